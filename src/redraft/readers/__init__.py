@@ -1,0 +1,114 @@
+"""Readers: any input a delegate has (UN printed text, canonical text, AKN XML, Word)
+turned into a :class:`~redraft.model.Draft`.
+
+:func:`read_path` and :func:`read_bytes` are the only entry points the rest of the
+package uses. They sniff the format, decode the bytes, and turn every problem
+into an :class:`~redraft.errors.InputError` with one clear line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Draft
+
+#: Largest input accepted. The longest real resolution (oceans and the law of the
+#: sea) is about 200 KB; anything near this limit is not a draft.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    draft: Draft
+    format: str  # "text", "canonical", "akn", "docx"
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_path(path: str | Path) -> ReadResult:
+    """Read one draft from a file ("-" is not handled here: see :func:`read_bytes`)."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a draft file")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{path}: {size / 1048576:.0f} MB is too large for a draft "
+                f"(limit {MAX_INPUT_BYTES // 1048576} MB)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    return read_bytes(data, name=str(path))
+
+
+def read_bytes(data: bytes, name: str = "<input>") -> ReadResult:
+    """Read one draft from raw bytes, sniffing the format."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: too large for a draft (limit {MAX_INPUT_BYTES // 1048576} MB)")
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if data[:4] == b"PK\x03\x04":
+        from .docx import read_docx
+
+        draft, warnings = read_docx(data, name)
+        return ReadResult(draft, "docx", tuple(warnings))
+    text, warnings = decode(data, name)
+    stripped = text.lstrip()
+    if stripped.startswith("<"):
+        from .akn import read_akn
+
+        draft, more = read_akn(data, name)
+        return ReadResult(draft, "akn", tuple(warnings + more))
+    from .. import canonical
+
+    if canonical.looks_canonical(stripped):
+        return ReadResult(canonical.parse(stripped), "canonical", tuple(warnings))
+    from .text import read_text
+
+    draft, more = read_text(text)
+    return ReadResult(draft, "text", tuple(warnings + more))
+
+
+def decode(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8, UTF-8 with BOM, UTF-16 with BOM, then cp1252 (with a warning).
+
+    Binary data (NUL bytes outside UTF-16, or control characters) is refused.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", name), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name), []
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not a text draft")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-8, UTF-16 or Windows-1252 text") from None
+        warning = f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)"
+        return _check_text(text, name), [warning]
+    return _check_text(text, name), []
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return _check_text(data.decode(encoding), name)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: invalid {encoding.upper()} text") from None
+
+
+def _check_text(text: str, name: str) -> str:
+    text = text.lstrip("\ufeff")
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > 8:
+        raise InputError(f"{name}: looks like a binary file, not a text draft")
+    return text

@@ -1,0 +1,1 @@
+"""Renderers: result objects to terminal text (rich), JSON, Markdown, HTML, Word."""
