@@ -1,0 +1,259 @@
+"""Which drafts cover the same ground: an index over paragraphs, not a diff of every pair.
+
+Every paragraph is cut into word shingles (three consecutive words). A shingle used by
+many drafts (``boilerplate_min`` or more) is standard language: it never makes two
+drafts overlap. A paragraph made mostly of such shingles is *boilerplate*
+("Invites Member States and other donors to provide extrabudgetary resources..."),
+reported apart. Every other shingle goes into an inverted index; paragraphs of
+different drafts that share enough rare shingles are candidates, and only candidates
+are compared word by word. Rare shingles have short posting lists, so the cost grows
+with the number of paragraphs, not with its square (benchmarks/overlap_bench.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..model import Draft, Kind, Paragraph, strip_footnote_refs
+
+SHINGLE = 3  # words per shingle
+MIN_WORDS = 6  # shorter paragraphs ("Evaluation and oversight.") say too little to match
+BOILERPLATE_SHARE = 0.5  # share of common shingles that makes a paragraph boilerplate
+MIN_SIMILARITY = 0.5  # word-level similarity for two paragraphs to count as shared
+POSTING_CAP = 64  # a longer posting list is standard language under any threshold
+_CANDIDATE_CONTAINMENT = 0.25  # rare shingles shared / rare shingles of the smaller one
+_LEADER_JACCARD = 0.35  # boilerplate paragraphs this close are one formula
+
+#: Kinds whose text is compared: the title says what a draft is about; headings,
+#: formulas, tables and footnotes are the same everywhere.
+COMPARED_KINDS = frozenset({Kind.TITLE, Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT})
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SharedParagraph:
+    a_label: str
+    b_label: str
+    similarity: float  # share of words the two paragraphs have in common, 0..1
+
+
+@dataclass(frozen=True)
+class PairOverlap:
+    a: str
+    b: str
+    score: float  # share of the smaller draft's own (non-boilerplate) words found in the other
+    shared: tuple[SharedParagraph, ...]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    text: str  # the most common wording
+    drafts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OverlapResult:
+    pairs: tuple[PairOverlap, ...]  # best first
+    boilerplate: tuple[Boilerplate, ...]  # most widespread first
+    drafts: tuple[str, ...] = ()
+    boilerplate_min: int = 0
+
+
+@dataclass
+class _Para:
+    draft: int
+    label: str
+    text: str
+    words: list[str]
+    shingles: set[int]
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words without footnote references: what similarity compares."""
+    return _WORD.findall(strip_footnote_refs(text).lower())
+
+
+def _shingles(words: Sequence[str]) -> set[int]:
+    # Python's str hash is per process, which is all an in-memory index needs.
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def compared_paragraphs(draft: Draft) -> Iterable[Paragraph]:
+    return (p for p in draft.walk() if p.kind in COMPARED_KINDS)
+
+
+def default_boilerplate_min(n_drafts: int) -> int:
+    """Three drafts, or one in twenty in a large set: language that widespread is standard."""
+    return max(3, round(n_drafts / 20))
+
+
+def similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
+    """Share of words in common (2 * matched / total), from a word-level alignment."""
+    if not a_words and not b_words:
+        return 1.0
+    return SequenceMatcher(None, a_words, b_words, autojunk=False).ratio()
+
+
+def find_overlaps(
+    drafts: Sequence[tuple[str, Draft]],
+    min_similarity: float = MIN_SIMILARITY,
+    boilerplate_min: int | None = None,
+) -> OverlapResult:
+    """Pairs of drafts that share paragraphs, best first, and the boilerplate set apart."""
+    names = tuple(name for name, _ in drafts)
+    threshold = boilerplate_min or default_boilerplate_min(len(drafts))
+    paras = _index_paragraphs(drafts)
+    common = _common_shingles(paras, threshold)
+    is_boiler = [_is_boilerplate(p, common) for p in paras]
+    candidates = _candidates(paras, common, is_boiler)
+    matches = _score_candidates(paras, candidates, min_similarity)
+    pairs = _pair_overlaps(names, paras, is_boiler, matches)
+    boiler = _boilerplate_groups(names, paras, is_boiler, threshold)
+    return OverlapResult(pairs, boiler, names, threshold)
+
+
+def _index_paragraphs(drafts: Sequence[tuple[str, Draft]]) -> list[_Para]:
+    paras = []
+    for index, (_, draft) in enumerate(drafts):
+        for paragraph in compared_paragraphs(draft):
+            words = words_of(paragraph.text)
+            if len(words) >= MIN_WORDS:
+                paras.append(_Para(index, paragraph.label, paragraph.text, words, _shingles(words)))
+    return paras
+
+
+def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
+    """Shingles used by at least ``threshold`` different drafts."""
+    per_draft: dict[int, set[int]] = defaultdict(set)
+    for para in paras:
+        per_draft[para.draft] |= para.shingles
+    counts: Counter[int] = Counter()
+    for shingles in per_draft.values():
+        counts.update(shingles)
+    return {shingle for shingle, n in counts.items() if n >= threshold}
+
+
+def _is_boilerplate(para: _Para, common: set[int]) -> bool:
+    shared = len(para.shingles & common)
+    return shared >= BOILERPLATE_SHARE * len(para.shingles)
+
+
+def _candidates(
+    paras: list[_Para], common: set[int], is_boiler: list[bool]
+) -> Counter[tuple[int, int]]:
+    """Paragraph pairs (of different drafts) and how many rare shingles they share."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for pid, para in enumerate(paras):
+        if not is_boiler[pid]:
+            for shingle in para.shingles - common:
+                postings[shingle].append(pid)
+    shared: Counter[tuple[int, int]] = Counter()
+    for posting in postings.values():
+        if len(posting) < 2 or len(posting) > POSTING_CAP:
+            continue
+        for i, p in enumerate(posting):
+            draft = paras[p].draft
+            for q in posting[i + 1 :]:
+                if paras[q].draft != draft:
+                    shared[(p, q)] += 1
+    return shared
+
+
+def _score_candidates(
+    paras: list[_Para], candidates: Counter[tuple[int, int]], min_similarity: float
+) -> list[tuple[int, int, float]]:
+    """Word-level similarity of the candidates worth comparing: (p, q, similarity)."""
+    out = []
+    for (p, q), count in candidates.items():
+        smaller = min(len(paras[p].shingles), len(paras[q].shingles))
+        if count < 2 or count < _CANDIDATE_CONTAINMENT * smaller:
+            continue
+        score = similarity(paras[p].words, paras[q].words)
+        if score >= min_similarity:
+            out.append((p, q, score))
+    return out
+
+
+def _pair_overlaps(
+    names: tuple[str, ...],
+    paras: list[_Para],
+    is_boiler: list[bool],
+    matches: list[tuple[int, int, float]],
+) -> tuple[PairOverlap, ...]:
+    own_words: Counter[int] = Counter()
+    for pid, para in enumerate(paras):
+        if not is_boiler[pid]:
+            own_words[para.draft] += len(para.words)
+    by_pair: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+    for p, q, score in matches:
+        if paras[p].draft > paras[q].draft:
+            p, q = q, p
+        by_pair[(paras[p].draft, paras[q].draft)].append((p, q, score))
+    pairs = []
+    for (a, b), found in by_pair.items():
+        chosen = _one_to_one(found)
+        matched = sum(score * _mean_len(paras[p], paras[q]) for p, q, score in chosen)
+        smaller = min(own_words[a], own_words[b]) or 1
+        shared = tuple(
+            SharedParagraph(paras[p].label, paras[q].label, round(score, 2))
+            for p, q, score in chosen
+        )
+        pairs.append(PairOverlap(names[a], names[b], round(min(1.0, matched / smaller), 2), shared))
+    pairs.sort(key=lambda pair: (-pair.score, -len(pair.shared), pair.a, pair.b))
+    return tuple(pairs)
+
+
+def _mean_len(a: _Para, b: _Para) -> float:
+    return (len(a.words) + len(b.words)) / 2
+
+
+def _one_to_one(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Best matches first, each paragraph used once; returned in the first draft's order."""
+    used_p: set[int] = set()
+    used_q: set[int] = set()
+    chosen = []
+    for p, q, score in sorted(found, key=lambda m: (-m[2], m[0], m[1])):
+        if p not in used_p and q not in used_q:
+            used_p.add(p)
+            used_q.add(q)
+            chosen.append((p, q, score))
+    return sorted(chosen)
+
+
+def _boilerplate_groups(
+    names: tuple[str, ...], paras: list[_Para], is_boiler: list[bool], threshold: int
+) -> tuple[Boilerplate, ...]:
+    """Boilerplate paragraphs grouped by wording: each group is one formula."""
+    leaders: list[int] = []
+    members: dict[int, list[int]] = {}
+    for pid, para in enumerate(paras):
+        if not is_boiler[pid]:
+            continue
+        leader = next(
+            (lead for lead in leaders if _jaccard(paras[lead], para) >= _LEADER_JACCARD), None
+        )
+        if leader is None:
+            leaders.append(pid)
+            members[pid] = [pid]
+        else:
+            members[leader].append(pid)
+    groups = []
+    for group in members.values():
+        drafts = sorted({paras[pid].draft for pid in group})
+        if len(drafts) < threshold:
+            continue
+        texts = Counter(paras[pid].text for pid in group)
+        text = min(texts, key=lambda t: (-texts[t], len(t), t))
+        groups.append(Boilerplate(text, tuple(names[d] for d in drafts)))
+    groups.sort(key=lambda g: (-len(g.drafts), g.text))
+    return tuple(groups)
+
+
+def _jaccard(a: _Para, b: _Para) -> float:
+    union = len(a.shingles | b.shingles)
+    return len(a.shingles & b.shingles) / union if union else 0.0
