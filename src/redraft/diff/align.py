@@ -1,0 +1,404 @@
+"""Which paragraph became which: pairing the units of two drafts by identity.
+
+Units (blocks, sub-paragraphs, headings, footnotes: ``draft.units()``) are paired
+in four passes, each only looking at what the previous ones left unpaired:
+
+1. **Exact anchors** (patience diff): units whose text is identical and unique in
+   both drafts, kept in order by a longest increasing subsequence, then the same
+   recursively inside each gap, and a plain LCS for gaps with no unique text left
+   (repeated boilerplate). Text is compared without numbers, and footnote
+   references count as "a reference here" whatever their number, so an
+   insertion that renumbers twenty paragraphs leaves twenty equal pairs.
+2. **Exact moves**: identical text out of order, only for text unique in both
+   drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves").
+3. **Similar pairs in place**: inside each gap between anchors, the monotonic
+   pairing with the greatest total similarity (multiset Jaccard of words) among
+   pairs above ``PAIR_MIN``; below it, a paragraph is deleted + inserted, not
+   "modified at 10%".
+4. **Moved and edited**: similar text (``MOVE_MIN``) anywhere, long enough.
+
+Then **split** and **merged**: one unit whose text is better explained by two to
+four neighbouring units of the other side joined (OP5 -> OP5 + OP5bis, or OP5 ->
+OP5, OP5(a), OP5(b)).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import FOOTNOTE_REF, Footnote, Kind, Paragraph
+from .inline import tokenize
+
+Unit = Paragraph | Footnote
+
+PAIR_MIN = 0.35  # similarity to pair two units inside one gap
+PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
+MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
+MOVE_MIN_WORDS = 6  # shorter units never count as moved
+SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
+SPLIT_MIN = 0.5  # and reach this similarity
+MAX_GROUP = 4  # units on the wider side of a split/merge
+LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
+BAND = 30  # large gaps: compare each unit with this many neighbours only
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    in_order: bool = True  # False: the pair is out of reading order (moved)
+
+
+def family(unit: Unit) -> str:
+    """Only units of one family are ever paired."""
+    if isinstance(unit, Footnote):
+        return "fn"
+    if unit.kind in (Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING):
+        return "head"
+    return "body"
+
+
+def unit_key(unit: Unit) -> str:
+    """What must be equal for two units to be "the same text"."""
+    text = " ".join(unit.text.split())
+    return family(unit) + "\x00" + FOOTNOTE_REF.sub("\x01", text)
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(t.lower() for t in tokenize(text) if t[0].isalnum() and not t.isspace())
+
+
+def similarity(a: Counter[str], b: Counter[str]) -> float:
+    """Multiset Jaccard of two bags of words (0 when either is empty)."""
+    if not a or not b:
+        return 1.0 if not a and not b else 0.0
+    common = sum((a & b).values())
+    return common / (sum(a.values()) + sum(b.values()) - common)
+
+
+class _Aligner:
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
+        self.old, self.new = old, new
+        self.old_keys = [unit_key(u) for u in old]
+        self.new_keys = [unit_key(u) for u in new]
+        self.old_words = [words(u.text) for u in old]
+        self.new_words = [words(u.text) for u in new]
+        self.old_fam = [family(u) for u in old]
+        self.new_fam = [family(u) for u in new]
+        self.pair: dict[int, int] = {}  # old index -> new index, in order
+        self.moves: dict[int, int] = {}  # old index -> new index, out of order
+        self.groups: list[Group] = []  # splits and merges
+
+    # -- pass 1: exact anchors ---------------------------------------------
+    def anchor(self) -> None:
+        stack = [(0, len(self.old), 0, len(self.new))]
+        while stack:
+            lo, hi, nlo, nhi = stack.pop()
+            while lo < hi and nlo < nhi and self.old_keys[lo] == self.new_keys[nlo]:
+                self.pair[lo] = nlo
+                lo, nlo = lo + 1, nlo + 1
+            while lo < hi and nlo < nhi and self.old_keys[hi - 1] == self.new_keys[nhi - 1]:
+                self.pair[hi - 1] = nhi - 1
+                hi, nhi = hi - 1, nhi - 1
+            if lo == hi or nlo == nhi:
+                continue
+            anchors = self._unique_lis(lo, hi, nlo, nhi)
+            if not anchors:
+                self._lcs(lo, hi, nlo, nhi)
+                continue
+            prev_o, prev_n = lo, nlo
+            for i, j in anchors:
+                self.pair[i] = j
+                stack.append((prev_o, i, prev_n, j))
+                prev_o, prev_n = i + 1, j + 1
+            stack.append((prev_o, hi, prev_n, nhi))
+
+    def _unique_lis(self, lo: int, hi: int, nlo: int, nhi: int) -> list[tuple[int, int]]:
+        """Pairs of text unique in both ranges, longest increasing subsequence."""
+        old_count = Counter(self.old_keys[lo:hi])
+        new_pos: dict[str, int] = {}
+        new_count: Counter[str] = Counter()
+        for j in range(nlo, nhi):
+            key = self.new_keys[j]
+            new_count[key] += 1
+            new_pos[key] = j
+        candidates = [
+            (i, new_pos[key])
+            for i in range(lo, hi)
+            if old_count[(key := self.old_keys[i])] == 1 and new_count[key] == 1
+        ]
+        return _lis(candidates)
+
+    def _lcs(self, lo: int, hi: int, nlo: int, nhi: int) -> None:
+        """Plain LCS on keys (repeated boilerplate); greedy when the table is too big."""
+        a, b = self.old_keys[lo:hi], self.new_keys[nlo:nhi]
+        if not set(a) & set(b):
+            return
+        if len(a) * len(b) > LCS_CELLS:
+            j = 0
+            for i, key in enumerate(a):
+                try:
+                    found = b.index(key, j)
+                except ValueError:
+                    continue
+                self.pair[lo + i] = nlo + found
+                j = found + 1
+            return
+        for i, j in _lcs_pairs(a, b):
+            self.pair[lo + i] = nlo + j
+
+    # -- gaps ---------------------------------------------------------------
+    def gaps(self) -> list[tuple[list[int], list[int]]]:
+        """Unpaired old and new indices between consecutive in-order pairs."""
+        taken_new = set(self.pair.values()) | set(self.moves.values())
+        for group in self.groups:
+            taken_new.update(group.new)
+        taken_old = set(self.pair) | set(self.moves)
+        for group in self.groups:
+            taken_old.update(group.old)
+        anchors = sorted(self.pair.items())
+        for group in self.groups:
+            anchors.append((group.old[0], group.new[0]))
+        anchors.sort()
+        result = []
+        prev_o = prev_n = -1
+        for i, j in [*anchors, (len(self.old), len(self.new))]:
+            olds = [k for k in range(prev_o + 1, i) if k not in taken_old]
+            news = [k for k in range(prev_n + 1, j) if k not in taken_new]
+            if olds or news:
+                result.append((olds, news))
+            prev_o, prev_n = max(prev_o, i), max(prev_n, j)
+        return result
+
+    # -- pass 2: exact moves ---------------------------------------------------
+    def exact_moves(self) -> None:
+        old_count, new_count = Counter(self.old_keys), Counter(self.new_keys)
+        free_new = {
+            self.new_keys[j]: j
+            for olds, news in self.gaps()
+            for j in news
+            if new_count[self.new_keys[j]] == 1
+        }
+        for olds, _ in self.gaps():
+            for i in olds:
+                key = self.old_keys[i]
+                j = free_new.get(key)
+                long_enough = sum(self.old_words[i].values()) >= MOVE_MIN_WORDS
+                if j is not None and old_count[key] == 1 and long_enough:
+                    self.moves[i] = j
+
+    # -- pass 3: similar pairs inside gaps ---------------------------------------
+    def similar_in_gaps(self) -> None:
+        for olds, news in self.gaps():
+            if not olds or not news:
+                continue
+            floor = PAIR_MIN_ALONE if len(olds) == len(news) == 1 else PAIR_MIN
+            for i, j in self._best_monotonic(olds, news, floor):
+                self.pair[i] = j
+
+    def sim(self, i: int, j: int) -> float:
+        if self.old_fam[i] != self.new_fam[j]:
+            return 0.0
+        return similarity(self.old_words[i], self.new_words[j])
+
+    def _best_monotonic(
+        self, olds: list[int], news: list[int], floor: float
+    ) -> list[tuple[int, int]]:
+        """Monotonic pairing maximising total similarity (pairs below ``floor`` excluded)."""
+        n, m = len(olds), len(news)
+        banded = n * m > BAND * BAND * 4
+        score = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for a in range(n - 1, -1, -1):
+            centre = a * m // n
+            for b in range(m - 1, -1, -1):
+                best = max(score[a + 1][b], score[a][b + 1])
+                if not banded or abs(b - centre) <= BAND:
+                    s = self.sim(olds[a], news[b])
+                    if s >= floor:
+                        best = max(best, s + score[a + 1][b + 1])
+                score[a][b] = best
+        pairs = []
+        a = b = 0
+        while a < n and b < m:
+            if score[a][b] == score[a + 1][b]:
+                a += 1
+            elif score[a][b] == score[a][b + 1]:
+                b += 1
+            else:
+                pairs.append((olds[a], news[b]))
+                a, b = a + 1, b + 1
+        return pairs
+
+    # -- pass 4: moved and edited ---------------------------------------------------
+    def similar_moves(self) -> None:
+        gaps = self.gaps()
+        olds = [i for o, _ in gaps for i in o if sum(self.old_words[i].values()) >= MOVE_MIN_WORDS]
+        news = [j for _, n in gaps for j in n if sum(self.new_words[j].values()) >= MOVE_MIN_WORDS]
+        if not olds or not news or len(olds) * len(news) > 250_000:
+            return
+        scored = sorted(
+            ((s, i, j) for i in olds for j in news if (s := self.sim(i, j)) >= MOVE_MIN),
+            reverse=True,
+        )
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for _, i, j in scored:
+            if i not in used_old and j not in used_new:
+                self.moves[i] = j
+                used_old.add(i)
+                used_new.add(j)
+
+    # -- splits and merges ------------------------------------------------------
+    def splits(self) -> None:
+        self._groups(split=True)
+        self._groups(split=False)
+
+    def _groups(self, split: bool) -> None:
+        """split: one old -> several new; else several old -> one new."""
+        if split:
+            ordered = sorted(self.pair.items())
+            keys_mine, keys_other = self.old_keys, self.new_keys
+        else:
+            ordered = sorted((j, i) for i, j in self.pair.items())
+            keys_mine, keys_other = self.new_keys, self.old_keys
+        partner = dict(ordered)
+        free = self._free_other(split)
+        mine = [a for a, _ in ordered]
+        size_other = len(self.new) if split else len(self.old)
+        in_groups = {i for g in self.groups for i in (g.old if split else g.new)}
+        for x in range(len(keys_mine)):
+            current = partner.get(x)
+            if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
+                continue
+            base = self._pair_sim(x, current, split) if current is not None else 0.0
+            if base >= 0.9:
+                continue
+            at = bisect.bisect_left(mine, x)
+            lo = ordered[at - 1][1] + 1 if at > 0 else 0
+            after = at + 1 if current is not None else at
+            hi = ordered[after][1] if after < len(ordered) else size_other
+            window = self._best_window(x, current, split, base, free, (lo, hi))
+            if window is None:
+                continue
+            if current is not None:
+                del self.pair[x if split else current]
+            free.difference_update(window)
+            olds, news = ((x,), window) if split else (window, (x,))
+            self.groups.append(Group(tuple(olds), tuple(news)))
+
+    def _pair_sim(self, x: int, y: int, split: bool) -> float:
+        return self.sim(x, y) if split else self.sim(y, x)
+
+    def _best_window(
+        self,
+        x: int,
+        current: int | None,
+        split: bool,
+        base: float,
+        free: set[int],
+        bounds: tuple[int, int],
+    ) -> tuple[int, ...] | None:
+        """The best run of 2..MAX_GROUP other-side units explaining unit ``x``."""
+        lo, hi = bounds
+        mine = self.old_words[x] if split else self.new_words[x]
+        fam = self.old_fam[x] if split else self.new_fam[x]
+        other_words = self.new_words if split else self.old_words
+        other_fam = self.new_fam if split else self.old_fam
+        best, best_score = None, max(SPLIT_MIN, base + SPLIT_GAIN)
+        if current is not None:
+            starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
+        elif hi - lo <= 4 * BAND:
+            starts = range(lo, hi)
+        else:
+            return None
+        for start in starts:
+            bag: Counter[str] = Counter()
+            for end in range(start, min(start + MAX_GROUP, hi)):
+                usable = end in free or end == current
+                if not usable or other_fam[end] != fam:
+                    break
+                bag += other_words[end]
+                if end == start or (current is not None and not start <= current <= end):
+                    continue
+                score = similarity(mine, bag)
+                if score > best_score:
+                    best, best_score = tuple(range(start, end + 1)), score
+        return best
+
+    def _free_other(self, split: bool) -> set[int]:
+        if split:
+            taken = set(self.pair.values()) | set(self.moves.values())
+            taken.update(j for g in self.groups for j in g.new)
+            return set(range(len(self.new))) - taken
+        taken = set(self.pair) | set(self.moves)
+        taken.update(i for g in self.groups for i in g.old)
+        return set(range(len(self.old))) - taken
+
+    # -- result ---------------------------------------------------------------------
+    def result(self) -> list[Group]:
+        groups = [Group((i,), (j,)) for i, j in self.pair.items()]
+        groups += [Group((i,), (j,), in_order=False) for i, j in self.moves.items()]
+        groups += self.groups
+        used_old = {i for g in groups for i in g.old}
+        used_new = {j for g in groups for j in g.new}
+        groups += [Group((i,), ()) for i in range(len(self.old)) if i not in used_old]
+        groups += [Group((), (j,)) for j in range(len(self.new)) if j not in used_new]
+        return groups
+
+
+def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:
+    """Every old and new index in exactly one :class:`Group` (unordered)."""
+    aligner = _Aligner(old, new)
+    aligner.anchor()
+    aligner.exact_moves()
+    aligner.similar_in_gaps()
+    aligner.similar_moves()
+    aligner.splits()
+    return aligner.result()
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of ``pairs`` (sorted by first item) increasing in the second."""
+    tails: list[int] = []  # tails[k]: smallest second value ending an increasing run of k+1
+    tail_index: list[int] = []
+    back: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[k] = j
+            tail_index[k] = index
+        back.append(tail_index[k - 1] if k else -1)
+    out = []
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        out.append(pairs[index])
+        index = back[index]
+    return out[::-1]
+
+
+def _lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = table[i], table[i + 1]
+        for j in range(m - 1, -1, -1):
+            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
+    pairs = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs

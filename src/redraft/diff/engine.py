@@ -1,0 +1,154 @@
+"""``diff_drafts``: align the units of two drafts, then diff the text inside each pair.
+
+Every unit of both drafts lands in exactly one :class:`Change`, and changes come
+in reading order: each change with a new side stands where its first new unit
+stands; a deleted unit stands just before the new position of the next old unit
+that kept its place (so a deletion shows where it happened).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import InputError
+from ..model import Draft, Footnote, Kind, Paragraph
+from .align import Group, Unit, align, unit_key
+from .inline import diff_text, ratio
+from .result import Change, DiffResult, VerbShift
+
+GRANULARITIES = ("words", "chars")
+
+#: Joins the texts of the several units on one side of a split or merge.
+JOIN = "\n"
+
+
+def diff_drafts(
+    old: Draft,
+    new: Draft,
+    granularity: str = "words",
+    old_source: str = "",
+    new_source: str = "",
+) -> DiffResult:
+    """Compare two drafts paragraph by paragraph (see docs/diff.md)."""
+    if granularity not in GRANULARITIES:
+        raise InputError(f"unknown granularity {granularity!r} (words or chars)")
+    old_units, new_units = list(old.units()), list(new.units())
+    groups = _in_reading_order(align(old_units, new_units), len(new_units))
+    changes = tuple(_change(g, old_units, new_units, granularity) for g in groups)
+    return DiffResult(old, new, changes, old_source=old_source, new_source=new_source)
+
+
+def _in_reading_order(groups: list[Group], new_count: int) -> list[Group]:
+    """Sort groups: by first new unit; a deletion before the next kept old unit's pair."""
+    # The new position of each old unit that stays in order, for placing deletions.
+    anchor_of_old: dict[int, int] = {}
+    for group in groups:
+        if group.in_order and group.old and group.new:
+            for i in group.old:
+                anchor_of_old[i] = group.new[0]
+    old_total = max((i for g in groups for i in g.old), default=-1) + 1
+    next_anchor = [new_count] * (old_total + 1)
+    for i in range(old_total - 1, -1, -1):
+        next_anchor[i] = anchor_of_old.get(i, next_anchor[i + 1])
+
+    def key(group: Group) -> tuple[int, int, int]:
+        if group.new:
+            return (group.new[0], 1, 0)
+        return (next_anchor[group.old[0]], 0, group.old[0])
+
+    return sorted(groups, key=key)
+
+
+def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity: str) -> Change:
+    old_units = tuple(old[i] for i in group.old)
+    new_units = tuple(new[j] for j in group.new)
+    old_text = JOIN.join(u.text for u in old_units)
+    new_text = JOIN.join(u.text for u in new_units)
+    old_labels = tuple(u.label for u in old_units)
+    new_labels = tuple(u.label for u in new_units)
+    if not old_units:
+        op, segments, sim = "inserted", _whole("+", new_text), 0.0
+    elif not new_units:
+        op, segments, sim = "deleted", _whole("-", old_text), 0.0
+    else:
+        segments = tuple(diff_text(old_text, new_text, granularity))
+        sim = 1.0 if old_text == new_text else ratio(segments)
+        op = _op(old_units, new_units)
+    same_refs_only = op == "equal" and old_text != new_text
+    return Change(
+        op=op,
+        old=old_labels,
+        new=new_labels,
+        moved=not group.in_order,
+        renumbered=bool(old_units and new_units)
+        and (_numbers_differ(old_units, new_units) or same_refs_only),
+        similarity=sim,
+        verb=_verb(old_units, new_units),
+        segments=segments,
+        old_units=old_units,
+        new_units=new_units,
+    )
+
+
+def _whole(op: str, text: str) -> tuple[tuple[str, str], ...]:
+    return ((op, text),) if text else ()
+
+
+def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> str:
+    if len(old_units) > 1:
+        return "merged"
+    if len(new_units) > 1:
+        return "split"
+    # Equal text, or text that differs only in footnote reference numbers.
+    return "equal" if unit_key(old_units[0]) == unit_key(new_units[0]) else "modified"
+
+
+def _numbers_differ(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> bool:
+    """Renumbered: the unit is the same but its label changed (OP5 -> OP6, FN3 -> FN4)."""
+    return old_units[0].label != new_units[0].label
+
+
+def _verb(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> VerbShift | None:
+    """The change of opening phrase of a paragraph pair, with its direction."""
+    if not old_units or not new_units:
+        return None
+    before, after = old_units[0], new_units[0]
+    if isinstance(before, Footnote) or isinstance(after, Footnote):
+        return None
+    if not _has_opener(before) or not _has_opener(after):
+        return None
+    from .. import verbs
+
+    old_phrase, new_phrase = verbs.opening_phrase(before), verbs.opening_phrase(after)
+    if not old_phrase or not new_phrase or old_phrase == new_phrase:
+        return None
+    kind = Kind.PREAMBULAR if after.kind is Kind.PREAMBULAR else Kind.OPERATIVE
+    direction = verbs.shift(old_phrase, new_phrase, kind)
+    if direction == "same" and old_phrase.lower() == new_phrase.lower():
+        return None
+    return VerbShift(old=old_phrase, new=new_phrase, shift=direction)
+
+
+def _has_opener(paragraph: Paragraph) -> bool:
+    """Only preambular and top-level operative text opens with a negotiated verb."""
+    return paragraph.kind in (Kind.PREAMBULAR, Kind.OPERATIVE) and bool(paragraph.text)
+
+
+def summary(result: DiffResult) -> dict[str, int]:
+    """Counts of schema ``redraft.diff/1``: one op per change, plus flags and words."""
+    from .inline import word_counts
+
+    counts = {op: 0 for op in ("equal", "modified", "inserted", "deleted", "split", "merged")}
+    counts.update(moved=0, renumbered=0, words_added=0, words_removed=0)
+    for change in result.changes:
+        counts[change.op] += 1
+        counts["moved"] += change.moved
+        counts["renumbered"] += change.renumbered
+        added, removed = word_counts(change.segments)
+        counts["words_added"] += added
+        counts["words_removed"] += removed
+    return {
+        key: counts[key]
+        for key in ("equal", "modified", "inserted", "deleted", "moved", "renumbered",
+                    "split", "merged", "words_added", "words_removed")
+    }
