@@ -1,0 +1,327 @@
+"""``redraft check``: length limits, structure lint and deadlines (docs/check.md).
+
+The rules are pure functions of a :class:`Target` (a draft and what the store
+knows about it) and the :class:`~redraft.config.Config`; each returns
+:class:`Violation` objects. :func:`check_targets` runs them all into a
+:class:`CheckResult`, whose ``exit_code`` the CLI returns: 0 when no error,
+1 when any error (warnings alone do not fail a CI run).
+Targets come from files and the store through :func:`gather_targets`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import CheckConfig, Config, before
+from .errors import ExitCode
+from .labels import is_negotiation_number, number_key
+from .model import FOOTNOTE_REF, Draft, Kind, Paragraph
+from .stats import count_words, growth_percent, paragraph_words
+
+
+@dataclass(frozen=True)
+class Violation:
+    draft: str
+    rule: str
+    severity: str  # "error" | "warning"
+    message: str
+    label: str = ""  # the paragraph at fault, "" for the whole draft
+    file: str = ""  # the file to annotate (GitHub output), when known
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "draft": self.draft,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "label": self.label,
+            "file": self.file,
+        }
+
+
+@dataclass(frozen=True)
+class Target:
+    """One draft to check and what is known about it besides its text."""
+
+    name: str
+    draft: Draft
+    file: str = ""  # a path on disk, when there is one
+    base: Draft | None = None  # what growth is measured against (first version or --base)
+    base_label: str = "the first version"
+    first_saved: dt.date | None = None  # date of the first version (store) or meta.date
+    languages: frozenset[str] = frozenset()  # language versions that exist
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    violations: tuple[Violation, ...]
+    drafts: tuple[str, ...]
+    config_source: str = ""
+    notes: tuple[str, ...] = field(default=())  # rules skipped and why
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "warning")
+
+    @property
+    def exit_code(self) -> int:
+        return int(ExitCode.FOUND if self.errors else ExitCode.OK)
+
+    def to_json(self) -> dict[str, Any]:
+        """Schema ``redraft.check/1`` (docs/json.md)."""
+        return {
+            "schema": "redraft.check/1",
+            "violations": [v.to_json() for v in self.violations],
+            "drafts": list(self.drafts),
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "config": self.config_source,
+            "exit_code": self.exit_code,
+        }
+
+
+# A rule yields (rule id, message, label); severity and draft are added by the runner.
+Finding = tuple[str, str, str]
+Rule = Callable[[Target, Config, dt.date], Iterator[Finding]]
+
+
+# -- length -------------------------------------------------------------------
+
+_BODY = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT, Kind.TABLE})
+
+
+def rule_length(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:
+    check = config.check
+    words = count_words(target.draft)
+    preset = f" ({check.preset} preset)" if check.preset else ""
+    if check.max_words is not None and words > check.max_words:
+        yield "max_words", f"{words:,} words, over the limit of {check.max_words:,}{preset}", ""
+    elif check.soft_max_words is not None and words > check.soft_max_words:
+        yield (
+            "soft_max_words",
+            f"{words:,} words, over the soft limit of {check.soft_max_words:,}{preset}",
+            "",
+        )
+    if check.max_paragraph_words is not None:
+        for block in target.draft.blocks:
+            count = paragraph_words(block)
+            if block.kind in _BODY and count > check.max_paragraph_words:
+                yield (
+                    "max_paragraph_words",
+                    f"{count} words, over the limit of {check.max_paragraph_words} per paragraph",
+                    block.label,
+                )
+    for rule, count, limit, what in (
+        ("max_preambular", len(target.draft.preambular()), check.max_preambular, "preambular"),
+        ("max_operative", len(target.draft.operative()), check.max_operative, "operative"),
+    ):
+        if limit is not None and count > limit:
+            yield rule, f"{count} {what} paragraphs, over the limit of {limit}", ""
+
+
+def rule_growth(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:
+    limit = config.check.max_growth
+    if limit is None or target.base is None:
+        return
+    old, new = count_words(target.base), count_words(target.draft)
+    growth = growth_percent(old, new)
+    if growth is not None and growth > limit:
+        yield (
+            "max_growth",
+            f"grew {growth:g}% since {target.base_label} ({old:,} -> {new:,} words), "
+            f"over the limit of {limit:g}%",
+            "",
+        )
+
+
+# -- structure ---------------------------------------------------------------------
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(text: str) -> int | None:
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    total = 0
+    for i, char in enumerate(text):
+        value = _ROMAN[char]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+
+def _letters(text: str) -> int | None:
+    """a=1 ... z=26, aa=27 (the UN's doubled letters after z)."""
+    if text.isalpha() and text.isascii() and len(set(text)) == 1:
+        return (len(text) - 1) * 26 + ord(text[0]) - ord("a") + 1
+    return None
+
+
+def _sequence_values(keys: list[str]) -> tuple[str, list[int | None]]:
+    """The numbering style of sibling numbers and the value of each."""
+    bare = [key.strip("()").lower() for key in keys]
+    if bare[0].isdigit():
+        return "numbers", [int(b) if b.isdigit() else None for b in bare]
+    roman = bare[0] == "i" and (len(bare) == 1 or bare[1] == "ii")
+    if roman or (bare[0] != "i" and _letters(bare[0]) is None and _roman(bare[0])):
+        return "roman numerals", [_roman(b) for b in bare]
+    return "letters", [_letters(b) for b in bare]
+
+
+def _numbering(siblings: Sequence[Paragraph]) -> Iterator[Finding]:
+    numbered = [p for p in siblings if p.number and not is_negotiation_number(p.number)]
+    if not numbered:
+        return
+    keys = [number_key(p.number) for p in numbered]
+    style, values = _sequence_values(keys)
+    expected = 1
+    for paragraph, value, key in zip(numbered, values, keys, strict=True):
+        label = paragraph.label
+        if value is None:
+            yield "numbering", f"number {paragraph.number!r} breaks a list of {style}", label
+            continue
+        if value != expected and not (value == 1 and expected > 1 and style == "numbers"):
+            missing = "" if value < expected else f" (expected {expected})"
+            yield "numbering", f"numbered {key} out of sequence{missing}", label
+        expected = value + 1
+
+
+def rule_structure(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:
+    draft = target.draft
+    # Operative numbering may restart at 1 after a heading (parts A and B of one text).
+    yield from _numbering([b for b in draft.blocks if b.kind is Kind.OPERATIVE])
+    for block in draft.walk():
+        children = [c for c in block.children if c.kind is Kind.OPERATIVE]
+        if children:
+            yield from _numbering(children)
+    for label in draft.labels():
+        if "#" in label:
+            base, _, copy = label.partition("#")
+            yield "duplicate_label", f"the number of {base} is printed {copy} times or more", label
+    yield from _openers(draft, config.check)
+    yield from _brackets(draft)
+
+
+def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
+    if draft.meta.language not in ("en", ""):
+        return  # the lists of openers are English
+    from .verbs import is_operative_opener, is_preambular_opener, opening_phrase
+
+    for block in draft.blocks:
+        if not block.text.strip():
+            continue
+        if block.kind is Kind.PREAMBULAR:
+            phrase = opening_phrase(block)
+            if not is_preambular_opener(phrase, check.preambular_openers):
+                yield (
+                    "preambular_opener",
+                    f"opens with {phrase!r}, not a participle or adjective",
+                    block.label,
+                )
+        elif block.kind is Kind.OPERATIVE:
+            phrase = opening_phrase(block)
+            if not is_operative_opener(phrase, check.operative_openers):
+                yield (
+                    "operative_opener",
+                    f"opens with {phrase!r}, not a verb in the present tense",
+                    block.label,
+                )
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _brackets(draft: Draft) -> Iterator[Finding]:
+    """Square brackets (text still under negotiation) must pair up, possibly across
+    paragraphs; footnote references ``[^x]`` are not brackets."""
+    open_at: list[str] = []
+    for unit in draft.units():
+        for match in _BRACKET.finditer(FOOTNOTE_REF.sub("", unit.text)):
+            if match.group(0) == "[":
+                open_at.append(unit.label)
+            elif open_at:
+                open_at.pop()
+            else:
+                yield "brackets", "']' closes a bracket that was never opened", unit.label
+    for label in open_at:
+        yield "brackets", "'[' is never closed", label
+
+
+# -- deadlines (decision 20/1) -----------------------------------------------------
+
+
+def rule_deadlines(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:
+    session = config.session
+    if session.start is None:
+        return
+    due = before(session.start, session.deadline)
+    if target.first_saved is not None and target.first_saved > due:
+        yield (
+            "deadline",
+            f"first version saved {target.first_saved}, after the deadline {due} "
+            f"({session.deadline} before the session starts on {session.start})",
+            "",
+        )
+    if session.languages and not _is_language_version(target.name, session.languages):
+        due_languages = before(session.start, session.languages_deadline)
+        have = target.languages | {target.draft.meta.language or "en"}
+        missing = [lang for lang in session.languages if lang not in have]
+        if today >= due_languages and missing:
+            yield (
+                "languages",
+                f"no {', '.join(missing)} version on {today} (due {due_languages}, "
+                f"{session.languages_deadline} before the session)",
+                "",
+            )
+
+
+def _is_language_version(name: str, languages: Iterable[str]) -> bool:
+    """``L3.fr`` is the French version of ``L3``: it is not asked for other languages."""
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot and stem) and suffix in set(languages)
+
+
+RULES: tuple[Rule, ...] = (rule_length, rule_growth, rule_structure, rule_deadlines)
+
+
+def check_target(target: Target, config: Config, today: dt.date) -> list[Violation]:
+    out = []
+    for rule in RULES:
+        for rule_id, message, label in rule(target, config, today):
+            severity = config.check.severity_of(rule_id)
+            if severity == "off":
+                continue
+            out.append(Violation(target.name, rule_id, severity, message, label, target.file))
+    return out
+
+
+def check_targets(
+    targets: Iterable[Target], config: Config, today: dt.date | None = None,
+    notes: Sequence[str] = (),
+) -> CheckResult:
+    """Run every rule on every target."""
+    today = today or dt.date.today()
+    targets = list(targets)
+    violations = [v for target in targets for v in check_target(target, config, today)]
+    return CheckResult(
+        violations=tuple(violations),
+        drafts=tuple(t.name for t in targets),
+        config_source=config.source,
+        notes=tuple(notes),
+    )
+
+
+def check_drafts(
+    drafts: Iterable[tuple[str, Draft]], config: Config | None = None,
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Convenience for library users: check drafts that have no store history."""
+    targets = [Target(name=name, draft=draft) for name, draft in drafts]
+    return check_targets(targets, config or Config(), today)

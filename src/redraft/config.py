@@ -1,0 +1,334 @@
+"""Configuration: the store's ``redraft.toml``, ``[tool.redraft]`` in a pyproject.toml,
+or a file given with ``--config`` (docs/check.md lists every key).
+
+A bad configuration raises :class:`~redraft.errors.ConfigError` with one line that
+names the file and the line at fault: TOML syntax errors carry their own line and
+column; unknown keys and wrong types are found by scanning the file for the key.
+Sections owned by other parts of redraft (``[store]``...) are left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+SEVERITIES = ("error", "warning", "off")
+
+#: Every rule of ``redraft check`` and its default severity.
+DEFAULT_SEVERITY: dict[str, str] = {
+    "max_words": "error",
+    "soft_max_words": "warning",
+    "max_paragraph_words": "warning",
+    "max_preambular": "warning",
+    "max_operative": "warning",
+    "max_growth": "warning",
+    "numbering": "error",
+    "duplicate_label": "error",
+    "preambular_opener": "warning",
+    "operative_opener": "warning",
+    "brackets": "error",
+    "deadline": "error",
+    "languages": "warning",
+}
+
+#: Presets (GA resolutions 52/214, 53/208, 59/265; UN Geneva's in-session guidance).
+PRESETS: dict[str, dict[str, int]] = {
+    "un-reports": {"max_words": 10700, "soft_max_words": 8500},
+    "in-session": {"max_words": 3300},
+}
+
+_SECTIONS = ("check", "session", "stats")
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    preset: str = ""
+    max_words: int | None = None
+    soft_max_words: int | None = None
+    max_paragraph_words: int | None = None
+    max_preambular: int | None = None
+    max_operative: int | None = None
+    max_growth: float | None = None  # percent
+    preambular_openers: tuple[str, ...] = ()
+    operative_openers: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # overrides of DEFAULT_SEVERITY
+
+    def severity_of(self, rule: str) -> str:
+        return dict(self.severity).get(rule, DEFAULT_SEVERITY[rule])
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    start: dt.date | None = None
+    deadline: str = "1 month"  # drafts due this long before the start (decision 20/1)
+    languages: tuple[str, ...] = ()
+    languages_deadline: str = "3 weeks"  # language versions due this long before the start
+
+
+@dataclass(frozen=True)
+class StatsConfig:
+    words_per_page: int = 530
+
+
+@dataclass(frozen=True)
+class Config:
+    check: CheckConfig = field(default_factory=CheckConfig)
+    session: SessionConfig = field(default_factory=SessionConfig)
+    stats: StatsConfig = field(default_factory=StatsConfig)
+    source: str = ""  # the file it came from, "" for defaults
+
+
+# -- finding and reading ------------------------------------------------------
+
+
+def find_config(store: Path | None = None, start: Path | None = None) -> Path | None:
+    """The store's redraft.toml, else the nearest pyproject.toml holding [tool.redraft]."""
+    if store is not None and (store / "redraft.toml").is_file():
+        return store / "redraft.toml"
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "redraft.toml").is_file():
+            return folder / "redraft.toml"
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.redraft" in pyproject.read_text(errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, store: Path | None = None) -> Config:
+    """Read ``path`` (a redraft.toml or pyproject.toml), else the one :func:`find_config`
+    finds, else the defaults."""
+    if path is None:
+        path = find_config(store)
+        if path is None:
+            return Config()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read ({error})") from None
+    return parse_config(text, str(path))
+
+
+def parse_config(text: str, source: str = "redraft.toml") -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message ends with "(at line L, column C)": keep it.
+        raise ConfigError(f"{source}: invalid TOML: {error}") from None
+    prefix: tuple[str, ...] = ()
+    if Path(source).name == "pyproject.toml":
+        data = data.get("tool", {}).get("redraft", {})
+        prefix = ("tool", "redraft")
+    return _Builder(text, source, prefix).build(data)
+
+
+# -- validation -------------------------------------------------------------------
+
+
+class _Builder:
+    """Turns the TOML tables into dataclasses, naming the line of any bad key."""
+
+    def __init__(self, text: str, source: str, prefix: tuple[str, ...]) -> None:
+        self.lines = text.split("\n")
+        self.source = source
+        self.prefix = prefix
+
+    def fail(self, section: str, key: str, message: str) -> ConfigError:
+        line = self.line_of(section, key)
+        where = f"{self.source}:{line}" if line else self.source
+        return ConfigError(f"{where}: {message}")
+
+    def line_of(self, section: str, key: str) -> int:
+        """The line where ``key`` is set inside ``[section]`` (or its sub-tables); the
+        section's header line when the key is not found; 0 when neither is."""
+        header = ".".join((*self.prefix, section) if section else self.prefix)
+        assign = re.compile(rf"(^|[{{,\s]){re.escape(key)}\s*=") if key else None
+        current, header_line = "", 0
+        for number, raw in enumerate(self.lines, start=1):
+            line = raw.split("#", 1)[0].strip()
+            table = re.match(r"^\[+\s*([^\]]+?)\s*\]+$", line)
+            if table:
+                current = table.group(1).replace(" ", "")
+                if current == header and not header_line:
+                    header_line = number
+                    if assign is None:
+                        return number
+                continue
+            inside = current == header or current.startswith(header + ".") if header else True
+            if inside and assign is not None and assign.search(line):
+                return number
+        return header_line
+
+    def build(self, data: dict[str, Any]) -> Config:
+        for name in data:
+            if name not in _SECTIONS:
+                close = difflib.get_close_matches(name, _SECTIONS, n=1, cutoff=0.75)
+                if close:
+                    message = f"unknown section [{name}] (did you mean [{close[0]}]?)"
+                    raise self.fail(name, "", message)
+        for name in _SECTIONS:
+            if name in data and not isinstance(data[name], dict):
+                raise self.fail("", name, f"'{name}' must be a table ([{name}])")
+        check = self.check(data.get("check", {}))
+        session = self.session(data.get("session", {}))
+        stats = self.stats(data.get("stats", {}))
+        return Config(check=check, session=session, stats=stats, source=self.source)
+
+    def unknown(self, section: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
+        for key in table:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise self.fail(section, key, f"unknown key '{key}' in [{section}]{hint}")
+
+    def integer(self, section: str, key: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(section, key, f"'{key}' must be a whole number >= 0, not {value!r}")
+        return value
+
+    def strings(self, section: str, key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(section, key, f"'{key}' must be a list of strings")
+        return tuple(value)
+
+    def check(self, table: dict[str, Any]) -> CheckConfig:
+        known = tuple(f.name for f in fields(CheckConfig)) + ("openers",)
+        self.unknown("check", table, known)
+        values: dict[str, Any] = {}
+        preset = table.get("preset", "")
+        if preset:
+            if preset not in PRESETS:
+                names = ", ".join(PRESETS)
+                raise self.fail("check", "preset", f"unknown preset {preset!r} (known: {names})")
+            values.update(PRESETS[preset])
+            values["preset"] = preset
+        for key in ("max_words", "soft_max_words", "max_paragraph_words", "max_preambular",
+                    "max_operative"):
+            if key in table:
+                values[key] = self.integer("check", key, table[key])
+        if "max_growth" in table:
+            values["max_growth"] = self.percent("check", "max_growth", table["max_growth"])
+        for key in ("preambular_openers", "operative_openers"):
+            if key in table:
+                values[key] = self.strings("check", key, table[key])
+        if "openers" in table:
+            values.update(self.openers(table["openers"]))
+        if "severity" in table:
+            values["severity"] = self.severity(table["severity"])
+        return CheckConfig(**values)
+
+    def percent(self, section: str, key: str, value: Any) -> float:
+        if isinstance(value, bool):
+            value = None
+        elif isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", value)
+            value = float(match.group(1)) if match else None
+        elif isinstance(value, int | float):
+            value = float(value)
+        else:
+            value = None
+        if value is None:
+            raise self.fail(section, key, f"'{key}' must be a percentage such as \"20%\"")
+        return float(value)
+
+    def openers(self, value: Any) -> dict[str, tuple[str, ...]]:
+        if not isinstance(value, dict):
+            raise self.fail("check", "openers", "'openers' must be a table "
+                            "{ preambular = [...], operative = [...] }")
+        self.unknown("check", value, ("preambular", "operative"))
+        return {f"{k}_openers": self.strings("check", k, v) for k, v in value.items()}
+
+    def severity(self, value: Any) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, dict):
+            raise self.fail("check", "severity", "'severity' must be a table { rule = \"error\" }")
+        out = []
+        for rule, level in value.items():
+            if rule not in DEFAULT_SEVERITY:
+                close = difflib.get_close_matches(rule, list(DEFAULT_SEVERITY), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise self.fail("check", rule, f"unknown rule '{rule}' in severity{hint}")
+            if level not in SEVERITIES:
+                raise self.fail("check", rule, f"severity of '{rule}' must be one of "
+                                f"{', '.join(SEVERITIES)}, not {level!r}")
+            out.append((rule, level))
+        return tuple(sorted(out))
+
+    def session(self, table: dict[str, Any]) -> SessionConfig:
+        known = tuple(f.name for f in fields(SessionConfig))
+        self.unknown("session", table, known)
+        config = SessionConfig()
+        periods: dict[str, str] = {}
+        if "start" in table:
+            start = table["start"]
+            if isinstance(start, str):
+                try:
+                    start = dt.date.fromisoformat(start)
+                except ValueError:
+                    start = None
+            if isinstance(start, dt.datetime):
+                start = start.date()
+            if not isinstance(start, dt.date):
+                raise self.fail("session", "start", "'start' must be a date such as 2012-04-23")
+            config = replace(config, start=start)
+        for key in ("deadline", "languages_deadline"):
+            if key in table:
+                value = table[key]
+                if not isinstance(value, str) or parse_period(value) is None:
+                    raise self.fail("session", key, f"'{key}' must be a period such as "
+                                    f"\"1 month\", \"3 weeks\" or \"30 days\", not {value!r}")
+                periods[key] = value
+        config = replace(config, **periods)  # type: ignore[arg-type]
+        if "languages" in table:
+            config = replace(config, languages=self.strings("session", "languages",
+                                                            table["languages"]))
+        return config
+
+    def stats(self, table: dict[str, Any]) -> StatsConfig:
+        self.unknown("stats", table, ("words_per_page",))
+        if "words_per_page" in table:
+            value = self.integer("stats", "words_per_page", table["words_per_page"])
+            if value == 0:
+                raise self.fail("stats", "words_per_page", "'words_per_page' must be above 0")
+            return StatsConfig(words_per_page=value)
+        return StatsConfig()
+
+
+# -- periods ----------------------------------------------------------------------
+
+_PERIOD = re.compile(r"^\s*(\d+)\s*(day|week|month)s?\s*$", re.IGNORECASE)
+
+
+def parse_period(text: str) -> tuple[int, str] | None:
+    """``"1 month"`` -> (1, "month"); None when not a period."""
+    match = _PERIOD.match(text)
+    return (int(match.group(1)), match.group(2).lower()) if match else None
+
+
+def before(day: dt.date, period: str) -> dt.date:
+    """``day`` minus ``period`` (calendar months: 2012-04-23 - 1 month = 2012-03-23)."""
+    parsed = parse_period(period)
+    if parsed is None:
+        raise ConfigError(f"not a period: {period!r}")
+    count, unit = parsed
+    if unit == "day":
+        return day - dt.timedelta(days=count)
+    if unit == "week":
+        return day - dt.timedelta(weeks=count)
+    months = day.year * 12 + day.month - 1 - count
+    year, month = divmod(months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):  # clamp the day to the month's length
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ConfigError(f"cannot compute {day} - {period}")  # pragma: no cover

@@ -1,0 +1,261 @@
+"""Length statistics of drafts: how long, how many paragraphs, how it grew.
+
+The word count rule (docs/stats.md) follows Microsoft Word, the tool secretariats
+use to enforce word limits:
+
+* a word is a whitespace-separated token holding at least one letter or digit
+  ("--" and "-" are not words, "2011" and "E/CN.15/2011/L.3" are one word each);
+* each Chinese or Japanese character (CJK ideographs, kana) is one word; a run of
+  other letters or digits next to them is one word more ("第79/1号" is 3 words);
+* Arabic, Russian and the other languages written with spaces count tokens;
+* printed paragraph numbers ("5.", "(a)") and footnote reference markers ("¹⁶")
+  are not words; footnotes are counted apart (``footnote_words``), not in ``words``.
+
+Every function here is pure: drafts in, frozen results out. One result type,
+:class:`DraftStats`, feeds the table, JSON and CSV renderers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import FOOTNOTE_REF, Draft, Kind, Paragraph
+
+#: Words per printed UN page, for the page estimate (GA resolution 52/214 counts
+#: pages; a page of a UN document holds about 530 words).
+WORDS_PER_PAGE = 530
+
+#: Characters that each count as one word: CJK ideographs (with extensions and
+#: compatibility forms), hiragana, katakana (with phonetic extensions and
+#: half-width forms).
+CJK_CHAR = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff66-\uff9f\U00020000-\U0002fa1f]"
+)
+#: A letter or a digit (``\w`` without the underscore).
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def count_text_words(text: str) -> int:
+    """Words in ``text`` by the rule above (footnote references are not words)."""
+    text = FOOTNOTE_REF.sub("", text)
+    cjk = 0
+    if CJK_CHAR.search(text):
+        # Each CJK character is a word; what is left between them is counted
+        # like any spaced text, so "第79/1号" gives 第, 号 and "79/1".
+        text, cjk = CJK_CHAR.subn(" ", text)
+    search = _ALNUM.search
+    return cjk + sum(1 for token in text.split() if search(token))
+
+
+def count_characters(text: str) -> tuple[int, int]:
+    """(characters with spaces, characters without spaces) of ``text``, footnote
+    references removed. Line breaks inside a table count as spaces."""
+    text = FOOTNOTE_REF.sub("", text)
+    return len(text), sum(1 for char in text if not char.isspace())
+
+
+def paragraph_words(paragraph: Paragraph, deep: bool = True) -> int:
+    """Words of one block; with ``deep``, its sub-paragraphs too (footnotes never)."""
+    blocks = paragraph.walk() if deep else (paragraph,)
+    return sum(count_text_words(block.text) for block in blocks)
+
+
+def count_words(draft: Draft) -> int:
+    """Words of a draft: every block's text, footnotes excluded."""
+    return sum(count_text_words(block.text) for block in draft.walk())
+
+
+@dataclass(frozen=True)
+class ParagraphStats:
+    """One row of the per-paragraph table (a block's own text, children apart)."""
+
+    label: str
+    kind: str
+    words: int
+    characters: int
+    footnote_words: int
+    total_words: int  # with its sub-paragraphs: the printed paragraph as a reader sees it
+
+
+@dataclass(frozen=True)
+class DraftStats:
+    """Everything ``redraft stats`` says about one draft."""
+
+    name: str
+    words: int
+    characters: int
+    characters_no_spaces: int
+    preambular: int
+    operative: int
+    subparagraphs: int
+    footnotes: int
+    footnote_words: int
+    words_per_page: int
+    longest: tuple[tuple[str, int], ...]  # (label, words with sub-paragraphs), longest first
+    paragraphs: tuple[ParagraphStats, ...]
+    symbol: str = ""
+    language: str = ""
+
+    @property
+    def pages(self) -> float:
+        return round(self.words / self.words_per_page, 1) if self.words_per_page else 0.0
+
+    def to_json(self, paragraphs: bool = False) -> dict[str, Any]:
+        """The ``redraft.stats/1`` entry of this draft (docs/json.md)."""
+        out: dict[str, Any] = {
+            "name": self.name,
+            "words": self.words,
+            "characters": self.characters,
+            "characters_no_spaces": self.characters_no_spaces,
+            "preambular": self.preambular,
+            "operative": self.operative,
+            "subparagraphs": self.subparagraphs,
+            "footnotes": self.footnotes,
+            "footnote_words": self.footnote_words,
+            "pages": self.pages,
+            "symbol": self.symbol,
+            "language": self.language,
+            "longest": [{"label": label, "words": words} for label, words in self.longest],
+        }
+        if paragraphs:
+            out["paragraphs"] = [
+                {
+                    "label": p.label,
+                    "kind": p.kind,
+                    "words": p.words,
+                    "characters": p.characters,
+                    "footnote_words": p.footnote_words,
+                    "total_words": p.total_words,
+                }
+                for p in self.paragraphs
+            ]
+        return out
+
+
+def _paragraph_rows(draft: Draft) -> list[ParagraphStats]:
+    rows = []
+    for block in draft.walk():
+        rows.append(
+            ParagraphStats(
+                label=block.label,
+                kind=block.kind.value,
+                words=count_text_words(block.text),
+                characters=count_characters(block.text)[0],
+                footnote_words=sum(count_text_words(fn.text) for fn in block.footnotes),
+                total_words=paragraph_words(block),
+            )
+        )
+    return rows
+
+
+#: Kinds whose length a delegation negotiates (headings and titles are not "paragraphs").
+_BODY_KINDS = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT, Kind.TABLE})
+
+
+def draft_stats(
+    draft: Draft, name: str = "", words_per_page: int = WORDS_PER_PAGE, longest: int = 3
+) -> DraftStats:
+    """The statistics of one draft."""
+    rows = _paragraph_rows(draft)
+    characters = no_spaces = 0
+    for block in draft.walk():
+        with_spaces, without = count_characters(block.text)
+        characters += with_spaces
+        no_spaces += without
+    top = [(b.label, paragraph_words(b)) for b in draft.blocks if b.kind in _BODY_KINDS]
+    top.sort(key=lambda item: -item[1])  # stable: ties keep reading order
+    footnotes = draft.footnotes()
+    return DraftStats(
+        name=name,
+        words=sum(row.words for row in rows),
+        characters=characters,
+        characters_no_spaces=no_spaces,
+        preambular=len(draft.preambular()),
+        operative=len(draft.operative()),
+        subparagraphs=sum(1 for b in draft.blocks for sub in b.walk() if sub is not b),
+        footnotes=len(footnotes),
+        footnote_words=sum(count_text_words(fn.text) for fn in footnotes),
+        words_per_page=words_per_page,
+        longest=tuple(top[:longest]),
+        paragraphs=tuple(rows),
+        symbol=draft.meta.symbol,
+        language=draft.meta.language,
+    )
+
+
+# -- growth over the versions of one draft -----------------------------------
+
+
+@dataclass(frozen=True)
+class VersionStats:
+    """Words of one saved version and its growth since the first."""
+
+    number: int
+    date: str
+    by: str
+    words: int
+    preambular: int
+    operative: int
+    growth: float | None  # percent against the first version; None when that had no words
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.number,
+            "date": self.date,
+            "by": self.by,
+            "words": self.words,
+            "preambular": self.preambular,
+            "operative": self.operative,
+            "growth": self.growth,
+        }
+
+
+def growth_percent(base_words: int, words: int) -> float | None:
+    """Growth of ``words`` over ``base_words`` in percent, one decimal."""
+    if base_words <= 0:
+        return None
+    return round((words - base_words) * 100.0 / base_words, 1)
+
+
+def version_stats(history: Iterable[tuple[Any, Draft]]) -> list[VersionStats]:
+    """Per-version words from ``Store.history(name)`` (oldest first).
+
+    ``Version`` objects are read by attribute (``number``, ``date``, ``by``) so that
+    this module does not import the store."""
+    out: list[VersionStats] = []
+    first: int | None = None
+    for position, (version, draft) in enumerate(history, start=1):
+        words = count_words(draft)
+        first = words if first is None else first
+        out.append(
+            VersionStats(
+                number=int(getattr(version, "number", position) or position),
+                date=str(getattr(version, "date", "") or "")[:19],
+                by=str(getattr(version, "by", "") or ""),
+                words=words,
+                preambular=len(draft.preambular()),
+                operative=len(draft.operative()),
+                growth=growth_percent(first, words),
+            )
+        )
+    return out
+
+
+def bar_chart(values: Sequence[tuple[str, int]], width: int = 40) -> list[str]:
+    """A small horizontal bar chart in plain characters: ``v3  ████████▌ 1,234``."""
+    if not values:
+        return []
+    top = max(value for _, value in values) or 1
+    pad = max(len(label) for label, _ in values)
+    eighths = " ▏▎▍▌▋▊▉"
+    lines = []
+    for label, value in values:
+        cells = value * width / top
+        full, part = int(cells), int((cells - int(cells)) * 8)
+        bar = "█" * full + (eighths[part] if part else "")
+        lines.append(f"{label.ljust(pad)}  {bar.ljust(width + 1)} {value:,}")
+    return lines
