@@ -42,7 +42,7 @@ def count_words(text: str) -> int:
 
 
 def _is_word(token: str) -> bool:
-    return bool(_WORDLIKE.match(token)) and not token[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹"
+    return bool(_WORDLIKE.match(token)) and token[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def _code_point(index: int) -> str:
@@ -125,7 +125,8 @@ def tidy(segments: Iterable[Segment]) -> list[Segment]:
             and _is_replacement(runs[index + 1])
         ):
             before, after = out.pop(), runs[index + 1]
-            out.append((before[0] + run[0] + after[0], (before[1] or "") + run[0] + (after[1] or "")))
+            added = (before[1] or "") + run[0] + (after[1] or "")
+            out.append((before[0] + run[0] + after[0], added))
             index += 2
             continue
         out.append(run)

@@ -58,3 +58,60 @@ class DiffResult:
     @property
     def differs(self) -> bool:
         return any(change.changed for change in self.changes)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of schema ``redraft.diff/1`` (see :func:`redraft.diff.engine.summary`)."""
+        from .engine import summary
+
+        return summary(self)
+
+
+# -- helpers every renderer shares ------------------------------------------------
+
+ARROW = "→"
+
+
+def side_labels(labels: tuple[str, ...]) -> str:
+    return " + ".join(labels)
+
+
+def change_heading(change: Change) -> str:
+    """``OP5 → OP6 · modified · Urges → Encourages (weaker)``."""
+    if change.old and change.new and change.old != change.new:
+        where = f"{side_labels(change.old)} {ARROW} {side_labels(change.new)}"
+    else:
+        where = side_labels(change.new or change.old)
+    parts = [where, change.op]
+    if change.moved:
+        parts.append("moved")
+    elif change.renumbered and change.op == "equal":
+        parts.append("renumbered")
+    if change.verb is not None:
+        parts.append(f"{change.verb.old} {ARROW} {change.verb.new} ({change.verb.shift})")
+    return " · ".join(parts)
+
+
+def summary_line(counts: dict[str, int], changes: tuple[Change, ...]) -> str:
+    """``2 modified, 1 inserted (OP3bis), 1 moved (PP6 → PP2), 12 renumbered; +54 −12 words``."""
+
+    def labels(picked: list[str]) -> str:
+        return f" ({', '.join(picked)})" if 0 < len(picked) <= 3 else ""
+
+    parts = []
+    if counts["modified"]:
+        parts.append(f"{counts['modified']} modified")
+    if counts["inserted"]:
+        picked = [side_labels(c.new) for c in changes if c.op == "inserted"]
+        parts.append(f"{counts['inserted']} inserted{labels(picked)}")
+    if counts["deleted"]:
+        picked = [side_labels(c.old) for c in changes if c.op == "deleted"]
+        parts.append(f"{counts['deleted']} deleted{labels(picked)}")
+    if counts["moved"]:
+        picked = [f"{side_labels(c.old)} {ARROW} {side_labels(c.new)}" for c in changes if c.moved]
+        parts.append(f"{counts['moved']} moved{labels(picked)}")
+    for key in ("renumbered", "split", "merged"):
+        if counts[key]:
+            parts.append(f"{counts[key]} {key}")
+    if not parts:
+        return "no differences"
+    return f"{', '.join(parts)}; +{counts['words_added']} −{counts['words_removed']} words"

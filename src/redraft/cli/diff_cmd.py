@@ -1,0 +1,143 @@
+"""``redraft diff A [B]``: what changed, paragraph by paragraph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .common import format_option, output_option, show_warnings, store_option
+
+if TYPE_CHECKING:
+    from ..diff.result import DiffResult
+    from ..sources import Loaded
+
+FORMATS = ("text", "side", "json", "markdown", "html", "docx")
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@format_option(*FORMATS)
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged paragraphs too.")
+@click.option(
+    "--words/--chars",
+    "words",
+    default=True,
+    help="Granularity of changes inside a paragraph (default: words).",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
+@output_option
+@store_option
+def diff(
+    old: str,
+    new: str | None,
+    fmt: str,
+    show_all: bool,
+    words: bool,
+    exit_code: bool,
+    output: Path | None,
+    store: Path | None,
+) -> None:
+    """Compare two versions of a draft: OLD and NEW are files (any format), "-",
+    or store revisions (NAME@Rev.1, NAME@3). With one NAME, compare its latest
+    version with the previous one; with one NAME@REV, that revision with the latest.
+
+    Exit codes: 0 done (1 with --exit-code when they differ), 2 bad input."""
+    from ..diff.engine import diff_drafts
+
+    before, after = _load_pair(old, new, store)
+    show_warnings(before.warnings + after.warnings)
+    result = diff_drafts(
+        before.draft,
+        after.draft,
+        granularity="words" if words else "chars",
+        old_source=before.source,
+        new_source=after.source,
+    )
+    _render(result, fmt, show_all, output)
+    if exit_code and result.differs:
+        sys.exit(1)
+
+
+def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
+    """The two drafts; one argument means a store name (latest vs previous)."""
+    from ..errors import InputError
+    from ..sources import load
+
+    if new is not None:
+        return load(old, store), load(new, store)
+    if Path(old).exists() or old == "-":
+        raise InputError("diff needs two drafts (or one store name: latest vs previous)")
+    name, at, _ = old.partition("@")
+    if at:
+        return load(old, store), load(name, store)
+    return load(f"{name}@-1", store), load(name, store)
+
+
+def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -> None:
+    from .common import emit
+
+    if fmt == "json":
+        from ..render.diff_json import render_diff_json
+
+        emit(render_diff_json(result, show_all=show_all), output)
+    elif fmt == "markdown":
+        from ..render.diff_markdown import render_diff_markdown
+
+        emit(render_diff_markdown(result, show_all=show_all), output)
+    elif fmt == "html":
+        from ..render.diff_html import render_diff_html
+
+        emit(render_diff_html(result, show_all=show_all), output)
+    elif fmt == "docx":
+        _write_docx(result, output)
+    elif fmt == "side":
+        from ..render.diff_side import render_diff_side
+
+        _print_rich(render_diff_side(result, show_all=show_all), output)
+    else:
+        from ..render.diff_text import render_diff_text
+
+        _print_rich(render_diff_text(result, show_all=show_all), output)
+
+
+def _print_rich(renderable: Any, output: Path | None) -> None:
+    """To the terminal through rich (colour when it is a terminal), or plain to a file."""
+    from ..render.console import stdout_console
+
+    if output is None:
+        stdout_console().print(renderable, end="")
+        return
+    import io
+
+    from rich.console import Console
+
+    from .common import emit
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None, highlight=False).print(
+        renderable, end=""
+    )
+    emit(buffer.getvalue(), output)
+
+
+def _write_docx(result: DiffResult, output: Path | None) -> None:
+    from ..errors import InputError
+
+    try:
+        from ..render.docx import render_diff_docx  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        raise InputError("--format docx is not available in this build") from None
+    data: bytes = render_diff_docx(result)
+    if output is None:
+        if sys.stdout.isatty():
+            raise InputError("--format docx writes a Word file: use -o FILE.docx")
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise InputError(f"{output}: cannot write ({error.strerror or error})") from None

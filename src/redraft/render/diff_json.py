@@ -1,0 +1,42 @@
+"""Schema ``redraft.diff/1`` (docs/json.md): every unit of both drafts in one change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..diff.result import Change, DiffResult
+from .json import dumps
+
+SCHEMA = "redraft.diff/1"
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    verb = None
+    if change.verb is not None:
+        verb = {"old": change.verb.old, "new": change.verb.new, "shift": change.verb.shift}
+    return {
+        "op": change.op,
+        "old": list(change.old),
+        "new": list(change.new),
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "similarity": change.similarity,
+        "verb": verb,
+        "segments": [[op, text] for op, text in change.segments],
+    }
+
+
+def diff_document(result: DiffResult, show_all: bool = True) -> dict[str, Any]:
+    """The JSON document; ``show_all=False`` leaves out unchanged entries (summary intact)."""
+    changes = [c for c in result.changes if show_all or c.changed or c.renumbered]
+    return {
+        "schema": SCHEMA,
+        "old": {"source": result.old_source, "symbol": result.old.meta.symbol},
+        "new": {"source": result.new_source, "symbol": result.new.meta.symbol},
+        "changes": [change_json(c) for c in changes],
+        "summary": result.summary(),
+    }
+
+
+def render_diff_json(result: DiffResult, show_all: bool = True) -> str:
+    return dumps(diff_document(result, show_all))

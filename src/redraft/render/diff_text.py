@@ -1,0 +1,56 @@
+"""The terminal redline: one block per changed paragraph, headed by its labels.
+
+Deletions and insertions are coloured (red struck / green underlined) *and* marked
+``[-old-]{+new+}``, so the redline survives ``NO_COLOR``, pipes and files.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..diff.result import Change, DiffResult, change_heading, summary_line
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+REMOVED_STYLE = "red strike"
+ADDED_STYLE = "green underline"
+HEADING_STYLE = "bold cyan"
+MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}")}
+
+
+def shown(result: DiffResult, show_all: bool) -> list[Change]:
+    """The changes a human wants to read: changed ones, or every one with ``--all``."""
+    return [c for c in result.changes if show_all or c.changed]
+
+
+def redline(change: Change, sides: str = "-+") -> Text:
+    """The segments of one change as marked, styled text (``sides`` picks - and/or +)."""
+    from rich.text import Text
+
+    text = Text()
+    for op, chunk in change.segments:
+        if op == "=":
+            text.append(chunk)
+        elif op in sides:
+            opener, closer = MARKS[op]
+            style = REMOVED_STYLE if op == "-" else ADDED_STYLE
+            text.append(opener, style=style)
+            text.append(chunk, style=style)
+            text.append(closer, style=style)
+    return text
+
+
+def render_diff_text(result: DiffResult, show_all: bool = False) -> Text:
+    """The whole redline as one rich Text (``.plain`` is the uncoloured form)."""
+    from rich.text import Text
+
+    out = Text()
+    for change in shown(result, show_all):
+        out.append(change_heading(change), style=HEADING_STYLE)
+        out.append("\n")
+        out.append_text(redline(change))
+        out.append("\n\n")
+    out.append(summary_line(result.summary(), result.changes), style="bold")
+    out.append("\n")
+    return out
