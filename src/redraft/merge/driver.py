@@ -1,0 +1,92 @@
+"""``redraft`` as a git merge driver, so that ``git merge`` merges drafts paragraph by paragraph.
+
+Installed by ``redraft init`` (or by hand, docs/merge.md) as two pieces of git setup:
+
+    .gitattributes:   drafts/*.txt merge=redraft
+    .git/config:      [merge "redraft"]
+                          name = redraft paragraph-aware merge of UN drafts
+                          driver = redraft merge-driver %O %A %B %P
+
+Git then runs ``redraft merge-driver ANCESTOR CURRENT OTHER PATH`` for every draft both
+branches changed; the driver writes the merged canonical text over CURRENT and exits 0
+when clean, 1 when bracketed alternatives remain (git then reports a conflict).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import StoreError
+
+ATTRIBUTES_LINE = "drafts/*.txt merge=redraft"
+DRIVER_NAME = "redraft paragraph-aware merge of UN drafts"
+DRIVER_COMMAND = "redraft merge-driver %O %A %B %P"
+_WHO = "--format=%(trailers:key=Redraft-By,valueonly)%n%an"
+
+
+def install_merge_driver(root: Path, command: str = DRIVER_COMMAND) -> None:
+    """Write ``.gitattributes`` and the repository's git config in ``root`` (idempotent)."""
+    attributes = root / ".gitattributes"
+    try:
+        lines = attributes.read_text(encoding="utf-8").splitlines() if attributes.exists() else []
+        if ATTRIBUTES_LINE not in lines:
+            attributes.write_text("\n".join([*lines, ATTRIBUTES_LINE]) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise StoreError(f"{attributes}: cannot write ({error.strerror or error})") from None
+    _git(root, "config", "merge.redraft.name", DRIVER_NAME)
+    _git(root, "config", "merge.redraft.driver", command)
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+    except FileNotFoundError:
+        raise StoreError("git is not installed (needed for the merge driver)") from None
+    except subprocess.CalledProcessError as error:
+        message = (error.stderr or "").strip().splitlines()
+        raise StoreError(f"git {args[0]}: {message[-1] if message else 'failed'}") from None
+    return done.stdout.strip()
+
+
+@dataclass(frozen=True)
+class DriverOutcome:
+    clean: bool
+    conflicts: int
+    ours: str
+    theirs: str
+
+
+def run_merge_driver(ancestor: Path, current: Path, other: Path, path: str = "") -> DriverOutcome:
+    """Merge OTHER into CURRENT (git's %A, rewritten in place) against ANCESTOR."""
+    from .. import canonical
+    from ..readers import read_path
+    from .threeway import three_way
+
+    base, ours, theirs = (read_path(p).draft for p in (ancestor, current, other))
+    ours_name, theirs_name = _side_names(path)
+    result = three_way(base, ours, theirs, ours_name, theirs_name)
+    try:
+        current.write_text(canonical.render(result.draft), encoding="utf-8")
+    except OSError as error:
+        raise StoreError(f"{current}: cannot write ({error.strerror or error})") from None
+    return DriverOutcome(result.clean, len(result.conflicts), ours_name, theirs_name)
+
+
+def _side_names(path: str) -> tuple[str, str]:
+    """Who wrote each side: the author of the last commit that touched the draft on
+    HEAD and on MERGE_HEAD (a merge in progress), else "ours" and "theirs"."""
+    names = []
+    for rev, fallback in (("HEAD", "ours"), ("MERGE_HEAD", "theirs")):
+        try:
+            spec = ["--", path] if path else []
+            # the store records the delegation in a trailer; plain commits have an author
+            found = _git(Path.cwd(), "log", "-1", _WHO, rev, *spec)
+        except StoreError:
+            found = ""
+        name = next((line.strip() for line in found.splitlines() if line.strip()), "")
+        names.append(name or fallback)
+    if names[0] == names[1]:
+        return "ours", "theirs"
+    return names[0], names[1]

@@ -1,0 +1,251 @@
+"""Three-way merge of delegations' proposals, the facilitator's compilation, and rebase.
+
+Each proposal is aligned with the base by the paragraph diff (``redraft.diff``). Then,
+paragraph by paragraph, as ``git merge`` does line by line:
+
+* changed by nobody: the base text; changed by one delegation (or identically by
+  several): that change;
+* changed differently (a deletion counts as a change): a *conflict*, written as UN
+  bracketed alternatives attributed to their authors ``[EU: ... / G77: ...]``;
+* inserted paragraphs keep their place (after the base paragraph that precedes them
+  in the proposal); a paragraph one proposal moved goes where it moved it;
+* the result is renumbered and relabelled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..model import Draft, Footnote, Meta
+from .tree import Flat, Unit, content_key, flatten, rebuild
+
+#: How a deletion reads inside bracketed alternatives.
+DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    by: tuple[str, ...]  # who proposed this wording
+    text: str  # "" when the alternative is to delete the paragraph
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class MergedParagraph:
+    """One paragraph that did not come through unchanged."""
+
+    label: str  # in the merged draft ("" for a deleted paragraph)
+    base: str  # in the base ("" for an inserted paragraph)
+    status: str  # "changed" | "inserted" | "deleted" | "moved" | "conflict"
+    by: tuple[str, ...] = ()  # whose text was taken
+    alternatives: tuple[Alternative, ...] = ()  # conflicts only
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    draft: Draft
+    paragraphs: tuple[MergedParagraph, ...]  # in the merged draft's order, deletions last
+    names: tuple[str, ...]  # the proposals, in the order given
+
+    @property
+    def conflicts(self) -> tuple[MergedParagraph, ...]:
+        return tuple(p for p in self.paragraphs if p.status == "conflict")
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+@dataclass
+class _Side:
+    """One proposal, seen from the base."""
+
+    name: str
+    replaced: dict[int, tuple[Flat, ...]] = field(default_factory=dict)  # base index -> units
+    inserted: dict[int, list[Flat]] = field(default_factory=lambda: defaultdict(list))
+    moved: dict[int, int] = field(default_factory=dict)  # base index -> slot it moved to
+
+
+def _align(base: Draft, base_flats: list[Flat], name: str, side: Draft) -> _Side:
+    from ..diff.engine import diff_drafts  # typed; diff/__init__ only forwards to it
+
+    result = diff_drafts(base, side)
+    side_flats = flatten(side)
+    base_at = {flat.label: i for i, flat in enumerate(base_flats)}
+    side_at = {flat.label: j for j, flat in enumerate(side_flats)}
+    out = _Side(name)
+    origin: dict[int, int] = {}  # side index -> base index it stands for
+    moved_side: set[int] = set()
+    for change in result.changes:
+        olds = [base_at[label] for label in change.old]
+        news = [side_at[label] for label in change.new]
+        for k, i in enumerate(olds):
+            # a split keeps every piece under the first base unit; a merge empties the rest
+            mine = news if k == 0 else []
+            out.replaced[i] = tuple(side_flats[j] for j in mine)
+            for j in mine:
+                origin[j] = i
+                if change.moved:
+                    moved_side.add(j)
+    last = -1  # the slot: base index of the nearest unmoved base unit before this one
+    for j, flat in enumerate(side_flats):
+        if j not in origin:
+            out.inserted[last].append(flat)
+        elif j in moved_side:
+            out.moved.setdefault(origin[j], last)
+        else:
+            last = origin[j]
+    return out
+
+
+def merge_proposals(
+    base: Draft, proposals: Sequence[tuple[str, Draft]], meta: Meta | None = None
+) -> MergeResult:
+    """Merge any number of proposals made on ``base`` (two for a three-way merge)."""
+    base_flats = flatten(base)
+    sides = [_align(base, base_flats, name, draft) for name, draft in proposals]
+    builder = _Builder()
+    for flat in _slot(sides, -1, builder):
+        builder.add(flat, None)
+    for i, flat in enumerate(base_flats):
+        movers = [side for side in sides if i in side.moved]
+        if len(movers) != 1:  # moved by nobody, or by several (keep the base place)
+            _resolve(i, flat, sides, builder)
+        _slot(sides, i, builder)
+        for side in sides:
+            for k, moved in side.moved.items():
+                if moved == i and [s for s in sides if k in s.moved] == [side]:
+                    _resolve(k, base_flats[k], sides, builder, moved=True)
+    return builder.finish(meta or base.meta, tuple(name for name, _ in proposals))
+
+
+def three_way(
+    base: Draft, ours: Draft, theirs: Draft, ours_name: str = "ours", theirs_name: str = "theirs"
+) -> MergeResult:
+    """``git merge`` for drafts: OURS and THEIRS both changed BASE."""
+    return merge_proposals(base, [(ours_name, ours), (theirs_name, theirs)], meta=ours.meta)
+
+
+def rebase(
+    old_base: Draft,
+    proposal: Draft,
+    new_base: Draft,
+    proposal_name: str = "proposal",
+    new_base_name: str = "new base",
+) -> MergeResult:
+    """Carry ``proposal`` (written on ``old_base``) onto ``new_base``.
+
+    The conflicts are the collisions: paragraphs both the new base and the proposal changed."""
+    return merge_proposals(
+        old_base, [(new_base_name, new_base), (proposal_name, proposal)], meta=proposal.meta
+    )
+
+
+# -- one base unit ----------------------------------------------------------------
+
+
+def _resolve(
+    i: int, base_flat: Flat, sides: list[_Side], builder: _Builder, moved: bool = False
+) -> None:
+    base_key = (content_key(base_flat.unit),)
+    versions: dict[tuple[tuple[str, ...], ...], list[str]] = {}
+    texts: dict[tuple[tuple[str, ...], ...], tuple[Flat, ...]] = {}
+    for side in sides:
+        units = side.replaced.get(i, (base_flat,))
+        key = tuple(content_key(flat.unit) for flat in units)
+        if key != base_key:
+            versions.setdefault(key, []).append(side.name)
+            texts[key] = units
+    if not versions:
+        builder.add(base_flat, _record(base_flat, "moved", ()) if moved else None)
+        return
+    if len(versions) == 1:
+        key, by = next(iter(versions.items()))
+        _take(base_flat, texts[key], tuple(by), builder)
+        return
+    alternatives = tuple(_alternative(texts[key], tuple(by)) for key, by in versions.items())
+    merged = _bracketed(base_flat, alternatives)
+    builder.add(merged, MergedParagraph("", base_flat.label, "conflict", (), alternatives))
+
+
+def _record(base_flat: Flat, status: str, by: tuple[str, ...]) -> MergedParagraph:
+    return MergedParagraph("", base_flat.label, status, by)
+
+
+def _take(base_flat: Flat, units: tuple[Flat, ...], by: tuple[str, ...], builder: _Builder) -> None:
+    if not units:
+        builder.deleted.append(_record(base_flat, "deleted", by))
+        return
+    for k, flat in enumerate(units):
+        status = "changed" if k == 0 else "inserted"
+        builder.add(
+            replace(flat, depth=base_flat.depth if k == 0 else flat.depth),
+            _record(base_flat, status, by) if k == 0 else MergedParagraph("", "", status, by),
+        )
+
+
+def _alternative(units: tuple[Flat, ...], by: tuple[str, ...]) -> Alternative:
+    if not units:
+        return Alternative(by, "", deleted=True)
+    return Alternative(by, " ".join(flat.unit.text for flat in units))
+
+
+def bracket_text(alternatives: Sequence[Alternative]) -> str:
+    """``[EU: text / G77: delete]``: the UN convention for text not yet agreed."""
+    parts = [f"{'/'.join(alt.by)}: {DELETE if alt.deleted else alt.text}" for alt in alternatives]
+    return "[" + " / ".join(parts) + "]"
+
+
+def _bracketed(base_flat: Flat, alternatives: Sequence[Alternative]) -> Flat:
+    text = bracket_text(alternatives)
+    unit: Unit = base_flat.unit
+    if isinstance(unit, Footnote):
+        return replace(base_flat, unit=replace(unit, text=text))
+    return replace(base_flat, unit=replace(unit, text=text, opening=""))
+
+
+def _slot(sides: list[_Side], slot: int, builder: _Builder) -> list[Flat]:
+    """Emit what the proposals inserted after base unit ``slot``, each text once."""
+    seen: set[tuple[str, ...]] = set()
+    for side in sides:
+        for flat in side.inserted.get(slot, ()):
+            key = content_key(flat.unit)
+            if key in seen:
+                builder.credit(key, side.name)
+                continue
+            seen.add(key)
+            builder.add(flat, MergedParagraph("", "", "inserted", (side.name,)))
+    return []
+
+
+# -- the output -------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.flats: list[Flat] = []
+        self.records: list[MergedParagraph | None] = []
+        self.deleted: list[MergedParagraph] = []
+
+    def add(self, flat: Flat, record: MergedParagraph | None) -> None:
+        self.flats.append(flat)
+        self.records.append(record)
+
+    def credit(self, key: tuple[str, ...], name: str) -> None:
+        """Another proposal inserted the same text: name it too."""
+        for k in range(len(self.flats) - 1, -1, -1):
+            record = self.records[k]
+            if record and content_key(self.flats[k].unit) == key:
+                self.records[k] = replace(record, by=record.by + (name,))
+                return
+
+    def finish(self, meta: Meta, names: tuple[str, ...]) -> MergeResult:
+        draft = rebuild(self.flats, meta)
+        labels = [flat.label for flat in flatten(draft)]
+        out = []
+        for label, record in zip(labels, self.records, strict=True):
+            if record is not None:
+                out.append(replace(record, label=label))
+        return MergeResult(draft, tuple(out + self.deleted), names)
