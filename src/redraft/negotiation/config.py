@@ -1,0 +1,148 @@
+"""The vocabulary of the negotiation markup, configurable in ``redraft.toml``.
+
+Rooms differ: one secretariat writes ``[Agreed ad ref]``, another ``(ad ref)``;
+one lists proponents as ``- US``, another as ``(EU)``. The defaults below cover
+the usual UN compilation texts; a ``[negotiation]`` table in the store's
+``redraft.toml`` (or ``[tool.redraft.negotiation]`` in pyproject.toml) adds to or
+replaces them::
+
+    [negotiation]
+    agreed-ad-ref = ["Agreed ad ref", "ad ref"]   # status markers, per state
+    agreed = ["agreed"]
+    pending = ["pending", "under consultation"]
+    deleted = ["deleted"]
+    actions = ["delete", "retain", "reserve"]     # words after a delegation: "G77 delete"
+    delegations = ["US", "EU", "G77"]             # when set, other names are reported
+
+Phrases are compared without regard to case, hyphens, dots or spacing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+#: Paragraph states a status marker can set (the names used in JSON output).
+MARKER_STATES = ("agreed-ad-ref", "agreed", "pending", "deleted")
+
+DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
+    "agreed-ad-ref": ("agreed ad ref", "agreed ad referendum", "ad ref", "ad referendum"),
+    "agreed": ("agreed",),
+    "pending": ("pending",),
+    "deleted": ("deleted",),
+}
+
+#: Actions a delegation takes on a passage, mapped to one canonical word.
+DEFAULT_ACTIONS: dict[str, str] = {
+    **{w: "delete" for w in ("delete", "deletes", "deletion", "del")},
+    **{w: "retain" for w in ("retain", "retains", "keep", "keeps")},
+    **{w: "add" for w in ("add", "adds", "insert", "inserts", "new")},
+    **{w: "reserve" for w in ("reserve", "reserves", "reservation")},
+    **{w: "support" for w in ("support", "supports")},
+    **{w: "oppose" for w in ("oppose", "opposes")},
+    **{w: "propose" for w in ("propose", "proposes", "proposal")},
+    **{w: "replace" for w in ("replace", "replaces")},
+    **{w: "amend" for w in ("amend", "amends")},
+    **{w: "move" for w in ("move", "moves")},
+    **{w: "query" for w in ("query", "queries")},
+    "bracket": "bracket",
+    "alt": "alt",
+}
+
+
+#: Negotiating groups and delegations often seen in tags. Used only to tell a tag with
+#: a mistyped action ("[G77 strik]", reported) from bracketed text ("[Governments
+#: should]"); any name is accepted after a dash or in parentheses.
+COMMON_DELEGATIONS = frozenset(
+    "G77 G-77 EU US USA UK AOSIS LDCs LLDCs SIDS AGN CELAC ALBA JUSCANZ EIG OIC CARICOM "
+    "ASEAN AU Canada Japan China Mexico Brazil India Norway Switzerland Australia "
+    "Russia Iceland Israel Turkey Türkiye".split()
+) | {"Russian Federation", "Holy See", "New Zealand", "Republic of Korea", "Arab Group",
+     "African Group", "G77 and China", "United States", "European Union", "Saudi Arabia"}
+
+
+def normalize_phrase(text: str) -> str:
+    """``"Agreed ad-ref."`` -> ``"agreed ad ref"``: how markers are compared."""
+    return " ".join(re.sub(r"[-.:_]+", " ", text.lower()).split())
+
+
+@dataclass(frozen=True)
+class MarkupConfig:
+    """Markers per state, known action words, and (optionally) known delegations."""
+
+    markers: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_MARKERS))
+    actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    delegations: frozenset[str] = frozenset()
+
+    def marker_state(self, phrase: str) -> str:
+        """The state a marker phrase sets, or "" when it is not a marker."""
+        wanted = normalize_phrase(phrase)
+        for state, phrases in self.markers.items():
+            if any(normalize_phrase(p) == wanted for p in phrases):
+                return state
+        return ""
+
+    def marker_words(self) -> frozenset[str]:
+        """First words of every marker: a bracket starting with one and matching no
+        marker is reported as an unknown marker rather than read as text."""
+        return frozenset(
+            normalize_phrase(p).split()[0]
+            for phrases in self.markers.values()
+            for p in phrases
+            if normalize_phrase(p)
+        )
+
+
+DEFAULT_CONFIG = MarkupConfig()
+
+
+def config_from_table(table: dict[str, Any], where: str = "redraft.toml") -> MarkupConfig:
+    """Build a config from a ``[negotiation]`` table (validated: bad types are errors)."""
+    markers = dict(DEFAULT_MARKERS)
+    actions = dict(DEFAULT_ACTIONS)
+    delegations: frozenset[str] = frozenset()
+    for key, value in table.items():
+        if key in MARKER_STATES:
+            markers[key] = _strings(value, key, where)
+        elif key == "actions":
+            words = _strings(value, key, where)
+            actions = {w.lower(): DEFAULT_ACTIONS.get(w.lower(), w.lower()) for w in words}
+        elif key == "delegations":
+            delegations = frozenset(_strings(value, key, where))
+        else:
+            raise ConfigError(f"{where}: [negotiation] has no setting {key!r}")
+    return MarkupConfig(markers=markers, actions=actions, delegations=delegations)
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: [negotiation] {key} must be a list of strings")
+    return tuple(value)
+
+
+def load_config(store_path: Path | None = None) -> MarkupConfig:
+    """The markup config of the store at ``store_path`` (found as :mod:`redraft.config`
+    finds every other setting), the defaults when there is none.
+
+    :mod:`redraft.config` does not know the ``[negotiation]`` table yet, so it is
+    read here with tomllib from the file that module finds."""
+    from ..config import find_config
+
+    found = find_config(store_path)
+    if found is None:
+        return DEFAULT_CONFIG
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{found}: cannot read ({error})") from None
+    if found.name == "pyproject.toml":
+        data = data.get("tool", {}).get("redraft", {})
+    table = data.get("negotiation", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{found}: [negotiation] must be a table")
+    return config_from_table(table, str(found))

@@ -1,0 +1,161 @@
+"""Where each paragraph stands: agreed ad ref, agreed, open, proposed for deletion, clean.
+
+One :class:`StatusResult` per draft (what ``redraft status`` prints, schema
+``redraft.status/1``) and one :class:`Progress` over a draft's versions (the
+facilitator's progress line, ``redraft status --by-version``).
+
+Counted paragraphs are every block except the document heading line and the
+enacting formula (they carry no negotiation); footnotes are not counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Draft, Kind, Paragraph
+from .config import DEFAULT_CONFIG, MarkupConfig
+from .markup import Markup, Problem, parse_markup
+
+STATES = ("agreed-ad-ref", "agreed", "open", "proposed-deletion", "clean")
+_NOT_COUNTED = frozenset({Kind.DOC_HEADING, Kind.FORMULA})
+
+
+class VersionLike(Protocol):
+    """What negotiation needs of a store :class:`~redraft.store.Version`."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def symbol(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def by(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ParagraphStatus:
+    label: str
+    state: str  # one of STATES
+    brackets: int  # bracketed passages at every depth (markers and [^x] not counted)
+    proponents: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Totals:
+    paragraphs: int = 0
+    agreed_ad_ref: int = 0
+    agreed: int = 0  # agreed ad ref + agreed
+    open: int = 0
+    proposed_deletion: int = 0
+    clean: int = 0
+    brackets: int = 0  # bracketed passages in all paragraphs
+    with_brackets: int = 0  # paragraphs holding at least one bracket
+
+    @property
+    def share_agreed(self) -> float:
+        return self.agreed / self.paragraphs if self.paragraphs else 0.0
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    source: str
+    paragraphs: tuple[ParagraphStatus, ...]
+    totals: Totals
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for p in self.paragraphs for problem in p.problems]
+
+
+@dataclass(frozen=True)
+class VersionStatus:
+    number: int
+    symbol: str
+    date: str
+    by: str
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The status of the latest version and the totals of every version, oldest first."""
+
+    name: str
+    latest: StatusResult
+    versions: tuple[VersionStatus, ...]
+
+
+def counted_blocks(draft: Draft) -> Iterator[Paragraph]:
+    """The blocks that status counts, in reading order."""
+    return (block for block in draft.walk() if block.kind not in _NOT_COUNTED)
+
+
+def draft_markup(
+    draft: Draft, config: MarkupConfig = DEFAULT_CONFIG
+) -> Iterator[tuple[Paragraph, Markup]]:
+    for block in counted_blocks(draft):
+        yield block, parse_markup(block.text, block.label, config)
+
+
+def paragraph_status(markup: Markup) -> ParagraphStatus:
+    return ParagraphStatus(
+        label=markup.label,
+        state=markup.state,
+        brackets=len(markup.brackets()),
+        proponents=markup.proponents(),
+        problems=markup.problems,
+    )
+
+
+def draft_status(
+    draft: Draft, source: str = "", config: MarkupConfig = DEFAULT_CONFIG
+) -> StatusResult:
+    paragraphs = tuple(paragraph_status(m) for _, m in draft_markup(draft, config))
+    return StatusResult(source, paragraphs, totals_of(paragraphs))
+
+
+def totals_of(paragraphs: Sequence[ParagraphStatus]) -> Totals:
+    states = [p.state for p in paragraphs]
+    return Totals(
+        paragraphs=len(paragraphs),
+        agreed_ad_ref=states.count("agreed-ad-ref"),
+        agreed=states.count("agreed-ad-ref") + states.count("agreed"),
+        open=states.count("open"),
+        proposed_deletion=states.count("proposed-deletion"),
+        clean=states.count("clean"),
+        brackets=sum(p.brackets for p in paragraphs),
+        with_brackets=sum(1 for p in paragraphs if p.brackets),
+    )
+
+
+def status_by_version(
+    name: str,
+    history: Sequence[tuple[VersionLike, Draft]],
+    config: MarkupConfig = DEFAULT_CONFIG,
+) -> Progress:
+    """Totals at each version of ``name`` (``history`` oldest first, not empty)."""
+    versions = []
+    latest = StatusResult(name, (), Totals())
+    for version, draft in history:
+        latest = draft_status(draft, f"{name}@{version.number}", config)
+        versions.append(
+            VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
+        )
+    return Progress(name, latest, tuple(versions))
+
+
+def summary_line(totals: Totals) -> str:
+    """The foot of the table, as negotiation reports put it."""
+    parts = [
+        f"{totals.agreed_ad_ref} of {totals.paragraphs} paragraphs agreed ad ref",
+        f"{totals.with_brackets} contain brackets",
+    ]
+    if totals.agreed > totals.agreed_ad_ref:
+        parts.insert(1, f"{totals.agreed - totals.agreed_ad_ref} agreed")
+    if totals.proposed_deletion:
+        parts.append(f"{totals.proposed_deletion} proposed for deletion")
+    return "; ".join(parts)
