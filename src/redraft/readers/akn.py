@@ -1,0 +1,605 @@
+"""Reader for UN Akoma Ntoso (AKN4UN) XML, the form of the UN's machine-readable
+resolutions (UNxml/GAresolutions, UNxml/SCresolutions). Mapping: docs/akn.md.
+
+Labels come from the printed ``<num>`` only: the files' eIds do not follow the
+numbering. The parser is locked down (no network, no entity expansion, no huge
+trees) because drafts arrive by e-mail from anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..labels import assign_labels
+from ..model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: Spaces collapsed inside a paragraph. No-break spaces are printed text ("21 December"): kept.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+#: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
+LANGUAGES = {
+    "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "zho": "zh", "chi": "zh", "ara": "ar",
+}
+
+#: Elements that group body blocks under a numbered heading.
+_HIERARCHY = {"section", "part", "chapter", "title", "subsection", "division", "book",
+              "subpart", "subtitle", "subchapter", "article", "clause", "hcontainer", "tblock"}
+_HEADINGS = {"heading", "subheading", "crossHeading"}
+
+#: Element names whose text is not part of the draft (running furniture, metadata).
+_SKIPPED = {"meta", "coverPage", "conclusions", "attachments", "components", "collectionBody"}
+
+#: Member States whose names hold " and " (a sponsor list splits on commas and a last "and").
+_AND_NAMES = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
+)
+
+
+def local(element: _Element) -> str:
+    """The element's name without namespace ("" for comments and entities)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(element: _Element, *names: str) -> list[_Element]:
+    return [c for c in element if local(c) and (not names or local(c) in names)]
+
+
+def first(element: _Element, name: str) -> _Element | None:
+    return next((c for c in element.iter() if local(c) == name), None)
+
+
+def all_text(element: _Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
+def normalize(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+# -- parsing ----------------------------------------------------------------------
+
+
+def parse_xml(data: bytes, name: str) -> _Element:
+    """Parse untrusted XML safely; one clear error line for anything else than AKN."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+        remove_comments=True, remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = str(error.msg or error).split(", line ")[0]
+        raise InputError(
+            f"{name}: not well-formed XML (line {line}, column {column}: {message})"
+        ) from None
+    dtd = root.getroottree().docinfo.internalDTD if root is not None else None
+    entities = list(dtd.iterentities()) if dtd is not None else []  # type: ignore[union-attr]
+    if entities:
+        raise InputError(f"{name}: XML that declares entities is refused (AKN files declare none)")
+    if root is None or local(root) != "akomaNtoso":
+        shown = local(root) if root is not None else "?"
+        raise InputError(f"{name}: XML but not Akoma Ntoso (root element <{shown}>)")
+    return root
+
+
+def read_akn(data: bytes, name: str = "<input>") -> tuple[Draft, list[str]]:
+    """Read one AKN4UN document into a :class:`Draft` (and warnings)."""
+    root = parse_xml(data, name)
+    document = next((c for c in root if local(c)), None)
+    if document is None:
+        raise InputError(f"{name}: Akoma Ntoso file with no document inside")
+    meta = read_meta(document)
+    reader = _Reader(name)
+    reader.language = meta.language
+    blocks = reader.document(document, root)
+    if not blocks:
+        raise InputError(f"{name}: Akoma Ntoso file with no text (no preamble or body)")
+    return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), reader.warnings
+
+
+# -- metadata -----------------------------------------------------------------------
+
+
+def read_meta(document: _Element) -> Meta:
+    meta = next((c for c in document.iter() if local(c) == "meta"), None)
+    doc_type = {"draftResolution": "draft resolution", "draftDecision": "draft decision"}.get(
+        document.get("name", ""), document.get("name", "")
+    )
+    if local(document) == "documentCollection":
+        doc_type = "resolution"
+    if meta is None:
+        return Meta(doc_type=doc_type)
+    extra: dict[str, str] = {}
+    sponsors: list[str] = []
+    for step in meta.iter():
+        if local(step) != "step":
+            continue
+        outcome, by, symbol = step.get("outcome", ""), step.get("by", ""), step.get("as", "")
+        if outcome in ("draftResolution", "draftDecision"):
+            sponsors.extend(split_sponsors(by))
+            if symbol:
+                extra["draft_symbol"] = symbol
+        elif outcome.endswith("AdditionalSponsors"):
+            sponsors.extend(s for s in split_sponsors(by) if s not in sponsors)
+        elif outcome in ("adopted", "notAdopted"):
+            extra["outcome"] = outcome
+            if symbol:
+                extra["meeting"] = symbol
+            if by:
+                extra["outcome_note"] = normalize(by)
+    voting = next((v for v in meta.iter() if local(v) == "voting"), None)
+    if voting is not None and voting.get("outcome"):
+        extra["vote"] = voting.get("outcome", "")
+    for prop in meta.iter():
+        if local(prop) == "redraftMeta" and prop.get("key"):
+            extra[prop.get("key", "")] = prop.get("value", "")
+    symbol = _symbol(document)
+    if doc_type.startswith("draft") and "draft_symbol" in extra and not _cover_symbol(document):
+        symbol = extra["draft_symbol"]
+    return Meta(
+        symbol=symbol,
+        organ=_organ(meta),
+        language=_language(meta),
+        doc_type=doc_type,
+        date=_work_date(meta),
+        sponsors=tuple(sponsors),
+        extra=tuple(sorted(extra.items())),
+    )
+
+
+def _cover_symbol(document: _Element) -> str:
+    for number in document.iter():
+        if local(number) == "docNumber" and number.get("refersTo") == "#symbol":
+            return normalize(all_text(number))
+    return ""
+
+
+def _symbol(document: _Element) -> str:
+    """The cover page's symbol, else one derived from the FRBR work URI."""
+    cover = _cover_symbol(document)
+    if cover:
+        return cover
+    work = first(document, "FRBRWork")
+    uri = first(work, "FRBRuri") if work is not None else None
+    if uri is None:
+        return ""
+    # /akn/un/statement/deliberation/unga/2024-11-18/79-9/ -> A/RES/79/9
+    parts = [p for p in uri.get("value", "").split("/") if p]
+    if len(parts) < 2:
+        return ""
+    body, number = parts[-3] if len(parts) >= 3 else "", parts[-1].replace("-", "/")
+    prefix = {"unga": "A/RES/", "unsc": "S/RES/"}.get(body, "")
+    if body == "unsc" and document.get("name", "").startswith("draft"):
+        prefix = "S/"
+    return prefix + number if prefix else ""
+
+
+def _organ(meta: _Element) -> str:
+    work = first(meta, "FRBRWork")
+    author = first(work, "FRBRauthor") if work is not None else None
+    wanted = (author.get("href", "") if author is not None else "").lstrip("#")
+    for org in meta.iter():
+        if local(org) == "TLCOrganization" and org.get("eId") == wanted:
+            return org.get("showAs", "")
+    return {"ga": "General Assembly", "sc": "Security Council"}.get(wanted, "")
+
+
+def _language(meta: _Element) -> str:
+    language = first(meta, "FRBRlanguage")
+    code = language.get("language", "") if language is not None else ""
+    return LANGUAGES.get(code, code[:2] or "en")
+
+
+def _work_date(meta: _Element) -> str:
+    work = first(meta, "FRBRWork")
+    date = first(work, "FRBRdate") if work is not None else None
+    value = date.get("date", "") if date is not None else ""
+    return "" if value.startswith("0001") else value
+
+
+def split_sponsors(by: str) -> list[str]:
+    """ "Cameroon (on behalf of A, B), Congo and Equatorial Guinea" -> three sponsors."""
+    by = normalize(by)
+    if not by:
+        return []
+    guarded = by
+    for index, compound in enumerate(_AND_NAMES):
+        guarded = guarded.replace(compound, f"\x00{index}\x00")
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in guarded:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    cut = _last_top_level_and(parts[-1])
+    if cut >= 0:
+        parts[-1:] = [parts[-1][:cut], parts[-1][cut + len(" and ") :]]
+    restored = []
+    for part in parts:
+        for index, compound in enumerate(_AND_NAMES):
+            part = part.replace(f"\x00{index}\x00", compound)
+        if part.strip():
+            restored.append(part.strip())
+    return restored
+
+
+def _last_top_level_and(text: str) -> int:
+    """Index of the last " and " outside parentheses, or -1."""
+    depth, found = 0, -1
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and text.startswith(" and ", index):
+            found = index
+    return found
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Inline:
+    """Text gathered from inline markup: the words, the italic lead, the notes cited."""
+
+    parts: list[str] = field(default_factory=list)
+    lead: str | None = None  # the first styled span, if the text starts with one
+    lead_style: str = ""  # its class: "italic", "bold", "bold italic"
+    notes: list[Footnote] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return normalize("".join(self.parts))
+
+    def opening(self, bold: bool = False) -> str:
+        """The styled lead if the text starts with it: italic, or bold where the
+        language prints openings in bold (Chinese)."""
+        if "italic" not in self.lead_style and not (bold and "bold" in self.lead_style):
+            return ""
+        lead = normalize(self.lead or "")
+        text = self.text
+        return lead if lead and text.startswith(lead) else ""
+
+
+def gather(elements: Iterable[_Element], into: _Inline | None = None) -> _Inline:
+    """The inline text of ``elements``: their text and children, not their tails."""
+    out = into if into is not None else _Inline()
+    for element in elements:
+        _add(out, element.text)
+        _gather_children(element, out)
+        if local(element) == "p":
+            out.parts.append(" ")  # two <p> in one element read as one paragraph
+    return out
+
+
+def _add(out: _Inline, text: str | None) -> None:
+    if not text:
+        return
+    if out.lead is None and text.strip():
+        out.lead = ""  # plain text came first: there is no italic opening
+    out.parts.append(text)
+
+
+def _gather_children(element: _Element, out: _Inline) -> None:
+    for child in element:
+        name = local(child)
+        if name == "authorialNote":
+            marker = "".join(child.get("marker", "").split()) or str(len(out.notes) + 1)
+            note = gather(children(child) or [child])
+            out.notes.append(Footnote(marker=marker, text=note.text))
+            out.notes.extend(note.notes)
+            _add(out, footnote_ref(marker))
+        elif name in ("eol", "br"):
+            out.parts.append(" ")
+        elif name:
+            style = child.get("class", "")
+            if name == "span" and out.lead is None and ("italic" in style or "bold" in style):
+                out.lead = all_text(child) or None
+                out.lead_style = style
+            gather([child], out)
+        _add(out, child.tail)
+
+
+#: Kinds whose bold or italic lead is layout, not an opening phrase.
+_NO_OPENING = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING, Kind.TABLE})
+
+
+def _paragraph(kind: Kind, inline: _Inline, number: str = "",
+               kids: Iterable[Paragraph] = (), bold: bool = False) -> Paragraph:
+    opening = "" if kind in _NO_OPENING else inline.opening(bold)
+    return Paragraph(
+        kind=kind, text=inline.text, number=number, opening=opening,
+        children=tuple(kids), footnotes=tuple(_unique(inline.notes)),
+    )
+
+
+def _unique(notes: list[Footnote]) -> Iterator[Footnote]:
+    seen: set[str] = set()
+    for note in notes:
+        if note.marker not in seen:
+            seen.add(note.marker)
+            yield note
+
+
+def clean_number(raw: str, language: str = "") -> str:
+    """A printed number without spaces; Arabic "5 -" is the Latin "5." (same label)."""
+    number = "".join(raw.split())
+    if re.fullmatch(r"[0-9\u0660-\u0669]+-", number):
+        number = number[:-1] + "."
+    return number
+
+
+# -- structure ----------------------------------------------------------------------
+
+
+class _Reader:
+    """Walks a document's preface, preamble and body, collecting blocks and warnings."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.warnings: list[str] = []
+        self.language = ""
+
+    def make(self, kind: Kind, inline: _Inline, number: str = "",
+             kids: Iterable[Paragraph] = ()) -> Paragraph:
+        return _paragraph(kind, inline, number, kids, bold=self.language == "zh")
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def document(self, document: _Element, root: _Element) -> list[Paragraph]:
+        blocks = self.parts(document)
+        components = next((c for c in root.iter() if local(c) == "components"), None)
+        for component in children(components) if components is not None else []:
+            for inner in children(component):
+                blocks.extend(self.parts(inner))
+        for attachment in (a for a in document.iter() if local(a) == "attachment"):
+            for inner in children(attachment):
+                blocks.extend(self.parts(inner))
+        return blocks
+
+    def parts(self, document: _Element) -> list[Paragraph]:
+        blocks: list[Paragraph] = []
+        for part in children(document):
+            name = local(part)
+            if name == "preface":
+                blocks.extend(self.preface(part))
+            elif name == "preamble":
+                blocks.extend(self.preamble(part))
+            elif name in ("mainBody", "body"):
+                blocks.extend(self.body(part))
+            elif name not in _SKIPPED:
+                self.warn(f"{self.name}: <{name}> not read")
+        return blocks
+
+    def preface(self, preface: _Element) -> list[Paragraph]:
+        blocks = []
+        for element in preface.iter():
+            name = local(element)
+            if name == "docNumber":
+                blocks.append(self.make(Kind.DOC_HEADING, gather([element])))
+            elif name == "docTitle":
+                blocks.append(self.make(Kind.TITLE, gather([element])))
+        return [b for b in blocks if b.text]
+
+    def preamble(self, preamble: _Element) -> list[Paragraph]:
+        blocks = []
+        for element in children(preamble):
+            name = local(element)
+            if name == "formula":
+                blocks.append(self.make(Kind.FORMULA, gather(children(element, "p"))))
+            elif name == "container" and element.get("name") == "table":
+                blocks.extend(self.tables(element))
+            elif name == "container":
+                blocks.append(self.container(element))
+            elif name in _HEADINGS:
+                blocks.append(self.make(Kind.HEADING, gather([element])))
+            elif name == "p":
+                blocks.append(self.make(Kind.PREAMBULAR, gather([element])))
+            else:
+                self.warn(f"{self.name}: <{name}> in the preamble not read")
+        return [b for b in blocks if b.text or b.children]
+
+    def container(self, container: _Element) -> Paragraph:
+        """A preambular paragraph; a blockList inside gives it numbered sub-items."""
+        inline = _Inline()
+        kids: list[Paragraph] = []
+        for element in children(container):
+            if local(element) == "blockList":
+                for item in children(element):
+                    if local(item) == "listIntroduction":
+                        gather([item], inline)
+                    elif local(item) == "item":
+                        kids.append(self.item(item))
+            elif local(element) == "table":
+                kids.append(self.table(element))
+            else:
+                gather([element], inline)
+        return self.make(Kind.PREAMBULAR, inline, kids=kids)
+
+    def item(self, item: _Element) -> Paragraph:
+        number = ""
+        inline = _Inline()
+        kids: list[Paragraph] = []
+        for element in children(item):
+            if local(element) == "num":
+                number = clean_number(all_text(element))
+            elif local(element) == "blockList":
+                kids.extend(self.item(i) for i in children(element, "item"))
+            else:
+                gather([element], inline)
+        kind = Kind.OPERATIVE if number else Kind.TEXT
+        return self.make(kind, inline, number, kids)
+
+    # -- body ------------------------------------------------------------------
+
+    def body(self, body: _Element) -> list[Paragraph]:
+        blocks: list[Paragraph] = []
+        for element in children(body):
+            name = local(element)
+            if name == "paragraph":
+                blocks.extend(self.paragraph(element))
+            elif name in _HIERARCHY:
+                blocks.extend(self.division(element))
+            elif name in _HEADINGS:
+                blocks.append(self.heading(element))
+            elif name == "container" and element.get("name") == "table":
+                self.attach_tables(blocks, self.tables(element))
+            elif name == "table":
+                self.attach_tables(blocks, [self.table(element)])
+            elif name in ("p", "container", "blockContainer"):
+                blocks.append(self.make(Kind.TEXT, gather([element])))
+            elif name == "num":
+                self.warn(f"{self.name}: a <num> outside any paragraph not read")
+            else:
+                self.warn(f"{self.name}: <{name}> in the body not read")
+        return [b for b in blocks if b.text or b.children]
+
+    def heading(self, element: _Element) -> Paragraph:
+        if element.get("refersTo") == "#preamble":  # a preambular paragraph inside a section
+            return self.make(Kind.PREAMBULAR, gather([element]))
+        return self.make(Kind.HEADING, gather([element]))
+
+    def division(self, division: _Element) -> list[Paragraph]:
+        """A section, part or title: its number and heading make one heading block."""
+        number = ""
+        rest: list[_Element] = []
+        heads: list[_Element] = []
+        for element in children(division):
+            name = local(element)
+            if name == "num" and not heads:
+                number = normalize(all_text(element))
+            elif name in ("heading", "subheading") and not rest:
+                heads.append(element)
+            else:
+                rest.append(element)
+        blocks: list[Paragraph] = []
+        if heads:
+            blocks.append(self.make(Kind.HEADING, _prefixed(number, gather(heads[:1]))))
+            blocks.extend(self.make(Kind.HEADING, gather([h])) for h in heads[1:])
+        elif number:
+            blocks.append(Paragraph(kind=Kind.HEADING, text=number))
+        wrapper = division.makeelement(division.tag, {})
+        for element in rest:
+            wrapper.append(element)  # moves the element: the tree is ours alone
+        return blocks + self.body(wrapper)
+
+    def attach_tables(self, blocks: list[Paragraph], tables: list[Paragraph]) -> None:
+        """A table right after an operative paragraph that ends with a colon is its own."""
+        last = blocks[-1] if blocks else None
+        if last is not None and last.kind is Kind.OPERATIVE and last.text.endswith(":"):
+            blocks[-1] = last.with_children(last.children + tuple(tables))
+        else:
+            blocks.extend(tables)
+
+    def paragraph(self, paragraph: _Element) -> list[Paragraph]:
+        """A body paragraph: num, content or list (intro + points), or a bare heading."""
+        number = ""
+        inline = _Inline()
+        kids: list[Paragraph] = []
+        headings: list[Paragraph] = []
+        for element in children(paragraph):
+            name = local(element)
+            if name == "num":
+                number = clean_number(all_text(element))
+            elif name in ("content", "intro", "wrapUp"):
+                self.content(element, inline, kids)
+            elif name in ("list", "sublist"):
+                kids.extend(self.list_items(element, inline))
+            elif name in ("point", "paragraph", "subparagraph"):
+                kids.extend(self.paragraph(element))
+            elif name in _HEADINGS:
+                headings.append(self.heading(element))
+            elif name == "container" and element.get("name") == "table":
+                kids.extend(self.tables(element))
+            elif name == "table":
+                kids.append(self.table(element))
+            else:
+                gather([element], inline)
+        if headings and not number and not inline.text and not kids:
+            return headings
+        kind = Kind.OPERATIVE if number else Kind.TEXT
+        return headings + [self.make(kind, inline, number, kids)]
+
+    def content(self, content: _Element, inline: _Inline, kids: list[Paragraph]) -> None:
+        """The first text of a paragraph is its own; later <p> become unnumbered children."""
+        for element in children(content):
+            name = local(element)
+            if name == "table":
+                kids.append(self.table(element))
+            elif name in ("list", "sublist", "blockList"):
+                kids.extend(self.list_items(element, inline))
+            elif not inline.parts or not inline.text:
+                gather([element], inline)
+            else:
+                kids.append(self.make(Kind.TEXT, gather([element])))
+
+    def list_items(self, lst: _Element, inline: _Inline) -> list[Paragraph]:
+        """Points of a list; the intro text belongs to the paragraph that holds the list."""
+        kids: list[Paragraph] = []
+        for element in children(lst):
+            name = local(element)
+            if name in ("intro", "listIntroduction"):
+                if inline.text:
+                    kids.append(self.make(Kind.TEXT, gather([element])))
+                else:
+                    gather([element], inline)
+            elif name in ("point", "item", "paragraph"):
+                kids.extend(self.paragraph(element))
+            elif name in ("wrapUp", "listWrapUp", "p"):
+                kids.append(self.make(Kind.TEXT, gather([element])))
+            elif name in ("list", "sublist", "blockList"):
+                # A sublist after a point holds that point's sub-points: (b) then (i), (ii).
+                inner = self.list_items(element, _Inline())
+                if kids and kids[-1].number:
+                    kids[-1] = kids[-1].with_children(kids[-1].children + tuple(inner))
+                else:
+                    kids.extend(inner)
+        return [k for k in kids if k.text or k.children]
+
+    # -- tables ----------------------------------------------------------------
+
+    def tables(self, container: _Element) -> list[Paragraph]:
+        found = [self.table(t) for t in container.iter() if local(t) == "table"]
+        return [t for t in found if t.text]
+
+    def table(self, table: _Element) -> Paragraph:
+        """Rows separated by newlines, cells by tabs; notes in cells go to the table."""
+        rows: list[str] = []
+        notes: list[Footnote] = []
+        for row in (r for r in table.iter() if local(r) == "tr"):
+            cells = []
+            for cell in children(row, "td", "th"):
+                inline = gather([cell])
+                cells.append(inline.text.replace("\t", " "))
+                notes.extend(inline.notes)
+            if any(cells):  # rows of empty cells are spacing in the layout
+                rows.append("\t".join(cells))
+        return Paragraph(kind=Kind.TABLE, text="\n".join(rows), footnotes=tuple(_unique(notes)))
+
+
+def _prefixed(number: str, inline: _Inline) -> _Inline:
+    """``inline`` with a section number printed before it ("I", "A.")."""
+    if number:
+        inline.parts.insert(0, number + " ")
+        inline.lead = ""
+    return inline

@@ -1,0 +1,198 @@
+"""The AKN4UN reader on real UN files (tests/data/akn/) and on case files (tests/cases/akn/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redraft import canonical
+from redraft.errors import InputError
+from redraft.model import Footnote, Kind, Paragraph
+from redraft.readers import read_path
+from redraft.readers.akn import read_akn, split_sponsors
+
+DATA = Path(__file__).parent / "data" / "akn"
+CASES = Path(__file__).parent / "cases" / "akn"
+FILES = sorted(DATA.glob("*.xml"))
+#: The four resolutions held in all six languages (file name suffix A, C, E, F, R, S).
+SIX_LANGUAGES = ["A_RES_79_9-2421657", "A_RES_79_11-2421663", "A_RES_79_126-2423502",
+                 "A_RES_79_186-2424146"]
+
+
+def read(name: str):  # type: ignore[no-untyped-def]
+    return read_akn((DATA / name).read_bytes(), name)[0]
+
+
+def case_pairs(suffix: str) -> list[tuple[Path, Path]]:
+    """Case files: an input ``NAME.xml`` then its expected output ``NAME<suffix>``."""
+    return [(x, x.with_suffix(suffix)) for x in sorted(CASES.glob("*.xml"))
+            if x.with_suffix(suffix).exists()]
+
+
+def test_enough_real_files() -> None:
+    assert len(FILES) >= 30
+    assert (DATA / "SOURCES.md").exists()
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_file_reads_with_unique_clean_labels(path: Path) -> None:
+    draft, warnings = read_akn(path.read_bytes(), path.name)
+    labels = draft.labels()
+    assert len(labels) == len(set(labels))
+    for unit in draft.units():
+        assert unit.text.strip(), unit.label
+        if isinstance(unit, Paragraph):
+            assert not any(c.isspace() for c in unit.number), unit.number
+            assert not unit.opening or unit.text.startswith(unit.opening)
+    assert draft.operative() or draft.preambular()
+    assert warnings == []
+
+
+@pytest.mark.parametrize("stem", SIX_LANGUAGES)
+def test_six_languages_give_the_same_labels(stem: str) -> None:
+    drafts = {p.stem[-1]: read_akn(p.read_bytes(), p.name)[0] for p in DATA.glob(f"{stem}?.xml")}
+    assert sorted(drafts) == ["A", "C", "E", "F", "R", "S"]
+    english = drafts["E"].labels()
+    for suffix, draft in drafts.items():
+        assert draft.labels() == english, suffix
+        assert draft.meta.symbol == drafts["E"].meta.symbol
+    assert {d.meta.language for d in drafts.values()} == {"ar", "zh", "en", "fr", "ru", "es"}
+
+
+def test_79_9_hand_checked() -> None:
+    draft = read("A_RES_79_9-2421657E.xml")
+    assert draft.heading == "79/9."
+    assert draft.title == (
+        "Cooperation between the United Nations and the Organization of Islamic Cooperation")
+    assert draft.formula == "The General Assembly,"
+    assert len(draft.preambular()) == 29
+    assert [p.label for p in draft.operative()] == [f"OP{n}" for n in range(1, 31)]
+    op1 = draft.find("OP1")
+    assert isinstance(op1, Paragraph)
+    assert op1.opening == "Takes note with satisfaction"
+    assert op1.text == "Takes note with satisfaction of the report of the Secretary-General;"
+    pp2 = draft.find("PP2")
+    assert isinstance(pp2, Paragraph)
+    assert pp2.opening == "Recalling also"
+    assert pp2.footnotes == (Footnote("1", "On 28 June 2011, the Organization of the Islamic "
+                                          "Conference changed its name to the Organization of "
+                                          "Islamic Cooperation."),)
+    assert "Islamic Conference¹ to participate" in pp2.text
+    assert "22\u00a0October 1982" in draft.preambular()[0].text  # no-break spaces kept
+    assert draft.labels()[:6] == ["heading", "title", "formula", "PP1", "PP2", "FN1"]
+    meta = draft.meta
+    assert (meta.symbol, meta.language, meta.organ, meta.date) == (
+        "A/RES/79/9", "en", "General Assembly", "2024-11-18")
+    assert meta.sponsors[1:] == ("Congo", "Equatorial Guinea")
+    assert meta.get("draft_symbol") == "A/79/L.9/Rev.1"
+
+
+def test_79_9_french_chinese_arabic_openings() -> None:
+    french = read("A_RES_79_9-2421657F.xml")
+    assert french.formula == "L’Assemblée générale,"
+    assert french.find("OP1").opening == "Prend note avec satisfaction"  # type: ignore[union-attr]
+    chinese = read("A_RES_79_9-2421657C.xml")
+    assert chinese.formula == "大会，"
+    assert chinese.find("OP1").opening == "满意地注意到"  # type: ignore[union-attr]
+    arabic = read("A_RES_79_9-2421657A.xml")
+    assert arabic.find("OP30").number == "30."  # type: ignore[union-attr]  # printed "30 -"
+    assert arabic.meta.language == "ar"
+
+
+def test_lists_and_sublists() -> None:
+    draft = read("A_RES_79_289-2508701E.xml")
+    op4 = draft.find("OP4")
+    assert isinstance(op4, Paragraph)
+    assert op4.text.startswith("Decides that the organizational arrangements")
+    assert [c.label for c in op4.children] == ["OP4(a)", "OP4(b)", "OP4(c)", "OP4(d)"]
+    assert [c.label for c in op4.children[1].children] == ["OP4(b)(i)", "OP4(b)(ii)"]
+    assert op4.children[1].children[0].text.startswith("Panel 1: Advancing implementation")
+
+
+def test_preambular_block_list() -> None:
+    draft = read("A_RES_79_171-2424211E.xml")
+    pp = draft.find("PP38")
+    assert isinstance(pp, Paragraph)
+    assert pp.text == "Recalling the endorsement by the Committee on World Food Security of:"
+    assert [c.number for c in pp.children][:3] == ["(a)", "(b)", "(c)"]
+    assert pp.children[0].footnotes[0].label == "FN13"
+
+
+def test_sections_titles_and_collections() -> None:
+    draft = read("A_RES_79_252-2424692E.xml")
+    headings = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
+    assert headings[:3] == [
+        "I Conditions of service of staff in the Professional and higher categories",
+        "A. Base/floor salary scale",
+        "B. Evolution of the United Nations/United States net remuneration margin",
+    ]
+    assert [b.text for b in draft.blocks if b.kind is Kind.DOC_HEADING] == ["79/252.", "A", "B"]
+    # a preambular paragraph printed inside a section stays preambular
+    index = [b.text for b in draft.blocks].index(headings[1])
+    section_pp = draft.blocks[index + 1]
+    assert section_pp.kind is Kind.PREAMBULAR and section_pp.opening == "Recalling"
+    assert section_pp.text.startswith("Recalling its resolution 44/198, by which it established")
+
+
+def test_tables_belong_to_the_paragraph_that_announces_them() -> None:
+    draft = read("A_RES_79_250-2424689E.xml")
+    table = draft.find("OP11.T1")
+    assert isinstance(table, Paragraph) and table.kind is Kind.TABLE
+    rows = table.text.split("\n")
+    assert rows[0].split("\t") == [
+        "Level", "Criterion", "Threshold in United States dollars (2025–2027)",
+        "Discount (percentage)"]
+    assert all(row.strip("\t") for row in rows)
+
+
+def test_security_council_draft() -> None:
+    draft = read("S_2023_772-2320197E.xml")
+    assert draft.meta.symbol == "S/2023/772"
+    assert draft.meta.doc_type == "draft resolution"
+    assert draft.meta.organ == "Security Council"
+    assert draft.meta.get("outcome") == "notAdopted"
+    assert draft.formula == "The Security Council,"
+    assert [p.label for p in draft.operative()] == ["OP1", "OP2", "OP3", "OP4", "OP5"]
+    assert "Russian Federation" in draft.meta.sponsors
+
+
+@pytest.mark.parametrize("pair", case_pairs(".txt"), ids=lambda p: p[0].stem)
+def test_case_files(pair: tuple[Path, Path]) -> None:
+    source, expected = pair
+    draft, _ = read_akn(source.read_bytes(), source.name)
+    assert canonical.render(draft) == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pair", case_pairs(".error"), ids=lambda p: p[0].stem)
+def test_bad_input(pair: tuple[Path, Path]) -> None:
+    source, expected = pair
+    with pytest.raises(InputError) as caught:
+        read_akn(source.read_bytes(), source.name)
+    assert str(caught.value) == expected.read_text(encoding="utf-8").strip()
+
+
+def test_dispatch_through_read_path() -> None:
+    result = read_path(DATA / "A_RES_79_11-2421663E.xml")
+    assert result.format == "akn"
+    assert result.draft.meta.symbol == "A/RES/79/11"
+
+
+def test_split_sponsors() -> None:
+    assert split_sponsors("Cameroon (on behalf of A, B and C), Congo and Equatorial Guinea") == [
+        "Cameroon (on behalf of A, B and C)", "Congo", "Equatorial Guinea"]
+    assert split_sponsors("A, Trinidad and Tobago and Bosnia and Herzegovina") == [
+        "A", "Trinidad and Tobago", "Bosnia and Herzegovina"]
+    assert split_sponsors("") == []
+
+
+def test_cli_reports_bad_xml_in_one_line() -> None:
+    from redraft.cli import cli
+
+    if cli.get_command(None, "show") is None:  # type: ignore[arg-type]
+        pytest.skip("the show command is not built yet")
+    result = CliRunner().invoke(cli, ["show", str(CASES / "bad-not-akn.xml")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.stderr.strip().endswith("XML but not Akoma Ntoso (root element <html>)")
