@@ -40,6 +40,8 @@ MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
 MOVE_MIN_WORDS = 6  # shorter units never count as moved
 SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
 SPLIT_MIN = 0.5  # and reach this similarity
+SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
+SPLIT_CONTAINED = 0.5  # share of an added unit's words found in the unit it comes from
 MAX_GROUP = 4  # units on the wider side of a split/merge
 LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
 BAND = 30  # large gaps: compare each unit with this many neighbours only
@@ -310,8 +312,10 @@ class _Aligner:
         other_words = self.new_words if split else self.old_words
         other_fam = self.new_fam if split else self.old_fam
         best, best_score = None, max(SPLIT_MIN, base + SPLIT_GAIN)
+        leftover: Counter[str] = Counter()
         if current is not None:
             starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
+            leftover = mine - other_words[current]
         elif hi - lo <= 4 * BAND:
             starts = range(lo, hi)
         else:
@@ -325,10 +329,48 @@ class _Aligner:
                 bag += other_words[end]
                 if end == start or (current is not None and not start <= current <= end):
                     continue
+                window = tuple(range(start, end + 1))
                 score = similarity(mine, bag)
+                if current is not None:
+                    carried = self._carried(mine, leftover, window, current, split)
+                    if carried >= SPLIT_MIN:  # on its own scale: ranks above any bag score
+                        score = max(score, base + SPLIT_GAIN + carried)
                 if score > best_score:
-                    best, best_score = tuple(range(start, end + 1)), score
+                    best, best_score = window, score
         return best
+
+    def _carried(
+        self,
+        mine: Counter[str],
+        leftover: Counter[str],
+        window: tuple[int, ...],
+        current: int,
+        split: bool,
+    ) -> float:
+        """How well the units added to a pair carry the words the pair lost.
+
+        OP2 "... session, and to consult States on its preparation" -> OP2 "...
+        session" + OP2bis "Also requests ... to consult States on the preparation":
+        the whole-bag similarity barely moves, but OP2bis is made of OP2's words and
+        holds most of what OP2 lost. Returns the share of the lost words carried
+        (0 when any added unit is not mostly made of ``mine``'s words)."""
+        lost = sum(leftover.values())
+        if lost < SPLIT_LOST_WORDS or lost < 0.1 * sum(mine.values()):
+            return 0.0
+        other_words = self.new_words if split else self.old_words
+        carried: Counter[str] = Counter()
+        for index in window:
+            if index == current:
+                continue
+            bag = other_words[index]
+            size = sum(bag.values())
+            if not size or sum((bag & mine).values()) < SPLIT_CONTAINED * size:
+                return 0.0
+            if sum((bag & leftover).values()) < 2:
+                return 0.0
+            carried |= bag & leftover
+        return sum(carried.values()) / lost
+
 
     def _free_other(self, split: bool) -> set[int]:
         if split:

@@ -33,28 +33,28 @@ def diff_drafts(
     if granularity not in GRANULARITIES:
         raise InputError(f"unknown granularity {granularity!r} (words or chars)")
     old_units, new_units = list(old.units()), list(new.units())
-    groups = _in_reading_order(align(old_units, new_units), len(new_units))
+    groups = _in_reading_order(align(old_units, new_units))
     changes = tuple(_change(g, old_units, new_units, granularity) for g in groups)
     return DiffResult(old, new, changes, old_source=old_source, new_source=new_source)
 
 
-def _in_reading_order(groups: list[Group], new_count: int) -> list[Group]:
-    """Sort groups: by first new unit; a deletion before the next kept old unit's pair."""
-    # The new position of each old unit that stays in order, for placing deletions.
+def _in_reading_order(groups: list[Group]) -> list[Group]:
+    """Sort groups by first new unit; a deletion goes just after the new position of
+    the last old unit before it that kept its place (deletions before insertions)."""
     anchor_of_old: dict[int, int] = {}
     for group in groups:
         if group.in_order and group.old and group.new:
             for i in group.old:
-                anchor_of_old[i] = group.new[0]
+                anchor_of_old[i] = group.new[-1]
     old_total = max((i for g in groups for i in g.old), default=-1) + 1
-    next_anchor = [new_count] * (old_total + 1)
-    for i in range(old_total - 1, -1, -1):
-        next_anchor[i] = anchor_of_old.get(i, next_anchor[i + 1])
+    prev_anchor = [-1] * (old_total + 1)
+    for i in range(old_total):
+        prev_anchor[i + 1] = anchor_of_old.get(i, prev_anchor[i])
 
     def key(group: Group) -> tuple[int, int, int]:
         if group.new:
             return (group.new[0], 1, 0)
-        return (next_anchor[group.old[0]], 0, group.old[0])
+        return (prev_anchor[group.old[0]] + 1, 0, group.old[0])
 
     return sorted(groups, key=key)
 
