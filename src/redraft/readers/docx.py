@@ -1,0 +1,510 @@
+"""Word (.docx) reader: paragraphs, automatic numbering, italics, footnotes, tables and
+tracked changes, read safely.
+
+The zip is checked before python-docx touches it (:func:`check_package`): a zip bomb,
+XML carrying a DTD or entity declarations, a zip that is not a Word document and an
+encrypted (password-protected) file each give one :class:`~redraft.errors.InputError`.
+
+Documents written by :mod:`redraft.render.docx` carry ``UN ...`` paragraph styles and a
+``UN Number`` character style; they are read back exactly (docx -> draft -> docx keeps
+the text). Any other document is read by its printed layout: typed or automatic numbers
+(the printed number is computed from numbering.xml), the leading italic words as the
+opening, and a simple classification (heading, title, formula, preamble, operative part).
+
+Tracked changes are read as the current text (insertions kept, deletions dropped) with a
+warning saying how many revisions were pending; ``view="original"`` reads the text as it
+was before the revisions (see :func:`read_docx_sides`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+from ..labels import assign_labels
+from ..model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+#: Paragraph style of each kind in documents redraft writes (depth > 0 adds " 2", " 3"...).
+KIND_STYLES: dict[Kind, str] = {
+    Kind.DOC_HEADING: "UN Document Heading",
+    Kind.TITLE: "UN Title",
+    Kind.FORMULA: "UN Formula",
+    Kind.PREAMBULAR: "UN Preambular",
+    Kind.OPERATIVE: "UN Operative",
+    Kind.HEADING: "UN Heading",
+    Kind.TEXT: "UN Text",
+    Kind.TABLE: "UN Table",
+}
+FOOTNOTE_STYLE = "UN Footnote"  # endnote-style footnote paragraph ("[^m]: text")
+NUMBER_STYLE = "UN Number"  # character style of a typed paragraph number
+META_PREFIX = "redraft-meta: "  # core properties comment holding the draft's metadata
+
+# Limits for the zip check: a real draft is well under 1 MB of XML.
+MAX_UNCOMPRESSED = 64 * 1024 * 1024
+MAX_RATIO = 100
+MAX_ENTRIES = 2000
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD_MAIN = "wordprocessingml.document.main+xml"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# -- safety ---------------------------------------------------------------------
+
+
+def refuse_ole(data: bytes, name: str) -> None:
+    """An OLE compound file is either an encrypted .docx or an old binary .doc."""
+    if "EncryptionInfo".encode("utf-16-le") in data or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in data:
+        raise InputError(
+            f"{name}: the Word document is password-protected (encrypted); "
+            "remove the password in Word and save it again"
+        )
+    raise InputError(f"{name}: an old binary Word (.doc) file; save it as .docx and retry")
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse anything but a plain, reasonably sized Word package."""
+    if data.startswith(OLE_SIGNATURE):
+        refuse_ole(data, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(f"{name}: a damaged zip file, not a readable Word document") from None
+    with archive:
+        infos = archive.infolist()
+        _check_sizes(infos, name)
+        names = {info.filename for info in infos}
+        if "mimetype" in names and "content.xml" in names:
+            raise InputError(f"{name}: an OpenDocument file, not Word; save it as .docx")
+        if "[Content_Types].xml" not in names:
+            raise InputError(f"{name}: a zip file but not a Word document")
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _check_xml(_bounded_read(archive, info, name), info.filename, name)
+        types = _bounded_read(archive, archive.getinfo("[Content_Types].xml"), name)
+        if WORD_MAIN.encode() not in types and b"wordprocessingml.template.main" not in types:
+            raise InputError(f"{name}: a zip file but not a Word document (no word/document.xml)")
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(f"{name}: {len(infos)} files inside the zip; refused as a zip bomb")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(
+            f"{name}: expands to {total // 1048576} MB; refused as a zip bomb "
+            f"(limit {MAX_UNCOMPRESSED // 1048576} MB)"
+        )
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise InputError(f"{name}: the zip is encrypted (password-protected); refused")
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise InputError(
+                f"{name}: {info.filename} is compressed {ratio} times; refused as a zip bomb"
+            )
+
+
+def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """Read one member, never more than its declared size (headers can lie)."""
+    try:
+        with archive.open(info) as member:
+            blob = member.read(min(info.file_size, MAX_UNCOMPRESSED) + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+        raise InputError(f"{name}: damaged zip member {info.filename}") from None
+    if len(blob) > info.file_size:
+        raise InputError(f"{name}: {info.filename} is larger than declared; refused")
+    return blob
+
+
+def _check_xml(blob: bytes, member: str, name: str) -> None:
+    head = blob.lstrip()[:4096] if len(blob) < 4096 else blob
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise InputError(
+            f"{name}: {member} declares a DTD or XML entities; refused for safety (XXE)"
+        )
+
+
+# -- public entry points ----------------------------------------------------------
+
+
+def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple[Draft, list[str]]:
+    """Read a .docx. ``view``: "current" (tracked changes accepted) or "original"
+    (tracked changes rejected)."""
+    if view not in ("current", "original"):
+        raise ValueError(f"view must be 'current' or 'original', not {view!r}")
+    check_package(data, name)
+    package = _open(data, name)
+    reader = _Reader(package, view)
+    items = reader.items()
+    warnings: list[str] = []
+    if reader.revisions:
+        side = "accepted (current text)" if view == "current" else "rejected (original text)"
+        warnings.append(
+            f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
+        )
+    meta = reader.meta()
+    if reader.styled:
+        blocks = _styled_blocks(items)
+    else:
+        blocks = _classify(items)
+    if not blocks:
+        raise InputError(f"{name}: the Word document holds no text")
+    return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), warnings
+
+
+def read_docx_sides(data: bytes, name: str = "<docx>") -> tuple[Draft, Draft, list[str]]:
+    """Both sides of a document with tracked changes: (original, current, warnings)."""
+    original, _ = read_docx(data, name, view="original")
+    current, warnings = read_docx(data, name, view="current")
+    return original, current, warnings
+
+
+def _open(data: bytes, name: str) -> Any:
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds: one line for the user
+        raise InputError(f"{name}: not a readable Word document ({type(error).__name__})") from None
+
+
+# -- extraction ---------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """One paragraph or table as printed, before classification."""
+
+    text: str
+    number: str = ""
+    opening: str = ""
+    depth: int = 0
+    style: str = ""
+    table: bool = False
+    footnotes: list[Footnote] = field(default_factory=list)
+    note_of_previous: bool = False  # an endnote-style footnote paragraph
+    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, italic) as printed
+    auto: bool = False  # the number comes from Word's automatic numbering
+
+
+class _Reader:
+    def __init__(self, document: Any, view: str) -> None:
+        from .docx_numbering import Numbering
+
+        self.document = document
+        self.keep = "ins" if view == "current" else "del"
+        self.drop = "del" if view == "current" else "ins"
+        self.dropped_marks = ("del", "moveFrom") if view == "current" else ("ins", "moveTo")
+        self.revisions = 0
+        self.styles = _style_names(document)
+        self.numbering = Numbering(document, self.styles)
+        self.pending_notes: list[Footnote] = []
+        self.styled = (document.core_properties.comments or "").startswith(META_PREFIX)
+        self.notes = _footnote_texts(document, self)
+        self.note_counter = 0
+
+    # metadata
+    def meta(self) -> Meta:
+        props = self.document.core_properties
+        comment = props.comments or ""
+        if comment.startswith(META_PREFIX):
+            try:
+                raw = json.loads(comment[len(META_PREFIX) :])
+                return Meta(
+                    symbol=raw.get("symbol", ""),
+                    organ=raw.get("organ", ""),
+                    language=raw.get("language", "en"),
+                    doc_type=raw.get("doc_type", ""),
+                    date=raw.get("date", ""),
+                    sponsors=tuple(raw.get("sponsors", ())),
+                    extra=tuple((str(k), str(v)) for k, v in raw.get("extra", ())),
+                )
+            except (ValueError, TypeError, AttributeError):
+                pass
+        return Meta(symbol=_symbol_from_headers(self.document), language=_lang(props.language))
+
+    # body
+    def items(self) -> list[_Item]:
+        out: list[_Item] = []
+        carry: list[tuple[str, bool]] = []  # text of a paragraph whose mark was deleted
+        body = self.document.element.body
+        for child in body.iterchildren():
+            if child.tag == _q("p"):
+                pieces, mark_gone = self._pieces(child)
+                if mark_gone:
+                    carry.extend(pieces)
+                    continue
+                item = self._paragraph(child, carry + pieces)
+                carry = []
+                if item is not None:
+                    out.append(item)
+            elif child.tag == _q("tbl"):
+                out.append(self._table(child))
+        if carry:
+            item = self._paragraph(None, carry)
+            if item is not None:
+                out.append(item)
+        return out
+
+    def _pieces(self, p: Any) -> tuple[list[tuple[str, bool]], bool]:
+        """(text, italic) pieces of the current text of ``p``, and whether its
+        paragraph mark is deleted in this view (it then joins the next paragraph)."""
+        pieces: list[tuple[str, bool]] = []
+        self._collect(p, pieces)
+        mark = p.find("w:pPr/w:rPr", NS)
+        gone = False
+        if mark is not None:
+            for tag in ("ins", "del", "moveFrom", "moveTo"):
+                if mark.find(f"w:{tag}", NS) is not None:
+                    self.revisions += 1
+                    gone = gone or tag in self.dropped_marks
+        return pieces, gone
+
+    def _collect(self, element: Any, pieces: list[tuple[str, bool]]) -> None:
+        for node in element.iterchildren():
+            tag = node.tag
+            if tag == _q("r"):
+                self._run(node, pieces)
+            elif tag in (_q(self.drop), _q("moveFrom" if self.keep == "ins" else "moveTo")):
+                self.revisions += 1
+            elif tag in (_q(self.keep), _q("moveTo" if self.keep == "ins" else "moveFrom")):
+                self.revisions += 1
+                self._collect(node, pieces)
+            elif tag in (_q("pPr"), _q("rPr")):
+                continue
+            elif tag in (_q("hyperlink"), _q("smartTag"), _q("sdt"), _q("sdtContent"),
+                         _q("fldSimple"), _q("customXml")):
+                self._collect(node, pieces)
+
+    def _run(self, run: Any, pieces: list[tuple[str, bool]]) -> None:
+        rpr = run.find("w:rPr", NS)
+        if rpr is not None and rpr.find("w:rPrChange", NS) is not None:
+            self.revisions += 1
+        if rpr is not None and _on(rpr.find("w:vanish", NS)):
+            return
+        italic = _italic(rpr, self.styles)
+        number_style = rpr is not None and self._rstyle(rpr) == NUMBER_STYLE
+        superscript = rpr is not None and _val(rpr.find("w:vertAlign", NS)) == "superscript"
+        custom = run.find("w:footnoteReference", NS)
+        if custom is not None:
+            pieces.append((self._note_ref(custom, run), False))
+            if node_true(custom.get(_q("customMarkFollows"))):
+                return  # the run's text is the custom mark, already read
+        for node in run.iterchildren():
+            tag = node.tag
+            if tag == _q("t"):
+                text = node.text or ""
+                if number_style:
+                    pieces.append(("\x00" + text, False))  # marks the typed number
+                    continue
+                if superscript and text.strip().isdigit():
+                    text = footnote_ref(text.strip())
+                pieces.append((text, italic))
+            elif tag == _q("tab"):
+                pieces.append(("\t", italic))
+            elif tag in (_q("br"), _q("cr")):
+                pieces.append(("\n", italic))
+            elif tag == _q("noBreakHyphen"):
+                pieces.append(("\u2011", italic))
+
+    def _note_ref(self, node: Any, run: Any) -> str:
+        note_id = node.get(_q("id"), "")
+        if node_true(node.get(_q("customMarkFollows"))):
+            marker = "".join(t.text or "" for t in run.iterfind("w:t", NS)).strip()
+        else:
+            self.note_counter += 1
+            marker = str(self.note_counter)
+        marker = marker or note_id
+        self.pending_notes.append(Footnote(marker=marker, text=self.notes.get(note_id, "")))
+        return footnote_ref(marker)
+
+    def _rstyle(self, rpr: Any) -> str:
+        style_id = _val(rpr.find("w:rStyle", NS))
+        return self.styles.get(style_id, style_id)
+
+    def _paragraph(self, p: Any, pieces: list[tuple[str, bool]]) -> _Item | None:
+        notes, self.pending_notes = self.pending_notes, []
+        style = ""
+        if p is not None:
+            style_id = _val(p.find("w:pPr/w:pStyle", NS))
+            style = self.styles.get(style_id, style_id)
+        number, pieces = split_number(pieces)
+        text = "".join(t for t, _ in pieces)
+        opening = _opening(pieces)
+        depth = 0
+        auto = None
+        if p is not None and not number and not self.styled:
+            auto = self.numbering.number(p)
+            if auto is not None:
+                number, depth = auto
+        if style == FOOTNOTE_STYLE:
+            return _Item(text=text, number=number, style=style, note_of_previous=True)
+        if not text.strip() and not number and not notes:
+            if not self.styled or not style.startswith("UN "):
+                return None
+        return _Item(text=text, number=number, opening=opening, depth=depth, style=style,
+                     footnotes=notes, pieces=pieces, auto=auto is not None)
+
+    def _table(self, tbl: Any) -> _Item:
+        rows = []
+        for tr in tbl.iterfind("w:tr", NS):
+            cells = []
+            for tc in tr.iterfind("w:tc", NS):
+                paras = []
+                for p in tc.iterfind("w:p", NS):
+                    pieces, _ = self._pieces(p)
+                    paras.append("".join(t for t, _ in pieces))
+                cells.append(" ".join(paras))
+            rows.append("\t".join(cells))
+        style = self.styles.get(_val(tbl.find("w:tblPr/w:tblStyle", NS)), "")
+        caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
+        self.pending_notes = []
+        return _Item(text="\n".join(rows), table=True, style=caption or style)
+
+
+def split_number(pieces: list[tuple[str, bool]]) -> tuple[str, list[tuple[str, bool]]]:
+    """The typed number (``UN Number`` runs, marked by NUL) and the pieces after it and
+    the tab that follows it."""
+    number = ""
+    while pieces and pieces[0][0].startswith("\x00"):
+        number += pieces[0][0][1:]
+        pieces = pieces[1:]
+    if number and pieces and pieces[0][0].startswith("\t"):
+        rest = pieces[0][0][1:]
+        pieces = ([(rest, pieces[0][1])] if rest else []) + pieces[1:]
+    return number, pieces
+
+
+def node_true(value: str | None) -> bool:
+    return value in ("1", "true", "on")
+
+
+def _on(element: Any) -> bool:
+    if element is None:
+        return False
+    return element.get(_q("val"), "true") not in ("0", "false", "off")
+
+
+def _val(element: Any) -> str:
+    return "" if element is None else element.get(_q("val"), "")
+
+
+def _italic(rpr: Any, styles: dict[str, str]) -> bool:
+    if rpr is None:
+        return False
+    explicit = rpr.find("w:i", NS)
+    if explicit is not None:
+        return _on(explicit)
+    return styles.get(_val(rpr.find("w:rStyle", NS)), "") in ("Emphasis", "Italic")
+
+
+def _opening(pieces: list[tuple[str, bool]]) -> str:
+    """The leading italic words, without trailing spaces or punctuation."""
+    lead = []
+    for text, italic in pieces:
+        if not text:
+            continue
+        if not italic:
+            break
+        lead.append(text)
+    opening = "".join(lead)
+    stripped = opening.rstrip().rstrip(",;:").rstrip()
+    return stripped if stripped and not stripped[0].isspace() else ""
+
+
+def _style_names(document: Any) -> dict[str, str]:
+    """style id -> style name (ids are what paragraphs cite)."""
+    names = {}
+    for style in document.styles.element.iterfind("w:style", NS):
+        style_id = style.get(_q("styleId"), "")
+        name = style.find("w:name", NS)
+        names[style_id] = _val(name) or style_id
+    return names
+
+
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
+    """footnote id -> its text (current view), from word/footnotes.xml."""
+    reader.pending_notes = []
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
+            out = {}
+            for note in root.iterfind("w:footnote", NS):
+                if note.get(_q("type")) in _SEPARATORS:
+                    continue
+                texts = []
+                for p in note.iterfind(".//w:p", NS):
+                    pieces: list[tuple[str, bool]] = []
+                    reader._collect(p, pieces)
+                    _, pieces = split_number(pieces)
+                    texts.append("".join(t for t, _ in pieces))
+                text = " ".join(texts)
+                out[note.get(_q("id"), "")] = text if reader.styled else " ".join(text.split())
+            reader.pending_notes = []
+            return out
+    return {}
+
+
+_SYMBOL = re.compile(r"\b(?:[A-Z]{1,5}/)+(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+\b")
+
+
+def _symbol_from_headers(document: Any) -> str:
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            match = _SYMBOL.search(paragraph.text)
+            if match:
+                return match.group(0)
+    return ""
+
+
+def _lang(language: str | None) -> str:
+    return (language or "en").split("-")[0].lower() or "en"
+
+
+# -- building the draft -----------------------------------------------------------------
+
+
+def _styled_blocks(items: list[_Item]) -> list[Paragraph]:
+    """Documents redraft wrote: the style names say kind and depth exactly."""
+    from .docx_classify import build_tree
+
+    placed: list[tuple[Kind | None, int, _Item]] = []
+    for item in items:
+        if item.note_of_previous:
+            placed.append((None, -1, item))
+            continue
+        name = item.style
+        depth = 0
+        match = re.match(r"^(UN [A-Za-z ]+?)(?: (\d+))?$", name)
+        if match and match.group(2):
+            name, depth = match.group(1), int(match.group(2)) - 1
+        kind = next((k for k, s in KIND_STYLES.items() if s == name), Kind.TEXT)
+        if item.table:
+            kind = Kind.TABLE
+        placed.append((kind, depth, item))
+    return build_tree(placed)
+
+
+def _classify(items: list[_Item]) -> list[Paragraph]:
+    from .docx_classify import classify
+
+    return classify(items)
+
+
+__all__ = ["read_docx", "read_docx_sides", "check_package", "refuse_ole", "KIND_STYLES"]

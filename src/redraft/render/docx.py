@@ -1,0 +1,349 @@
+"""Word output: a clean draft in UN layout, and a diff as real tracked changes.
+
+Both documents use the ``UN ...`` paragraph styles of :mod:`redraft.readers.docx`
+(kind and depth in the style name) and type paragraph numbers as text in the
+``UN Number`` character style followed by a tab, so that numbering survives tracked
+changes and the reader gets every block back exactly. The draft's metadata travels in
+the core properties comment. Footnotes cited in a paragraph's text are real Word
+footnotes (with their UN marker as a custom mark); a footnote that its paragraph
+does not cite, and every footnote of a diff document, is a ``UN Footnote`` paragraph.
+
+:func:`render_diff_docx` lives in :mod:`redraft.render.docx_track`; it is re-exported here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
+from ..readers.docx import FOOTNOTE_STYLE, KIND_STYLES, META_PREFIX, NUMBER_STYLE
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of a paragraph: text, whether italic, its role, and its tracked change.
+
+    ``role``: "text", "number" (typed paragraph number), "tab", "noteref" (a real
+    footnote reference; ``text`` is the marker). ``change``: "", "ins", "del",
+    "moveFrom", "moveTo"."""
+
+    text: str
+    italic: bool = False
+    role: str = "text"
+    change: str = ""
+
+
+def clean(text: str) -> str:
+    """Drop characters XML 1.0 cannot hold (they cannot be in a Word document)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+class WordBuilder:
+    """A python-docx document with the UN styles, filled paragraph by paragraph."""
+
+    def __init__(self, meta: Meta, author: str = "redraft", date: str = "") -> None:
+        import docx
+
+        self.document = docx.Document()
+        self.body = self.document.element.body
+        self.sect = self.body[-1]  # python-docx's template ends the body with w:sectPr
+        self.author, self.date = author, date
+        self.style_ids: dict[str, str] = {}
+        self.notes: list[Any] = []
+        self.next_id = 1
+        self._base_styles()
+        self._meta(meta)
+
+    # -- styles --------------------------------------------------------------
+    def _base_styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt
+
+        normal = self.document.styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(10)
+        number = self.document.styles.add_style(NUMBER_STYLE, WD_STYLE_TYPE.CHARACTER)
+        self.style_ids[NUMBER_STYLE] = number.style_id
+
+    def style(self, name: str) -> str:
+        """The style id of paragraph style ``name`` ("UN Operative 2"), created on first use."""
+        if name in self.style_ids:
+            return self.style_ids[name]
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm, Pt
+
+        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.document.styles["Normal"]
+        fmt = style.paragraph_format
+        fmt.space_after = Pt(6)
+        depth = int(name.rsplit(" ", 1)[1]) - 1 if name[-1].isdigit() else 0
+        if name.startswith(("UN Title", "UN Document Heading")):
+            style.font.bold = True
+        elif name.startswith("UN Footnote"):
+            style.font.size = Pt(8)
+        else:
+            fmt.left_indent = Cm(1.25 + 0.75 * depth)
+            if name.startswith("UN Operative"):
+                fmt.first_line_indent = Cm(-0.75)
+                fmt.tab_stops.add_tab_stop(Cm(1.25 + 0.75 * depth))
+            elif name.startswith("UN Preambular"):
+                fmt.first_line_indent = Cm(1.25)
+        style_id: str = style.style_id
+        self.style_ids[name] = style_id
+        return style_id
+
+    def _meta(self, meta: Meta) -> None:
+        props = self.document.core_properties
+        raw = {
+            "symbol": meta.symbol, "organ": meta.organ, "language": meta.language,
+            "doc_type": meta.doc_type, "date": meta.date, "sponsors": list(meta.sponsors),
+            "extra": [list(pair) for pair in meta.extra],
+        }
+        props.comments = clean(META_PREFIX + json.dumps(raw, ensure_ascii=True))
+        props.author = self.author
+        props.title = clean(meta.symbol)[:200]
+        props.language = clean(meta.language)[:20]
+        if meta.symbol.strip():
+            header = self.document.sections[0].header
+            header.paragraphs[0].text = clean(meta.symbol)
+
+    # -- paragraphs ----------------------------------------------------------
+    def paragraph(self, style_name: str, runs: Iterable[Run], mark: str = "") -> Any:
+        """Append a paragraph; ``mark`` tracks the paragraph mark itself ("ins"/"del")."""
+        from docx.oxml import OxmlElement
+
+        p = OxmlElement("w:p")
+        ppr = p.makeelement(_q("pPr"), {})
+        ppr.append(ppr.makeelement(_q("pStyle"), {_q("val"): self.style(style_name)}))
+        if mark:
+            rpr = ppr.makeelement(_q("rPr"), {})
+            rpr.append(self.change_element(mark))
+            ppr.append(rpr)
+        p.append(ppr)
+        wrapper: Any = None
+        for run in runs:
+            if not run.text and run.role != "tab":
+                continue
+            parent = p
+            if run.change:
+                if wrapper is None or wrapper.tag != _q(run.change):
+                    wrapper = self.change_element(run.change)
+                    p.append(wrapper)
+                parent = wrapper
+            else:
+                wrapper = None
+            parent.append(self._run(run))
+        self.sect.addprevious(p)
+        return p
+
+    def change_element(self, change: str) -> Any:
+        attrs = {_q("id"): str(self.next_id), _q("author"): clean(self.author) or "redraft"}
+        if self.date:
+            attrs[_q("date")] = self.date
+        self.next_id += 1
+        from docx.oxml import OxmlElement
+
+        return OxmlElement(f"w:{change}", attrs={k: v for k, v in attrs.items()})
+
+    def _run(self, run: Run) -> Any:
+        from docx.oxml import OxmlElement
+
+        r = OxmlElement("w:r")
+        rpr = r.makeelement(_q("rPr"), {})
+        if run.role == "number":
+            rpr.append(rpr.makeelement(_q("rStyle"), {_q("val"): self.style_ids[NUMBER_STYLE]}))
+        if run.italic:
+            rpr.append(rpr.makeelement(_q("i"), {}))
+        if run.role == "noteref":
+            rpr.append(rpr.makeelement(_q("vertAlign"), {_q("val"): "superscript"}))
+        if len(rpr):
+            r.append(rpr)
+        if run.role == "tab":
+            r.append(r.makeelement(_q("tab"), {}))
+            return r
+        if run.role == "noteref":
+            note_id = self._footnote(run.text, run.change)
+            r.append(r.makeelement(_q("footnoteReference"),
+                                   {_q("customMarkFollows"): "1", _q("id"): note_id}))
+            marker = run.text.split("\x00", 1)[0]
+            r.append(self._text(marker, run.change == "del"))
+            return r
+        r.append(self._text(clean(run.text), run.change in ("del", "moveFrom")))
+        return r
+
+    def _text(self, text: str, deleted: bool) -> Any:
+        from docx.oxml import OxmlElement
+
+        t = OxmlElement("w:delText" if deleted else "w:t")
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return t
+
+    # -- footnotes -----------------------------------------------------------
+    def _footnote(self, spec: str, change: str) -> str:
+        """A real footnote; ``spec`` is "marker\\x00text"."""
+        marker, _, text = spec.partition("\x00")
+        note_id = str(len(self.notes) + 1)
+        runs = [Run(marker, role="number"), Run("", role="tab"), Run(text)]
+        self.notes.append((note_id, runs))
+        return note_id
+
+    def finish(self) -> bytes:
+        if self.notes:
+            self._footnotes_part()
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+    def _footnotes_part(self) -> None:
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+        from lxml import etree
+
+        root = etree.Element(_q("footnotes"), nsmap={"w": W})
+        for special, note_id in (("separator", "-1"), ("continuationSeparator", "0")):
+            note = etree.SubElement(root, _q("footnote"), {_q("type"): special, _q("id"): note_id})
+            run = etree.SubElement(etree.SubElement(note, _q("p")), _q("r"))
+            etree.SubElement(run, _q(special))
+        style = self.style(FOOTNOTE_STYLE)
+        for note_id, runs in self.notes:
+            note = etree.SubElement(root, _q("footnote"), {_q("id"): note_id})
+            p = etree.SubElement(note, _q("p"))
+            etree.SubElement(etree.SubElement(p, _q("pPr")), _q("pStyle"), {_q("val"): style})
+            for run in runs:
+                if run.text or run.role == "tab":
+                    p.append(self._run(run))
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package)
+        self.document.part.relate_to(part, FOOTNOTES_RT)
+
+
+def style_name(kind: Kind, depth: int) -> str:
+    base = KIND_STYLES.get(kind, KIND_STYLES[Kind.TEXT])
+    return base if depth == 0 else f"{base} {depth + 1}"
+
+
+def text_runs(text: str, opening: str, notes: dict[str, Footnote] | None = None) -> list[Run]:
+    """Runs of a paragraph's text: the opening in italics, cited footnotes as real
+    references when ``notes`` maps their markers (each used once)."""
+    runs: list[Run] = []
+    cut = len(opening) if opening and text.startswith(opening) else 0
+    position = 0
+    pieces: list[tuple[str, bool]] = []
+    for match in FOOTNOTE_REF.finditer(text) if notes else ():
+        marker = ref_marker(match.group(0))
+        if marker in notes:  # type: ignore[operator]
+            pieces.append((text[position : match.start()], False))
+            note = notes.pop(marker)  # type: ignore[union-attr]
+            pieces.append((f"{note.marker}\x00{note.text}", True))
+            position = match.end()
+    pieces.append((text[position:], False))
+    offset = 0
+    for piece, is_ref in pieces:
+        if is_ref:
+            runs.append(Run(piece, role="noteref"))
+            offset += 0
+            continue
+        start = offset
+        if start < cut:
+            runs.append(Run(piece[: cut - start], italic=True))
+            piece = piece[cut - start :]
+            start = cut
+        runs.append(Run(piece))
+        offset = start + len(piece)
+    return runs
+
+
+def _real_notes(block: Paragraph) -> dict[str, Footnote] | None:
+    """The footnotes to write as real Word footnotes, when the text cites each of the
+    block's footnotes once and in order (so that reading back gives the same tuple)."""
+    if not block.footnotes or block.kind is Kind.TABLE:
+        return None
+    own = {note.marker for note in block.footnotes}
+    cited: list[str] = []
+    for marker in [ref_marker(m.group(0)) for m in FOOTNOTE_REF.finditer(block.text)]:
+        if marker in own and marker not in cited:
+            cited.append(marker)
+    if cited != [note.marker for note in block.footnotes]:
+        return None
+    return {note.marker: note for note in block.footnotes}
+
+
+def block_runs(block: Paragraph, notes: dict[str, Footnote] | None = None) -> list[Run]:
+    runs = []
+    if block.number:
+        runs += [Run(block.number, role="number"), Run("", role="tab")]
+    return runs + text_runs(block.text, block.opening, notes)
+
+
+def note_runs(note: Footnote) -> list[Run]:
+    return [Run(note.marker, role="number"), Run("", role="tab"), Run(note.text)]
+
+
+def render_draft_docx(draft: Draft) -> bytes:
+    """The draft as a clean Word document in UN layout."""
+    builder = WordBuilder(draft.meta)
+    for block in draft.blocks:
+        _write_block(builder, block, 0)
+    return builder.finish()
+
+
+def _write_block(builder: WordBuilder, block: Paragraph, depth: int) -> None:
+    if block.kind is Kind.TABLE:
+        write_table(builder, block.text, depth)
+    else:
+        real = _real_notes(block)
+        builder.paragraph(style_name(block.kind, depth), block_runs(block, dict(real or {})))
+        if real is None:
+            for note in block.footnotes:
+                builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
+    if block.kind is Kind.TABLE:
+        for note in block.footnotes:
+            builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
+    for child in block.children:
+        _write_block(builder, child, depth + 1)
+
+
+def write_table(builder: WordBuilder, text: str, depth: int) -> None:
+    """A real Word table; rows may have different numbers of cells (w:gridAfter)."""
+    rows = [row.split("\t") for row in text.split("\n")]
+    width = max(len(row) for row in rows)
+    table = builder.document.add_table(rows=len(rows), cols=width)
+    table.style = builder.document.styles["Table Grid"]
+    tbl = table._tbl
+    caption = tbl.tblPr.makeelement(_q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)})
+    tbl.tblPr.append(caption)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for index, cell in enumerate(row.cells[: len(cells)]):
+            cell.paragraphs[0].add_run(clean(cells[index]))
+        missing = width - len(cells)
+        if missing:
+            tr = row._tr
+            for tc in tr.findall(_q("tc"))[len(cells) :]:
+                tr.remove(tc)
+            trpr = tr.get_or_add_trPr()
+            trpr.append(trpr.makeelement(_q("gridAfter"), {_q("val"): str(missing)}))
+    builder.sect.addprevious(tbl)
+
+
+def render_diff_docx(result: Any, author_old: str = "", author_new: str = "",
+                     date: str = "") -> bytes:
+    """A Word document of ``result`` (a DiffResult) with real tracked changes."""
+    from .docx_track import render_diff_docx as render
+
+    data: bytes = render(result, author_old=author_old, author_new=author_new, date=date)
+    return data
