@@ -1,0 +1,109 @@
+"""Reader for UN documents as printed in plain text (the form of a report's annex,
+a Security Council resolution copied from a PDF, a delegate's e-mail).
+
+The reader is a list of small named passes (in the manner of bluebell/indigo):
+
+    normalise   line ends, non-breaking spaces, invisible characters
+    masthead    "United Nations S/RES/1445 (2002)", "Distr.: General": kept as metadata
+    furniture   running heads, job numbers, page numbers: dropped with a warning
+    chunk       paragraphs on blank lines; hard-wrapped lines joined; tables kept whole
+    footnotes   "¹⁶ Ibid., vol. 2225, No. 39574." separated from the text
+    rejoin      paragraphs broken by a page break (and its footnotes) joined again
+    structure   heading, title, formula, preamble, numbered operative part, nesting
+    attach      each footnote to the first paragraph citing it
+    meta        organ from the formula, document type from the heading
+
+then :func:`~redraft.labels.assign_labels`. The line passes live in
+:mod:`.text_passes`, numbering in :mod:`.text_numbers`, structure in :mod:`.text_tree`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..labels import assign_labels
+from ..model import Draft, Kind, Meta, Paragraph
+from . import text_passes as passes
+from .text_passes import Chunk, Notes
+from .text_tree import DATE_LINE, attach_footnotes, build_blocks
+
+LinePass = Callable[[list[str], Notes], list[str]]
+ChunkPass = Callable[[list[Chunk], Notes], list[Chunk]]
+
+#: The passes over lines, in order.
+LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
+    ("masthead", passes.masthead),
+    ("furniture", passes.furniture),
+)
+
+#: The passes over chunks, in order (``chunk`` turns lines into chunks first).
+CHUNK_PASSES: tuple[tuple[str, ChunkPass], ...] = (
+    ("footnotes", passes.footnotes),
+    ("rejoin", passes.rejoin),
+)
+
+
+def read_text(text: str) -> tuple[Draft, list[str]]:
+    """Read a draft printed as plain text. Returns the draft and warnings (what was
+    dropped or guessed), each one line."""
+    notes = Notes()
+    chunks = text_chunks(text, notes)
+    nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
+    blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
+    meta = read_meta(blocks, notes)
+    return Draft(meta=meta, blocks=assign_labels(blocks)), notes.warnings
+
+
+def text_chunks(text: str, notes: Notes) -> list[Chunk]:
+    """Run the line and chunk passes: the printed paragraphs, footnotes and tables."""
+    lines = passes.normalise(text).split("\n")
+    for _name, line_pass in LINE_PASSES:
+        lines = line_pass(lines, notes)
+    passes.report_dropped(notes)
+    chunks = passes.chunk(lines, notes)
+    for _name, chunk_pass in CHUNK_PASSES:
+        chunks = chunk_pass(chunks, notes)
+    return chunks
+
+
+# -- metadata -----------------------------------------------------------------
+
+_DOC_TYPE = re.compile(r"^(?:(revised|amended)\s+)?(draft\s+)?(resolution|decision)\b", re.I)
+_FORMULA_ORGAN = re.compile(r"^(?:\*?The\s+)([A-Z][^,:*]*)")
+_MEETING_ORGAN = re.compile(
+    r"\bthe ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and|on|of|for|in))*)"
+)
+
+
+def read_meta(blocks: tuple[Paragraph, ...], notes: Notes) -> Meta:
+    heading = next((b.text for b in blocks if b.kind is Kind.DOC_HEADING), "")
+    formula = next((b.text for b in blocks if b.kind is Kind.FORMULA), "")
+    dated = next((b.text for b in blocks if b.kind is Kind.TEXT and DATE_LINE.match(b.text)), "")
+    return Meta(
+        symbol=notes.symbol,
+        organ=formula_organ(formula) or notes.organ,
+        language="en",
+        doc_type=doc_type(heading),
+        date=notes.date or passes.iso_date(dated),
+    )
+
+
+def doc_type(heading: str) -> str:
+    """"Draft resolution II" -> "draft resolution"; "" when the heading says neither."""
+    match = _DOC_TYPE.match(heading)
+    if not match:
+        return ""
+    return " ".join(part.strip().lower() for part in match.groups() if part)
+
+
+def formula_organ(formula: str) -> str:
+    """"The General Assembly," -> "General Assembly"; "At its 10th meeting, ..., the
+    Commission on Crime Prevention and Criminal Justice, ...:" -> that Commission."""
+    match = _FORMULA_ORGAN.match(formula)
+    if match:
+        return match.group(1).strip()
+    match = _MEETING_ORGAN.search(formula)
+    if match:
+        return re.sub(r"\s+(?:and|on|of|for|in)$", "", match.group(1).strip())
+    return ""

@@ -1,0 +1,123 @@
+"""Paragraph numbers as printed, and the nesting they imply.
+
+A printed number has a *style* ("1.", "(a)", "(i)", "a.", "i.", "(1)", "a)") and a
+value. Nesting follows the usual UN scheme (1. -> (a) -> (i) -> a. -> i.) without
+assuming it: the first number of a new style opens a level below the current one,
+a number that continues a level's sequence returns to that level. "(i)" after "(h)"
+continues the letters; "(i)" anywhere else opens a roman level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt"
+
+#: The number at the start of a paragraph, and what follows it.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arabic", re.compile(rf"^(?:OP|PP)\s?(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES}))?\.?)(?=\s)")),
+    ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|\.))(?=\s)")),
+    ("arabic)", re.compile(r"^(\d{1,3}\))(?=\s)")),
+    ("(alpha)",
+     re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)")),
+    ("alpha)", re.compile(r"^([a-z]{1,4}\))(?=\s)")),
+    ("alpha.", re.compile(r"^([a-z]{1,4}\.)(?=\s)")),
+)
+_NEGOTIATION = re.compile(rf"({SUFFIXES})\.?\)?$")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A printed number: ``text`` as printed minus spaces ("3bis.", "(a)"), the
+    prefix it carried ("OP", "PP" or ""), and the styles it may belong to with
+    its value in each (an "(i)" is both the ninth letter and roman one)."""
+
+    text: str
+    prefix: str
+    readings: tuple[tuple[str, int], ...]
+    inserted: bool  # a negotiation number: "3bis", "5alt"
+
+
+def parse_number(text: str) -> tuple[Number | None, str]:
+    """The number at the start of ``text`` and the rest, or (None, text)."""
+    for family, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        printed = "".join(match.group(1).split())
+        rest = text[match.end():].strip()
+        prefix = match.group(0)[:2] if match.group(0).startswith(("OP", "PP")) else ""
+        return Number(printed, prefix, _readings(family, printed),
+                      bool(_NEGOTIATION.search(printed))), rest
+    return None, text
+
+
+def _readings(family: str, printed: str) -> tuple[tuple[str, int], ...]:
+    core = _NEGOTIATION.sub("", printed).strip("().")
+    if family.startswith("arabic"):
+        digits = re.match(r"\d+", core)
+        return ((family, int(digits.group(0)) if digits else 0),)
+    if core.isdigit():
+        return (("(digit)", int(core)),)
+    if core.isupper():
+        return (("(UPPER)", ord(core) - 64),)
+    readings = []
+    if len(core) == 1 or (len(set(core)) == 1 and len(core) <= 3 and not _ROMAN.match(core)):
+        readings.append((family, (ord(core[0]) - 96) + 26 * (len(core) - 1)))
+    if _ROMAN.match(core):
+        readings.append((family + "roman", roman_value(core)))
+    return tuple(readings)
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in text]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total
+
+
+@dataclass
+class Level:
+    """One open level of numbering: its style and the last value seen."""
+
+    style: str
+    last: int
+
+
+def place(levels: list[Level], number: Number) -> tuple[int, str]:
+    """Where ``number`` goes: the depth (0 = top level) it takes in ``levels``,
+    which is updated. Returns (depth, how) with how in "continue", "open", "guess"."""
+    # 1. continue the sequence of an open level, deepest first
+    for depth in range(len(levels) - 1, -1, -1):
+        level = levels[depth]
+        for style, value in number.readings:
+            if style == level.style and _follows(level.last, value, number.inserted):
+                del levels[depth + 1:]
+                level.last = value
+                return depth, "continue"
+    # 2. the first number of a new style opens a level below the current one
+    for style, value in number.readings:
+        if value == 1 and not number.inserted:
+            levels.append(Level(style, value))
+            return len(levels) - 1, "open"
+    style, value = number.readings[0]
+    # 3. a style already open, out of sequence (a skipped or repeated number)
+    for depth in range(len(levels) - 1, -1, -1):
+        if levels[depth].style in {s for s, _ in number.readings}:
+            del levels[depth + 1:]
+            levels[depth].last = value
+            return depth, "guess"
+    # 4. nothing fits: the first level, or a sibling of the deepest sub-level
+    if len(levels) <= 1:
+        levels.append(Level(style, value))
+    else:
+        levels[-1] = Level(style, value)
+    return len(levels) - 1, "guess"
+
+
+def _follows(last: int, value: int, inserted: bool) -> bool:
+    return value == last + 1 or (inserted and value == last) or (value == last and inserted)

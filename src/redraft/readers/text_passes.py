@@ -1,0 +1,322 @@
+"""The line-level passes of the plain-text reader (see :mod:`redraft.readers.text`).
+
+Each pass takes what the previous one produced and a :class:`Notes` it may add
+warnings and metadata hints to. The order is fixed in ``text.PASSES``:
+
+    normalise -> masthead -> furniture -> chunk -> footnotes -> rejoin
+
+A *chunk* is one paragraph as printed: text, a footnote, or a table. Classifying
+chunks as title, formula, preambular... is the job of :mod:`redraft.readers.text_tree`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..model import FOOTNOTE_REF, strip_footnote_refs
+
+
+@dataclass
+class Notes:
+    """What the passes learn besides the chunks: warnings and metadata hints."""
+
+    warnings: list[str] = field(default_factory=list)
+    symbol: str = ""
+    organ: str = ""
+    date: str = ""
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One printed paragraph. ``kind`` is "text", "footnote" or "table"."""
+
+    text: str
+    kind: str = "text"
+    marker: str = ""  # a footnote's marker ("16")
+    bullet: bool = False  # printed with a leading dash ("- (a) ...", "— Calls for ...")
+
+
+# -- normalise ----------------------------------------------------------------
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalise(text: str) -> str:
+    """Line ends to ``\\n``; non-breaking and thin spaces to spaces; invisible
+    characters (zero-width, soft hyphen, BOM) removed. Tabs stay: they mark tables."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    return _INVISIBLE.sub("", text)
+
+
+# -- masthead and page furniture ------------------------------------------------
+
+#: A UN document symbol alone on a line: "S/RES/1445 (2002)", "E/CN.15/2011/L.3/Rev.1".
+SYMBOL_LINE = re.compile(r"^[A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?$")
+_MASTHEAD_SYMBOL = re.compile(
+    r"^United Nations\s+([A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
+)
+_DISTR = re.compile(r"^(?:(?P<organ>[A-Z][A-Za-z ]+?)\s+)?Distr\.:?\s*\w+", re.IGNORECASE)
+_DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December) \d{4}$")
+_JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+.*)?$")
+_BARCODE = re.compile(r"^\*\d{6,}\*$")
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}/\d{1,3}|Page \d{1,3}|\d{1,3})$")
+_MASTHEAD_OTHER = re.compile(r"^(?:Original:\s*\w+|General Assembly|Security Council|"
+                             r"Economic and Social Council|Please recycle.*)$")
+_MONTHS = ("January February March April May June July August September October "
+           "November December").split()
+
+
+def iso_date(text: str) -> str:
+    """"4 December 2002" -> "2002-12-04" ("" when ``text`` holds no such date)."""
+    match = re.search(r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})", text)
+    if not match:
+        return ""
+    day, month, year = match.groups()
+    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def masthead(lines: list[str], notes: Notes) -> list[str]:
+    """Drop the masthead of a printed document ("United Nations S/RES/1445 (2002)",
+    "Distr.: General", its date), keeping the symbol, organ and date as hints."""
+    top = [i for i, line in enumerate(lines[:15]) if line.strip()]
+    if not any(_DISTR.match(lines[i].strip()) or _MASTHEAD_SYMBOL.match(lines[i].strip())
+               for i in top):
+        return lines
+    kept = list(lines)
+    for i in top:
+        line = lines[i].strip().lstrip("\f")
+        if match := _MASTHEAD_SYMBOL.match(line):
+            notes.symbol = " ".join(match.group(1).split())
+        elif match := _DISTR.match(line):
+            notes.organ = (match.group("organ") or "").strip()
+        elif _DATE.match(line):
+            notes.date = iso_date(line)
+        elif not (SYMBOL_LINE.match(line) or _MASTHEAD_OTHER.match(line)):
+            break
+        notes.dropped["masthead line"] += 1
+        kept[i] = ""
+    return kept
+
+
+def furniture(lines: list[str], notes: Notes) -> list[str]:
+    """Drop running heads (the symbol repeated at the top of a page), job numbers,
+    barcodes and page numbers. A dropped line becomes a blank line: a page break
+    ends a paragraph, and :func:`rejoin` joins the halves again."""
+    symbols = Counter(line.strip().lstrip("\f") for line in lines
+                      if SYMBOL_LINE.match(line.strip().lstrip("\f")))
+    out = []
+    for line in lines:
+        page_top = line.startswith("\f")
+        bare = line.strip().lstrip("\f").strip()
+        what = _furniture_kind(bare, page_top, symbols, notes.symbol)
+        if what:
+            notes.dropped[f"{what} '{bare}'"] += 1
+            out.append("")
+        else:
+            out.append(line.replace("\f", ""))
+    return out
+
+
+def _furniture_kind(bare: str, page_top: bool, symbols: Counter[str], own: str) -> str:
+    if not bare:
+        return ""
+    if SYMBOL_LINE.match(bare) and (page_top or symbols[bare] > 1 or bare == own):
+        return "running head"
+    if _JOB_NUMBER.match(bare):
+        return "job number"
+    if _BARCODE.match(bare):
+        return "barcode"
+    if _PAGE_NUMBER.match(bare) and (page_top or not bare.isdigit() or len(bare) <= 3):
+        return "page number"
+    return ""
+
+
+def report_dropped(notes: Notes) -> None:
+    if notes.dropped:
+        parts = [f"{what} (x{n})" if n > 1 else what for what, n in notes.dropped.items()]
+        notes.warnings.append("dropped page furniture: " + "; ".join(parts))
+
+
+# -- chunks -------------------------------------------------------------------
+
+#: Where a new list item may start inside a block of lines with no blank between them.
+LIST_START = re.compile(
+    r"^\s*(?:[-–—•]\s+|\d{1,3}\.\s|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s|(?:OP|PP)\s?\d)"
+)
+_BULLET = re.compile(r"^\s*[-•]\s+(?=\(?\w{1,4}[.)]\s)")
+
+
+def chunk(lines: list[str], notes: Notes) -> list[Chunk]:
+    """Paragraphs as printed: split on blank lines, then inside a block at lines that
+    start a list item after a line that ended a sentence; tables kept whole."""
+    chunks: list[Chunk] = []
+    for block in _blocks(lines):
+        if _is_table(block):
+            chunks.append(Chunk(_table_text(block), kind="table"))
+            continue
+        for item in _split_items(block):
+            chunks.append(_text_chunk(item))
+    return chunks
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_table(block: list[str]) -> bool:
+    tabbed = sum(1 for line in block if "\t" in line.strip("\t ") or line.count("\t") > 1)
+    return tabbed >= 2 and tabbed * 2 >= len(block)
+
+
+_TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
+
+
+def _table_text(block: list[str]) -> str:
+    """Rows joined by newlines, cells by tabs; inline tags and trailing empty cells dropped."""
+    rows = []
+    for line in block:
+        cells = [" ".join(_TAGS.sub("", cell).split()) for cell in line.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append("\t".join(cells))
+    return "\n".join(rows)
+
+
+#: A document heading line: "Draft resolution II", "Resolution 1445 (2002)".
+DOC_HEADING = re.compile(
+    r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
+)
+
+
+def _split_items(block: list[str]) -> list[list[str]]:
+    items: list[list[str]] = [[block[0]]]
+    for index, line in enumerate(block[1:]):
+        if index == 0 and DOC_HEADING.match(block[0].strip()):
+            items.append([line])  # "Resolution 242 (1967)" / "of 22 November 1967"
+            continue
+        previous = strip_footnote_refs(items[-1][-1]).rstrip()
+        ends_sentence = previous.endswith((".", ";", ":"))
+        if LIST_START.match(line) and (ends_sentence or _BULLET.match(line)):
+            items.append([line])
+        elif _FOOTNOTE_LINE.match(line) and _FOOTNOTE_LINE.match(items[-1][0]):
+            items.append([line])  # footnotes printed without blank lines between them
+        else:
+            items[-1].append(line)
+    return items
+
+
+def _text_chunk(lines: list[str]) -> Chunk:
+    bullet = bool(_BULLET.match(lines[0]))
+    first = _BULLET.sub("", lines[0]) if bullet else lines[0]
+    text = join_lines([first, *lines[1:]])
+    return Chunk(text=text, bullet=bullet)
+
+
+_HYPHEN_PREFIXES = frozenset("ex non self co anti inter multi post pre cross well".split())
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines with spaces, removing a line-end hyphen that only
+    split a word ("imple-/mentation") and keeping one that belongs to it ("ex-/combatants")."""
+    text = ""
+    for line in lines:
+        line = " ".join(line.replace("\t", " ").split())
+        if not text:
+            text = line
+        elif re.search(r"[A-Za-z]-$", text) and line[:1].islower():
+            word = re.search(r"(\w+)-$", text)
+            keep = word is not None and word.group(1).lower() in _HYPHEN_PREFIXES
+            text = text + line if keep else text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+# -- footnotes ----------------------------------------------------------------
+
+_FOOTNOTE_LINE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S")
+
+
+def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
+    """Mark chunks that are footnotes ("¹⁶ Ibid., vol. 2225, No. 39574.")."""
+    out = []
+    for item in chunks:
+        match = _FOOTNOTE_LINE.match(item.text) if item.kind == "text" else None
+        if match:
+            marker = FOOTNOTE_REF.match(match.group(1))
+            assert marker is not None
+            from ..model import ref_marker
+
+            out.append(replace(item, kind="footnote", marker=ref_marker(marker.group(0)),
+                               text=item.text[match.end(1):].strip()))
+        else:
+            out.append(item)
+    return out
+
+
+# -- rejoin paragraphs broken by a page break ------------------------------------
+
+_TERMINAL = (".", ";", ":", ",", "!", "?")
+NUMBERED = re.compile(
+    r"^(?:(?:OP|PP)\s?\d|\d{1,3}(?:\s*\.?\s*(?:bis|ter|quater|alt)\b|\.\s|\)\s)"
+    r"|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s)"
+)
+FORMULA_START = re.compile(r"^(?:The [A-Z]|At its )")
+
+
+def ends_sentence(text: str) -> bool:
+    return strip_footnote_refs(text).rstrip().rstrip("”’\"')").endswith(_TERMINAL) or \
+        strip_footnote_refs(text).rstrip().endswith(_TERMINAL)
+
+
+def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
+    """Join the halves of a paragraph split by a page break (and the footnotes printed
+    at the bottom of that page). The second half continues the first when it starts
+    in lower case, or when the first is a paragraph of the body (preambular or
+    numbered) that stops without punctuation: "...a forum for dialogue among" /
+    "Member States and between...". Short unnumbered lines ("Documentation") are
+    never glued to what follows."""
+    out: list[Chunk] = []
+    state = "front"  # -> "preamble" after the formula -> "operative" at the first number
+    open_index: int | None = None  # the text chunk that may continue
+    open_body = False  # that chunk is a paragraph of the body (it must end with punctuation)
+    for item in chunks:
+        if item.kind != "text":
+            out.append(item)
+            if item.kind == "table":
+                open_index = None
+            continue
+        if open_index is not None and _continues(out[open_index], item, open_body):
+            head = out[open_index]
+            out[open_index] = replace(head, text=join_lines([head.text, item.text]))
+            continue
+        numbered = bool(NUMBERED.match(item.text))
+        if numbered:
+            state = "operative"
+        open_body = numbered or state == "preamble"
+        if state == "front" and FORMULA_START.match(item.text) and ends_sentence(item.text):
+            state = "preamble"
+        out.append(item)
+        open_index = len(out) - 1
+    return out
+
+
+def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
+    if item.bullet or NUMBERED.match(item.text) or not item.text or DOC_HEADING.match(head.text):
+        return False
+    if item.text[0].islower():
+        return not strip_footnote_refs(head.text).rstrip().endswith((".", ";", ":"))
+    if ends_sentence(head.text) or not head_is_body:
+        return False
+    return not FORMULA_START.match(item.text)

@@ -1,0 +1,242 @@
+"""The structure pass of the plain-text reader: chunks -> blocks.
+
+Front (document heading, title, formula), then the preamble (unnumbered paragraphs
+after the formula), then the operative part, where printed numbers fix the nesting
+(:mod:`.text_numbers`) and unnumbered paragraphs are headings, table captions or
+text belonging to the paragraph above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
+from .text_numbers import Level, Number, parse_number, place
+from .text_passes import DOC_HEADING, FORMULA_START, Chunk, Notes, ends_sentence
+
+DATE_LINE = re.compile(r"^(?:of \d{1,2} \w+ \d{4}|Adopted by .*|Adopted at .*)$")
+_ADOPTED = re.compile(r"^Adopted\b")
+_ITALIC = re.compile(r"\*([^*\n]+)\*")
+_OPENING = re.compile(r"^\*([^*\n]+)\*")
+_TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
+
+
+@dataclass
+class _Node:
+    kind: Kind
+    text: str
+    number: str = ""
+    opening: str = ""
+    children: list[_Node] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def freeze(self) -> Paragraph:
+        return Paragraph(
+            kind=self.kind, text=self.text, number=self.number, opening=self.opening,
+            children=tuple(c.freeze() for c in self.children), footnotes=tuple(self.footnotes),
+        )
+
+    def walk(self) -> list[_Node]:
+        return [self] + [n for c in self.children for n in c.walk()]
+
+
+def plain(text: str) -> tuple[str, str]:
+    """(opening, text) without italic markers: "*Urges* X" -> ("Urges", "Urges X")."""
+    text = _TAGS.sub("", text)
+    match = _OPENING.match(text)
+    opening = match.group(1).strip() if match else ""
+    clean = _ITALIC.sub(r"\1", text)
+    return (opening if clean.startswith(opening) else ""), clean
+
+
+def _node(kind: Kind, text: str, number: str = "") -> _Node:
+    opening, clean = plain(text)
+    return _Node(kind=kind, text=clean, number=number, opening=opening)
+
+
+def heading_like(text: str) -> bool:
+    """A short line that does not end like a sentence: "Evaluation and oversight"."""
+    words = strip_footnote_refs(text).split()
+    return 0 < len(words) <= 20 and not ends_sentence(text) and text[:1].isupper()
+
+
+def is_formula(text: str) -> bool:
+    if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
+        return False
+    bare = strip_footnote_refs(text).rstrip()
+    return bare.endswith(":") or (bare.endswith(",") and len(bare.split()) <= 12)
+
+
+def _first_numbered(chunks: list[Chunk]) -> int:
+    for i, item in enumerate(chunks):
+        number = parse_number(item.text)[0] if item.kind == "text" else None
+        if number is not None and number.prefix != "PP":
+            return i
+    return len(chunks)
+
+
+def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
+    """The blocks of a draft as mutable nodes (footnotes not yet attached)."""
+    first_number = _first_numbered(chunks)
+    formula = next((i for i, c in enumerate(chunks[:first_number])
+                    if c.kind == "text" and is_formula(c.text)), None)
+    if formula is None and first_number == len(chunks):
+        if not any(DOC_HEADING.match(c.text) for c in chunks[:1]):
+            notes.warnings.append("no recognisable structure (no enacting formula, no "
+                                  "numbered paragraphs): read as plain paragraphs")
+            return [_node(Kind.TABLE if c.kind == "table" else Kind.TEXT, c.text) for c in chunks]
+    front_end = formula if formula is not None else _front_end(chunks, first_number)
+    nodes = _front(chunks[:front_end])
+    if formula is not None:
+        nodes.append(_node(Kind.FORMULA, chunks[formula].text))
+        preamble_start = formula + 1
+    else:
+        notes.warnings.append("no enacting formula found ('The General Assembly,' ...)")
+        preamble_start = front_end
+    nodes.extend(_preamble(chunks[preamble_start:first_number], chunks[first_number:]))
+    nodes.extend(_Operative(notes).build(chunks[first_number:]))
+    return nodes
+
+
+def _front_end(chunks: list[Chunk], first_number: int) -> int:
+    """Without a formula: the heading and the title that follows it, if any."""
+    end = 0
+    while end < first_number and DOC_HEADING.match(chunks[end].text):
+        end += 1
+    if 0 < end < first_number and heading_like(chunks[end].text):
+        end += 1
+    return end
+
+
+def _front(chunks: list[Chunk]) -> list[_Node]:
+    nodes = []
+    have_title = False
+    for item in chunks:
+        if DOC_HEADING.match(item.text) and not have_title:
+            nodes.append(_node(Kind.DOC_HEADING, item.text))
+        elif DATE_LINE.match(item.text) or have_title:
+            nodes.append(_node(Kind.TEXT, item.text))
+        else:
+            nodes.append(_node(Kind.TITLE, item.text))
+            have_title = True
+    return nodes
+
+
+def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
+    nodes = []
+    for i, item in enumerate(chunks):
+        following = chunks[i + 1] if i + 1 < len(chunks) else (after[0] if after else None)
+        number, rest = parse_number(item.text) if item.kind == "text" else (None, item.text)
+        if item.kind == "table":
+            nodes.append(_node(Kind.TABLE, item.text))
+        elif number is not None and number.prefix == "PP":
+            nodes.append(_node(Kind.PREAMBULAR, rest, number.text))
+        elif heading_like(item.text) and following is not None and \
+                parse_number(following.text)[0] is not None:
+            nodes.append(_node(Kind.HEADING, item.text))
+        else:
+            nodes.append(_node(Kind.PREAMBULAR, item.text))
+    return nodes
+
+
+class _Operative:
+    """Builds the operative part: numbered paragraphs nest by their numbers."""
+
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.levels: list[Level] = []
+        self.path: list[_Node] = []  # the open paragraph at each depth
+        self.top: list[_Node] = []
+        self.caption: _Node | None = None
+
+    def build(self, chunks: list[Chunk]) -> list[_Node]:
+        for i, item in enumerate(chunks):
+            following = chunks[i + 1] if i + 1 < len(chunks) else None
+            if item.kind == "table":
+                self._table(item)
+            else:
+                number, rest = parse_number(item.text)
+                if number is not None and number.prefix != "PP":
+                    self._numbered(number, rest)
+                else:
+                    self._unnumbered(item, following)
+        return self.top
+
+    def _numbered(self, number: Number, rest: str) -> None:
+        depth, how = place(self.levels, number)
+        if how == "guess":
+            self.notes.warnings.append(
+                f"paragraph numbered '{number.text}' does not follow the numbering before it"
+            )
+        node = _node(Kind.OPERATIVE, rest, number.text)
+        self._attach(node, depth)
+        self.path = self.path[:depth] + [node]
+
+    def _attach(self, node: _Node, depth: int) -> None:
+        if depth == 0 or not self.path:
+            self.top.append(node)
+        else:
+            self.path[min(depth, len(self.path)) - 1].children.append(node)
+
+    def _unnumbered(self, item: Chunk, following: Chunk | None) -> None:
+        if _ADOPTED.match(item.text) or not self.path:
+            self.top.append(_node(Kind.TEXT, item.text))
+            return
+        if heading_like(item.text) and following is not None:
+            if following.kind == "table":
+                self.caption = _node(Kind.TEXT, item.text)
+                return
+            if self._continues_top(following):
+                self.top.append(_node(Kind.HEADING, item.text))
+                self.path = []
+                return
+        self._owner().children.append(_node(Kind.TEXT, item.text))
+
+    def _continues_top(self, following: Chunk) -> bool:
+        number = parse_number(following.text)[0]
+        if number is None or not self.levels:
+            return False
+        copy = [Level(level.style, level.last) for level in self.levels]
+        depth, how = place(copy, number)
+        return depth == 0 and how == "continue"
+
+    def _owner(self) -> _Node:
+        """The paragraph unnumbered text belongs to: the open one, except that a list
+        introduced by a colon and closed by a full stop hands back to its parent."""
+        path = list(self.path)
+        while len(path) >= 2 and path[-1].text.rstrip().endswith(".") and \
+                strip_footnote_refs(path[-2].text).rstrip().endswith(":"):
+            path.pop()
+        return path[-1]
+
+    def _table(self, item: Chunk) -> None:
+        text = item.text
+        if self.caption is not None:
+            text = self.caption.text + "\n" + text
+            self.caption = None
+        node = _Node(kind=Kind.TABLE, text=_TAGS.sub("", text))
+        if self.path:
+            self._owner().children.append(node)
+        else:
+            self.top.append(node)
+
+
+def attach_footnotes(
+    nodes: list[_Node], footnotes: list[Chunk], notes: Notes
+) -> tuple[Paragraph, ...]:
+    """Attach each footnote to the first paragraph that cites it (a footnote printed
+    pages later still belongs where it is cited); freeze the blocks."""
+    pending: dict[str, list[Footnote]] = {}
+    for item in footnotes:
+        pending.setdefault(item.marker, []).append(Footnote(item.marker, plain(item.text)[1]))
+    for node in (n for top in nodes for n in top.walk()):
+        for marker in cited_markers(node.text):
+            if pending.get(marker):
+                node.footnotes.append(pending[marker].pop(0))
+    orphans = [fn for queue in pending.values() for fn in queue]
+    if orphans and nodes:
+        markers = ", ".join(fn.marker for fn in orphans)
+        notes.warnings.append(f"footnote(s) {markers} cited nowhere: kept with the last paragraph")
+        nodes[-1].footnotes.extend(orphans)
+    return tuple(node.freeze() for node in nodes)
