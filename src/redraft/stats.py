@@ -20,9 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from .errors import InputError, NotFoundError
 from .model import FOOTNOTE_REF, Draft, Kind, Paragraph
+
+if TYPE_CHECKING:
+    from .hints import Hint
 
 #: Words per printed UN page, for the page estimate (GA resolution 52/214 counts
 #: pages; a page of a UN document holds about 530 words).
@@ -259,3 +264,80 @@ def bar_chart(values: Sequence[tuple[str, int]], width: int = 40) -> list[str]:
         bar = "█" * full + (eighths[part] if part else "")
         lines.append(f"{label.ljust(pad)}  {bar.ljust(width + 1)} {value:,}")
     return lines
+
+
+# -- the report behind ``redraft stats`` --------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsReport:
+    """What ``redraft stats`` prints, whatever the format."""
+
+    drafts: tuple[DraftStats, ...]
+    hints: tuple[Hint, ...] = ()
+    versions: tuple[VersionStats, ...] = ()
+    versions_of: str = ""  # the draft of ``--by-version``
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self, paragraphs: bool = False) -> dict[str, Any]:
+        """Schema ``redraft.stats/1`` (docs/json.md)."""
+        out: dict[str, Any] = {
+            "schema": "redraft.stats/1",
+            "drafts": [d.to_json(paragraphs) for d in self.drafts],
+        }
+        if self.hints:
+            out["hints"] = [h.to_json() for h in self.hints]
+        if self.versions_of:
+            out["versions_of"] = self.versions_of
+            out["versions"] = [v.to_json() for v in self.versions]
+        return out
+
+
+def spec_name(spec: str) -> str:
+    """The name a draft is shown under: the store name with its revision, or the file name."""
+    if spec == "-":
+        return "<stdin>"
+    return Path(spec).stem if Path(spec).exists() else spec
+
+
+def stats_report(
+    specs: Sequence[str],
+    store: Path | None = None,
+    words_per_page: int = WORDS_PER_PAGE,
+    with_hints: bool = False,
+    by_version: str | None = None,
+) -> StatsReport:
+    """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
+    no ``by_version``) and measure them."""
+    from .hints import hints as find_hints
+    from .sources import load
+
+    opened = None
+    if not specs and not by_version:
+        opened = open_store(store)
+        specs = list(opened.names())
+    loaded = [(spec_name(spec), load(spec, store)) for spec in specs]
+    named = [(name, item.draft) for name, item in loaded]
+    versions: list[VersionStats] = []
+    if by_version:
+        opened = opened or open_store(store)
+        history = opened.history(by_version)
+        if not history:
+            raise NotFoundError(f"{by_version}: no such draft in the store")
+        versions = version_stats(history)
+    return StatsReport(
+        drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),
+        hints=tuple(find_hints(named)) if with_hints else (),
+        versions=tuple(versions),
+        versions_of=by_version or "",
+        warnings=tuple(w for _, item in loaded for w in item.warnings),
+    )
+
+
+def open_store(store: Path | None) -> Any:
+    """The store (imported lazily: GitPython is slow to import)."""
+    try:
+        from .store import Store
+    except ImportError:  # the store is not part of this build
+        raise InputError("no drafts given and no store to take them from") from None
+    return Store.open(store)
