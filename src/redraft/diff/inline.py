@@ -19,11 +19,13 @@ from collections.abc import Iterable, Sequence
 from .result import Segment
 
 #: Tokens: a footnote reference ("¹⁶", "[^a]"), a word (letters/digits, with inner
-#: apostrophes or hyphens: "non-State", "Member States'"), whitespace, or one other char.
+#: apostrophes, hyphens, slashes or periods: "non-State", "A/RES/70/1", "E/CN.15/2011/L.3",
+#: and digit groups "3,000"), whitespace, or one other character.
+_W = r"(?:(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\w)+"
 _TOKEN = re.compile(
     r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
     r"|\[\^[^\]\s]+\]"
-    r"|(?:(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\w)+(?:['’\-](?:(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\w)+)*"
+    rf"|{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*"
     r"|\s+"
     r"|.",
     re.DOTALL,
@@ -56,9 +58,10 @@ def _code_point(index: int) -> str:
 def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
     import fast_diff_match_patch as fdmp
 
-    ops: list[tuple[str, int]] = fdmp.diff(
-        old, new, timelimit=0, checklines=False, cleanup="Semantic"
-    )
+    # No clean-up here: tokens are whole words already, and dmp's semantic clean-up
+    # counts tokens, not words, so it swallows real equalities ("70/174, annex")
+    # between long edits. :func:`tidy` does a clean-up counted in words instead.
+    ops: list[tuple[str, int]] = fdmp.diff(old, new, timelimit=0, checklines=False, cleanup="No")
     return ops
 
 
@@ -108,30 +111,46 @@ def tidy(segments: Iterable[Segment]) -> list[Segment]:
     """Make a redline easy to read without changing what it rebuilds.
 
     Within each run of edits the deletion comes first and neighbours of one op
-    merge; whitespace alone between two replacements is folded into them, so that
-    ``[-a-]{+c+} [-b-]{+d+}`` reads ``[-a b-]{+c d+}``.
+    merge. Then a semantic clean-up counted in words: a coincidental equality
+    between two replacements (whitespace, or one or two words that are short
+    beside the edits around them, like the " to " in a rewritten sentence) is
+    folded into them, so that ``[-a-]{+c+} [-b-]{+d+}`` reads ``[-a b-]{+c d+}``.
     """
     runs = _runs(segments)
-    out: list[_Run] = []
-    index = 0
-    while index < len(runs):
-        run = runs[index]
-        if (
-            out
-            and run[0].isspace()
-            and run[1] is None
-            and index + 1 < len(runs)
-            and _is_replacement(out[-1])
-            and _is_replacement(runs[index + 1])
-        ):
-            before, after = out.pop(), runs[index + 1]
-            added = (before[1] or "") + run[0] + (after[1] or "")
-            out.append((before[0] + run[0] + after[0], added))
-            index += 2
-            continue
-        out.append(run)
-        index += 1
-    return _segments(out)
+    changed = True
+    while changed:
+        changed = False
+        out: list[_Run] = []
+        index = 0
+        while index < len(runs):
+            run = runs[index]
+            if out and index + 1 < len(runs) and _coincidental(out[-1], run, runs[index + 1]):
+                before, after = out.pop(), runs[index + 1]
+                added = (before[1] or "") + run[0] + (after[1] or "")
+                out.append((before[0] + run[0] + after[0], added))
+                index += 2
+                changed = True
+                continue
+            out.append(run)
+            index += 1
+        runs = out
+    return _segments(runs)
+
+
+def _coincidental(before: _Run, run: _Run, after: _Run) -> bool:
+    if run[1] is not None or not (_is_replacement(before) and _is_replacement(after)):
+        return False
+    if run[0].isspace():
+        return True
+    kept = count_words(run[0])
+    if not 1 <= kept <= 2:
+        return False
+    smaller_edit = min(_edit_words(before), _edit_words(after))
+    return 2 * kept < smaller_edit
+
+
+def _edit_words(run: _Run) -> int:
+    return max(count_words(run[0]), count_words(run[1] or ""))
 
 
 #: A run: (text, None) for kept text, (removed, added) for an edit.

@@ -1,0 +1,111 @@
+"""Pairing paragraphs by identity: anchors, boilerplate, moves, splits, thresholds."""
+
+from __future__ import annotations
+
+from redraft.diff.align import Group, align, similarity, words
+from redraft.diff.engine import diff_drafts
+from redraft.labels import assign_labels
+from redraft.model import Draft, Footnote, Kind, Paragraph
+
+
+def op(text: str, number: str = "", footnotes: tuple[Footnote, ...] = ()) -> Paragraph:
+    return Paragraph(Kind.OPERATIVE, text, number=number, footnotes=footnotes)
+
+
+def draft(*texts: str) -> Draft:
+    blocks = tuple(op(t, f"{i}.") for i, t in enumerate(texts, start=1))
+    return Draft(blocks=assign_labels(blocks))
+
+
+LONG = [
+    f"Requests the Office to continue its work on topic number {i} and to report on it"
+    for i in range(10)
+]
+
+
+def summary_of(old: Draft, new: Draft) -> dict[str, int]:
+    return diff_drafts(old, new).summary()
+
+
+def pairs(groups: list[Group]) -> set[tuple[tuple[int, ...], tuple[int, ...], bool]]:
+    return {(g.old, g.new, g.in_order) for g in groups}
+
+
+def test_similarity_is_multiset_jaccard():
+    # {a, b, b} vs {b, c}: common 1, union 3 + 2 - 1 = 4
+    assert similarity(words("a b b"), words("b c")) == 0.25
+    assert similarity(words(""), words("")) == 1.0
+    assert similarity(words("a"), words("")) == 0.0
+
+
+def test_renumbering_is_not_a_change():
+    old = draft(*LONG)
+    new = draft("Welcomes the report.", *LONG)
+    counts = summary_of(old, new)
+    assert (counts["inserted"], counts["renumbered"], counts["equal"]) == (1, 10, 10)
+    assert counts["modified"] == counts["moved"] == 0
+
+
+def test_footnote_renumbering_keeps_the_citing_paragraph_equal():
+    old = Draft(blocks=assign_labels((op("Recalls the Convention,¹", "1.", (Footnote("1", "A"),)),)))
+    new = Draft(blocks=assign_labels((
+        op("Recalls the Charter,¹", "1.", (Footnote("1", "B"),)),
+        op("Recalls the Convention,²", "2.", (Footnote("2", "A"),)),
+    )))
+    result = diff_drafts(old, new)
+    by_new = {c.new: c for c in result.changes}
+    assert by_new[("OP2",)].op == "equal" and by_new[("OP2",)].renumbered
+    assert by_new[("FN2",)].old == ("FN1",) and by_new[("FN2",)].op == "equal"
+    assert [c.op for c in result.changes if c.op != "equal"] == ["inserted", "inserted"]
+
+
+def test_swap_of_neighbours_moves_one_paragraph_only():
+    old = draft(*LONG[:5])
+    new = draft(LONG[0], LONG[2], LONG[1], LONG[3], LONG[4])
+    moved = [c for c in diff_drafts(old, new).changes if c.moved]
+    assert len(moved) == 1
+
+
+def test_short_boilerplate_never_moves():
+    old = draft("Decides to remain seized.", *LONG[:3])
+    new = draft(*LONG[:3], "Decides to remain seized.")
+    counts = summary_of(old, new)
+    assert counts["moved"] == 0
+    assert (counts["deleted"], counts["inserted"]) == (1, 1)
+
+
+def test_identical_paragraphs_with_one_deleted():
+    same = "Subject to the availability of extrabudgetary resources"
+    old = draft(LONG[0], same, LONG[1], same, LONG[2])
+    new = draft(LONG[0], same, LONG[1], LONG[2])
+    groups = align(list(old.units()), list(new.units()))
+    assert ((3,), (), True) in pairs(groups)
+    assert ((1,), (1,), True) in pairs(groups)
+
+
+def test_block_of_paragraphs_shifted_is_not_moved():
+    old = draft(*LONG)
+    new = draft(*LONG[3:], *LONG[:3])
+    counts = summary_of(old, new)
+    assert counts["moved"] == 3  # the three, not the seven that kept their order
+
+
+def test_threshold_between_modified_and_rewritten():
+    old = draft("Urges Member States to ratify the Convention without delay")
+    edited = draft("Urges all Member States to ratify the Convention promptly")
+    rewritten = draft("Decides to hold a high-level meeting in New York in 2026")
+    assert [c.op for c in diff_drafts(old, edited).changes] == ["modified"]
+    assert [c.op for c in diff_drafts(old, rewritten).changes] == ["deleted", "inserted"]
+
+
+def test_headings_and_footnotes_pair_only_with_their_own_family():
+    old = Draft(blocks=assign_labels((Paragraph(Kind.HEADING, "Cybercrime"),)))
+    new = Draft(blocks=assign_labels((op("Cybercrime", "1."),)))
+    assert [c.op for c in diff_drafts(old, new).changes] == ["deleted", "inserted"]
+
+
+def test_every_index_in_one_group():
+    old, new = draft(*LONG[:6]), draft(LONG[5], *LONG[1:4], "New text here entirely different")
+    groups = align(list(old.units()), list(new.units()))
+    assert sorted(i for g in groups for i in g.old) == list(range(6))
+    assert sorted(j for g in groups for j in g.new) == list(range(5))
