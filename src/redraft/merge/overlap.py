@@ -26,7 +26,7 @@ BOILERPLATE_SHARE = 0.5  # share of common shingles that makes a paragraph boile
 MIN_SIMILARITY = 0.5  # word-level similarity for two paragraphs to count as shared
 POSTING_CAP = 64  # a longer posting list is standard language under any threshold
 _CANDIDATE_CONTAINMENT = 0.25  # rare shingles shared / rare shingles of the smaller one
-_LEADER_JACCARD = 0.35  # boilerplate paragraphs this close are one formula
+_LEADER_JACCARD = 0.3  # boilerplate paragraphs this close are one formula
 
 #: Kinds whose text is compared: the title says what a draft is about; headings,
 #: formulas, tables and footnotes are the same everywhere.

@@ -107,8 +107,7 @@ def merge_proposals(
     base_flats = flatten(base)
     sides = [_align(base, base_flats, name, draft) for name, draft in proposals]
     builder = _Builder()
-    for flat in _slot(sides, -1, builder):
-        builder.add(flat, None)
+    _slot(sides, -1, builder)
     for i, flat in enumerate(base_flats):
         movers = [side for side in sides if i in side.moved]
         if len(movers) != 1:  # moved by nobody, or by several (keep the base place)
@@ -149,12 +148,12 @@ def rebase(
 def _resolve(
     i: int, base_flat: Flat, sides: list[_Side], builder: _Builder, moved: bool = False
 ) -> None:
-    base_key = (content_key(base_flat.unit),)
-    versions: dict[tuple[tuple[str, ...], ...], list[str]] = {}
-    texts: dict[tuple[tuple[str, ...], ...], tuple[Flat, ...]] = {}
+    base_key = (_key(base_flat),)
+    versions: dict[tuple[_Key, ...], list[str]] = {}
+    texts: dict[tuple[_Key, ...], tuple[Flat, ...]] = {}
     for side in sides:
         units = side.replaced.get(i, (base_flat,))
-        key = tuple(content_key(flat.unit) for flat in units)
+        key = tuple(_key(flat) for flat in units)
         if key != base_key:
             versions.setdefault(key, []).append(side.name)
             texts[key] = units
@@ -170,6 +169,14 @@ def _resolve(
     builder.add(merged, MergedParagraph("", base_flat.label, "conflict", (), alternatives))
 
 
+_Key = tuple[int, tuple[str, ...]]
+
+
+def _key(flat: Flat) -> _Key:
+    """A unit moved to another level (a paragraph made a sub-paragraph) is changed."""
+    return flat.depth, content_key(flat.unit)
+
+
 def _record(base_flat: Flat, status: str, by: tuple[str, ...]) -> MergedParagraph:
     return MergedParagraph("", base_flat.label, status, by)
 
@@ -181,7 +188,7 @@ def _take(base_flat: Flat, units: tuple[Flat, ...], by: tuple[str, ...], builder
     for k, flat in enumerate(units):
         status = "changed" if k == 0 else "inserted"
         builder.add(
-            replace(flat, depth=base_flat.depth if k == 0 else flat.depth),
+            flat,
             _record(base_flat, status, by) if k == 0 else MergedParagraph("", "", status, by),
         )
 
@@ -206,18 +213,20 @@ def _bracketed(base_flat: Flat, alternatives: Sequence[Alternative]) -> Flat:
     return replace(base_flat, unit=replace(unit, text=text, opening=""))
 
 
-def _slot(sides: list[_Side], slot: int, builder: _Builder) -> list[Flat]:
-    """Emit what the proposals inserted after base unit ``slot``, each text once."""
-    seen: set[tuple[str, ...]] = set()
+def _slot(sides: list[_Side], slot: int, builder: _Builder) -> None:
+    """Emit what the proposals inserted after base unit ``slot``: a text two proposals
+    both inserted goes in once (a text one proposal inserts twice stays twice)."""
+    emitted: dict[_Key, int] = {}
     for side in sides:
+        mine: dict[_Key, int] = {}
         for flat in side.inserted.get(slot, ()):
-            key = content_key(flat.unit)
-            if key in seen:
-                builder.credit(key, side.name)
+            key = _key(flat)
+            mine[key] = mine.get(key, 0) + 1
+            if emitted.get(key, 0) >= mine[key]:
+                builder.credit(flat, side.name)
                 continue
-            seen.add(key)
+            emitted[key] = emitted.get(key, 0) + 1
             builder.add(flat, MergedParagraph("", "", "inserted", (side.name,)))
-    return []
 
 
 # -- the output -------------------------------------------------------------------
@@ -233,11 +242,12 @@ class _Builder:
         self.flats.append(flat)
         self.records.append(record)
 
-    def credit(self, key: tuple[str, ...], name: str) -> None:
+    def credit(self, flat: Flat, name: str) -> None:
         """Another proposal inserted the same text: name it too."""
+        key = _key(flat)
         for k in range(len(self.flats) - 1, -1, -1):
             record = self.records[k]
-            if record and content_key(self.flats[k].unit) == key:
+            if record and record.status == "inserted" and _key(self.flats[k]) == key:
                 self.records[k] = replace(record, by=record.by + (name,))
                 return
 

@@ -45,7 +45,7 @@ def _flatten_block(block: Paragraph, depth: int, out: list[Flat]) -> None:
 def content_key(unit: Unit) -> tuple[str, ...]:
     """What a merge compares: the words, never the number (renumbering is not an edit)."""
     if isinstance(unit, Footnote):
-        return ("footnote", unit.text)
+        return ("footnote", unit.marker, unit.text)  # the marker is cited in the text
     return (unit.kind.value, unit.text, unit.opening)
 
 
