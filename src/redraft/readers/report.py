@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from ..errors import InputError
 from ..model import Draft, cited_markers, ref_marker
 from .text import read_text
 from .text_passes import normalise
@@ -42,7 +44,8 @@ ORGAN_SLUGS = {
     "Commission on Narcotic Drugs": "cnd",
 }
 _STOPWORDS = frozenset("a an and at by for from in its of on the to with".split())
-MAX_TITLE_WORDS = 5
+MAX_TITLE_WORDS = 4
+MAX_TITLE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,45 @@ class SplitDraft:
     name: str
     draft: Draft
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SplitRow:
+    """One line of the summary of a split: a file written and what it holds."""
+
+    file: str
+    name: str
+    heading: str
+    title: str
+    organ: str
+    doc_type: str
+    pp: int
+    op: int
+    warnings: tuple[str, ...]
+
+
+def summary(found: list[SplitDraft], paths: list[Path]) -> list[SplitRow]:
+    return [
+        SplitRow(str(path), item.name, item.draft.heading, item.draft.title,
+                 item.draft.meta.organ, item.draft.meta.doc_type,
+                 len(item.draft.preambular()), len(item.draft.operative()), item.warnings)
+        for item, path in zip(found, paths, strict=True)
+    ]
+
+
+def split_json(rows: list[SplitRow], source: str, outdir: str) -> dict[str, object]:
+    """Schema ``redraft.split/1`` (docs/json.md)."""
+    return {
+        "schema": "redraft.split/1",
+        "source": source,
+        "outdir": outdir,
+        "drafts": [
+            {"file": r.file, "name": r.name, "heading": r.heading, "title": r.title,
+             "organ": r.organ, "doc_type": r.doc_type, "pp": r.pp, "op": r.op,
+             "warnings": list(r.warnings)}
+            for r in rows
+        ],
+    }
 
 
 @dataclass(frozen=True)
@@ -145,7 +187,10 @@ def draft_slug(draft: Draft) -> str:
         w[0] for w in draft.meta.organ.split() if w[:1].isupper()
     ).lower()
     words = [w for w in slugify(draft.title).split("-") if w and w not in _STOPWORDS]
-    parts = [organ, slugify(draft.heading), "-".join(words[:MAX_TITLE_WORDS])]
+    title = "-".join(words[:MAX_TITLE_WORDS])
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[:MAX_TITLE_CHARS].rsplit("-", 1)[0]
+    parts = [organ, slugify(draft.heading), title]
     return "-".join(p for p in parts if p) or "draft"
 
 
@@ -155,3 +200,54 @@ def _unique(name: str, taken: set[str]) -> str:
         candidate, n = f"{name}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+# -- files ----------------------------------------------------------------------
+
+
+def split_file(path: str | Path) -> tuple[list[SplitDraft], list[str]]:
+    """The drafts in the report at ``path`` and the warnings met while decoding it.
+    An unreadable file, or one with no draft in it, is an InputError."""
+    from . import MAX_INPUT_BYTES, decode
+
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a report")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: too large for a report "
+                             f"(limit {MAX_INPUT_BYTES // 1048576} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    text, warnings = decode(data, str(path))
+    found = split_report(text)
+    if not found:
+        raise InputError(f"{path}: no drafts found (no heading such as 'Draft resolution I', "
+                         "'Resolution 20/1' or 'Decision 20/1' on a line of its own)")
+    return found, warnings
+
+
+def write_drafts(found: list[SplitDraft], outdir: str | Path) -> list[Path]:
+    """Write each draft as ``OUTDIR/<name>.txt`` in canonical form; the paths written."""
+    from .. import canonical
+
+    outdir = Path(outdir)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for item in found:
+            path = outdir / f"{item.name}.txt"
+            path.write_text(canonical.render(item.draft), encoding="utf-8")
+            paths.append(path)
+    except FileExistsError:
+        raise InputError(f"{outdir}: exists and is not a folder") from None
+    except OSError as error:
+        raise InputError(f"{outdir}: cannot write ({error.strerror or error})") from None
+    return paths
