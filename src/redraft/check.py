@@ -216,24 +216,36 @@ def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
     from .verbs import is_operative_opener, is_preambular_opener, opening_phrase
 
     for block in draft.blocks:
-        if not block.text.strip():
+        # A paragraph in square brackets is still a paragraph: lint what it opens with.
+        text = block.text.lstrip("[ *\t")
+        if not text or block.kind not in (Kind.PREAMBULAR, Kind.OPERATIVE):
             continue
-        if block.kind is Kind.PREAMBULAR:
-            phrase = opening_phrase(block)
-            if not is_preambular_opener(phrase, check.preambular_openers):
-                yield (
-                    "preambular_opener",
-                    f"opens with {phrase!r}, not a participle or adjective",
-                    block.label,
-                )
-        elif block.kind is Kind.OPERATIVE:
-            phrase = opening_phrase(block)
-            if not is_operative_opener(phrase, check.operative_openers):
-                yield (
-                    "operative_opener",
-                    f"opens with {phrase!r}, not a verb in the present tense",
-                    block.label,
-                )
+        preambular = block.kind is Kind.PREAMBULAR
+        extra = check.preambular_openers if preambular else check.operative_openers
+        if _starts_with_any(text, extra):
+            continue  # openers added in the config may be several words long
+        phrase = (block.opening or opening_phrase(text.replace("*", ""))).strip()
+        if preambular and not is_preambular_opener(phrase, extra):
+            yield (
+                "preambular_opener",
+                f"opens with {phrase!r}, not a participle or adjective",
+                block.label,
+            )
+        elif not preambular and not is_operative_opener(phrase, extra):
+            yield (
+                "operative_opener",
+                f"opens with {phrase!r}, not a verb in the present tense",
+                block.label,
+            )
+
+
+def _starts_with_any(text: str, phrases: Iterable[str]) -> bool:
+    lowered = text.lower()
+    for phrase in phrases:
+        wanted = phrase.lower().strip()
+        if lowered.startswith(wanted) and not lowered[len(wanted) : len(wanted) + 1].isalpha():
+            return True
+    return False
 
 
 _BRACKET = re.compile(r"[\[\]]")
