@@ -1,0 +1,306 @@
+"""Store commands: ``init``, ``save``, ``import``, ``list``, ``log``, ``sync`` (docs/store.md).
+
+Each command parses its arguments, calls one :class:`redraft.store.Store` method
+and prints the result. Tables are plain aligned text: ``redraft log`` over a
+thousand versions must print in well under a second, and rich would cost more
+than the log itself; rich is used only for the progress bar of ``import``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .common import emit, format_option, info, show_warnings, store_option
+
+if TYPE_CHECKING:
+    from ..revisions import DraftSummary, Incoming, LogEntry, Version
+    from ..store import Store
+
+
+def _open(store: Path | None) -> Store:
+    from ..store import Store
+
+    return Store.open(store)
+
+
+def _version_fields(
+    by: str, message: str, symbol: str, date: str | None, sponsors: tuple[str, ...]
+) -> dict[str, Any]:
+    from ..revisions import parse_date, split_sponsors
+
+    return {
+        "by": by,
+        "message": message,
+        "symbol": symbol,
+        "date": parse_date(date) if date else None,
+        "sponsors": split_sponsors(sponsors),
+    }
+
+
+by_option = click.option("--by", default="", help="Delegation recording the version (the author).")
+message_option = click.option("-m", "--message", default="", help="What this version changes.")
+date_option = click.option(
+    "--date",
+    default=None,
+    help="Date of the version (YYYY-MM-DD[THH:MM]), to record history after the fact.",
+)
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path | None) -> None:
+    """Create a store in DIRECTORY (default: here), or make the git repository there one.
+
+    Safe to run again: an existing store is left as it is."""
+    from ..store import CONFIG_NAME, Store
+
+    target = directory or Path(".")
+    existed = (target / CONFIG_NAME).is_file() and (target / ".git").exists()
+    store = Store.init(target)
+    show_warnings(store.warnings)
+    verb = "is already a redraft store" if existed else "is now a redraft store"
+    emit(f"{store.root} {verb}: save drafts with 'redraft save NAME FILE'")
+
+
+@click.command()
+@click.argument("name")
+@click.argument("file")
+@by_option
+@message_option
+@click.option(
+    "--symbol", default="", help="Document symbol of this version (E/CN.15/2011/L.3/Rev.1)."
+)
+@date_option
+@click.option(
+    "--sponsors",
+    multiple=True,
+    help='Sponsors of this version: "Austria; Brazil", or repeat the option.',
+)
+@store_option
+def save(
+    name: str,
+    file: str,
+    by: str,
+    message: str,
+    symbol: str,
+    date: str | None,
+    sponsors: tuple[str, ...],
+    store: Path | None,
+) -> None:
+    """Record FILE (any readable draft, or - for standard input) as the next version of NAME.
+
+    A text identical to the latest version records nothing (exit 0)."""
+    from ..revisions import validate_name
+    from ..sources import load
+
+    validate_name(name)
+    fields = _version_fields(by, message, symbol, date, sponsors)
+    opened = _open(store)
+    loaded = load(file, opened.root)
+    show_warnings(loaded.warnings)
+    version = opened.save(name, loaded.draft, **fields)
+    show_warnings(opened.warnings)
+    if version is None:
+        latest = opened.versions(name)[-1]
+        emit(f"{name}: identical to version {latest.number}; nothing recorded")
+        return
+    symbol_part = f" ({version.symbol})" if version.symbol else ""
+    emit(f"{name}: saved version {version.number}{symbol_part} by {version.by}")
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--split", is_flag=True, help="Each FILE is a report: save every draft it holds.")
+@by_option
+@message_option
+@date_option
+@format_option("text", "json")
+@store_option
+def import_(
+    files: tuple[str, ...],
+    split: bool,
+    by: str,
+    message: str,
+    date: str | None,
+    fmt: str,
+    store: Path | None,
+) -> None:
+    """Save many drafts at once: one per FILE (named after the file), or with --split
+    every draft found in a report (named after its organ, heading and title)."""
+    from ..render.console import progress
+    from ..revisions import drafts_from_files
+
+    fields = _version_fields(by, message, "", date, ())
+    opened = _open(store)
+    items = drafts_from_files(list(files), split)
+    for item in items:
+        show_warnings(item.warnings)
+    with progress() as bar:
+        task = bar.add_task("Saving drafts", total=len(items))
+        results = opened.save_many(items, done=lambda _: bar.advance(task), **fields)
+    show_warnings(opened.warnings)
+    emit(_import_json(results) if fmt == "json" else _import_text(results))
+
+
+def _import_rows(results: list[tuple[Incoming, Version | None]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": item.name,
+            "source": item.source,
+            "status": "unchanged" if v is None else ("new" if v.number == 1 else "updated"),
+            "version": v.number if v is not None else None,
+            "paragraphs": len(item.draft.labels()),
+        }
+        for item, v in results
+    ]
+
+
+def _import_text(results: list[tuple[Incoming, Version | None]]) -> str:
+    rows = _import_rows(results)
+    table = [("draft", "status", "version", "paragraphs")]
+    table += [
+        (r["name"], r["status"], str(r["version"] or "-"), str(r["paragraphs"])) for r in rows
+    ]
+    saved = sum(1 for r in rows if r["status"] != "unchanged")
+    return _columns(table, right=frozenset({2, 3})) + f"\n{saved} of {len(rows)} drafts saved\n"
+
+
+def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
+    from ..render.json import dumps
+
+    return dumps({"schema": "redraft.import/1", "drafts": _import_rows(results)})
+
+
+@click.command("list")
+@format_option("text", "json")
+@store_option
+def list_(fmt: str, store: Path | None) -> None:
+    """The drafts in the store: versions, latest symbol, words, last change."""
+    opened = _open(store)
+    summaries = opened.summaries()
+    if fmt == "json":
+        from ..render.json import dumps
+
+        drafts = [_summary_json(s) for s in summaries]
+        emit(dumps({"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}))
+        return
+    if not summaries:
+        info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
+        return
+    table = [("draft", "versions", "symbol", "words", "last change", "by")]
+    for s in summaries:
+        table.append(
+            (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
+        )
+    emit(_columns(table, right=frozenset({1, 3})))
+
+
+def _summary_json(summary: DraftSummary) -> dict[str, Any]:
+    return {
+        "name": summary.name,
+        "versions": summary.versions,
+        "symbol": summary.symbol,
+        "words": summary.words,
+        "date": summary.date,
+        "by": summary.by,
+    }
+
+
+@click.command()
+@click.argument("name")
+@click.option(
+    "-n", "--max-count", type=click.IntRange(min=1), default=None, help="Show only the newest N."
+)
+@format_option("text", "json")
+@store_option
+def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
+    """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
+    from ..revisions import validate_name
+
+    validate_name(name)
+    entries = list(reversed(_open(store).log(name)))[:max_count]
+    if fmt == "json":
+        from ..render.json import dumps
+
+        emit(
+            dumps(
+                {
+                    "schema": "redraft.log/1",
+                    "name": name,
+                    "versions": [_entry_json(e) for e in entries],
+                }
+            )
+        )
+        return
+    table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
+    for e in entries:
+        v = e.version
+        delta = "" if e.first else f"{e.delta:+,}"
+        row = (
+            str(v.number),
+            _when(v.date),
+            v.by,
+            v.symbol or "-",
+            f"{e.words:,}",
+            delta,
+            e.summary,
+        )
+        table.append((*row, v.message.split("\n", 1)[0]))
+    emit(_columns(table, right=frozenset({0, 4, 5})))
+
+
+def _entry_json(entry: LogEntry) -> dict[str, Any]:
+    v = entry.version
+    return {
+        "number": v.number,
+        "commit": v.commit,
+        "date": v.date,
+        "by": v.by,
+        "symbol": v.symbol,
+        "message": v.message,
+        "sponsors": list(v.sponsors),
+        "words": entry.words,
+        "delta": entry.delta,
+        "changes": dict(entry.changes),
+        "summary": entry.summary,
+    }
+
+
+@click.command()
+@click.argument("remote", required=False)
+@store_option
+def sync(remote: str | None, store: Path | None) -> None:
+    """Share versions with REMOTE (default: the branch's remote, else origin): fetch,
+    put local versions after the remote's, push. Never overwrites the remote.
+
+    Exit codes: 0 synced, 1 conflict (nothing pushed, both sides kept), 2 error."""
+    result = _open(store).sync(remote)
+    how = " (local versions moved after the remote's)" if result.rebased else ""
+    emit(
+        f"synced with {result.remote}/{result.branch}: received {result.received}, "
+        f"sent {result.sent} commit(s){how}"
+    )
+
+
+# -- plain text tables ---------------------------------------------------------------
+
+
+def _when(iso: str) -> str:
+    """ "2011-04-12T12:00:00+00:00" -> "2011-04-12 12:00" (the recorded zone, as git shows it)."""
+    return iso[:16].replace("T", " ")
+
+
+def _columns(rows: Sequence[tuple[str, ...]], right: frozenset[int] = frozenset()) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"

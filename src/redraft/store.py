@@ -1,0 +1,666 @@
+"""The version store: a plain git repository holding every version of every draft.
+
+Layout (docs/store.md)::
+
+    redraft.toml            marks the folder as a store (settings, all optional)
+    drafts/NAME.txt         the canonical text of draft NAME (canonical.render)
+
+Each version is one commit touching drafts/NAME.txt; who, which symbol and which
+sponsors are commit-message trailers (:mod:`redraft.revisions`), the author is
+the delegation and the author date is the version's date.
+
+Why plumbing and not GitPython's index: ``import git`` alone costs 80-150 ms and
+the save budget is 150 ms end to end, so hot paths drive the git CLI directly
+(a few 1-2 ms processes, argument lists, never a shell). A version is built in a
+private index file and published by one compare-and-swap ``git update-ref``:
+a save killed at any moment leaves either the old branch or the new one, never
+half a version. Saves take ``.git/redraft.lock`` (flock: released by the kernel
+when a process dies, so a killed save never leaves a stale lock behind).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from . import __version__, canonical
+from .errors import ExitCode, InputError, NotFoundError, StoreError
+from .model import Draft, Meta
+from .revisions import (
+    LOG_FORMAT,
+    DraftSummary,
+    Incoming,
+    LogEntry,
+    Version,
+    blob_id,
+    build_log,
+    check_field,
+    count_draft_words,
+    encode_message,
+    parse_batch,
+    parse_date,
+    parse_log,
+    select,
+    split_chunks,
+    split_spec,
+    validate_name,
+)
+from .sources import Loaded
+
+__all__ = ["Store", "Version", "SyncConflict", "SyncResult", "load_revision"]
+
+CONFIG_NAME = "redraft.toml"
+DRAFTS = "drafts"
+LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
+#: A git lock file older than this is left over from a killed git process.
+STALE_GIT_LOCK = 10.0
+
+DEFAULT_CONFIG = """\
+# redraft store settings (docs/store.md). Every key is optional: uncomment to use.
+
+# [store]
+# by = "EU"                     # default --by for `redraft save` in this folder
+
+# [check]
+# max_words = 3000              # length limit checked by `redraft check`
+"""
+
+
+class SyncConflict(StoreError):
+    """Both sides changed the same text: sync stopped, nothing was pushed."""
+
+    exit_code = ExitCode.FOUND
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    remote: str
+    branch: str
+    received: int  # commits from the remote now in the local branch
+    sent: int  # local commits pushed
+    rebased: bool
+
+
+class Store:
+    """A redraft store on disk. Open with :meth:`open` or create with :meth:`init`."""
+
+    def __init__(self, root: Path, git_dir: Path) -> None:
+        self.root = root
+        self.git_dir = git_dir
+        self.warnings: list[str] = []  # things a command should tell the user
+
+    # -- finding and creating ------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """The store at ``path``, else $REDRAFT_STORE, else the nearest parent with redraft.toml."""
+        if path is None and os.environ.get("REDRAFT_STORE"):
+            path = os.environ["REDRAFT_STORE"]
+        if path is not None:
+            root = Path(path).expanduser().absolute()
+            if not (root / CONFIG_NAME).is_file():
+                raise StoreError(
+                    f"{path}: not a redraft store (no {CONFIG_NAME}; see 'redraft init')"
+                )
+        else:
+            root = _discover(Path.cwd())
+        return cls(root, _git_dir(root))
+
+    @classmethod
+    def init(cls, path: str | Path) -> Store:
+        """Create a store at ``path`` (or make the git repository there one). Idempotent."""
+        root = Path(path).expanduser().absolute()
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{path}: exists and is not a folder")
+        root.mkdir(parents=True, exist_ok=True)
+        if not (root / ".git").exists():
+            _run(root, ["-c", "init.defaultBranch=main", "init", "-q"])
+        store = cls(root, _git_dir(root))
+        config = root / CONFIG_NAME
+        if not config.exists():
+            _atomic_write(config, DEFAULT_CONFIG.encode())
+        (root / DRAFTS).mkdir(exist_ok=True)
+        try:
+            from .merge.driver import install_merge_driver
+
+            install_merge_driver(root)
+        except ImportError:
+            pass
+        store._commit_setup()
+        return store
+
+    def _commit_setup(self) -> None:
+        """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
+        files = [CONFIG_NAME, ".gitattributes"]
+        with self._lock():
+            head, blobs = self._lookup(files)
+            changed = {}
+            for path, blob in zip(files, blobs, strict=True):
+                target = self.root / path
+                data = target.read_bytes() if target.is_file() else None
+                if data is not None and blob != blob_id(data, len(blob or "0" * 40)):
+                    changed[path] = (blob, data)
+            if changed:
+                env = _identity(self._default_by(), None)
+                message = "Set up redraft store\n" if head else "Create redraft store\n"
+                self._commit(head, {p: data for p, (_, data) in changed.items()}, message, env)
+                for path, (blob, data) in changed.items():
+                    self._sync_worktree(path, blob, data)
+
+    # -- reading -------------------------------------------------------------------
+    def names(self) -> list[str]:
+        """Names of the drafts in the store, sorted."""
+        if self._head() is None:
+            return []
+        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode()
+        return sorted(
+            line[len(DRAFTS) + 1 : -4] for line in out.splitlines() if line.endswith(".txt")
+        )
+
+    def versions(self, name: str) -> list[Version]:
+        """Every version of ``name``, oldest first (empty when the draft does not exist)."""
+        validate_name(name)
+        return self._log([_path(name)]).get(name, [])
+
+    def all_versions(self) -> dict[str, list[Version]]:
+        """Versions of every draft, from one ``git log``."""
+        return self._log([f"{DRAFTS}/"])
+
+    def read(self, name: str, rev: str | None = None) -> Loaded:
+        """One version of ``name`` (the latest by default) with its metadata."""
+        version = select(self._existing(name), rev, name)
+        draft = self._parse(self._blobs([version.blob])[0], f"{name}@{version.number}")
+        spec = f"{name}@{rev}" if rev else name
+        return Loaded(draft, spec, (), version.as_dict())
+
+    def history(self, name: str) -> list[tuple[Version, Draft]]:
+        """Every version with its draft, oldest first: one ``git log``, one ``cat-file --batch``."""
+        versions = self._existing(name)
+        texts = self._blobs([v.blob for v in versions])
+        return [
+            (v, self._parse(t, f"{name}@{v.number}")) for v, t in zip(versions, texts, strict=True)
+        ]
+
+    def texts(self, versions: list[Version]) -> list[bytes]:
+        """The canonical text of each version, from one ``git cat-file --batch``."""
+        return self._blobs([v.blob for v in versions])
+
+    def log(self, name: str) -> list[LogEntry]:
+        """``redraft log``: versions with words, word delta and paragraph changes, oldest first."""
+        versions = self._existing(name)
+        return build_log(versions, self.texts(versions))
+
+    def summaries(self) -> list[DraftSummary]:
+        """``redraft list``: one line per draft, from one ``git log`` and one ``cat-file``."""
+        found = self.all_versions()
+        names = sorted(found)
+        latest = [found[name][-1] for name in names]
+        drafts = [self._parse(t, v.name) for v, t in zip(latest, self.texts(latest), strict=True)]
+        return [
+            DraftSummary(v.name, v.number, v.symbol, count_draft_words(d), v.date, v.by)
+            for v, d in zip(latest, drafts, strict=True)
+        ]
+
+    def save_many(
+        self,
+        items: list[Incoming],
+        *,
+        done: Callable[[Incoming], None] | None = None,
+        **fields: Any,
+    ) -> list[tuple[Incoming, Version | None]]:
+        """Save each draft (``redraft import``); ``done`` is called after each (a progress bar)."""
+        results = []
+        for item in items:
+            results.append((item, self.save(item.name, item.draft, **fields)))
+            if done is not None:
+                done(item)
+        return results
+
+    def _existing(self, name: str) -> list[Version]:
+        versions = self.versions(name)
+        if not versions:
+            raise NotFoundError(f"{name}: no such draft in the store at {self.root}")
+        return versions
+
+    # -- writing -------------------------------------------------------------------
+    def save(
+        self,
+        name: str,
+        draft: Draft,
+        *,
+        by: str = "",
+        message: str = "",
+        symbol: str = "",
+        date: str | None = None,
+        sponsors: tuple[str, ...] = (),
+    ) -> Version | None:
+        """Record ``draft`` as the next version of ``name``; None when identical to the latest."""
+        validate_name(name)
+        by = check_field("--by", by) or self._default_by()
+        symbol = check_field("--symbol", symbol) or draft.meta.symbol
+        sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
+        if "\0" in message:
+            raise InputError("the message contains a NUL character")
+        when = parse_date(date) if date else None
+        path = _path(name)
+        with self._lock():
+            head, (old_blob,) = self._lookup([path])
+            if old_blob is not None and not (symbol and sponsors):
+                # A draft keeps its symbol and sponsors until a version says otherwise.
+                before = self._front_meta(old_blob)
+                symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
+            meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
+            data = canonical.render(replace(draft, meta=meta)).encode("utf-8")
+            if old_blob is not None and old_blob == blob_id(data, len(old_blob)):
+                return None
+            if old_blob is None:
+                self._refuse_case_clash(name)
+            text = encode_message(
+                name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
+            )
+            commit = self._commit(head, {path: data}, text, _identity(by, when))
+            self._sync_worktree(path, old_blob, data)
+        versions = self.versions(name)
+        if not versions or versions[-1].commit != commit:
+            raise StoreError(f"{name}: the new version {commit[:12]} is not on the branch")
+        return versions[-1]
+
+    def _front_meta(self, blob: str) -> Meta:
+        front, _ = split_chunks(self._blobs([blob])[0].decode("utf-8", errors="replace"))
+        return canonical.parse(front).meta if front else Meta()
+
+    def _default_by(self) -> str:
+        configured = os.environ.get("REDRAFT_BY", "").strip()
+        if not configured:
+            found = self._git(["config", "user.name"], check=False).decode().strip()
+            configured = found or "unknown"
+        return check_field("--by", configured)
+
+    def _refuse_case_clash(self, name: str) -> None:
+        """Two names that differ only in case would be one file on Windows and macOS."""
+        for other in self.names():
+            if other.lower() == name.lower():
+                raise InputError(
+                    f"{name}: the store already has {other!r} (names differ only in case)"
+                )
+
+    def _commit(
+        self, head: str | None, files: dict[str, bytes], message: str, env: dict[str, str]
+    ) -> str:
+        """Commit ``files`` on top of ``head`` and move the branch: all or nothing."""
+        for _attempt in range(20):
+            blobs = {
+                p: self._git(["hash-object", "-w", "--stdin"], data).decode().strip()
+                for p, data in files.items()
+            }
+            tree = self._tree(head, blobs)
+            parents = ["-p", head] if head else []
+            commit = self._git(
+                ["commit-tree", tree, *parents, "-F", "-"], message.encode(), env=env
+            )
+            commit_id = commit.decode().strip()
+            if self._move_branch(commit_id, head):
+                return commit_id
+            head = self._head()  # someone else's git moved the branch: build on top again
+        raise StoreError("the branch keeps moving under redraft; try again")
+
+    def _tree(self, head: str | None, blobs: dict[str, str]) -> str:
+        """A tree: ``head``'s with ``blobs`` put in, built in a private index file."""
+        index = self.git_dir / "redraft-index"
+        index.unlink(missing_ok=True)  # left by a killed save: we hold the lock, it is ours
+        env = {"GIT_INDEX_FILE": str(index)}
+        try:
+            self._git(["read-tree", head] if head else ["read-tree", "--empty"], env=env)
+            info = "".join(f"100644 {blob}\t{path}\n" for path, blob in blobs.items())
+            self._git(["update-index", "--add", "--index-info"], info.encode(), env=env)
+            return self._git(["write-tree"], env=env).decode().strip()
+        finally:
+            index.unlink(missing_ok=True)
+
+    def _move_branch(self, commit: str, old: str | None) -> bool:
+        """Compare-and-swap of the current branch from ``old`` to ``commit``."""
+        expected = old or "0" * len(commit)
+        for waited in range(60):
+            proc = self._proc(["update-ref", "-m", "redraft save", "HEAD", commit, expected])
+            if proc.returncode == 0:
+                return True
+            error = proc.stderr.decode(errors="replace")
+            if ".lock" not in error:
+                return False  # the ref moved: the caller rebuilds on the new head
+            if waited > 20:
+                self._clear_stale_ref_lock(error)
+            time.sleep(0.05)
+        raise StoreError("the branch is locked by another git process; try again")
+
+    def _clear_stale_ref_lock(self, error: str) -> None:
+        for word in error.replace("'", " ").split():
+            if word.endswith(".lock") and os.path.isabs(word):
+                _remove_if_stale(Path(word), self.warnings)
+
+    def _sync_worktree(self, path: str, old_blob: str | None, data: bytes) -> None:
+        """Show the new version in the working tree and index, unless the user has edits there.
+
+        The commit already holds the version: this is a convenience, and it never
+        overwrites a file whose content no version has (that would lose work)."""
+        target = self.root / path
+        try:
+            current = target.read_bytes() if target.exists() else None
+        except OSError:
+            current = b""
+        unchanged = current is None or current == data
+        if not unchanged and old_blob is not None:
+            unchanged = blob_id(current or b"", len(old_blob)) == old_blob
+        if not unchanged:
+            self.warnings.append(
+                f"{path} in the working tree has edits no version holds: left as is "
+                f"(the new version is in the store; 'git diff HEAD -- {path}' shows them)"
+            )
+            return
+        if current != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, data)
+        proc = self._proc(["update-index", "--add", "--", path])
+        if proc.returncode != 0:
+            index_lock = self.git_dir / "index.lock"
+            if index_lock.exists() and _remove_if_stale(index_lock, self.warnings):
+                proc = self._proc(["update-index", "--add", "--", path])
+        if proc.returncode != 0:
+            self.warnings.append(f"git index not updated for {path} (is a git command running?)")
+
+    # -- sync ----------------------------------------------------------------------
+    def sync(self, remote: str | None = None) -> SyncResult:
+        """Fetch, rebase local versions onto the remote's, push. Never forces a push."""
+        with self._lock():
+            self._check_idle()
+            branch = self._branch()
+            remote = self._remote(remote, branch)
+            for _attempt in range(3):
+                received, rebased = self._integrate(remote, branch)
+                sent = int(
+                    self._git(["rev-list", "--count", "HEAD", "--not", "--remotes"]).decode() or 0
+                )
+                proc = self._proc(["push", "--quiet", remote, f"HEAD:refs/heads/{branch}"])
+                if proc.returncode == 0:
+                    return SyncResult(remote, branch, received, sent, rebased)
+                if b"rejected" not in proc.stderr and b"fetch first" not in proc.stderr:
+                    raise StoreError(f"cannot push to {remote}: {_first_error(proc.stderr)}")
+            raise StoreError(f"{remote} keeps moving while syncing; run 'redraft sync' again")
+
+    def _check_idle(self) -> None:
+        for state in ("rebase-merge", "rebase-apply", "MERGE_HEAD"):
+            if (self.git_dir / state).exists():
+                raise StoreError(
+                    f"{self.root}: a git rebase or merge is in progress; finish or abort it first"
+                )
+        dirty = self._git(["status", "--porcelain", "--untracked-files=no"]).decode().strip()
+        if dirty:
+            first = dirty.splitlines()[0][3:]
+            raise StoreError(
+                f"{first} has changes no version holds: save them ('redraft save') or discard them "
+                f"('git checkout -- {first}') before syncing"
+            )
+
+    def _branch(self) -> str:
+        ref = self._git(["symbolic-ref", "-q", "HEAD"], check=False).decode().strip()
+        if not ref.startswith("refs/heads/"):
+            raise StoreError(
+                f"{self.root}: not on a branch (detached HEAD); check out a branch first"
+            )
+        return ref[len("refs/heads/") :]
+
+    def _remote(self, remote: str | None, branch: str) -> str:
+        if remote is not None:
+            if remote.startswith("-") or not remote.strip() or not remote.isprintable():
+                raise InputError(f"bad remote {remote!r}")
+            return remote
+        remotes = self._git(["remote"]).decode().split()
+        configured = self._git(["config", f"branch.{branch}.remote"], check=False).decode().strip()
+        for candidate in (configured, "origin"):
+            if candidate in remotes:
+                return candidate
+        if len(remotes) == 1:
+            return remotes[0]
+        if not remotes:
+            raise StoreError(
+                "no remote to sync with: add one ('git remote add origin URL') or clone the store"
+            )
+        raise StoreError(
+            f"several remotes ({', '.join(remotes)}): name one ('redraft sync REMOTE')"
+        )
+
+    def _integrate(self, remote: str, branch: str) -> tuple[int, bool]:
+        """Bring the remote's versions in: fast-forward, or rebase ours on top of them."""
+        fetch = self._proc(["fetch", "--quiet", remote, f"refs/heads/{branch}"])
+        if fetch.returncode != 0:
+            if b"couldn't find remote ref" in fetch.stderr:
+                return 0, False  # an empty remote: the push creates the branch
+            raise StoreError(f"cannot fetch from {remote}: {_first_error(fetch.stderr)}")
+        theirs = self._git(["rev-parse", "FETCH_HEAD^{commit}"]).decode().strip()
+        local = self._head()
+        if (
+            local is None
+            or self._proc(["merge-base", "--is-ancestor", theirs, local]).returncode == 0
+        ):
+            if local is None:
+                self._git(["reset", "-q", "--hard", theirs])
+            return 0, False
+        received = int(self._git(["rev-list", "--count", theirs, "--not", local]).decode())
+        if self._proc(["merge-base", "--is-ancestor", local, theirs]).returncode == 0:
+            self._git(["merge", "-q", "--ff-only", theirs])
+            return received, False
+        rebase = self._proc(["rebase", "-q", theirs], env=self._committer())
+        if rebase.returncode != 0:
+            conflicted = (
+                self._git(["diff", "--name-only", "--diff-filter=U"], check=False).decode().split()
+            )
+            self._proc(["rebase", "--abort"])
+            files = ", ".join(conflicted) or "some drafts"
+            raise SyncConflict(
+                f"sync stopped: {files} changed both here and on {remote}; nothing was pushed, "
+                f"your versions are intact on {branch} and theirs are in {remote}/{branch}. "
+                f"To resolve: 'git merge {remote}/{branch}', fix {files}, 'git commit -a', "
+                "then 'redraft sync'"
+            )
+        return received, True
+
+    def _committer(self) -> dict[str, str]:
+        """Rebasing writes commits: give git a committer name when none is configured."""
+        if self._git(["config", "user.name"], check=False).strip():
+            return {}
+        return {"GIT_COMMITTER_NAME": "redraft sync", "GIT_COMMITTER_EMAIL": ""}
+
+    # -- git -----------------------------------------------------------------------
+    def _git(
+        self,
+        args: list[str],
+        data: bytes | None = None,
+        *,
+        env: dict[str, str] | None = None,
+        check: bool = True,
+    ) -> bytes:
+        proc = self._proc(args, data, env=env)
+        if check and proc.returncode != 0:
+            raise StoreError(_git_error(self.root, args, proc.stderr))
+        return proc.stdout
+
+    def _proc(
+        self, args: list[str], data: bytes | None = None, *, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
+        return _run(self.root, args, data, env=env, check=False)
+
+    def _head(self) -> str | None:
+        out = (
+            self._git(["rev-parse", "-q", "--verify", "HEAD^{commit}"], check=False)
+            .decode()
+            .strip()
+        )
+        return out or None
+
+    def _lookup(self, paths: list[str]) -> tuple[str | None, list[str | None]]:
+        """(head commit, blob of each path at head) from one process; None where absent."""
+        query = "".join(f"HEAD:{path}\n" for path in paths)
+        out = self._git(["cat-file", "--batch-check"], f"HEAD\n{query}".encode()).decode()
+        found = [line.split() for line in out.splitlines()]
+        if len(found) != len(paths) + 1:
+            raise StoreError(f"{self.root}: git cat-file gave no answer (corrupted store?)")
+        head = found[0][0] if found[0][1:2] == ["commit"] else None
+        if head is None and found[0][-1] != "missing":
+            raise StoreError(f"{self.root}: HEAD is not a commit ({' '.join(found[0])})")
+        return head, [p[0] if p[1:2] == ["blob"] else None for p in found[1:]]
+
+    def _log(self, paths: list[str]) -> dict[str, list[Version]]:
+        if self._head() is None:
+            return {}
+        args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
+        args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
+        return parse_log(self._git(args).decode("utf-8", errors="replace"), DRAFTS)
+
+    def _blobs(self, ids: list[str]) -> list[bytes]:
+        if not ids:
+            return []
+        out = self._git(["cat-file", "--batch"], "".join(f"{i}\n" for i in ids).encode())
+        try:
+            return parse_batch(out, len(ids))
+        except ValueError as error:
+            raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
+
+    @staticmethod
+    def _parse(data: bytes, where: str) -> Draft:
+        try:
+            return canonical.parse(data.decode("utf-8"))
+        except (UnicodeDecodeError, InputError) as error:
+            raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Exclusive lock on the store for writers (readers never wait)."""
+        path = self.git_dir / "redraft.lock"
+        try:
+            handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreError(f"{self.root}: cannot lock the store ({error.strerror})") from None
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(
+                            "the store is busy (another redraft is writing); try again"
+                        ) from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(handle)  # closing releases the flock
+
+
+def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
+    """``NAME[@REV]`` from the store (used by :func:`redraft.sources.load`)."""
+    try:
+        name, rev = split_spec(spec)
+    except InputError:
+        raise InputError(f"{spec}: no such file") from None
+    try:
+        opened = Store.open(store)
+    except StoreError as error:
+        raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
+    return opened.read(name, rev)
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _path(name: str) -> str:
+    return f"{DRAFTS}/{name}.txt"
+
+
+def _discover(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise StoreError(
+        f"no redraft store here or in any parent of {start} (use --store or 'redraft init')"
+    )
+
+
+def _git_dir(root: Path) -> Path:
+    dot_git = root / ".git"
+    if dot_git.is_file():  # a worktree or submodule: "gitdir: PATH"
+        target = dot_git.read_text(errors="replace").partition("gitdir:")[2].strip()
+        dot_git = (root / target).resolve()
+    if not (dot_git / "HEAD").is_file() or not (dot_git / "objects").is_dir():
+        raise StoreError(f"{root}: corrupted store: no git repository in {dot_git}")
+    return dot_git
+
+
+_BASE_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+
+
+def _run(
+    root: Path,
+    args: list[str],
+    data: bytes | None = None,
+    *,
+    env: dict[str, str] | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, **_BASE_ENV, **(env or {})}
+    try:
+        proc = subprocess.run(
+            ["git", *args], cwd=root, input=data, capture_output=True, env=full_env
+        )
+    except FileNotFoundError:
+        raise StoreError("git is not installed (redraft stores are git repositories)") from None
+    if check and proc.returncode != 0:
+        raise StoreError(_git_error(root, args, proc.stderr))
+    return proc
+
+
+def _git_error(root: Path, args: list[str], stderr: bytes) -> str:
+    return f"{root}: git {args[0]} failed: {_first_error(stderr)} (corrupted store?)"
+
+
+def _first_error(stderr: bytes) -> str:
+    """The line of git's stderr that says what went wrong."""
+    lines = [ln.strip() for ln in stderr.decode(errors="replace").splitlines() if ln.strip()]
+    found = next((ln for ln in lines if ln.startswith(("fatal", "error"))), "")
+    return found or (lines[0] if lines else "no message")
+
+
+def _identity(by: str, when: str | None) -> dict[str, str]:
+    env = {"GIT_AUTHOR_NAME": by, "GIT_AUTHOR_EMAIL": ""}
+    env |= {"GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": ""}
+    if when:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
+    return env
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename: readers see old or new, never half."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _remove_if_stale(lock: Path, warnings: list[str]) -> bool:
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return True
+    if age < STALE_GIT_LOCK:
+        return False
+    lock.unlink(missing_ok=True)
+    warnings.append(f"removed {lock.name} left by a killed git process ({age:.0f} s old)")
+    return True
