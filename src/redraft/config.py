@@ -142,8 +142,8 @@ class _Builder:
         self.source = source
         self.prefix = prefix
 
-    def fail(self, section: str, key: str, message: str) -> ConfigError:
-        line = self.line_of(section, key)
+    def fail(self, section: str, key: str, message: str, line: int = 0) -> ConfigError:
+        line = line or self.line_of(section, key)
         where = f"{self.source}:{line}" if line else self.source
         return ConfigError(f"{where}: {message}")
 
@@ -252,13 +252,15 @@ class _Builder:
             raise self.fail("check", "severity", "'severity' must be a table { rule = \"error\" }")
         out = []
         for rule, level in value.items():
+            # The rule's line: inside [check.severity], else the `severity = {...}` line.
+            line = self.line_of("check.severity", rule) or self.line_of("check", "severity")
             if rule not in DEFAULT_SEVERITY:
                 close = difflib.get_close_matches(rule, list(DEFAULT_SEVERITY), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise self.fail("check", rule, f"unknown rule '{rule}' in severity{hint}")
+                raise self.fail("check", rule, f"unknown rule '{rule}' in severity{hint}", line)
             if level not in SEVERITIES:
                 raise self.fail("check", rule, f"severity of '{rule}' must be one of "
-                                f"{', '.join(SEVERITIES)}, not {level!r}")
+                                f"{', '.join(SEVERITIES)}, not {level!r}", line)
             out.append((rule, level))
         return tuple(sorted(out))
 
