@@ -98,10 +98,34 @@ def test_threshold_between_modified_and_rewritten():
     assert [c.op for c in diff_drafts(old, rewritten).changes] == ["deleted", "inserted"]
 
 
-def test_headings_and_footnotes_pair_only_with_their_own_family():
+def test_footnotes_pair_only_with_footnotes_and_blocks_report_a_kind_change():
     old = Draft(blocks=assign_labels((Paragraph(Kind.HEADING, "Cybercrime"),)))
     new = Draft(blocks=assign_labels((op("Cybercrime", "1."),)))
-    assert [c.op for c in diff_drafts(old, new).changes] == ["deleted", "inserted"]
+    [change] = diff_drafts(old, new).changes
+    assert (change.op, change.kind_change) == ("modified", ("heading", "operative"))
+    fn_old = Draft(blocks=assign_labels((op("Recalls X,¹", "1.", (Footnote("1", "Same"),)),)))
+    fn_new = Draft(blocks=assign_labels((op("Recalls X,", "1."), op("Same", "2."))))
+    assert [c.op for c in diff_drafts(fn_old, fn_new).changes] == [
+        "modified", "deleted", "inserted",
+    ]
+
+
+def test_updated_footnote_of_a_paired_paragraph_is_modified():
+    old = Draft(blocks=assign_labels((op("Takes note of the reports,¹", "1.",
+                                         (Footnote("1", "A/78/67 and A/78/339."),)),)))
+    new = Draft(blocks=assign_labels((op("Takes note of the reports,¹", "1.",
+                                         (Footnote("1", "A/79/68 and A/79/340."),)),)))
+    assert [(c.op, c.old, c.new) for c in diff_drafts(old, new).changes] == [
+        ("equal", ("OP1",), ("OP1",)), ("modified", ("FN1",), ("FN1",)),
+    ]
+
+
+def test_paragraph_cut_down_to_its_first_line_is_modified():
+    long = ("Notes the decision of the Assembly to extend the strategic plan for two years, "
+            "the request to review the action plan as necessary for the same period, and the "
+            "decision to include the periodic review as an agenda item for its next session")
+    short = "Notes the decision of the Assembly to extend the strategic plan for two years"
+    assert [c.op for c in diff_drafts(draft(long), draft(short)).changes] == ["modified"]
 
 
 def test_every_index_in_one_group():

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import FOOTNOTE_REF, Footnote, Kind, Paragraph
+from ..model import FOOTNOTE_REF, Footnote, Paragraph
 from .inline import tokenize
 
 Unit = Paragraph | Footnote
@@ -37,7 +37,8 @@ Unit = Paragraph | Footnote
 PAIR_MIN = 0.35  # similarity to pair two units inside one gap
 PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
 MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
-MOVE_MIN_WORDS = 6  # shorter units never count as moved
+MOVE_MIN_WORDS = 6
+CONTAINED_MIN_WORDS = 5  # a shorter unit this long may pair by containment  # shorter units never count as moved
 SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
 SPLIT_MIN = 0.5  # and reach this similarity
 SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
@@ -57,12 +58,10 @@ class Group:
 
 
 def family(unit: Unit) -> str:
-    """Only units of one family are ever paired."""
-    if isinstance(unit, Footnote):
-        return "fn"
-    if unit.kind in (Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING):
-        return "head"
-    return "body"
+    """Only units of one family are ever paired: footnotes with footnotes, blocks with
+    blocks. A block may change kind (a heading read as plain text by another reader,
+    a preambular paragraph made operative): the engine reports that as a change."""
+    return "fn" if isinstance(unit, Footnote) else "block"
 
 
 def unit_key(unit: Unit) -> str:
@@ -73,6 +72,17 @@ def unit_key(unit: Unit) -> str:
 
 def words(text: str) -> Counter[str]:
     return Counter(t.lower() for t in tokenize(text) if t[0].isalnum() and not t.isspace())
+
+
+def pair_score(a: Counter[str], b: Counter[str]) -> float:
+    """How likely two units are one paragraph, edited: the multiset Jaccard, or half the
+    share of the shorter one found in the longer when that is long enough, so that a
+    paragraph cut down to its first line still pairs with what it was."""
+    score = similarity(a, b)
+    shorter = min(sum(a.values()), sum(b.values()))
+    if shorter >= CONTAINED_MIN_WORDS:
+        score = max(score, 0.5 * sum((a & b).values()) / shorter)
+    return score
 
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
@@ -206,7 +216,23 @@ class _Aligner:
     def sim(self, i: int, j: int) -> float:
         if self.old_fam[i] != self.new_fam[j]:
             return 0.0
-        return similarity(self.old_words[i], self.new_words[j])
+        return pair_score(self.old_words[i], self.new_words[j])
+
+    # -- footnotes of paired paragraphs ------------------------------------------------
+    def footnotes_by_parent(self) -> None:
+        """Unpaired footnotes of two paired paragraphs pair in order ("A/78/67" ->
+        "A/79/68": every word differs, but it is the same footnote, updated)."""
+        old_parent, new_parent = _parents(self.old), _parents(self.new)
+        for olds, news in self.gaps():
+            by_parent: dict[int, list[int]] = {}
+            for j in news:
+                if new_parent[j] >= 0:
+                    by_parent.setdefault(new_parent[j], []).append(j)
+            for i in olds:
+                partner = self.pair.get(old_parent[i])
+                waiting = by_parent.get(partner, []) if partner is not None else []
+                if waiting and old_parent[i] >= 0:
+                    self.pair[i] = waiting.pop(0)
 
     def _best_monotonic(
         self, olds: list[int], news: list[int], floor: float
@@ -399,9 +425,22 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:
     aligner.anchor()
     aligner.exact_moves()
     aligner.similar_in_gaps()
+    aligner.footnotes_by_parent()
     aligner.similar_moves()
     aligner.splits()
     return aligner.result()
+
+
+def _parents(units: Sequence[Unit]) -> list[int]:
+    """For each footnote the index of the block citing it (-1 for blocks)."""
+    out, last = [], -1
+    for index, unit in enumerate(units):
+        if isinstance(unit, Footnote):
+            out.append(last)
+        else:
+            out.append(-1)
+            last = index
+    return out
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -87,6 +87,7 @@ def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity:
         segments=segments,
         old_units=old_units,
         new_units=new_units,
+        kind_change=_kind_change(old_units, new_units),
     )
 
 
@@ -99,8 +100,23 @@ def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> str:
         return "merged"
     if len(new_units) > 1:
         return "split"
+    if _kind_change(old_units, new_units) is not None:
+        return "modified"
     # Equal text, or text that differs only in footnote reference numbers.
     return "equal" if unit_key(old_units[0]) == unit_key(new_units[0]) else "modified"
+
+
+def _kind_change(
+    old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]
+) -> tuple[str, str] | None:
+    """A one-to-one pair of blocks whose kind changed (heading -> text...)."""
+    if len(old_units) != 1 or len(new_units) != 1:
+        return None
+    before, after = old_units[0], new_units[0]
+    if isinstance(before, Paragraph) and isinstance(after, Paragraph):
+        if before.kind is not after.kind:
+            return (before.kind.value, after.kind.value)
+    return None
 
 
 def _numbers_differ(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> bool:

@@ -34,6 +34,8 @@ class Change:
     verb: VerbShift | None = None
     segments: tuple[Segment, ...] = ()
     old_units: tuple[Unit, ...] = field(default=(), compare=False, repr=False)
+    #: (old kind, new kind) when a block changed kind (heading -> text...), else None
+    kind_change: tuple[str, str] | None = None
     new_units: tuple[Unit, ...] = field(default=(), compare=False, repr=False)
 
     @property
@@ -86,6 +88,8 @@ def change_heading(change: Change) -> str:
         parts.append("moved")
     elif change.renumbered and change.op == "equal":
         parts.append("renumbered")
+    if change.kind_change is not None:
+        parts.append(f"{change.kind_change[0]} {ARROW} {change.kind_change[1]}")
     if change.verb is not None:
         parts.append(f"{change.verb.old} {ARROW} {change.verb.new} ({change.verb.shift})")
     return " · ".join(parts)

@@ -22,6 +22,7 @@ def change_json(change: Change) -> dict[str, Any]:
         "renumbered": change.renumbered,
         "similarity": change.similarity,
         "verb": verb,
+        "kind_change": list(change.kind_change) if change.kind_change else None,
         "segments": [[op, text] for op, text in change.segments],
     }
 
