@@ -4,35 +4,25 @@ One :class:`StatusResult` per draft (what ``redraft status`` prints, schema
 ``redraft.status/1``) and one :class:`Progress` over a draft's versions (the
 facilitator's progress line, ``redraft status --by-version``).
 
-Counted paragraphs are every block except the document heading line and the
-enacting formula (they carry no negotiation); footnotes are not counted.
+Counted paragraphs are preambular and operative paragraphs, sub-paragraphs and
+unnumbered text; the title, headings and tables only when they hold markup (a
+bracketed title is negotiated too); never the document heading line, the enacting
+formula or footnotes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from ..model import Draft, Kind, Paragraph
 from .config import DEFAULT_CONFIG, MarkupConfig
+from .lineage import VersionLike
 from .markup import Markup, Problem, parse_markup
 
 STATES = ("agreed-ad-ref", "agreed", "open", "proposed-deletion", "clean")
-_NOT_COUNTED = frozenset({Kind.DOC_HEADING, Kind.FORMULA})
-
-
-class VersionLike(Protocol):
-    """What negotiation needs of a store :class:`~redraft.store.Version`."""
-
-    @property
-    def number(self) -> int: ...
-    @property
-    def symbol(self) -> str: ...
-    @property
-    def date(self) -> str: ...
-    @property
-    def by(self) -> str: ...
+_ALWAYS_COUNTED = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT})
+_NEVER_COUNTED = frozenset({Kind.DOC_HEADING, Kind.FORMULA, Kind.FOOTNOTE})
 
 
 @dataclass(frozen=True)
@@ -89,16 +79,16 @@ class Progress:
     versions: tuple[VersionStatus, ...]
 
 
-def counted_blocks(draft: Draft) -> Iterator[Paragraph]:
-    """The blocks that status counts, in reading order."""
-    return (block for block in draft.walk() if block.kind not in _NOT_COUNTED)
-
-
 def draft_markup(
     draft: Draft, config: MarkupConfig = DEFAULT_CONFIG
 ) -> Iterator[tuple[Paragraph, Markup]]:
-    for block in counted_blocks(draft):
-        yield block, parse_markup(block.text, block.label, config)
+    """The counted blocks of ``draft`` with their markup, in reading order."""
+    for block in draft.walk():
+        if block.kind in _NEVER_COUNTED:
+            continue
+        markup = parse_markup(block.text, block.label, config)
+        if block.kind in _ALWAYS_COUNTED or markup.state != "clean":
+            yield block, markup
 
 
 def paragraph_status(markup: Markup) -> ParagraphStatus:

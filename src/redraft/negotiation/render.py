@@ -1,0 +1,305 @@
+"""Text (rich) and JSON forms of the negotiation results (schemas in docs/json.md).
+
+Every text form marks things in plain characters too (``[-old-]{+new+}``,
+``█░`` bars), so nothing depends on colour. rich is imported inside functions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .blame import BlameResult, WordBlame
+from .clean import CleanResult
+from .history import ParagraphHistory
+from .lineage import Stamp
+from .markup import Problem
+from .sponsors import SponsorsResult
+from .status import Progress, StatusResult, Totals, summary_line
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+STATE_STYLE = {
+    "agreed-ad-ref": "green",
+    "agreed": "green",
+    "open": "yellow",
+    "proposed-deletion": "red",
+    "clean": "",
+}
+BAR_WIDTH = 16
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+# -- status ---------------------------------------------------------------------------
+
+
+def state_text(state: str, brackets: int) -> str:
+    if state == "open" and brackets:
+        return f"open ({brackets})"
+    return state.replace("-", " ")
+
+
+def status_table(result: StatusResult) -> Group:
+    from rich.console import Group
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column, justify in (("label", "left"), ("state", "left"), ("brackets", "right"),
+                            ("proponents", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for p in result.paragraphs:
+        table.add_row(
+            p.label,
+            f"[{STATE_STYLE[p.state]}]{state_text(p.state, p.brackets)}[/]"
+            if STATE_STYLE[p.state] else state_text(p.state, p.brackets),
+            str(p.brackets) if p.brackets else "",
+            ", ".join(p.proponents),
+        )
+    return Group(table, "", summary_line(result.totals))
+
+
+def _totals_json(totals: Totals) -> dict[str, int]:
+    return {
+        "paragraphs": totals.paragraphs,
+        "agreed": totals.agreed,
+        "agreed_ad_ref": totals.agreed_ad_ref,
+        "open": totals.open,
+        "proposed_deletion": totals.proposed_deletion,
+        "clean": totals.clean,
+        "brackets": totals.brackets,
+        "with_brackets": totals.with_brackets,
+    }
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "label": problem.label,
+        "offset": problem.offset,
+        "kind": problem.kind,
+        "message": problem.message,
+        "excerpt": problem.excerpt,
+    }
+
+
+def status_json(result: StatusResult, progress: Progress | None = None) -> dict[str, Any]:
+    """Schema ``redraft.status/1``; ``versions`` only with ``--by-version``."""
+    document: dict[str, Any] = {
+        "schema": "redraft.status/1",
+        "source": result.source,
+        "paragraphs": [
+            {
+                "label": p.label,
+                "state": p.state,
+                "brackets": p.brackets,
+                "proponents": list(p.proponents),
+            }
+            for p in result.paragraphs
+        ],
+        "totals": _totals_json(result.totals),
+        "problems": [problem_json(problem) for problem in result.problems],
+    }
+    if progress is not None:
+        document["versions"] = [
+            {"version": v.number, "symbol": v.symbol, "date": v.date, "by": v.by,
+             "share_agreed": round(v.totals.share_agreed, 4), "totals": _totals_json(v.totals)}
+            for v in progress.versions
+        ]
+    return document
+
+
+def bar(share: float, width: int = BAR_WIDTH) -> str:
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def sparkline(shares: list[float]) -> str:
+    return "".join(SPARKS[min(len(SPARKS) - 1, int(s * (len(SPARKS) - 1) + 0.5))] for s in shares)
+
+
+def progress_chart(progress: Progress) -> Group:
+    """The table of versions with a bar of the share agreed, and the progress line."""
+    from rich.console import Group
+    from rich.table import Table
+
+    from .lineage import short_symbol
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("version", "agreed", "open", "brackets", "share agreed"):
+        justify = "left" if column in ("version", "share agreed") else "right"
+        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for v in progress.versions:
+        t = v.totals
+        table.add_row(
+            " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
+            f"{t.agreed}/{t.paragraphs}",
+            str(t.open + t.proposed_deletion), str(t.brackets),
+            f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
+        )
+    shares = [v.totals.share_agreed for v in progress.versions]
+    line = (
+        f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "
+        f"over {len(shares)} version{'s' if len(shares) != 1 else ''}"
+    )
+    return Group(table, "", line)
+
+
+# -- blame ----------------------------------------------------------------------------
+
+
+def stamp_json(stamp: Stamp) -> dict[str, Any]:
+    return {"version": stamp.version, "by": stamp.by, "date": stamp.date, "symbol": stamp.symbol}
+
+
+def blame_table(result: BlameResult) -> Table:
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("label", "introduced", "last changed"):
+        table.add_column(column)
+    for entry in result.paragraphs:
+        changed = "" if entry.last_changed == entry.introduced else entry.last_changed.short()
+        table.add_row(entry.label, entry.introduced.short(), changed)
+    return table
+
+
+def blame_json(result: BlameResult, words: WordBlame | None = None) -> dict[str, Any]:
+    """Schema ``redraft.blame/1``."""
+    paragraphs = []
+    for entry in result.paragraphs:
+        item: dict[str, Any] = {
+            "label": entry.label,
+            "introduced": stamp_json(entry.introduced),
+            "last_changed": stamp_json(entry.last_changed),
+        }
+        if words is not None and words.label == entry.label:
+            item["words"] = [
+                {"text": p.text, "introduced": stamp_json(p.stamp)} for p in words.passages
+            ]
+        paragraphs.append(item)
+    return {
+        "schema": "redraft.blame/1",
+        "name": result.name,
+        "version": stamp_json(result.version),
+        "paragraphs": paragraphs,
+    }
+
+
+def words_text(words: WordBlame) -> Text:
+    """One line per passage: the version that brought it in, then the passage."""
+    from rich.text import Text
+
+    out = Text()
+    out.append(f"{words.label} in {words.version.short()}\n", style="bold cyan")
+    width = max((len(p.stamp.short()) for p in words.passages), default=0)
+    for passage in words.passages:
+        out.append(f"{passage.stamp.short():<{width}}  ", style="dim")
+        out.append(f"{passage.text.strip()}\n")
+    return out
+
+
+# -- history --------------------------------------------------------------------------
+
+_MARKS = {"-": ("[-", "-]", "red strike"), "+": ("{+", "+}", "green underline")}
+
+
+def history_text(history: ParagraphHistory) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for step in history.steps:
+        label = step.label or step.previous_label
+        notes = [step.event]
+        if step.renumbered and step.previous_label and step.label:
+            notes.append(f"was {step.previous_label}")
+        if step.moved:
+            notes.append("moved")
+        out.append(f"{label} in {step.stamp.short()}: {', '.join(notes)}\n", style="bold cyan")
+        if step.event == "unchanged":
+            out.append("    (text unchanged)\n")
+            continue
+        out.append("    ")
+        for op, chunk in step.segments:
+            if op == "=" or step.event == "introduced":
+                out.append(chunk)
+                continue
+            opener, closer, style = _MARKS[op]
+            out.append(opener + chunk + closer, style=style)
+        out.append("\n")
+    out.append(f"{history.changes} change(s) over {len(history.steps)} version(s)\n", style="bold")
+    return out
+
+
+def history_json(history: ParagraphHistory) -> dict[str, Any]:
+    """Schema ``redraft.history/1``."""
+    return {
+        "schema": "redraft.history/1",
+        "name": history.name,
+        "label": history.label,
+        "steps": [
+            {
+                **stamp_json(step.stamp),
+                "label": step.label,
+                "previous_label": step.previous_label,
+                "event": step.event,
+                "moved": step.moved,
+                "renumbered": step.renumbered,
+                "text": step.text,
+                "segments": [list(s) for s in step.segments],
+            }
+            for step in history.steps
+        ],
+    }
+
+
+# -- sponsors -------------------------------------------------------------------------
+
+
+def sponsors_text(result: SponsorsResult) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for step in result.steps:
+        out.append(f"{step.stamp.short()}: ", style="bold cyan")
+        out.append(f"{len(step.sponsors)} sponsor(s)\n")
+        out.append("    " + (", ".join(step.sponsors) or "(none recorded)") + "\n")
+        if step.stamp.version != result.steps[0].stamp.version:
+            if step.joined:
+                out.append("    joined: " + ", ".join(step.joined) + "\n", style="green")
+            if step.left:
+                out.append("    left: " + ", ".join(step.left) + "\n", style="red")
+    return out
+
+
+def sponsors_json(result: SponsorsResult) -> dict[str, Any]:
+    """Schema ``redraft.sponsors/1``."""
+    return {
+        "schema": "redraft.sponsors/1",
+        "name": result.name,
+        "versions": [
+            {**stamp_json(s.stamp), "sponsors": list(s.sponsors), "joined": list(s.joined),
+             "left": list(s.left)}
+            for s in result.steps
+        ],
+    }
+
+
+# -- clean ----------------------------------------------------------------------------
+
+
+def clean_json(result: CleanResult, source: str) -> dict[str, Any]:
+    """Schema ``redraft.clean/1``: the clean draft (as ``redraft.draft/1``) and what is open."""
+    from ..render.json import draft_json
+
+    draft = draft_json(result.draft, source=source)
+    draft.pop("schema")
+    return {
+        "schema": "redraft.clean/1",
+        "source": source,
+        "complete": result.complete,
+        "unresolved": [
+            {"label": u.label, "state": u.state, "reason": u.reason} for u in result.unresolved
+        ],
+        "draft": draft,
+    }
