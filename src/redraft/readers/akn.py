@@ -145,9 +145,10 @@ def read_meta(document: _Element) -> Meta:
     voting = next((v for v in meta.iter() if local(v) == "voting"), None)
     if voting is not None and voting.get("outcome"):
         extra["vote"] = voting.get("outcome", "")
-    for prop in meta.iter():
-        if local(prop) == "redraftMeta" and prop.get("key"):
-            extra[prop.get("key", "")] = prop.get("value", "")
+    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter()
+             if local(p) == "redraftMeta"]
+    if exact:  # written by redraft: every field as it was
+        return _exact_meta(exact)
     symbol = _symbol(document)
     if doc_type.startswith("draft") and "draft_symbol" in extra and not _cover_symbol(document):
         symbol = extra["draft_symbol"]
@@ -159,6 +160,16 @@ def read_meta(document: _Element) -> Meta:
         date=_work_date(meta),
         sponsors=tuple(sponsors),
         extra=tuple(sorted(extra.items())),
+    )
+
+
+def _exact_meta(fields: list[tuple[str, str]]) -> Meta:
+    """Metadata from the ``<proprietary source="#redraft">`` block render/akn.py writes."""
+    plain = {k: v for k, v in fields if k in ("symbol", "organ", "language", "doc_type", "date")}
+    return Meta(
+        **plain,
+        sponsors=tuple(v for k, v in fields if k == "sponsor"),
+        extra=tuple(sorted((k[2:], v) for k, v in fields if k.startswith("x-"))),
     )
 
 
@@ -423,8 +434,11 @@ class _Reader:
         """A preambular paragraph; a blockList inside gives it numbered sub-items."""
         inline = _Inline()
         kids: list[Paragraph] = []
+        number = ""
         for element in children(container):
-            if local(element) == "blockList":
+            if local(element) == "num":
+                number = clean_number(all_text(element))
+            elif local(element) == "blockList":
                 for item in children(element):
                     if local(item) == "listIntroduction":
                         gather([item], inline)
@@ -434,7 +448,7 @@ class _Reader:
                 kids.append(self.table(element))
             else:
                 gather([element], inline)
-        return self.make(Kind.PREAMBULAR, inline, kids=kids)
+        return self.make(Kind.PREAMBULAR, inline, number, kids)
 
     def item(self, item: _Element) -> Paragraph:
         number = ""
@@ -466,6 +480,8 @@ class _Reader:
                 self.attach_tables(blocks, self.tables(element))
             elif name == "table":
                 self.attach_tables(blocks, [self.table(element)])
+            elif name == "container" and element.get("refersTo") == "#preamble":
+                blocks.append(self.container(element))
             elif name in ("p", "container", "blockContainer"):
                 blocks.append(self.make(Kind.TEXT, gather([element])))
             elif name == "num":
@@ -567,6 +583,10 @@ class _Reader:
                 kids.extend(self.paragraph(element))
             elif name in ("wrapUp", "listWrapUp", "p"):
                 kids.append(self.make(Kind.TEXT, gather([element])))
+            elif name == "table":
+                kids.append(self.table(element))
+            elif name in _HEADINGS:
+                kids.append(self.heading(element))
             elif name in ("list", "sublist", "blockList"):
                 # A sublist after a point holds that point's sub-points: (b) then (i), (ii).
                 inner = self.list_items(element, _Inline())
