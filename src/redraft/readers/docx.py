@@ -213,6 +213,7 @@ class _Reader:
         self.styled = (document.core_properties.comments or "").startswith(META_PREFIX)
         self.notes = _footnote_texts(document, self)
         self.note_counter = 0
+        self.dropped = False  # the paragraph being read lost content to the view
 
     # metadata
     def meta(self) -> Meta:
@@ -261,6 +262,7 @@ class _Reader:
         """(text, italic) pieces of the current text of ``p``, and whether its
         paragraph mark is deleted in this view (it then joins the next paragraph)."""
         pieces: list[tuple[str, bool]] = []
+        self.dropped = False
         self._collect(p, pieces)
         mark = p.find("w:pPr/w:rPr", NS)
         gone = False
@@ -278,6 +280,7 @@ class _Reader:
                 self._run(node, pieces)
             elif tag in (_q(self.drop), _q("moveFrom" if self.keep == "ins" else "moveTo")):
                 self.revisions += 1
+                self.dropped = True
             elif tag in (_q(self.keep), _q("moveTo" if self.keep == "ins" else "moveFrom")):
                 self.revisions += 1
                 self._collect(node, pieces)
@@ -303,7 +306,7 @@ class _Reader:
                 return  # the run's text is the custom mark, already read
         for node in run.iterchildren():
             tag = node.tag
-            if tag == _q("t"):
+            if tag in (_q("t"), _q("delText")):  # delText: only reached when deletions are kept
                 text = node.text or ""
                 if number_style:
                     pieces.append(("\x00" + text, False))  # marks the typed number
@@ -351,7 +354,9 @@ class _Reader:
         if style == FOOTNOTE_STYLE:
             return _Item(text=text, number=number, style=style, note_of_previous=True)
         if not text.strip() and not number and not notes:
-            if not self.styled or not style.startswith("UN "):
+            # an empty paragraph is kept only in redraft's own layout, unless it is what
+            # remains of a tracked deletion (Word cannot delete the last paragraph mark)
+            if not self.styled or not style.startswith("UN ") or self.dropped:
                 return None
         return _Item(text=text, number=number, opening=opening, depth=depth, style=style,
                      footnotes=notes, pieces=pieces, auto=auto is not None)

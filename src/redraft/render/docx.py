@@ -182,7 +182,16 @@ class WordBuilder:
             marker = run.text.split("\x00", 1)[0]
             r.append(self._text(marker, run.change == "del"))
             return r
-        r.append(self._text(clean(run.text), run.change in ("del", "moveFrom")))
+        deleted = run.change in ("del", "moveFrom")
+        # tabs and line breaks (table rows in a diff) are elements of their own
+        for index, line in enumerate(clean(run.text).split("\n")):
+            if index:
+                r.append(r.makeelement(_q("br"), {}))
+            for cell, piece in enumerate(line.split("\t")):
+                if cell:
+                    r.append(r.makeelement(_q("tab"), {}))
+                if piece:
+                    r.append(self._text(piece, deleted))
         return r
 
     def _text(self, text: str, deleted: bool) -> Any:
@@ -203,6 +212,8 @@ class WordBuilder:
         return note_id
 
     def finish(self) -> bytes:
+        # a last empty paragraph: Word cannot track the deletion of the final paragraph mark
+        self.sect.addprevious(self.sect.makeelement(_q("p"), {}))
         if self.notes:
             self._footnotes_part()
         buffer = io.BytesIO()

@@ -1,0 +1,217 @@
+"""A diff as a Word document with real tracked changes.
+
+Each :class:`~redraft.diff.result.Change` becomes paragraphs of the new draft's layout:
+kept text as plain runs, removed words as ``w:del`` runs, added words as ``w:ins`` runs,
+all by the delegation that made the new version and dated with it, so that a delegate
+can accept or reject them in Word or LibreOffice. Inserted and deleted paragraphs carry a
+tracked paragraph mark too, so accepting every change gives exactly the new draft and
+rejecting every change gives exactly the old one (tests/test_docx_writer.py reads both
+views back). A paragraph moved without edits is a Word move (``w:moveFrom`` at its old
+place, ``w:moveTo`` at its new place); a moved and edited one is deleted at its old place
+and inserted at its new place. Paragraph numbers are typed text: a renumbered paragraph
+shows its old number deleted and the new one inserted.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from ..diff.result import Change, DiffResult, Unit
+from ..model import Draft, Footnote, Kind, Paragraph
+from ..readers.docx import FOOTNOTE_STYLE
+from .docx import W, Run, WordBuilder, style_name
+
+
+def render_diff_docx(
+    result: DiffResult, author_old: str = "", author_new: str = "", date: str = ""
+) -> bytes:
+    """Tracked changes from ``result.old`` to ``result.new``.
+
+    ``author_new`` (the delegation that made the new version) signs every revision;
+    ``author_old`` is named in the document's description. ``date`` is an ISO date or
+    date-time (default: the new draft's date, else now)."""
+    author = author_new or result.new.meta.get("by") or result.new_source or "redraft"
+    when = _word_date(date or result.new.meta.date)
+    builder = WordBuilder(result.new.meta, author=author, date=when)
+    if author_old:
+        builder.document.core_properties.subject = f"Changes to the version by {author_old}"[:250]
+    writer = _Writer(builder, result)
+    for change, place in _with_old_places(result):
+        writer.write(change, place)
+    return builder.finish()
+
+
+def _word_date(value: str) -> str:
+    """Word's w:date form (``2011-04-15T00:00:00Z``); now when ``value`` is unusable."""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00")) if value else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        moment = datetime.now(UTC).replace(microsecond=0)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _positions(draft: Draft) -> dict[str, int]:
+    return {unit.label: index for index, unit in enumerate(draft.units())}
+
+
+def _with_old_places(result: DiffResult) -> list[tuple[Change, str]]:
+    """Changes in reading order, each moved change also placed at its old position
+    (place "from"); the others and the new position of a move have place "to"."""
+    old_index = _positions(result.old)
+    staying = [c for c in result.changes if not c.moved]
+    moved = [c for c in result.changes if c.moved and c.old and c.new]
+    before: dict[int, list[Change]] = {}
+    at_end: list[Change] = []
+    for change in moved:
+        mine = old_index.get(change.old[0], -1)
+        target = next(
+            (i for i, c in enumerate(staying) if c.old and old_index.get(c.old[0], -1) > mine), None
+        )
+        if target is None:
+            at_end.append(change)
+        else:
+            before.setdefault(id(staying[target]), []).append(change)
+    out: list[tuple[Change, str]] = []
+    for change in result.changes:
+        out.extend((m, "from") for m in before.get(id(change), []))
+        out.append((change, "to"))
+    out.extend((m, "from") for m in at_end)
+    return out
+
+
+class _Writer:
+    def __init__(self, builder: WordBuilder, result: DiffResult) -> None:
+        self.builder = builder
+        self.old_depth = _depths(result.old)
+        self.new_depth = _depths(result.new)
+        self.move_names = 0
+
+    def write(self, change: Change, place: str) -> None:
+        if place == "from":
+            if change.op == "equal":
+                self._move(change.old_units, self.old_depth, "moveFrom")
+            else:
+                self._whole(change.old_units, self.old_depth, "del")
+            return
+        if change.moved and change.old and change.new:
+            if change.op == "equal":
+                self._move(change.new_units, self.new_depth, "moveTo")
+            else:
+                self._whole(change.new_units, self.new_depth, "ins")
+        elif change.op in ("equal", "modified"):
+            self._modified(change)
+        else:  # inserted, deleted, split, merged: old units out, new units in
+            self._whole(change.old_units, self.old_depth, "del")
+            self._whole(change.new_units, self.new_depth, "ins")
+
+    # whole paragraphs ----------------------------------------------------------
+    def _whole(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
+        for unit in units:
+            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            self.builder.paragraph(_style(unit, depths), runs, mark=change)
+
+    def _move(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
+        self.move_names += 1
+        name = f"move{self.move_names}"
+        for unit in units:
+            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            p = self.builder.paragraph(_style(unit, depths), runs, mark=change)
+            self._range(p, change, name)
+
+    def _range(self, p: Any, change: str, name: str) -> None:
+        """Word wants a named range around the moved text (w:moveFromRangeStart...End)."""
+        start = self.builder.change_element(f"{change}RangeStart")
+        start.set(f"{{{W}}}name", name)
+        end = p.makeelement(f"{{{W}}}{change}RangeEnd", {f"{{{W}}}id": start.get(f"{{{W}}}id")})
+        p.insert(1, start)
+        p.append(end)
+
+    # a paragraph changed in place -------------------------------------------------
+    def _modified(self, change: Change) -> None:
+        old, new = change.old_units[0], change.new_units[0]
+        runs = _renumber_runs(_number(old), _number(new))
+        runs += _segment_runs(change.segments, _opening(old), _opening(new))
+        self.builder.paragraph(_style(new, self.new_depth), runs)
+
+
+def _depths(draft: Draft) -> dict[str, int]:
+    out: dict[str, int] = {}
+
+    def visit(block: Paragraph, depth: int) -> None:
+        out[block.label] = depth
+        for child in block.children:
+            visit(child, depth + 1)
+
+    for block in draft.blocks:
+        visit(block, 0)
+    return out
+
+
+def _style(unit: Unit, depths: dict[str, int]) -> str:
+    if isinstance(unit, Footnote):
+        return FOOTNOTE_STYLE
+    return style_name(unit.kind if unit.kind is not Kind.FOOTNOTE else Kind.TEXT,
+                      depths.get(unit.label, 0))
+
+
+def _number(unit: Unit) -> str:
+    return unit.marker if isinstance(unit, Footnote) else unit.number
+
+
+def _opening(unit: Unit) -> str:
+    if isinstance(unit, Footnote) or not unit.opening or not unit.text.startswith(unit.opening):
+        return ""
+    return unit.opening
+
+
+def _number_runs(number: str, change: str = "") -> list[Run]:
+    if not number:
+        return []
+    return [Run(number, role="number", change=change), Run("", role="tab", change=change)]
+
+
+def _renumber_runs(old: str, new: str) -> list[Run]:
+    if old == new:
+        return _number_runs(new)
+    runs = [Run(old, role="number", change="del")] if old else []
+    runs += [Run(new, role="number", change="ins")] if new else []
+    if old and new:
+        return runs + [Run("", role="tab")]
+    return runs + [Run("", role="tab", change="del" if old else "ins")]
+
+
+def _text_runs(unit: Unit, change: str) -> list[Run]:
+    cut = len(_opening(unit))
+    text = unit.text
+    runs = [Run(text[:cut], italic=True, change=change)] if cut else []
+    return runs + [Run(text[cut:], change=change)]
+
+
+def _segment_runs(segments: tuple[tuple[str, str], ...], old_cut: int | str,
+                  new_cut: int | str) -> list[Run]:
+    """Runs of a modified paragraph; italics follow the opening of the side a piece
+    belongs to ("=" and "+" the new side, "-" the old side)."""
+    cuts = {"-": len(str(old_cut)) if isinstance(old_cut, str) else old_cut,
+            "+": len(str(new_cut)) if isinstance(new_cut, str) else new_cut}
+    position = {"-": 0, "+": 0}
+    runs: list[Run] = []
+    for op, text in segments:
+        side = "-" if op == "-" else "+"
+        change = {"=": "", "-": "del", "+": "ins"}[op]
+        start = position[side]
+        cut = cuts[side]
+        if start < cut:
+            runs.append(Run(text[: cut - start], italic=True, change=change))
+            if len(text) > cut - start:
+                runs.append(Run(text[cut - start :], change=change))
+        else:
+            runs.append(Run(text, change=change))
+        position[side] += len(text)
+        if op == "=":
+            position["-"] += len(text)
+    return runs
