@@ -10,7 +10,8 @@ part. A paragraph of B is matched with the closest paragraph of A in the same pa
   that one has a place), else before the first paragraph both share, else at the end.
 
 Everything is renumbered; a provenance table says where each paragraph came from,
-and the word counts show what the merger saves against the two drafts separately.
+and the word counts (the project's rule, :mod:`redraft.stats`) show what the merger
+saves against the two drafts separately.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from dataclasses import dataclass, replace
 
 from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
+from ..stats import count_text_words, count_words
 from .overlap import similarity, words_of
-from .tree import body_words, renumber
+from .tree import renumber
 
 NEAR = 0.5  # below this two paragraphs are different paragraphs, not two wordings
 
@@ -74,7 +76,7 @@ def consolidate(a: tuple[str, Draft], b: tuple[str, Draft]) -> Consolidation:
         Provenance(block.label, p.a_label, p.b_label, p.how)
         for block, p in zip(blocks, placed, strict=True)
     )
-    words_a, words_b, merged = body_words(a_draft), body_words(b_draft), body_words(draft)
+    words_a, words_b, merged = count_words(a_draft), count_words(b_draft), count_words(draft)
     extra = sum(p.extra_words for p in placed)
     saved = words_a + words_b - merged
     return Consolidation(
@@ -186,6 +188,6 @@ def _alternatives(a: Paragraph, b: Paragraph, a_name: str, b_name: str) -> _Plac
     have = {tuple(_whole_words(child)) for child in a.children}
     extra_children = tuple(c for c in b.children if tuple(_whole_words(c)) not in have)
     block = replace(a, text=text, opening="", children=a.children + extra_children)
-    extra = len(text.split()) - len(a.text.split())
-    extra += sum(len(p.text.split()) for c in extra_children for p in c.walk())
+    extra = count_text_words(text) - count_text_words(a.text)
+    extra += sum(count_text_words(p.text) for c in extra_children for p in c.walk())
     return _Placed(block, a.label, b.label, "alternatives", extra)

@@ -96,6 +96,8 @@ def similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
     """Share of words in common (2 * matched / total), from a word-level alignment."""
     if not a_words and not b_words:
         return 1.0
+    if (len(a_words), list(a_words)) > (len(b_words), list(b_words)):
+        a_words, b_words = b_words, a_words  # difflib's matching depends on the order
     return SequenceMatcher(None, a_words, b_words, autojunk=False).ratio()
 
 
@@ -231,9 +233,13 @@ def _boilerplate_groups(
     """Boilerplate paragraphs grouped by wording: each group is one formula."""
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
-    for pid, para in enumerate(paras):
-        if not is_boiler[pid]:
-            continue
+    # a fixed order (by wording) so that the groups do not depend on the order of the drafts
+    ordered = sorted(
+        (pid for pid in range(len(paras)) if is_boiler[pid]),
+        key=lambda pid: (paras[pid].text, names[paras[pid].draft], paras[pid].label),
+    )
+    for pid in ordered:
+        para = paras[pid]
         leader = next(
             (lead for lead in leaders if _jaccard(paras[lead], para) >= _LEADER_JACCARD), None
         )
@@ -249,7 +255,7 @@ def _boilerplate_groups(
             continue
         texts = Counter(paras[pid].text for pid in group)
         text = min(texts, key=lambda t: (-texts[t], len(t), t))
-        groups.append(Boilerplate(text, tuple(names[d] for d in drafts)))
+        groups.append(Boilerplate(text, tuple(sorted(names[d] for d in drafts))))
     groups.sort(key=lambda g: (-len(g.drafts), g.text))
     return tuple(groups)
 

@@ -9,7 +9,7 @@ paragraphs shift every number after them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..labels import assign_labels
@@ -164,22 +164,3 @@ def _renumber_siblings(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
             block = replace(block, children=_renumber_siblings(block.children))
         out.append(block)
     return tuple(out)
-
-
-_FRAME = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.FORMULA})
-
-
-def body_words(draft: Draft) -> int:
-    """Words of the preambular and operative text (with sub-paragraphs and footnotes):
-    what a delegation negotiates, without the heading, title and formula."""
-    return sum(len(unit.text.split()) for unit in _body_units(draft))
-
-
-def _body_units(draft: Draft) -> Iterator[Unit]:
-    for unit in draft.units():
-        if isinstance(unit, Footnote) or unit.kind not in {
-            Kind.DOC_HEADING,
-            Kind.TITLE,
-            Kind.FORMULA,
-        }:
-            yield unit
