@@ -75,18 +75,21 @@ def run_merge_driver(ancestor: Path, current: Path, other: Path, path: str = "")
 
 
 def _side_names(path: str) -> tuple[str, str]:
-    """Who wrote each side: the author of the last commit that touched the draft on
-    HEAD and on MERGE_HEAD (a merge in progress), else "ours" and "theirs"."""
-    names = []
-    for rev, fallback in (("HEAD", "ours"), ("MERGE_HEAD", "theirs")):
-        try:
-            spec = ["--", path] if path else []
-            # the store records the delegation in a trailer; plain commits have an author
-            found = _git(Path.cwd(), "log", "-1", _WHO, rev, *spec)
-        except StoreError:
-            found = ""
-        name = next((line.strip() for line in found.splitlines() if line.strip()), "")
-        names.append(name or fallback)
+    """Who wrote each side: the delegation (store trailer ``Redraft-By``, else the commit
+    author) of the last commit that touched the draft on HEAD and on the branch being
+    merged (git names it in a ``GITHEAD_<commit>`` variable); else "ours" and "theirs"."""
+    import os
+
+    other = next((key[8:] for key in os.environ if key.startswith("GITHEAD_")), "")
+    names = [_who("HEAD", path) or "ours", (_who(other, path) if other else "") or "theirs"]
     if names[0] == names[1]:
         return "ours", "theirs"
     return names[0], names[1]
+
+
+def _who(rev: str, path: str) -> str:
+    try:
+        found = _git(Path.cwd(), "log", "-1", _WHO, rev, "--", *([path] if path else []))
+    except StoreError:
+        return ""
+    return next((line.strip() for line in found.splitlines() if line.strip()), "")
