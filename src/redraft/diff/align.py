@@ -10,7 +10,8 @@ in four passes, each only looking at what the previous ones left unpaired:
    references count as "a reference here" whatever their number, so an
    insertion that renumbers twenty paragraphs leaves twenty equal pairs.
 2. **Exact moves**: identical text out of order, only for text unique in both
-   drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves").
+   drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves"), or a
+   footnote (a unique citation that went with the paragraph citing it).
 3. **Similar pairs in place**: inside each gap between anchors, the monotonic
    pairing with the greatest total similarity (multiset Jaccard of words) among
    pairs above ``PAIR_MIN``; below it, a paragraph is deleted + inserted, not
@@ -25,12 +26,12 @@ OP5, OP5(a), OP5(b)).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import FOOTNOTE_REF, Footnote, Paragraph
-from .inline import tokenize
 
 Unit = Paragraph | Footnote
 
@@ -70,8 +71,26 @@ def unit_key(unit: Unit) -> str:
     return family(unit) + "\x00" + FOOTNOTE_REF.sub("\x01", text)
 
 
+_BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
+
+
 def words(text: str) -> Counter[str]:
-    return Counter(t.lower() for t in tokenize(text) if t[0].isalnum() and not t.isspace())
+    """The bag of lowercased words of a text (footnote references left out)."""
+    return Counter(_BAG_WORD.findall(FOOTNOTE_REF.sub(" ", text).lower()))
+
+
+class _Bags:
+    """Bags of words computed on first use: most units are paired by exact text."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+        self.cache: dict[int, Counter[str]] = {}
+
+    def __getitem__(self, index: int) -> Counter[str]:
+        bag = self.cache.get(index)
+        if bag is None:
+            bag = self.cache[index] = words(self.units[index].text)
+        return bag
 
 
 def pair_score(a: Counter[str], b: Counter[str]) -> float:
@@ -98,8 +117,8 @@ class _Aligner:
         self.old, self.new = old, new
         self.old_keys = [unit_key(u) for u in old]
         self.new_keys = [unit_key(u) for u in new]
-        self.old_words = [words(u.text) for u in old]
-        self.new_words = [words(u.text) for u in new]
+        self.old_words = _Bags(old)
+        self.new_words = _Bags(new)
         self.old_fam = [family(u) for u in old]
         self.new_fam = [family(u) for u in new]
         self.pair: dict[int, int] = {}  # old index -> new index, in order
@@ -200,7 +219,10 @@ class _Aligner:
             for i in olds:
                 key = self.old_keys[i]
                 j = free_new.get(key)
-                long_enough = sum(self.old_words[i].values()) >= MOVE_MIN_WORDS
+                # a footnote unique in both is a citation that followed its paragraph
+                long_enough = (
+                    sum(self.old_words[i].values()) >= MOVE_MIN_WORDS or self.old_fam[i] == "fn"
+                )
                 if j is not None and old_count[key] == 1 and long_enough:
                     self.moves[i] = j
 

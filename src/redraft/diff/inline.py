@@ -30,7 +30,8 @@ _TOKEN = re.compile(
     r"|.",
     re.DOTALL,
 )
-_WORDLIKE = re.compile(r"\w")
+_WORD_TOKEN = re.compile(rf"{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*")
+_REF_MARK = re.compile(r"\[\^[^\]\s]+\]")
 
 
 def tokenize(text: str) -> list[str]:
@@ -40,11 +41,9 @@ def tokenize(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as the summary counts them: word tokens (footnote markers excluded)."""
-    return sum(1 for token in tokenize(text) if _is_word(token))
-
-
-def _is_word(token: str) -> bool:
-    return bool(_WORDLIKE.match(token)) and token[0] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"
+    if "[^" in text:
+        text = _REF_MARK.sub(" ", text)
+    return len(_WORD_TOKEN.findall(text))
 
 
 def _code_point(index: int) -> str:
