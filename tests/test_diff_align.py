@@ -47,7 +47,8 @@ def test_renumbering_is_not_a_change():
 
 
 def test_footnote_renumbering_keeps_the_citing_paragraph_equal():
-    old = Draft(blocks=assign_labels((op("Recalls the Convention,¹", "1.", (Footnote("1", "A"),)),)))
+    cited = op("Recalls the Convention,¹", "1.", (Footnote("1", "A"),))
+    old = Draft(blocks=assign_labels((cited,)))
     new = Draft(blocks=assign_labels((
         op("Recalls the Charter,¹", "1.", (Footnote("1", "B"),)),
         op("Recalls the Convention,²", "2.", (Footnote("2", "A"),)),
