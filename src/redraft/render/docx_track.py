@@ -20,7 +20,7 @@ from typing import Any
 from ..diff.result import Change, DiffResult, Unit
 from ..model import Draft, Footnote, Kind, Paragraph
 from ..readers.docx import FOOTNOTE_STYLE
-from .docx import W, Run, WordBuilder, style_name
+from .docx import Run, W, WordBuilder, style_name
 
 
 def render_diff_docx(

@@ -1,0 +1,266 @@
+"""``redraft report``: a static, self-contained HTML site for a negotiation store.
+
+``index.html`` lists the drafts (versions, latest symbol, words, status when known,
+last change); ``drafts/NAME.html`` shows one draft: its version timeline, its length
+over versions as an inline SVG chart, the redline between each pair of consecutive
+versions, and the latest text with an anchor per paragraph label (``#p-OP5``), which
+every redline entry links to. No scripts, no external assets: styles are inline and
+every piece of text goes through :func:`html.escape`, so the folder can go on any web
+server or be sent as a zip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..diff.result import Change, DiffResult
+from ..errors import InputError
+from ..model import Draft, Kind, Paragraph
+
+STYLE = """
+body{font-family:Georgia,serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}
+h1,h2,h3,nav,table.index,.meta,.summary{font-family:system-ui,sans-serif}
+table.index{border-collapse:collapse;width:100%}table.index td,table.index th{
+border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left}
+del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
+.change{margin:.6em 0;padding:.3em .6em;border-left:3px solid #ccd}
+.label{font-family:system-ui,sans-serif;font-size:.85em;color:#555;margin-right:.5em}
+.para{margin:.4em 0}.d1{margin-left:2em}.d2{margin-left:4em}.d3{margin-left:6em}
+.meta{color:#555;font-size:.9em}svg text{font-family:system-ui,sans-serif;font-size:11px}
+"""
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    name: str
+    page: str  # path relative to the site root
+    versions: int
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    pages: tuple[PageInfo, ...]
+
+
+def write_site(out_dir: Path, store_path: Path | None = None) -> Site:
+    """Write the site for the store at ``store_path`` (discovered when None) into ``out_dir``."""
+    from ..store import Store
+
+    store = Store.open(store_path)
+    names = store.names()
+    try:
+        (out_dir / "drafts").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
+    rows, pages = [], []
+    for name in names:
+        history = store.history(name)
+        if not history:
+            continue
+        page = f"drafts/{page_name(name)}.html"
+        _write(out_dir / page, draft_page(name, history))
+        rows.append(_index_row(name, page, history))
+        pages.append(PageInfo(name, page, len(history)))
+    _write(out_dir / "index.html", index_page(rows))
+    return Site(out_dir, tuple(pages))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def page_name(name: str) -> str:
+    """A file name safe on every system for draft ``name``."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name).lstrip(".") or "draft"
+
+
+def _document(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+        f"<body>{body}</body></html>\n"
+    )
+
+
+# -- index --------------------------------------------------------------------------
+
+
+def _words(draft: Draft) -> int | None:
+    try:
+        from ..stats import count_words
+    except ImportError:
+        return None
+    return count_words(draft)
+
+
+def _status(draft: Draft) -> str:
+    """"12/30 agreed" when the negotiation module is there, else ""."""
+    try:
+        from ..negotiation.status import draft_status
+    except ImportError:
+        return ""
+    try:
+        totals = draft_status(draft, "").totals
+    except Exception:  # status is a bonus on this page: never fail the report for it
+        return ""
+    return f"{totals.agreed}/{totals.paragraphs} agreed" if totals.paragraphs else ""
+
+
+def _index_row(name: str, page: str, history: list[tuple[Any, Draft]]) -> str:
+    version, draft = history[-1]
+    words = _words(draft)
+    cells = [
+        f'<a href="{escape(quote(page))}">{escape(name)}</a>',
+        str(len(history)),
+        escape(version.symbol or draft.meta.symbol),
+        "" if words is None else str(words),
+        escape(_status(draft)),
+        escape(f"{version.date[:10]} {version.by}".strip()),
+    ]
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def index_page(rows: list[str]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in
+                   ("Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"))
+    body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
+    return _document(
+        "redraft report",
+        f"<h1>Drafts under negotiation</h1><table class=\"index\"><thead><tr>{head}</tr>"
+        f"</thead><tbody>{body}</tbody></table>"
+        '<p class="meta">Written by redraft report.</p>',
+    )
+
+
+# -- one draft ---------------------------------------------------------------------------
+
+
+def draft_page(name: str, history: list[tuple[Any, Draft]]) -> str:
+    from ..diff.engine import diff_drafts
+
+    parts = [f'<nav><a href="../index.html">All drafts</a></nav><h1>{escape(name)}</h1>']
+    parts.append(_timeline(history))
+    parts.append(length_chart([(_version_name(v), _words(d) or 0) for v, d in history]))
+    for (before, old), (after, new) in zip(history, history[1:], strict=False):
+        result = diff_drafts(old, new, old_source=_version_name(before),
+                             new_source=_version_name(after))
+        parts.append(_redline(after.number, result))
+    parts.append(_latest_text(history[-1][1]))
+    return _document(f"{name}: redraft report", "".join(parts))
+
+
+def _version_name(version: Any) -> str:
+    return version.symbol or f"version {version.number}"
+
+
+def _timeline(history: list[tuple[Any, Draft]]) -> str:
+    items = []
+    for version, draft in history:
+        words = _words(draft)
+        link = (f'<a href="#v{version.number}">{escape(_version_name(version))}</a>'
+                if version.number > 1 else escape(_version_name(version)))
+        items.append(
+            f"<li>{link} <span class=\"meta\">{escape(version.date[:10])} · "
+            f"{escape(version.by)}{'' if words is None else f' · {words} words'}"
+            f"{' · ' + escape(version.message) if version.message else ''}</span></li>"
+        )
+    return f"<h2>Versions</h2><ol class=\"timeline\">{''.join(items)}</ol>"
+
+
+def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 180) -> str:
+    """Words over versions as an inline SVG line chart."""
+    if not points:
+        return ""
+    top = max(value for _, value in points) or 1
+    step = (width - 80) / max(len(points) - 1, 1)
+    coords = [(50 + i * step, height - 30 - (value / top) * (height - 60))
+              for i, (_, value) in enumerate(points)]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    dots = "".join(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#2a5db0"><title>{escape(label)}: '
+        f"{value} words</title></circle>"
+        f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle">{value}</text>'
+        f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle">{i + 1}</text>'
+        for i, ((label, value), (x, y)) in enumerate(zip(points, coords, strict=True))
+    )
+    return (
+        f'<h2>Length</h2><svg class="chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>Words per version</title>"
+        f'<line x1="40" y1="{height - 30}" x2="{width - 20}" y2="{height - 30}" stroke="#999"/>'
+        f'<polyline points="{line}" fill="none" stroke="#2a5db0" stroke-width="2"/>{dots}</svg>'
+    )
+
+
+def _redline(number: int, result: DiffResult) -> str:
+    changed = [change for change in result.changes if change.changed]
+    entries = "".join(_change_html(number, change) for change in changed)
+    if not entries:
+        entries = "<p>No change in the text.</p>"
+    return (
+        f'<section id="v{number}"><h2>{escape(result.old_source)} → '
+        f"{escape(result.new_source)}</h2><p class=\"summary\">{len(changed)} paragraph(s) "
+        f"changed</p>{entries}</section>"
+    )
+
+
+def _change_html(number: int, change: Change) -> str:
+    labels = change.new or change.old
+    anchor = f"v{number}-{labels[0]}" if labels else f"v{number}"
+    if change.new:
+        target = f"#p-{quote(change.new[0])}"
+        label = f'<a class="label" href="{escape(target)}">{escape(", ".join(change.new))}</a>'
+    else:
+        label = f'<span class="label">{escape(", ".join(change.old))} (deleted)</span>'
+    what = change.op + (" and moved" if change.moved else "")
+    return (
+        f'<div class="change" id="{escape(anchor)}">{label}<span class="meta">{escape(what)}'
+        f"</span><div>{redline_html(change.segments)}</div></div>"
+    )
+
+
+def redline_html(segments: tuple[tuple[str, str], ...]) -> str:
+    out = []
+    for op, text in segments:
+        safe = escape(text).replace("\n", "<br>")
+        out.append(safe if op == "=" else f"<{'del' if op == '-' else 'ins'}>{safe}</"
+                   f"{'del' if op == '-' else 'ins'}>")
+    return "".join(out)
+
+
+def _latest_text(draft: Draft) -> str:
+    rows: list[str] = []
+    for block in draft.blocks:
+        _block_html(block, 0, rows)
+    return f"<h2>Latest text</h2><div class=\"text\">{''.join(rows)}</div>"
+
+
+def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
+    text = escape(block.text).replace("\n", "<br>")
+    if block.opening and block.text.startswith(block.opening):
+        cut = len(escape(block.opening))
+        text = f"<em>{text[:cut]}</em>{text[cut:]}"
+    number = f"{escape(block.number)} " if block.number else ""
+    tag = "h3" if block.kind in (Kind.TITLE, Kind.DOC_HEADING, Kind.HEADING) else "p"
+    rows.append(
+        f'<{tag} class="para d{min(depth, 3)}" id="p-{escape(block.label)}">'
+        f'<a class="label" href="#p-{escape(quote(block.label))}">{escape(block.label)}</a>'
+        f"{number}{text}</{tag}>"
+    )
+    for note in block.footnotes:
+        rows.append(
+            f'<p class="para d{min(depth, 3)} meta" id="p-{escape(note.label)}">'
+            f"<span class=\"label\">{escape(note.label)}</span>{escape(note.text)}</p>"
+        )
+    for child in block.children:
+        _block_html(child, depth + 1, rows)
