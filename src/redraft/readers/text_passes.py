@@ -174,8 +174,13 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+_CELL_TAB = re.compile(r"[^ \t]\t+[^ \t]")
+
+
 def _is_table(block: list[str]) -> bool:
-    tabbed = sum(1 for line in block if "\t" in line.strip("\t ") or line.count("\t") > 1)
+    """Two or more lines with tabs between cells; a tab next to a space, or one that
+    indents a line, is only spacing."""
+    tabbed = sum(1 for line in block if _CELL_TAB.search(line.strip("\t ")))
     return tabbed >= 2 and tabbed * 2 >= len(block)
 
 
@@ -234,9 +239,10 @@ def join_lines(lines: list[str]) -> str:
         line = " ".join(line.replace("\t", " ").split())
         if not text:
             text = line
-        elif re.search(r"[A-Za-z]-$", text) and line[:1].islower():
+        elif re.search(r"[A-Za-z]-$", text) and line[:1].isalpha():
             word = re.search(r"(\w+)-$", text)
-            keep = word is not None and word.group(1).lower() in _HYPHEN_PREFIXES
+            keep = line[0].isupper() or (word is not None and word.group(1).lower() in
+                                         _HYPHEN_PREFIXES)
             text = text + line if keep else text[:-1] + line
         else:
             text = f"{text} {line}"

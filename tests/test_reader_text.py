@@ -1,0 +1,172 @@
+"""The plain-text reader: case files for the hard patterns, plus laws and details."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redraft import canonical
+from redraft.model import Draft, Footnote, Kind
+from redraft.readers.text import read_text
+from redraft.readers.text_numbers import parse_number, roman_value
+from redraft.readers.text_passes import join_lines, normalise
+
+from .text_cases import Case, all_cases
+
+CASES = all_cases()
+
+
+def _check(case: Case, draft: Draft, warnings: list[str]) -> None:
+    for header, body in case.sections:
+        what, _, label = header.partition(" ")
+        unit = draft.find(label) if label else None
+        if label:
+            assert unit is not None, f"{case.name}: no {label} in {draft.labels()}"
+        if what == "labels":
+            assert draft.labels() == body.split("\n"), case.name
+        elif what == "text":
+            assert unit is not None and unit.text == body, case.name
+        elif what == "contains":
+            assert unit is not None and body in unit.text, case.name
+        elif what == "opening":
+            assert unit is not None and not isinstance(unit, Footnote)
+            assert unit.opening == body
+        elif what == "numbers":
+            numbers = [b.number for b in draft.walk() if b.kind is Kind.OPERATIVE]
+            assert numbers == body.split(), case.name
+        elif what == "meta":
+            for line in body.split("\n"):
+                key, _, value = line.partition(": ")
+                assert getattr(draft.meta, key) == value, (case.name, key)
+        elif what == "warnings":
+            for phrase in body.split("\n"):
+                assert any(phrase in w for w in warnings), (case.name, phrase, warnings)
+        else:
+            raise AssertionError(f"{case.name}: unknown section {header!r}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_file(case: Case) -> None:
+    draft, warnings = read_text(case.text)
+    _check(case, draft, warnings)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_round_trips_through_canonical_text(case: Case) -> None:
+    draft, _ = read_text(case.text)
+    assert canonical.parse(canonical.render(draft)) == draft
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_reads_the_same_with_crlf_nbsp_and_tabs(case: Case) -> None:
+    """Windows line ends, non-breaking spaces between words and tabs used as spaces
+    outside tables change nothing."""
+    draft, _ = read_text(case.text)
+    noisy = case.text.replace("\n", "\r\n")
+    if "\t" not in case.text:
+        noisy = noisy.replace(" the ", "\u00a0the ").replace(" of ", " \tof ")
+    assert read_text(noisy)[0] == draft
+
+
+def test_invariants_hold_on_every_case() -> None:
+    for case in CASES:
+        draft, _ = read_text(case.text)
+        for block in draft.walk():
+            assert not any(c.isspace() for c in block.number), (case.name, block.number)
+            assert block.text.startswith(block.opening), (case.name, block.label)
+            assert "*" not in block.text, (case.name, block.label)
+
+
+def test_footnote_goes_to_the_first_paragraph_citing_it_even_pages_later() -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution,\n\n"
+            "1. *Urges* States to ratify the Convention;¹\n\n2. *Decides* to act.¹\n\n"
+            "¹ United Nations, *Treaty Series*, vol. 2225.\n")
+    draft, warnings = read_text(text)
+    note = Footnote("1", "United Nations, Treaty Series, vol. 2225.")
+    assert draft.find("OP1").footnotes == (note,)
+    assert draft.find("OP2").footnotes == ()
+    assert draft.labels() == ["formula", "PP1", "OP1", "FN1", "OP2"]
+    assert warnings == []
+
+
+def test_uncited_footnote_is_kept_with_a_warning() -> None:
+    draft, warnings = read_text("The Council,\n\n1. *Decides* to act.\n\n⁹ A note.\n")
+    assert draft.labels() == ["formula", "OP1", "FN9"]
+    assert any("9" in w and "cited nowhere" in w for w in warnings)
+
+
+def test_short_unpunctuated_lines_are_not_glued_to_the_next() -> None:
+    text = ("The Council:\n\n(a) Approves the agenda below.\n\n1. Election of officers.\n\n"
+            "Documentation\n\nNote by the Secretariat\n\nReport of the Secretary-General on "
+            "international cooperation in the forensic field and in related matters at all "
+            "levels\n\n"
+            "Report of the Executive Director\n")
+    draft, _ = read_text(text)
+    texts = [c.text for c in draft.find("OP(a)1").children]
+    assert texts == ["Documentation", "Note by the Secretariat",
+                     "Report of the Secretary-General on international cooperation in the "
+                     "forensic field and in related matters at all levels",
+                     "Report of the Executive Director"]
+
+
+def test_title_is_not_glued_to_the_formula() -> None:
+    draft, _ = read_text("Draft resolution II\n\nA long title without any final punctuation "
+                         "at all that goes on and on for many words\n\nThe General Assembly,\n\n"
+                         "1. *Decides* to act.\n")
+    assert draft.labels() == ["heading", "title", "formula", "OP1"]
+    assert draft.meta.organ == "General Assembly"
+    assert draft.meta.doc_type == "draft resolution"
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "rest"),
+    [
+        ("3 bis. Text", "3bis.", "Text"),
+        ("2.bis Text", "2.bis", "Text"),
+        ("OP3 bis Text", "3bis", "Text"),
+        ("PP5alt Text", "5alt", "Text"),
+        ("(a) Text", "(a)", "Text"),
+        ("a) Texte", "a)", "Texte"),
+        ("ii. Text", "ii.", "Text"),
+        ("12. Text", "12.", "Text"),
+    ],
+)
+def test_parse_number(printed: str, number: str, rest: str) -> None:
+    parsed, remainder = parse_number(printed)
+    assert parsed is not None and parsed.text == number and remainder == rest
+
+
+@pytest.mark.parametrize("text", ["2010 was a year.", "e.g. this", "(2000), as well", "Recalling"])
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text)[0] is None
+
+
+def test_roman_values() -> None:
+    assert [roman_value(r) for r in ["i", "iv", "ix", "xiv", "xl"]] == [1, 4, 9, 14, 40]
+
+
+def test_join_lines_dehyphenates_only_split_words() -> None:
+    assert join_lines(["the imple-", "mentation of"]) == "the implementation of"
+    assert join_lines(["any ex-", "combatants"]) == "any ex-combatants"
+    assert join_lines(["the Secretary-", "General"]) == "the Secretary-General"
+    assert join_lines(["a  hard", "\twrapped line"]) == "a hard wrapped line"
+
+
+def test_normalise_removes_invisible_characters() -> None:
+    assert normalise("a\u00a0b\u200bc\r\nd\re\ufeff") == "a bc\nd\ne"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Recalling its resolution,", "Noting the report,"]), min_size=1,
+                max_size=5),
+       st.lists(st.sampled_from(["*Urges* States to act;", "*Requests* a report;"]), min_size=1,
+                max_size=12))
+def test_counts_follow_the_printed_paragraphs(preamble: list[str], operative: list[str]) -> None:
+    """Law: n preambular and m numbered paragraphs read as PP1..PPn and OP1..OPm."""
+    body = [*preamble, *(f"{i}. {t}" for i, t in enumerate(operative, start=1))]
+    draft, warnings = read_text("The General Assembly,\n\n" + "\n\n".join(body) + "\n")
+    expected = ["formula", *(f"PP{i}" for i in range(1, len(preamble) + 1)),
+                *(f"OP{i}" for i in range(1, len(operative) + 1))]
+    assert draft.labels() == expected
+    assert warnings == []
