@@ -46,14 +46,14 @@ def clean_draft(
     unresolved: list[Unresolved] = []
 
     def clean_block(block: Paragraph) -> Paragraph:
-        children = tuple(clean_block(child) for child in block.children)
         if block.kind in (Kind.DOC_HEADING, Kind.FORMULA):
-            return replace(block, children=children)
+            return replace(block, children=tuple(clean_block(c) for c in block.children))
         markup = parse_markup(block.text, block.label, config)
         text, why = clean_text(markup)
-        if why:
+        if why:  # before the children: the list reads in document order
             unresolved.append(Unresolved(block.label, markup.state, why))
         opening = block.opening if text.startswith(block.opening) else ""
+        children = tuple(clean_block(child) for child in block.children)
         return replace(block, text=text, opening=opening, children=children)
 
     blocks = tuple(clean_block(block) for block in draft.blocks)

@@ -1,0 +1,98 @@
+"""Paragraph states and totals, on a compilation draft case file and over versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from redraft import canonical
+from redraft.model import Draft
+from redraft.negotiation.render import state_text, status_json
+from redraft.negotiation.status import draft_status, status_by_version, summary_line
+
+DRAFTS = Path(__file__).parent / "cases" / "negotiation" / "drafts"
+
+
+def load_draft_case(name: str) -> tuple[Draft, dict[str, list[str]]]:
+    """A draft case file: canonical text, then sections ``=== expected WHAT ===``."""
+    text = (DRAFTS / name).read_text(encoding="utf-8")
+    source, *sections = text.split("\n=== expected ")
+    expected = {}
+    for section in sections:
+        title, _, body = section.partition(" ===\n")
+        expected[title] = [line for line in body.splitlines() if line.strip()]
+    return canonical.parse(source), expected
+
+
+def test_status_table_of_the_compilation_case() -> None:
+    draft, expected = load_draft_case("compilation.txt")
+    result = draft_status(draft, "compilation.txt")
+    rows = [
+        "  ".join(x for x in (p.label, state_text(p.state, p.brackets), str(p.brackets),
+                              ", ".join(p.proponents)) if x)
+        for p in result.paragraphs
+    ]
+    assert rows == expected["status"][:-1]
+    assert summary_line(result.totals) == expected["status"][-1]
+
+
+def test_totals_hand_counted() -> None:
+    draft, _ = load_draft_case("compilation.txt")
+    totals = draft_status(draft).totals
+    # 12 counted: title (bracketed), PP1-PP2alt (4), OP1-OP4 with OP2(a), OP2(b), OP2bis (7)
+    assert totals.paragraphs == 12
+    assert (totals.agreed_ad_ref, totals.agreed, totals.open) == (2, 3, 5)
+    assert (totals.proposed_deletion, totals.clean) == (3, 1)
+    assert (totals.brackets, totals.with_brackets) == (6, 6)
+
+
+def test_problems_reach_the_result() -> None:
+    draft, _ = load_draft_case("compilation.txt")
+    [problem] = draft_status(draft).problems
+    assert (problem.label, problem.kind, problem.offset) == ("OP3", "unclosed", 21)
+
+
+def test_json_has_the_documented_shape() -> None:
+    draft, _ = load_draft_case("compilation.txt")
+    document = status_json(draft_status(draft, "x"))
+    assert document["schema"] == "redraft.status/1"
+    assert document["paragraphs"][3] == {
+        "label": "PP2bis", "state": "open", "brackets": 1, "proponents": ["EU", "G77", "US"],
+    }
+    assert document["totals"] == {
+        "paragraphs": 12, "agreed": 3, "agreed_ad_ref": 2, "open": 5,
+        "proposed_deletion": 3, "clean": 1, "brackets": 6, "with_brackets": 6,
+    }
+    assert document["problems"][0]["label"] == "OP3"
+    assert "versions" not in document
+
+
+@dataclass(frozen=True)
+class _Version:
+    number: int
+    symbol: str = ""
+    date: str = ""
+    by: str = ""
+
+
+def _draft(*paragraphs: str) -> Draft:
+    body = "\n\n".join(f"{i}. {text}" for i, text in enumerate(paragraphs, start=1))
+    return canonical.parse(f"---\nredraft: 1\n---\n\n{body}\n")
+
+
+def test_share_agreed_by_version() -> None:
+    history = [
+        (_Version(1, by="Facilitator"), _draft("A [b - US].", "C [d / e].", "F.", "G [h].")),
+        (_Version(2, by="G77"), _draft("A b. [Agreed ad ref]", "C [d / e].", "F. [agreed]", "G.")),
+        (_Version(3, by="EU"),
+         _draft("A b. [Agreed ad ref]", "C d. [Agreed ad ref]", "F. [agreed]")),
+    ]
+    progress = status_by_version("x", history)
+    assert [v.totals.agreed for v in progress.versions] == [0, 2, 3]
+    assert [v.totals.paragraphs for v in progress.versions] == [4, 4, 3]
+    assert [round(v.totals.share_agreed, 2) for v in progress.versions] == [0.0, 0.5, 1.0]
+    assert [v.totals.brackets for v in progress.versions] == [3, 1, 0]
+    assert progress.latest.source == "x@3"
+    document = status_json(progress.latest, progress)
+    assert [v["share_agreed"] for v in document["versions"]] == [0.0, 0.5, 1.0]
+    assert document["versions"][1]["by"] == "G77"
