@@ -119,7 +119,11 @@ def name_from_path(stem: str) -> str:
     "draft-resolution-ii"): lower case, ASCII, dashes."""
     ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip("-._").lower()
-    slug = re.sub(r"\.{2,}", ".", slug)[:MAX_NAME].rstrip("-._")
+    slug = re.sub(r"\.{2,}", ".", slug)[: MAX_NAME - 6].rstrip("-._")
+    if slug.endswith(".lock"):
+        slug = slug[:-5] + "-lock"
+    if slug.split(".")[0] in _WINDOWS_RESERVED:
+        slug = "draft-" + slug
     return slug or "draft"
 
 
@@ -160,8 +164,9 @@ def parse_date(text: str) -> str:
     try:
         if _DAY.match(text):
             day = date.fromisoformat(text)
-            return datetime(day.year, day.month, day.day, 12, tzinfo=UTC).isoformat()
-        moment = datetime.fromisoformat(text.replace(" ", "T", 1))
+            moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+        else:
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise InputError(
             f"bad date {_printable(text)!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM]"

@@ -496,7 +496,7 @@ class Store:
 
     def _head(self) -> str | None:
         out = (
-            self._git(["rev-parse", "-q", "--verify", "HEAD^{commit}"], check=False)
+            self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False)
             .decode()
             .strip()
         )
@@ -515,11 +515,14 @@ class Store:
         return head, [p[0] if p[1:2] == ["blob"] else None for p in found[1:]]
 
     def _log(self, paths: list[str]) -> dict[str, list[Version]]:
-        if self._head() is None:
-            return {}
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
         args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
-        return parse_log(self._git(args).decode("utf-8", errors="replace"), DRAFTS)
+        proc = self._proc(args)
+        if proc.returncode != 0:
+            if self._head() is None:  # a repository with no commit yet
+                return {}
+            raise StoreError(_git_error(self.root, args, proc.stderr))
+        return parse_log(proc.stdout.decode("utf-8", errors="replace"), DRAFTS)
 
     def _blobs(self, ids: list[str]) -> list[bytes]:
         if not ids:
@@ -572,6 +575,8 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
         opened = Store.open(store)
     except StoreError as error:
         raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
+    if rev is None and name not in opened.names():
+        raise NotFoundError(f"{spec}: no such file, nor a draft of that name in {opened.root}")
     return opened.read(name, rev)
 
 

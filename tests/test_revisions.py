@@ -1,0 +1,278 @@
+"""The pure half of the store: names, revision specs, dates, trailers, log summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redraft.errors import InputError, NotFoundError, RedraftError
+from redraft.revisions import (
+    LOG_FORMAT,
+    Version,
+    blob_id,
+    build_log,
+    decode_message,
+    encode_message,
+    name_from_path,
+    paragraph_changes,
+    parse_batch,
+    parse_date,
+    parse_log,
+    select,
+    split_chunks,
+    split_spec,
+    split_sponsors,
+    validate_name,
+)
+
+CASES = Path(__file__).parent / "cases" / "store"
+
+
+def load_spec_cases(path: Path) -> tuple[list[Version], list[tuple[str, str]]]:
+    """The history table and the (spec, expected) pairs of a revisions case file."""
+    history, specs = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if " -> " in line:
+            spec, expected = line.split(" -> ", 1)
+            specs.append((spec, expected))
+            continue
+        number, date, by, symbol, commit = (part.strip() for part in line.split("|"))
+        history.append(Version("unodc", int(number), commit, date, by, symbol))
+    return history, specs
+
+
+HISTORY, SPECS = load_spec_cases(CASES / "revisions.txt")
+
+
+@pytest.mark.parametrize(("spec", "expected"), SPECS, ids=[s for s, _ in SPECS])
+def test_revision_specs(spec: str, expected: str) -> None:
+    if expected.startswith("error: "):
+        with pytest.raises(RedraftError) as caught:
+            name, rev = split_spec(spec)
+            select(HISTORY, rev, name)
+        assert expected[len("error: ") :] in str(caught.value)
+        assert "\n" not in str(caught.value)
+    else:
+        name, rev = split_spec(spec)
+        assert select(HISTORY, rev, name).number == int(expected)
+
+
+def test_select_on_a_draft_with_no_versions_says_so() -> None:
+    with pytest.raises(NotFoundError, match="unodc: no such draft"):
+        select([], None, "unodc")
+
+
+GOOD_NAMES = ["unodc", "ga-draft-resolution-ii", "L.3", "a", "x" * 100, "Draft_2011.v2"]
+BAD_NAMES = [
+    "",
+    "..",
+    "a..b",
+    "../etc",
+    "a/b",
+    "a\\b",
+    "-rf",
+    "--help",
+    ".hidden",
+    "a\nb",
+    "a\x00b",
+    "tab\tname",
+    "x" * 101,
+    "name.lock",
+    "trailing.",
+    "con",
+    "COM1.txt",
+    "résolution",
+    "a b",
+    "@",
+]
+
+
+@pytest.mark.parametrize("name", GOOD_NAMES)
+def test_good_names_pass(name: str) -> None:
+    assert validate_name(name) == name
+
+
+@pytest.mark.parametrize("name", BAD_NAMES, ids=[repr(n)[:20] for n in BAD_NAMES])
+def test_hostile_names_are_refused_in_one_printable_line(name: str) -> None:
+    with pytest.raises(InputError) as caught:
+        validate_name(name)
+    message = str(caught.value)
+    assert "\n" not in message and message.isprintable()
+
+
+def test_names_made_from_file_names_are_valid() -> None:
+    assert name_from_path("Draft resolution II") == "draft-resolution-ii"
+    assert name_from_path("Résolution 20/1 (révisée)") == "resolution-20-1-revisee"
+    assert name_from_path("...") == "draft"
+
+
+@given(st.text(max_size=150))
+def test_any_text_gives_a_valid_name(text: str) -> None:
+    assert validate_name(name_from_path(text))
+
+
+def test_dates() -> None:
+    assert parse_date("2011-04-12") == "2011-04-12T12:00:00+00:00"
+    assert parse_date("2011-04-12 09:30") == "2011-04-12T09:30:00+00:00"
+    assert parse_date("2011-04-12T09:30:00+02:00") == "2011-04-12T09:30:00+02:00"
+    for bad in ("12/04/2011", "2011-13-01", "yesterday", "-1", "1900-01-01"):
+        with pytest.raises(InputError, match="date"):
+            parse_date(bad)
+
+
+def test_sponsors_split_on_semicolons_without_duplicates() -> None:
+    assert split_sponsors(("Austria; Brazil", "Chile", " Austria ")) == (
+        "Austria",
+        "Brazil",
+        "Chile",
+    )
+    with pytest.raises(InputError, match="control characters"):
+        split_sponsors(("Evil\x1b[31m",))
+
+
+one_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40
+).map(str.strip)
+
+
+@settings(max_examples=200)
+@given(
+    message=st.text(max_size=200),
+    by=one_line.filter(bool),
+    symbol=one_line,
+    sponsors=st.lists(one_line.filter(lambda s: s and ";" not in s), max_size=3),
+)
+def test_trailers_round_trip_whatever_the_message_says(message, by, symbol, sponsors) -> None:
+    """A message can hold anything, even lines that look like our trailers."""
+    text = encode_message(
+        "unodc", message=message, by=by, symbol=symbol, sponsors=tuple(sponsors), tool="0"
+    )
+    decoded, trailers = decode_message(text)
+    assert trailers["by"] == by
+    assert trailers.get("symbol", "") == symbol
+    assert trailers.get("sponsors", "") == "; ".join(sponsors)
+    assert decoded == message.strip().replace("\r\n", "\n") or (
+        decoded == "" and not message.strip()
+    )
+
+
+def test_spoofed_trailers_in_a_message_are_not_metadata() -> None:
+    text = encode_message(
+        "d",
+        message="Redraft-By: Evil\n\nRedraft-By: Evil",
+        by="EU",
+        symbol="",
+        sponsors=(),
+        tool="0",
+    )
+    assert decode_message(text)[1]["by"] == "EU"
+
+
+def test_a_commit_without_trailers_is_a_plain_message() -> None:
+    assert decode_message("Fix typo in OP3\n\nAs agreed.\n") == (
+        "Fix typo in OP3\n\nAs agreed.",
+        {},
+    )
+
+
+def test_blob_ids_match_git() -> None:
+    # `printf 'hello\n' | git hash-object --stdin`
+    assert blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def _record(commit: str, date: str, author: str, body: str, raw: str) -> str:
+    return "\x1e" + "\x1f".join([commit, date, author, body, raw])
+
+
+def test_parse_log_reads_versions_per_draft_and_restarts_after_a_deletion() -> None:
+    assert LOG_FORMAT.count("%x1f") == 4
+    zero, a, b = "0" * 40, "a" * 40, "b" * 40
+    out = "".join(
+        [
+            _record(
+                "c1",
+                "2011-04-12T12:00:00+00:00",
+                "EU",
+                "Tabled\n\nRedraft-By: EU\nRedraft-Symbol: L.3\n",
+                f"\n:000000 100644 {zero} {a} A\tdrafts/x.txt"
+                f"\n:000000 100644 {zero} {b} A\tdrafts/y.txt\n",
+            ),
+            _record(
+                "c2",
+                "2011-04-13T12:00:00+00:00",
+                "Someone",
+                "Plain git commit\n",
+                f"\n:100644 100644 {a} {b} M\tdrafts/x.txt"
+                f"\n:100644 100644 {a} {b} M\tnotes/x.txt\n",
+            ),
+            _record(
+                "c3",
+                "2011-04-14T12:00:00+00:00",
+                "EU",
+                "Gone\n",
+                f"\n:100644 000000 {b} {zero} D\tdrafts/y.txt\n",
+            ),
+        ]
+    )
+    found = parse_log(out)
+    assert [(v.number, v.commit, v.by, v.symbol, v.message) for v in found["x"]] == [
+        (1, "c1", "EU", "L.3", "Tabled"),
+        (2, "c2", "Someone", "", "Plain git commit"),
+    ]
+    assert "y" not in found
+
+
+def test_parse_batch_reports_missing_objects() -> None:
+    assert parse_batch(b"aa blob 3\nabc\nbb blob 0\n\n", 2) == [b"abc", b""]
+    with pytest.raises(ValueError, match="missing"):
+        parse_batch(b"aa missing\n", 1)
+
+
+FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
+
+
+def _text(*blocks: str) -> bytes:
+    return (FRONT + "\n\n".join(blocks) + "\n").encode()
+
+
+def test_chunks_keep_sub_paragraphs_and_footnotes_with_their_paragraph() -> None:
+    front, chunks = split_chunks(
+        _text("*Recalling* x,¹", "[^1]: A/1.", "1. *Urges* y:", "    (a) z;").decode()
+    )
+    assert front == FRONT.rstrip("\n") + "\n"
+    assert chunks == ["*Recalling* x,¹\n\n[^1]: A/1.", "1. *Urges* y:\n\n    (a) z;"]
+
+
+def test_renumbering_is_not_a_change_but_an_insertion_is() -> None:
+    old = split_chunks(
+        _text("1. *Urges* States to act;", "2. *Decides* to remain seized.").decode()
+    )
+    new = split_chunks(
+        _text(
+            "1. *Urges* States to act;",
+            "2. *Invites* donors to give;",
+            "3. *Decides* to remain seized.",
+        ).decode()
+    )
+    assert paragraph_changes(old, new) == (("inserted", 1),)
+
+
+def test_log_counts_words_and_changes_by_hand() -> None:
+    v1 = _text(
+        "*Recalling* its resolution 18/3,", "1. *Urges* Member States to act;"
+    )  # 4 + 5 words
+    v2 = _text(
+        "*Recalling* its resolution 18/3,", "1. *Urges* all Member States to act now;"
+    )  # 4 + 7
+    v3 = _text(
+        "1. *Urges* all Member States to act now;", "*Recalling* its resolution 18/3,"
+    )  # moved
+    versions = [Version("d", n, f"c{n}", "2011-04-1{n}", "EU") for n in (1, 2, 3)]
+    entries = build_log(versions, [v1, v2, v3])
+    assert [(e.words, e.delta) for e in entries] == [(9, 9), (11, 2), (11, 0)]
+    assert [e.summary for e in entries] == ["first version", "1 modified", "1 moved"]
