@@ -11,6 +11,8 @@ Targets come from files and the store through :func:`gather_targets`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -166,32 +168,72 @@ def _letters(text: str) -> int | None:
 
 
 def _sequence_values(keys: list[str]) -> tuple[str, list[int | None]]:
-    """The numbering style of sibling numbers and the value of each."""
+    """The numbering style of sibling numbers of one case and the value of each."""
     bare = [key.strip("()").lower() for key in keys]
     if bare[0].isdigit():
         return "numbers", [int(b) if b.isdigit() else None for b in bare]
-    roman = bare[0] == "i" and (len(bare) == 1 or bare[1] == "ii")
-    if roman or (bare[0] != "i" and _letters(bare[0]) is None and _roman(bare[0])):
+    # "i" opens a roman list when "ii" follows; "ii", "iv", "xi" are roman, not doubled letters.
+    first = bare[0]
+    roman = first == "i" and (len(bare) == 1 or bare[1] == "ii")
+    if roman or (len(first) > 1 and _roman(first)):
         return "roman numerals", [_roman(b) for b in bare]
     return "letters", [_letters(b) for b in bare]
 
 
+def _case(key: str) -> str:
+    """Lists of different cases are separate: "I." sections around "1." paragraphs."""
+    bare = key.strip("()")
+    if bare.isdigit():
+        return "arabic"
+    return "upper" if bare.isupper() else "lower"
+
+
 def _numbering(siblings: Sequence[Paragraph]) -> Iterator[Finding]:
     numbered = [p for p in siblings if p.number and not is_negotiation_number(p.number)]
-    if not numbered:
-        return
+    lists: dict[str, list[Paragraph]] = {}
+    for paragraph in numbered:
+        lists.setdefault(_case(number_key(paragraph.number)), []).append(paragraph)
+    for members in lists.values():
+        yield from _sequence(members)
+
+
+def _sequence(numbered: list[Paragraph]) -> Iterator[Finding]:
     keys = [number_key(p.number) for p in numbered]
     style, values = _sequence_values(keys)
     expected = 1
     for paragraph, value, key in zip(numbered, values, keys, strict=True):
-        label = paragraph.label
         if value is None:
-            yield "numbering", f"number {paragraph.number!r} breaks a list of {style}", label
+            yield "numbering", f"number {paragraph.number!r} breaks a list of {style}", \
+                paragraph.label
             continue
-        if value != expected and not (value == 1 and expected > 1 and style == "numbers"):
-            missing = "" if value < expected else f" (expected {expected})"
-            yield "numbering", f"numbered {key} out of sequence{missing}", label
+        # A list may start again at 1: the next part of a text (annex, part B).
+        if value != expected and value != 1:
+            missing = "" if value < expected else f" (expected {key_like(key, expected, style)})"
+            yield "numbering", f"numbered {key} out of sequence{missing}", paragraph.label
         expected = value + 1
+
+
+def key_like(key: str, value: int, style: str) -> str:
+    """How ``value`` would be printed in the style of ``key``: (3, "(b)") -> "(c)"."""
+    if style == "numbers":
+        text = str(value)
+    elif style == "letters":
+        text = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    else:
+        text = _to_roman(value)
+    if key.strip("()").isupper():
+        text = text.upper()
+    return f"({text})" if key.startswith("(") else text
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+                            (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
 
 
 def rule_structure(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:
@@ -202,12 +244,36 @@ def rule_structure(target: Target, config: Config, today: dt.date) -> Iterator[F
         children = [c for c in block.children if c.kind is Kind.OPERATIVE]
         if children:
             yield from _numbering(children)
-    for label in draft.labels():
-        if "#" in label:
-            base, _, copy = label.partition("#")
-            yield "duplicate_label", f"the number of {base} is printed {copy} times or more", label
+    yield from _duplicates(draft)
     yield from _openers(draft, config.check)
     yield from _brackets(draft)
+
+
+_COPY = re.compile(r"#\d+")
+_ADVERB = re.compile(r"^(?:\w+ly|ever|most|very)\s+", re.IGNORECASE)
+
+
+def _restarts(block: Paragraph) -> bool:
+    """A top-level number that starts a list again: "1.", "I.", "A.", "(a)"."""
+    return number_key(block.number).strip("()").lower() in ("1", "i", "a")
+
+
+def _duplicates(draft: Draft) -> Iterator[Finding]:
+    """Labels ending ``#2``: a number printed twice. A top-level list starting again
+    ("1.", "I.", "A.") begins a new part (an annex, part B) whose numbers may repeat."""
+    seen: set[str] = set()
+    numbered = False
+    for block in draft.blocks:
+        if block.kind is Kind.OPERATIVE and block.number:
+            if _restarts(block) and numbered:
+                seen = set()
+            numbered = True
+        for unit in block.walk():
+            base = _COPY.sub("", unit.label)
+            if unit.number and base in seen and _COPY.search(unit.label[-4:]):
+                yield "duplicate_label", f"a second paragraph numbered {base} in this part", \
+                    unit.label
+            seen.add(base)
 
 
 def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
@@ -215,7 +281,12 @@ def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
         return  # the lists of openers are English
     from .verbs import is_operative_opener, is_preambular_opener, opening_phrase
 
+    numbered = False
     for block in draft.blocks:
+        if block.kind is Kind.OPERATIVE and block.number:
+            if _restarts(block) and numbered:
+                return  # an annex (a declaration, a convention) speaks in its own voice
+            numbered = True
         # A paragraph in square brackets is still a paragraph: lint what it opens with.
         text = block.text.lstrip("[ *\t")
         if not text or block.kind not in (Kind.PREAMBULAR, Kind.OPERATIVE):
@@ -225,6 +296,8 @@ def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
         if _starts_with_any(text, extra):
             continue  # openers added in the config may be several words long
         phrase = (block.opening or opening_phrase(text.replace("*", ""))).strip()
+        if _ADVERB.match(phrase):  # "Firmly convinced", "Solemnly proclaiming"
+            phrase = _ADVERB.sub("", phrase, count=1) or phrase
         if preambular and not is_preambular_opener(phrase, extra):
             yield (
                 "preambular_opener",
@@ -418,19 +491,27 @@ def _file_target(
 
 
 def _sibling_languages(spec: str, languages: Iterable[str]) -> set[str]:
+    """Languages of the files next to ``spec`` named ``STEM.xx.*`` (``L3.fr.txt``)."""
     if spec == "-":
         return set()
     path = Path(spec)
     stem = path.name.split(".", 1)[0]
+    wanted = set(languages)
     found = set()
-    for lang in languages:
-        if any(path.parent.glob(f"{glob_escape(stem)}.{lang}.*")):
-            found.add(lang)
+    for name in _listdir(path.parent):
+        parts = name.split(".")
+        if len(parts) >= 3 and parts[0] == stem and parts[1] in wanted:
+            found.add(parts[1])
     return found
 
 
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
+@functools.lru_cache(maxsize=64)
+def _listdir(folder: Path) -> tuple[str, ...]:
+    """One listing per folder per run: checking a session's 336 files globbed 2,000 times."""
+    try:
+        return tuple(entry.name for entry in os.scandir(folder))
+    except OSError:
+        return ()
 
 
 def _store_target(

@@ -17,6 +17,7 @@ Every function here is pure: drafts in, frozen results out. One result type,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -44,8 +45,12 @@ CJK_CHAR = re.compile(
 _ALNUM = re.compile(r"[^\W_]")
 
 
+@functools.lru_cache(maxsize=65536)
 def count_text_words(text: str) -> int:
-    """Words in ``text`` by the rule above (footnote references are not words)."""
+    """Words in ``text`` by the rule above (footnote references are not words).
+
+    Cached: ``check`` and ``stats`` count the same paragraphs several times (the
+    draft, each paragraph, each paragraph with its sub-paragraphs)."""
     text = FOOTNOTE_REF.sub("", text)
     cjk = 0
     if CJK_CHAR.search(text):

@@ -1,0 +1,83 @@
+"""`redraft check` over the 336 resolutions of the GA's 79th session (AKN XML, English)
+in one process: target under 5 s. References measured in the same run: `wc -w` over
+the same files (reading bytes and counting tokens in C), and `redraft stats` (reading
+and counting only), so the ratios say what parsing and the rules cost.
+
+    python benchmarks/check_bench.py [--corpus ../shared/corpus/unxml-ga/79session/English]
+        [--runs 3]
+
+The check runs with every rule on (a config with every limit set, the in-session
+preset and a session with deadlines), through the real CLI entry point in a new process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/unxml-ga/79session/English"
+CONFIG = """\
+[check]
+preset = "in-session"
+max_paragraph_words = 250
+max_preambular = 40
+max_operative = 60
+max_growth = "20%"
+
+[session]
+start = 2024-09-10
+deadline = "1 month"
+languages = ["ar", "zh", "en", "fr", "ru", "es"]
+"""
+
+
+def timed(command: list[str], runs: int) -> tuple[float, subprocess.CompletedProcess[str]]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+    assert result is not None
+    return statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    files = sorted(str(p) for p in args.corpus.glob("*.xml"))
+    if not files:
+        sys.exit(f"no XML files in {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "redraft.toml"
+        config.write_text(CONFIG)
+        redraft = [sys.executable, "-m", "redraft"]
+        rows = [
+            ("wc -w (reference)", ["wc", "-w", *files], None),
+            ("redraft stats --format csv", [*redraft, "stats", "--format", "csv", *files], None),
+            ("redraft check (every rule)",
+             [*redraft, "check", "--config", str(config), "--today", "2024-09-01", *files], 5.0),
+        ]
+        print(f"{len(files)} files, {sum(Path(f).stat().st_size for f in files) / 1e6:.1f} MB")
+        print(f"{'command':32} {'median s':>9} {'target':>8} {'vs wc':>8}")
+        base = None
+        for label, command, target in rows:
+            seconds, result = timed(command, args.runs)
+            base = base or seconds
+            verdict = "" if target is None else ("ok" if seconds < target else "SLOW")
+            target_text = "" if target is None else f"<{target:.0f} s"
+            print(f"{label:32} {seconds:9.2f} {target_text:>8} {seconds / base:7.0f}x {verdict}")
+            if result.returncode not in (0, 1):
+                print(f"  exit {result.returncode}: {result.stderr.strip()[:300]}")
+            elif label.startswith("redraft check"):
+                print(f"  {result.stdout.strip().splitlines()[-1]}")
+
+
+if __name__ == "__main__":
+    main()
