@@ -15,18 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..labels import assign_labels
-from ..model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
+from ..model import Draft, Footnote, Kind, Paragraph, footnote_ref
+from .akn_meta import all_text, children, local, meta_children, normalize, read_meta
+from .akn_meta import split_sponsors as split_sponsors
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
-
-#: Spaces collapsed inside a paragraph. No-break spaces are printed text ("21 December"): kept.
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
-
-#: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
-LANGUAGES = {
-    "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "zho": "zh", "chi": "zh", "ara": "ar",
-}
 
 #: Elements that group body blocks under a numbered heading.
 _HIERARCHY = {"section", "part", "chapter", "title", "subsection", "division", "book",
@@ -35,38 +29,6 @@ _HEADINGS = {"heading", "subheading", "crossHeading"}
 
 #: Element names whose text is not part of the draft (running furniture, metadata).
 _SKIPPED = {"meta", "coverPage", "conclusions", "attachments", "components", "collectionBody"}
-
-#: Member States whose names hold " and " (a sponsor list splits on commas and a last "and").
-_AND_NAMES = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-)
-
-
-def local(element: _Element) -> str:
-    """The element's name without namespace ("" for comments and entities)."""
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
-
-
-def children(element: _Element, *names: str) -> list[_Element]:
-    return [c for c in element if local(c) and (not names or local(c) in names)]
-
-
-def first(element: _Element, name: str) -> _Element | None:
-    return next((c for c in element.iter() if local(c) == name), None)
-
-
-def all_text(element: _Element) -> str:
-    return "".join(str(t) for t in element.itertext())
-
-
-def normalize(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
 
 # -- parsing ----------------------------------------------------------------------
 
@@ -106,162 +68,13 @@ def read_akn(data: bytes, name: str = "<input>") -> tuple[Draft, list[str]]:
     meta = read_meta(document)
     reader = _Reader(name)
     reader.language = meta.language
+    # A file redraft wrote has exact structure: the repairs for UN markup stay off.
+    reader.repair = not any(local(p) == "proprietary" and p.get("source") == "#redraft"
+                            for p in meta_children(document))
     blocks = reader.document(document, root)
     if not blocks:
         raise InputError(f"{name}: Akoma Ntoso file with no text (no preamble or body)")
     return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), reader.warnings
-
-
-# -- metadata -----------------------------------------------------------------------
-
-
-def read_meta(document: _Element) -> Meta:
-    meta = next((c for c in document.iter() if local(c) == "meta"), None)
-    doc_type = {"draftResolution": "draft resolution", "draftDecision": "draft decision"}.get(
-        document.get("name", ""), document.get("name", "")
-    )
-    if local(document) == "documentCollection":
-        doc_type = "resolution"
-    if meta is None:
-        return Meta(doc_type=doc_type)
-    extra: dict[str, str] = {}
-    sponsors: list[str] = []
-    for step in meta.iter():
-        if local(step) != "step":
-            continue
-        outcome, by, symbol = step.get("outcome", ""), step.get("by", ""), step.get("as", "")
-        if outcome in ("draftResolution", "draftDecision"):
-            sponsors.extend(split_sponsors(by))
-            if symbol:
-                extra["draft_symbol"] = symbol
-        elif outcome.endswith("AdditionalSponsors"):
-            sponsors.extend(s for s in split_sponsors(by) if s not in sponsors)
-        elif outcome in ("adopted", "notAdopted"):
-            extra["outcome"] = outcome
-            if symbol:
-                extra["meeting"] = symbol
-            if by:
-                extra["outcome_note"] = normalize(by)
-    voting = next((v for v in meta.iter() if local(v) == "voting"), None)
-    if voting is not None and voting.get("outcome"):
-        extra["vote"] = voting.get("outcome", "")
-    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter()
-             if local(p) == "redraftMeta"]
-    if exact:  # written by redraft: every field as it was
-        return _exact_meta(exact)
-    symbol = _symbol(document)
-    if doc_type.startswith("draft") and "draft_symbol" in extra and not _cover_symbol(document):
-        symbol = extra["draft_symbol"]
-    return Meta(
-        symbol=symbol,
-        organ=_organ(meta),
-        language=_language(meta),
-        doc_type=doc_type,
-        date=_work_date(meta),
-        sponsors=tuple(sponsors),
-        extra=tuple(sorted(extra.items())),
-    )
-
-
-def _exact_meta(fields: list[tuple[str, str]]) -> Meta:
-    """Metadata from the ``<proprietary source="#redraft">`` block render/akn.py writes."""
-    plain = {k: v for k, v in fields if k in ("symbol", "organ", "language", "doc_type", "date")}
-    return Meta(
-        **plain,
-        sponsors=tuple(v for k, v in fields if k == "sponsor"),
-        extra=tuple(sorted((k[2:], v) for k, v in fields if k.startswith("x-"))),
-    )
-
-
-def _cover_symbol(document: _Element) -> str:
-    for number in document.iter():
-        if local(number) == "docNumber" and number.get("refersTo") == "#symbol":
-            return normalize(all_text(number))
-    return ""
-
-
-def _symbol(document: _Element) -> str:
-    """The cover page's symbol, else one derived from the FRBR work URI."""
-    cover = _cover_symbol(document)
-    if cover:
-        return cover
-    work = first(document, "FRBRWork")
-    uri = first(work, "FRBRuri") if work is not None else None
-    if uri is None:
-        return ""
-    # /akn/un/statement/deliberation/unga/2024-11-18/79-9/ -> A/RES/79/9
-    parts = [p for p in uri.get("value", "").split("/") if p]
-    if len(parts) < 2:
-        return ""
-    body, number = parts[-3] if len(parts) >= 3 else "", parts[-1].replace("-", "/")
-    prefix = {"unga": "A/RES/", "unsc": "S/RES/"}.get(body, "")
-    if body == "unsc" and document.get("name", "").startswith("draft"):
-        prefix = "S/"
-    return prefix + number if prefix else ""
-
-
-def _organ(meta: _Element) -> str:
-    work = first(meta, "FRBRWork")
-    author = first(work, "FRBRauthor") if work is not None else None
-    wanted = (author.get("href", "") if author is not None else "").lstrip("#")
-    for org in meta.iter():
-        if local(org) == "TLCOrganization" and org.get("eId") == wanted:
-            return org.get("showAs", "")
-    return {"ga": "General Assembly", "sc": "Security Council"}.get(wanted, "")
-
-
-def _language(meta: _Element) -> str:
-    language = first(meta, "FRBRlanguage")
-    code = language.get("language", "") if language is not None else ""
-    return LANGUAGES.get(code, code[:2] or "en")
-
-
-def _work_date(meta: _Element) -> str:
-    work = first(meta, "FRBRWork")
-    date = first(work, "FRBRdate") if work is not None else None
-    value = date.get("date", "") if date is not None else ""
-    return "" if value.startswith("0001") else value
-
-
-def split_sponsors(by: str) -> list[str]:
-    """ "Cameroon (on behalf of A, B), Congo and Equatorial Guinea" -> three sponsors."""
-    by = normalize(by)
-    if not by:
-        return []
-    guarded = by
-    for index, compound in enumerate(_AND_NAMES):
-        guarded = guarded.replace(compound, f"\x00{index}\x00")
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in guarded:
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    cut = _last_top_level_and(parts[-1])
-    if cut >= 0:
-        parts[-1:] = [parts[-1][:cut], parts[-1][cut + len(" and ") :]]
-    restored = []
-    for part in parts:
-        for index, compound in enumerate(_AND_NAMES):
-            part = part.replace(f"\x00{index}\x00", compound)
-        if part.strip():
-            restored.append(part.strip())
-    return restored
-
-
-def _last_top_level_and(text: str) -> int:
-    """Index of the last " and " outside parentheses, or -1."""
-    depth, found = 0, -1
-    for index, char in enumerate(text):
-        depth += (char == "(") - (char == ")")
-        if depth == 0 and text.startswith(" and ", index):
-            found = index
-    return found
 
 
 # -- text ---------------------------------------------------------------------------
@@ -309,15 +122,20 @@ def _add(out: _Inline, text: str | None) -> None:
     out.parts.append(text)
 
 
+def add_note(out: _Inline, note: _Element) -> None:
+    """An authorialNote: a footnote, and its reference where it stands in the text."""
+    marker = "".join(note.get("marker", "").split()) or str(len(out.notes) + 1)
+    inline = gather(children(note) or [note])
+    out.notes.append(Footnote(marker=marker, text=inline.text))
+    out.notes.extend(inline.notes)
+    _add(out, footnote_ref(marker))
+
+
 def _gather_children(element: _Element, out: _Inline) -> None:
     for child in element:
         name = local(child)
         if name == "authorialNote":
-            marker = "".join(child.get("marker", "").split()) or str(len(out.notes) + 1)
-            note = gather(children(child) or [child])
-            out.notes.append(Footnote(marker=marker, text=note.text))
-            out.notes.extend(note.notes)
-            _add(out, footnote_ref(marker))
+            add_note(out, child)
         elif name in ("eol", "br"):
             out.parts.append(" ")
         elif name:
@@ -368,6 +186,9 @@ class _Reader:
         self.name = name
         self.warnings: list[str] = []
         self.language = ""
+        #: ids of paragraphs whose number is typed in their text ("(a)<TAB>..."), not in <num>
+        self.typed: set[int] = set()
+        self.repair = True  # fix what UN markup forgot: typed numbers, misplaced sub-paragraphs
 
     def make(self, kind: Kind, inline: _Inline, number: str = "",
              kids: Iterable[Paragraph] = ()) -> Paragraph:
@@ -403,13 +224,17 @@ class _Reader:
         return blocks
 
     def preface(self, preface: _Element) -> list[Paragraph]:
-        blocks = []
+        """docNumber -> heading line, docTitle -> title; a note beside them joins the one before."""
+        parts: list[tuple[Kind, _Inline]] = []
         for element in preface.iter():
             name = local(element)
-            if name == "docNumber":
-                blocks.append(self.make(Kind.DOC_HEADING, gather([element])))
-            elif name == "docTitle":
-                blocks.append(self.make(Kind.TITLE, gather([element])))
+            if name in ("docNumber", "docTitle"):
+                kind = Kind.DOC_HEADING if name == "docNumber" else Kind.TITLE
+                parts.append((kind, gather([element])))
+            elif name == "authorialNote" and parts and not any(
+                    local(a) in ("docNumber", "docTitle") for a in element.iterancestors()):
+                add_note(parts[-1][1], element)
+        blocks = [self.make(kind, inline) for kind, inline in parts]
         return [b for b in blocks if b.text]
 
     def preamble(self, preamble: _Element) -> list[Paragraph]:
@@ -488,7 +313,32 @@ class _Reader:
                 self.warn(f"{self.name}: a <num> outside any paragraph not read")
             else:
                 self.warn(f"{self.name}: <{name}> in the body not read")
-        return [b for b in blocks if b.text or b.children]
+        return self.nest([b for b in blocks if b.text or b.children])
+
+    def nest(self, blocks: list[Paragraph]) -> list[Paragraph]:
+        """Paragraphs numbered in their text, "(a)<TAB>We commit...", are sub-paragraphs
+        of the paragraph before them, as printed (the markup forgot their <num>)."""
+        if not self.repair:
+            return blocks
+        out: list[Paragraph] = []
+        for block in blocks:
+            previous = out[-1] if out else None
+            if previous is not None and self.belongs_under(previous, block):
+                out[-1] = _place(previous, block)
+            else:
+                out.append(block)
+        return out
+
+    def belongs_under(self, previous: Paragraph, block: Paragraph) -> bool:
+        """A "(b)" or "(iii)" after "12." (or after "(b)" for "(iii)") is a sub-paragraph,
+        also when the markup gave it its own <num> at the top level."""
+        if not block.number.startswith("(") or block.kind is not Kind.OPERATIVE:
+            return False
+        if previous.kind is Kind.OPERATIVE:
+            if previous.number.startswith("("):
+                return not _sibling(previous.number, block.number)
+            return True
+        return id(block) in self.typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
 
     def heading(self, element: _Element) -> Paragraph:
         if element.get("refersTo") == "#preamble":  # a preambular paragraph inside a section
@@ -553,8 +403,12 @@ class _Reader:
                 gather([element], inline)
         if headings and not number and not inline.text and not kids:
             return headings
-        kind = Kind.OPERATIVE if number else Kind.TEXT
-        return headings + [self.make(kind, inline, number, kids)]
+        typed = "" if number or not self.repair else _typed_number(inline)
+        kind = Kind.OPERATIVE if number or typed else Kind.TEXT
+        block = self.make(kind, inline, number or typed, kids)
+        if typed:
+            self.typed.add(id(block))
+        return headings + [block]
 
     def content(self, content: _Element, inline: _Inline, kids: list[Paragraph]) -> None:
         """The first text of a paragraph is its own; later <p> become unnumbered children."""
@@ -623,3 +477,34 @@ def _prefixed(number: str, inline: _Inline) -> _Inline:
         inline.parts.insert(0, number + " ")
         inline.lead = ""
     return inline
+
+
+#: A sub-paragraph number typed at the start of the text, followed by a tab.
+_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
+_ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
+
+
+def _typed_number(inline: _Inline) -> str:
+    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none."""
+    raw = "".join(inline.parts)
+    match = _TYPED.match(raw)
+    if not match:
+        return ""
+    inline.parts = [raw[match.end():]]
+    return match.group(1)
+
+
+def _sibling(previous: str, number: str) -> bool:
+    """Is ``number`` at the same level as ``previous``? "(b)" after "(a)", "(ii)" after "(i)";
+    "(i)" after "(h)" is the letter i."""
+    if _ROMAN.match(number) and not _ROMAN.match(previous):
+        return len(previous) == 3 and len(number) == 3 and ord(number[1]) == ord(previous[1]) + 1
+    return True
+
+
+def _place(parent: Paragraph, block: Paragraph) -> Paragraph:
+    """``block`` appended under ``parent``: as a child, or under its last child."""
+    last = parent.children[-1] if parent.children else None
+    if last is not None and last.number and not _sibling(last.number, block.number):
+        return parent.with_children(parent.children[:-1] + (_place(last, block),))
+    return parent.with_children(parent.children + (block,))

@@ -1,0 +1,208 @@
+"""Akoma Ntoso metadata for the AKN4UN reader (FRBR, workflow, cover page), and the
+small XML helpers the reader and this module share. Mapping: docs/akn.md."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Meta
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: Spaces collapsed inside a paragraph. No-break spaces are printed text ("21 December"): kept.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+#: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
+LANGUAGES = {
+    "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "zho": "zh", "chi": "zh", "ara": "ar",
+}
+
+#: Member States whose names hold " and " (a sponsor list splits on commas and a last "and").
+_AND_NAMES = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
+)
+
+
+def local(element: _Element) -> str:
+    """The element's name without namespace ("" for comments and entities)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(element: _Element, *names: str) -> list[_Element]:
+    return [c for c in element if local(c) and (not names or local(c) in names)]
+
+
+def first(element: _Element, name: str) -> _Element | None:
+    return next((c for c in element.iter() if local(c) == name), None)
+
+
+def all_text(element: _Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
+def normalize(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def meta_children(document: _Element) -> list[_Element]:
+    meta = next((c for c in document.iter() if local(c) == "meta"), None)
+    return children(meta) if meta is not None else []
+
+
+# -- metadata -----------------------------------------------------------------------
+
+
+def read_meta(document: _Element) -> Meta:
+    meta = next((c for c in document.iter() if local(c) == "meta"), None)
+    doc_type = {"draftResolution": "draft resolution", "draftDecision": "draft decision"}.get(
+        document.get("name", ""), document.get("name", "")
+    )
+    if local(document) == "documentCollection":
+        doc_type = "resolution"
+    if meta is None:
+        return Meta(doc_type=doc_type)
+    extra: dict[str, str] = {}
+    sponsors: list[str] = []
+    for step in meta.iter():
+        if local(step) != "step":
+            continue
+        outcome, by, symbol = step.get("outcome", ""), step.get("by", ""), step.get("as", "")
+        if outcome in ("draftResolution", "draftDecision"):
+            sponsors.extend(split_sponsors(by))
+            if symbol:
+                extra["draft_symbol"] = symbol
+        elif outcome.endswith("AdditionalSponsors"):
+            sponsors.extend(s for s in split_sponsors(by) if s not in sponsors)
+        elif outcome in ("adopted", "notAdopted"):
+            extra["outcome"] = outcome
+            if symbol:
+                extra["meeting"] = symbol
+            if by:
+                extra["outcome_note"] = normalize(by)
+    voting = next((v for v in meta.iter() if local(v) == "voting"), None)
+    if voting is not None and voting.get("outcome"):
+        extra["vote"] = voting.get("outcome", "")
+    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter()
+             if local(p) == "redraftMeta"]
+    if exact:  # written by redraft: every field as it was
+        return _exact_meta(exact)
+    symbol = _symbol(document)
+    if doc_type.startswith("draft") and "draft_symbol" in extra and not _cover_symbol(document):
+        symbol = extra["draft_symbol"]
+    return Meta(
+        symbol=symbol,
+        organ=_organ(meta),
+        language=_language(meta),
+        doc_type=doc_type,
+        date=_work_date(meta),
+        sponsors=tuple(sponsors),
+        extra=tuple(sorted(extra.items())),
+    )
+
+
+def _exact_meta(fields: list[tuple[str, str]]) -> Meta:
+    """Metadata from the ``<proprietary source="#redraft">`` block render/akn.py writes."""
+    plain = {k: v for k, v in fields if k in ("symbol", "organ", "language", "doc_type", "date")}
+    return Meta(
+        **plain,
+        sponsors=tuple(v for k, v in fields if k == "sponsor"),
+        extra=tuple(sorted((k[2:], v) for k, v in fields if k.startswith("x-"))),
+    )
+
+
+def _cover_symbol(document: _Element) -> str:
+    for number in document.iter():
+        if local(number) == "docNumber" and number.get("refersTo") == "#symbol":
+            return normalize(all_text(number))
+    return ""
+
+
+def _symbol(document: _Element) -> str:
+    """The cover page's symbol, else one derived from the FRBR work URI."""
+    cover = _cover_symbol(document)
+    if cover:
+        return cover
+    work = first(document, "FRBRWork")
+    uri = first(work, "FRBRuri") if work is not None else None
+    if uri is None:
+        return ""
+    # /akn/un/statement/deliberation/unga/2024-11-18/79-9/ -> A/RES/79/9
+    parts = [p for p in uri.get("value", "").split("/") if p]
+    if len(parts) < 2:
+        return ""
+    body, number = parts[-3] if len(parts) >= 3 else "", parts[-1].replace("-", "/")
+    prefix = {"unga": "A/RES/", "unsc": "S/RES/"}.get(body, "")
+    if body == "unsc" and document.get("name", "").startswith("draft"):
+        prefix = "S/"
+    return prefix + number if prefix else ""
+
+
+def _organ(meta: _Element) -> str:
+    work = first(meta, "FRBRWork")
+    author = first(work, "FRBRauthor") if work is not None else None
+    wanted = (author.get("href", "") if author is not None else "").lstrip("#")
+    for org in meta.iter():
+        if local(org) == "TLCOrganization" and org.get("eId") == wanted:
+            return org.get("showAs", "")
+    return {"ga": "General Assembly", "sc": "Security Council"}.get(wanted, "")
+
+
+def _language(meta: _Element) -> str:
+    language = first(meta, "FRBRlanguage")
+    code = language.get("language", "") if language is not None else ""
+    return LANGUAGES.get(code, code[:2] or "en")
+
+
+def _work_date(meta: _Element) -> str:
+    work = first(meta, "FRBRWork")
+    date = first(work, "FRBRdate") if work is not None else None
+    value = date.get("date", "") if date is not None else ""
+    return "" if value.startswith("0001") else value
+
+
+def split_sponsors(by: str) -> list[str]:
+    """ "Cameroon (on behalf of A, B), Congo and Equatorial Guinea" -> three sponsors."""
+    by = normalize(by)
+    if not by:
+        return []
+    guarded = by
+    for index, compound in enumerate(_AND_NAMES):
+        guarded = guarded.replace(compound, f"\x00{index}\x00")
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in guarded:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    cut = _last_top_level_and(parts[-1])
+    if cut >= 0:
+        parts[-1:] = [parts[-1][:cut], parts[-1][cut + len(" and ") :]]
+    restored = []
+    for part in parts:
+        for index, compound in enumerate(_AND_NAMES):
+            part = part.replace(f"\x00{index}\x00", compound)
+        if part.strip():
+            restored.append(part.strip())
+    return restored
+
+
+def _last_top_level_and(text: str) -> int:
+    """Index of the last " and " outside parentheses, or -1."""
+    depth, found = 0, -1
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and text.startswith(" and ", index):
+            found = index
+    return found
