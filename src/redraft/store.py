@@ -326,15 +326,14 @@ class Store:
     def _move_branch(self, commit: str, old: str | None) -> bool:
         """Compare-and-swap of the current branch from ``old`` to ``commit``."""
         expected = old or "0" * len(commit)
-        for waited in range(60):
+        for _waited in range(60):
             proc = self._proc(["update-ref", "-m", "redraft save", "HEAD", commit, expected])
             if proc.returncode == 0:
                 return True
             error = proc.stderr.decode(errors="replace")
             if ".lock" not in error:
                 return False  # the ref moved: the caller rebuilds on the new head
-            if waited > 20:
-                self._clear_stale_ref_lock(error)
+            self._clear_stale_ref_lock(error)  # only locks older than STALE_GIT_LOCK
             time.sleep(0.05)
         raise StoreError("the branch is locked by another git process; try again")
 
