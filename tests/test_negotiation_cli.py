@@ -158,3 +158,19 @@ def test_clean_keep_open_to_a_file_and_json(store: Path, tmp_path: Path) -> None
     assert document["schema"] == "redraft.clean/1"
     assert document["complete"] is False
     assert [u["label"] for u in document["unresolved"]] == ["PP2", "PP2bis", "OP2", "OP4", "OP5"]
+
+
+def test_demo_step_prints_a_status_table_and_the_progress_line(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from redraft.demo import DemoContext, bundled_drafts_dir
+    from redraft.demo.status import run as run_step
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None)
+    run_step(DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir()))
+    out = buffer.getvalue()
+    assert "4 of 9 paragraphs agreed ad ref; 6 contain brackets; 1 proposed for deletion" in out
+    assert "progress: ▁▄▆█  0% → 100% agreed over 4 versions" in out

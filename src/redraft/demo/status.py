@@ -5,7 +5,7 @@ The rolling text below is written for the demo (illustrative: not a real
 negotiation, though its markup follows real compilation texts such as the Rio+20
 text of 2 June 2012). Four versions are saved in a store under the demo's
 work folder, brackets resolved step by step; the step prints the status table
-of the last version and the share agreed at each version.
+of Rev.1 (mid-negotiation) and the share agreed at each version.
 """
 
 from __future__ import annotations
@@ -135,19 +135,20 @@ def record(store: Any) -> None:
 
 def run(ctx: Any) -> None:
     from ..negotiation.render import progress_chart, status_table
-    from ..negotiation.status import status_by_version
+    from ..negotiation.status import draft_status, status_by_version
     from ..store import Store
 
     console = ctx.console
     console.rule("Negotiation status")
     store = Store.init(ctx.workdir / "negotiation")
     record(store)
-    progress = status_by_version(NAME, store.history(NAME))
+    history = store.history(NAME)
+    progress = status_by_version(NAME, history)
     console.print(
-        f"An illustrative compilation text, saved in {len(progress.versions)} versions; "
-        f"`redraft status {NAME}` on the last one:"
+        f"An illustrative compilation text, saved in {len(history)} versions. "
+        f"`redraft status {NAME}@2` (Rev.1, mid-negotiation):"
     )
-    console.print(status_table(progress.latest))
+    console.print(status_table(draft_status(history[1][1], f"{NAME}@2")))
     console.print(f"`redraft status {NAME} --by-version`: the share agreed at each version")
     console.print(progress_chart(progress))
     ctx.notes["negotiation_store"] = store.root
