@@ -397,9 +397,9 @@ class Store:
                 raise StoreError(
                     f"{self.root}: a git rebase or merge is in progress; finish or abort it first"
                 )
-        dirty = self._git(["status", "--porcelain", "--untracked-files=no"]).decode().strip()
+        dirty = self._git(["status", "--porcelain", "--untracked-files=no"]).decode().splitlines()
         if dirty:
-            first = dirty.splitlines()[0][3:]
+            first = dirty[0][3:]
             raise StoreError(
                 f"{first} has changes no version holds: save them ('redraft save') or discard them "
                 f"('git checkout -- {first}') before syncing"
