@@ -119,3 +119,10 @@ def test_split_into_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("x")
     code, _, err = run("split", SEED, tmp_path / "taken")
     assert code == 2 and err.count("\n") == 1 and "redraft: error:" in err
+
+
+def test_show_on_a_whole_report_suggests_split() -> None:
+    code, _, err = run("show", SEED)
+    assert code == 0
+    assert err.splitlines()[0] == ("redraft: warning: 18 draft headings: this looks like a report "
+                                   "holding many drafts (redraft split writes one file for each)")

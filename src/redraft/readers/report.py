@@ -26,11 +26,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Draft, cited_markers, ref_marker
 from .text import read_text
+from .text_passes import DRAFT_HEADING as _DRAFT_HEADING
 from .text_passes import normalise
 
-_DRAFT_HEADING = re.compile(
-    r"^(?:Draft )?(?:[Rr]esolution|[Dd]ecision) (?:[IVXLC]+|\d+/\d+[A-Z]?)$"
-)
 _SECTION = re.compile(r"^([A-H])\.\s+(\S.*)$")
 _ADOPTION = re.compile(r"for adoption by the (.+?)$")
 

@@ -49,6 +49,10 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
     dropped or guessed), each one line."""
     notes = Notes()
     chunks = text_chunks(text, notes)
+    headings = sum(1 for c in chunks if c.kind == "text" and passes.DRAFT_HEADING.match(c.text))
+    if headings > 1:
+        notes.warnings.append(f"{headings} draft headings: this looks like a report holding "
+                              "many drafts (redraft split writes one file for each)")
     nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
     blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
     meta = read_meta(blocks, notes)

@@ -198,6 +198,11 @@ def _table_text(block: list[str]) -> str:
     return "\n".join(rows)
 
 
+#: The heading of one draft among many in a report: "Draft resolution II", "Decision 20/1".
+DRAFT_HEADING = re.compile(
+    r"^(?:Draft )?(?:[Rr]esolution|[Dd]ecision) (?:[IVXLC]+|\d+/\d+[A-Z]?)$"
+)
+
 #: A document heading line: "Draft resolution II", "Resolution 1445 (2002)".
 DOC_HEADING = re.compile(
     r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
