@@ -103,6 +103,8 @@ def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> str:
     if _kind_change(old_units, new_units) is not None:
         return "modified"
     # Equal text, or text that differs only in footnote reference numbers.
+    if old_units[0].text == new_units[0].text:
+        return "equal"
     return "equal" if unit_key(old_units[0]) == unit_key(new_units[0]) else "modified"
 
 
@@ -129,13 +131,14 @@ def _verb(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> VerbShift
     if not old_units or not new_units:
         return None
     before, after = old_units[0], new_units[0]
-    if isinstance(before, Footnote) or isinstance(after, Footnote):
+    if isinstance(before, Footnote) or isinstance(after, Footnote) or before.text == after.text:
         return None
     if not _has_opener(before) or not _has_opener(after):
         return None
     from .. import verbs
 
-    old_phrase, new_phrase = verbs.opening_phrase(before), verbs.opening_phrase(after)
+    old_phrase = verbs.opening_phrase(before).strip(" ,;:")
+    new_phrase = verbs.opening_phrase(after).strip(" ,;:")
     if not old_phrase or not new_phrase or old_phrase == new_phrase:
         return None
     kind = Kind.PREAMBULAR if after.kind is Kind.PREAMBULAR else Kind.OPERATIVE

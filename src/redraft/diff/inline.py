@@ -54,6 +54,13 @@ def _code_point(index: int) -> str:
     return chr(point)
 
 
+def _encode(tokens: list[str], codes: dict[str, str]) -> str:
+    """One character per token, the same for equal tokens (codes grows as needed)."""
+    for token in set(tokens).difference(codes):
+        codes[token] = _code_point(len(codes))
+    return "".join(map(codes.__getitem__, tokens))
+
+
 def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
     import fast_diff_match_patch as fdmp
 
@@ -70,8 +77,7 @@ def diff_words(old: str, new: str) -> list[Segment]:
         return [("=", old)] if old else []
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     codes: dict[str, str] = {}
-    old_code = "".join(codes.setdefault(t, _code_point(len(codes))) for t in old_tokens)
-    new_code = "".join(codes.setdefault(t, _code_point(len(codes))) for t in new_tokens)
+    old_code, new_code = _encode(old_tokens, codes), _encode(new_tokens, codes)
     segments: list[Segment] = []
     i = j = 0
     for op, length in _raw_diff(old_code, new_code):

@@ -41,16 +41,27 @@ def redline(change: Change, sides: str = "-+") -> Text:
     return text
 
 
-def render_diff_text(result: DiffResult, show_all: bool = False) -> Text:
-    """The whole redline as one rich Text (``.plain`` is the uncoloured form)."""
+def render_diff_text(
+    result: DiffResult, show_all: bool = False, limit: int | None = None
+) -> Text:
+    """The whole redline as one rich Text (``.plain`` is the uncoloured form);
+    ``limit`` keeps the first changes only (the summary still counts them all)."""
     from rich.text import Text
 
     out = Text()
-    for change in shown(result, show_all):
+    changes = shown(result, show_all)
+    if limit is not None and len(changes) > limit:
+        hidden = len(changes) - limit
+        changes = changes[:limit]
+    else:
+        hidden = 0
+    for change in changes:
         out.append(change_heading(change), style=HEADING_STYLE)
         out.append("\n")
         out.append_text(redline(change))
         out.append("\n\n")
+    if hidden:
+        out.append(f"… and {hidden} more\n\n", style="dim")
     out.append(summary_line(result.summary(), result.changes), style="bold")
     out.append("\n")
     return out
