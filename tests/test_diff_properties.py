@@ -18,6 +18,11 @@ from .strategies import drafts, words
 SETTINGS = settings(max_examples=150, deadline=None)
 
 
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(item in rest for item in short)
+
+
 def check_laws(old: Draft, new: Draft, granularity: str = "words") -> None:
     result = diff_drafts(old, new, granularity=granularity)
     # every unit of both drafts in exactly one change, in reading order on each side
@@ -26,7 +31,7 @@ def check_laws(old: Draft, new: Draft, granularity: str = "words") -> None:
     assert Counter(old_labels) == Counter(old.labels())
     assert Counter(new_labels) == Counter(new.labels())
     in_order_new = [label for c in result.changes if not c.moved for label in c.new]
-    assert in_order_new == [label for label in new.labels() if label in set(in_order_new)]
+    assert is_subsequence(in_order_new, new.labels())
     # segments rebuild both texts
     for change in result.changes:
         assert change.old_text() == JOIN.join(u.text for u in change.old_units)
