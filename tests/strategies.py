@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from redraft.labels import assign_labels
@@ -65,4 +67,18 @@ def drafts(draw: st.DrawFn) -> Draft:
         extra=tuple(sorted(draw(st.dictionaries(st.sampled_from(["adopted", "x"]), words, max_size=2)).items())),
     )
     blocks = tuple(draw(st.lists(paragraph(), max_size=6)))
-    return Draft(meta=meta, blocks=assign_labels(blocks))
+    return Draft(meta=meta, blocks=assign_labels(_unique_markers(blocks)))
+
+
+def _unique_markers(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Footnote markers are unique in a draft (readers guarantee it): renumber them."""
+    counter = iter(range(1, 10_000))
+
+    def fix(block: Paragraph) -> Paragraph:
+        return replace(
+            block,
+            footnotes=tuple(Footnote(str(next(counter)), f.text) for f in block.footnotes),
+            children=tuple(fix(c) for c in block.children),
+        )
+
+    return tuple(fix(b) for b in blocks)
