@@ -46,7 +46,9 @@ class DocBuilder:
         self.body = self.document.element.body
         self.notes = etree.Element(_q("footnotes"), nsmap={"w": W})
         for kind, note_id in (("separator", "-1"), ("continuationSeparator", "0")):
-            note = etree.SubElement(self.notes, _q("footnote"), {_q("type"): kind, _q("id"): note_id})
+            note = etree.SubElement(
+                self.notes, _q("footnote"), {_q("type"): kind, _q("id"): note_id}
+            )
             etree.SubElement(etree.SubElement(etree.SubElement(note, _q("p")), _q("r")), _q(kind))
         self.revision = 0
         self._numbering()
@@ -56,8 +58,11 @@ class DocBuilder:
 
         root = self.document.part.numbering_part.element
         abstract = etree.Element(_q("abstractNum"), {_q("abstractNumId"): "90"})
-        for level, fmt, text in ((0, "decimal", "%1."), (1, "lowerLetter", "(%2)"),
-                                 (2, "lowerRoman", "(%3)")):
+        for level, fmt, text in (
+            (0, "decimal", "%1."),
+            (1, "lowerLetter", "(%2)"),
+            (2, "lowerRoman", "(%3)"),
+        ):
             lvl = etree.SubElement(abstract, _q("lvl"), {_q("ilvl"): str(level)})
             etree.SubElement(lvl, _q("start"), {_q("val"): "1"})
             etree.SubElement(lvl, _q("numFmt"), {_q("val"): fmt})
@@ -70,16 +75,19 @@ class DocBuilder:
         from lxml import etree
 
         self.revision += 1
-        return etree.Element(_q(tag), {_q("id"): str(self.revision), _q("author"): "EU",
-                                       _q("date"): "2011-04-15T00:00:00Z"})
+        return etree.Element(
+            _q(tag),
+            {_q("id"): str(self.revision), _q("author"): "EU", _q("date"): "2011-04-15T00:00:00Z"},
+        )
 
     def paragraph(self, line: str, level: int | None) -> None:
         p = self.document.add_paragraph()._p
         deleted = line.startswith("{P-}")
         if deleted:
             line = line[4:]
-            p.get_or_add_pPr().append(p.makeelement(_q("rPr"), {}))
-            p.pPr.find(_q("rPr")).append(self._change("del"))
+            mark = p.makeelement(_q("rPr"), {})
+            mark.append(self._change("del"))
+            p.get_or_add_pPr().append(mark)
         if level is not None:
             numpr = p.makeelement(_q("numPr"), {})
             numpr.append(p.makeelement(_q("ilvl"), {_q("val"): str(level)}))
@@ -96,8 +104,11 @@ class DocBuilder:
                 p.append(holder)
                 continue
             else:
-                run = self._run(italic if italic is not None else plain, italic=italic is not None,
-                                deleted=deleted)
+                run = self._run(
+                    italic if italic is not None else plain,
+                    italic=italic is not None,
+                    deleted=deleted,
+                )
             (wrapper if wrapper is not None else p).append(run)
         if wrapper is not None:
             p.append(wrapper)
@@ -123,11 +134,15 @@ class DocBuilder:
         note = etree.SubElement(self.notes, _q("footnote"), {_q("id"): note_id})
         p = etree.SubElement(note, _q("p"))
         ref = etree.SubElement(p, _q("r"))
-        etree.SubElement(etree.SubElement(ref, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"})
+        etree.SubElement(
+            etree.SubElement(ref, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"}
+        )
         etree.SubElement(ref, _q("footnoteRef"))
         p.append(self._run(" " + text))
         run = etree.Element(_q("r"))
-        etree.SubElement(etree.SubElement(run, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"})
+        etree.SubElement(
+            etree.SubElement(run, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"}
+        )
         etree.SubElement(run, _q("footnoteReference"), {_q("id"): note_id})
         return run
 
@@ -145,7 +160,9 @@ class DocBuilder:
 
         if len(self.notes) > 2:
             blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8")
-            part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package)
+            part = Part(
+                PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package
+            )
             self.document.part.relate_to(part, FOOTNOTES_RT)
         buffer = io.BytesIO()
         self.document.save(buffer)
@@ -238,8 +255,10 @@ def test_zip_bomb_is_refused() -> None:
 
 def test_entity_expansion_is_refused() -> None:
     members = _docx_members()
-    evil = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            + members["word/document.xml"].split(b"?>", 1)[1])
+    evil = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + members["word/document.xml"].split(b"?>", 1)[1]
+    )
     members["word/document.xml"] = evil
     with pytest.raises(InputError, match="DTD or XML entities"):
         read_bytes(_zip(members), "xxe.docx")
@@ -264,8 +283,12 @@ def test_damaged_zip_is_refused() -> None:
 
 def test_encrypted_word_file_is_refused() -> None:
     # An encrypted .docx is an OLE compound file holding an EncryptionInfo stream.
-    data = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
-            + "EncryptionInfo".encode("utf-16-le") + b"\0" * 500)
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 500
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\0" * 500
+    )
     with pytest.raises(InputError, match="password-protected"):
         read_docx(data, "secret.docx")
 
@@ -282,7 +305,9 @@ def test_hostile_file_through_the_cli(tmp_path: Path) -> None:
     from redraft.cli import cli
 
     members = _docx_members()
-    members["word/document.xml"] = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + members["word/document.xml"]
+    members["word/document.xml"] = (
+        b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + members["word/document.xml"]
+    )
     path = tmp_path / "x.docx"
     path.write_bytes(_zip(members))
     result = CliRunner().invoke(cli, ["export", str(path), "--format", "md"])

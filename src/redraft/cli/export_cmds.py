@@ -11,8 +11,14 @@ import click
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 EXPORT_FORMATS = ("text", "txt", "md", "docx", "akn", "json")
-_SUFFIXES = {".docx": "docx", ".md": "md", ".txt": "text", ".xml": "akn", ".akn": "akn",
-             ".json": "json"}
+_SUFFIXES = {
+    ".docx": "docx",
+    ".md": "md",
+    ".txt": "text",
+    ".xml": "akn",
+    ".akn": "akn",
+    ".json": "json",
+}
 
 
 def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes, tuple[str, ...]]:
@@ -45,7 +51,10 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
 @click.command()
 @click.argument("spec")
 @click.option(
-    "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default=None,
     help="docx, md, text (txt), akn or json (default: from the -o suffix, else text).",
 )
 @output_option
@@ -79,8 +88,13 @@ def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) 
 
 @click.command()
 @click.option(
-    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=Path("redraft-report"), show_default=True, help="Folder to write the site into.",
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("redraft-report"),
+    show_default=True,
+    help="Folder to write the site into.",
 )
 @format_option("text", "json")
 @store_option
@@ -95,12 +109,17 @@ def report(out_dir: Path, fmt: str, store: Path | None) -> None:
     if fmt == "json":
         from ..render.json import dumps
 
-        emit(dumps({
-            "schema": "redraft.report/1",
-            "dir": str(site.root),
-            "index": str(site.root / "index.html"),
-            "drafts": [{"name": p.name, "page": p.page, "versions": p.versions}
-                       for p in site.pages],
-        }))
+        emit(
+            dumps(
+                {
+                    "schema": "redraft.report/1",
+                    "dir": str(site.root),
+                    "index": str(site.root / "index.html"),
+                    "drafts": [
+                        {"name": p.name, "page": p.page, "versions": p.versions} for p in site.pages
+                    ],
+                }
+            )
+        )
         return
     emit(f"wrote {len(site.pages)} draft page(s): {site.root / 'index.html'}")

@@ -45,7 +45,7 @@ KIND_STYLES: dict[Kind, str] = {
 }
 FOOTNOTE_STYLE = "UN Footnote"  # endnote-style footnote paragraph ("[^m]: text")
 NUMBER_STYLE = "UN Number"  # character style of a typed paragraph number
-META_PREFIX = "redraft-meta: "  # core properties comment holding the draft's metadata
+META_VARIABLE = "redraft-meta"  # document variable (settings.xml) holding the metadata as JSON
 
 # Limits for the zip check: a real draft is well under 1 MB of XML.
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
@@ -158,7 +158,7 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
         blocks = _styled_blocks(items)
     else:
         blocks = _classify(items)
-    if not blocks:
+    if not blocks and not reader.styled:
         raise InputError(f"{name}: the Word document holds no text")
     return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), warnings
 
@@ -210,18 +210,16 @@ class _Reader:
         self.styles = _style_names(document)
         self.numbering = Numbering(document, self.styles)
         self.pending_notes: list[Footnote] = []
-        self.styled = (document.core_properties.comments or "").startswith(META_PREFIX)
+        self.styled = bool(_meta_variable(document))
         self.notes = _footnote_texts(document, self)
         self.note_counter = 0
-        self.dropped = False  # the paragraph being read lost content to the view
 
     # metadata
     def meta(self) -> Meta:
-        props = self.document.core_properties
-        comment = props.comments or ""
-        if comment.startswith(META_PREFIX):
+        raw_text = _meta_variable(self.document)
+        if raw_text:
             try:
-                raw = json.loads(comment[len(META_PREFIX) :])
+                raw = json.loads(raw_text)
                 return Meta(
                     symbol=raw.get("symbol", ""),
                     organ=raw.get("organ", ""),
@@ -233,6 +231,7 @@ class _Reader:
                 )
             except (ValueError, TypeError, AttributeError):
                 pass
+        props = self.document.core_properties
         return Meta(symbol=_symbol_from_headers(self.document), language=_lang(props.language))
 
     # body
@@ -262,7 +261,6 @@ class _Reader:
         """(text, italic) pieces of the current text of ``p``, and whether its
         paragraph mark is deleted in this view (it then joins the next paragraph)."""
         pieces: list[tuple[str, bool]] = []
-        self.dropped = False
         self._collect(p, pieces)
         mark = p.find("w:pPr/w:rPr", NS)
         gone = False
@@ -280,14 +278,19 @@ class _Reader:
                 self._run(node, pieces)
             elif tag in (_q(self.drop), _q("moveFrom" if self.keep == "ins" else "moveTo")):
                 self.revisions += 1
-                self.dropped = True
             elif tag in (_q(self.keep), _q("moveTo" if self.keep == "ins" else "moveFrom")):
                 self.revisions += 1
                 self._collect(node, pieces)
             elif tag in (_q("pPr"), _q("rPr")):
                 continue
-            elif tag in (_q("hyperlink"), _q("smartTag"), _q("sdt"), _q("sdtContent"),
-                         _q("fldSimple"), _q("customXml")):
+            elif tag in (
+                _q("hyperlink"),
+                _q("smartTag"),
+                _q("sdt"),
+                _q("sdtContent"),
+                _q("fldSimple"),
+                _q("customXml"),
+            ):
                 self._collect(node, pieces)
 
     def _run(self, run: Any, pieces: list[tuple[str, bool]]) -> None:
@@ -341,6 +344,11 @@ class _Reader:
         style = ""
         if p is not None:
             style_id = _val(p.find("w:pPr/w:pStyle", NS))
+            before = p.find("w:pPr/w:pPrChange/w:pPr", NS)
+            if before is not None:
+                self.revisions += 1
+                if self.keep == "del":  # the original view: the style before the change
+                    style_id = _val(before.find("w:pStyle", NS))
             style = self.styles.get(style_id, style_id)
         number, pieces = split_number(pieces)
         text = "".join(t for t, _ in pieces)
@@ -354,12 +362,19 @@ class _Reader:
         if style == FOOTNOTE_STYLE:
             return _Item(text=text, number=number, style=style, note_of_previous=True)
         if not text.strip() and not number and not notes:
-            # an empty paragraph is kept only in redraft's own layout, unless it is what
-            # remains of a tracked deletion (Word cannot delete the last paragraph mark)
-            if not self.styled or not style.startswith("UN ") or self.dropped:
+            # an empty paragraph is a block only in redraft's own layout
+            if not self.styled or not style.startswith("UN "):
                 return None
-        return _Item(text=text, number=number, opening=opening, depth=depth, style=style,
-                     footnotes=notes, pieces=pieces, auto=auto is not None)
+        return _Item(
+            text=text,
+            number=number,
+            opening=opening,
+            depth=depth,
+            style=style,
+            footnotes=notes,
+            pieces=pieces,
+            auto=auto is not None,
+        )
 
     def _table(self, tbl: Any) -> _Item:
         rows = []
@@ -376,6 +391,14 @@ class _Reader:
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
         self.pending_notes = []
         return _Item(text="\n".join(rows), table=True, style=caption or style)
+
+
+def _meta_variable(document: Any) -> str:
+    """The JSON metadata redraft leaves in settings.xml, or "" for other documents."""
+    for variable in document.settings.element.iterfind("w:docVars/w:docVar", NS):
+        if variable.get(_q("name")) == META_VARIABLE:
+            return str(variable.get(_q("val"), ""))
+    return ""
 
 
 def split_number(pieces: list[tuple[str, bool]]) -> tuple[str, list[tuple[str, bool]]]:

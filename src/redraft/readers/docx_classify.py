@@ -59,7 +59,10 @@ def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
             continue
         opening = item.opening if item.text.startswith(item.opening) else ""
         block = Paragraph(
-            kind=kind, text=item.text, number=item.number, opening=opening,
+            kind=kind,
+            text=item.text,
+            number=item.number,
+            opening=opening,
             footnotes=tuple(item.footnotes),
         )
         while stack and stack[-1].depth >= depth:
@@ -151,8 +154,11 @@ def _typed_depth(number: str, last_letter: str) -> int:
     if token[:1].isdigit():
         return 0
     if _ROMAN.match(token):
-        follows_letter = last_letter and len(last_letter) == 1 and len(token) == 1 and (
-            ord(token) == ord(last_letter) + 1
+        follows_letter = (
+            last_letter
+            and len(last_letter) == 1
+            and len(token) == 1
+            and (ord(token) == ord(last_letter) + 1)
         )
         if not follows_letter and (last_letter or token != "i"):
             return 2

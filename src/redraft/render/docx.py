@@ -4,9 +4,9 @@ Both documents use the ``UN ...`` paragraph styles of :mod:`redraft.readers.docx
 (kind and depth in the style name) and type paragraph numbers as text in the
 ``UN Number`` character style followed by a tab, so that numbering survives tracked
 changes and the reader gets every block back exactly. The draft's metadata travels in
-the core properties comment. Footnotes cited in a paragraph's text are real Word
-footnotes (with their UN marker as a custom mark); a footnote that its paragraph
-does not cite, and every footnote of a diff document, is a ``UN Footnote`` paragraph.
+a document variable (``w:docVar`` named ``redraft-meta`` in settings.xml). Footnotes
+cited in a paragraph's text are real Word footnotes (with their UN marker as a custom
+mark); a footnote that its paragraph does not cite, and every footnote of a diff document, is a ``UN Footnote`` paragraph.
 
 :func:`render_diff_docx` lives in :mod:`redraft.render.docx_track`; it is re-exported here.
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
-from ..readers.docx import FOOTNOTE_STYLE, KIND_STYLES, META_PREFIX, NUMBER_STYLE
+from ..readers.docx import FOOTNOTE_STYLE, KIND_STYLES, META_VARIABLE, NUMBER_STYLE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -109,12 +109,29 @@ class WordBuilder:
     def _meta(self, meta: Meta) -> None:
         props = self.document.core_properties
         raw = {
-            "symbol": meta.symbol, "organ": meta.organ, "language": meta.language,
-            "doc_type": meta.doc_type, "date": meta.date, "sponsors": list(meta.sponsors),
+            "symbol": meta.symbol,
+            "organ": meta.organ,
+            "language": meta.language,
+            "doc_type": meta.doc_type,
+            "date": meta.date,
+            "sponsors": list(meta.sponsors),
             "extra": [list(pair) for pair in meta.extra],
         }
-        props.comments = clean(META_PREFIX + json.dumps(raw, ensure_ascii=True))
-        props.author = self.author
+        # a document variable (settings.xml): Word keeps it, and it has no length limit
+        settings = self.document.settings.element
+        variables = settings.makeelement(_q("docVars"), {})
+        variables.append(
+            settings.makeelement(
+                _q("docVar"),
+                {_q("name"): META_VARIABLE, _q("val"): json.dumps(raw, ensure_ascii=True)},
+            )
+        )
+        anchor = settings.find(_q("rsids"))
+        if anchor is not None:
+            anchor.addprevious(variables)
+        else:
+            settings.append(variables)
+        props.author = clean(self.author)[:200]
         props.title = clean(meta.symbol)[:200]
         props.language = clean(meta.language)[:20]
         if meta.symbol.strip():
@@ -122,8 +139,11 @@ class WordBuilder:
             header.paragraphs[0].text = clean(meta.symbol)
 
     # -- paragraphs ----------------------------------------------------------
-    def paragraph(self, style_name: str, runs: Iterable[Run], mark: str = "") -> Any:
-        """Append a paragraph; ``mark`` tracks the paragraph mark itself ("ins"/"del")."""
+    def paragraph(
+        self, style_name: str, runs: Iterable[Run], mark: str = "", old_style: str = ""
+    ) -> Any:
+        """Append a paragraph; ``mark`` tracks the paragraph mark itself ("ins"/"del");
+        ``old_style`` records a tracked change of paragraph style (w:pPrChange)."""
         from docx.oxml import OxmlElement
 
         p = OxmlElement("w:p")
@@ -133,6 +153,12 @@ class WordBuilder:
             rpr = ppr.makeelement(_q("rPr"), {})
             rpr.append(self.change_element(mark))
             ppr.append(rpr)
+        if old_style and old_style != style_name:
+            change = self.change_element("pPrChange")
+            before = change.makeelement(_q("pPr"), {})
+            before.append(before.makeelement(_q("pStyle"), {_q("val"): self.style(old_style)}))
+            change.append(before)
+            ppr.append(change)
         p.append(ppr)
         wrapper: Any = None
         for run in runs:
@@ -177,8 +203,11 @@ class WordBuilder:
             return r
         if run.role == "noteref":
             note_id = self._footnote(run.text, run.change)
-            r.append(r.makeelement(_q("footnoteReference"),
-                                   {_q("customMarkFollows"): "1", _q("id"): note_id}))
+            r.append(
+                r.makeelement(
+                    _q("footnoteReference"), {_q("customMarkFollows"): "1", _q("id"): note_id}
+                )
+            )
             marker = run.text.split("\x00", 1)[0]
             r.append(self._text(marker, run.change == "del"))
             return r
@@ -351,8 +380,9 @@ def write_table(builder: WordBuilder, text: str, depth: int) -> None:
     builder.sect.addprevious(tbl)
 
 
-def render_diff_docx(result: Any, author_old: str = "", author_new: str = "",
-                     date: str = "") -> bytes:
+def render_diff_docx(
+    result: Any, author_old: str = "", author_new: str = "", date: str = ""
+) -> bytes:
     """A Word document of ``result`` (a DiffResult) with real tracked changes."""
     from .docx_track import render_diff_docx as render
 

@@ -136,7 +136,9 @@ class _Writer:
         old, new = change.old_units[0], change.new_units[0]
         runs = _renumber_runs(_number(old), _number(new))
         runs += _segment_runs(change.segments, _opening(old), _opening(new))
-        self.builder.paragraph(_style(new, self.new_depth), runs)
+        self.builder.paragraph(
+            _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
+        )
 
 
 def _depths(draft: Draft) -> dict[str, int]:
@@ -155,8 +157,9 @@ def _depths(draft: Draft) -> dict[str, int]:
 def _style(unit: Unit, depths: dict[str, int]) -> str:
     if isinstance(unit, Footnote):
         return FOOTNOTE_STYLE
-    return style_name(unit.kind if unit.kind is not Kind.FOOTNOTE else Kind.TEXT,
-                      depths.get(unit.label, 0))
+    return style_name(
+        unit.kind if unit.kind is not Kind.FOOTNOTE else Kind.TEXT, depths.get(unit.label, 0)
+    )
 
 
 def _number(unit: Unit) -> str:
@@ -192,12 +195,15 @@ def _text_runs(unit: Unit, change: str) -> list[Run]:
     return runs + [Run(text[cut:], change=change)]
 
 
-def _segment_runs(segments: tuple[tuple[str, str], ...], old_cut: int | str,
-                  new_cut: int | str) -> list[Run]:
+def _segment_runs(
+    segments: tuple[tuple[str, str], ...], old_cut: int | str, new_cut: int | str
+) -> list[Run]:
     """Runs of a modified paragraph; italics follow the opening of the side a piece
     belongs to ("=" and "+" the new side, "-" the old side)."""
-    cuts = {"-": len(str(old_cut)) if isinstance(old_cut, str) else old_cut,
-            "+": len(str(new_cut)) if isinstance(new_cut, str) else new_cut}
+    cuts = {
+        "-": len(str(old_cut)) if isinstance(old_cut, str) else old_cut,
+        "+": len(str(new_cut)) if isinstance(new_cut, str) else new_cut,
+    }
     position = {"-": 0, "+": 0}
     runs: list[Run] = []
     for op, text in segments:

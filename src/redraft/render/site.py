@@ -104,7 +104,7 @@ def _words(draft: Draft) -> int | None:
 
 
 def _status(draft: Draft) -> str:
-    """"12/30 agreed" when the negotiation module is there, else ""."""
+    """ "12/30 agreed" when the negotiation module is there, else ""."""
     try:
         from ..negotiation.status import draft_status
     except ImportError:
@@ -131,12 +131,14 @@ def _index_row(name: str, page: str, history: list[tuple[Any, Draft]]) -> str:
 
 
 def index_page(rows: list[str]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in
-                   ("Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"))
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ("Draft", "Versions", "Latest symbol", "Words", "Status", "Last change")
+    )
     body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
     return _document(
         "redraft report",
-        f"<h1>Drafts under negotiation</h1><table class=\"index\"><thead><tr>{head}</tr>"
+        f'<h1>Drafts under negotiation</h1><table class="index"><thead><tr>{head}</tr>'
         f"</thead><tbody>{body}</tbody></table>"
         '<p class="meta">Written by redraft report.</p>',
     )
@@ -152,8 +154,9 @@ def draft_page(name: str, history: list[tuple[Any, Draft]]) -> str:
     parts.append(_timeline(history))
     parts.append(length_chart([(_version_name(v), _words(d) or 0) for v, d in history]))
     for (before, old), (after, new) in zip(history, history[1:], strict=False):
-        result = diff_drafts(old, new, old_source=_version_name(before),
-                             new_source=_version_name(after))
+        result = diff_drafts(
+            old, new, old_source=_version_name(before), new_source=_version_name(after)
+        )
         parts.append(_redline(after.number, result))
     parts.append(_latest_text(history[-1][1]))
     return _document(f"{name}: redraft report", "".join(parts))
@@ -167,14 +170,17 @@ def _timeline(history: list[tuple[Any, Draft]]) -> str:
     items = []
     for version, draft in history:
         words = _words(draft)
-        link = (f'<a href="#v{version.number}">{escape(_version_name(version))}</a>'
-                if version.number > 1 else escape(_version_name(version)))
+        link = (
+            f'<a href="#v{version.number}">{escape(_version_name(version))}</a>'
+            if version.number > 1
+            else escape(_version_name(version))
+        )
         items.append(
-            f"<li>{link} <span class=\"meta\">{escape(version.date[:10])} · "
+            f'<li>{link} <span class="meta">{escape(version.date[:10])} · '
             f"{escape(version.by)}{'' if words is None else f' · {words} words'}"
             f"{' · ' + escape(version.message) if version.message else ''}</span></li>"
         )
-    return f"<h2>Versions</h2><ol class=\"timeline\">{''.join(items)}</ol>"
+    return f'<h2>Versions</h2><ol class="timeline">{"".join(items)}</ol>'
 
 
 def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 180) -> str:
@@ -183,8 +189,10 @@ def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 
         return ""
     top = max(value for _, value in points) or 1
     step = (width - 80) / max(len(points) - 1, 1)
-    coords = [(50 + i * step, height - 30 - (value / top) * (height - 60))
-              for i, (_, value) in enumerate(points)]
+    coords = [
+        (50 + i * step, height - 30 - (value / top) * (height - 60))
+        for i, (_, value) in enumerate(points)
+    ]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
     dots = "".join(
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#2a5db0"><title>{escape(label)}: '
@@ -209,7 +217,7 @@ def _redline(number: int, result: DiffResult) -> str:
         entries = "<p>No change in the text.</p>"
     return (
         f'<section id="v{number}"><h2>{escape(result.old_source)} → '
-        f"{escape(result.new_source)}</h2><p class=\"summary\">{len(changed)} paragraph(s) "
+        f'{escape(result.new_source)}</h2><p class="summary">{len(changed)} paragraph(s) '
         f"changed</p>{entries}</section>"
     )
 
@@ -233,8 +241,11 @@ def redline_html(segments: tuple[tuple[str, str], ...]) -> str:
     out = []
     for op, text in segments:
         safe = escape(text).replace("\n", "<br>")
-        out.append(safe if op == "=" else f"<{'del' if op == '-' else 'ins'}>{safe}</"
-                   f"{'del' if op == '-' else 'ins'}>")
+        out.append(
+            safe
+            if op == "="
+            else f"<{'del' if op == '-' else 'ins'}>{safe}</{'del' if op == '-' else 'ins'}>"
+        )
     return "".join(out)
 
 
@@ -242,7 +253,7 @@ def _latest_text(draft: Draft) -> str:
     rows: list[str] = []
     for block in draft.blocks:
         _block_html(block, 0, rows)
-    return f"<h2>Latest text</h2><div class=\"text\">{''.join(rows)}</div>"
+    return f'<h2>Latest text</h2><div class="text">{"".join(rows)}</div>'
 
 
 def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
@@ -260,7 +271,7 @@ def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
     for note in block.footnotes:
         rows.append(
             f'<p class="para d{min(depth, 3)} meta" id="p-{escape(note.label)}">'
-            f"<span class=\"label\">{escape(note.label)}</span>{escape(note.text)}</p>"
+            f'<span class="label">{escape(note.label)}</span>{escape(note.text)}</p>'
         )
     for child in block.children:
         _block_html(child, depth + 1, rows)
