@@ -6,7 +6,8 @@ Both documents use the ``UN ...`` paragraph styles of :mod:`redraft.readers.docx
 changes and the reader gets every block back exactly. The draft's metadata travels in
 a document variable (``w:docVar`` named ``redraft-meta`` in settings.xml). Footnotes
 cited in a paragraph's text are real Word footnotes (with their UN marker as a custom
-mark); a footnote that its paragraph does not cite, and every footnote of a diff document, is a ``UN Footnote`` paragraph.
+mark); a footnote that its paragraph does not cite, and every footnote of a diff
+document, is a ``UN Footnote`` paragraph.
 
 :func:`render_diff_docx` lives in :mod:`redraft.render.docx_track`; it is re-exported here.
 """
