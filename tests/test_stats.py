@@ -99,6 +99,13 @@ def test_counts_add_up_across_a_space(a: str, b: str) -> None:
     assert count_text_words(a + " " + b) == count_text_words(a) + count_text_words(b)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="⁰¹²³⁴⁵⁶⁷⁸⁹[", max_codepoint=0x2FFF)))
+def test_without_cjk_a_word_is_a_token_with_a_letter_or_digit(text: str) -> None:
+    naive = sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    assert count_text_words(text) == naive
+
+
 @settings(max_examples=100, deadline=None)
 @given(drafts())
 def test_draft_words_are_the_sum_of_paragraph_rows(draft) -> None:  # type: ignore[no-untyped-def]

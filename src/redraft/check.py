@@ -22,8 +22,8 @@ from typing import Any
 from .config import CheckConfig, Config, before
 from .errors import ExitCode
 from .labels import is_negotiation_number, number_key
-from .model import FOOTNOTE_REF, Draft, Kind, Paragraph
-from .stats import count_words, growth_percent, open_store, paragraph_words
+from .model import Draft, Kind, Paragraph
+from .stats import count_words, growth_percent, open_store, paragraph_words, strip_refs
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,9 @@ def _brackets(draft: Draft) -> Iterator[Finding]:
     paragraphs; footnote references ``[^x]`` are not brackets."""
     open_at: list[str] = []
     for unit in draft.units():
-        for match in _BRACKET.finditer(FOOTNOTE_REF.sub("", unit.text)):
+        if "[" not in unit.text and "]" not in unit.text:
+            continue
+        for match in _BRACKET.finditer(strip_refs(unit.text)):
             if match.group(0) == "[":
                 open_at.append(unit.label)
             elif open_at:
