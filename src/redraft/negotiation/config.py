@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,22 +80,40 @@ class MarkupConfig:
     actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
     delegations: frozenset[str] = frozenset()
 
+    # The lookups below are computed once per config (every paragraph asks).
+    @cached_property
+    def _states(self) -> dict[str, str]:
+        return {
+            normalize_phrase(p): state
+            for state, phrases in reversed(self.markers.items())
+            for p in phrases
+        }
+
     def marker_state(self, phrase: str) -> str:
         """The state a marker phrase sets, or "" when it is not a marker."""
-        wanted = normalize_phrase(phrase)
-        for state, phrases in self.markers.items():
-            if any(normalize_phrase(p) == wanted for p in phrases):
-                return state
-        return ""
+        return self._states.get(normalize_phrase(phrase), "")
 
+    @cached_property
+    def marker_phrases(self) -> tuple[str, ...]:
+        """Every marker phrase, normalized."""
+        return tuple(p for p in self._states if p)
+
+    @cached_property
     def marker_words(self) -> frozenset[str]:
         """First words of every marker: a bracket starting with one and matching no
         marker is reported as an unknown marker rather than read as text."""
-        return frozenset(
-            normalize_phrase(p).split()[0]
-            for phrases in self.markers.values()
-            for p in phrases
-            if normalize_phrase(p)
+        return frozenset(p.split()[0] for p in self.marker_phrases)
+
+    @cached_property
+    def bare_marker(self) -> re.Pattern[str] | None:
+        """Markers written without brackets at the end of a paragraph ("agreed ad
+        ref"): only phrases of two words or more ("as agreed" is English)."""
+        phrases = sorted((p for p in self.marker_phrases if " " in p), key=len, reverse=True)
+        if not phrases:
+            return None
+        spelled = ("[\\s.\\-]+".join(map(re.escape, p.split())) for p in phrases)
+        return re.compile(
+            r"(?:^|(?<=[\s.;,]))(" + "|".join(spelled) + r")[\s.]*$", re.IGNORECASE
         )
 
 

@@ -176,6 +176,9 @@ _NAME = re.compile(
 _ACTION_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _MAX_NAME_WORDS = 6
 _MAX_MARKER_WORDS = 5
+_TAIL = 80  # characters at the end of a paragraph where a plain marker can stand
+_PAREN_END = re.compile(r"\(([^()]*)\)[\s.]*$")
+_SIGNIFICANT = re.compile(r"[\[\]()]")
 
 
 class _Parser:
@@ -210,22 +213,23 @@ class _Parser:
         text = self.text
         pairs: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
-        i = 0
-        while i < len(text):
-            char = text[i]
+        skip_to = 0
+        for found in _SIGNIFICANT.finditer(text):
+            i, char = found.start(), found.group()
+            if i < skip_to:
+                continue  # inside a footnote reference
             if char == "[":
                 ref = _FOOTNOTE_REF.match(text, i)
                 if ref:
-                    i = ref.end()
+                    skip_to = ref.end()
                     continue
                 stack.append(("[", i))
             elif char == "]":
                 self._close_bracket(stack, pairs, i)
             elif char == "(":
                 stack.append(("(", i))
-            elif char == ")":
+            else:
                 self._close_paren(stack, i)
-            i += 1
         for kind, pos in stack:
             if kind == "[":
                 self.problem(pos, "unclosed", "'[' is never closed")
@@ -295,30 +299,26 @@ class _Parser:
         words = phrase.split()
         if not words or len(words) > _MAX_MARKER_WORDS:
             return False
-        if words[0] in self.config.marker_words():
+        if words[0] in self.config.marker_words:
             return True
-        known = [normalize_phrase(p) for ps in self.config.markers.values() for p in ps]
+        known = self.config.marker_phrases
         return bool(difflib.get_close_matches(phrase, known, n=1, cutoff=0.8))
 
     def _plain_marker(self) -> tuple[str, tuple[int, int] | None]:
         """``(agreed ad ref)`` at the end, or a bare several-word marker such as
         ``agreed ad ref`` (a bare "agreed" would be read in ordinary sentences)."""
         text = self.text
-        paren = re.search(r"\(([^()]*)\)[\s.]*$", text)
+        tail_start = max(0, len(text) - _TAIL)  # markers are short: look at the end only
+        paren = _PAREN_END.search(text, tail_start)
         if paren:
             state = self.config.marker_state(paren.group(1))
             if state:
                 return state, (_space_before(text, paren.start()), len(text))
-        for state, phrases in self.config.markers.items():
-            for phrase in phrases:
-                words = normalize_phrase(phrase).split()
-                if len(words) < 2:
-                    continue
-                phrase = r"[\s.\-]+".join(map(re.escape, words))
-                pattern = r"(?:^|(?<=[\s.;,]))" + phrase + r"[\s.]*$"
-                bare = re.search(pattern, text, re.IGNORECASE)
-                if bare:
-                    return state, (_space_before(text, bare.start()), len(text))
+        pattern = self.config.bare_marker
+        bare = pattern.search(text, tail_start) if pattern is not None else None
+        if bare:
+            state = self.config.marker_state(bare.group(1))
+            return state, (_space_before(text, bare.start()), len(text))
         return "", None
 
     # tree --------------------------------------------------------------------
@@ -380,26 +380,31 @@ class _Parser:
         if not body or "\x00" in body:
             return None
         items = []
+        start = offset + len(source) - len(source.lstrip())
         for item in body.split(";"):
             parsed = _tag_item(item)
             if parsed is None or (require_action and not parsed[1]):
                 return None
-            items.append(parsed)
+            items.append((start + len(item) - len(item.lstrip()), *parsed))
+            start += len(item) + 1
         tags = []
-        for names, action_words in items:
+        found: list[tuple[int, str, str]] = []  # problems, kept until the list is a tag list
+        for where, names, action_words in items:
             action = ""
             if action_words:
                 action = self.config.actions.get(action_words.lower(), "")
                 if not action and require_action and not self._known(names):
                     return None  # "[Governments should]" is text, not a tag
                 if not action:
-                    self.problem(offset, "unknown-action", f"unknown tag word {action_words!r}")
+                    found.append((where, "unknown-action", f"unknown tag word {action_words!r}"))
                     action = action_words
             known = self.config.delegations
             for name in names:
                 if known and name not in known:
-                    self.problem(offset, "unknown-delegation", f"unknown delegation {name!r}")
+                    found.append((where, "unknown-delegation", f"unknown delegation {name!r}"))
             tags.append(Tag(names, action))
+        for where, kind, message in found:
+            self.problem(where, kind, message)
         return tuple(tags)
 
     def _known(self, names: tuple[str, ...]) -> bool:
