@@ -93,13 +93,12 @@ class _Inline:
     def text(self) -> str:
         return normalize("".join(self.parts))
 
-    def opening(self, bold: bool = False) -> str:
+    def opening(self, text: str, bold: bool = False) -> str:
         """The styled lead if the text starts with it: italic, or bold where the
         language prints openings in bold (Chinese)."""
         if "italic" not in self.lead_style and not (bold and "bold" in self.lead_style):
             return ""
         lead = normalize(self.lead or "")
-        text = self.text
         return lead if lead and text.startswith(lead) else ""
 
 
@@ -153,9 +152,10 @@ _NO_OPENING = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING, Kind.TABLE}
 
 def _paragraph(kind: Kind, inline: _Inline, number: str = "",
                kids: Iterable[Paragraph] = (), bold: bool = False) -> Paragraph:
-    opening = "" if kind in _NO_OPENING else inline.opening(bold)
+    text = inline.text
+    opening = "" if kind in _NO_OPENING else inline.opening(text, bold)
     return Paragraph(
-        kind=kind, text=inline.text, number=number, opening=opening,
+        kind=kind, text=text, number=number, opening=opening,
         children=tuple(kids), footnotes=tuple(_unique(inline.notes)),
     )
 
@@ -200,11 +200,11 @@ class _Reader:
 
     def document(self, document: _Element, root: _Element) -> list[Paragraph]:
         blocks = self.parts(document)
-        components = next((c for c in root.iter() if local(c) == "components"), None)
+        components = next(root.iter("{*}components"), None)
         for component in children(components) if components is not None else []:
             for inner in children(component):
                 blocks.extend(self.parts(inner))
-        for attachment in (a for a in document.iter() if local(a) == "attachment"):
+        for attachment in document.iter("{*}attachment"):
             for inner in children(attachment):
                 blocks.extend(self.parts(inner))
         return blocks
@@ -453,14 +453,14 @@ class _Reader:
     # -- tables ----------------------------------------------------------------
 
     def tables(self, container: _Element) -> list[Paragraph]:
-        found = [self.table(t) for t in container.iter() if local(t) == "table"]
+        found = [self.table(t) for t in container.iter("{*}table")]
         return [t for t in found if t.text]
 
     def table(self, table: _Element) -> Paragraph:
         """Rows separated by newlines, cells by tabs; notes in cells go to the table."""
         rows: list[str] = []
         notes: list[Footnote] = []
-        for row in (r for r in table.iter() if local(r) == "tr"):
+        for row in table.iter("{*}tr"):
             cells = []
             for cell in children(row, "td", "th"):
                 inline = gather([cell])

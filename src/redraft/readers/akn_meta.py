@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 #: Spaces collapsed inside a paragraph. No-break spaces are printed text ("21 December"): kept.
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_TO_SPACE = str.maketrans("\t\n\r\f\v", "     ")
+_RUNS = re.compile(r"  +")
 
 #: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
 LANGUAGES = {
@@ -40,7 +41,7 @@ def children(element: _Element, *names: str) -> list[_Element]:
 
 
 def first(element: _Element, name: str) -> _Element | None:
-    return next((c for c in element.iter() if local(c) == name), None)
+    return next(element.iter("{*}" + name), None)
 
 
 def all_text(element: _Element) -> str:
@@ -48,11 +49,15 @@ def all_text(element: _Element) -> str:
 
 
 def normalize(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """ASCII whitespace runs to one space, trimmed (a plain split would eat no-break spaces)."""
+    text = text.translate(_TO_SPACE)
+    if "  " in text:
+        text = _RUNS.sub(" ", text)
+    return text.strip(" ")
 
 
 def meta_children(document: _Element) -> list[_Element]:
-    meta = next((c for c in document.iter() if local(c) == "meta"), None)
+    meta = next(document.iter("{*}meta"), None)
     return children(meta) if meta is not None else []
 
 
@@ -60,7 +65,7 @@ def meta_children(document: _Element) -> list[_Element]:
 
 
 def read_meta(document: _Element) -> Meta:
-    meta = next((c for c in document.iter() if local(c) == "meta"), None)
+    meta = next(document.iter("{*}meta"), None)
     doc_type = {"draftResolution": "draft resolution", "draftDecision": "draft decision"}.get(
         document.get("name", ""), document.get("name", "")
     )
@@ -70,9 +75,7 @@ def read_meta(document: _Element) -> Meta:
         return Meta(doc_type=doc_type)
     extra: dict[str, str] = {}
     sponsors: list[str] = []
-    for step in meta.iter():
-        if local(step) != "step":
-            continue
+    for step in meta.iter("{*}step"):
         outcome, by, symbol = step.get("outcome", ""), step.get("by", ""), step.get("as", "")
         if outcome in ("draftResolution", "draftDecision"):
             sponsors.extend(split_sponsors(by))
@@ -86,11 +89,10 @@ def read_meta(document: _Element) -> Meta:
                 extra["meeting"] = symbol
             if by:
                 extra["outcome_note"] = normalize(by)
-    voting = next((v for v in meta.iter() if local(v) == "voting"), None)
+    voting = next(meta.iter("{*}voting"), None)
     if voting is not None and voting.get("outcome"):
         extra["vote"] = voting.get("outcome", "")
-    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter()
-             if local(p) == "redraftMeta"]
+    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter("{*}redraftMeta")]
     if exact:  # written by redraft: every field as it was
         return _exact_meta(exact)
     symbol = _symbol(document)
@@ -118,8 +120,9 @@ def _exact_meta(fields: list[tuple[str, str]]) -> Meta:
 
 
 def _cover_symbol(document: _Element) -> str:
-    for number in document.iter():
-        if local(number) == "docNumber" and number.get("refersTo") == "#symbol":
+    cover = next((c for c in document if local(c) == "coverPage"), document)
+    for number in cover.iter("{*}docNumber"):
+        if number.get("refersTo") == "#symbol":
             return normalize(all_text(number))
     return ""
 
@@ -148,8 +151,8 @@ def _organ(meta: _Element) -> str:
     work = first(meta, "FRBRWork")
     author = first(work, "FRBRauthor") if work is not None else None
     wanted = (author.get("href", "") if author is not None else "").lstrip("#")
-    for org in meta.iter():
-        if local(org) == "TLCOrganization" and org.get("eId") == wanted:
+    for org in meta.iter("{*}TLCOrganization"):
+        if org.get("eId") == wanted:
             return org.get("showAs", "")
     return {"ga": "General Assembly", "sc": "Security Council"}.get(wanted, "")
 

@@ -1,0 +1,110 @@
+"""Every AKN file of the shared corpus read, written back and read again, with totals,
+oddities and times.
+
+    python benchmarks/akn_corpus.py [--corpus ../shared/corpus] [--show N]
+
+For each file: read_akn must not fail; numbers hold no whitespace; no unit is empty;
+the non-space characters of the document's text (preface, preamble, body, annexes)
+must all reach the draft (footnote references stand for their notes; Arabic "5 -"
+is read "5."); ``read_akn(render_akn(draft)) == draft``. Labels repeated with ``#2``
+(numbering that restarts in annexes and parts) are counted, not failed.
+Times: reading is compared with lxml's bare parse of the same bytes (the reference,
+measured in the same run), so the ratio says what the reader adds to parsing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from redraft.model import Footnote, Paragraph, strip_footnote_refs
+from redraft.readers.akn import read_akn
+from redraft.readers.akn_meta import local
+from redraft.render.akn import render_akn
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+_TEXT_PARTS = ("preface", "preamble", "mainBody", "attachments")
+
+
+def source_chars(data: bytes) -> Counter[str]:
+    root = etree.fromstring(data)
+    chars: Counter[str] = Counter()
+    for element in root.iter():
+        if local(element) in _TEXT_PARTS and not any(
+            local(a) in _TEXT_PARTS for a in element.iterancestors()
+        ):
+            for text in element.itertext():
+                chars.update(c for c in str(text) if not c.isspace())
+    return chars
+
+
+def draft_chars(units: list[Paragraph | Footnote]) -> Counter[str]:
+    chars: Counter[str] = Counter()
+    for unit in units:
+        chars.update(c for c in strip_footnote_refs(unit.text) if not c.isspace())
+        if isinstance(unit, Paragraph):
+            chars.update(c for c in unit.number if not c.isspace())
+    return chars
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--show", type=int, default=10, help="oddities to print")
+    args = parser.parse_args()
+    files = sorted(args.corpus.glob("unxml-*/**/*.xml"))
+    if not files:
+        sys.exit(f"no AKN files under {args.corpus}")
+    blobs = [(f, f.read_bytes()) for f in files]
+
+    start = time.perf_counter()
+    for _, data in blobs:
+        etree.fromstring(data)
+    parse_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    drafts = [(f, data, read_akn(data, f.name)[0]) for f, data in blobs]
+    read_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    written = [render_akn(d) for _, _, d in drafts]
+    write_seconds = time.perf_counter() - start
+
+    counts: Counter[str] = Counter()
+    oddities: list[str] = []
+    for (path, data, draft), xml in zip(drafts, written, strict=True):
+        units = list(draft.units())
+        counts["units"] += len(units)
+        counts["blocks"] += sum(1 for _ in draft.walk())
+        counts["footnotes"] += len(draft.footnotes())
+        counts["repeated labels (#n)"] += sum("#" in u.label for u in units)
+        for unit in units:
+            if not unit.text.strip():
+                oddities.append(f"{path.name}: {unit.label} is empty")
+            if isinstance(unit, Paragraph) and any(c.isspace() for c in unit.number):
+                oddities.append(f"{path.name}: {unit.label} number {unit.number!r} has a space")
+        lost = source_chars(data) - draft_chars(units)
+        lost.pop("-", None)  # Arabic "5 -" is read as "5."
+        if lost:
+            oddities.append(f"{path.name}: text lost: {''.join(sorted(lost.elements()))[:60]}")
+        if read_akn(xml, "rewritten.xml")[0] != draft:
+            oddities.append(f"{path.name}: read(render(draft)) != draft")
+
+    print(f"files {len(files)}  blocks {counts['blocks']}  units {counts['units']}  "
+          f"footnotes {counts['footnotes']}  repeated labels {counts['repeated labels (#n)']}")
+    print(f"oddities {len(oddities)}")
+    for line in oddities[: args.show]:
+        print("  " + line)
+    print(f"lxml parse (reference) {parse_seconds:.2f} s   read_akn {read_seconds:.2f} s "
+          f"(x{read_seconds / parse_seconds:.1f})   render_akn {write_seconds:.2f} s "
+          f"(x{write_seconds / parse_seconds:.1f})")
+    sys.exit(1 if oddities else 0)
+
+
+if __name__ == "__main__":
+    main()
