@@ -96,3 +96,45 @@ def test_verb_shifts():
 def test_footnote_and_heading():
     assert _ops("footnote_changed") == [("modified", ["FN2"], ["FN2"])]
     assert _ops("heading_inserted") == [("inserted", [], ["H1"]), ("inserted", [], ["H2"])]
+
+
+# -- real pairs (tests/data/diff/SOURCES.md) ---------------------------------------
+
+DATA = Path(__file__).parent / "data" / "diff"
+REAL_PAIRS = [("78_198", "79_171"), ("78_58", "79_67"), ("78_244", "79_247")]
+
+
+def real_pair(old: str, new: str):
+    read = lambda s: canonical.parse((DATA / f"A_RES_{s}.txt").read_text(encoding="utf-8"))  # noqa: E731
+    return read(old), read(new)
+
+
+@pytest.mark.parametrize(("old_symbol", "new_symbol"), REAL_PAIRS)
+def test_real_pair_obeys_the_laws(old_symbol, new_symbol):
+    from collections import Counter
+
+    from redraft.diff.engine import JOIN
+
+    old, new = real_pair(old_symbol, new_symbol)
+    result = diff_drafts(old, new)
+    assert Counter(x for c in result.changes for x in c.old) == Counter(old.labels())
+    assert Counter(x for c in result.changes for x in c.new) == Counter(new.labels())
+    for change in result.changes:
+        assert change.old_text() == JOIN.join(u.text for u in change.old_units)
+        assert change.new_text() == JOIN.join(u.text for u in change.new_units)
+    # a unit whose text is unique in each draft and identical in both is reported equal
+    old_texts = Counter(u.text for u in old.units())
+    new_texts = Counter(u.text for u in new.units())
+    for change in result.changes:
+        for unit in change.old_units:
+            if old_texts[unit.text] == 1 and new_texts[unit.text] == 1:
+                assert change.op == "equal", (unit.label, change)
+
+
+def test_right_to_food_splits_and_merges():
+    result = diff_drafts(*real_pair("78_198", "79_171"))
+    grouped = {(c.op, c.old, c.new) for c in result.changes if c.op in ("split", "merged")}
+    # Checked by reading both texts: PP24 + PP25 became one paragraph on COVID-19, and
+    # OP46's general comment became a list opened by OP45 with (a).
+    assert ("merged", ("PP24", "PP25"), ("PP25",)) in grouped
+    assert ("split", ("OP46",), ("OP45", "OP45(a)")) in grouped
