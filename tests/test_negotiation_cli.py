@@ -174,3 +174,22 @@ def test_demo_step_prints_a_status_table_and_the_progress_line(tmp_path: Path) -
     out = buffer.getvalue()
     assert "4 of 9 paragraphs agreed ad ref; 6 contain brackets; 1 proposed for deletion" in out
     assert "progress: ▁▄▆█  0% → 100% agreed over 4 versions" in out
+
+
+def test_sponsors_from_akn_metadata(tmp_path: Path) -> None:
+    """Two AKN drafts saved as versions (the competing S/2023/638 and 639 stand in
+    for two versions): sponsors come from the documents' own metadata."""
+    data = Path(__file__).parent / "data" / "negotiation"
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(store)]).exit_code == 0
+    for name in ("S_2023_638-2316801E.xml", "S_2023_639-2316802E.xml"):
+        saved = runner.invoke(cli, ["save", "sc-draft", str(data / name), "--by", "Council",
+                                    "--store", str(store)])
+        assert saved.exit_code == 0, saved.output
+    document = json.loads(run(store, "sponsors", "sc-draft", "--format", "json").stdout)
+    first, second = document["versions"]
+    assert first["sponsors"] == ["France", "United Arab Emirates"]
+    assert second["sponsors"] == ["Russian Federation"]
+    assert second["joined"] == ["Russian Federation"]
+    assert second["left"] == ["France", "United Arab Emirates"]
