@@ -83,7 +83,7 @@ def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -
     if fmt == "json":
         from ..render.diff_json import render_diff_json
 
-        emit(render_diff_json(result, show_all=show_all), output)
+        emit(render_diff_json(result), output)
     elif fmt == "markdown":
         from ..render.diff_markdown import render_diff_markdown
 

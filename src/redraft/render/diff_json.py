@@ -27,17 +27,17 @@ def change_json(change: Change) -> dict[str, Any]:
     }
 
 
-def diff_document(result: DiffResult, show_all: bool = True) -> dict[str, Any]:
-    """The JSON document; ``show_all=False`` leaves out unchanged entries (summary intact)."""
-    changes = [c for c in result.changes if show_all or c.changed or c.renumbered]
+def diff_document(result: DiffResult) -> dict[str, Any]:
+    """The JSON document: every unit of both drafts in exactly one change, always
+    (``--all`` only concerns the formats people read)."""
     return {
         "schema": SCHEMA,
         "old": {"source": result.old_source, "symbol": result.old.meta.symbol},
         "new": {"source": result.new_source, "symbol": result.new.meta.symbol},
-        "changes": [change_json(c) for c in changes],
+        "changes": [change_json(c) for c in result.changes],
         "summary": result.summary(),
     }
 
 
-def render_diff_json(result: DiffResult, show_all: bool = True) -> str:
-    return dumps(diff_document(result, show_all))
+def render_diff_json(result: DiffResult) -> str:
+    return dumps(diff_document(result))
