@@ -196,11 +196,12 @@ class _Parser:
     def parse(self) -> Markup:
         pairs = self._scan()
         marker, span = self._marker(pairs)
-        if span is not None:
+        if span is None:
+            parts = self._parts(0, len(self.text), pairs, top=True)
+        else:  # the text around the marker ("... matter [agreed]." keeps its period)
             pairs = [p for p in pairs if not (span[0] <= p[0] < span[1])]
-        end = span[0] if span is not None and span[0] > 0 else len(self.text)
-        start = span[1] if span is not None and span[0] == 0 else 0
-        parts = self._parts(start, end, pairs, top=True)
+            before = self._parts(0, span[0], pairs, top=True)
+            parts = before + self._parts(span[1], len(self.text), pairs, top=True)
         problems = tuple(sorted(self.problems, key=lambda p: p.offset))
         return Markup(self.label, self.text, parts, marker, problems)
 
@@ -267,7 +268,7 @@ class _Parser:
         if tops:
             start, close = tops[-1]
             if not text[close + 1 :].strip(" .;"):
-                found = self._bracket_marker(start, close, end=len(text))
+                found = self._bracket_marker(start, close, end=close + 1)
                 if found:
                     return found
             start, close = tops[0]
