@@ -215,3 +215,23 @@ def test_cli_by_version_from_a_store(tmp_path: Path) -> None:
     assert versions[1]["growth"] == round((679 - 399) * 100 / 399, 1)
     table = run("stats", "--store", str(tmp_path / "store"), "--by-version", "dr1").output
     assert "+70.2%" in table and "█" in table
+
+
+def test_demo_step_ends_with_stats_and_a_check(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from redraft.demo import DemoContext
+    from redraft.demo import stats as demo_stats
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "ga-draft-resolution-iv-x.txt").write_text(DR4.read_text(encoding="utf-8"))
+    (drafts / "ecosoc-draft-resolution-i-x.txt").write_text(DR1.read_text(encoding="utf-8"))
+    console = Console(width=250, record=True, force_terminal=False)
+    demo_stats.run(DemoContext(console=console, workdir=tmp_path, drafts_dir=drafts))
+    text = console.export_text()
+    assert "2,594 words in 2 drafts" in text  # 1,915 + 679
+    assert "14 times" in text and "save about 257 words" in text
+    # The Council draft is taken as first saved after the deadline (23 March 2012).
+    assert "first version saved 2012-03-30, after the deadline 2012-03-23" in text
+    assert "(exit code 1)" in text

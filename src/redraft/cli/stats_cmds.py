@@ -88,11 +88,11 @@ def _stats_csv(report: StatsReport, paragraphs: bool) -> str:
     return buffer.getvalue()
 
 
-def _render(*renderables: object) -> str:
+def _render(*renderables: object, width: int = 120) -> str:
     """Render rich objects to plain text (no colour when not a terminal)."""
     from ..render.console import stdout_console
 
-    console = stdout_console(width=120)
+    console = stdout_console(width=width)
     with console.capture() as capture:
         for item in renderables:
             console.print(item)
@@ -125,7 +125,9 @@ def _stats_table(report: StatsReport, paragraphs: bool) -> str:
         parts.extend(_versions_parts(report))
     if report.hints:
         parts.append(_hints_table(report))
-    return _render(*parts)
+    # Wide enough that draft names (long slugs) are never folded.
+    names = max((len(d.name) for d in report.drafts), default=0)
+    return _render(*parts, width=max(120, names + 95))
 
 
 def _paragraph_table(d: object) -> object:
