@@ -196,3 +196,12 @@ def test_cli_reports_bad_xml_in_one_line() -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.stderr.strip().endswith("XML but not Akoma Ntoso (root element <html>)")
+
+
+def test_parts_number_and_heading_join() -> None:
+    draft = read("A_RES_79_298-2510811E.xml")
+    headings = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
+    assert headings[0] == "I Support account for peacekeeping operations"
+    assert "II Support account and related funding issues" in headings
+    # numbering restarts in part II: the labels repeat with #2 (labels.py's rule)
+    assert "OP1#2" in draft.labels()

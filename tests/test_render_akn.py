@@ -189,3 +189,17 @@ def test_join_sponsors() -> None:
     assert join_sponsors(("A", "B", "C")) == "A, B and C"
     assert join_sponsors(("A",)) == "A"
     assert join_sponsors(()) == ""
+
+
+def test_cli_export_akn_reads_back(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from redraft.cli import cli
+
+    if cli.get_command(None, "export") is None:  # type: ignore[arg-type]
+        pytest.skip("the export command is not built yet")
+    source = DATA / "A_RES_79_126-2423502S.xml"
+    out = tmp_path / "out.xml"
+    result = CliRunner().invoke(cli, ["export", str(source), "--format", "akn", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert read_akn(out.read_bytes(), "out.xml")[0] == read_akn(source.read_bytes(), "s.xml")[0]

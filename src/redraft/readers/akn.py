@@ -358,6 +358,8 @@ class _Reader:
                 heads.append(element)
             else:
                 rest.append(element)
+        if not number and len(heads) > 1 and _SECTION_NUMBER.match(normalize(all_text(heads[0]))):
+            number = normalize(all_text(heads.pop(0)))  # "I" printed as a heading of its own
         blocks: list[Paragraph] = []
         if heads:
             blocks.append(self.make(Kind.HEADING, _prefixed(number, gather(heads[:1]))))
@@ -478,6 +480,9 @@ def _prefixed(number: str, inline: _Inline) -> _Inline:
         inline.lead = ""
     return inline
 
+
+#: A section number printed alone on its line: "I", "IV.", "A".
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 
 #: A sub-paragraph number typed at the start of the text, followed by a tab.
 _TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
