@@ -28,7 +28,7 @@ def test_status_table_of_the_compilation_case() -> None:
     draft, expected = load_draft_case("compilation.txt")
     result = draft_status(draft, "compilation.txt")
     rows = [
-        "  ".join(x for x in (p.label, state_text(p.state, p.brackets), str(p.brackets),
+        "  ".join(x for x in (p.label, state_text(p.state, p.brackets, p.marker), str(p.brackets),
                               ", ".join(p.proponents)) if x)
         for p in result.paragraphs
     ]

@@ -35,9 +35,14 @@ SPARKS = "▁▂▃▄▅▆▇█"
 # -- status ---------------------------------------------------------------------------
 
 
-def state_text(state: str, brackets: int) -> str:
+def state_text(state: str, brackets: int, marker: str = "") -> str:
+    """``open (2)``: the state as the table shows it, with its open brackets."""
     if state == "open" and brackets:
         return f"open ({brackets})"
+    if state == "open" and marker == "pending":
+        return "pending"
+    if state == "open":
+        return "open (bad markup)"
     return state.replace("-", " ")
 
 
@@ -52,8 +57,8 @@ def status_table(result: StatusResult) -> Group:
     for p in result.paragraphs:
         table.add_row(
             p.label,
-            f"[{STATE_STYLE[p.state]}]{state_text(p.state, p.brackets)}[/]"
-            if STATE_STYLE[p.state] else state_text(p.state, p.brackets),
+            f"[{STATE_STYLE[p.state]}]{state_text(p.state, p.brackets, p.marker)}[/]"
+            if STATE_STYLE[p.state] else state_text(p.state, p.brackets, p.marker),
             str(p.brackets) if p.brackets else "",
             ", ".join(p.proponents),
         )

@@ -32,6 +32,7 @@ class ParagraphStatus:
     brackets: int  # bracketed passages at every depth (markers and [^x] not counted)
     proponents: tuple[str, ...]
     problems: tuple[Problem, ...] = ()
+    marker: str = ""  # the state its status marker sets ("pending"...), "" when none
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def paragraph_status(markup: Markup) -> ParagraphStatus:
         brackets=len(markup.brackets()),
         proponents=markup.proponents(),
         problems=markup.problems,
+        marker=markup.marker,
     )
 
 
