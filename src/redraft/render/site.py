@@ -35,6 +35,11 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 """
 
 
+#: Nothing but this folder's own pages and inline styles: a page that tried to load a
+#: script or an outside asset would be blocked (and the browser test would see it).
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
 @dataclass(frozen=True)
 class PageInfo:
     name: str
@@ -87,6 +92,7 @@ def _document(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
         f"<body>{body}</body></html>\n"
     )
