@@ -26,7 +26,7 @@ if TYPE_CHECKING:
               help="Words per printed page for the page estimate [default: 530, or the config's].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="A redraft.toml or pyproject.toml to read instead of the store's.")
-@format_option("table", "json", "csv", default="table")
+@format_option("table", "text", "json", "csv", default="table")
 @output_option
 @store_option
 def stats(
