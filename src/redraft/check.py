@@ -526,15 +526,15 @@ def _store_target(
     first_saved: dt.date | None = None
     base_draft: Draft | None = None
     base_label = "the first version"
-    need_history = config.session.start is not None or (
-        config.check.max_growth is not None and not base
-    )
-    if need_history:
-        history = opened.history(name)
-        if history:
-            first_saved = _to_date(getattr(history[0][0], "date", ""))
-            base_draft = history[0][1]
-    if base and config.check.max_growth is not None:
+    growth = config.check.max_growth is not None
+    if config.session.start is not None or (growth and not base):
+        # One `git log` for the dates; the first version's text only when growth needs it.
+        versions = opened.versions(name)
+        if versions:
+            first_saved = _to_date(versions[0].date)
+            if growth and not base:
+                base_draft = opened.read(name, str(versions[0].number)).draft
+    if base and growth:
         base_spec = base if ("@" in base or Path(base).exists()) else f"{name}@{base}"
         base_draft = load(base_spec, store).draft
         base_label = base_spec
