@@ -226,13 +226,11 @@ class _Aligner:
     # -- pass 2: exact moves ---------------------------------------------------
     def exact_moves(self) -> None:
         old_count, new_count = Counter(self.old_keys), Counter(self.new_keys)
+        gaps = self.gaps()
         free_new = {
-            self.new_keys[j]: j
-            for olds, news in self.gaps()
-            for j in news
-            if new_count[self.new_keys[j]] == 1
+            self.new_keys[j]: j for _, news in gaps for j in news if new_count[self.new_keys[j]] == 1
         }
-        for olds, _ in self.gaps():
+        for olds, _ in gaps:
             for i in olds:
                 key = self.old_keys[i]
                 j = free_new.get(key)

@@ -21,7 +21,7 @@ from .result import Segment
 #: Tokens: a footnote reference ("¹⁶", "[^a]"), a word (letters/digits, with inner
 #: apostrophes, hyphens, slashes or periods: "non-State", "A/RES/70/1", "E/CN.15/2011/L.3",
 #: and digit groups "3,000"), whitespace, or one other character.
-_W = r"(?:(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\w)+"
+_W = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]+"  # word characters except superscript digits (references)
 _TOKEN = re.compile(
     r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
     r"|\[\^[^\]\s]+\]"
