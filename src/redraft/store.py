@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from .revisions import (
     build_log,
     check_field,
     count_draft_words,
+    decode_message,
     encode_message,
     parse_batch,
     parse_date,
@@ -139,13 +141,13 @@ class Store:
         """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
         files = [CONFIG_NAME, ".gitattributes"]
         with self._lock():
-            head, blobs = self._lookup(files)
+            head, found = self._lookup(files)
             changed = {}
-            for path, blob in zip(files, blobs, strict=True):
+            for path, old in zip(files, found, strict=True):
                 target = self.root / path
                 data = target.read_bytes() if target.is_file() else None
-                if data is not None and blob != blob_id(data, len(blob or "0" * 40)):
-                    changed[path] = (blob, data)
+                if data is not None and (old is None or old[1] != data):
+                    changed[path] = (old[0] if old else None, data)
             if changed:
                 env = _identity(self._default_by(), None)
                 message = "Set up redraft store\n" if head else "Create redraft store\n"
@@ -247,33 +249,28 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
         if "\0" in message:
             raise InputError("the message contains a NUL character")
-        when = parse_date(date) if date else None
+        when = parse_date(date) if date else datetime.now(UTC).replace(microsecond=0).isoformat()
         path = _path(name)
         with self._lock():
-            head, (old_blob,) = self._lookup([path])
-            if old_blob is not None and not (symbol and sponsors):
+            head, (old,) = self._lookup([path])
+            if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
-                before = self._front_meta(old_blob)
+                before = _front_meta(old[1])
                 symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
             meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
             data = canonical.render(replace(draft, meta=meta)).encode("utf-8")
-            if old_blob is not None and old_blob == blob_id(data, len(old_blob)):
+            if old is not None and old[0] == blob_id(data, len(old[0])):
                 return None
-            if old_blob is None:
+            if old is None:
                 self._refuse_case_clash(name)
             text = encode_message(
                 name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
             )
-            commit = self._commit(head, {path: data}, text, _identity(by, when))
-            self._sync_worktree(path, old_blob, data)
-        versions = self.versions(name)
-        if not versions or versions[-1].commit != commit:
-            raise StoreError(f"{name}: the new version {commit[:12]} is not on the branch")
-        return versions[-1]
-
-    def _front_meta(self, blob: str) -> Meta:
-        front, _ = split_chunks(self._blobs([blob])[0].decode("utf-8", errors="replace"))
-        return canonical.parse(front).meta if front else Meta()
+            commit, (blob,) = self._commit(head, {path: data}, text, _identity(by, when))
+            self._sync_worktree(path, old[0] if old else None, data)
+        count = self._git(["rev-list", "--count", commit, "--", path]).decode().strip()
+        message = decode_message(text)[0]
+        return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
 
     def _default_by(self) -> str:
         configured = os.environ.get("REDRAFT_BY", "").strip()
@@ -292,8 +289,10 @@ class Store:
 
     def _commit(
         self, head: str | None, files: dict[str, bytes], message: str, env: dict[str, str]
-    ) -> str:
-        """Commit ``files`` on top of ``head`` and move the branch: all or nothing."""
+    ) -> tuple[str, list[str]]:
+        """Commit ``files`` on top of ``head`` and move the branch: all or nothing.
+
+        Returns the commit and the blob of each file."""
         for _attempt in range(20):
             blobs = {
                 p: self._git(["hash-object", "-w", "--stdin"], data).decode().strip()
@@ -306,7 +305,7 @@ class Store:
             )
             commit_id = commit.decode().strip()
             if self._move_branch(commit_id, head):
-                return commit_id
+                return commit_id, list(blobs.values())
             head = self._head()  # someone else's git moved the branch: build on top again
         raise StoreError("the branch keeps moving under redraft; try again")
 
@@ -494,24 +493,31 @@ class Store:
         return _run(self.root, args, data, env=env, check=False)
 
     def _head(self) -> str | None:
-        out = (
-            self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False)
-            .decode()
-            .strip()
-        )
+        out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
         return out or None
 
-    def _lookup(self, paths: list[str]) -> tuple[str | None, list[str | None]]:
-        """(head commit, blob of each path at head) from one process; None where absent."""
+    def _lookup(self, paths: list[str]) -> tuple[str | None, list[tuple[str, bytes] | None]]:
+        """(head commit, (blob id, content) of each path at head), from one process."""
         query = "".join(f"HEAD:{path}\n" for path in paths)
-        out = self._git(["cat-file", "--batch-check"], f"HEAD\n{query}".encode()).decode()
-        found = [line.split() for line in out.splitlines()]
-        if len(found) != len(paths) + 1:
-            raise StoreError(f"{self.root}: git cat-file gave no answer (corrupted store?)")
-        head = found[0][0] if found[0][1:2] == ["commit"] else None
-        if head is None and found[0][-1] != "missing":
-            raise StoreError(f"{self.root}: HEAD is not a commit ({' '.join(found[0])})")
-        return head, [p[0] if p[1:2] == ["blob"] else None for p in found[1:]]
+        out = self._git(["cat-file", "--batch"], f"HEAD\n{query}".encode())
+        found: list[tuple[str, str, bytes] | None] = []
+        pos = 0
+        for _ in range(len(paths) + 1):
+            end = out.find(b"\n", pos)
+            header = out[pos:end].decode(errors="replace").split()
+            if end < 0 or len(header) not in (2, 3):
+                raise StoreError(f"{self.root}: git cat-file gave no answer (corrupted store?)")
+            pos = end + 1
+            if len(header) == 2:  # "<name> missing"
+                found.append(None)
+                continue
+            size = int(header[2])
+            found.append((header[0], header[1], out[pos : pos + size]))
+            pos += size + 1
+        if found[0] is not None and found[0][1] != "commit":
+            raise StoreError(f"{self.root}: HEAD is not a commit ({found[0][1]})")
+        head = found[0][0] if found[0] else None
+        return head, [(f[0], f[2]) if f and f[1] == "blob" else None for f in found[1:]]
 
     def _log(self, paths: list[str]) -> dict[str, list[Version]]:
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
@@ -580,6 +586,12 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _front_meta(data: bytes) -> Meta:
+    """The metadata of a stored text, read from its front matter alone."""
+    front, _ = split_chunks(data.decode("utf-8", errors="replace"))
+    return canonical.parse(front).meta if front else Meta()
 
 
 def _path(name: str) -> str:
