@@ -2,7 +2,7 @@
 
 Markdown: the heading and title as headings, the enacting formula and the opening words
 in italics, printed numbers kept as typed (``3bis.`` too: they are escaped so that no
-Markdown renderer renumbers them), sub-paragraphs indented with em spaces, footnotes as
+Markdown renderer renumbers them), sub-paragraphs indented with ``&emsp;`` entities, footnotes as
 Markdown footnotes. Plain text: what the printed document shows, one paragraph per
 line with a blank line between, sub-paragraphs indented, each footnote on its own line
 after the paragraph that cites it (``¹ Resolution 46/152, annex.``), as in the seed report.
@@ -15,7 +15,7 @@ import re
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Paragraph, footnote_ref, ref_marker
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_EM_SPACE = "\u2003"
+_EM_SPACE = "&emsp;"  # an entity: visible in the source, rendered by CommonMark
 
 
 def md_escape(text: str) -> str:
