@@ -145,3 +145,17 @@ def test_unknown_revision_is_exit_2(tmp_path):
     result = run("nosuchdraft", "--store", str(tmp_path))
     assert result.exit_code == 2
     assert result.output.startswith("redraft: error:")
+
+
+def test_demo_step_redlines_two_bundled_drafts(tmp_path):
+    from rich.console import Console
+
+    from redraft.demo import DemoContext, bundled_drafts_dir
+    from redraft.demo import diff as step
+
+    console = Console(record=True, width=100, color_system=None)
+    step.run(DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir()))
+    text = console.export_text()
+    assert "redraft diff ecosoc-draft-decision-ii" in text
+    assert "title · modified" in text and "{+recommendations+}" in text
+    assert "9 modified, 36 inserted, 4 deleted, 7 renumbered" in text
