@@ -463,9 +463,9 @@ def gather_targets(
             loaded = load(spec, store)
             target = _file_target(spec, loaded.draft, config, base, store)
         else:
+            loaded = load(spec, store)  # first: its error names the spec
             if opened is None:
                 opened = open_store(store)
-            loaded = load(spec, store)
             target = _store_target(spec, loaded.draft, config, base, opened, store)
         warnings.extend(loaded.warnings)
         targets.append(target)
