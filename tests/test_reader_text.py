@@ -170,3 +170,22 @@ def test_counts_follow_the_printed_paragraphs(preamble: list[str], operative: li
                 *(f"OP{i}" for i in range(1, len(operative) + 1))]
     assert draft.labels() == expected
     assert warnings == []
+
+
+def test_sponsors_come_from_the_heading_of_a_sponsored_draft() -> None:
+    case = next(c for c in CASES if c.name == "sponsored-l-document")
+    draft, _ = read_text(case.text)
+    assert draft.meta.sponsors == ("Austria", "Brazil", "Côte d’Ivoire", "Mexico")
+    assert draft.heading == "Austria, Brazil, Côte d’Ivoire and Mexico: draft resolution"
+
+
+def test_adopted_resolution_heading_and_report_line() -> None:
+    text = ("Resolution adopted by the General Assembly on 18 December 2023\n\n"
+            "[on the report of the Third Committee (A/78/481)]\n\n"
+            "78/228. Crime prevention and criminal justice\n\n"
+            "The General Assembly,\n\nRecalling its resolution,\n\n1. *Decides* to act.\n")
+    draft, warnings = read_text(text)
+    assert draft.labels() == ["heading", "P1", "title", "formula", "PP1", "OP1"]
+    assert draft.title == "78/228. Crime prevention and criminal justice"
+    assert (draft.meta.doc_type, draft.meta.date) == ("resolution", "2023-12-18")
+    assert warnings == []

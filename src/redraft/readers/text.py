@@ -89,16 +89,26 @@ def read_meta(blocks: tuple[Paragraph, ...], notes: Notes) -> Meta:
         organ=formula_organ(formula) or notes.organ,
         language="en",
         doc_type=doc_type(heading),
-        date=notes.date or passes.iso_date(dated),
+        date=notes.date or passes.iso_date(dated) or passes.iso_date(heading),
+        sponsors=sponsors(heading),
     )
 
 
 def doc_type(heading: str) -> str:
     """"Draft resolution II" -> "draft resolution"; "" when the heading says neither."""
-    match = _DOC_TYPE.match(heading)
+    match = _DOC_TYPE.match(heading.rpartition(": ")[2])
     if not match:
         return ""
     return " ".join(part.strip().lower() for part in match.groups() if part)
+
+
+def sponsors(heading: str) -> tuple[str, ...]:
+    """"Austria, Brazil and Mexico: draft resolution" -> ("Austria", "Brazil", "Mexico")."""
+    match = passes.DOC_HEADING.match(heading)
+    names = match.group("sponsors") if match else None
+    if not names:
+        return ()
+    return tuple(n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if n.strip())
 
 
 def formula_organ(formula: str) -> str:

@@ -65,8 +65,14 @@ _DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|Augu
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+.*)?$")
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}/\d{1,3}|Page \d{1,3}|\d{1,3})$")
-_MASTHEAD_OTHER = re.compile(r"^(?:Original:\s*\w+|General Assembly|Security Council|"
-                             r"Economic and Social Council|Please recycle.*)$")
+_MASTHEAD_OTHER = re.compile(
+    r"^(?:Original:\s*\w+|General Assembly|Security Council|Economic and Social Council"
+    r"|Commission on [A-Z][\w ]+|Human Rights Council|Please recycle.*"
+    r"|[A-Z][a-z]+(?:-[a-z]+)? (?:regular |special )?session"
+    r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
+    r"|Agenda items? [\w(), ]+"
+    r"|[A-Z][a-z]+, \d{1,2}(?:[-–]\d{1,2})? [A-Z][a-z]+ \d{4})$"  # "Vienna, 11-15 April 2011"
+)
 _MONTHS = ("January February March April May June July August September October "
            "November December").split()
 
@@ -83,7 +89,7 @@ def iso_date(text: str) -> str:
 def masthead(lines: list[str], notes: Notes) -> list[str]:
     """Drop the masthead of a printed document ("United Nations S/RES/1445 (2002)",
     "Distr.: General", its date), keeping the symbol, organ and date as hints."""
-    top = [i for i, line in enumerate(lines[:15]) if line.strip()]
+    top = [i for i, line in enumerate(lines[:25]) if line.strip()]
     if not any(_DISTR.match(lines[i].strip()) or _MASTHEAD_SYMBOL.match(lines[i].strip())
                for i in top):
         return lines
@@ -203,9 +209,13 @@ DRAFT_HEADING = re.compile(
     r"^(?:Draft )?(?:[Rr]esolution|[Dd]ecision) (?:[IVXLC]+|\d+/\d+[A-Z]?)$"
 )
 
-#: A document heading line: "Draft resolution II", "Resolution 1445 (2002)".
+#: A document heading line: "Draft resolution II", "Resolution 1445 (2002)",
+#: "Resolution adopted by the General Assembly on 5 December 2023", and the heading of a
+#: sponsored draft: "Austria, Brazil and Mexico: revised draft resolution".
 DOC_HEADING = re.compile(
     r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
+    r"|^Resolution adopted by .+$"
+    r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
 )
 
 
@@ -283,7 +293,7 @@ NUMBERED = re.compile(
     r"^(?:(?:OP|PP)\s?\d|\d{1,3}(?:\s*\.?\s*(?:bis|ter|quater|alt)\b|\.\s|\)\s)"
     r"|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s)"
 )
-FORMULA_START = re.compile(r"^(?:The [A-Z]|At its )")
+FORMULA_START = re.compile(r"^\*?(?:The [A-Z]|At its )")
 
 
 def ends_sentence(text: str) -> bool:

@@ -16,6 +16,7 @@ from .text_numbers import Level, Number, parse_number, place
 from .text_passes import DOC_HEADING, FORMULA_START, Chunk, Notes, ends_sentence
 
 DATE_LINE = re.compile(r"^(?:of \d{1,2} \w+ \d{4}|Adopted by .*|Adopted at .*)$")
+_BRACKETED = re.compile(r"^\[.*\]$")  # "[on the report of the Third Committee (A/78/481)]"
 _ADOPTED = re.compile(r"^Adopted\b")
 _ITALIC = re.compile(r"\*([^*\n]+)\*")
 _OPENING = re.compile(r"^\*([^*\n]+)\*")
@@ -115,7 +116,7 @@ def _front(chunks: list[Chunk]) -> list[_Node]:
     for item in chunks:
         if DOC_HEADING.match(item.text) and not have_title:
             nodes.append(_node(Kind.DOC_HEADING, item.text))
-        elif DATE_LINE.match(item.text) or have_title:
+        elif DATE_LINE.match(item.text) or _BRACKETED.match(item.text) or have_title:
             nodes.append(_node(Kind.TEXT, item.text))
         else:
             nodes.append(_node(Kind.TITLE, item.text))
