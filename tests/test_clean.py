@@ -60,3 +60,13 @@ def test_agreed_resolution_keeps_the_bracketed_words(before: str, inside: str, a
     result = clean_draft(draft)
     assert result.complete
     assert result.draft.blocks[0].text == f"{before} {inside} {after}."
+
+
+def test_competing_alternatives_are_not_clean() -> None:
+    draft = canonical.parse(
+        "---\nredraft: 1\n---\n\n*Noting* the report,\n\nPP 1alt *Welcoming* the report,\n"
+    )
+    result = clean_draft(draft)
+    assert [(u.label, u.reason) for u in result.unresolved] == [
+        ("PP1", "PP1alt proposes to replace it"), ("PP1alt", "alternative to PP1"),
+    ]

@@ -96,3 +96,19 @@ def test_share_agreed_by_version() -> None:
     document = status_json(progress.latest, progress)
     assert [v["share_agreed"] for v in document["versions"]] == [0.0, 0.5, 1.0]
     assert document["versions"][1]["by"] == "G77"
+
+
+def test_an_alternative_paragraph_keeps_both_open() -> None:
+    draft = canonical.parse(
+        "---\nredraft: 1\n---\n\n*Noting* the report,\n\nPP 1alt *Welcoming* the report,\n\n"
+        "*Recalling* its resolution 70/1,\n\nPP 2alt *Recalling* resolution 70/1, [Agreed ad ref]\n"
+    )
+    result = draft_status(draft)
+    got = [(p.label, state_text(p.state, p.brackets, p.marker, p.note)) for p in result.paragraphs]
+    assert got == [
+        ("PP1", "open (PP1alt proposes to replace it)"),
+        ("PP1alt", "open (alternative to PP1)"),
+        ("PP2", "open (PP2alt is agreed in its place)"),  # it must still be taken out
+        ("PP2alt", "agreed ad ref"),
+    ]
+    assert result.totals.open == 3

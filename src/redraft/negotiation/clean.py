@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Draft, Kind, Paragraph
 from .config import DEFAULT_CONFIG, MarkupConfig
 from .markup import Bracket, Markup, Part, parse_markup
+from .status import competing, draft_markup
 
 _AGREED = ("agreed-ad-ref", "agreed")
 _PUNCTUATION = ",.;:"
@@ -44,14 +45,19 @@ def clean_draft(
     draft: Draft, keep_open: bool = False, config: MarkupConfig = DEFAULT_CONFIG
 ) -> CleanResult:
     unresolved: list[Unresolved] = []
+    markups = {m.label: m for _, m in draft_markup(draft, config)}
+    notes = competing(list(markups.values()))
 
     def clean_block(block: Paragraph) -> Paragraph:
         if block.kind in (Kind.DOC_HEADING, Kind.FORMULA):
             return replace(block, children=tuple(clean_block(c) for c in block.children))
-        markup = parse_markup(block.text, block.label, config)
+        markup = markups.get(block.label) or parse_markup(block.text, block.label, config)
         text, why = clean_text(markup)
+        if block.label in notes:
+            why = notes[block.label]
         if why:  # before the children: the list reads in document order
-            unresolved.append(Unresolved(block.label, markup.state, why))
+            state = "open" if block.label in notes else markup.state
+            unresolved.append(Unresolved(block.label, state, why))
         opening = block.opening if text.startswith(block.opening) else ""
         children = tuple(clean_block(child) for child in block.children)
         return replace(block, text=text, opening=opening, children=children)

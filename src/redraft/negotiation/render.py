@@ -35,8 +35,10 @@ SPARKS = "▁▂▃▄▅▆▇█"
 # -- status ---------------------------------------------------------------------------
 
 
-def state_text(state: str, brackets: int, marker: str = "") -> str:
+def state_text(state: str, brackets: int, marker: str = "", note: str = "") -> str:
     """``open (2)``: the state as the table shows it, with its open brackets."""
+    if note:
+        return f"open ({note})"
     if state == "open" and brackets:
         return f"open ({brackets})"
     if state == "open" and marker == "pending":
@@ -54,13 +56,14 @@ def status_table(result: StatusResult) -> Group:
     for column, justify in (("label", "left"), ("state", "left"), ("brackets", "right"),
                             ("proponents", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    from rich.text import Text
+
     for p in result.paragraphs:
-        table.add_row(
-            p.label,
-            f"[{STATE_STYLE[p.state]}]{state_text(p.state, p.brackets, p.marker)}[/]"
-            if STATE_STYLE[p.state] else state_text(p.state, p.brackets, p.marker),
+        table.add_row(  # Text cells: a name is never read as rich markup
+            Text(p.label),
+            Text(state_text(p.state, p.brackets, p.marker, p.note), style=STATE_STYLE[p.state]),
             str(p.brackets) if p.brackets else "",
-            ", ".join(p.proponents),
+            Text(", ".join(p.proponents)),
         )
     return Group(table, "", summary_line(result.totals))
 

@@ -12,6 +12,7 @@ formula or footnotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class ParagraphStatus:
     proponents: tuple[str, ...]
     problems: tuple[Problem, ...] = ()
     marker: str = ""  # the state its status marker sets ("pending"...), "" when none
+    note: str = ""  # why a paragraph without markup is open: "alternative to PP5"
 
 
 @dataclass(frozen=True)
@@ -92,21 +94,49 @@ def draft_markup(
             yield block, markup
 
 
-def paragraph_status(markup: Markup) -> ParagraphStatus:
+_ALT = re.compile(r"^(?P<base>.+?)alt\d*$")
+
+
+def competing(markups: Sequence[Markup]) -> dict[str, str]:
+    """Paragraphs open only because an alternative competes: an ``alt`` paragraph
+    (PP5alt proposes to replace PP5) without markup of its own, and the paragraph
+    it would replace, without markup, while both stand in the text (once PP5alt
+    is agreed, PP5 must still go). Label -> why."""
+    settled = {m.label for m in markups if m.state != "clean"}
+    labels = {m.label for m in markups}
+    out: dict[str, str] = {}
+    for markup in markups:
+        alt = _ALT.match(markup.label)
+        if alt is None:
+            continue
+        base = alt.group("base")
+        if markup.label not in settled:
+            out[markup.label] = f"alternative to {base}"
+        if base in labels and base not in settled:
+            agreed = markup.state in ("agreed-ad-ref", "agreed")
+            why = "is agreed in its place" if agreed else "proposes to replace it"
+            out.setdefault(base, f"{markup.label} {why}")
+    return out
+
+
+def paragraph_status(markup: Markup, note: str = "") -> ParagraphStatus:
     return ParagraphStatus(
         label=markup.label,
-        state=markup.state,
+        state="open" if note else markup.state,
         brackets=len(markup.brackets()),
         proponents=markup.proponents(),
         problems=markup.problems,
         marker=markup.marker,
+        note=note,
     )
 
 
 def draft_status(
     draft: Draft, source: str = "", config: MarkupConfig = DEFAULT_CONFIG
 ) -> StatusResult:
-    paragraphs = tuple(paragraph_status(m) for _, m in draft_markup(draft, config))
+    markups = [m for _, m in draft_markup(draft, config)]
+    notes = competing(markups)
+    paragraphs = tuple(paragraph_status(m, notes.get(m.label, "")) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
 
 
