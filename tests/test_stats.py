@@ -235,3 +235,19 @@ def test_demo_step_ends_with_stats_and_a_check(tmp_path: Path) -> None:
     # The Council draft is taken as first saved after the deadline (23 March 2012).
     assert "first version saved 2012-03-30, after the deadline 2012-03-23" in text
     assert "(exit code 1)" in text
+
+
+def test_recall_only_hint_merges_or_joins() -> None:
+    text = ("---\nredraft: 1\n---\n\n*Recalling* its resolution 65/232 of 21 December 2010,\n\n"
+            "*Reaffirming* its resolution 65/221 of 21 December 2010,\n\n"
+            "*Recalling also* the Salvador Declaration, adopted by the Twelfth Congress,\n\n"
+            "1. *Decides* to act.\n")
+    draft = canonical.parse(text)
+    (hint,) = [h for h in hints([("d", draft)]) if h.kind == "recall-only"]
+    assert hint.labels == ("PP1", "PP2")
+    assert hint.saves == (7 + 7) - 3 - 4 * 2  # words less the opening, 4 per resolution
+    single = canonical.parse(text.replace("*Reaffirming* its resolution 65/221 of 21 December "
+                                          "2010,\n\n", ""))
+    (hint,) = [h for h in hints([("d", single)]) if h.kind == "recall-only"]
+    assert (hint.labels, hint.saves) == (("PP1",), 7 - 4)
+    assert "cite it in PP2" in hint.advice

@@ -10,11 +10,13 @@ Three kinds (docs/stats.md):
   ``(hereinafter "the offences")`` (3 words), then say the 2-word term at every other
   occurrence: ``(n - 1) * (length - 2) - 3`` words.
 * ``boilerplate``: a paragraph found word for word in another draft checked in the
-  same run (or said twice in one draft): cross-reference it instead; saving: its words.
-* ``recall-only``: a preambular paragraph that does nothing but recall or reaffirm
-  earlier resolutions ("Recalling its resolution 65/232 of 21 December 2010,"):
-  the resolutions could be listed in one paragraph; saving: the paragraph's words
-  minus the three or so it adds to a merged list.
+  same run (or said twice in one draft): standard wording, a candidate to cut where the
+  other text already says it; saving: its words.
+* ``recall-only``: preambular paragraphs that do nothing but recall or reaffirm
+  earlier resolutions ("Recalling its resolution 65/232 of 21 December 2010,"): two
+  or more can be listed in one paragraph; a single one can be cited in another
+  paragraph that recalls. Saving: their words less about 4 per text cited (and 3
+  for a merged paragraph's opening).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Hint:
         }
 
 
+_FIXED = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.FORMULA})
 _EDGE_PUNCT = ",;:.()\"'“”‘’"
 
 
@@ -70,6 +73,8 @@ def _units(draft: Draft) -> list[tuple[str, list[str]]]:
     """(label, tokens) of each block and footnote, footnote references removed."""
     out = []
     for unit in draft.units():
+        if isinstance(unit, Paragraph) and unit.kind in _FIXED:
+            continue  # the title and the formula cannot take a defined term
         out.append((unit.label, FOOTNOTE_REF.sub("", unit.text).split()))
     return out
 
@@ -179,25 +184,35 @@ def recall_only(paragraph: Paragraph) -> bool:
 
 
 def recall_hints(draft: Draft, name: str = "") -> list[Hint]:
-    paragraphs = [p for p in draft.preambular() if recall_only(p)]
-    if len(paragraphs) < 2:
+    """Recall-only paragraphs: two or more can become one list; a single one can join
+    another paragraph that recalls or reaffirms. Each cited text costs about 4 words in
+    the merged list ("and 65/232 of 21 December 2010"), the merged opening 3."""
+    preambular = draft.preambular()
+    only = [p for p in preambular if recall_only(p)]
+    if not only:
         return []
-    words = sum(count_text_words(p.text) for p in paragraphs)
-    merged = 3 + sum(len(_REFERENCE.findall(p.text)) * 4 for p in paragraphs)
-    saves = words - merged
+    references = sum(len(_REFERENCE.findall(p.text)) for p in only)
+    words = sum(count_text_words(p.text) for p in only)
+    if len(only) >= 2:
+        saves = words - 3 - 4 * references
+        advice = (f"{len(only)} preambular paragraphs only recall earlier texts: "
+                  'list them in one ("Recalling its resolutions ... and ...,")')
+    else:
+        host = next((p for p in preambular if p is not only[0] and _RECALL.match(p.text)), None)
+        if host is None:
+            return []
+        saves = words - 4 * references
+        advice = f"it only recalls an earlier text: cite it in {host.label}, which also recalls"
     if saves <= 0:
         return []
     return [
         Hint(
             kind="recall-only",
             draft=name,
-            labels=tuple(p.label for p in paragraphs),
-            text=" | ".join(p.text for p in paragraphs),
+            labels=tuple(p.label for p in only),
+            text=" | ".join(p.text for p in only),
             saves=saves,
-            advice=(
-                f"{len(paragraphs)} preambular paragraphs only recall earlier texts: "
-                'list them in one ("Recalling its resolutions ... and ...,")'
-            ),
+            advice=advice,
         )
     ]
 
@@ -227,7 +242,8 @@ def boilerplate_hints(drafts: Sequence[tuple[str, Draft]]) -> list[Hint]:
                     labels=(label,),
                     text=text,
                     saves=words,
-                    advice=f"word for word as {first_name} {first_label}: refer to it instead",
+                    advice=(f"word for word as {first_name} {first_label}: boilerplate; "
+                            "cut it where the other text already says it, or shorten both"),
                 )
             )
     return hints
