@@ -245,9 +245,9 @@ def test_recall_only_hint_merges_or_joins() -> None:
     draft = canonical.parse(text)
     (hint,) = [h for h in hints([("d", draft)]) if h.kind == "recall-only"]
     assert hint.labels == ("PP1", "PP2")
-    assert hint.saves == (7 + 7) - 3 - 4 * 2  # words less the opening, 4 per resolution
+    assert hint.saves == (8 + 8) - 3 - 4 * 2  # 8 words each, less the opening, 4 per text
     single = canonical.parse(text.replace("*Reaffirming* its resolution 65/221 of 21 December "
                                           "2010,\n\n", ""))
     (hint,) = [h for h in hints([("d", single)]) if h.kind == "recall-only"]
-    assert (hint.labels, hint.saves) == (("PP1",), 7 - 4)
+    assert (hint.labels, hint.saves) == (("PP1",), 8 - 4)
     assert "cite it in PP2" in hint.advice
