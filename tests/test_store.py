@@ -239,3 +239,28 @@ def test_a_store_without_its_repository_is_refused(history: Store) -> None:
     (history.root / ".git" / "HEAD").unlink()
     with pytest.raises(StoreError, match="corrupted store"):
         Store.open(history.root)
+
+
+def test_demo_history_ends_with_the_bundled_text_and_reads_back(tmp_path: Path) -> None:
+    from redraft.demo import DemoContext, bundled_drafts_dir
+    from redraft.demo.store import DRAFT, build
+
+    ctx = DemoContext(console=None, workdir=tmp_path, drafts_dir=bundled_drafts_dir())
+    store = build(ctx)
+    versions = store.versions(DRAFT)
+    assert [(v.by, v.symbol) for v in versions] == [
+        ("Main sponsor", "E/CN.15/2011/L.3"),
+        ("EU", "E/CN.15/2011/L.3"),
+        ("Group of 77 and China", "E/CN.15/2011/L.3"),
+        ("Facilitator", "E/CN.15/2011/L.3/Rev.1"),
+    ]
+    assert all("illustrative" in v.message for v in versions)
+    final = (bundled_drafts_dir() / f"{DRAFT}.txt").read_text(encoding="utf-8")
+    assert store.read(DRAFT, "Rev.1").draft.blocks == canonical.parse(final).blocks
+    assert [e.summary for e in store.log(DRAFT)] == [
+        "first version",
+        "1 modified",
+        "1 inserted",
+        "1 modified",
+    ]
+    assert len(store.names()) == 18
