@@ -264,6 +264,27 @@ def test_entity_expansion_is_refused() -> None:
         read_bytes(_zip(members), "xxe.docx")
 
 
+def test_entities_in_utf16_xml_are_refused() -> None:
+    members = _docx_members()
+    members["word/styles.xml"] = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY b "c">]><a/>'.encode("utf-16")
+    )
+    with pytest.raises(InputError, match="word/styles.xml declares a DTD"):
+        read_bytes(_zip(members), "xxe16.docx")
+
+
+def test_member_larger_than_its_header_says_is_refused() -> None:
+    data = bytearray(_zip(_docx_members(), compression=zipfile.ZIP_STORED))
+    # shrink the declared size of document.xml in its central directory entry
+    entry = data.rfind(
+        b"PK\x01\x02", 0, data.find(b"word/document.xml", data.find(b"PK\x01\x02")) + 1
+    )
+    size = int.from_bytes(data[entry + 24 : entry + 28], "little")
+    data[entry + 24 : entry + 28] = (size // 2).to_bytes(4, "little")
+    with pytest.raises(InputError, match="word/document.xml"):
+        read_bytes(bytes(data), "liar.docx")
+
+
 def test_renamed_zip_is_refused() -> None:
     with pytest.raises(InputError, match="not a Word document"):
         read_bytes(_zip({"notes.txt": b"hello"}), "renamed.docx")
