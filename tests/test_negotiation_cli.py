@@ -193,3 +193,16 @@ def test_sponsors_from_akn_metadata(tmp_path: Path) -> None:
     assert second["sponsors"] == ["Russian Federation"]
     assert second["joined"] == ["Russian Federation"]
     assert second["left"] == ["France", "United Arab Emirates"]
+
+
+def test_status_of_printed_text_reads_bis_ter_alt(store: Path) -> None:
+    printed = CASE.parent / "rio20-printed.txt"
+    result = run(store, "status", str(printed), "--format", "json")
+    assert result.exit_code == 0, result.output
+    paragraphs = json.loads(result.stdout)["paragraphs"]
+    rows = {p["label"]: (p["state"], p["brackets"]) for p in paragraphs}
+    assert rows == {
+        "PP1": ("open", 0), "PP1alt": ("open", 0), "OP1": ("agreed-ad-ref", 0),
+        "OP2": ("open", 1), "OP2bis": ("open", 1), "OP3": ("open", 1),
+        "OP3ter": ("proposed-deletion", 1), "OP4": ("agreed-ad-ref", 0),
+    }
