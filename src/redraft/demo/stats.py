@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .. import canonical
-from ..check import Target, check_targets
+from ..check import CheckResult, Target, check_targets, run_check
 from ..config import parse_config
 from ..hints import repeated_phrases
 from ..stats import draft_stats
@@ -17,27 +17,30 @@ if TYPE_CHECKING:
     from ..model import Draft
     from . import DemoContext
 
-#: What a CCPCJ bureau could write in its store's redraft.toml. The session dates are
-#: those of the 21st session (23-27 April 2012), the first under decision 20/1.
+#: What a CCPCJ bureau could write in its store's redraft.toml. The session is the
+#: 20th (11-15 April 2011), the one that adopted decision 20/1.
 CONFIG = """\
 [check]
 preset = "in-session"        # 3,300 words, UN Geneva's guidance for in-session documents
 max_paragraph_words = 150
 max_operative = 20
+max_growth = "10%"           # against the first version saved
 
 [session]
-start = 2012-04-23
+start = 2011-04-11
 deadline = "1 month"         # decision 20/1: drafts due a month before the session
 """
 #: The draft whose repeated phrase the demo shows (GA draft resolution IV).
 HINTED = "ga-draft-resolution-iv"
+TODAY = dt.date(2011, 4, 15)
+SHOWN = 8
 
 
 def run(ctx: DemoContext) -> None:
     from rich.table import Table
 
     console = ctx.console
-    console.rule("[bold]How long, and does it break a rule: redraft stats, redraft check")
+    console.rule("[bold]7. How long, and does it break a rule: redraft stats, redraft check")
     paths = sorted(ctx.drafts_dir.glob("*.txt"))
     drafts = {p.stem: canonical.parse(p.read_text(encoding="utf-8")) for p in paths}
     if not drafts:
@@ -85,32 +88,46 @@ def _check(ctx: DemoContext, drafts: dict[str, Draft]) -> None:
     from rich.markup import escape
 
     console = ctx.console
-    config = parse_config(CONFIG, "redraft.toml")
     console.print("[dim]$ cat redraft.toml[/dim]")
     console.print(CONFIG, markup=False, highlight=False)
-    console.print("[dim]$ redraft check drafts/*.txt[/dim]")
-    targets = []
-    for name, draft in drafts.items():
-        saved = dt.date(2012, 3, 30) if name.startswith("ecosoc-") else dt.date(2012, 3, 16)
-        targets.append(Target(name=name, draft=draft, first_saved=saved))
-    result = check_targets(targets, config, today=dt.date(2012, 4, 1))
-    for v in result.violations[:8]:
+    result = _run_check(ctx, drafts)
+    # One line per rule, errors first (they are what fails a CI run).
+    first = {v.rule: v for v in reversed(result.violations)}
+    shown = sorted(first.values(), key=lambda v: v.severity != "error")[:SHOWN]
+    for v in shown:
         where = f"{v.draft} {v.label}" if v.label else v.draft
         style = "red" if v.severity == "error" else "yellow"
         console.print(f"{escape(where)}: [{style}]{v.severity}[/{style}]: "
                       f"{escape(v.message)} {escape(f'[{v.rule}]')}", highlight=False)
-    if len(result.violations) > 8:
-        console.print(f"... and {len(result.violations) - 8} more")
+    if len(result.violations) > len(shown):
+        console.print(f"... and {len(result.violations) - len(shown)} more (one line per rule "
+                      "shown here)")
     rules = Counter(v.rule for v in result.violations)
     found = ", ".join(f"{count} {rule}" for rule, count in rules.most_common()) or "nothing"
     console.print(
         f"\n{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} in "
-        f"{len(result.drafts)} drafts "
-        f"(exit code {result.exit_code}): {found}. For the demo the Council drafts are "
-        "taken as first saved on 30 March 2012, a week after the deadline, so the "
-        "deadline rule has something to say. In CI, `redraft check --format github` turns "
-        "these lines into annotations on the pull request.\n"
+        f"{_plural(len(result.drafts), 'draft')} (exit code {result.exit_code}): {found}. "
+        "Decision 20/1, adopted at this very session, asks for drafts a month before the "
+        "session: these drafts, tabled during it, would all have been late. In CI, "
+        "`redraft check --format github` turns these lines into annotations on the pull "
+        "request.\n"
     )
+
+
+def _run_check(ctx: DemoContext, drafts: dict[str, Draft]) -> CheckResult:
+    """On the store the demo built (real versions and dates), else on the bundled files
+    taken as tabled on the session's first day."""
+    if ctx.store_dir is not None:
+        config_file = ctx.workdir / "check.toml"
+        config_file.write_text(CONFIG, encoding="utf-8")
+        ctx.console.print("[dim]$ redraft check[/dim]")
+        result, _ = run_check([], ctx.store_dir, config_file, today=TODAY)
+        return result
+    ctx.console.print("[dim]$ redraft check drafts/*.txt[/dim]")
+    config = parse_config(CONFIG, "redraft.toml")
+    targets = [Target(name=name, draft=draft, first_saved=dt.date(2011, 4, 11))
+               for name, draft in drafts.items()]
+    return check_targets(targets, config, today=TODAY)
 
 
 def _plural(count: int, word: str) -> str:
