@@ -206,3 +206,25 @@ def test_status_of_printed_text_reads_bis_ter_alt(store: Path) -> None:
         "OP2": ("open", 1), "OP2bis": ("open", 1), "OP3": ("open", 1),
         "OP3ter": ("proposed-deletion", 1), "OP4": ("agreed-ad-ref", 0),
     }
+
+
+def test_markers_configured_in_the_store(tmp_path: Path) -> None:
+    from redraft.store import Store
+
+    root = tmp_path / "store"
+    Store.init(root)
+    with (root / "redraft.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[negotiation]\npending = ["under consultation"]\n')
+    draft = tmp_path / "d.txt"
+    draft.write_text("---\nredraft: 1\n---\n\n1. *Decides* to act. [Under consultation]\n",
+                     encoding="utf-8")
+    result = run(root, "status", str(draft), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["paragraphs"][0]["state"] == "open"
+    assert result.stderr == ""
+    with (root / "redraft.toml").open("a", encoding="utf-8") as config:
+        config.write('agreed = "agreed"\n')
+    result = run(root, "status", str(draft))
+    assert result.exit_code == 2
+    assert result.stderr == (f"redraft: error: {root / 'redraft.toml'}: [negotiation] agreed "
+                             "must be a list of strings\n")
