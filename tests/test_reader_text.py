@@ -189,3 +189,31 @@ def test_adopted_resolution_heading_and_report_line() -> None:
     assert draft.title == "78/228. Crime prevention and criminal justice"
     assert (draft.meta.doc_type, draft.meta.date) == ("resolution", "2023-12-18")
     assert warnings == []
+
+
+_PIECES = st.sampled_from([
+    "The General Assembly,", "Draft resolution II", "Resolution 20/1", "Recalling it,",
+    "1. *Urges* States;", "2.", "(a) To act;", "(i) Decides;", "a. The deadline;", "3 bis. Text",
+    "OP3 bis Text", "PP5alt Text", "¹ A footnote.", "Documentation", "text continues here,",
+    "and the United", "Nations Convention", "\tcell\tcell", "a\tb\tc", "— Calls for action;",
+    " - (a) Item;", "S/RES/1445 (2002)", "\fS/RES/1445 (2002)", "02-72318 (E)", "3/12", "*",
+    "**", "*Urges*", "(", "1)", "a)", "ii.", "¹²", "", " ", "\u00a0", "\u200b", "x-", "ex-",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["\n", "\n\n", " ", "\r\n", "\t"])),
+                max_size=30))
+def test_any_text_reads_without_error_and_keeps_the_invariants(
+    pieces: list[tuple[str, str]],
+) -> None:
+    """Law: whatever the text, the reader returns a draft (never an exception) whose numbers
+    hold no whitespace, whose openings prefix their texts, and which round-trips through
+    the canonical form."""
+    text = "".join(piece + sep for piece, sep in pieces)
+    draft, warnings = read_text(text)
+    for block in draft.walk():
+        assert not any(c.isspace() for c in block.number)
+        assert block.text.startswith(block.opening)
+    assert canonical.parse(canonical.render(draft)) == draft
+    assert all("\n" not in w for w in warnings)

@@ -69,7 +69,7 @@ def _readings(family: str, printed: str) -> tuple[tuple[str, int], ...]:
         readings.append((family, (ord(core[0]) - 96) + 26 * (len(core) - 1)))
     if _ROMAN.match(core):
         readings.append((family + "roman", roman_value(core)))
-    return tuple(readings)
+    return tuple(readings) or ((family, 0),)  # "(ab)": a style, no place in a sequence
 
 
 def roman_value(text: str) -> int:

@@ -53,6 +53,8 @@ def plain(text: str) -> tuple[str, str]:
 
 def _node(kind: Kind, text: str, number: str = "") -> _Node:
     opening, clean = plain(text)
+    if kind is Kind.TABLE:  # a table has cells, no opening words
+        opening = ""
     return _Node(kind=kind, text=clean, number=number, opening=opening)
 
 
@@ -114,7 +116,9 @@ def _front(chunks: list[Chunk]) -> list[_Node]:
     nodes = []
     have_title = False
     for item in chunks:
-        if DOC_HEADING.match(item.text) and not have_title:
+        if item.kind == "table":
+            nodes.append(_node(Kind.TABLE, item.text))
+        elif DOC_HEADING.match(item.text) and not have_title:
             nodes.append(_node(Kind.DOC_HEADING, item.text))
         elif DATE_LINE.match(item.text) or _BRACKETED.match(item.text) or have_title:
             nodes.append(_node(Kind.TEXT, item.text))
@@ -216,7 +220,7 @@ class _Operative:
         if self.caption is not None:
             text = self.caption.text + "\n" + text
             self.caption = None
-        node = _Node(kind=Kind.TABLE, text=_TAGS.sub("", text))
+        node = _node(Kind.TABLE, text)
         if self.path:
             self._owner().children.append(node)
         else:
