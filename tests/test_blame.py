@@ -167,3 +167,28 @@ def test_split_sponsors_keeps_names_with_and() -> None:
     assert split_sponsors(["Antigua and Barbuda, Bosnia and Herzegovina and Chile"]) == (
         "Antigua and Barbuda", "Bosnia and Herzegovina", "Chile",
     )
+
+
+_POOL = [A, B, C, NEW, B2,
+         "Decides to remain seized of the matter and to consider it again at its next session;",
+         "Stresses the importance of international cooperation in preventing crime;",
+         "Requests the Secretary-General to report on the implementation of this resolution;"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=6, unique=True),
+                min_size=1, max_size=4))
+def test_blame_laws_on_random_histories(versions: list[list[int]]) -> None:
+    """Laws: every unit of the latest version is blamed once; nothing is changed
+    before it is introduced; a text present unchanged in every version is v1's."""
+    history = [(V(n, f"d{n}"), draft(*(_POOL[i] for i in ids)))
+               for n, ids in enumerate(versions, start=1)]
+    result = blame(build_lineage("x", history))
+    latest = history[-1][1]
+    assert [e.label for e in result.paragraphs] == latest.labels()
+    for entry in result.paragraphs:
+        assert entry.introduced.version <= entry.last_changed.version
+    everywhere = set.intersection(*(set(ids) for ids in versions))
+    for entry in result.paragraphs:
+        if latest.find(entry.label).text in {_POOL[i] for i in everywhere}:
+            assert (entry.introduced.version, entry.last_changed.version) == (1, 1)
