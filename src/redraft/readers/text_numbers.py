@@ -120,4 +120,5 @@ def place(levels: list[Level], number: Number) -> tuple[int, str]:
 
 
 def _follows(last: int, value: int, inserted: bool) -> bool:
-    return value == last + 1 or (inserted and value == last) or (value == last and inserted)
+    """The next number of a sequence, or an inserted one ("3bis" after "3")."""
+    return value == last + 1 or (inserted and value == last)

@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..model import FOOTNOTE_REF, strip_footnote_refs
+from ..model import ref_marker, strip_footnote_refs
+from .text_numbers import parse_number
 
 
 @dataclass
@@ -275,11 +276,7 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
     for item in chunks:
         match = _FOOTNOTE_LINE.match(item.text) if item.kind == "text" else None
         if match:
-            marker = FOOTNOTE_REF.match(match.group(1))
-            assert marker is not None
-            from ..model import ref_marker
-
-            out.append(replace(item, kind="footnote", marker=ref_marker(marker.group(0)),
+            out.append(replace(item, kind="footnote", marker=ref_marker(match.group(1)),
                                text=item.text[match.end(1):].strip()))
         else:
             out.append(item)
@@ -289,16 +286,18 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 # -- rejoin paragraphs broken by a page break ------------------------------------
 
 _TERMINAL = (".", ";", ":", ",", "!", "?")
-NUMBERED = re.compile(
-    r"^(?:(?:OP|PP)\s?\d|\d{1,3}(?:\s*\.?\s*(?:bis|ter|quater|alt)\b|\.\s|\)\s)"
-    r"|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s)"
-)
 FORMULA_START = re.compile(r"^\*?(?:The [A-Z]|At its )")
 
 
 def ends_sentence(text: str) -> bool:
-    return strip_footnote_refs(text).rstrip().rstrip("”’\"')").endswith(_TERMINAL) or \
-        strip_footnote_refs(text).rstrip().endswith(_TERMINAL)
+    """Ends with punctuation, footnote references and closing quotes aside:
+    'Problem,²¹' and 'entitled “Crime prevention”,' both do."""
+    bare = strip_footnote_refs(text).rstrip()
+    return bare.endswith(_TERMINAL) or bare.rstrip("”’\"')").endswith(_TERMINAL)
+
+
+def numbered(text: str) -> bool:
+    return parse_number(text)[0] is not None
 
 
 def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
@@ -322,10 +321,10 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
             head = out[open_index]
             out[open_index] = replace(head, text=join_lines([head.text, item.text]))
             continue
-        numbered = bool(NUMBERED.match(item.text))
-        if numbered:
+        number = parse_number(item.text)[0]
+        if number is not None and number.prefix != "PP":  # "PP5alt" is still the preamble
             state = "operative"
-        open_body = numbered or state == "preamble"
+        open_body = number is not None or state == "preamble"
         if state == "front" and FORMULA_START.match(item.text) and ends_sentence(item.text):
             state = "preamble"
         out.append(item)
@@ -334,7 +333,7 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 
 
 def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
-    if item.bullet or NUMBERED.match(item.text) or not item.text or DOC_HEADING.match(head.text):
+    if item.bullet or not item.text or numbered(item.text) or DOC_HEADING.match(head.text):
         return False
     if item.text[0].islower():
         return not strip_footnote_refs(head.text).rstrip().endswith((".", ";", ":"))
