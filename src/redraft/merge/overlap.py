@@ -12,11 +12,11 @@ with the number of paragraphs, not with its square (benchmarks/overlap_bench.py)
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from ..model import Draft, Kind, Paragraph, strip_footnote_refs
 
@@ -27,6 +27,8 @@ MIN_SIMILARITY = 0.5  # word-level similarity for two paragraphs to count as sha
 POSTING_CAP = 64  # a longer posting list is standard language under any threshold
 _CANDIDATE_CONTAINMENT = 0.25  # rare shingles shared / rare shingles of the smaller one
 _LEADER_JACCARD = 0.3  # boilerplate paragraphs this close are one formula
+_MIN_SKETCH_HITS = 2
+_SKETCH = 16  # MinHash values kept per paragraph to find its candidates and group
 
 #: Kinds whose text is compared: the title says what a draft is about; headings,
 #: formulas, tables and footnotes are the same everywhere.
@@ -71,6 +73,8 @@ class _Para:
     text: str
     words: list[str]
     shingles: set[int]
+    tokens: str = ""  # one character per word, for the C diff
+    rare: set[int] | None = None  # shingles used by fewer than boilerplate_min drafts
 
 
 def words_of(text: str) -> list[str]:
@@ -93,12 +97,25 @@ def default_boilerplate_min(n_drafts: int) -> int:
 
 
 def similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
-    """Share of words in common (2 * matched / total), from a word-level alignment."""
-    if not a_words and not b_words:
+    """Share of words in common (2 * matched / total) in a minimal word-level diff."""
+    vocab: dict[str, str] = {}
+    return _token_similarity(_tokens(a_words, vocab), _tokens(b_words, vocab))
+
+
+def _tokens(words: Iterable[str], vocab: dict[str, str]) -> str:
+    """Each distinct word as one character (the C diff then compares words, not letters)."""
+    return "".join(vocab.setdefault(w, chr(0x10000 + len(vocab))) for w in words)
+
+
+def _token_similarity(a: str, b: str) -> float:
+    import fast_diff_match_patch as fdmp
+
+    if not a and not b:
         return 1.0
-    if (len(a_words), list(a_words)) > (len(b_words), list(b_words)):
-        a_words, b_words = b_words, a_words  # difflib's matching depends on the order
-    return SequenceMatcher(None, a_words, b_words, autojunk=False).ratio()
+    # timelimit=0: an exact diff, so the score is the same in both directions
+    ops = fdmp.diff(a, b, timelimit=0, checklines=False, cleanup="No")
+    matched: int = sum(length for op, length in ops if op == "=")
+    return 2 * matched / (len(a) + len(b))
 
 
 def find_overlaps(
@@ -147,35 +164,44 @@ def _is_boilerplate(para: _Para, common: set[int]) -> bool:
 
 def _candidates(
     paras: list[_Para], common: set[int], is_boiler: list[bool]
-) -> Counter[tuple[int, int]]:
-    """Paragraph pairs (of different drafts) and how many rare shingles they share."""
+) -> set[tuple[int, int]]:
+    """Paragraph pairs (of different drafts) that share a rare shingle's sketch value.
+
+    Each paragraph is indexed under its ``_SKETCH`` smallest rare shingle hashes (a
+    bottom-k MinHash): paragraphs that share much rare text almost always share one."""
     postings: dict[int, list[int]] = defaultdict(list)
     for pid, para in enumerate(paras):
+        para.rare = para.shingles - common
         if not is_boiler[pid]:
-            for shingle in para.shingles - common:
-                postings[shingle].append(pid)
-    shared: Counter[tuple[int, int]] = Counter()
+            for value in heapq.nsmallest(_SKETCH, para.rare):
+                postings[value].append(pid)
+    seen: Counter[tuple[int, int]] = Counter()
     for posting in postings.values():
         if len(posting) < 2 or len(posting) > POSTING_CAP:
             continue
         for i, p in enumerate(posting):
             draft = paras[p].draft
-            for q in posting[i + 1 :]:
-                if paras[q].draft != draft:
-                    shared[(p, q)] += 1
-    return shared
+            seen.update((p, q) for q in posting[i + 1 :] if paras[q].draft != draft)
+    # one shared sketch value is chance; paragraphs that share text share several
+    return {pair for pair, count in seen.items() if count >= _MIN_SKETCH_HITS}
 
 
 def _score_candidates(
-    paras: list[_Para], candidates: Counter[tuple[int, int]], min_similarity: float
+    paras: list[_Para], candidates: set[tuple[int, int]], min_similarity: float
 ) -> list[tuple[int, int, float]]:
     """Word-level similarity of the candidates worth comparing: (p, q, similarity)."""
     out = []
-    for (p, q), count in candidates.items():
+    vocab: dict[str, str] = {}
+    for p, q in sorted(candidates):
+        rare_p, rare_q = paras[p].rare or set(), paras[q].rare or set()
+        count = len(rare_p & rare_q)
         smaller = min(len(paras[p].shingles), len(paras[q].shingles))
         if count < 2 or count < _CANDIDATE_CONTAINMENT * smaller:
             continue
-        score = similarity(paras[p].words, paras[q].words)
+        for para in (paras[p], paras[q]):
+            if not para.tokens:  # made only for the few paragraphs that are compared
+                para.tokens = _tokens(para.words, vocab)
+        score = _token_similarity(paras[p].tokens, paras[q].tokens)
         if score >= min_similarity:
             out.append((p, q, score))
     return out
@@ -230,22 +256,35 @@ def _one_to_one(found: list[tuple[int, int, float]]) -> list[tuple[int, int, flo
 def _boilerplate_groups(
     names: tuple[str, ...], paras: list[_Para], is_boiler: list[bool], threshold: int
 ) -> tuple[Boilerplate, ...]:
-    """Boilerplate paragraphs grouped by wording: each group is one formula."""
+    """Boilerplate paragraphs grouped by wording: each group is one formula.
+
+    A paragraph joins the first group leader close enough to it. Leaders are found
+    through their sketches (the smallest shingle hashes, a MinHash): two paragraphs
+    this close almost always share one, so each paragraph meets few leaders."""
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
+    by_sketch: dict[int, list[int]] = defaultdict(list)
     # a fixed order (by wording) so that the groups do not depend on the order of the drafts
     ordered = sorted(
         (pid for pid in range(len(paras)) if is_boiler[pid]),
         key=lambda pid: (paras[pid].text, names[paras[pid].draft], paras[pid].label),
     )
+    rank = {pid: k for k, pid in enumerate(ordered)}
     for pid in ordered:
         para = paras[pid]
+        sketch = heapq.nsmallest(_SKETCH, para.shingles)
+        # leaders in the order they were made, which does not depend on the drafts' order
+        near = sorted(
+            {lead for value in sketch for lead in by_sketch.get(value, ())}, key=rank.__getitem__
+        )
         leader = next(
-            (lead for lead in leaders if _jaccard(paras[lead], para) >= _LEADER_JACCARD), None
+            (lead for lead in near if _jaccard(paras[lead], para) >= _LEADER_JACCARD), None
         )
         if leader is None:
             leaders.append(pid)
             members[pid] = [pid]
+            for value in sketch:
+                by_sketch[value].append(pid)
         else:
             members[leader].append(pid)
     groups = []
