@@ -192,3 +192,23 @@ def test_blame_laws_on_random_histories(versions: list[list[int]]) -> None:
     for entry in result.paragraphs:
         if latest.find(entry.label).text in {_POOL[i] for i in everywhere}:
             assert (entry.introduced.version, entry.last_changed.version) == (1, 1)
+
+
+def test_words_name_the_proponents_of_bracketed_passages() -> None:
+    """In a compilation one secretariat records every version: the bracket's tag
+    says which delegation put a passage forward."""
+    history = [
+        (V(1, "Facilitator"), draft("Resolves to free humanity from poverty.")),
+        (V(2, "Facilitator"), draft("Resolves to free humanity from [extreme - US; G77 delete] "
+                                    "poverty.")),
+        (V(3, "Facilitator"), draft("Resolves to free humanity from [extreme - US; G77 delete] "
+                                    "poverty [and hunger (EU)].")),
+    ]
+    words = blame_words(build_lineage("x", history), "OP1")
+    assert [(p.text.strip(), p.stamp.version, p.proposed_by) for p in words.passages] == [
+        ("Resolves to free humanity from", 1, ()),
+        ("[extreme - US; G77 delete]", 2, ("US",)),
+        ("poverty", 1, ()),
+        ("[and hunger (EU)]", 3, ("EU",)),
+        (".", 1, ()),
+    ]

@@ -35,10 +35,13 @@ class BlameResult:
 
 @dataclass(frozen=True)
 class Passage:
-    """A stretch of text and the version that brought it in."""
+    """A stretch of text, the version that brought it in, and the delegations the
+    markup names as proposing it (the tags of the bracket option it stands in:
+    in a compilation text one secretariat records every version)."""
 
     text: str
     stamp: Stamp
+    proposed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,42 @@ def blame_words(lineage: Lineage, label: str) -> WordBlame:
         for change in step.changes:
             new_runs.update(_carry_runs(change, runs, stamp))
         runs = new_runs
-    passages = tuple(Passage(text, stamp) for text, stamp in _absorb_spaces(runs[unit.label]))
-    return WordBlame(lineage.name, unit.label, lineage.stamps[-1], passages)
+    options = _proposing_options(unit.text, unit.label)
+    passages, offset = [], 0
+    for text, stamp in _absorb_spaces(runs[unit.label]):
+        passages.append(Passage(text, stamp, _proposers(options, offset, offset + len(text))))
+        offset += len(text)
+    return WordBlame(lineage.name, unit.label, lineage.stamps[-1], tuple(passages))
+
+
+_PROPOSING = ("", "propose", "add")  # tag actions that put a passage forward
+
+
+def _proposing_options(text: str, label: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, delegations) of every bracket option with proponents, innermost last."""
+    from .markup import parse_markup
+
+    out = []
+    for bracket in parse_markup(text, label).brackets():
+        for option in bracket.options:
+            tags = [*option.tags, *(bracket.tags if len(bracket.options) == 1 else ())]
+            names = tuple(dict.fromkeys(
+                n for tag in tags if tag.action in _PROPOSING for n in tag.delegations
+            ))
+            if names:
+                out.append((option.start, option.end, names))
+    return sorted(out, key=lambda o: (o[0], -o[1]))
+
+
+def _proposers(
+    options: list[tuple[int, int, tuple[str, ...]]], lo: int, hi: int
+) -> tuple[str, ...]:
+    """The proponents of the options that the passage ``lo:hi`` overlaps, innermost first."""
+    found: list[str] = []
+    for start, end, names in reversed(options):
+        if start < hi and lo < end:
+            found.extend(names)
+    return tuple(dict.fromkeys(found))
 
 
 def _carry_runs(change: Change, runs: dict[str, Runs], stamp: Stamp) -> dict[str, Runs]:

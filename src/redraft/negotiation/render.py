@@ -183,7 +183,9 @@ def blame_json(result: BlameResult, words: WordBlame | None = None) -> dict[str,
         }
         if words is not None and words.label == entry.label:
             item["words"] = [
-                {"text": p.text, "introduced": stamp_json(p.stamp)} for p in words.passages
+                {"text": p.text, "introduced": stamp_json(p.stamp),
+                 "proposed_by": list(p.proposed_by)}
+                for p in words.passages
             ]
         paragraphs.append(item)
     return {
@@ -203,6 +205,8 @@ def words_text(words: WordBlame) -> Text:
     width = max((len(p.stamp.short()) for p in words.passages), default=0)
     for passage in words.passages:
         out.append(f"{passage.stamp.short():<{width}}  ", style="dim")
+        if passage.proposed_by:
+            out.append(f"(- {', '.join(passage.proposed_by)}) ", style="cyan")
         out.append(f"{passage.text.strip()}\n")
     return out
 
