@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.check import check_drafts
@@ -158,3 +160,38 @@ def test_no_store_and_no_drafts_is_exit_2(tmp_path: Path, monkeypatch: pytest.Mo
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 2
     assert result.output.startswith("redraft: error:")
+
+
+def test_real_resolution_with_numbers_outside_the_markup() -> None:
+    from redraft.sources import load
+
+    draft = load(str(Path(__file__).parent / "data" / "stats" / "A_RES_79_160-2424153E.xml")).draft
+    result = check_drafts([("79/160", draft)])
+    numbering = [(v.label, v.message) for v in result.violations if v.rule == "numbering"]
+    assert numbering == [("OP28", "numbered 28 out of sequence (expected 26)")]
+
+
+def numbered_list(keys: list[str]) -> str:
+    return "---\nredraft: 1\n---\n\n" + "\n\n".join(f"{k} *Decides* to act;" for k in keys) + "\n"
+
+
+SEQUENCES = {
+    "numbers": [str(n) + "." for n in range(1, 40)],
+    "letters": [f"({chr(97 + n)})" for n in range(26)] + ["(aa)", "(bb)"],
+    "roman": [f"({r})" for r in ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi "
+                                 "xvii xviii xix xx").split()],
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(SEQUENCES)), st.integers(2, 60), st.data())
+def test_a_full_list_passes_and_a_gap_is_found(style: str, size: int, data) -> None:  # type: ignore[no-untyped-def]
+    keys = SEQUENCES[style][: max(2, min(size, len(SEQUENCES[style])))]
+    full = canonical.parse(numbered_list(keys))
+    assert not [v for v in check_drafts([("d", full)]).violations if v.rule == "numbering"]
+    gap = data.draw(st.integers(1, len(keys) - 1))  # never the first: a list may restart at 1
+    if gap == len(keys) - 1:
+        return  # dropping the last leaves a full list
+    holed = canonical.parse(numbered_list(keys[:gap] + keys[gap + 1 :]))
+    found = [v for v in check_drafts([("d", holed)]).violations if v.rule == "numbering"]
+    assert len(found) == 1 and f"expected {keys[gap].rstrip('.')}" in found[0].message

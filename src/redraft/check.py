@@ -170,10 +170,10 @@ def _sequence_values(keys: list[str]) -> tuple[str, list[int | None]]:
     bare = [key.strip("()").lower() for key in keys]
     if bare[0].isdigit():
         return "numbers", [int(b) if b.isdigit() else None for b in bare]
-    # "i" opens a roman list when "ii" follows; "ii", "iv", "xi" are roman, not doubled letters.
+    # Roman when every number reads as one and the list opens with "i" or a numeral of
+    # several letters ("iv", not the doubled letter "ii" = 35th); "(i), (j)" are letters.
     first = bare[0]
-    roman = first == "i" and (len(bare) == 1 or bare[1] == "ii")
-    if roman or (len(first) > 1 and _roman(first)):
+    if all(_roman(b) for b in bare) and (first == "i" or len(first) > 1):
         return "roman numerals", [_roman(b) for b in bare]
     return "letters", [_letters(b) for b in bare]
 
