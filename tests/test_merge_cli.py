@@ -11,10 +11,8 @@ from redraft.cli import cli
 
 CASES = Path(__file__).parent / "cases" / "merge"
 SEED = Path(__file__).parent / "data" / "merge" / "seed"
-DRAFT_II = (
-    SEED / "ecosoc-draft-resolution-ii-support-development-implementation-integrated-approach.txt"
-)
-RES_20_1 = SEED / "ccpcj-resolution-20-1-improving-governance-financial-situation-united.txt"
+DRAFT_II = SEED / "ecosoc-draft-resolution-ii-support-development-implementation.txt"
+RES_20_1 = SEED / "ccpcj-resolution-20-1-improving-governance-financial-situation.txt"
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:

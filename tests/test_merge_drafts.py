@@ -13,8 +13,8 @@ from redraft.model import Draft
 from redraft.stats import count_words as body_words
 
 SEED = Path(__file__).parent / "data" / "merge" / "seed"
-DRAFT_II = "ecosoc-draft-resolution-ii-support-development-implementation-integrated-approach"
-RES_20_1 = "ccpcj-resolution-20-1-improving-governance-financial-situation-united"
+DRAFT_II = "ecosoc-draft-resolution-ii-support-development-implementation"
+RES_20_1 = "ccpcj-resolution-20-1-improving-governance-financial-situation"
 
 HEAD = "---\nredraft: 1\nlanguage: en\n---\n\n# Draft resolution\n\n## Conventions\n\n"
 A = HEAD + (
