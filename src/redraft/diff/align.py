@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import FOOTNOTE_REF, SUPERSCRIPT_DIGITS, Footnote, Paragraph
+from ..model import SUPERSCRIPT_DIGITS, Footnote, Paragraph
 
 Unit = Paragraph | Footnote
 
@@ -69,12 +69,29 @@ def unit_key(unit: Unit) -> str:
     """What must be equal for two units to be "the same text": spacing normalised,
     footnote references reduced to "a reference here"."""
     text = unit.text
-    # Substring tests run at C speed; the regular expressions only where needed.
+    # Substring tests and replaces run at C speed; a regular expression scan of every
+    # paragraph costs more than the rest of the alignment of an unchanged draft.
     if "  " in text or "\n" in text or "\t" in text or "\r" in text:
         text = " ".join(text.split())
-    if "[^" in text or any(digit in text for digit in SUPERSCRIPT_DIGITS):
-        text = FOOTNOTE_REF.sub("\x01", text)
-    return family(unit) + "\x00" + text
+    return family(unit) + "\x00" + mask_refs(text)
+
+
+_BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def mask_refs(text: str) -> str:
+    """Each footnote reference ("¹⁶", "[^a]") replaced by one "\x01"."""
+    masked = False
+    for digit in SUPERSCRIPT_DIGITS:
+        if digit in text:
+            text = text.replace(digit, "\x01")
+            masked = True
+    if masked:
+        while "\x01\x01" in text:
+            text = text.replace("\x01\x01", "\x01")
+    if "[^" in text:
+        text = _BRACKET_REF.sub("\x01", text)
+    return text
 
 
 _BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
@@ -82,7 +99,7 @@ _BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
 
 def words(text: str) -> Counter[str]:
     """The bag of lowercased words of a text (footnote references left out)."""
-    return Counter(_BAG_WORD.findall(FOOTNOTE_REF.sub(" ", text).lower()))
+    return Counter(_BAG_WORD.findall(mask_refs(text).replace("\x01", " ").lower()))
 
 
 class _Bags:
@@ -202,34 +219,31 @@ class _Aligner:
 
     # -- gaps ---------------------------------------------------------------
     def gaps(self) -> list[tuple[list[int], list[int]]]:
-        """Unpaired old and new indices between consecutive in-order pairs."""
-        taken_new = set(self.pair.values()) | set(self.moves.values())
-        for group in self.groups:
-            taken_new.update(group.new)
-        taken_old = set(self.pair) | set(self.moves)
-        for group in self.groups:
-            taken_old.update(group.old)
-        anchors = sorted(self.pair.items())
-        for group in self.groups:
-            anchors.append((group.old[0], group.new[0]))
-        anchors.sort()
-        result = []
-        prev_o = prev_n = -1
-        for i, j in [*anchors, (len(self.old), len(self.new))]:
-            olds = [k for k in range(prev_o + 1, i) if k not in taken_old]
-            news = [k for k in range(prev_n + 1, j) if k not in taken_new]
-            if olds or news:
-                result.append((olds, news))
-            prev_o, prev_n = max(prev_o, i), max(prev_n, j)
-        return result
+        """Unpaired old and new indices between consecutive in-order pairs (a pair or
+        the first units of a split/merge), in order; only gaps with something in them."""
+        anchors = sorted([*self.pair.items(), *((g.old[0], g.new[0]) for g in self.groups)])
+        anchor_old = [i for i, _ in anchors]
+        anchor_new = [j for _, j in anchors]
+        taken_old = set(self.pair).union(self.moves, *(g.old for g in self.groups))
+        taken_new = set(self.pair.values()).union(
+            self.moves.values(), *(g.new for g in self.groups)
+        )
+        found: dict[int, tuple[list[int], list[int]]] = {}
+        for i in set(range(len(self.old))).difference(taken_old):
+            found.setdefault(bisect.bisect_left(anchor_old, i), ([], []))[0].append(i)
+        for j in set(range(len(self.new))).difference(taken_new):
+            found.setdefault(bisect.bisect_left(anchor_new, j), ([], []))[1].append(j)
+        for olds, news in found.values():
+            olds.sort()
+            news.sort()
+        return [found[key] for key in sorted(found)]
 
     # -- pass 2: exact moves ---------------------------------------------------
     def exact_moves(self) -> None:
         old_count, new_count = Counter(self.old_keys), Counter(self.new_keys)
         gaps = self.gaps()
-        free_new = {
-            self.new_keys[j]: j for _, news in gaps for j in news if new_count[self.new_keys[j]] == 1
-        }
+        keys = self.new_keys
+        free_new = {keys[j]: j for _, news in gaps for j in news if new_count[keys[j]] == 1}
         for olds, _ in gaps:
             for i in olds:
                 key = self.old_keys[i]

@@ -60,6 +60,10 @@ def _in_reading_order(groups: list[Group]) -> list[Group]:
 
 
 def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity: str) -> Change:
+    if len(group.old) == 1 and len(group.new) == 1:
+        before, after = old[group.old[0]], new[group.new[0]]
+        if before.text == after.text and _same_kind(before, after):
+            return _unchanged(before, after, group.in_order)
     old_units = tuple(old[i] for i in group.old)
     new_units = tuple(new[j] for j in group.new)
     old_text = JOIN.join(u.text for u in old_units)
@@ -88,6 +92,26 @@ def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity:
         old_units=old_units,
         new_units=new_units,
         kind_change=_kind_change(old_units, new_units),
+    )
+
+
+def _same_kind(before: Unit, after: Unit) -> bool:
+    if isinstance(before, Paragraph) and isinstance(after, Paragraph):
+        return before.kind is after.kind
+    return type(before) is type(after)
+
+
+def _unchanged(before: Unit, after: Unit, in_order: bool) -> Change:
+    """The common case, kept cheap: one unit, same text, same kind."""
+    return Change(
+        op="equal",
+        old=(before.label,),
+        new=(after.label,),
+        moved=not in_order,
+        renumbered=before.label != after.label,
+        segments=(("=", before.text),) if before.text else (),
+        old_units=(before,),
+        new_units=(after,),
     )
 
 
@@ -135,6 +159,8 @@ def _verb(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> VerbShift
         return None
     if not _has_opener(before) or not _has_opener(after):
         return None
+    if before.opening == after.opening and _head(before.text) == _head(after.text):
+        return None  # an opener with its modifiers ("Once again strongly calls upon") fits in eight words
     from .. import verbs
 
     old_phrase = verbs.opening_phrase(before).strip(" ,;:")
@@ -146,6 +172,10 @@ def _verb(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> VerbShift
     if direction == "same" and old_phrase.lower() == new_phrase.lower():
         return None
     return VerbShift(old=old_phrase, new=new_phrase, shift=direction)
+
+
+def _head(text: str) -> list[str]:
+    return text.split(None, 8)[:8]
 
 
 def _has_opener(paragraph: Paragraph) -> bool:
