@@ -159,8 +159,9 @@ def _verb(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> VerbShift
         return None
     if not _has_opener(before) or not _has_opener(after):
         return None
+    # An opener with its modifiers ("Once again strongly calls upon") fits in eight words.
     if before.opening == after.opening and _head(before.text) == _head(after.text):
-        return None  # an opener with its modifiers ("Once again strongly calls upon") fits in eight words
+        return None
     from .. import verbs
 
     old_phrase = verbs.opening_phrase(before).strip(" ,;:")
