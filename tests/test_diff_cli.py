@@ -159,3 +159,14 @@ def test_demo_step_redlines_two_bundled_drafts(tmp_path):
     assert "redraft diff ecosoc-draft-decision-ii" in text
     assert "title · modified" in text and "{+recommendations+}" in text
     assert "9 modified, 36 inserted, 4 deleted, 7 renumbered" in text
+
+
+def test_terminal_redline_reads_like_the_plain_one():
+    from redraft.diff.engine import diff_drafts
+    from redraft.render.diff_text import render_diff_plain, render_diff_text
+
+    read = lambda p: canonical.parse(Path(p).read_text(encoding="utf-8"))  # noqa: E731
+    result = diff_drafts(read(OLD), read(NEW))
+    styled = render_diff_text(result, show_all=True)
+    assert styled.plain == render_diff_plain(result, show_all=True)
+    assert any("strike" in str(span.style) for span in styled.spans)

@@ -98,6 +98,12 @@ def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -
         from ..render.diff_side import render_diff_side
 
         _print_rich(render_diff_side(result, show_all=show_all), output)
+    elif output is not None or not sys.stdout.isatty():
+        from ..render.diff_text import render_diff_plain
+
+        # Files and pipes get plain text (the marks [-..-]{+..+} are in it): laying
+        # out a long redline through rich costs more than the diff itself.
+        emit(render_diff_plain(result, show_all=show_all), output)
     else:
         from ..render.diff_text import render_diff_text
 
@@ -107,6 +113,7 @@ def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -
 def _print_rich(renderable: Any, output: Path | None) -> None:
     """To the terminal through rich (colour when it is a terminal), or plain to a file."""
     from ..render.console import stdout_console
+    from .common import emit
 
     if output is None:
         stdout_console().print(renderable, end="")
@@ -114,8 +121,6 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
     import io
 
     from rich.console import Console
-
-    from .common import emit
 
     buffer = io.StringIO()
     Console(file=buffer, width=160, color_system=None, highlight=False).print(

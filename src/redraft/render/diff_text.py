@@ -65,3 +65,20 @@ def render_diff_text(
     out.append(summary_line(result.summary(), result.changes), style="bold")
     out.append("\n")
     return out
+
+
+def plain_redline(change: Change) -> str:
+    return "".join(
+        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}"
+        for op, text in change.segments
+    )
+
+
+def render_diff_plain(result: DiffResult, show_all: bool = False) -> str:
+    """The same redline as :func:`render_diff_text` without colour, and without
+    importing rich: for files and pipes, one line per paragraph."""
+    parts = []
+    for change in shown(result, show_all):
+        parts.append(f"{change_heading(change)}\n{plain_redline(change)}\n\n")
+    parts.append(summary_line(result.summary(), result.changes) + "\n")
+    return "".join(parts)
