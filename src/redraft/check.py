@@ -165,41 +165,66 @@ def _letters(text: str) -> int | None:
     return None
 
 
-def _sequence_values(keys: list[str]) -> tuple[str, list[int | None]]:
-    """The numbering style of sibling numbers of one case and the value of each."""
-    bare = [key.strip("()").lower() for key in keys]
-    if bare[0].isdigit():
-        return "numbers", [int(b) if b.isdigit() else None for b in bare]
-    # Roman when every number reads as one and the list opens with "i" or a numeral of
-    # several letters ("iv", not the doubled letter "ii" = 35th); "(i), (j)" are letters.
-    first = bare[0]
-    if all(_roman(b) for b in bare) and (first == "i" or len(first) > 1):
-        return "roman numerals", [_roman(b) for b in bare]
-    return "letters", [_letters(b) for b in bare]
+def _value(bare: str, style: str) -> int | None:
+    if style == "numbers":
+        return int(bare) if bare.isdigit() else None
+    return _roman(bare) if style == "roman numerals" else _letters(bare)
 
 
-def _case(key: str) -> str:
-    """Lists of different cases are separate: "I." sections around "1." paragraphs."""
-    bare = key.strip("()")
-    if bare.isdigit():
-        return "arabic"
-    return "upper" if bare.isupper() else "lower"
+class _Lists:
+    """Sorts sibling numbers into lists: arabic numbers, and for each case (I/i, A/a)
+    roman numerals apart from letters, so that "I." sections with "A." subsections
+    around "1." paragraphs are three lists. A single "i", "v" or "x" goes to whichever
+    list it continues ("(h), (i), (j)" are letters; "(i), (ii)" roman)."""
+
+    def __init__(self) -> None:
+        self.members: dict[tuple[str, str], list[tuple[Paragraph, str, int | None]]] = {}
+
+    def expected(self, key: tuple[str, str]) -> int | None:
+        members = self.members.get(key)
+        if not members:
+            return None
+        last = members[-1][2]
+        return None if last is None else last + 1
+
+    def add(self, paragraph: Paragraph) -> None:
+        key = number_key(paragraph.number)
+        bare = key.strip("()")
+        case = "upper" if bare.isupper() else "lower"
+        lowered = bare.lower()
+        if bare.isdigit():
+            style = "numbers"
+        elif len(lowered) > 1 and _roman(lowered):
+            # "ii" is roman unless it continues a list of letters past "z" (..., "hh", "ii").
+            doubled = _letters(lowered)
+            continuing = doubled is not None and self.expected((case, "letters")) == doubled
+            style = "letters" if continuing else "roman numerals"
+        elif lowered in ("i", "v", "x"):
+            letters, roman = (case, "letters"), (case, "roman numerals")
+            if self.expected(letters) == _letters(lowered):  # never None: one letter
+                style = "letters"
+            elif self.expected(roman) is not None or lowered == "i":  # a roman list goes on
+                style = "roman numerals"
+            else:
+                style = "letters"
+        else:
+            style = "letters"
+        group = ("arabic" if style == "numbers" else case, style)
+        self.members.setdefault(group, []).append((paragraph, key, _value(lowered, style)))
 
 
 def _numbering(siblings: Sequence[Paragraph]) -> Iterator[Finding]:
-    numbered = [p for p in siblings if p.number and not is_negotiation_number(p.number)]
-    lists: dict[str, list[Paragraph]] = {}
-    for paragraph in numbered:
-        lists.setdefault(_case(number_key(paragraph.number)), []).append(paragraph)
-    for members in lists.values():
-        yield from _sequence(members)
+    lists = _Lists()
+    for paragraph in siblings:
+        if paragraph.number and not is_negotiation_number(paragraph.number):
+            lists.add(paragraph)
+    for (_, style), members in lists.members.items():
+        yield from _sequence(members, style)
 
 
-def _sequence(numbered: list[Paragraph]) -> Iterator[Finding]:
-    keys = [number_key(p.number) for p in numbered]
-    style, values = _sequence_values(keys)
+def _sequence(members: list[tuple[Paragraph, str, int | None]], style: str) -> Iterator[Finding]:
     expected = 1
-    for paragraph, value, key in zip(numbered, values, keys, strict=True):
+    for paragraph, key, value in members:
         if value is None:
             yield "numbering", f"number {paragraph.number!r} breaks a list of {style}", \
                 paragraph.label
