@@ -264,3 +264,24 @@ def test_demo_history_ends_with_the_bundled_text_and_reads_back(tmp_path: Path) 
         "1 modified",
     ]
     assert len(store.names()) == 18
+
+
+def test_trees_written_by_python_are_the_trees_git_writes(store: Store) -> None:
+    from redraft.revisions import encode_tree, parse_tree
+
+    blob = store._write_object("blob", b"text\n")
+    folder = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # the empty tree
+    entries = {"drafts.txt": ("100644", blob), "drafts": ("40000", folder), "a-b": ("100644", blob)}
+    listing = (
+        f"100644 blob {blob}\tdrafts.txt\n040000 tree {folder}\tdrafts\n100644 blob {blob}\ta-b\n"
+    )
+    made = subprocess.run(
+        ["git", "mktree", "--missing"],
+        cwd=store.root,
+        input=listing,
+        capture_output=True,
+        text=True,
+    )
+    raw = encode_tree(entries)
+    assert store._write_object("tree", raw) == made.stdout.strip()
+    assert [name for _, name, _ in parse_tree(raw)] == ["a-b", "drafts.txt", "drafts"]

@@ -356,6 +356,47 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
     return found
 
 
+def parse_tree(content: bytes, id_size: int = 20) -> list[tuple[str, str, str]]:
+    """(mode, name, object id) of each entry of a raw git tree object (ids of
+    ``id_size`` bytes: 20 for sha1, 32 for sha256 repositories)."""
+    entries, pos = [], 0
+    while pos < len(content):
+        space = content.index(b" ", pos)
+        nul = content.index(b"\0", space)
+        name = content[space + 1 : nul].decode("utf-8", "surrogateescape")
+        oid = content[nul + 1 : nul + 1 + id_size].hex()
+        entries.append((content[pos:space].decode(), name, oid))
+        pos = nul + 1 + id_size
+    return entries
+
+
+def encode_tree(entries: dict[str, tuple[str, str]]) -> bytes:
+    """A raw tree object from ``{name: (mode, id)}``, in git's order (folders sort as "name/")."""
+
+    def order(name: str) -> bytes:
+        raw = name.encode("utf-8", "surrogateescape")
+        return raw + b"/" if entries[name][0] == "40000" else raw
+
+    return b"".join(
+        b"%s %s\0" % (entries[n][0].encode(), n.encode("utf-8", "surrogateescape"))
+        + bytes.fromhex(entries[n][1])
+        for n in sorted(entries, key=order)
+    )
+
+
+def encode_commit(tree: str, parent: str | None, by: str, when: str, message: str) -> bytes:
+    """A raw commit object: author and committer are the delegation, at ``when`` (ISO 8601)."""
+    moment = datetime.fromisoformat(when)
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    zone = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    name = re.sub(r"[<>\n]", "", by).strip() or "unknown"
+    ident = f"{name} <> {int(moment.timestamp())} {zone}"
+    lines = [f"tree {tree}"] + ([f"parent {parent}"] if parent else [])
+    lines += [f"author {ident}", f"committer {ident}", "", message]
+    return "\n".join(lines).encode("utf-8")
+
+
 def parse_batch(out: bytes, count: int) -> list[bytes]:
     """The contents of ``count`` objects from ``git cat-file --batch`` output."""
     contents, pos = [], 0

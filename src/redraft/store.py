@@ -9,21 +9,25 @@ Each version is one commit touching drafts/NAME.txt; who, which symbol and which
 sponsors are commit-message trailers (:mod:`redraft.revisions`), the author is
 the delegation and the author date is the version's date.
 
-Why plumbing and not GitPython's index: ``import git`` alone costs 80-150 ms and
-the save budget is 150 ms end to end, so hot paths drive the git CLI directly
-(a few 1-2 ms processes, argument lists, never a shell). A version is built in a
-private index file and published by one compare-and-swap ``git update-ref``:
-a save killed at any moment leaves either the old branch or the new one, never
-half a version. Saves take ``.git/redraft.lock`` (flock: released by the kernel
-when a process dies, so a killed save never leaves a stale lock behind).
+Why not GitPython: ``import git`` alone costs 80-150 ms and the save budget is
+150 ms end to end, and every git process costs a few ms more on a busy machine.
+A save reads what it builds on with one ``git cat-file --batch``, writes its
+blob, trees and commit as loose objects itself (temporary file, then rename, as
+git does) and publishes them with one compare-and-swap ``git update-ref``: a save
+killed at any moment leaves either the old branch or the new one, never half a
+version. Other git work runs the git CLI with argument lists, never a shell.
+Writers take ``.git/redraft.lock`` (flock: released by the kernel when a process
+dies, so a killed save never leaves a stale lock behind).
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import subprocess
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -45,10 +49,13 @@ from .revisions import (
     check_field,
     count_draft_words,
     decode_message,
+    encode_commit,
     encode_message,
+    encode_tree,
     parse_batch,
     parse_date,
     parse_log,
+    parse_tree,
     select,
     split_chunks,
     split_spec,
@@ -90,6 +97,16 @@ class SyncResult:
     rebased: bool
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """What a write builds on: the head commit, the trees (by folder, "" for the root)
+    and the blobs (id, content) of the paths it changes, None where absent."""
+
+    head: str | None
+    trees: dict[str, bytes]
+    blobs: dict[str, tuple[str, bytes] | None]
+
+
 class Store:
     """A redraft store on disk. Open with :meth:`open` or create with :meth:`init`."""
 
@@ -97,6 +114,14 @@ class Store:
         self.root = root
         self.git_dir = git_dir
         self.warnings: list[str] = []  # things a command should tell the user
+        # Repositories made with --object-format=sha256 name objects by sha256.
+        config = (
+            (git_dir / "config").read_text(errors="replace")
+            if (git_dir / "config").is_file()
+            else ""
+        )
+        self.hash_name = "sha256" if "objectformat = sha256" in config.lower() else "sha1"
+        self.id_size = 32 if self.hash_name == "sha256" else 20
 
     # -- finding and creating ------------------------------------------------------
     @classmethod
@@ -141,19 +166,19 @@ class Store:
         """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
         files = [CONFIG_NAME, ".gitattributes"]
         with self._lock():
-            head, found = self._lookup(files)
+            snap = self._lookup(files)
             changed = {}
-            for path, old in zip(files, found, strict=True):
-                target = self.root / path
+            for path in files:
+                target, old = self.root / path, snap.blobs[path]
                 data = target.read_bytes() if target.is_file() else None
                 if data is not None and (old is None or old[1] != data):
-                    changed[path] = (old[0] if old else None, data)
+                    changed[path] = data
             if changed:
-                env = _identity(self._default_by(), None)
-                message = "Set up redraft store\n" if head else "Create redraft store\n"
-                self._commit(head, {p: data for p, (_, data) in changed.items()}, message, env)
-                for path, (blob, data) in changed.items():
-                    self._sync_worktree(path, blob, data)
+                message = "Set up redraft store\n" if snap.head else "Create redraft store\n"
+                self._commit(snap, changed, message, self._default_by(), _now())
+                for path, data in changed.items():
+                    old = snap.blobs[path]
+                    self._sync_worktree(path, old[0] if old else None, data)
 
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -249,10 +274,11 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
         if "\0" in message:
             raise InputError("the message contains a NUL character")
-        when = parse_date(date) if date else datetime.now(UTC).replace(microsecond=0).isoformat()
+        when = parse_date(date) if date else _now()
         path = _path(name)
         with self._lock():
-            head, (old,) = self._lookup([path])
+            snap = self._lookup([path])
+            old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
                 before = _front_meta(old[1])
@@ -266,8 +292,9 @@ class Store:
             text = encode_message(
                 name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
             )
-            commit, (blob,) = self._commit(head, {path: data}, text, _identity(by, when))
+            commit = self._commit(snap, {path: data}, text, by, when)
             self._sync_worktree(path, old[0] if old else None, data)
+            blob = blob_id(data, len(commit))
         count = self._git(["rev-list", "--count", commit, "--", path]).decode().strip()
         message = decode_message(text)[0]
         return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
@@ -288,39 +315,43 @@ class Store:
                 )
 
     def _commit(
-        self, head: str | None, files: dict[str, bytes], message: str, env: dict[str, str]
-    ) -> tuple[str, list[str]]:
-        """Commit ``files`` on top of ``head`` and move the branch: all or nothing.
+        self, snap: _Snapshot, files: dict[str, bytes], message: str, by: str, when: str
+    ) -> str:
+        """Commit ``files`` on top of the snapshot's head and move the branch: all or nothing.
 
-        Returns the commit and the blob of each file."""
+        The blob, trees and commit are written as loose objects by Python (temporary
+        file, then rename, as git does), so a save costs a handful of processes."""
         for _attempt in range(20):
-            blobs = {
-                p: self._git(["hash-object", "-w", "--stdin"], data).decode().strip()
-                for p, data in files.items()
-            }
-            tree = self._tree(head, blobs)
-            parents = ["-p", head] if head else []
-            commit = self._git(
-                ["commit-tree", tree, *parents, "-F", "-"], message.encode(), env=env
-            )
-            commit_id = commit.decode().strip()
-            if self._move_branch(commit_id, head):
-                return commit_id, list(blobs.values())
-            head = self._head()  # someone else's git moved the branch: build on top again
+            tree = self._new_tree(snap, files)
+            commit = self._write_object("commit", encode_commit(tree, snap.head, by, when, message))
+            if self._move_branch(commit, snap.head):
+                return commit
+            snap = self._lookup(list(files))  # another git moved the branch: build on top again
         raise StoreError("the branch keeps moving under redraft; try again")
 
-    def _tree(self, head: str | None, blobs: dict[str, str]) -> str:
-        """A tree: ``head``'s with ``blobs`` put in, built in a private index file."""
-        index = self.git_dir / "redraft-index"
-        index.unlink(missing_ok=True)  # left by a killed save: we hold the lock, it is ours
-        env = {"GIT_INDEX_FILE": str(index)}
-        try:
-            self._git(["read-tree", head] if head else ["read-tree", "--empty"], env=env)
-            info = "".join(f"100644 {blob}\t{path}\n" for path, blob in blobs.items())
-            self._git(["update-index", "--add", "--index-info"], info.encode(), env=env)
-            return self._git(["write-tree"], env=env).decode().strip()
-        finally:
-            index.unlink(missing_ok=True)
+    def _new_tree(self, snap: _Snapshot, files: dict[str, bytes]) -> str:
+        """The root tree of ``snap`` with ``files`` (paths at most one folder deep) put in."""
+        folders: dict[str, dict[str, tuple[str, str]]] = {}
+        for folder, content in snap.trees.items():
+            folders[folder] = {
+                name: (mode, oid) for mode, name, oid in parse_tree(content, self.id_size)
+            }
+        for path, data in files.items():
+            folder, _, name = path.rpartition("/")
+            folders.setdefault(folder, {})[name] = ("100644", self._write_object("blob", data))
+        for folder in sorted(f for f in folders if f):
+            oid = self._write_object("tree", encode_tree(folders[folder]))
+            folders.setdefault("", {})[folder] = ("40000", oid)
+        return self._write_object("tree", encode_tree(folders.get("", {})))
+
+    def _write_object(self, kind: str, body: bytes) -> str:
+        raw = b"%s %d\0" % (kind.encode(), len(body)) + body
+        oid = hashlib.new(self.hash_name, raw).hexdigest()
+        target = self.git_dir / "objects" / oid[:2] / oid[2:]
+        if not target.exists():
+            target.parent.mkdir(exist_ok=True)
+            _atomic_write(target, zlib.compress(raw, 1), mode=0o444)
+        return oid
 
     def _move_branch(self, commit: str, old: str | None) -> bool:
         """Compare-and-swap of the current branch from ``old`` to ``commit``."""
@@ -496,13 +527,17 @@ class Store:
         out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
         return out or None
 
-    def _lookup(self, paths: list[str]) -> tuple[str | None, list[tuple[str, bytes] | None]]:
-        """(head commit, (blob id, content) of each path at head), from one process."""
-        query = "".join(f"HEAD:{path}\n" for path in paths)
-        out = self._git(["cat-file", "--batch"], f"HEAD\n{query}".encode())
+    def _lookup(self, paths: list[str]) -> _Snapshot:
+        """The head commit, the trees the paths sit in and the paths' blobs: one process."""
+        folders = sorted({"", *(path.rpartition("/")[0] for path in paths)})
+        names = ["HEAD", *[f"HEAD:{f}" if f else "HEAD^{tree}" for f in folders]]
+        out = self._git(
+            ["cat-file", "--batch"],
+            "".join(f"{n}\n" for n in [*names, *(f"HEAD:{p}" for p in paths)]).encode(),
+        )
         found: list[tuple[str, str, bytes] | None] = []
         pos = 0
-        for _ in range(len(paths) + 1):
+        for _ in range(len(names) + len(paths)):
             end = out.find(b"\n", pos)
             header = out[pos:end].decode(errors="replace").split()
             if end < 0 or len(header) not in (2, 3):
@@ -514,10 +549,19 @@ class Store:
             size = int(header[2])
             found.append((header[0], header[1], out[pos : pos + size]))
             pos += size + 1
-        if found[0] is not None and found[0][1] != "commit":
-            raise StoreError(f"{self.root}: HEAD is not a commit ({found[0][1]})")
-        head = found[0][0] if found[0] else None
-        return head, [(f[0], f[2]) if f and f[1] == "blob" else None for f in found[1:]]
+        head = found[0]
+        if head is not None and head[1] != "commit":
+            raise StoreError(f"{self.root}: HEAD is not a commit ({head[1]})")
+        trees = {
+            f: t[2]
+            for f, t in zip(folders, found[1 : len(names)], strict=True)
+            if t and t[1] == "tree"
+        }
+        blobs = {
+            p: (b[0], b[2]) if b and b[1] == "blob" else None
+            for p, b in zip(paths, found[len(names) :], strict=True)
+        }
+        return _Snapshot(head[0] if head else None, trees, blobs)
 
     def _log(self, paths: list[str]) -> dict[str, list[Version]]:
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
@@ -651,20 +695,18 @@ def _first_error(stderr: bytes) -> str:
     return found or (lines[0] if lines else "no message")
 
 
-def _identity(by: str, when: str | None) -> dict[str, str]:
-    env = {"GIT_AUTHOR_NAME": by, "GIT_AUTHOR_EMAIL": ""}
-    env |= {"GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": ""}
-    if when:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
-    return env
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write to a temporary file beside ``path`` and rename: readers see old or new, never half."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temp, "wb") as handle:
             handle.write(data)
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
