@@ -36,6 +36,16 @@ NEW_GLOB = "unxml-ga/79session/English/A_RES_79_144-*.xml"
 FILLER = ["appropriate", "relevant", "further", "national", "regional", "effective", "timely"]
 
 
+def best_cpu_ms(action: Callable[[], object], runs: int) -> float:
+    """Best CPU time of this process: what the neighbours on the machine cannot inflate."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        action()
+        times.append(time.process_time() - start)
+    return min(times) * 1000
+
+
 def best_ms(action: Callable[[], object], runs: int) -> float:
     """Best of ``runs`` wall-clock times: on a shared 2-core machine the median mostly
     measures the neighbours; the best run is the cost of the work itself."""
@@ -135,21 +145,23 @@ def main() -> None:
         ("10x draft light revision", big, revise(big, 0.03, 1, 2, 1)),
     ]
     ms: dict[str, float] = {}
+    cpu_ms: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{'case':40} {'words':>8} {'units':>6} {'redraft ms':>11} {'git ms':>8} "
-              f"{'ratio':>6}  summary")
+        print(f"{'case':40} {'words':>8} {'units':>6} {'redraft ms':>11} {'cpu ms':>7} "
+              f"{'git ms':>7} {'ratio':>6}  summary")
         for index, (label, old, new) in enumerate(cases):
             old_file, new_file = folder / f"{index}.old.txt", folder / f"{index}.new.txt"
             old_file.write_text(canonical.render(old), encoding="utf-8")
             new_file.write_text(canonical.render(new), encoding="utf-8")
             ms[label] = best_ms(lambda o=old, n=new: diff_drafts(o, n), args.runs)
+            cpu = cpu_ms[label] = best_cpu_ms(lambda o=old, n=new: diff_drafts(o, n), args.runs)
             git = git_word_diff_ms(old_file, new_file, args.runs)
             words = len(canonical.render(new).split())
             counts = diff_drafts(old, new).summary()
             brief = ", ".join(f"{k} {v}" for k, v in counts.items() if v and k != "equal")
-            print(f"{label:40} {words:8} {len(new.labels()):6} {ms[label]:11.1f} {git:8.1f} "
-                  f"{ms[label] / git:5.1f}x  {brief}")
+            print(f"{label:40} {words:8} {len(new.labels()):6} {ms[label]:11.1f} {cpu:7.1f} "
+                  f"{git:7.1f} {ms[label] / git:5.1f}x  {brief}")
         redraft = [sys.executable, "-m", "redraft"]
         cli_xml = best_ms(lambda: subprocess.run(
             [*redraft, "diff", str(old_xml), str(new_xml)], capture_output=True, check=True
@@ -164,14 +176,15 @@ def main() -> None:
             [sys.executable, "-c", "pass"], capture_output=True, check=True), args.runs)
     real = ms[cases[0][0]]
     growth = ms[cases[3][0]] / ms[cases[1][0]]
+    cpu_growth = cpu_ms[cases[3][0]] / cpu_ms[cases[1][0]]
     print()
     print(f"library diff, real pair: {real:.1f} ms (target < 100 ms) {_ok(real < 100)}")
     print(f"CLI end to end, real pair as AKN XML: {cli_xml:.0f} ms; as canonical text: "
           f"{cli_text:.0f} ms (target < 500 ms) {_ok(max(cli_xml, cli_text) < 500)}")
     print(f"redraft --version: {version:.0f} ms (python -c pass: {bare:.0f} ms; "
           f"target < 150 ms) {_ok(version < 150)}")
-    print(f"growth: 10x text light revision / 1x light revision = {growth:.1f}x "
-          f"(target < 12x) {_ok(growth < 12)}")
+    print(f"growth: 10x text light revision / 1x light revision = {cpu_growth:.1f}x in CPU "
+          f"time, {growth:.1f}x wall clock (target < 12x) {_ok(cpu_growth < 12)}")
 
 
 def _ok(good: bool) -> str:
