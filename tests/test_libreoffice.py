@@ -67,3 +67,42 @@ def test_tracked_changes_survive_libreoffice(tmp_path: Path) -> None:
     assert current.blocks == new.blocks
     assert original.blocks == old.blocks
     assert "tracked revision(s) were pending" in warnings[0]
+
+
+def test_documents_libreoffice_wrote_read_like_their_text(tmp_path: Path) -> None:
+    """A .docx that redraft did not write (LibreOffice's, from the printed text of each
+    bundled draft without a table) reads exactly like that printed text."""
+    from redraft.demo import bundled_drafts_dir
+    from redraft.model import Kind
+    from redraft.readers import read_path
+    from redraft.readers.text import read_text
+    from redraft.render.markdown_export import render_plain
+
+    sources = []
+    for path in sorted(bundled_drafts_dir().glob("*.txt")):
+        draft = read_path(path).draft
+        if any(block.kind is Kind.TABLE for block in draft.walk()):
+            continue  # a table printed as text is not a Word table
+        target = tmp_path / path.name
+        target.write_text(render_plain(draft), encoding="utf-8")
+        sources.append(target)
+    if not sources:
+        pytest.skip("no bundled drafts in this checkout")
+    out = tmp_path / "out"
+    command = [
+        str(SOFFICE),
+        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+        "--headless",
+        "--infilter=Text (encoded):UTF8,LF,,,",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(out),
+        *map(str, sources),
+    ]
+    subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    for source in sources:
+        from_word, _ = read_docx((out / f"{source.stem}.docx").read_bytes(), source.name)
+        from_text, _ = read_text(source.read_text(encoding="utf-8"))
+        assert from_word.blocks == from_text.blocks, source.name
+        assert from_word.operative(), source.name

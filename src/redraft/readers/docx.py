@@ -9,7 +9,8 @@ Documents written by :mod:`redraft.render.docx` carry ``UN ...`` paragraph style
 ``UN Number`` character style; they are read back exactly (docx -> draft -> docx keeps
 the text). Any other document is read by its printed layout: typed or automatic numbers
 (the printed number is computed from numbering.xml), the leading italic words as the
-opening, and a simple classification (heading, title, formula, preamble, operative part).
+opening, footnotes from footnotes.xml; the result, as UN printed text, is classified by
+the plain-text reader (:func:`redraft.readers.text.read_text`), whose warnings follow.
 
 Tracked changes are read as the current text (insertions kept, deletions dropped) with a
 warning saying how many revisions were pending; ``view="original"`` reads the text as it
@@ -21,7 +22,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import InputError
@@ -72,12 +73,17 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
         )
     meta = reader.meta()
     if reader.styled:
-        blocks = _styled_blocks(items)
-    else:
-        blocks = _classify(items)
-    if not blocks and not reader.styled:
+        return Draft(meta=meta, blocks=assign_labels(tuple(_styled_blocks(items)))), warnings
+    from .docx_classify import printed_text
+    from .text import read_text
+
+    text = printed_text(items)
+    if not text.strip():
         raise InputError(f"{name}: the Word document holds no text")
-    return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), warnings
+    draft, more = read_text(text)
+    if meta.symbol and not draft.meta.symbol:
+        draft = replace(draft, meta=replace(draft.meta, symbol=meta.symbol))
+    return draft, warnings + [f"{name}: {warning}" for warning in more]
 
 
 def read_docx_sides(data: bytes, name: str = "<docx>") -> tuple[Draft, Draft, list[str]]:
@@ -127,6 +133,10 @@ class _Reader:
         self.styles = _style_names(document)
         self.numbering = Numbering(document, self.styles)
         self.pending_notes: list[Footnote] = []
+        # Exact reading only while redraft's metadata variable is there: a program that
+        # dropped it (LibreOffice does) may also have restyled paragraphs (LibreOffice gives
+        # a paragraph joined by a tracked deletion the style of the one before), so such a
+        # document is classified by its content like any other.
         self.styled = bool(_meta_variable(document))
         self.notes = _footnote_texts(document, self)
         self.note_counter = 0
@@ -444,12 +454,6 @@ def _styled_blocks(items: list[_Item]) -> list[Paragraph]:
             kind = Kind.TABLE
         placed.append((kind, depth, item))
     return build_tree(placed)
-
-
-def _classify(items: list[_Item]) -> list[Paragraph]:
-    from .docx_classify import classify
-
-    return classify(items)
 
 
 __all__ = ["read_docx", "read_docx_sides", "check_package", "refuse_ole", "KIND_STYLES"]

@@ -1,11 +1,11 @@
 """From the paragraphs of a Word document to the draft's block tree.
 
 Documents that redraft wrote say each paragraph's kind and depth in their style
-names (:func:`build_tree`). Any other document is classified by its printed layout
-(:func:`classify`): the document heading line ("Draft resolution II"), the title,
-the enacting formula ("The General Assembly,"), unnumbered preambular paragraphs, then
-numbered operative paragraphs whose depth comes from Word's list level or, for typed
-numbers, from the number's style (1. / (a) / (i)).
+names (:func:`build_tree`). Any other document is turned into UN printed text
+(:func:`printed_text`: numbers typed, whether Word computed them or not, the italic
+opening as ``*...*``, each footnote on its own line after its paragraph) and read by
+the plain-text reader, so that a .docx and the same text pasted from a PDF are
+classified by the same rules (heading, title, formula, preamble, operative nesting).
 """
 
 from __future__ import annotations
@@ -19,17 +19,9 @@ from ..model import Footnote, Kind, Paragraph
 if TYPE_CHECKING:
     from .docx import _Item
 
-_DOC_HEADING = re.compile(
-    r"^(?:draft\s+)?(?:resolution|decision)(?:\s+[\w/.()-]+){0,2}$", re.IGNORECASE
-)
-_FORMULA = re.compile(
-    r"^The\s+(?:General Assembly|Security Council|Economic and Social Council|"
-    r"Human Rights Council|Commission\b[^,]*|Conference\b[^,]*|Council\b[^,]*)\s*,?$"
-)
 _TYPED_NUMBER = re.compile(
     r"^(\d+(?:\s?(?:bis|ter|quater|quinquies|sexies|alt))?\.|\(\w{1,6}\)|[a-z]{1,4}[.)])[\t ]+"
 )
-_ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
 @dataclass
@@ -74,46 +66,6 @@ def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
     return [node.freeze() for node in roots]
 
 
-def classify(items: list[_Item]) -> list[Paragraph]:
-    """Kinds and depths of a document written by hand, from its printed layout."""
-    placed: list[tuple[Kind | None, int, _Item]] = []
-    state = "front"
-    seen_title = False
-    last_letter = ""
-    for item in items:
-        if item.note_of_previous:
-            placed.append((None, -1, item))
-            continue
-        if item.table:
-            placed.append((Kind.TABLE, 0, item))
-            continue
-        item = _normalized(item)
-        number, depth = item.number, item.depth
-        if number and not item.auto:
-            depth = _typed_depth(number, last_letter)
-        if number and depth == 1:
-            last_letter = number.strip("().").lower()
-        text = item.text
-        if number:
-            state = "op"
-            placed.append((Kind.OPERATIVE, depth, item))
-        elif state == "front" and _DOC_HEADING.match(text):
-            placed.append((Kind.DOC_HEADING, 0, item))
-        elif state == "front" and _FORMULA.match(text):
-            state = "pre"
-            placed.append((Kind.FORMULA, 0, item))
-        elif state == "front" and not seen_title:
-            seen_title = True
-            placed.append((Kind.TITLE, 0, item))
-        elif state == "op":
-            kind = Kind.HEADING if _looks_like_heading(text) else Kind.TEXT
-            placed.append((kind, 0, item))
-        else:
-            state = "pre"
-            placed.append((Kind.PREAMBULAR, 0, item))
-    return build_tree(placed)
-
-
 def _normalized(item: _Item) -> _Item:
     """Spaces collapsed, a typed number split off, the opening recomputed."""
     text = " ".join(item.text.split())
@@ -149,21 +101,27 @@ def _italic_lead(pieces: list[tuple[str, bool]], skip: int) -> str:
     return "".join(lead)
 
 
-def _typed_depth(number: str, last_letter: str) -> int:
-    token = number.strip("().").lower()
-    if token[:1].isdigit():
-        return 0
-    if _ROMAN.match(token):
-        follows_letter = (
-            last_letter
-            and len(last_letter) == 1
-            and len(token) == 1
-            and (ord(token) == ord(last_letter) + 1)
+def printed_text(items: list[_Item]) -> str:
+    """The document as UN printed text (numbers typed, the opening as ``*...*``, each
+    footnote on a line of its own after its paragraph), for :func:`readers.text.read_text`."""
+    from ..model import footnote_ref
+
+    chunks: list[str] = []
+    for item in items:
+        if item.note_of_previous:  # a footnote typed as a paragraph: "16<tab>text"
+            chunks.append(f"{footnote_ref(item.number)} {' '.join(item.text.split())}")
+            continue
+        if item.table:
+            chunks.append(item.text)
+            continue
+        item = _normalized(item)
+        if not item.text and not item.number:
+            continue
+        text = item.text
+        if item.opening:
+            text = f"*{item.opening}*{text[len(item.opening) :]}"
+        chunks.append(f"{item.number} {text}" if item.number else text)
+        chunks.extend(
+            f"{footnote_ref(n.marker)} {' '.join(n.text.split())}" for n in item.footnotes
         )
-        if not follows_letter and (last_letter or token != "i"):
-            return 2
-    return 1
-
-
-def _looks_like_heading(text: str) -> bool:
-    return 0 < len(text.split()) <= 12 and not text.rstrip().endswith((".", ",", ";", ":"))
+    return "\n\n".join(chunks) + "\n"
