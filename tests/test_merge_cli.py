@@ -153,3 +153,31 @@ def test_demo_steps(tmp_path: Path) -> None:
     assert "OP3   conflict" in shown and "[EU] Requests" in shown and "[G77] Invites" in shown
     assert "Exit code 1 (1 conflict in brackets)" in shown
     assert (tmp_path / "eu.txt").exists()
+
+
+def test_store_revisions_authors_and_rebase_base(tmp_path: Path) -> None:
+    """Store revisions name their authors by --by; rebase finds the base by itself."""
+    store = tmp_path / "store"
+    assert run("init", store)[0] == 0
+    base, ours, theirs = case("conflict-same-paragraph")
+    for path, by in ((base, "Secretariat"), (ours, "EU"), (theirs, "G77")):
+        assert run("save", "evaluation", path, "--by", by, "--store", store)[0] == 0
+    code, out, _ = run(
+        "merge",
+        "evaluation@1",
+        "evaluation@2",
+        "evaluation@3",
+        "--store",
+        store,
+        "--format",
+        "json",
+    )
+    assert code == 1 and json.loads(out)["names"] == ["EU", "G77"]
+    code, out, err = run("rebase", "evaluation@3", "--onto", "evaluation@2", "--store", store)
+    assert code == 1 and "collision: OP3" in err
+    assert "[EU: Requests the Secretariat" in out and "/ G77: Encourages" in out
+    assert run("save", "draft-ii", DRAFT_II, "--store", store)[0] == 0
+    code, out, _ = run("overlap", "--store", store, "--format", "json")
+    assert code == 0
+    (found,) = json.loads(out)["pairs"]
+    assert {found["a"], found["b"]} == {"evaluation", "draft-ii"}
