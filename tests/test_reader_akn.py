@@ -87,6 +87,9 @@ def test_79_9_hand_checked() -> None:
         "A/RES/79/9", "en", "General Assembly", "2024-11-18")
     assert meta.sponsors[1:] == ("Congo", "Equatorial Guinea")
     assert meta.get("draft_symbol") == "A/79/L.9/Rev.1"
+    assert (meta.get("draft_date"), meta.get("agenda_item"), meta.get("session")) == (
+        "2024-11-15", "125 (b)", "79")
+    assert meta.get("vote") == "adoptedWithoutVote"
 
 
 def test_79_9_french_chinese_arabic_openings() -> None:
@@ -156,6 +159,10 @@ def test_security_council_draft() -> None:
     assert draft.formula == "The Security Council,"
     assert [p.label for p in draft.operative()] == ["OP1", "OP2", "OP3", "OP4", "OP5"]
     assert "Russian Federation" in draft.meta.sponsors
+    assert draft.meta.get("votes") == "inFavour 5, against 4, abstaining 6"
+    vetoed = read("S_2024_239-2405580E.xml")
+    assert (vetoed.meta.get("outcome"), vetoed.meta.get("meeting")) == ("veto", "S/PV.9574")
+    assert vetoed.meta.sponsors == ("United States of America",)
 
 
 @pytest.mark.parametrize("pair", case_pairs(".txt"), ids=lambda p: p[0].stem)

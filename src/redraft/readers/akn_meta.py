@@ -65,6 +65,7 @@ def meta_children(document: _Element) -> list[_Element]:
 
 
 def read_meta(document: _Element) -> Meta:
+    """Metadata from FRBR, the workflow steps and the cover page (table in docs/akn.md)."""
     meta = next(document.iter("{*}meta"), None)
     doc_type = {"draftResolution": "draft resolution", "draftDecision": "draft decision"}.get(
         document.get("name", ""), document.get("name", "")
@@ -81,17 +82,25 @@ def read_meta(document: _Element) -> Meta:
             sponsors.extend(split_sponsors(by))
             if symbol:
                 extra["draft_symbol"] = symbol
+            if not step.get("date", "0001").startswith("0001"):
+                extra["draft_date"] = step.get("date", "")
         elif outcome.endswith("AdditionalSponsors"):
             sponsors.extend(s for s in split_sponsors(by) if s not in sponsors)
-        elif outcome in ("adopted", "notAdopted"):
-            extra["outcome"] = outcome
+        elif outcome.lower() in ("adopted", "notadopted", "veto"):
+            extra["outcome"] = outcome[0].lower() + outcome[1:]
             if symbol:
                 extra["meeting"] = symbol
             if by:
                 extra["outcome_note"] = normalize(by)
+    extra.update(_cover_facts(document))
     voting = next(meta.iter("{*}voting"), None)
     if voting is not None and voting.get("outcome"):
         extra["vote"] = voting.get("outcome", "")
+    if voting is not None:
+        counts = [f"{c.get('refersTo', '').lstrip('#')} {int(c.get('value') or 0)}"
+                  for c in voting.iter("{*}count") if (c.get("value") or "").isdigit()]
+        if counts:
+            extra["votes"] = ", ".join(counts)  # "inFavour 187, against 2, abstaining 1"
     exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter("{*}redraftMeta")]
     if exact:  # written by redraft: every field as it was
         return _exact_meta(exact)
@@ -107,6 +116,20 @@ def read_meta(document: _Element) -> Meta:
         sponsors=tuple(sponsors),
         extra=tuple(sorted(extra.items())),
     )
+
+
+def _cover_facts(document: _Element) -> dict[str, str]:
+    """Session and agenda item as the cover page prints them."""
+    cover = next((c for c in document if local(c) == "coverPage"), None)
+    facts: dict[str, str] = {}
+    if cover is None:
+        return facts
+    for element in cover.iter("{*}session", "{*}inline"):
+        if local(element) == "session" and element.get("value"):
+            facts["session"] = element.get("value", "")
+        elif element.get("name") == "agenda item":
+            facts["agenda_item"] = normalize(element.get("title") or all_text(element))
+    return facts
 
 
 def _exact_meta(fields: list[tuple[str, str]]) -> Meta:
