@@ -285,3 +285,17 @@ def test_trees_written_by_python_are_the_trees_git_writes(store: Store) -> None:
     raw = encode_tree(entries)
     assert store._write_object("tree", raw) == made.stdout.strip()
     assert [name for _, name, _ in parse_tree(raw)] == ["a-b", "drafts.txt", "drafts"]
+
+
+def test_who_defaults_to_the_environment_then_redraft_toml(store: Store, monkeypatch) -> None:
+    monkeypatch.delenv("REDRAFT_BY", raising=False)
+    (store.root / "redraft.toml").write_text('[store]\nby = "Mexico"\n')
+    assert store.save("d", V1).by == "Mexico"  # type: ignore[union-attr]
+    monkeypatch.setenv("REDRAFT_BY", "Chile")
+    assert store.save("d", V2).by == "Chile"  # type: ignore[union-attr]
+
+
+def test_a_detached_head_is_refused(history: Store) -> None:
+    git(history.root, "checkout", "-q", "--detach")
+    with pytest.raises(StoreError, match="detached HEAD"):
+        history.save("unodc", V1, by="EU")

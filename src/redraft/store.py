@@ -277,6 +277,8 @@ class Store:
         when = parse_date(date) if date else _now()
         path = _path(name)
         with self._lock():
+            if not (self.git_dir / "HEAD").read_text(errors="replace").startswith("ref: "):
+                raise StoreError(f"{self.root}: not on a branch (detached HEAD); check one out")
             snap = self._lookup([path])
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
@@ -300,7 +302,17 @@ class Store:
         return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
 
     def _default_by(self) -> str:
+        """Who records a version when --by is not given: $REDRAFT_BY, else ``by`` in the
+        ``[store]`` section of redraft.toml, else git's user.name, else "unknown"."""
         configured = os.environ.get("REDRAFT_BY", "").strip()
+        if not configured:
+            import tomllib
+
+            try:
+                settings = tomllib.loads((self.root / CONFIG_NAME).read_text(encoding="utf-8"))
+                configured = str(settings.get("store", {}).get("by", "")).strip()
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+                configured = ""  # a bad redraft.toml is `redraft check`'s to report
         if not configured:
             found = self._git(["config", "user.name"], check=False).decode().strip()
             configured = found or "unknown"
