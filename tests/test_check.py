@@ -195,3 +195,24 @@ def test_a_full_list_passes_and_a_gap_is_found(style: str, size: int, data) -> N
     holed = canonical.parse(numbered_list(keys[:gap] + keys[gap + 1 :]))
     found = [v for v in check_drafts([("d", holed)]).violations if v.rule == "numbering"]
     assert len(found) == 1 and f"expected {keys[gap].rstrip('.')}" in found[0].message
+
+
+def test_base_without_max_growth_warns(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(long_draft(2))
+    config = tmp_path / "c.toml"
+    config.write_text("[check]\nmax_words = 1000\n")
+    result = CliRunner().invoke(cli, ["check", str(draft), "--base", str(draft),
+                                      "--config", str(config)])
+    assert result.exit_code == 0
+    assert "redraft: warning: --base has no effect: the config sets no max_growth" in result.output
+
+
+def test_github_escapes_properties_and_message(tmp_path: Path) -> None:
+    folder = tmp_path / "a,b:c"
+    folder.mkdir()
+    draft = folder / "d.txt"
+    draft.write_text("---\nredraft: 1\n---\n\n1. *Decides* to act [now.\n")
+    line = run("check", str(draft), "--format", "github").output.split("\n")[0]
+    assert line.startswith("::error file=")
+    assert "a%2Cb%3Ac/d.txt,title=redraft brackets::d OP1: '[' is never closed" in line

@@ -443,6 +443,8 @@ def run_check(
 
     config = load_config(config_file, store)
     targets, warnings = gather_targets(specs, config, store, base)
+    if base and config.check.max_growth is None:
+        warnings.append("--base has no effect: the config sets no max_growth")
     return check_targets(targets, config, today), warnings
 
 
