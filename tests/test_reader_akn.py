@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from redraft import canonical
 from redraft.errors import InputError
-from redraft.model import Footnote, Kind, Paragraph
+from redraft.model import Draft, Footnote, Kind, Paragraph
 from redraft.readers import read_path
 from redraft.readers.akn import read_akn, split_sponsors
 
@@ -21,7 +21,7 @@ SIX_LANGUAGES = ["A_RES_79_9-2421657", "A_RES_79_11-2421663", "A_RES_79_126-2423
                  "A_RES_79_186-2424146"]
 
 
-def read(name: str):  # type: ignore[no-untyped-def]
+def read(name: str) -> Draft:
     return read_akn((DATA / name).read_bytes(), name)[0]
 
 

@@ -168,7 +168,7 @@ def _unique(notes: list[Footnote]) -> Iterator[Footnote]:
             yield note
 
 
-def clean_number(raw: str, language: str = "") -> str:
+def clean_number(raw: str) -> str:
     """A printed number without spaces; Arabic "5 -" is the Latin "5." (same label)."""
     number = "".join(raw.split())
     if re.fullmatch(r"[0-9\u0660-\u0669]+-", number):

@@ -128,13 +128,20 @@ class _Writer:
         return statement
 
     def cover(self, statement: _Element) -> None:
-        """The cover page holds the symbol, as on the UN's files."""
+        """The cover page holds the symbol, session and agenda item, as on the UN's files."""
         if not self.meta.symbol:
             return
         cover = self.element("coverPage")
         number = self.sub(self.sub(cover, "p", {"class": "upperRight"}), "docNumber",
                           refersTo="#symbol")
         number.text = _xml_text(self.meta.symbol)
+        if self.meta.get("session"):
+            session = self.sub(self.sub(cover, "p"), "session", value=self.meta.get("session"))
+            session.text = f"Session {self.meta.get('session')}"
+        if self.meta.get("agenda_item"):
+            item = self.sub(self.sub(cover, "p"), "inline", name="agenda item",
+                            title=self.meta.get("agenda_item"))
+            item.text = f"Agenda item {self.meta.get('agenda_item')}"
         place = 1 if len(statement) and _local(statement[0]) == "meta" else 0
         statement.insert(place, cover)
 
