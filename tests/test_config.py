@@ -34,6 +34,7 @@ BAD = [
     ('[session]\nlanguages = "en"\n', "redraft.toml:2: 'languages' must be a list of strings"),
     ('[chek]\nmax_words = 1\n', "redraft.toml:1: unknown section [chek] (did you mean [check]?)"),
     ('[stats]\nwords_per_page = 0\n', "redraft.toml:2: 'words_per_page' must be above 0"),
+    ('# limits\nmax_words = 3300\n', "redraft.toml:2: 'max_words' belongs in the [check] section"),
     ('[check]\nopeners = { preambular = ["Given"], operatve = ["Says"] }\n',
      "redraft.toml:2: unknown key 'operatve' in [check]"),
 ]
@@ -64,6 +65,9 @@ def test_pyproject_section_and_its_line_numbers(tmp_path: Path) -> None:
     assert find_config(start=tmp_path) == pyproject
     pyproject.write_text('[project]\nname = "x"\n\n[tool.redraft.check]\nmax_wrds = 100\n')
     with pytest.raises(ConfigError, match=r"pyproject.toml:5: unknown key 'max_wrds'"):
+        load_config(pyproject)
+    pyproject.write_text('[project]\nname = "x"\n\n[tool.redraft]\nmax_words = 100\n')
+    with pytest.raises(ConfigError, match=r":5: 'max_words' belongs in the \[tool.redraft.check\]"):
         load_config(pyproject)
 
 

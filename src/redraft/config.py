@@ -175,6 +175,12 @@ class _Builder:
                 if close:
                     message = f"unknown section [{name}] (did you mean [{close[0]}]?)"
                     raise self.fail(name, "", message)
+        homes = {f.name: "check" for f in fields(CheckConfig)}
+        homes.update({f.name: "session" for f in fields(SessionConfig)}, words_per_page="stats")
+        for name, value in data.items():
+            if name in homes and not isinstance(value, dict):
+                home = ".".join((*self.prefix, homes[name]))
+                raise self.fail("", name, f"'{name}' belongs in the [{home}] section")
         for name in _SECTIONS:
             if name in data and not isinstance(data[name], dict):
                 raise self.fail("", name, f"'{name}' must be a table ([{name}])")
