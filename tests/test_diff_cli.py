@@ -158,7 +158,7 @@ def test_demo_step_redlines_two_bundled_drafts(tmp_path):
     text = console.export_text()
     assert "redraft diff ecosoc-draft-decision-ii" in text
     assert "title · modified" in text and "{+recommendations+}" in text
-    assert "9 modified, 36 inserted, 4 deleted, 7 renumbered" in text
+    assert "10 modified, 35 inserted, 3 deleted (OP(e), OP(f), OP(f)4), 7 renumbered" in text
 
 
 def test_terminal_redline_reads_like_the_plain_one():

@@ -31,10 +31,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import SUPERSCRIPT_DIGITS, Footnote, Paragraph
+from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
 
 Unit = Paragraph | Footnote
 
+#: Kinds a draft has once: they pair with each other whatever their text.
+SINGLETON_KINDS = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.FORMULA})
 PAIR_MIN = 0.35  # similarity to pair two units inside one gap
 PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
 MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
@@ -285,6 +287,20 @@ class _Aligner:
                 if waiting and old_parent[i] >= 0:
                     self.pair[i] = waiting.pop(0)
 
+    def singletons(self) -> None:
+        """The document heading, title and enacting formula pair by kind when left
+        unpaired inside one gap ("78/58." -> "79/67.": one heading, renumbered)."""
+        for olds, news in self.gaps():
+            for i in olds:
+                before = self.old[i]
+                if isinstance(before, Footnote) or before.kind not in SINGLETON_KINDS:
+                    continue
+                j = next((j for j in news if getattr(self.new[j], "kind", None) is before.kind),
+                         None)
+                if j is not None:
+                    self.pair[i] = j
+                    news.remove(j)
+
     def _best_monotonic(
         self, olds: list[int], news: list[int], floor: float
     ) -> list[tuple[int, int]]:
@@ -471,10 +487,18 @@ class _Aligner:
         taken.update(i for g in self.groups for i in g.old)
         return set(range(len(self.old))) - taken
 
+    def _stayed(self, i: int, j: int) -> bool:
+        """A footnote that went on with the paragraph citing it did not move: only its
+        place among that paragraph's footnotes changed (references cited in a new order)."""
+        if self.old_fam[i] != "fn":
+            return False
+        parent = _parents(self.old)[i]
+        return parent >= 0 and self.pair.get(parent) == _parents(self.new)[j]
+
     # -- result ---------------------------------------------------------------------
     def result(self) -> list[Group]:
         groups = [Group((i,), (j,)) for i, j in self.pair.items()]
-        groups += [Group((i,), (j,), in_order=False) for i, j in self.moves.items()]
+        groups += [Group((i,), (j,), in_order=self._stayed(i, j)) for i, j in self.moves.items()]
         groups += self.groups
         used_old = {i for g in groups for i in g.old}
         used_new = {j for g in groups for j in g.new}
@@ -489,6 +513,7 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:
     aligner.anchor()
     aligner.exact_moves()
     aligner.similar_in_gaps()
+    aligner.singletons()
     aligner.footnotes_by_parent()
     aligner.similar_moves()
     aligner.splits()
