@@ -101,6 +101,17 @@ def test_draft_page_has_timeline_chart_redline_and_anchors(site: Path) -> None:
     assert 'id="p-OP3"' in page  # the latest text holds the inserted paragraph
 
 
+def test_word_files_sit_next_to_the_page(site: Path) -> None:
+    import zipfile
+
+    page = (site / "drafts" / "cooperation.html").read_text()
+    assert 'href="cooperation-2.docx"' in page and 'href="cooperation.docx"' in page
+    with zipfile.ZipFile(site / "drafts" / "cooperation-2.docx") as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert 'w:author="European Union"' in xml and "Strongly urges" in xml
+    assert (site / "drafts" / "cooperation.docx").read_bytes()[:2] == b"PK"
+
+
 def test_all_text_is_escaped(site: Path) -> None:
     page = (site / "drafts" / "cooperation.html").read_text()
     assert "<script" not in page

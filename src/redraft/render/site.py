@@ -3,10 +3,10 @@
 ``index.html`` lists the drafts (versions, latest symbol, words, status when known,
 last change); ``drafts/NAME.html`` shows one draft: its version timeline, its length
 over versions as an inline SVG chart, the redline between each pair of consecutive
-versions, and the latest text with an anchor per paragraph label (``#p-OP5``), which
-every redline entry links to. No scripts, no external assets: styles are inline and
-every piece of text goes through :func:`html.escape`, so the folder can go on any web
-server or be sent as a zip.
+versions (also as a Word file with tracked changes, next to the page), and the latest
+text with an anchor per paragraph label (``#p-OP5``), which every redline entry links
+to. No scripts, no external assets: styles are inline and every piece of text goes
+through :func:`html.escape`, so the folder can go on any web server or be sent as a zip.
 """
 
 from __future__ import annotations
@@ -69,11 +69,21 @@ def write_site(out_dir: Path, store_path: Path | None = None) -> Site:
         if not history:
             continue
         page = f"drafts/{page_name(name)}.html"
-        _write(out_dir / page, draft_page(name, history))
+        html, attachments = draft_page(name, history)
+        _write(out_dir / page, html)
+        for file_name, data in attachments.items():
+            _write_bytes(out_dir / "drafts" / file_name, data)
         rows.append(_index_row(name, page, history))
         pages.append(PageInfo(name, page, len(history)))
     _write(out_dir / "index.html", index_page(rows))
     return Site(out_dir, tuple(pages))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def _write(path: Path, text: str) -> None:
@@ -153,19 +163,33 @@ def index_page(rows: list[str]) -> str:
 # -- one draft ---------------------------------------------------------------------------
 
 
-def draft_page(name: str, history: list[tuple[Any, Draft]]) -> str:
+def draft_page(name: str, history: list[tuple[Any, Draft]]) -> tuple[str, dict[str, bytes]]:
+    """The page of one draft, and the Word files it links to (file name -> bytes): the
+    latest version as a clean document, and each redline as tracked changes."""
     from ..diff.engine import diff_drafts
+    from .docx import render_diff_docx, render_draft_docx
 
+    stem = page_name(name)
+    latest = f"{stem}.docx"
+    files = {latest: render_draft_docx(history[-1][1])}
     parts = [f'<nav><a href="../index.html">All drafts</a></nav><h1>{escape(name)}</h1>']
+    parts.append(
+        f'<p class="meta">Latest version in Word: <a href="{quote(latest)}">'
+        f"{escape(latest)}</a></p>"
+    )
     parts.append(_timeline(history))
     parts.append(length_chart([(_version_name(v), _words(d) or 0) for v, d in history]))
     for (before, old), (after, new) in zip(history, history[1:], strict=False):
         result = diff_drafts(
             old, new, old_source=_version_name(before), new_source=_version_name(after)
         )
-        parts.append(_redline(after.number, result))
+        tracked = f"{stem}-{after.number}.docx"
+        files[tracked] = render_diff_docx(
+            result, author_old=before.by, author_new=after.by, date=after.date
+        )
+        parts.append(_redline(after.number, result, tracked))
     parts.append(_latest_text(history[-1][1]))
-    return _document(f"{name}: redraft report", "".join(parts))
+    return _document(f"{name}: redraft report", "".join(parts)), files
 
 
 def _version_name(version: Any) -> str:
@@ -216,7 +240,7 @@ def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 
     )
 
 
-def _redline(number: int, result: DiffResult) -> str:
+def _redline(number: int, result: DiffResult, tracked: str) -> str:
     changed = [change for change in result.changes if change.changed]
     entries = "".join(_change_html(number, change) for change in changed)
     if not entries:
@@ -224,7 +248,8 @@ def _redline(number: int, result: DiffResult) -> str:
     return (
         f'<section id="v{number}"><h2>{escape(result.old_source)} → '
         f'{escape(result.new_source)}</h2><p class="summary">{len(changed)} paragraph(s) '
-        f"changed</p>{entries}</section>"
+        f'changed · <a href="{quote(tracked)}">Word, with tracked changes</a></p>'
+        f"{entries}</section>"
     )
 
 
