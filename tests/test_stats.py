@@ -76,6 +76,21 @@ def test_seed_draft_resolution_iv_hand_counted() -> None:
     assert (stats.words, stats.footnote_words, stats.operative) == (1915, 62, 18)
 
 
+def test_bundled_draft_decision_with_sub_paragraphs_hand_counted() -> None:
+    from redraft.demo import bundled_drafts_dir
+
+    name = "ecosoc-draft-decision-ii-improving-governance-financial-situation.txt"
+    path = bundled_drafts_dir() / name
+    if not path.exists():
+        pytest.skip("bundled drafts not installed")
+    stats = draft_stats(load(str(path)).draft)
+    # wc -w over seed lines 703-725 with "(a)" and "1." numbers removed: 531.
+    assert (stats.words, stats.operative, stats.subparagraphs, stats.preambular) == (531, 6, 4, 0)
+    rows = {row.label: row for row in stats.paragraphs}
+    assert rows["OP(f)"].total_words == rows["OP(f)"].words + sum(
+        rows[f"OP(f){n}"].words for n in range(1, 5))
+
+
 def test_chinese_resolution_counts_characters() -> None:
     draft = load(str(ZH)).draft
     stats = draft_stats(draft)
