@@ -134,3 +134,27 @@ def test_every_index_in_one_group():
     groups = align(list(old.units()), list(new.units()))
     assert sorted(i for g in groups for i in g.old) == list(range(6))
     assert sorted(j for g in groups for j in g.new) == list(range(5))
+
+
+def test_document_heading_pairs_by_kind_whatever_its_text():
+    def with_heading(text: str) -> Draft:
+        blocks = (Paragraph(Kind.DOC_HEADING, text), op(LONG[0], "1."))
+        return Draft(blocks=assign_labels(blocks))
+
+    [heading, _] = diff_drafts(with_heading("78/58."), with_heading("79/67.")).changes
+    assert (heading.op, heading.old, heading.new) == ("modified", ("heading",), ("heading",))
+
+
+def test_footnotes_cited_in_a_new_order_are_not_moved():
+    a = Footnote("1", "Report of the United Nations Conference on Small Arms, chap. IV")
+    b = Footnote("2", "United Nations, Treaty Series, vol. 1015, No. 14860 and others")
+    cited = op("Notes the Programme¹ and the Convention²", "1.", (a, b))
+    old = Draft(blocks=assign_labels((cited,)))
+    new = Draft(blocks=assign_labels((op("Notes the Convention¹ and the Programme²", "1.",
+                                         (Footnote("1", b.text), Footnote("2", a.text))),)))
+    changes = diff_drafts(old, new).changes
+    assert [(c.op, c.old, c.new, c.moved, c.renumbered) for c in changes] == [
+        ("modified", ("OP1",), ("OP1",), False, False),
+        ("equal", ("FN2",), ("FN1",), False, True),
+        ("equal", ("FN1",), ("FN2",), False, True),
+    ]
