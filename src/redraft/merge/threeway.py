@@ -64,7 +64,9 @@ class _Side:
 
     name: str
     replaced: dict[int, tuple[Flat, ...]] = field(default_factory=dict)  # base index -> units
-    inserted: dict[int, list[Flat]] = field(default_factory=lambda: defaultdict(list))
+    #: what goes after base unit ``slot`` (-1: before the first), in the proposal's order:
+    #: an inserted unit, or the base index of a unit the proposal moved there
+    slots: dict[int, list[Flat | int]] = field(default_factory=lambda: defaultdict(list))
     moved: dict[int, int] = field(default_factory=dict)  # base index -> slot it moved to
 
 
@@ -77,7 +79,6 @@ def _align(base: Draft, base_flats: list[Flat], name: str, side: Draft) -> _Side
     side_at = {flat.label: j for j, flat in enumerate(side_flats)}
     out = _Side(name)
     origin: dict[int, int] = {}  # side index -> base index it stands for
-    moved_side: set[int] = set()
     for change in result.changes:
         olds = [base_at[label] for label in change.old]
         news = [side_at[label] for label in change.new]
@@ -85,18 +86,47 @@ def _align(base: Draft, base_flats: list[Flat], name: str, side: Draft) -> _Side
             # a split keeps every piece under the first base unit; a merge empties the rest
             mine = news if k == 0 else []
             out.replaced[i] = tuple(side_flats[j] for j in mine)
-            for j in mine:
-                origin[j] = i
-                if change.moved:
-                    moved_side.add(j)
-    last = -1  # the slot: base index of the nearest unmoved base unit before this one
+            origin.update((j, i) for j in mine)
+    first: dict[int, int] = {}  # base index -> its first unit in the proposal
+    for j in sorted(origin):
+        first.setdefault(origin[j], j)
+    # the units left in base order stay put; the others moved (whatever the diff flags)
+    kept = _increasing([origin[j] for j in sorted(first.values())])
+    last = -1
     for j, flat in enumerate(side_flats):
         if j not in origin:
-            out.inserted[last].append(flat)
-        elif j in moved_side:
-            out.moved.setdefault(origin[j], last)
+            out.slots[last].append(flat)
+        elif first[origin[j]] == j:
+            i = origin[j]
+            if i in kept:
+                last = i
+            else:
+                out.moved[i] = last
+                out.slots[last].append(i)
+    return out
+
+
+def _increasing(values: list[int]) -> set[int]:
+    """The values of a longest increasing subsequence (patience sorting, n log n)."""
+    import bisect
+
+    tails: list[int] = []  # value ending the best subsequence of each length
+    ends: list[int] = []  # its position in ``values``
+    previous = [-1] * len(values)
+    for k, value in enumerate(values):
+        at = bisect.bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            ends.append(k)
         else:
-            last = origin[j]
+            tails[at] = value
+            ends[at] = k
+        previous[k] = ends[at - 1] if at else -1
+    out: set[int] = set()
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        out.add(values[k])
+        k = previous[k]
     return out
 
 
@@ -107,17 +137,55 @@ def merge_proposals(
     base_flats = flatten(base)
     sides = [_align(base, base_flats, name, draft) for name, draft in proposals]
     builder = _Builder()
-    _slot(sides, -1, builder)
-    for i, flat in enumerate(base_flats):
-        movers = [side for side in sides if i in side.moved]
-        if len(movers) != 1:  # moved by nobody, or by several (keep the base place)
-            _resolve(i, flat, sides, builder)
-        _slot(sides, i, builder)
-        for side in sides:
-            for k, moved in side.moved.items():
-                if moved == i and [s for s in sides if k in s.moved] == [side]:
-                    _resolve(k, base_flats[k], sides, builder, moved=True)
+    _Weaver(base_flats, sides, builder).run()
     return builder.finish(meta or base.meta, tuple(name for name, _ in proposals))
+
+
+class _Weaver:
+    """Walks the base in order, emitting each unit resolved and, after it, what the
+    proposals inserted or moved there. A unit moves when every proposal that moved it
+    moved it to the same place; proposals that disagree leave it where it was."""
+
+    def __init__(self, base_flats: list[Flat], sides: list[_Side], builder: _Builder) -> None:
+        self.base_flats, self.sides, self.builder = base_flats, sides, builder
+        self.dest: dict[int, int] = {}
+        for i in range(len(base_flats)):
+            targets = {side.moved[i] for side in sides if i in side.moved}
+            if len(targets) == 1:
+                self.dest[i] = targets.pop()
+        self.done: set[int] = set()
+
+    def run(self) -> None:
+        self.slot(-1)
+        for i in range(len(self.base_flats)):
+            if i not in self.dest:
+                self.unit(i)
+        for i in sorted(set(self.dest) - self.done):  # its place never came: keep it anyway
+            self.unit(i, moved=True)
+
+    def unit(self, i: int, moved: bool = False) -> None:
+        self.done.add(i)
+        _resolve(i, self.base_flats[i], self.sides, self.builder, moved=moved)
+        self.slot(i)
+
+    def slot(self, slot: int) -> None:
+        """A text two proposals both inserted here goes in once (one proposal's text
+        inserted twice stays twice)."""
+        emitted: dict[_Key, int] = {}
+        for side in self.sides:
+            mine: dict[_Key, int] = {}
+            for entry in side.slots.get(slot, ()):
+                if isinstance(entry, int):
+                    if self.dest.get(entry) == slot and entry not in self.done:
+                        self.unit(entry, moved=True)
+                    continue
+                key = _key(entry)
+                mine[key] = mine.get(key, 0) + 1
+                if emitted.get(key, 0) >= mine[key]:
+                    self.builder.credit(entry, side.name)
+                    continue
+                emitted[key] = emitted.get(key, 0) + 1
+                self.builder.add(entry, MergedParagraph("", "", "inserted", (side.name,)))
 
 
 def three_way(
@@ -211,22 +279,6 @@ def _bracketed(base_flat: Flat, alternatives: Sequence[Alternative]) -> Flat:
     if isinstance(unit, Footnote):
         return replace(base_flat, unit=replace(unit, text=text))
     return replace(base_flat, unit=replace(unit, text=text, opening=""))
-
-
-def _slot(sides: list[_Side], slot: int, builder: _Builder) -> None:
-    """Emit what the proposals inserted after base unit ``slot``: a text two proposals
-    both inserted goes in once (a text one proposal inserts twice stays twice)."""
-    emitted: dict[_Key, int] = {}
-    for side in sides:
-        mine: dict[_Key, int] = {}
-        for flat in side.inserted.get(slot, ()):
-            key = _key(flat)
-            mine[key] = mine.get(key, 0) + 1
-            if emitted.get(key, 0) >= mine[key]:
-                builder.credit(flat, side.name)
-                continue
-            emitted[key] = emitted.get(key, 0) + 1
-            builder.add(flat, MergedParagraph("", "", "inserted", (side.name,)))
 
 
 # -- the output -------------------------------------------------------------------
