@@ -74,6 +74,16 @@ def test_insertions_keep_their_place_and_renumber() -> None:
     assert [(p.label, p.by) for p in inserted] == [("OP3", ("EU",)), ("OP4", ("G77",))]
 
 
+def test_moved_paragraph_keeps_the_other_side_s_edit() -> None:
+    base, ours, theirs, _ = load_case("move-and-edit")
+    result = three_way(base, ours, theirs, "EU", "G77")
+    assert result.clean
+    first = result.draft.operative()[0]
+    assert first.number == "1." and first.text.startswith("Welcomes the launch")
+    assert "financial oversight, evaluation and quality assurance" in first.text
+    assert [(p.label, p.base, p.by) for p in result.paragraphs] == [("OP1", "OP5", ("G77",))]
+
+
 def test_same_insertion_on_both_sides_is_kept_once() -> None:
     base, ours, _, _ = load_case("insertions-same-place")
     result = three_way(base, ours, ours, "EU", "G77")
