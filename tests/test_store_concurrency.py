@@ -100,6 +100,15 @@ def test_sigkill_at_any_moment_leaves_a_consistent_store(
     assert len(store.versions("d")) == before + 1
     assert store.read("d").draft.find("OP2").text == "Decides version 99."
     fsck_clean(store.root)
+    # The working tree and index caught up too: nothing half-written is left in view.
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"],
+        cwd=store.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == ""
 
 
 def test_stale_git_locks_left_by_killed_processes_are_recovered(

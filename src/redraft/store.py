@@ -362,8 +362,14 @@ class Store:
         target = self.git_dir / "objects" / oid[:2] / oid[2:]
         if not target.exists():
             target.parent.mkdir(exist_ok=True)
-            _atomic_write(target, zlib.compress(raw, 1), mode=0o444)
+            # Named as git names its own, so that `git gc` sweeps one a kill left behind.
+            temp = self.git_dir / "objects" / f"tmp_obj_redraft_{os.getpid()}"
+            _atomic_write(target, zlib.compress(raw, 1), mode=0o444, temp=temp)
         return oid
+
+    def _past_blobs(self, path: str) -> set[str]:
+        out = self._git(["log", "--format=", "--raw", "--no-abbrev", "HEAD", "--", path])
+        return {line.split()[3] for line in out.decode().splitlines() if line.startswith(":")}
 
     def _move_branch(self, commit: str, old: str | None) -> bool:
         """Compare-and-swap of the current branch from ``old`` to ``commit``."""
@@ -397,6 +403,9 @@ class Store:
         unchanged = current is None or current == data
         if not unchanged and old_blob is not None:
             unchanged = blob_id(current or b"", len(old_blob)) == old_blob
+        if not unchanged and current:
+            # An older version left there (a save killed before this step) is no edit.
+            unchanged = blob_id(current, self.id_size * 2) in self._past_blobs(path)
         if not unchanged:
             self.warnings.append(
                 f"{path} in the working tree has edits no version holds: left as is "
@@ -405,6 +414,8 @@ class Store:
             return
         if current != data:
             target.parent.mkdir(parents=True, exist_ok=True)
+            for stale in target.parent.glob(f".{target.name}.*.tmp"):
+                stale.unlink(missing_ok=True)  # left by a killed save: we hold the lock
             _atomic_write(target, data)
         proc = self._proc(["update-index", "--add", "--", path])
         if proc.returncode != 0:
@@ -711,9 +722,11 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write to a temporary file beside ``path`` and rename: readers see old or new, never half."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _atomic_write(
+    path: Path, data: bytes, mode: int | None = None, temp: Path | None = None
+) -> None:
+    """Write to a temporary file and rename: readers see the old file or the new, never half."""
+    temp = temp or path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temp, "wb") as handle:
             handle.write(data)
