@@ -299,3 +299,9 @@ def test_a_detached_head_is_refused(history: Store) -> None:
     git(history.root, "checkout", "-q", "--detach")
     with pytest.raises(StoreError, match="detached HEAD"):
         history.save("unodc", V1, by="EU")
+
+
+def test_a_limited_log_matches_the_tail_of_the_full_log(history: Store) -> None:
+    full = history.log("unodc")
+    assert history.log("unodc", 2) == full[-2:]
+    assert history.log("unodc", 9) == full

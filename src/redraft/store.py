@@ -218,10 +218,14 @@ class Store:
         """The canonical text of each version, from one ``git cat-file --batch``."""
         return self._blobs([v.blob for v in versions])
 
-    def log(self, name: str) -> list[LogEntry]:
-        """``redraft log``: versions with words, word delta and paragraph changes, oldest first."""
+    def log(self, name: str, limit: int | None = None) -> list[LogEntry]:
+        """``redraft log``: versions with words, word delta and paragraph changes, oldest
+        first; with ``limit``, only the newest ``limit`` (and only their texts are read)."""
         versions = self._existing(name)
-        return build_log(versions, self.texts(versions))
+        if limit is None or limit >= len(versions):
+            return build_log(versions, self.texts(versions))
+        wanted = versions[-(limit + 1) :]  # one more: the first shown needs its predecessor
+        return build_log(wanted, self.texts(wanted))[1:]
 
     def summaries(self) -> list[DraftSummary]:
         """``redraft list``: one line per draft, from one ``git log`` and one ``cat-file``."""

@@ -222,7 +222,7 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
     from ..revisions import validate_name
 
     validate_name(name)
-    entries = list(reversed(_open(store).log(name)))[:max_count]
+    entries = list(reversed(_open(store).log(name, max_count)))
     if fmt == "json":
         from ..render.json import dumps
 
