@@ -134,6 +134,8 @@ def test_shape_is_the_uns() -> None:
     paragraphs = root.findall("a:statement/a:mainBody/a:paragraph", NS)
     assert [p.findtext("a:num", namespaces=NS) for p in paragraphs] == [
         f"{n}." for n in range(1, 31)]
+    exact = root.findall(".//a:proprietary/{urn:redraft:meta}meta", NS)
+    assert ("symbol", "A/RES/79/9") in [(m.get("key"), m.get("value")) for m in exact]
     note = containers[1].find(".//a:authorialNote", NS)
     assert note is not None and note.get("marker") == "1"
     assert "¹" not in "".join(containers[1].itertext())  # the reference became the note

@@ -403,8 +403,8 @@ class _Reader:
                 kids.append(self.table(element))
             else:
                 gather([element], inline)
-        if headings and not number and not inline.text and not kids:
-            return headings
+        if not number and not inline.text and (not kids or _all_tables(kids)):
+            return headings + kids  # a point that only holds a heading or a table
         typed = "" if number or not self.repair else _typed_number(inline)
         kind = Kind.OPERATIVE if number or typed else Kind.TEXT
         block = self.make(kind, inline, number or typed, kids)
@@ -471,6 +471,10 @@ class _Reader:
             if any(cells):  # rows of empty cells are spacing in the layout
                 rows.append("\t".join(cells))
         return Paragraph(kind=Kind.TABLE, text="\n".join(rows), footnotes=tuple(_unique(notes)))
+
+
+def _all_tables(blocks: list[Paragraph]) -> bool:
+    return all(b.kind is Kind.TABLE for b in blocks)
 
 
 def _prefixed(number: str, inline: _Inline) -> _Inline:

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 _TO_SPACE = str.maketrans("\t\n\r\f\v", "     ")
 _RUNS = re.compile(r"  +")
 
+#: Namespace of the exact metadata render/akn.py writes in <proprietary source="#redraft">.
+REDRAFT_NS = "urn:redraft:meta"
+
 #: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
 LANGUAGES = {
     "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "zho": "zh", "chi": "zh", "ara": "ar",
@@ -101,7 +104,7 @@ def read_meta(document: _Element) -> Meta:
                   for c in voting.iter("{*}count") if (c.get("value") or "").isdigit()]
         if counts:
             extra["votes"] = ", ".join(counts)  # "inFavour 187, against 2, abstaining 1"
-    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter("{*}redraftMeta")]
+    exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter(f"{{{REDRAFT_NS}}}meta")]
     if exact:  # written by redraft: every field as it was
         return _exact_meta(exact)
     symbol = _symbol(document)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
+from ..readers.akn_meta import REDRAFT_NS
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -91,7 +92,7 @@ class _Writer:
     def element(self, name: str) -> _Element:
         from lxml import etree
 
-        nsmap: Any = {None: AKN_NS}  # the default namespace, as in the UN's files
+        nsmap: Any = {None: AKN_NS, "redraft": REDRAFT_NS}  # AKN the default, as the UN does
         return etree.Element(f"{{{AKN_NS}}}{name}", nsmap=nsmap)
 
     def sub(self, parent: _Element, tag: str, attrib: dict[str, str] | None = None,
@@ -228,14 +229,15 @@ class _Writer:
             self.list_child(lst, child)
 
     def list_child(self, lst: _Element, block: Paragraph) -> None:
+        """Every child is a <point> (a list holds only points): numbered, or holding an
+        unnumbered text, a table or a heading."""
         if block.kind is Kind.TABLE:
-            self.table(lst, block)
+            self.table(self.sub(self.sub(lst, "point", eId=self.eid("point")), "content"), block)
         elif block.kind is Kind.HEADING:
-            self.inline(self.sub(lst, "subheading"), block)
-        elif block.number or block.children:
+            point = self.sub(lst, "point", eId=self.eid("point"))
+            self.inline(self.sub(point, "subheading"), block)
+        else:
             self.paragraph(lst, block, "point")
-        else:  # an unnumbered sub-paragraph: a plain <p> between the points
-            self.inline(self.sub(lst, "p"), block, opening=True)
 
     def table(self, parent: _Element, block: Paragraph) -> None:
         """Rows from lines, cells from tabs; each cited note goes into its cell."""
@@ -292,6 +294,8 @@ class _Writer:
     # -- metadata --------------------------------------------------------------
 
     def meta_block(self, parent: _Element) -> None:
+        from lxml import etree
+
         meta = self.meta
         body, author, ontology = _BODIES.get(meta.organ, ("un", "organ", "organ"))
         number = meta.symbol.replace("/", "-").strip("-") or "draft"
@@ -319,7 +323,8 @@ class _Writer:
                      href=f"/akn/ontology/organization/un/{ontology}")
         proprietary = self.sub(element, "proprietary", source="#redraft")
         for key, value in _meta_fields(meta):
-            self.sub(proprietary, "redraftMeta", key=key, value=_xml_text(value))
+            etree.SubElement(proprietary, f"{{{REDRAFT_NS}}}meta",
+                             {"key": key, "value": _xml_text(value)})
 
     def workflow(self, parent: _Element) -> None:
         meta = self.meta
