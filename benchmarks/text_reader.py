@@ -12,6 +12,11 @@
    and section headings, the "recommends ... the following" paragraphs) are the only ones lost.
 4. The CR-UNSC plain-text resolutions of the shared corpus (hard-wrapped, running heads),
    when present: labels and warnings.
+5. Cross-check with the AKN reader on every English resolution of the GA's 79th session:
+   each is read from XML, printed as the UN prints it (number, *opening*, footnotes after
+   their paragraph) and read back as plain text; the labels must agree. Disagreements are
+   listed by kind (section headings that the AKN reader keeps as text "P" blocks, annexes,
+   resolutions in parts).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from redraft import canonical
+from redraft.model import Draft, Paragraph, footnote_ref
 from redraft.readers.report import split_report
 from redraft.readers.text import read_text
 
@@ -84,6 +90,8 @@ def main() -> None:
               f"{len(warnings)} warnings")
         for warning in warnings:
             print(f"     - {warning}")
+    if (args.corpus / "unxml-ga").is_dir():
+        cross_check(args.corpus)
 
 
 def _body(draft: object) -> str:
@@ -99,6 +107,41 @@ def _lost_words(text: str, rendered: list[str]) -> Counter[str]:
     for item in rendered:
         kept.update(_WORD.findall(item.split("\n---\n", 1)[1]))
     return source - kept
+
+
+def _printed(draft: Draft) -> str:
+    parts: list[str] = []
+
+    def add(block: Paragraph) -> None:
+        body = f"*{block.opening}*{block.text[len(block.opening):]}" if block.opening \
+            else block.text
+        parts.append(f"{block.number} {body}" if block.number else body)
+        parts.extend(f"{footnote_ref(f.marker)} {f.text}" for f in block.footnotes)
+        for child in block.children:
+            add(child)
+
+    for block in draft.blocks:
+        add(block)
+    return "\n\n".join(parts) + "\n"
+
+
+def cross_check(corpus: Path) -> None:
+    from redraft.readers.akn import read_akn
+
+    files = sorted((corpus / "unxml-ga" / "79session" / "English").glob("*.xml"))
+    agree, differ = 0, []
+    start = time.perf_counter()
+    for path in files:
+        draft, _ = read_akn(path.read_bytes(), path.name)
+        again, _ = read_text(_printed(draft))
+        if again.labels() == draft.labels():
+            agree += 1
+        else:
+            differ.append(path.name)
+    seconds = time.perf_counter() - start
+    print(f"5. AKN -> printed text -> read_text, GA 79th session: labels agree on {agree} of "
+          f"{len(files)} ({seconds:.1f} s); differ: {', '.join(differ[:12])}"
+          f"{' ...' if len(differ) > 12 else ''}")
 
 
 if __name__ == "__main__":

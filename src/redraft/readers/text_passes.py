@@ -43,12 +43,15 @@ class Chunk:
 # -- normalise ----------------------------------------------------------------
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Zero-width characters, soft hyphens, BOMs and bidirectional marks (UN XML carries
+#: U+200E after some paragraphs).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 
 
 def normalise(text: str) -> str:
     """Line ends to ``\\n``; non-breaking and thin spaces to spaces; invisible
-    characters (zero-width, soft hyphen, BOM) removed. Tabs stay: they mark tables."""
+    characters (zero-width, bidi marks, soft hyphen, BOM) removed. Tabs stay: they
+    mark tables."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     return _INVISIBLE.sub("", text)
 
@@ -216,6 +219,7 @@ DRAFT_HEADING = re.compile(
 DOC_HEADING = re.compile(
     r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
+    r"|^\d{1,3}/\d{1,4}\.?$"  # "79/10." as a resolution of the General Assembly is headed
     r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
 )
 
@@ -286,13 +290,15 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 # -- rejoin paragraphs broken by a page break ------------------------------------
 
 _TERMINAL = (".", ";", ":", ",", "!", "?")
+#: The number of a part of a resolution, alone on its line: "I", "II.", "B".
+SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
 FORMULA_START = re.compile(r"^\*?(?:The [A-Z]|At its )")
 
 
 def ends_sentence(text: str) -> bool:
     """Ends with punctuation, footnote references and closing quotes aside:
     'Problem,²¹' and 'entitled “Crime prevention”,' both do."""
-    bare = strip_footnote_refs(text).rstrip()
+    bare = strip_footnote_refs(text).rstrip().rstrip("*")  # "*The General Assembly,*"
     return bare.endswith(_TERMINAL) or bare.rstrip("”’\"')").endswith(_TERMINAL)
 
 
@@ -337,6 +343,6 @@ def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
         return False
     if item.text[0].islower():
         return not strip_footnote_refs(head.text).rstrip().endswith((".", ";", ":"))
-    if ends_sentence(head.text) or not head_is_body:
-        return False
+    if ends_sentence(head.text) or not head_is_body or len(head.text.split()) <= 3:
+        return False  # a part number ("II") or a short line is not half a paragraph
     return not FORMULA_START.match(item.text)

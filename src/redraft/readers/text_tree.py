@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from .text_numbers import Level, Number, parse_number, place
-from .text_passes import DOC_HEADING, FORMULA_START, Chunk, Notes, ends_sentence
+from .text_passes import DOC_HEADING, FORMULA_START, SECTION_NUMBER, Chunk, Notes, ends_sentence
 
 DATE_LINE = re.compile(r"^(?:of \d{1,2} \w+ \d{4}|Adopted by .*|Adopted at .*)$")
 _BRACKETED = re.compile(r"^\[.*\]$")  # "[on the report of the Third Committee (A/78/481)]"
@@ -64,10 +64,17 @@ def heading_like(text: str) -> bool:
     return 0 < len(words) <= 20 and not ends_sentence(text) and text[:1].isupper()
 
 
+_ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
+
+
 def is_formula(text: str) -> bool:
+    """"The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
+    ...:"; also the bare organ name that heads the adoption of a declaration."""
+    if _ORGAN_NAME.match(text) and len(text.split()) <= 8:
+        return True
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
-    bare = strip_footnote_refs(text).rstrip()
+    bare = strip_footnote_refs(text).rstrip().rstrip("*")
     return bare.endswith(":") or (bare.endswith(",") and len(bare.split()) <= 12)
 
 
@@ -77,6 +84,27 @@ def _first_numbered(chunks: list[Chunk]) -> int:
         if number is not None and number.prefix != "PP":
             return i
     return len(chunks)
+
+
+def _operative_start(chunks: list[Chunk], start: int) -> int:
+    """The first paragraph of the operative part: the first numbered paragraph after
+    ``start``, except the items of a list that a preambular paragraph opens with a
+    colon ("Recalling the endorsement by the Committee of:" / "(a) ...")."""
+    in_list = False
+    for i in range(start, len(chunks)):
+        item = chunks[i]
+        number = parse_number(item.text)[0] if item.kind == "text" else None
+        if number is None or number.prefix == "PP":
+            in_list = i > start and _opens_list(item)
+            continue
+        if in_list and number.readings[0][0] != "arabic":
+            continue
+        return i
+    return len(chunks)
+
+
+def _opens_list(item: Chunk) -> bool:
+    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith(":")
 
 
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
@@ -97,9 +125,26 @@ def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     else:
         notes.warnings.append("no enacting formula found ('The General Assembly,' ...)")
         preamble_start = front_end
+    if formula is not None:
+        first_number = _operative_start(chunks, formula)
+    if first_number == len(chunks):  # no numbers: "Approves the report." ends the text
+        first_number = _unnumbered_operative(chunks, preamble_start)
+        nodes.extend(_preamble(chunks[preamble_start:first_number], []))
+        kinds = {"table": Kind.TABLE}
+        nodes.extend(_node(kinds.get(c.kind, Kind.TEXT), c.text) for c in chunks[first_number:])
+        return nodes
     nodes.extend(_preamble(chunks[preamble_start:first_number], chunks[first_number:]))
     nodes.extend(_Operative(notes).build(chunks[first_number:]))
     return nodes
+
+
+def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
+    """Where the operative part of a text without numbers begins: the paragraphs at
+    the end that close with a full stop (preambular paragraphs close with a comma)."""
+    end = len(chunks)
+    while end > start and strip_footnote_refs(chunks[end - 1].text).rstrip().endswith("."):
+        end -= 1
+    return end
 
 
 def _front_end(chunks: list[Chunk], first_number: int) -> int:
@@ -118,6 +163,9 @@ def _front(chunks: list[Chunk]) -> list[_Node]:
     for item in chunks:
         if item.kind == "table":
             nodes.append(_node(Kind.TABLE, item.text))
+        elif SECTION_NUMBER.match(item.text):  # "A": part A of a resolution, its own title
+            nodes.append(_node(Kind.DOC_HEADING, item.text))
+            have_title = False
         elif DOC_HEADING.match(item.text) and not have_title:
             nodes.append(_node(Kind.DOC_HEADING, item.text))
         elif DATE_LINE.match(item.text) or _BRACKETED.match(item.text) or have_title:
@@ -129,20 +177,40 @@ def _front(chunks: list[Chunk]) -> list[_Node]:
 
 
 def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
-    nodes = []
+    nodes: list[_Node] = []
+    levels: list[Level] = []  # numbering of a list inside the last preambular paragraph
+    path: list[_Node] = []
     for i, item in enumerate(chunks):
         following = chunks[i + 1] if i + 1 < len(chunks) else (after[0] if after else None)
         number, rest = parse_number(item.text) if item.kind == "text" else (None, item.text)
         if item.kind == "table":
             nodes.append(_node(Kind.TABLE, item.text))
-        elif number is not None and number.prefix == "PP":
+        elif number is not None and number.prefix != "PP" and path:
+            depth, _ = place(levels, number)
+            node = _node(Kind.OPERATIVE, rest, number.text)
+            path[min(depth, len(path) - 1)].children.append(node)
+            path = path[: depth + 1] + [node]
+            continue
+        elif number is not None:
             nodes.append(_node(Kind.PREAMBULAR, rest, number.text))
+        elif _is_section_heading(item, nodes):
+            nodes.append(_node(Kind.HEADING, item.text))
         elif heading_like(item.text) and following is not None and \
                 parse_number(following.text)[0] is not None:
             nodes.append(_node(Kind.HEADING, item.text))
         else:
             nodes.append(_node(Kind.PREAMBULAR, item.text))
+        levels, path = [], [nodes[-1]]
     return nodes
+
+
+def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
+    """A part number alone ("II"), or the heading printed right under one."""
+    if SECTION_NUMBER.match(item.text):
+        return True
+    last = before[-1] if before else None
+    return last is not None and last.kind is Kind.HEADING and \
+        bool(SECTION_NUMBER.match(last.text)) and heading_like(item.text)
 
 
 class _Operative:
@@ -185,6 +253,10 @@ class _Operative:
             self.path[min(depth, len(self.path)) - 1].children.append(node)
 
     def _unnumbered(self, item: Chunk, following: Chunk | None) -> None:
+        if _is_section_heading(item, self.top):
+            self.top.append(_node(Kind.HEADING, item.text))
+            self.path = []
+            return
         if _ADOPTED.match(item.text) or not self.path:
             self.top.append(_node(Kind.TEXT, item.text))
             return
@@ -196,7 +268,8 @@ class _Operative:
                 self.top.append(_node(Kind.HEADING, item.text))
                 self.path = []
                 return
-        self._owner().children.append(_node(Kind.TEXT, item.text))
+        owner = self._continuation_owner() if item.text[:1].islower() else self._owner()
+        owner.children.append(_node(Kind.TEXT, item.text))
 
     def _continues_top(self, following: Chunk) -> bool:
         number = parse_number(following.text)[0]
@@ -214,6 +287,11 @@ class _Operative:
                 strip_footnote_refs(path[-2].text).rstrip().endswith(":"):
             path.pop()
         return path[-1]
+
+    def _continuation_owner(self) -> _Node:
+        """Lower-case text after a list ("(f) ...;" / "and demands that ...") ends the
+        sentence the list's parent began."""
+        return self.path[-2] if len(self.path) >= 2 else self.path[-1]
 
     def _table(self, item: Chunk) -> None:
         text = item.text
