@@ -90,3 +90,27 @@ def test_git_merge_conflict_leaves_brackets_by_author(tmp_path: Path, case: str)
     # the authors of the last commits on each side name the alternatives
     assert merged == (CASES / case / "expected.txt").read_text()
     assert "<<<<<<<" not in merged
+
+
+def test_draft_added_on_both_branches(tmp_path: Path) -> None:
+    """No ancestor (git passes an empty file): the same paragraphs once, the rest kept."""
+    root = tmp_path / "repo"
+    (root / "drafts").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    install_merge_driver(root, command=COMMAND)
+    (root / "README").write_text("store\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+    draft = root / "drafts" / "new.txt"
+    for branch, part in (("eu", "base"), ("g77", "theirs")):
+        git(root, "checkout", "-q", "-b", branch, "main")
+        draft.parent.mkdir(exist_ok=True)  # git removed the empty folder
+        draft.write_text((CASES / "conflict-same-paragraph" / f"{part}.txt").read_text())
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", part, by=branch.upper())
+    git(root, "checkout", "-q", "eu")
+    out = git(root, "merge", "--no-edit", "g77", check=False)
+    assert "CONFLICT" not in out
+    merged = draft.read_text()
+    assert merged.count("culture of evaluation") == 2  # EU's OP3 and G77's OP3 both kept
+    assert merged.count("Welcomes* the launch") == 1

@@ -61,10 +61,14 @@ class DriverOutcome:
 def run_merge_driver(ancestor: Path, current: Path, other: Path, path: str = "") -> DriverOutcome:
     """Merge OTHER into CURRENT (git's %A, rewritten in place) against ANCESTOR."""
     from .. import canonical
+    from ..model import Draft
     from ..readers import read_path
     from .threeway import three_way
 
-    base, ours, theirs = (read_path(p).draft for p in (ancestor, current, other))
+    ours, theirs = read_path(current).draft, read_path(other).draft
+    # a draft both branches added has no ancestor: git passes an empty file
+    empty = not ancestor.exists() or not ancestor.read_bytes().strip()
+    base = Draft(meta=ours.meta) if empty else read_path(ancestor).draft
     ours_name, theirs_name = _side_names(path)
     result = three_way(base, ours, theirs, ours_name, theirs_name)
     try:
