@@ -218,6 +218,12 @@ def main() -> None:
             lambda: run("git", "show", f"{commit_id}:drafts/bench.txt", cwd=store), args.runs
         )
         rows.append((f"show bench@{number}", show, "git show", git_show, 300))
+        # The same read without the terminal rendering (render/draft_text.py, rich).
+        as_json = timed(
+            lambda: redraft("show", f"bench@{number}", "--format", "json", "--store", str(store)),
+            args.runs,
+        )
+        rows.append((f"show bench@{number} json", as_json, "git show", git_show, 300))
 
         imported, plain = bench_import(tmp, args.runs)
         rows.append(("import 18 seed drafts", imported, "18 git add + commit", plain, 3000))
