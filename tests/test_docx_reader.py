@@ -229,6 +229,27 @@ def test_read_bytes_routes_docx() -> None:
     assert result.draft.labels() == ["formula", "OP1"]
 
 
+def test_paragraphs_inside_content_controls_are_read() -> None:
+    from lxml import etree
+
+    data = build(
+        ["p: *The General Assembly*,", "n0: *Decides* to act;", "n0: *Requests* a report."]
+    )
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    paragraphs = body.findall(_q("p"))
+    sdt = etree.Element(_q("sdt"))
+    content = etree.SubElement(sdt, _q("sdtContent"))
+    paragraphs[1].addprevious(sdt)
+    content.append(paragraphs[1])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft, _ = read_docx(buffer.getvalue(), "sdt.docx")
+    assert [p.text for p in draft.operative()] == ["Decides to act;", "Requests a report."]
+
+
 # -- hostile files ------------------------------------------------------------------
 
 

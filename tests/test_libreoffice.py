@@ -18,7 +18,7 @@ from redraft import canonical
 from redraft.diff.engine import diff_drafts
 from redraft.readers.docx import read_docx
 from redraft.render.docx import render_diff_docx, render_draft_docx
-from tests.test_docx_writer import NEW, OLD
+from tests.test_docx_writer import NEW, OLD, moved_pair
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -67,6 +67,23 @@ def test_tracked_changes_survive_libreoffice(tmp_path: Path) -> None:
     assert current.blocks == new.blocks
     assert original.blocks == old.blocks
     assert "tracked revision(s) were pending" in warnings[0]
+
+
+def test_word_moves_survive_libreoffice(tmp_path: Path) -> None:
+    old_text, new_text = moved_pair()
+    old, new = canonical.parse(old_text), canonical.parse(new_text)
+    source = tmp_path / "moves.docx"
+    source.write_bytes(render_diff_docx(diff_drafts(old, new), author_new="G77"))
+    again = convert(source, "docx:MS Word 2007 XML", tmp_path).read_bytes()
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(again)).read("word/document.xml")
+    assert b"<w:moveFrom " in xml and b"<w:moveTo " in xml
+    current, _ = read_docx(again, "lo.docx")
+    original, _ = read_docx(again, "lo.docx", view="original")
+    assert [p.text for p in current.operative()] == [p.text for p in new.operative()]
+    assert [p.text for p in original.operative()] == [p.text for p in old.operative()]
 
 
 def test_documents_libreoffice_wrote_read_like_their_text(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -165,8 +166,7 @@ class _Reader:
     def items(self) -> list[_Item]:
         out: list[_Item] = []
         carry: list[tuple[str, bool]] = []  # text of a paragraph whose mark was deleted
-        body = self.document.element.body
-        for child in body.iterchildren():
+        for child in _blocks(self.document.element.body):
             if child.tag == _q("p"):
                 pieces, mark_gone = self._pieces(child)
                 if mark_gone:
@@ -318,6 +318,18 @@ class _Reader:
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
         self.pending_notes = []
         return _Item(text="\n".join(rows), table=True, style=caption or style)
+
+
+_CONTAINERS = (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("smartTag"))
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in reading order, looking inside content controls."""
+    for child in parent.iterchildren():
+        if child.tag in _CONTAINERS:
+            yield from _blocks(child)
+        elif child.tag in (_q("p"), _q("tbl")):
+            yield child
 
 
 def _meta_variable(document: Any) -> str:

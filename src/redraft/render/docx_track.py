@@ -89,18 +89,18 @@ class _Writer:
         self.builder = builder
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
-        self.move_names = 0
+        self.move_names: dict[int, str] = {}  # both ends of one move share a range name
 
     def write(self, change: Change, place: str) -> None:
         if place == "from":
             if change.op == "equal":
-                self._move(change.old_units, self.old_depth, "moveFrom")
+                self._move(change, change.old_units, self.old_depth, "moveFrom")
             else:
                 self._whole(change.old_units, self.old_depth, "del")
             return
         if change.moved and change.old and change.new:
             if change.op == "equal":
-                self._move(change.new_units, self.new_depth, "moveTo")
+                self._move(change, change.new_units, self.new_depth, "moveTo")
             else:
                 self._whole(change.new_units, self.new_depth, "ins")
         elif change.op in ("equal", "modified"):
@@ -115,9 +115,10 @@ class _Writer:
             runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
             self.builder.paragraph(_style(unit, depths), runs, mark=change)
 
-    def _move(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
-        self.move_names += 1
-        name = f"move{self.move_names}"
+    def _move(
+        self, move: Change, units: tuple[Unit, ...], depths: dict[str, int], change: str
+    ) -> None:
+        name = self.move_names.setdefault(id(move), f"move{len(self.move_names) + 1}")
         for unit in units:
             runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
             p = self.builder.paragraph(_style(unit, depths), runs, mark=change)
