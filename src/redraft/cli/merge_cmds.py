@@ -88,19 +88,30 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
     from ..errors import InputError
 
     if not specs:
-        try:
-            from ..store import Store
-        except ImportError:
-            raise InputError("name the drafts to compare (no store in this build)") from None
-        opened = Store.open(store)
-        return [(name, opened.read(name).draft) for name in opened.names()]
-    out = []
-    for spec in specs:
-        loaded = _load(spec, store)
-        out.append((Path(spec).stem if Path(spec).exists() else spec, loaded.draft))
-    if len(out) < 2:
+        return _store_drafts(store)
+    loaded = [(spec, _load(spec, store).draft) for spec in specs]
+    if len(loaded) < 2:
         raise InputError("overlap needs at least two drafts")
-    return out
+    short = [_short(spec) for spec, _ in loaded]
+    if len(set(short)) == len(short):  # file names without folders, when they tell drafts apart
+        return [(name, draft) for name, (_, draft) in zip(short, loaded, strict=True)]
+    return loaded
+
+
+def _store_drafts(store: Path | None) -> list[tuple[str, Draft]]:
+    """The latest version of every draft in the store: one git log, one cat-file."""
+    from .. import canonical
+    from ..errors import InputError
+
+    try:
+        from ..store import Store
+    except ImportError:
+        raise InputError("name the drafts to compare (no store in this build)") from None
+    opened = Store.open(store)
+    found = opened.all_versions()
+    names = sorted(found)
+    texts = opened.texts([found[name][-1] for name in names])
+    return [(n, canonical.parse(t.decode("utf-8"))) for n, t in zip(names, texts, strict=True)]
 
 
 # -- merge-drafts ------------------------------------------------------------------
