@@ -84,6 +84,14 @@ def test_moved_paragraph_keeps_the_other_side_s_edit() -> None:
     assert [(p.label, p.base, p.by) for p in result.paragraphs] == [("OP1", "OP5", ("G77",))]
 
 
+def test_a_move_alone_is_reported_with_its_author() -> None:
+    base, ours, _, _ = load_case("move-and-edit")
+    result = three_way(base, ours, base, "EU", "G77")
+    assert [(p.label, p.base, p.status, p.by) for p in result.paragraphs] == [
+        ("OP1", "OP5", "moved", ("EU",))
+    ]
+
+
 def test_same_insertion_on_both_sides_is_kept_once() -> None:
     base, ours, _, _ = load_case("insertions-same-place")
     result = three_way(base, ours, ours, "EU", "G77")

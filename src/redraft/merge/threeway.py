@@ -226,7 +226,8 @@ def _resolve(
             versions.setdefault(key, []).append(side.name)
             texts[key] = units
     if not versions:
-        builder.add(base_flat, _record(base_flat, "moved", ()) if moved else None)
+        movers = tuple(side.name for side in sides if i in side.moved)
+        builder.add(base_flat, _record(base_flat, "moved", movers) if moved else None)
         return
     if len(versions) == 1:
         key, by = next(iter(versions.items()))
