@@ -158,3 +158,43 @@ def test_report_without_store_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith("redraft: error: ")
+
+
+def _demo_context(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from redraft.demo import DemoContext, bundled_drafts_dir
+
+    console = Console(record=True, width=200, color_system=None)
+    return DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir())
+
+
+def test_demo_step_with_the_store_history(tmp_path: Path) -> None:
+    import zipfile
+
+    from redraft.demo import store as store_step
+    from redraft.demo import word as word_step
+    from redraft.readers.docx import read_docx
+    from redraft.store import Store
+
+    ctx = _demo_context(tmp_path)
+    store_step.run(ctx)
+    word_step.run(ctx)
+    text = ctx.console.export_text()
+    assert f"tracked revisions by Facilitator: {tmp_path / 'changes.docx'}" in text
+    assert str(tmp_path / "report" / "index.html") in text
+    data = (tmp_path / "changes.docx").read_bytes()
+    name = ctx.notes["demo_draft"]
+    rev1 = Store.open(ctx.store_dir).read(name, "4").draft
+    assert read_docx(data, "changes.docx")[0].blocks == rev1.blocks
+    xml = zipfile.ZipFile(tmp_path / "changes.docx").read("word/document.xml").decode()
+    assert 'w:author="Facilitator"' in xml and 'w:date="2011-04-15T12:00:00Z"' in xml
+
+
+def test_demo_step_without_a_store_uses_two_bundled_drafts(tmp_path: Path) -> None:
+    from redraft.demo import word as word_step
+
+    ctx = _demo_context(tmp_path)
+    word_step.run(ctx)
+    assert (tmp_path / "changes.docx").is_file() and (tmp_path / "draft.docx").is_file()
+    assert "1 draft page(s)" in ctx.console.export_text()
