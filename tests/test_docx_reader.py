@@ -229,6 +229,23 @@ def test_read_bytes_routes_docx() -> None:
     assert result.draft.labels() == ["formula", "OP1"]
 
 
+def test_symbol_from_a_table_in_the_first_page_header() -> None:
+    import docx
+
+    document = docx.Document(io.BytesIO(build(["p: *The General Assembly*,", "n0: *Decides*."])))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    from docx.shared import Cm
+
+    table = section.first_page_header.add_table(rows=1, cols=2, width=Cm(15))
+    table.cell(0, 0).text = "United Nations"
+    table.cell(0, 1).text = "A/C.3/66/L.5"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft, _ = read_docx(buffer.getvalue(), "h.docx")
+    assert draft.meta.symbol == "A/C.3/66/L.5"
+
+
 def test_paragraphs_inside_content_controls_are_read() -> None:
     from lxml import etree
 

@@ -432,9 +432,14 @@ _SYMBOL = re.compile(r"\b(?:[A-Z]{1,5}/)+(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+\b")
 
 
 def _symbol_from_headers(document: Any) -> str:
+    """The document symbol printed in a page header (UN documents put it in the
+    first-page header, often inside a table), or ""."""
     for section in document.sections:
-        for paragraph in section.header.paragraphs:
-            match = _SYMBOL.search(paragraph.text)
+        for header in (section.first_page_header, section.header, section.even_page_header):
+            if header.is_linked_to_previous and header is not section.header:
+                continue
+            text = " ".join(t.text or "" for t in header._element.iter(_q("t")))
+            match = _SYMBOL.search(text)
             if match:
                 return match.group(0)
     return ""
