@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -272,7 +273,22 @@ def test_log_counts_words_and_changes_by_hand() -> None:
     v3 = _text(
         "1. *Urges* all Member States to act now;", "*Recalling* its resolution 18/3,"
     )  # moved
-    versions = [Version("d", n, f"c{n}", "2011-04-1{n}", "EU") for n in (1, 2, 3)]
+    versions = [Version("d", n, f"c{n}", f"2011-04-1{n}", "EU", blob=f"b{n}") for n in (1, 2, 3)]
     entries = build_log(versions, [v1, v2, v3])
     assert [(e.words, e.delta) for e in entries] == [(9, 9), (11, 2), (11, 0)]
     assert [e.summary for e in entries] == ["first version", "1 modified", "1 moved"]
+
+
+def test_a_warm_log_cache_needs_no_text_and_gives_the_same_entries() -> None:
+    from redraft.revisions import missing_blobs, new_log_cache, read_log_cache
+
+    v1 = _text("*Recalling* its resolution 18/3,", "1. *Urges* Member States to act;")
+    v2 = _text("*Recalling* its resolution 18/3,", "1. *Urges* all Member States to act now;")
+    versions = [Version("d", n, f"c{n}", "2011-04-12", "EU", blob=f"b{n}") for n in (1, 2)]
+    cache = new_log_cache()
+    assert missing_blobs(versions, cache) == {"b1", "b2"}
+    cold = build_log(versions, [v1, v2], cache)
+    cache = read_log_cache(json.dumps(cache))
+    assert missing_blobs(versions, cache) == set()
+    assert build_log(versions, {}, cache) == cold
+    assert read_log_cache("not json") == read_log_cache('{"format": 0}') == new_log_cache()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import subprocess
 import time
@@ -52,10 +53,13 @@ from .revisions import (
     encode_commit,
     encode_message,
     encode_tree,
+    missing_blobs,
+    new_log_cache,
     parse_batch,
     parse_date,
     parse_log,
     parse_tree,
+    read_log_cache,
     select,
     split_chunks,
     split_spec,
@@ -66,6 +70,7 @@ from .sources import Loaded
 __all__ = ["Store", "Version", "SyncConflict", "SyncResult", "load_revision"]
 
 CONFIG_NAME = "redraft.toml"
+LOG_CACHE = "redraft-log-cache.json"  # in .git: derived figures, safe to delete
 DRAFTS = "drafts"
 LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
 #: A git lock file older than this is left over from a killed git process.
@@ -220,12 +225,27 @@ class Store:
 
     def log(self, name: str, limit: int | None = None) -> list[LogEntry]:
         """``redraft log``: versions with words, word delta and paragraph changes, oldest
-        first; with ``limit``, only the newest ``limit`` (and only their texts are read)."""
+        first; with ``limit``, only the newest ``limit``. Figures already computed come
+        from .git/redraft-log-cache.json; only the texts still needed are read."""
         versions = self._existing(name)
-        if limit is None or limit >= len(versions):
-            return build_log(versions, self.texts(versions))
-        wanted = versions[-(limit + 1) :]  # one more: the first shown needs its predecessor
-        return build_log(wanted, self.texts(wanted))[1:]
+        if limit is not None and limit < len(versions):
+            versions = versions[-(limit + 1) :]  # the first shown needs its predecessor
+        cache = self._log_cache()
+        needed = sorted(missing_blobs(versions, cache))
+        texts = dict(zip(needed, self._blobs(needed), strict=True))
+        entries = build_log(versions, texts, cache)
+        if needed:
+            try:
+                _atomic_write(self.git_dir / LOG_CACHE, json.dumps(cache).encode())
+            except OSError:
+                pass  # a read-only store still logs, only slower
+        return entries[1:] if limit is not None and len(entries) > limit else entries
+
+    def _log_cache(self) -> dict[str, Any]:
+        try:
+            return read_log_cache((self.git_dir / LOG_CACHE).read_text(encoding="utf-8"))
+        except OSError:
+            return new_log_cache()
 
     def summaries(self) -> list[DraftSummary]:
         """``redraft list``: one line per draft, from one ``git log`` and one ``cat-file``."""
