@@ -216,3 +216,21 @@ def test_github_escapes_properties_and_message(tmp_path: Path) -> None:
     line = run("check", str(draft), "--format", "github").output.split("\n")[0]
     assert line.startswith("::error file=")
     assert "a%2Cb%3Ac/d.txt,title=redraft brackets::d OP1: '[' is never closed" in line
+
+
+def test_store_drafts_are_read_together_and_unknown_names_named(tmp_path: Path) -> None:
+    from redraft.store import Store
+
+    store = Store.init(tmp_path / "s")
+    for name, paragraphs in (("a", 2), ("b", 3), ("c", 4)):
+        store.save(name, canonical.parse(long_draft(paragraphs)), by="EU", date="2012-03-01")
+    (tmp_path / "s" / "redraft.toml").write_text("[check]\nmax_operative = 3\n")
+    result = run("check", "--store", str(tmp_path / "s"), "--format", "json")
+    document = json.loads(result.output)
+    assert document["drafts"] == ["a", "b", "c"]
+    assert [(v["draft"], v["rule"]) for v in document["violations"]] == [("c", "max_operative")]
+    result = CliRunner().invoke(cli, ["check", "a", "nosuch", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert result.output.startswith("redraft: error: nosuch")
+    stats = json.loads(run("stats", "--store", str(tmp_path / "s"), "--format", "json").output)
+    assert [(d["name"], d["words"]) for d in stats["drafts"]] == [("a", 40), ("b", 60), ("c", 80)]

@@ -15,7 +15,7 @@ from typing import Any
 from .check import Target
 from .config import Config
 from .model import Draft
-from .stats import open_store
+from .stats import load_store_drafts, open_store
 
 
 def _to_date(value: object) -> dt.date | None:
@@ -33,29 +33,69 @@ def gather_targets(
     specs: Sequence[str], config: Config, store: Path | None = None, base: str | None = None
 ) -> tuple[list[Target], list[str]]:
     """The targets for ``specs`` (files or ``NAME[@REV]``; every draft of the store
-    when empty) and the warnings met while reading them."""
+    when empty) and the warnings met while reading them. Plain store names are read
+    together (:func:`~redraft.stats.load_store_drafts`)."""
     from .sources import load
 
-    opened: Any = None
+    opened: Any = open_store(store) if not specs else None
     if not specs:
-        opened = open_store(store)
         specs = list(opened.names())
     warnings: list[str] = []
-    targets = []
-    for spec in specs:
+    found: dict[int, Target] = {}
+    names: dict[int, str] = {}
+    for index, spec in enumerate(specs):
         if spec == "-" or Path(spec).exists():
             loaded = load(spec, store)
-            target = _file_target(spec, loaded.draft, config, base, store)
+            found[index] = _file_target(spec, loaded.draft, config, base, store)
+            warnings.extend(loaded.warnings)
+        elif "@" in spec or opened is None and not _has_store(store):
+            loaded = load(spec, store)  # its error names the spec
+            opened = opened or open_store(store)
+            found[index] = _store_target(spec, loaded.draft, config, base, opened, store)
         else:
-            loaded = load(spec, store)  # first: its error names the spec
-            if opened is None:
-                opened = open_store(store)
-            target = _store_target(spec, loaded.draft, config, base, opened, store)
-        warnings.extend(loaded.warnings)
-        targets.append(target)
+            names[index] = spec
+    if names:
+        opened = opened or open_store(store)
+        found.update(_store_targets(names, config, base, opened, store))
+    targets = [found[index] for index in range(len(specs))]
     if config.session.languages:
         targets = _with_languages(targets, opened)
     return targets, warnings
+
+
+def _has_store(store: Path | None) -> bool:
+    from .errors import StoreError
+
+    try:
+        open_store(store)
+    except StoreError:
+        return False
+    return True
+
+
+def _store_targets(
+    names: dict[int, str], config: Config, base: str | None, opened: Any, store: Path | None
+) -> dict[int, Target]:
+    """Targets for plain store names, read in one batch; an unknown name falls back to
+    :func:`~redraft.sources.load`, whose error names it."""
+    from .errors import NotFoundError
+    from .sources import load
+
+    growth = config.check.max_growth is not None
+    try:
+        stored = load_store_drafts(opened, list(names.values()), first=growth and not base)
+    except NotFoundError:
+        for spec in names.values():
+            load(spec, store)  # raises the usual one-line error for the unknown one
+        raise
+    out = {}
+    for index, item in zip(names, stored, strict=True):
+        target = _store_target(item.name, item.draft, config, base, opened, store,
+                               versions=item.versions)
+        if item.first is not None:
+            target = replace(target, base=item.first)
+        out[index] = target
+    return out
 
 
 def _file_target(
@@ -102,8 +142,10 @@ def _listdir(folder: Path) -> tuple[str, ...]:
 
 def _store_target(
     spec: str, draft: Draft, config: Config, base: str | None, opened: Any,
-    store: Path | None,
+    store: Path | None, versions: Sequence[Any] | None = None,
 ) -> Target:
+    """One store draft's target; ``versions`` when the caller already has them (batch),
+    else one `git log` for the dates and the first version's text when growth needs it."""
     from .sources import load
 
     name = spec.split("@", 1)[0]
@@ -111,13 +153,12 @@ def _store_target(
     base_draft: Draft | None = None
     base_label = "the first version"
     growth = config.check.max_growth is not None
-    if config.session.start is not None or (growth and not base):
-        # One `git log` for the dates; the first version's text only when growth needs it.
+    if versions is None and (config.session.start is not None or (growth and not base)):
         versions = opened.versions(name)
-        if versions:
-            first_saved = _to_date(versions[0].date)
-            if growth and not base:
-                base_draft = opened.read(name, str(versions[0].number)).draft
+        if versions and growth and not base:
+            base_draft = opened.read(name, str(versions[0].number)).draft
+    if versions:
+        first_saved = _to_date(versions[0].date)
     if base and growth:
         base_spec = base if ("@" in base or Path(base).exists()) else f"{name}@{base}"
         base_draft = load(base_spec, store).draft
