@@ -86,3 +86,17 @@ def test_a_draft_merged_with_itself_is_itself(path: Path) -> None:
     assert result.words_merged == body_words(draft)
     assert result.saved == body_words(draft)
     assert all(row.how in ("identical", "A only") for row in result.provenance)
+
+
+def test_closing_paragraphs_stay_last() -> None:
+    a = canonical.parse(
+        HEAD + "1. *Urges* Member States to ratify the Convention;\n\n"
+        "2. *Requests* the Secretary-General to report to it at its eightieth session.\n"
+    )
+    b = canonical.parse(HEAD + "1. *Invites* donors to contribute to the trust fund;\n")
+    result = consolidate(("a", a), ("b", b))
+    assert [(r.label, r.how) for r in result.provenance][2:] == [  # after heading and title
+        ("OP1", "A only"),
+        ("OP2", "B only"),
+        ("OP3", "A only"),
+    ]

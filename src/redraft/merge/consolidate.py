@@ -16,6 +16,7 @@ saves against the two drafts separately.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -166,6 +167,7 @@ def _merge_part(
         else:
             slots[anchor].append(j)
     slots[len(a_blocks) - 1].extend(pending)  # nothing shared: B after A
+    _before_closing(a_blocks, b_blocks, slots)
     out = [_Placed(b_blocks[j], "", b_blocks[j].label, "B only") for j in slots[-1]]
     for i, block in enumerate(a_blocks):
         if i in by_a:
@@ -174,6 +176,35 @@ def _merge_part(
             out.append(_Placed(block, block.label, "", "A only"))
         out += [_Placed(b_blocks[j], "", b_blocks[j].label, "B only") for j in slots[i]]
     return out
+
+
+#: Paragraphs that close a resolution by custom: the request for a report, the item on
+#: the agenda of a future session, "remains seized of the matter".
+_CLOSING = re.compile(
+    r"^(?:(?:Also |Further )?[Rr]equests the (?:Secretary-General|Executive Director)\b.*"
+    r"\b(?:report|submit)|Decides (?:to include|to remain seized|to continue its consideration)"
+    r"|Decides that the .* shall remain)"
+)
+
+
+def _is_closing(block: Paragraph) -> bool:
+    return bool(_CLOSING.match(block.text))
+
+
+def _before_closing(
+    a_blocks: Sequence[Paragraph], b_blocks: Sequence[Paragraph], slots: dict[int, list[int]]
+) -> None:
+    """B's paragraphs bound for the very end go before A's closing run (the report
+    request and the agenda item stay last), unless they close a resolution themselves."""
+    end = len(a_blocks) - 1
+    start = end
+    while start >= 0 and _is_closing(a_blocks[start]):
+        start -= 1
+    if start == end or start < 0:
+        return
+    moving = [j for j in slots[end] if not _is_closing(b_blocks[j])]
+    slots[end] = [j for j in slots[end] if _is_closing(b_blocks[j])]
+    slots[start].extend(moving)
 
 
 def _combined(a: Paragraph, b: Paragraph, a_name: str, b_name: str) -> _Placed:
