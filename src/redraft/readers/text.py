@@ -74,6 +74,13 @@ def text_chunks(text: str, notes: Notes) -> list[Chunk]:
 # -- metadata -----------------------------------------------------------------
 
 _DOC_TYPE = re.compile(r"^(?:(revised|amended)\s+)?(draft\s+)?(resolution|decision)\b", re.I)
+#: French and Spanish headings, and the document type they name (in English, as in JSON).
+_DOC_TYPES_ELSEWHERE = (
+    ("projet de résolution", "draft resolution"), ("projet de décision", "draft decision"),
+    ("proyecto de resolución", "draft resolution"), ("proyecto de decisión", "draft decision"),
+    ("résolution", "resolution"), ("décision", "decision"),
+    ("resolución", "resolution"), ("decisión", "decision"),
+)
 _FORMULA_ORGAN = re.compile(r"^(?:\*?The\s+)([A-Z][^,:*]*)")
 _MEETING_ORGAN = re.compile(
     r"\bthe ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and|on|of|for|in))*)"
@@ -87,16 +94,35 @@ def read_meta(blocks: tuple[Paragraph, ...], notes: Notes) -> Meta:
     return Meta(
         symbol=notes.symbol,
         organ=formula_organ(formula) or notes.organ,
-        language="en",
+        language=language(formula or heading),
         doc_type=doc_type(heading),
         date=notes.date or passes.iso_date(dated) or passes.iso_date(heading),
         sponsors=sponsors(heading),
     )
 
 
+_LANGUAGES = (
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("zh", re.compile("[\u4e00-\u9fff]")),
+    ("fr", re.compile(r"^\*?(?:L['’]|Le |La Commission|Les |À sa )")),
+    ("es", re.compile(r"^\*?(?:La |El |En su )")),
+)
+
+
+def language(formula: str) -> str:
+    """The language of a draft, from its enacting formula: "en" unless the formula is
+    French, Spanish, Russian, Arabic or Chinese."""
+    return next((code for code, pattern in _LANGUAGES if pattern.search(formula)), "en")
+
+
 def doc_type(heading: str) -> str:
     """"Draft resolution II" -> "draft resolution"; "" when the heading says neither."""
-    match = _DOC_TYPE.match(heading.rpartition(": ")[2])
+    heading = heading.rpartition(": ")[2]
+    for printed, english in _DOC_TYPES_ELSEWHERE:
+        if heading.lower().startswith(printed):
+            return english
+    match = _DOC_TYPE.match(heading)
     if not match:
         return ""
     return " ".join(part.strip().lower() for part in match.groups() if part)
@@ -111,9 +137,26 @@ def sponsors(heading: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if n.strip())
 
 
+#: The principal organs as the other official languages name them in a formula.
+_ORGANS_ELSEWHERE = {
+    "General Assembly": ("Assemblée générale", "Asamblea General", "Генеральная Ассамблея",
+                         "الجمعية العامة", "大会"),
+    "Security Council": ("Conseil de sécurité", "Consejo de Seguridad", "Совет Безопасности",
+                         "مجلس الأمن", "安全理事会"),
+    "Economic and Social Council": ("Conseil économique et social", "Consejo Económico y Social",
+                                    "Экономический и Социальный Совет",
+                                    "المجلس الاقتصادي والاجتماعي", "经济及社会理事会"),
+}
+
+
 def formula_organ(formula: str) -> str:
     """"The General Assembly," -> "General Assembly"; "At its 10th meeting, ..., the
-    Commission on Crime Prevention and Criminal Justice, ...:" -> that Commission."""
+    Commission on Crime Prevention and Criminal Justice, ...:" -> that Commission;
+    "L’Assemblée générale," -> "General Assembly" (organs are named in English)."""
+    for organ, names in _ORGANS_ELSEWHERE.items():
+        if any(formula.lstrip("*").startswith(n) or f"’{n}" in formula[:40] or
+               f"'{n}" in formula[:40] or f"إن {n}" in formula[:40] for n in names):
+            return organ
     match = _FORMULA_ORGAN.match(formula)
     if match:
         return match.group(1).strip()

@@ -68,7 +68,8 @@ _DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|Augu
                    r"September|October|November|December) \d{4}$")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+.*)?$")
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
-_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}/\d{1,3}|Page \d{1,3}|\d{1,3})$")
+_PAGE_DASHED = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|Page \d{1,3})$")  # "- 3 -", "Page 3"
+_PAGE_OF = re.compile(r"^(\d{1,3})/(\d{1,3})$")  # "3/12"
 _MASTHEAD_OTHER = re.compile(
     r"^(?:Original:\s*\w+|General Assembly|Security Council|Economic and Social Council"
     r"|Commission on [A-Z][\w ]+|Human Rights Council|Please recycle.*"
@@ -117,13 +118,13 @@ def furniture(lines: list[str], notes: Notes) -> list[str]:
     """Drop running heads (the symbol repeated at the top of a page), job numbers,
     barcodes and page numbers. A dropped line becomes a blank line: a page break
     ends a paragraph, and :func:`rejoin` joins the halves again."""
-    symbols = Counter(line.strip().lstrip("\f") for line in lines
-                      if SYMBOL_LINE.match(line.strip().lstrip("\f")))
+    bare_lines = [line.strip().lstrip("\f").strip() for line in lines]
+    repeated = Counter(b for b in bare_lines if SYMBOL_LINE.match(b))
+    totals = Counter(m.group(2) for b in bare_lines if (m := _PAGE_OF.match(b)))
     out = []
-    for line in lines:
+    for line, bare in zip(lines, bare_lines, strict=True):
         page_top = line.startswith("\f")
-        bare = line.strip().lstrip("\f").strip()
-        what = _furniture_kind(bare, page_top, symbols, notes.symbol)
+        what = _furniture_kind(bare, page_top, repeated, totals, notes.symbol)
         if what:
             notes.dropped[f"{what} '{bare}'"] += 1
             out.append("")
@@ -132,16 +133,24 @@ def furniture(lines: list[str], notes: Notes) -> list[str]:
     return out
 
 
-def _furniture_kind(bare: str, page_top: bool, symbols: Counter[str], own: str) -> str:
+def _furniture_kind(
+    bare: str, page_top: bool, repeated: Counter[str], totals: Counter[str], own: str
+) -> str:
+    """What a line of page furniture is, or "". Ambiguous lines ("79/11" may be a
+    resolution number, "3" a stray figure) count only at the top of a page or when
+    the document repeats them as pages do ("2/12", "3/12")."""
     if not bare:
         return ""
-    if SYMBOL_LINE.match(bare) and (page_top or symbols[bare] > 1 or bare == own):
+    if SYMBOL_LINE.match(bare) and (page_top or repeated[bare] > 1 or bare == own):
         return "running head"
     if _JOB_NUMBER.match(bare):
         return "job number"
     if _BARCODE.match(bare):
         return "barcode"
-    if _PAGE_NUMBER.match(bare) and (page_top or not bare.isdigit() or len(bare) <= 3):
+    page_of = _PAGE_OF.match(bare)
+    if _PAGE_DASHED.match(bare) or (bare.isdigit() and len(bare) <= 3 and page_top):
+        return "page number"
+    if page_of and (page_top or totals[page_of.group(2)] > 1):
         return "page number"
     return ""
 
@@ -218,6 +227,8 @@ DRAFT_HEADING = re.compile(
 #: sponsored draft: "Austria, Brazil and Mexico: revised draft resolution".
 DOC_HEADING = re.compile(
     r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
+    r"|^(?:Projet de |Proyecto de )?(?:[Rr]ésolution|[Dd]écision|[Rr]esolución|[Dd]ecisión)"
+    r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
     r"|^\d{1,3}/\d{1,4}\.?$"  # "79/10." as a resolution of the General Assembly is headed
     r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
@@ -289,10 +300,18 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 
 # -- rejoin paragraphs broken by a page break ------------------------------------
 
-_TERMINAL = (".", ";", ":", ",", "!", "?")
+#: Sentence and clause ends, with the Arabic and full-width (Chinese) forms.
+_TERMINAL = (".", ";", ":", ",", "!", "?", "،", "؛", "，", "；", "：", "。")
 #: The number of a part of a resolution, alone on its line: "I", "II.", "B".
 SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
-FORMULA_START = re.compile(r"^\*?(?:The [A-Z]|At its )")
+#: How an enacting formula begins, in the six official languages.
+FORMULA_START = re.compile(
+    r"^\*?(?:The [A-Z]|At its "
+    r"|L['’][A-ZÉ]|L[ae] [A-ZÉ]|Les [A-ZÉ]|À sa "  # L’Assemblée générale, Le Conseil
+    r"|La [A-Z]|El [A-Z]|En su "  # La Asamblea General, El Consejo
+    r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
+    r"|إن |大会|安全理事会|经济及社会理事会)"
+)
 
 
 def ends_sentence(text: str) -> bool:
@@ -342,6 +361,8 @@ def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
     if item.bullet or not item.text or numbered(item.text) or DOC_HEADING.match(head.text):
         return False
     if item.text[0].islower():
+        if "\u0400" <= item.text[0] <= "\u04ff":  # Russian paragraphs start in lower case
+            return not ends_sentence(head.text)
         return not strip_footnote_refs(head.text).rstrip().endswith((".", ";", ":"))
     if ends_sentence(head.text) or not head_is_body or len(head.text.split()) <= 3:
         return False  # a part number ("II") or a short line is not half a paragraph
