@@ -6,7 +6,11 @@ on the machine, so the ratio against it is the stable figure), and `redraft stat
 (reading and counting only), so the ratios say what reading and the rules cost.
 
     python benchmarks/check_bench.py [--corpus ../shared/corpus/unxml-ga/79session/English]
-        [--runs 3]
+        [--runs 3] [--with-store]
+
+``--with-store`` also saves the same drafts into a store (about 30 s, not measured) and
+times `redraft check` on the store as CI runs it, against `git log -p` over that store
+(one git process reading every commit and blob) measured in the same run.
 
 The check runs with every rule on (a config with every limit set, the in-session
 preset and a session with deadlines), through the real CLI entry point in a new process.
@@ -59,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--with-store", action="store_true")
     args = parser.parse_args()
     files = sorted(str(p) for p in args.corpus.glob("*.xml"))
     if not files:
@@ -90,6 +95,27 @@ def main() -> None:
                 print(f"  exit {result.returncode}: {result.stderr.strip()[:300]}")
             elif label.startswith("redraft check"):
                 print(f"  {result.stdout.strip().splitlines()[-1]}")
+        if args.with_store:
+            store_rows(files, Path(tmp), config, args.runs)
+
+
+def store_rows(files: list[str], tmp: Path, config: Path, runs: int) -> None:
+    import re
+
+    from redraft.sources import load
+    from redraft.store import Store
+
+    store = Store.init(tmp / "store")
+    for name in files:
+        stem = re.sub(r"[^a-z0-9_-]", "-", Path(name).stem.split("-")[0].lower())
+        store.save(stem, load(name).draft, by="Secretariat", date="2024-08-01")
+    (tmp / "store" / "redraft.toml").write_text(config.read_text())
+    git, _ = timed(["git", "-C", str(tmp / "store"), "log", "-p", "--no-color"], runs)
+    check, result = timed([sys.executable, "-m", "redraft", "check", "--store",
+                           str(tmp / "store"), "--today", "2024-09-01"], runs)
+    print(f"store of {len(files)} drafts: git log -p (reference) {git:.2f} s; "
+          f"redraft check --store {check:.2f} s ({check / git:.1f}x)")
+    print(f"  {result.stdout.strip().splitlines()[-1]}")
 
 
 if __name__ == "__main__":
