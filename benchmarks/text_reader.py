@@ -142,6 +142,16 @@ def cross_check(corpus: Path) -> None:
     print(f"5. AKN -> printed text -> read_text, GA 79th session: labels agree on {agree} of "
           f"{len(files)} ({seconds:.1f} s); differ: {', '.join(differ[:12])}"
           f"{' ...' if len(differ) > 12 else ''}")
+    for language in ("French", "Spanish", "Russian", "Arabic", "Chinese"):
+        paths = sorted((corpus / "unxml-ga" / "79session" / language).glob("*.xml"))
+        same, codes = 0, set()
+        for path in paths:
+            draft, _ = read_akn(path.read_bytes(), path.name)
+            again, _ = read_text(_printed(draft))
+            same += again.labels() == draft.labels()
+            codes.add(again.meta.language)
+        print(f"   {language}: labels agree on {same} of {len(paths)}; language read as "
+              f"{', '.join(sorted(codes))}")
 
 
 if __name__ == "__main__":
