@@ -13,6 +13,8 @@ from redraft.merge.threeway import bracket_text, merge_proposals, rebase, three_
 from redraft.merge.tree import flatten, letters, rebuild, renumber, roman
 from redraft.model import Draft, Kind, Paragraph
 
+from .strategies import drafts
+
 CASES = Path(__file__).parent / "cases" / "merge"
 
 
@@ -179,3 +181,18 @@ def test_same_change_on_both_sides_is_clean(draft: Draft) -> None:
     assert (
         canonical.render(result.draft).split("---", 2)[2] == _renumbered(draft).split("---", 2)[2]
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts(), drafts())
+def test_laws_on_generated_drafts(base: Draft, other: Draft) -> None:
+    """Any structure (tables, sub-sub-paragraphs, footnotes, odd numbers): a one-sided or
+    identical change is taken whole and renumbered, never a conflict."""
+    want = _renumbered(other).split("---", 2)[2]
+    for result in (
+        three_way(base, other, base),
+        three_way(base, base, other),
+        three_way(base, other, other),
+    ):
+        assert result.clean
+        assert canonical.render(result.draft).split("---", 2)[2] == want
