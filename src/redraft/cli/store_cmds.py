@@ -91,7 +91,8 @@ def save(
     sponsors: tuple[str, ...],
     store: Path | None,
 ) -> None:
-    """Record FILE (any readable draft, or - for standard input) as the next version of NAME.
+    """Record FILE (any readable draft, - for standard input, or a revision OTHER@REV)
+    as the next version of NAME; the first save creates the draft.
 
     A text identical to the latest version records nothing (exit 0)."""
     from ..revisions import validate_name
