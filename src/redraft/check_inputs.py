@@ -197,9 +197,9 @@ def _with_languages(targets: list[Target], opened: Any) -> list[Target]:
         note(target.name, target.draft)
     if opened is not None:
         seen = {t.name for t in targets}
-        for other in opened.names():
-            if other not in seen:
-                note(other, opened.read(other).draft)
+        others = [name for name in opened.names() if name not in seen]
+        for item in load_store_drafts(opened, others):
+            note(item.name, item.draft)
     out = []
     for target in targets:
         extra = names.get(target.name, set()) | by_symbol.get(target.draft.meta.symbol, set())
