@@ -217,3 +217,11 @@ def test_any_text_reads_without_error_and_keeps_the_invariants(
         assert block.text.startswith(block.opening)
     assert canonical.parse(canonical.render(draft)) == draft
     assert all("\n" not in w for w in warnings)
+
+
+def test_arabic_paragraph_numbers() -> None:
+    draft, _ = read_text("إن الجمعية العامة،\n\nإذ تشير إلى قراراتها السابقة،\n\n"
+                         "1 - تطلب إلى الأمين العام أن يقدم تقريرا؛\n\n"
+                         "2 - تقرر أن تبقي المسألة قيد نظرها.\n")
+    assert draft.labels() == ["formula", "PP1", "OP1", "OP2"]
+    assert (draft.meta.language, draft.meta.organ) == ("ar", "General Assembly")

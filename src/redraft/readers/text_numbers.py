@@ -19,6 +19,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(rf"^(?:OP|PP)\s?(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES}))?\.?)(?=\s)")),
     ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|\.))(?=\s)")),
     ("arabic)", re.compile(r"^(\d{1,3}\))(?=\s)")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*-(?=\s+[\u0600-\u06ff])")),  # Arabic "5 - تطلب"
     ("(alpha)",
      re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)")),
     ("alpha)", re.compile(r"^([a-z]{1,4}\))(?=\s)")),
