@@ -37,6 +37,8 @@ def gather_targets(
     together (:func:`~redraft.stats.load_store_drafts`)."""
     from .sources import load
 
+    _listdir.cache_clear()  # a listing is good for one run only
+    _load_base.cache_clear()
     opened: Any = open_store(store) if not specs else None
     if not specs:
         specs = list(opened.names())
@@ -98,13 +100,20 @@ def _store_targets(
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _load_base(spec: str, store: Path | None) -> Draft:
+    """``--base`` read once for all the files of a run."""
+    from .sources import load
+
+    return load(spec, store).draft
+
+
 def _file_target(
     spec: str, draft: Draft, config: Config, base: str | None, store: Path | None
 ) -> Target:
-    from .sources import load
-
     name = "<stdin>" if spec == "-" else Path(spec).stem  # "L3.fr.txt" -> "L3.fr"
-    base_draft = load(base, store).draft if base else None
+    growth = config.check.max_growth is not None
+    base_draft = _load_base(base, store) if base and growth else None
     return Target(
         name=name,
         draft=draft,
