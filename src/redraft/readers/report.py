@@ -179,7 +179,7 @@ def slugify(text: str) -> str:
 
 
 def draft_slug(draft: Draft) -> str:
-    """"ga-draft-resolution-ii-technical-assistance-implementing-international-conventions":
+    """"ga-draft-resolution-ii-technical-assistance-implementing":
     the organ, the heading, and the first words of the title that carry meaning."""
     organ = ORGAN_SLUGS.get(draft.meta.organ) or "".join(
         w[0] for w in draft.meta.organ.split() if w[:1].isupper()
