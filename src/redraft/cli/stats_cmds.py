@@ -182,7 +182,7 @@ def _hints_table(report: StatsReport) -> object:
               default=None, help="A redraft.toml or pyproject.toml to read instead of the store's.")
 @click.option("--base", metavar="REV",
               help="Measure growth against this revision (default: the first version).")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="DATE",
               help="The date the deadlines are checked on (default: today).")
 @format_option("text", "json", "github")
 @output_option
