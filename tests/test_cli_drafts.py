@@ -126,3 +126,10 @@ def test_show_on_a_whole_report_suggests_split() -> None:
     assert code == 0
     assert err.splitlines()[0] == ("redraft: warning: 18 draft headings: this looks like a report "
                                    "holding many drafts (redraft split writes one file for each)")
+
+
+def test_unknown_para_in_a_decision_lists_lettered_paragraphs() -> None:
+    path = BUNDLED / "ccpcj-decision-20-1-organization-work-future-sessions.txt"
+    code, _, err = run("show", path, "--para", "OP(d)")
+    assert code == 2
+    assert err.endswith("(it has OP(a)–OP(c))\n")

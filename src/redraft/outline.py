@@ -11,6 +11,7 @@ from .errors import NotFoundError
 from .model import Draft, Footnote, Kind, Paragraph
 
 _SERIES = re.compile(r"^(PP|OP|H|FN|P|T)(\d+)$")
+_LETTERED = re.compile(r"^OP\(([a-z])\)$")  # decisions: OP(a)-OP(f)
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,11 @@ def label_ranges(draft: Draft) -> str:
     others: list[str] = []
     for block in draft.blocks:
         match = _SERIES.match(block.label)
+        lettered = _LETTERED.match(block.label)
         if match:
             runs.setdefault(match.group(1), []).append(int(match.group(2)))
+        elif lettered:
+            runs.setdefault("OP()", []).append(ord(lettered.group(1)) - 96)
         elif block.kind in (Kind.OPERATIVE, Kind.PREAMBULAR):
             others.append(block.label)
     parts = []
@@ -45,13 +49,16 @@ def label_ranges(draft: Draft) -> str:
 
 
 def _collapse(prefix: str, numbers: list[int]) -> list[str]:
+    def name(n: int) -> str:
+        return f"OP({chr(n + 96)})" if prefix == "OP()" else f"{prefix}{n}"
+
     out: list[str] = []
     start = prev = numbers[0]
     for number in [*numbers[1:], None]:
         if number is not None and number == prev + 1:
             prev = number
             continue
-        out.append(f"{prefix}{start}" if start == prev else f"{prefix}{start}–{prefix}{prev}")
+        out.append(name(start) if start == prev else f"{name(start)}–{name(prev)}")
         if number is not None:
             start = prev = number
     return out
