@@ -234,3 +234,23 @@ def test_store_drafts_are_read_together_and_unknown_names_named(tmp_path: Path) 
     assert result.output.startswith("redraft: error: nosuch")
     stats = json.loads(run("stats", "--store", str(tmp_path / "s"), "--format", "json").output)
     assert [(d["name"], d["words"]) for d in stats["drafts"]] == [("a", 40), ("b", 60), ("c", 80)]
+
+
+def test_a_store_file_given_by_path_uses_the_store_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redraft.store import Store
+
+    store = Store.init(tmp_path / "s")
+    store.save("l3", canonical.parse(long_draft(10)), by="EU", date="2012-03-30")
+    (tmp_path / "s" / "redraft.toml").write_text(
+        '[check]\nmax_growth = "10%"\n[session]\nstart = 2012-04-23\n')
+    edited = tmp_path / "s" / "drafts" / "l3.txt"
+    edited.write_text(long_draft(12))  # the working copy a pre-commit hook checks: +20%
+    monkeypatch.chdir(tmp_path / "s")
+    monkeypatch.delenv("REDRAFT_STORE", raising=False)
+    result = run("check", "drafts/l3.txt")
+    assert result.exit_code == 1
+    assert "l3: error: first version saved 2012-03-30, after the deadline 2012-03-23" in (
+        result.output)
+    assert "l3: warning: grew 20% since the first version (200 -> 240 words)" in result.output

@@ -45,10 +45,12 @@ def gather_targets(
     warnings: list[str] = []
     found: dict[int, Target] = {}
     names: dict[int, str] = {}
+    in_store = _StoreFiles(store)
     for index, spec in enumerate(specs):
         if spec == "-" or Path(spec).exists():
             loaded = load(spec, store)
-            found[index] = _file_target(spec, loaded.draft, config, base, store)
+            found[index] = in_store.target(spec, loaded.draft, config, base) or _file_target(
+                spec, loaded.draft, config, base, store)
             warnings.extend(loaded.warnings)
         elif "@" in spec or opened is None and not _has_store(store):
             loaded = load(spec, store)  # its error names the spec
@@ -63,6 +65,52 @@ def gather_targets(
     if config.session.languages:
         targets = _with_languages(targets, opened)
     return targets, warnings
+
+
+class _StoreFiles:
+    """A file given by path that is a store's own ``drafts/NAME.txt`` (a pre-commit hook
+    passes paths) is checked with the store's knowledge of NAME: its versions' dates and
+    its first version, while its text is the file's (what is about to be committed)."""
+
+    def __init__(self, store: Path | None) -> None:
+        self.store = store
+        self.opened: Any = None
+        self.versions: dict[str, list[Any]] | None = None
+
+    def target(self, spec: str, draft: Draft, config: Config, base: str | None) -> Target | None:
+        if spec == "-" or Path(spec).suffix != ".txt":
+            return None
+        from .errors import RedraftError
+
+        try:
+            if self.opened is None:
+                self.opened = open_store(self.store or _store_above(Path(spec)))
+                self.versions = self.opened.all_versions()
+            path = Path(spec).resolve()
+            if path.parent != (Path(self.opened.root) / "drafts").resolve():
+                return None
+        except (RedraftError, OSError):
+            return None
+        versions = (self.versions or {}).get(path.stem)
+        if not versions:
+            return None
+        target = _store_target(path.stem, draft, config, base, self.opened, self.store,
+                               versions=versions)
+        growth = config.check.max_growth is not None
+        if growth and not base:
+            first = self.opened.texts([versions[0]])[0].decode("utf-8")
+            from .canonical import parse
+
+            target = replace(target, base=parse(first))
+        return replace(target, file=spec)
+
+
+def _store_above(path: Path) -> Path | None:
+    """The store holding ``path`` (the nearest parent with redraft.toml), if any."""
+    for folder in path.resolve().parents:
+        if (folder / "redraft.toml").is_file():
+            return folder
+    return None
 
 
 def _has_store(store: Path | None) -> bool:
