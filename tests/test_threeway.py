@@ -196,3 +196,11 @@ def test_laws_on_generated_drafts(base: Draft, other: Draft) -> None:
     ):
         assert result.clean
         assert canonical.render(result.draft).split("---", 2)[2] == want
+
+
+@settings(max_examples=40, deadline=None)
+@given(drafts(), drafts(), drafts())
+def test_sides_swapped_give_the_same_conflicts(base: Draft, ours: Draft, theirs: Draft) -> None:
+    one, two = three_way(base, ours, theirs), three_way(base, theirs, ours)
+    assert sorted(c.base for c in one.conflicts) == sorted(c.base for c in two.conflicts)
+    assert len(list(one.draft.units())) == len(list(two.draft.units()))

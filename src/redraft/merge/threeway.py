@@ -305,10 +305,28 @@ class _Builder:
                 return
 
     def finish(self, meta: Meta, names: tuple[str, ...]) -> MergeResult:
-        draft = rebuild(self.flats, meta)
+        units = self._placeable()
+        draft = rebuild([flat for flat, _ in units], meta)
         labels = [flat.label for flat in flatten(draft)]
         out = []
-        for label, record in zip(labels, self.records, strict=True):
+        for label, (_, record) in zip(labels, units, strict=True):
             if record is not None:
                 out.append(replace(record, label=label))
         return MergeResult(draft, tuple(out + self.deleted), names)
+
+    def _placeable(self) -> list[tuple[Flat, MergedParagraph | None]]:
+        """The units in the order the tree will hold them: a footnote that comes before
+        every paragraph goes with the first one; with no paragraph left at all, it
+        has nowhere to go and is left out."""
+        out: list[tuple[Flat, MergedParagraph | None]] = []
+        leading: list[tuple[Flat, MergedParagraph | None]] = []
+        seen_paragraph = False
+        for flat, record in zip(self.flats, self.records, strict=True):
+            if isinstance(flat.unit, Footnote) and not seen_paragraph:
+                leading.append((flat, record))
+                continue
+            out.append((flat, record))
+            if not seen_paragraph:
+                seen_paragraph = True
+                out.extend(leading)
+        return out
