@@ -222,11 +222,14 @@ class _Reader:
 
     def _run(self, run: Any, pieces: list[tuple[str, bool]]) -> None:
         rpr = run.find("w:rPr", NS)
-        if rpr is not None and rpr.find("w:rPrChange", NS) is not None:
-            self.revisions += 1
         if rpr is not None and _on(rpr.find("w:vanish", NS)):
             return
         italic = _italic(rpr, self.styles)
+        before = None if rpr is None else rpr.find("w:rPrChange/w:rPr", NS)
+        if before is not None:  # a tracked formatting change
+            self.revisions += 1
+            if self.keep == "del":
+                italic = _italic(before, self.styles)
         number_style = rpr is not None and self._rstyle(rpr) == NUMBER_STYLE
         superscript = rpr is not None and _val(rpr.find("w:vertAlign", NS)) == "superscript"
         custom = run.find("w:footnoteReference", NS)

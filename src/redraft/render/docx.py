@@ -46,6 +46,7 @@ class Run:
     italic: bool = False
     role: str = "text"
     change: str = ""
+    was_italic: bool | None = None  # the italics before a tracked formatting change
 
 
 def clean(text: str) -> str:
@@ -197,6 +198,13 @@ class WordBuilder:
             rpr.append(rpr.makeelement(_q("i"), {}))
         if run.role == "noteref":
             rpr.append(rpr.makeelement(_q("vertAlign"), {_q("val"): "superscript"}))
+        if run.was_italic is not None:
+            change = self.change_element("rPrChange")
+            before = change.makeelement(_q("rPr"), {})
+            if run.was_italic:
+                before.append(before.makeelement(_q("i"), {}))
+            change.append(before)
+            rpr.append(change)
         if len(rpr):
             r.append(rpr)
         if run.role == "tab":

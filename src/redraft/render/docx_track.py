@@ -196,29 +196,38 @@ def _text_runs(unit: Unit, change: str) -> list[Run]:
     return runs + [Run(text[cut:], change=change)]
 
 
-def _segment_runs(
-    segments: tuple[tuple[str, str], ...], old_cut: int | str, new_cut: int | str
-) -> list[Run]:
-    """Runs of a modified paragraph; italics follow the opening of the side a piece
-    belongs to ("=" and "+" the new side, "-" the old side)."""
-    cuts = {
-        "-": len(str(old_cut)) if isinstance(old_cut, str) else old_cut,
-        "+": len(str(new_cut)) if isinstance(new_cut, str) else new_cut,
-    }
+def _segment_runs(segments: tuple[tuple[str, str], ...], old_cut: str, new_cut: str) -> list[Run]:
+    """Runs of a modified paragraph. Italics follow the opening of the side a piece
+    belongs to; a kept piece whose italics differ between the sides is split where
+    they change and carries its old formatting as a tracked formatting change."""
+    cuts = {"-": len(old_cut), "+": len(new_cut)}
     position = {"-": 0, "+": 0}
     runs: list[Run] = []
     for op, text in segments:
-        side = "-" if op == "-" else "+"
-        change = {"=": "", "-": "del", "+": "ins"}[op]
-        start = position[side]
-        cut = cuts[side]
+        if op == "=":
+            runs.extend(_kept_runs(text, position["-"], position["+"], cuts))
+            position["-"] += len(text)
+            position["+"] += len(text)
+            continue
+        change = "del" if op == "-" else "ins"
+        start, cut = position[op], cuts[op]
         if start < cut:
             runs.append(Run(text[: cut - start], italic=True, change=change))
             if len(text) > cut - start:
                 runs.append(Run(text[cut - start :], change=change))
         else:
             runs.append(Run(text, change=change))
-        position[side] += len(text)
-        if op == "=":
-            position["-"] += len(text)
+        position[op] += len(text)
+    return runs
+
+
+def _kept_runs(text: str, old_at: int, new_at: int, cuts: dict[str, int]) -> list[Run]:
+    bounds = sorted(
+        {0, len(text)} | {c for c in (cuts["-"] - old_at, cuts["+"] - new_at) if 0 < c < len(text)}
+    )
+    runs = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        italic = new_at + start < cuts["+"]
+        was = old_at + start < cuts["-"]
+        runs.append(Run(text[start:end], italic=italic, was_italic=None if was == italic else was))
     return runs
