@@ -266,12 +266,15 @@ class _Reader:
             elif local(element) == "blockList":
                 for item in children(element):
                     if local(item) == "listIntroduction":
+                        number = number or _take_number(item)
                         gather([item], inline)
                     elif local(item) == "item":
                         kids.append(self.item(item))
             elif local(element) == "table":
                 kids.append(self.table(element))
             else:
+                if not inline.parts:
+                    number = number or _take_number(element)
                 gather([element], inline)
         return self.make(Kind.PREAMBULAR, inline, number, kids)
 
@@ -471,6 +474,17 @@ class _Reader:
             if any(cells):  # rows of empty cells are spacing in the layout
                 rows.append("\t".join(cells))
         return Paragraph(kind=Kind.TABLE, text="\n".join(rows), footnotes=tuple(_unique(notes)))
+
+
+def _take_number(element: _Element) -> str:
+    """A number that opens the text as <inline name="paragraphNumber">, taken out of it."""
+    head = next(iter(element), None)
+    if (head is None or local(head) != "inline" or head.get("name") != "paragraphNumber"
+            or (element.text or "").strip()):
+        return ""
+    element.text = (element.text or "") + (head.tail or "")
+    element.remove(head)
+    return clean_number(all_text(head))
 
 
 def _all_tables(blocks: list[Paragraph]) -> bool:

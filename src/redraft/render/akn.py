@@ -29,6 +29,8 @@ _BODIES = {
     "Economic and Social Council": ("ecosoc", "ecosoc", "economicAndSocialCouncil"),
 }
 _DOC_NAMES = {"draft resolution": "draftResolution", "draft decision": "draftDecision"}
+#: A symbol that can stand in the schema's URI-typed attributes ("A/79/L.9/Rev.1").
+_SYMBOL = re.compile(r"[A-Za-z0-9/.()\-]+")
 #: Characters XML 1.0 cannot hold (controls, surrogates, U+FFFE/FFFF): dropped on output.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -54,8 +56,10 @@ def render_akn(draft: Draft) -> bytes:
         refs = writer.sub(collection, "collectionBody")
         components = writer.sub(root, "components")
         for index, blocks in enumerate(documents, start=1):
-            writer.sub(writer.sub(refs, "component"), "documentRef", showAs=f"Part {index}")
-            writer.statement(writer.sub(components, "component"), blocks, with_meta=False)
+            writer.sub(writer.sub(refs, "component"), "documentRef", eId=f"compRef_{index}",
+                       href=f"#comp_{index}", showAs=f"Part {index}")
+            component = writer.sub(components, "component", eId=f"comp_{index}")
+            writer.statement(component, blocks, with_meta=True)  # the schema wants a meta each
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
@@ -122,10 +126,11 @@ class _Writer:
             preamble = self.sub(statement, "preamble")
             for block in rest[:split]:
                 self.preamble_block(preamble, block)
-        if rest[split:]:
-            body = self.sub(statement, "mainBody")
-            for block in rest[split:]:
-                self.body_block(body, block)
+        body = self.sub(statement, "mainBody")  # required, even when empty
+        for block in rest[split:]:
+            self.body_block(body, block)
+        if not len(body):
+            self.sub(body, "p")
         return statement
 
     def cover(self, statement: _Element) -> None:
@@ -168,15 +173,23 @@ class _Writer:
         if in_body:
             attrs["refersTo"] = "#preamble"
         container = self.sub(parent, "container", attrs)
-        if block.number:
-            self.sub(container, "num").text = _xml_text(block.number)
         if not block.children:
-            self.inline(self.sub(container, "p"), block, opening=True)
+            self.inline(self.numbered(self.sub(container, "p"), block), block, opening=True)
             return
         block_list = self.sub(container, "blockList")
-        self.inline(self.sub(block_list, "listIntroduction"), block, opening=True)
+        intro = self.numbered(self.sub(block_list, "listIntroduction"), block)
+        self.inline(intro, block, opening=True)
         for child in block.children:
             self.item(block_list, child)
+
+    def numbered(self, element: _Element, block: Paragraph) -> _Element:
+        """A preambular paragraph's negotiation number ("2bis"): a container has no <num>
+        in the schema, so it opens the text as ``<inline name="paragraphNumber">``."""
+        if block.number:
+            number = self.sub(element, "inline", name="paragraphNumber")
+            number.text = _xml_text(block.number)
+            number.tail = " "
+        return element
 
     def item(self, block_list: _Element, block: Paragraph) -> None:
         item = self.sub(block_list, "item")
@@ -192,13 +205,8 @@ class _Writer:
 
     def body_block(self, body: _Element, block: Paragraph) -> None:
         kind = block.kind
-        if kind is Kind.PREAMBULAR:
-            if block.number or block.children:
-                self.container(body, block, in_body=True)
-            else:
-                heading = self.sub(body, "crossHeading", refersTo="#preamble",
-                                   eId=self.eid("preamble"))
-                self.inline(heading, block, opening=True)
+        if kind is Kind.PREAMBULAR:  # (the UN's crossHeading is valid in sections only)
+            self.container(body, block, in_body=True)
         elif kind is Kind.HEADING:
             paragraph = self.sub(body, "paragraph", {"class": "H23"}, eId=self.eid("para"))
             self.inline(self.sub(paragraph, "subheading"), block)
@@ -318,6 +326,8 @@ class _Writer:
                 self.sub(frbr, "FRBRlanguage", language=lang)
         self.workflow(element)
         refs = self.sub(element, "references", source="#redraft")
+        self.sub(refs, "TLCOrganization", eId="redraft", showAs="redraft",
+                 href="/akn/ontology/organization/redraft")
         if meta.organ:
             self.sub(refs, "TLCOrganization", eId=author, showAs=_xml_text(meta.organ),
                      href=f"/akn/ontology/organization/un/{ontology}")
@@ -331,15 +341,17 @@ class _Writer:
         if not (meta.sponsors or meta.get("draft_symbol") or meta.get("outcome")):
             return
         flow = self.sub(parent, "workflow", source="#un")
-        attrs = {"date": meta.date or "0001-01-01", "outcome": "draftResolution",
-                 "by": _xml_text(join_sponsors(meta.sponsors))}
-        if meta.get("draft_symbol"):
+        by = _xml_text(join_sponsors(meta.sponsors))
+        attrs = {"date": meta.get("draft_date") or meta.date or "0001-01-01",
+                 "outcome": "draftResolution",
+                 # `by` is an anyURI in the schema: a colon there would make it a scheme
+                 "by": "" if ":" in by else by}
+        if _SYMBOL.fullmatch(meta.get("draft_symbol")):
             attrs["as"] = meta.get("draft_symbol")
         self.sub(flow, "step", attrs)
         if meta.get("outcome"):
-            step = {"date": meta.date or "0001-01-01", "outcome": meta.get("outcome"),
-                    "by": _xml_text(meta.get("outcome_note"))}
-            if meta.get("meeting"):
+            step = {"date": meta.date or "0001-01-01", "outcome": meta.get("outcome"), "by": ""}
+            if _SYMBOL.fullmatch(meta.get("meeting")):
                 step["as"] = meta.get("meeting")
             self.sub(flow, "step", step)
 
