@@ -201,12 +201,15 @@ class _Lists:
             style = "letters" if continuing else "roman numerals"
         elif lowered in ("i", "v", "x"):
             letters, roman = (case, "letters"), (case, "roman numerals")
-            if self.expected(letters) == _letters(lowered):  # never None: one letter
+            expected_letter = self.expected(letters)
+            if expected_letter == _letters(lowered):
                 style = "letters"
-            elif self.expected(roman) is not None or lowered == "i":  # a roman list goes on
+            elif self.expected(roman) is not None:  # a roman list goes on
                 style = "roman numerals"
+            elif expected_letter is not None and expected_letter <= (_letters(lowered) or 0):
+                style = "letters"  # "(g), (i)": a letter is missing
             else:
-                style = "letters"
+                style = "roman numerals" if lowered == "i" else "letters"
         else:
             style = "letters"
         group = ("arabic" if style == "numbers" else case, style)
