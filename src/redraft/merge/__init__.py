@@ -2,7 +2,10 @@
 
 - :mod:`.overlap`: ``find_overlaps(drafts) -> OverlapResult`` (which drafts to merge);
 - :mod:`.consolidate`: ``consolidate(a, b) -> Consolidation`` (one draft out of two);
-- :mod:`.threeway`: ``merge_drafts(base, proposals) -> MergeResult`` (three-way merge,
-  compilation of N proposals, rebase);
-- :mod:`.driver`: the git merge driver and its installation.
+- :mod:`.threeway`: ``three_way(base, ours, theirs)``, ``merge_proposals(base, proposals)``
+  (the compilation of N proposals) and ``rebase(old_base, proposal, new_base)``, all
+  ``-> MergeResult``;
+- :mod:`.driver`: ``install_merge_driver(root)`` and the git merge driver itself;
+- :mod:`.tree`: drafts as flat unit sequences, and renumbering;
+- :mod:`.report`: text, Markdown and JSON forms of the results (docs/json.md).
 """
