@@ -6,11 +6,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.errors import InputError, NotFoundError, StoreError
 from redraft.model import Draft
 from redraft.store import Store, load_revision
+
+from .strategies import drafts
 
 FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
 
@@ -305,3 +309,22 @@ def test_a_limited_log_matches_the_tail_of_the_full_log(history: Store) -> None:
     full = history.log("unodc")
     assert history.log("unodc", 2) == full[-2:]
     assert history.log("unodc", 9) == full
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(drafts(), min_size=1, max_size=4))
+def test_every_saved_version_reads_back_as_saved(tmp_path: Path, sequence: list[Draft]) -> None:
+    """The law of the store: version k is the k-th distinct text saved, whatever the text."""
+    store = Store.init(tmp_path / f"s{len(list(tmp_path.iterdir()))}")
+    expected: list[Draft] = []
+    for draft in sequence:
+        version = store.save("d", draft, by="EU", symbol="S", sponsors=("A",))
+        if version is None:
+            assert expected and expected[-1].blocks == draft.blocks
+        else:
+            expected.append(draft)
+            assert version.number == len(expected)
+    for number, draft in enumerate(expected, start=1):
+        assert store.read("d", str(number)).draft.blocks == draft.blocks
