@@ -103,7 +103,7 @@ def akn_drafts(draw: st.DrawFn) -> Draft:
     return Draft(meta=meta, blocks=assign_labels(tuple(blocks)))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(akn_drafts())
 def test_read_render_round_trip(draft: Draft) -> None:
     again, warnings = read_akn(render_akn(draft), "out.xml")
@@ -112,11 +112,31 @@ def test_read_render_round_trip(draft: Draft) -> None:
     assert warnings == []
 
 
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    """The OASIS Akoma Ntoso 3.0 schema (tests/data/akn/schema/, see SOURCES.md)."""
+    parser = etree.XMLParser(no_network=True)
+    return etree.XMLSchema(etree.parse(str(DATA / "schema" / "akomantoso30.xsd"), parser))
+
+
+def assert_valid(schema: etree.XMLSchema, xml: bytes) -> None:
+    if not schema.validate(etree.fromstring(xml)):
+        raise AssertionError(str(schema.error_log.last_error))
+
+
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.xml")), ids=lambda p: p.stem)
-def test_real_files_round_trip(path: Path) -> None:
+def test_real_files_round_trip(path: Path, schema: etree.XMLSchema) -> None:
     draft, _ = read_akn(path.read_bytes(), path.name)
-    again, _ = read_akn(render_akn(draft), "out.xml")
-    assert again == draft
+    xml = render_akn(draft)
+    assert read_akn(xml, "out.xml")[0] == draft
+    assert_valid(schema, xml)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.one_of(akn_drafts(), drafts()))
+def test_what_is_written_is_valid_akoma_ntoso(schema: etree.XMLSchema, draft: Draft) -> None:
+    assert_valid(schema, render_akn(draft))
 
 
 def test_shape_is_the_uns() -> None:
