@@ -75,7 +75,9 @@ def is_formula(text: str) -> bool:
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
     bare = strip_footnote_refs(text).rstrip().rstrip("*")
-    return bare.endswith(":") or (bare.endswith(",") and len(bare.split()) <= 12)
+    if bare.endswith((":", "：")):
+        return True
+    return bare.endswith((",", "،", "，")) and len(bare.split()) <= 12 and len(bare) <= 90
 
 
 def _first_numbered(chunks: list[Chunk]) -> int:
