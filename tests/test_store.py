@@ -119,6 +119,7 @@ def test_history_is_one_git_log_and_one_cat_file(history: Store, monkeypatch) ->
     monkeypatch.setattr(subprocess, "run", counting)
     found = history.history("unodc")
     assert [c[1] for c in calls] == ["log", "cat-file"]
+    assert [v.words for v, _ in found] == [11, 12, 19]  # title 3 + formula 3 + OP1 5; +1; +7
     assert [d.find("OP1").text for _, d in found] == [
         "Urges Member States to act;",
         "Urges all Member States to act;",

@@ -56,7 +56,7 @@ class Version:
     message: str = ""  # the user's message ("" when none was given)
     sponsors: tuple[str, ...] = ()
     blob: str = ""  # git id of the canonical text of this version
-    words: int | None = None  # filled by Store.history when counted
+    words: int | None = None  # filled by Store.history (the rule of docs/stats.md)
 
     @property
     def day(self) -> str:

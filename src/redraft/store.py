@@ -215,8 +215,12 @@ class Store:
         """Every version with its draft, oldest first: one ``git log``, one ``cat-file --batch``."""
         versions = self._existing(name)
         texts = self._blobs([v.blob for v in versions])
+        drafts = [
+            self._parse(t, f"{name}@{v.number}") for v, t in zip(versions, texts, strict=True)
+        ]
         return [
-            (v, self._parse(t, f"{name}@{v.number}")) for v, t in zip(versions, texts, strict=True)
+            (replace(v, words=count_draft_words(d)), d)
+            for v, d in zip(versions, drafts, strict=True)
         ]
 
     def texts(self, versions: list[Version]) -> list[bytes]:
