@@ -145,3 +145,16 @@ def test_sync_to_an_empty_remote_creates_its_branch(tmp_path: Path) -> None:
 
 def test_conflict_is_exit_code_1() -> None:
     assert SyncConflict("x").exit_code == 1
+
+
+def test_an_unreachable_remote_is_one_line_exit_2(
+    team: tuple[Store, Store, Path], tmp_path: Path
+) -> None:
+    eu, _, _ = team
+    for remote, message in (
+        (str(tmp_path / "nowhere.git"), "cannot fetch from"),
+        ("--upload-pack=x", "bad remote"),
+    ):
+        result = CliRunner().invoke(cli, ["sync", "--store", str(eu.root), "--", remote])
+        assert result.exit_code == 2 and message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
