@@ -158,3 +158,36 @@ def test_an_unreachable_remote_is_one_line_exit_2(
         result = CliRunner().invoke(cli, ["sync", "--store", str(eu.root), "--", remote])
         assert result.exit_code == 2 and message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_suggested_resolution_makes_the_merged_text_the_latest_version(
+    team: tuple[Store, Store, Path],
+) -> None:
+    eu, g77, remote = team
+    eu.save("unodc", draft({2: "3. *Urges* the Secretariat to act on point 3;"}), by="EU")
+    g77.save("unodc", draft({2: "3. *Invites* the Secretariat to consider point 3;"}), by="G77")
+    eu.sync()
+    with pytest.raises(SyncConflict):
+        g77.sync()
+    # What the message says: git merge, fix the draft, git commit -a, redraft sync.
+    subprocess.run(["git", "merge", "-q", "origin/main"], cwd=g77.root, capture_output=True)
+    settled = canonical.render(draft({2: "3. *Urges* the Secretariat to consider point 3;"}))
+    (g77.root / "drafts" / "unodc.txt").write_text(settled)
+    git(
+        g77.root,
+        "-c",
+        "user.name=G77",
+        "-c",
+        "user.email=g@example.org",
+        "commit",
+        "-qam",
+        "Settled",
+    )
+    assert g77.sync().sent >= 1
+    eu.sync()
+    for store in (eu, g77):
+        latest = store.versions("unodc")[-1]
+        assert latest.message == "Settled" and store.read("unodc").draft.find(
+            "OP3"
+        ).text.startswith("Urges the Secretariat to consider")
+    assert {v.by for v in eu.versions("unodc")} >= {"Brazil", "EU", "G77"}

@@ -396,7 +396,8 @@ class Store:
         return oid
 
     def _past_blobs(self, path: str) -> set[str]:
-        out = self._git(["log", "--format=", "--raw", "--no-abbrev", "HEAD", "--", path])
+        args = ["log", "--format=", "--raw", "--no-abbrev", "--diff-merges=first-parent"]
+        out = self._git([*args, "HEAD", "--", path])
         return {line.split()[3] for line in out.decode().splitlines() if line.startswith(":")}
 
     def _move_branch(self, commit: str, old: str | None) -> bool:
@@ -615,7 +616,10 @@ class Store:
         return _Snapshot(head[0] if head else None, trees, blobs)
 
     def _log(self, paths: list[str]) -> dict[str, list[Version]]:
+        # A merge that settles a draft (after a sync conflict) is a version too: its
+        # text is shown against its first parent, so that the latest is what HEAD holds.
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
+        args.append("--diff-merges=first-parent")
         args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
