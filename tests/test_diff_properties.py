@@ -30,8 +30,11 @@ def check_laws(old: Draft, new: Draft, granularity: str = "words") -> None:
     new_labels = [label for c in result.changes for label in c.new]
     assert Counter(old_labels) == Counter(old.labels())
     assert Counter(new_labels) == Counter(new.labels())
+    # changes come in reading order of both drafts (moves aside)
     in_order_new = [label for c in result.changes if not c.moved for label in c.new]
     assert is_subsequence(in_order_new, new.labels())
+    in_order_old = [label for c in result.changes if not c.moved for label in c.old]
+    assert is_subsequence(in_order_old, old.labels())
     # segments rebuild both texts
     for change in result.changes:
         assert change.old_text() == JOIN.join(u.text for u in change.old_units)

@@ -60,11 +60,18 @@ class Group:
     in_order: bool = True  # False: the pair is out of reading order (moved)
 
 
+#: Kinds of running text that may turn into one another: a preambular paragraph made
+#: operative, a line of text set as a heading (or read as one by another reader).
+PROSE_KINDS = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT, Kind.HEADING})
+
+
 def family(unit: Unit) -> str:
-    """Only units of one family are ever paired: footnotes with footnotes, blocks with
-    blocks. A block may change kind (a heading read as plain text by another reader,
-    a preambular paragraph made operative): the engine reports that as a change."""
-    return "fn" if isinstance(unit, Footnote) else "block"
+    """Only units of one family are ever paired: footnotes with footnotes, running text
+    with running text (the engine reports a change of kind), and the document heading,
+    title, formula and tables each with their own kind."""
+    if isinstance(unit, Footnote):
+        return "fn"
+    return "prose" if unit.kind in PROSE_KINDS else unit.kind.value
 
 
 def unit_key(unit: Unit) -> str:
@@ -281,25 +288,32 @@ class _Aligner:
             for j in news:
                 if new_parent[j] >= 0:
                     by_parent.setdefault(new_parent[j], []).append(j)
+            last = -1
             for i in olds:
                 partner = self.pair.get(old_parent[i])
                 waiting = by_parent.get(partner, []) if partner is not None else []
-                if waiting and old_parent[i] >= 0:
-                    self.pair[i] = waiting.pop(0)
+                if waiting and old_parent[i] >= 0 and waiting[0] > last:
+                    last = self.pair[i] = waiting.pop(0)
 
     def singletons(self) -> None:
         """The document heading, title and enacting formula pair by kind when left
         unpaired inside one gap ("78/58." -> "79/67.": one heading, renumbered)."""
         for olds, news in self.gaps():
+            last = -1
             for i in olds:
                 before = self.old[i]
                 if isinstance(before, Footnote) or before.kind not in SINGLETON_KINDS:
                     continue
                 j = next((j for j in news if getattr(self.new[j], "kind", None) is before.kind),
                          None)
-                if j is not None:
+                if j is None:
+                    continue
+                news.remove(j)
+                if j > last:  # in order
                     self.pair[i] = j
-                    news.remove(j)
+                    last = j
+                else:  # the title went after the formula: a move
+                    self.moves[i] = j
 
     def _best_monotonic(
         self, olds: list[int], news: list[int], floor: float
