@@ -173,6 +173,25 @@ def test_moved_paragraph_is_a_word_move() -> None:
     assert read_docx(data, "m", view="original")[0].blocks == canonical.parse(old).blocks
 
 
+def test_pairs_that_cross_without_a_move_keep_both_orders() -> None:
+    # The diff pairs title with title and formula with formula without calling either
+    # moved, though they swapped places: rejecting all must still give the old order.
+    old = canonical.parse("---\nredraft: 1\n---\n\n## Title\n\n> *The General Assembly*,\n")
+    new = canonical.parse("---\nredraft: 1\n---\n\n> *The General Assembly*,\n\n## Title\n")
+    data = render_diff_docx(diff_drafts(old, new))
+    assert read_docx(data, "n")[0].blocks == new.blocks
+    assert read_docx(data, "o", view="original")[0].blocks == old.blocks
+
+
+def test_in_order_finds_a_longest_increasing_subsequence() -> None:
+    from redraft.render.docx_track import _in_order
+
+    assert _in_order([0, 2, 1, 3]) in ({0, 1, 3}, {0, 2, 3})
+    assert _in_order([3, 2, 1]) in ({0}, {1}, {2})
+    assert _in_order([]) == set()
+    assert _in_order([0, 1, 2]) == {0, 1, 2}
+
+
 def test_clean_draft_has_real_footnotes_and_metadata() -> None:
     draft = canonical.parse(OLD)
     data = render_draft_docx(draft)

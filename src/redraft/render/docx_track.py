@@ -37,8 +37,8 @@ def render_diff_docx(
     if author_old:
         builder.document.core_properties.subject = f"Changes to the version by {author_old}"[:250]
     writer = _Writer(builder, result)
-    for change, place in _with_old_places(result):
-        writer.write(change, place)
+    for change, place, moved in _with_old_places(result):
+        writer.write(change, place, moved)
     return builder.finish()
 
 
@@ -59,28 +59,52 @@ def _positions(draft: Draft) -> dict[str, int]:
     return {unit.label: index for index, unit in enumerate(draft.units())}
 
 
-def _with_old_places(result: DiffResult) -> list[tuple[Change, str]]:
-    """Changes in reading order, each moved change also placed at its old position
-    (place "from"); the others and the new position of a move have place "to"."""
+def _in_order(indices: list[int]) -> set[int]:
+    """Positions of a longest increasing subsequence of ``indices``."""
+    from bisect import bisect_left
+
+    tails: list[int] = []  # tails[k]: position ending the best subsequence of length k+1
+    values: list[int] = []  # indices[tails[k]], kept sorted for bisect
+    parent: list[int] = []
+    for position, value in enumerate(indices):
+        k = bisect_left(values, value)
+        parent.append(tails[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(position)
+            values.append(value)
+        else:
+            tails[k], values[k] = position, value
+    keep, position = set(), tails[-1] if tails else -1
+    while position >= 0:
+        keep.add(position)
+        position = parent[position]
+    return keep
+
+
+def _with_old_places(result: DiffResult) -> list[tuple[Change, str, bool]]:
+    """(change, place, moved) in document order. Changes are in the new draft's order;
+    those whose old side would then be out of the old draft's order (or that the diff
+    calls moved) are "moved": their old side is also written at its old position
+    (place "from"), so that rejecting every change gives back the old order."""
     old_index = _positions(result.old)
-    staying = [c for c in result.changes if not c.moved]
-    moved = [c for c in result.changes if c.moved and c.old and c.new]
+    with_old = [c for c in result.changes if c.old]
+    order = _in_order([old_index.get(c.old[0], -1) for c in with_old])
+    moved = {id(c) for i, c in enumerate(with_old) if i not in order or (c.moved and c.new)}
+    staying = [c for c in with_old if id(c) not in moved]
     before: dict[int, list[Change]] = {}
     at_end: list[Change] = []
-    for change in moved:
+    for change in (c for c in with_old if id(c) in moved):
         mine = old_index.get(change.old[0], -1)
-        target = next(
-            (i for i, c in enumerate(staying) if c.old and old_index.get(c.old[0], -1) > mine), None
-        )
+        target = next((c for c in staying if old_index.get(c.old[0], -1) > mine), None)
         if target is None:
             at_end.append(change)
         else:
-            before.setdefault(id(staying[target]), []).append(change)
-    out: list[tuple[Change, str]] = []
+            before.setdefault(id(target), []).append(change)
+    out: list[tuple[Change, str, bool]] = []
     for change in result.changes:
-        out.extend((m, "from") for m in before.get(id(change), []))
-        out.append((change, "to"))
-    out.extend((m, "from") for m in at_end)
+        out.extend((m, "from", True) for m in before.get(id(change), []))
+        out.append((change, "to", id(change) in moved))
+    out.extend((m, "from", True) for m in at_end)
     return out
 
 
@@ -91,14 +115,13 @@ class _Writer:
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
 
-    def write(self, change: Change, place: str) -> None:
-        if place == "from":
-            if change.op == "equal":
+    def write(self, change: Change, place: str, moved: bool) -> None:
+        if place == "from":  # the old side of a moved change, at its old position
+            if change.op == "equal" and change.new:
                 self._move(change, change.old_units, self.old_depth, "moveFrom")
             else:
                 self._whole(change.old_units, self.old_depth, "del")
-            return
-        if change.moved and change.old and change.new:
+        elif moved:  # its new side (a displaced deletion has none)
             if change.op == "equal":
                 self._move(change, change.new_units, self.new_depth, "moveTo")
             else:
