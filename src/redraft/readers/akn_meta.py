@@ -3,7 +3,6 @@ small XML helpers the reader and this module share. Mapping: docs/akn.md."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..model import Meta
@@ -11,9 +10,6 @@ from ..model import Meta
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-#: Spaces collapsed inside a paragraph. No-break spaces are printed text ("21 December"): kept.
-_TO_SPACE = str.maketrans("\t\n\r\f\v", "     ")
-_RUNS = re.compile(r"  +")
 
 #: Namespace of the exact metadata render/akn.py writes in <proprietary source="#redraft">.
 REDRAFT_NS = "urn:redraft:meta"
@@ -52,10 +48,13 @@ def all_text(element: _Element) -> str:
 
 
 def normalize(text: str) -> str:
-    """ASCII whitespace runs to one space, trimmed (a plain split would eat no-break spaces)."""
-    text = text.translate(_TO_SPACE)
+    """ASCII whitespace runs to one space, trimmed (a plain split would eat no-break spaces).
+    str.replace and split(" ") are C loops: much faster than a regex or translate here."""
+    for char in "\t\n\r\f\v":
+        if char in text:
+            text = text.replace(char, " ")
     if "  " in text:
-        text = _RUNS.sub(" ", text)
+        return " ".join(word for word in text.split(" ") if word)
     return text.strip(" ")
 
 
