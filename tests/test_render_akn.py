@@ -229,10 +229,10 @@ def test_cli_export_akn_reads_back(tmp_path: Path) -> None:
 
 def _words(draft: Draft) -> list[str]:
     from redraft.model import strip_footnote_refs
-    from redraft.render.akn import _NOT_XML
+    from redraft.render.akn import NOT_XML
 
     texts = [u.text for u in draft.units()]
-    return sorted(strip_footnote_refs(_NOT_XML.sub("", " ".join(texts))).split())
+    return sorted(strip_footnote_refs(NOT_XML.sub("", " ".join(texts))).split())
 
 
 @settings(max_examples=150, deadline=None)

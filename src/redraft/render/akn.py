@@ -32,7 +32,7 @@ _DOC_NAMES = {"draft resolution": "draftResolution", "draft decision": "draftDec
 #: A symbol that can stand in the schema's URI-typed attributes ("A/79/L.9/Rev.1").
 _SYMBOL = re.compile(r"[A-Za-z0-9/.()\-]+")
 #: Characters XML 1.0 cannot hold (controls, surrogates, U+FFFE/FFFF): dropped on output.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 FRONT = frozenset({Kind.DOC_HEADING, Kind.TITLE})
 
@@ -393,7 +393,7 @@ def _first_word(text: str) -> str:
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return NOT_XML.sub("", text)
 
 
 def _local(element: _Element) -> str:
