@@ -43,10 +43,20 @@ def _flatten_block(block: Paragraph, depth: int, out: list[Flat]) -> None:
 
 
 def content_key(unit: Unit) -> tuple[str, ...]:
-    """What a merge compares: the words, never the number (renumbering is not an edit)."""
+    """What a merge compares: the words and the style of the number, never its value
+    (renumbering is not an edit; turning "1." into "(a)" is)."""
     if isinstance(unit, Footnote):
         return ("footnote", unit.marker, unit.text)  # the marker is cited in the text
-    return (unit.kind.value, unit.text, unit.opening)
+    return (unit.kind.value, unit.text, unit.opening, number_style(unit.number))
+
+
+def number_style(number: str) -> str:
+    """"1." and "12." and "3bis." -> "digits.", "(a)" -> "(letters)"; a number of no known
+    style stands for itself; "" for none."""
+    style = _numberer(number) if number else None
+    if style is None:
+        return number
+    return "".join(style)
 
 
 @dataclass
