@@ -135,3 +135,14 @@ def test_similarity_is_symmetric_and_bounded(a: list[str], b: list[str]) -> None
     assert similarity(a, b) == similarity(b, a)
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, a) == 1.0
+
+
+def test_without_boilerplate_standard_language_makes_pairs() -> None:
+    """The same drafts with the boilerplate threshold out of reach: the donors' and
+    reporting paragraphs now pair drafts that have nothing else in common."""
+    plain = find_overlaps(list(seed()), boilerplate_min=100)
+    assert plain.boilerplate == ()
+    assert len(plain.pairs) > 3 * len(seed_result().pairs)
+    strict = find_overlaps(list(seed()), min_similarity=0.9)
+    assert all(s.similarity >= 0.9 for p in strict.pairs for s in p.shared)
+    assert len(strict.pairs) < len(seed_result().pairs)
