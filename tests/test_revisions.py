@@ -292,3 +292,24 @@ def test_a_warm_log_cache_needs_no_text_and_gives_the_same_entries() -> None:
     assert missing_blobs(versions, cache) == set()
     assert build_log(versions, {}, cache) == cold
     assert read_log_cache("not json") == read_log_cache('{"format": 0}') == new_log_cache()
+
+
+VOCABULARY = (
+    "Member States the Secretariat report on crime prevention to act urges invites all fund".split()
+)
+plain_paragraph = st.builds(
+    lambda lead, verb, body: f"{lead}*{verb}* {' '.join(body)};",
+    st.sampled_from(["", "3. ", "PP 2bis ", "12. "]),
+    st.sampled_from(["Urges", "Invites", "Requests"]),
+    st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=14),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_paragraph, plain_paragraph)
+def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) -> None:
+    from redraft.revisions import _diff_counts, _one_for_one
+
+    shortcut = _one_for_one(old, new)
+    if shortcut is not None:
+        assert shortcut == _diff_counts([old], [new], fast=False)

@@ -588,11 +588,15 @@ def _unmatched(old: list[str], new: list[str]) -> tuple[list[int], list[int]]:
     return gone, came
 
 
-def _diff_counts(old: list[str], new: list[str]) -> dict[str, int]:
+def _diff_counts(old: list[str], new: list[str], fast: bool = True) -> dict[str, int]:
     """Changes among the paragraphs that differ: the paragraph-aware diff when it is
     installed, else pairs in order (modified), the rest inserted or deleted."""
     if not old or not new:
         return {"inserted": len(new), "deleted": len(old)}
+    if fast and len(old) == len(new) == 1:
+        verdict = _one_for_one(old[0], new[0])
+        if verdict is not None:
+            return verdict
     try:
         from . import canonical
         from .diff import diff_drafts
@@ -606,6 +610,29 @@ def _diff_counts(old: list[str], new: list[str]) -> dict[str, int]:
         if change.changed:
             counts[change.op] = counts.get(change.op, 0) + 1
     return counts
+
+
+def _one_for_one(old: str, new: str) -> dict[str, int] | None:
+    """The diff's verdict on one plain paragraph replaced by another, without running
+    it (the commonest step of a negotiation, and most of the time ``log`` takes): the
+    two pair when their bags of words score ``PAIR_MIN_ALONE`` (diff/align.py, pass 3),
+    else one is deleted and the other inserted. None for anything less simple
+    (sub-paragraphs, footnotes, tables, headings, a change of markup only): the full
+    diff decides. tests/test_revisions.py checks both verdicts agree."""
+    a, b = _key(old), _key(new)
+    if "\n" in a or "\n" in b or a.startswith(_NOT_PLAIN) or b.startswith(_NOT_PLAIN):
+        return None
+    if a.replace("*", "") == b.replace("*", ""):
+        return None
+    try:
+        from .diff.align import PAIR_MIN_ALONE, pair_score, words
+    except ImportError:
+        return None
+    paired = pair_score(words(a.replace("*", "")), words(b.replace("*", ""))) >= PAIR_MIN_ALONE
+    return {"modified": 1} if paired else {"inserted": 1, "deleted": 1}
+
+
+_NOT_PLAIN = ("#", ">", "|", "\\", "¶", "[^")
 
 
 @lru_cache(maxsize=1 << 16)
