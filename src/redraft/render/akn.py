@@ -45,7 +45,7 @@ def render_akn(draft: Draft) -> bytes:
     root = writer.element("akomaNtoso")
     documents = split_documents(draft.blocks)
     if len(documents) <= 1:
-        statement = writer.statement(root, documents[0] if documents else [], with_meta=True)
+        statement = writer.statement(root, documents[0] if documents else [])
         writer.cover(statement)
     else:
         collection = writer.sub(root, "documentCollection", name="publication")
@@ -59,31 +59,25 @@ def render_akn(draft: Draft) -> bytes:
             writer.sub(writer.sub(refs, "component"), "documentRef", eId=f"compRef_{index}",
                        href=f"#comp_{index}", showAs=f"Part {index}")
             component = writer.sub(components, "component", eId=f"comp_{index}")
-            writer.statement(component, blocks, with_meta=True)  # the schema wants a meta each
+            writer.statement(component, blocks)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def split_documents(blocks: tuple[Paragraph, ...]) -> list[list[Paragraph]]:
     """Blocks grouped into documents: a heading, title or formula that comes after
-    preamble or body text starts the next one (resolutions A and B in one file)."""
+    preamble or body text (or after a formula) starts the next one (resolutions A and B)."""
     documents: list[list[Paragraph]] = []
     current: list[Paragraph] = []
+    past_front = False  # does ``current`` hold anything beyond its preface?
     for block in blocks:
-        past_front = any(b.kind not in FRONT for b in current)
-        past_formula = any(b.kind not in FRONT | {Kind.FORMULA} for b in current)
-        starts = (block.kind in FRONT and past_front) or (
-            block.kind is Kind.FORMULA and (past_formula or _has(current, Kind.FORMULA)))
-        if starts and current:
+        if block.kind in FRONT | {Kind.FORMULA} and past_front:
             documents.append(current)
-            current = []
+            current, past_front = [], False
         current.append(block)
+        past_front = past_front or block.kind not in FRONT
     if current:
         documents.append(current)
     return documents
-
-
-def _has(blocks: list[Paragraph], kind: Kind) -> bool:
-    return any(b.kind is kind for b in blocks)
 
 
 @dataclass
@@ -111,11 +105,11 @@ class _Writer:
 
     # -- documents -------------------------------------------------------------
 
-    def statement(self, parent: _Element, blocks: list[Paragraph], with_meta: bool) -> _Element:
+    def statement(self, parent: _Element, blocks: list[Paragraph]) -> _Element:
+        """One document; the schema wants a meta in each, even inside a collection."""
         name = _DOC_NAMES.get(self.meta.doc_type, self.meta.doc_type or "resolution")
         statement = self.sub(parent, "statement", name=name.replace(" ", ""))
-        if with_meta:
-            self.meta_block(statement)
+        self.meta_block(statement)
         front = [b for b in blocks if b.kind in FRONT]
         if front:
             self.preface(statement, front)
