@@ -10,7 +10,8 @@ from redraft.labels import assign_labels
 from redraft.model import Draft, Footnote, Kind, Meta, Paragraph
 
 _alphabet = st.characters(
-    blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85"
+    blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+    blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85",
 )
 words = st.text(alphabet=_alphabet, min_size=0, max_size=40)
 word = st.from_regex(r"[A-Za-z][a-z]{0,10}", fullmatch=True)
@@ -52,8 +53,12 @@ def paragraph(draw: st.DrawFn, depth: int = 0) -> Paragraph:
     if depth < 2 and kind is Kind.OPERATIVE:
         children = tuple(draw(st.lists(paragraph(depth + 1), max_size=2)))
     return Paragraph(
-        kind=kind, text=text, number=num, opening=opening,
-        children=children, footnotes=draw(footnotes()),
+        kind=kind,
+        text=text,
+        number=num,
+        opening=opening,
+        children=children,
+        footnotes=draw(footnotes()),
     )
 
 
@@ -63,8 +68,14 @@ def drafts(draw: st.DrawFn) -> Draft:
         symbol=draw(st.sampled_from(["", "E/CN.15/2011/L.3", "A/RES/79/9", " odd "])),
         organ=draw(st.sampled_from(["", "General Assembly"])),
         language=draw(st.sampled_from(["en", "fr", "zh"])),
-        sponsors=tuple(draw(st.lists(st.sampled_from(["EU", "Cameroon, Congo", '"Q"']), max_size=2))),
-        extra=tuple(sorted(draw(st.dictionaries(st.sampled_from(["adopted", "x"]), words, max_size=2)).items())),
+        sponsors=tuple(
+            draw(st.lists(st.sampled_from(["EU", "Cameroon, Congo", '"Q"']), max_size=2))
+        ),
+        extra=tuple(
+            sorted(
+                draw(st.dictionaries(st.sampled_from(["adopted", "x"]), words, max_size=2)).items()
+            )
+        ),
     )
     blocks = tuple(draw(st.lists(paragraph(), max_size=6)))
     return Draft(meta=meta, blocks=assign_labels(_unique_markers(blocks)))

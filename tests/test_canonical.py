@@ -13,13 +13,26 @@ def test_parse_render_round_trip(draft):
 
 
 def test_small_example_reads_as_documented():
-    text = canonical.render(canonical.parse(
-        "---\nredraft: 1\nsymbol: A/RES/1\n---\n\n# Draft resolution I\n\n## A title\n\n"
-        "> *The General Assembly*,\n\n*Recalling* its resolution,¹\n\n[^1]: A/1.\n\n"
-        "1. *Urges* States;\n\n    (a) To act;\n\n### Heading\n\n2. *Decides* to remain seized.\n"
-    ))
+    text = canonical.render(
+        canonical.parse(
+            "---\nredraft: 1\nsymbol: A/RES/1\n---\n\n# Draft resolution I\n\n## A title\n\n"
+            "> *The General Assembly*,\n\n*Recalling* its resolution,¹\n\n[^1]: A/1.\n\n"
+            "1. *Urges* States;\n\n    (a) To act;\n\n### Heading\n\n"
+            "2. *Decides* to remain seized.\n"
+        )
+    )
     draft = canonical.parse(text)
-    assert draft.labels() == ["heading", "title", "formula", "PP1", "FN1", "OP1", "OP1(a)", "H1", "OP2"]
+    assert draft.labels() == [
+        "heading",
+        "title",
+        "formula",
+        "PP1",
+        "FN1",
+        "OP1",
+        "OP1(a)",
+        "H1",
+        "OP2",
+    ]
     assert draft.find("op1").opening == "Urges"
     assert draft.find("OP1(a)").kind is Kind.OPERATIVE
     assert draft.meta.symbol == "A/RES/1"

@@ -27,7 +27,11 @@ def test_opening_phrase(text, expected):
 
 
 def test_opening_prefers_the_italic_lead():
-    paragraph = Paragraph(kind=Kind.OPERATIVE, text="Expresses its appreciation to", opening="Expresses its appreciation")
+    paragraph = Paragraph(
+        kind=Kind.OPERATIVE,
+        text="Expresses its appreciation to",
+        opening="Expresses its appreciation",
+    )
     assert opening_phrase(paragraph) == "Expresses its appreciation"
 
 
@@ -50,18 +54,31 @@ def test_shift_follows_the_documented_scale(old, new, kind, expected):
 
 
 def test_scale_order_from_the_issue():
-    chain = ["Decides", "Urges", "Calls upon", "Requests", "Encourages", "Invites", "Welcomes", "Takes note"]
+    chain = [
+        "Decides",
+        "Urges",
+        "Calls upon",
+        "Requests",
+        "Encourages",
+        "Invites",
+        "Welcomes",
+        "Takes note",
+    ]
     ranks = [strength(v) for v in chain]
     assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) == len(ranks)
 
 
-@pytest.mark.parametrize("phrase", ["Decides", "Also calls upon", "Takes note", "Expresses its appreciation"])
+@pytest.mark.parametrize(
+    "phrase", ["Decides", "Also calls upon", "Takes note", "Expresses its appreciation"]
+)
 def test_operative_openers(phrase):
     assert is_operative_opener(phrase)
     assert not is_preambular_opener(phrase) or phrase.startswith("Takes")
 
 
-@pytest.mark.parametrize("phrase", ["Recalling", "Deeply concerned", "Aware", "Having considered", "Noting also"])
+@pytest.mark.parametrize(
+    "phrase", ["Recalling", "Deeply concerned", "Aware", "Having considered", "Noting also"]
+)
 def test_preambular_openers(phrase):
     assert is_preambular_opener(phrase)
 
@@ -69,4 +86,6 @@ def test_preambular_openers(phrase):
 def test_wrong_form_is_flagged():
     assert not is_operative_opener("Recalling")
     assert not is_preambular_opener("Requests")
-    assert is_operative_opener("Frobnicates", extra=()) and is_preambular_opener("Frobnicates", extra=["frobnicates"])
+    assert is_operative_opener("Frobnicates", extra=()) and is_preambular_opener(
+        "Frobnicates", extra=["frobnicates"]
+    )

@@ -87,7 +87,8 @@ class UserFacingError(click.ClickException):
 
     def __init__(self, error: Exception) -> None:
         super().__init__(str(error))
-        self.exit_code = int(getattr(error, "exit_code", 2))
+        # click reads exit_code (a class attribute, 1) to choose the process exit code
+        self.exit_code = int(getattr(error, "exit_code", 2))  # type: ignore[misc]
 
     def show(self, file: object = None) -> None:
         click.echo(f"redraft: error: {self.format_message()}", err=True)
@@ -161,4 +162,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -37,7 +37,7 @@ store_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     envvar="REDRAFT_STORE",
     default=None,
-    help="The store folder (default: $REDRAFT_STORE, else the nearest parent holding redraft.toml).",
+    help="The store folder (default: $REDRAFT_STORE, else the nearest parent with redraft.toml).",
 )
 
 

@@ -32,4 +32,6 @@ def demo(keep: Path | None) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="redraft-demo-") as tmp:
         run_demo(DemoContext(console=console, workdir=Path(tmp), drafts_dir=drafts))
-        console.print("\n(The demo worked in a temporary folder; use --keep DIR to keep its files.)")
+        console.print(
+            "\n(The demo worked in a temporary folder; use --keep DIR to keep its files.)"
+        )
