@@ -28,24 +28,29 @@ class ReadResult:
 
 def read_path(path: str | Path) -> ReadResult:
     """Read one draft from a file ("-" is not handled here: see :func:`read_bytes`)."""
+    return read_bytes(read_file_bytes(path), name=str(path))
+
+
+def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
+    """The bytes of a file meant to hold a ``what`` (a draft, a report), or an InputError
+    saying in one line why it cannot be read."""
     path = Path(path)
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a draft file")
+            raise InputError(f"{path}: is a directory, not a {what} file")
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(
-                f"{path}: {size / 1048576:.0f} MB is too large for a draft "
+                f"{path}: {size / 1048576:.0f} MB is too large for a {what} "
                 f"(limit {MAX_INPUT_BYTES // 1048576} MB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    return read_bytes(data, name=str(path))
 
 
 def read_bytes(data: bytes, name: str = "<input>") -> ReadResult:

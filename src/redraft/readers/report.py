@@ -206,22 +206,10 @@ def _unique(name: str, taken: set[str]) -> str:
 def split_file(path: str | Path) -> tuple[list[SplitDraft], list[str]]:
     """The drafts in the report at ``path`` and the warnings met while decoding it.
     An unreadable file, or one with no draft in it, is an InputError."""
-    from . import MAX_INPUT_BYTES, decode
+    from . import decode, read_file_bytes
 
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a report")
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: too large for a report "
-                             f"(limit {MAX_INPUT_BYTES // 1048576} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    data = read_file_bytes(path, what="report")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     text, warnings = decode(data, str(path))
