@@ -75,6 +75,40 @@ def diff_words(old: str, new: str) -> list[Segment]:
     """Word-level segments: "=" and "-" rebuild ``old``, "=" and "+" rebuild ``new``."""
     if old == new:
         return [("=", old)] if old else []
+    head, tail = _common_ends(old, new)
+    middle = _diff_tokens(old[head : len(old) - tail], new[head : len(new) - tail])
+    return tidy([("=", old[:head]), *middle, ("=", old[len(old) - tail :])])
+
+
+_SPACES = (" ", "\n", "\t")
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common head and tail of two texts, cut at whitespace so that no
+    word is split: most edits touch a few words, and only the middle needs tokens."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:  # binary search with C-speed comparisons
+        mid = (lo + hi + 1) // 2
+        if old.startswith(new[:mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    head = max(old.rfind(space, 0, lo) for space in _SPACES) + 1  # just after a space
+    lo, hi = 0, limit - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old.endswith(new[len(new) - mid :]):
+            lo = mid
+        else:
+            hi = mid - 1
+    start = len(old) - lo  # the tail must start with a space
+    found = [i for i in (old.find(space, start) for space in _SPACES) if i >= 0]
+    tail = len(old) - min(found) if found and lo else 0
+    return head, tail
+
+
+def _diff_tokens(old: str, new: str) -> list[Segment]:
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     codes: dict[str, str] = {}
     old_code, new_code = _encode(old_tokens, codes), _encode(new_tokens, codes)
@@ -91,7 +125,7 @@ def diff_words(old: str, new: str) -> list[Segment]:
         else:
             segments.append(("+", "".join(new_tokens[j : j + length])))
             j += length
-    return tidy(segments)
+    return segments
 
 
 def diff_chars(old: str, new: str) -> list[Segment]:
