@@ -167,6 +167,7 @@ class _Aligner:
         self.pair: dict[int, int] = {}  # old index -> new index, in order
         self.moves: dict[int, int] = {}  # old index -> new index, out of order
         self.groups: list[Group] = []  # splits and merges
+        self.scores: dict[tuple[int, int], float] = {}  # pair_score, computed once
 
     # -- pass 1: exact anchors ---------------------------------------------
     def anchor(self) -> None:
@@ -276,7 +277,10 @@ class _Aligner:
     def sim(self, i: int, j: int) -> float:
         if self.old_fam[i] != self.new_fam[j]:
             return 0.0
-        return pair_score(self.old_words[i], self.new_words[j])
+        score = self.scores.get((i, j))
+        if score is None:
+            score = self.scores[i, j] = pair_score(self.old_words[i], self.new_words[j])
+        return score
 
     # -- footnotes of paired paragraphs ------------------------------------------------
     def footnotes_by_parent(self) -> None:
@@ -434,6 +438,8 @@ class _Aligner:
         best, best_score = None, max(SPLIT_MIN, base + SPLIT_GAIN)
         leftover: Counter[str] = Counter()
         if current is not None:
+            if current - 1 not in free and current + 1 not in free:
+                return None  # no free neighbour: nothing to split into or merge from
             starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
             leftover = mine - other_words[current]
         elif hi - lo <= 4 * BAND:
