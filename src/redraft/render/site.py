@@ -187,13 +187,15 @@ def draft_page(name: str, history: list[tuple[Any, Draft]]) -> tuple[str, dict[s
         files[tracked] = render_diff_docx(
             result, author_old=before.by, author_new=after.by, date=after.date
         )
-        parts.append(_redline(after.number, result, tracked))
+        parts.append(_redline(after, result, tracked))
     parts.append(_latest_text(history[-1][1]))
     return _document(f"{name}: redraft report", "".join(parts)), files
 
 
 def _version_name(version: Any) -> str:
-    return version.symbol or f"version {version.number}"
+    """ "version 2 (E/CN.15/2011/L.3)": several versions often share one symbol."""
+    symbol = f" ({version.symbol})" if version.symbol else ""
+    return f"version {version.number}{symbol}"
 
 
 def _timeline(history: list[tuple[Any, Draft]]) -> str:
@@ -240,16 +242,19 @@ def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 
     )
 
 
-def _redline(number: int, result: DiffResult, tracked: str) -> str:
+def _redline(version: Any, result: DiffResult, tracked: str) -> str:
+    number = version.number
     changed = [change for change in result.changes if change.changed]
     entries = "".join(_change_html(number, change) for change in changed)
     if not entries:
         entries = "<p>No change in the text.</p>"
+    who = f"by {version.by} on {version.date[:10]}" if version.by else version.date[:10]
+    message = f": {version.message}" if version.message else ""
     return (
         f'<section id="v{number}"><h2>{escape(result.old_source)} → '
-        f'{escape(result.new_source)}</h2><p class="summary">{len(changed)} paragraph(s) '
-        f'changed · <a href="{quote(tracked)}">Word, with tracked changes</a></p>'
-        f"{entries}</section>"
+        f'{escape(result.new_source)}</h2><p class="meta">{escape(who + message)}</p>'
+        f'<p class="summary">{len(changed)} paragraph(s) changed · '
+        f'<a href="{quote(tracked)}">Word, with tracked changes</a></p>{entries}</section>'
     )
 
 
