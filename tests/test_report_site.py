@@ -95,6 +95,8 @@ def test_draft_page_has_timeline_chart_redline_and_anchors(site: Path) -> None:
     page = (site / "drafts" / "cooperation.html").read_text()
     assert page.count("<li>") == 2  # two versions in the timeline
     assert "<svg" in page and page.count("<circle") == 2
+    assert "<h2>version 1 (A/C.3/66/L.5) → version 2 (A/C.3/66/L.5/Rev.1)</h2>" in page
+    assert "by European Union on 2011-04-13: Rev.1 &lt;after informals&gt;" in page
     assert "<del>Urges</del><ins>Strongly urges</ins>" in page
     assert "<ins>Requests a report.</ins>" in page
     assert 'href="#p-OP1"' in page and 'id="p-OP1"' in page
