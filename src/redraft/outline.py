@@ -24,8 +24,10 @@ class Counts:
 
 
 def counts(draft: Draft) -> Counts:
-    words = sum(len(block.text.split()) for block in draft.walk() if block.kind is not Kind.TABLE)
-    return Counts(len(draft.preambular()), len(draft.operative()), words)
+    """Paragraph counts, and words by the one word rule of ``redraft stats``."""
+    from .stats import count_words
+
+    return Counts(len(draft.preambular()), len(draft.operative()), count_words(draft))
 
 
 def label_ranges(draft: Draft) -> str:

@@ -139,7 +139,7 @@ def run(ctx: Any) -> None:
     from ..store import Store
 
     console = ctx.console
-    console.rule("Negotiation status")
+    console.rule("[bold]6. Where each paragraph stands: redraft status")
     store = Store.init(ctx.workdir / "negotiation")
     record(store)
     history = store.history(NAME)

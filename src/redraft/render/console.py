@@ -13,10 +13,19 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+#: Width of tables when output goes to a pipe or a file (rich would use 80 columns).
+PIPE_WIDTH = 120
+
+
 def stdout_console(width: int | None = None) -> Console:
+    import os
+    import sys
+
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=width is None, width=width)
+    if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
+        width = PIPE_WIDTH
+    return Console(highlight=False, width=width)
 
 
 def stderr_console() -> Console:
