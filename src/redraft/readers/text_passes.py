@@ -241,9 +241,7 @@ def _split_items(block: list[str]) -> list[list[str]]:
         if index == 0 and DOC_HEADING.match(block[0].strip()):
             items.append([line])  # "Resolution 242 (1967)" / "of 22 November 1967"
             continue
-        previous = strip_footnote_refs(items[-1][-1]).rstrip()
-        ends_sentence = previous.endswith((".", ";", ":"))
-        if LIST_START.match(line) and (ends_sentence or _BULLET.match(line)):
+        if LIST_START.match(line) and (closes_item(items[-1][-1]) or _BULLET.match(line)):
             items.append([line])
         elif _FOOTNOTE_LINE.match(line) and _FOOTNOTE_LINE.match(items[-1][0]):
             items.append([line])  # footnotes printed without blank lines between them
@@ -314,11 +312,70 @@ FORMULA_START = re.compile(
 )
 
 
-def ends_sentence(text: str) -> bool:
-    """Ends with punctuation, footnote references and closing quotes aside:
-    'Problem,²¹' and 'entitled “Crime prevention”,' both do."""
+#: A status marker written without square brackets: "agreed ad ref", "(ad ref)".
+_BARE_STATUS = re.compile(
+    r"(?:\(\s*(?:agreed\s+)?ad[\s.-]*ref\.?\s*\)|\bagreed\s+ad[\s.-]*ref\b\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def end_mark(text: str) -> str:
+    """The punctuation a paragraph ends with ("" when none), looking past footnote
+    references, closing quotes and the negotiation markup a rolling text puts at the
+    end. A final bracket ("... Secretary-General, [- EU]", "[pending]") or status
+    marker ("agreed ad ref") closes the paragraph: the mark is the punctuation before
+    it, else the one that ends the bracket's content ("[, ... -G77; EU delete.]"),
+    else "]" (markup closed a paragraph printed without punctuation)."""
+    bare = _bare_end(text)
+    if bare.endswith(_TERMINAL):
+        return bare[-1]
+    marker = _BARE_STATUS.search(bare)
+    start = _final_bracket(bare) if marker is None else None
+    if marker is not None:
+        inner, before = "", bare[: marker.start()].rstrip()
+    elif start is not None:
+        inner, before = bare[start + 1 : -1], bare[:start]
+    else:
+        return ""
+    for piece in (_bare_end(before), _bare_end(inner)):
+        if piece.endswith(_TERMINAL):
+            return piece[-1]
+    return "]"
+
+
+def _bare_end(text: str) -> str:
+    """``text`` without footnote references, closing quotes and italic stars at its end."""
     bare = strip_footnote_refs(text).rstrip().rstrip("*")  # "*The General Assembly,*"
-    return bare.endswith(_TERMINAL) or bare.rstrip("”’\"')").endswith(_TERMINAL)
+    return bare if bare.endswith(_TERMINAL) else bare.rstrip("”’\"')").rstrip()
+
+
+def _final_bracket(text: str) -> int | None:
+    """Where the "[" that the final "]" of ``text`` closes stands (None when the text
+    does not end with "]", or the bracket is the whole text: "[on the report of ...]")."""
+    if not text.endswith("]"):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] == "]":
+            depth += 1
+        elif text[index] == "[":
+            depth -= 1
+            if depth == 0:
+                return index or None
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends with punctuation, footnote references, closing quotes and final negotiation
+    markup aside: 'Problem,²¹', 'entitled “Crime prevention”,' and 'Noting the report,
+    [pending]' all do (:func:`end_mark`)."""
+    return bool(end_mark(text))
+
+
+def closes_item(text: str) -> bool:
+    """Ends with a full stop, semicolon or colon, or with negotiation markup
+    (:func:`end_mark`): what may come before the next item of a list."""
+    return end_mark(text) in (".", ";", ":", "]")
 
 
 def numbered(text: str) -> bool:
@@ -363,7 +420,7 @@ def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
     if item.text[0].islower():
         if "\u0400" <= item.text[0] <= "\u04ff":  # Russian paragraphs start in lower case
             return not ends_sentence(head.text)
-        return not strip_footnote_refs(head.text).rstrip().endswith((".", ";", ":"))
+        return not closes_item(head.text)
     if ends_sentence(head.text) or not head_is_body or len(head.text.split()) <= 3:
         return False  # a part number ("II") or a short line is not half a paragraph
     return not FORMULA_START.match(item.text)
