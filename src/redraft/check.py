@@ -11,6 +11,7 @@ Targets (files, store drafts) are gathered by :mod:`redraft.check_inputs`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from typing import Any
 
 from .config import CheckConfig, Config, before
 from .errors import ExitCode
-from .labels import is_negotiation_number, number_key
+from .labels import is_negotiation_number
+from .labels import number_key as _number_key
 from .model import Draft, Kind, Paragraph
 from .stats import count_words, growth_percent, paragraph_words, strip_refs
 
@@ -146,6 +148,9 @@ def rule_growth(target: Target, config: Config, today: dt.date) -> Iterator[Find
 # -- structure ---------------------------------------------------------------------
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+#: Printed numbers repeat ("1.", "(a)"...) across thousands of paragraphs: normalise each once.
+number_key = functools.lru_cache(maxsize=4096)(_number_key)
 
 
 def _roman(text: str) -> int | None:
