@@ -6,7 +6,7 @@ canonical text expected from it. Line prefixes: ``p:`` a plain paragraph, ``n0:`
 ``n1:`` / ``n2:`` a paragraph numbered automatically at that list level, ``t:`` a table
 (rows separated by " / ", cells by tabs). Inline: ``*italic*``, ``{+inserted+}``,
 ``{-deleted-}`` (tracked), ``{P-}`` at the start (the whole paragraph deleted, tracked),
-``[fn: text]`` (a Word footnote).
+``[fn: text]`` (a Word footnote), ``[en: text]`` (a Word endnote).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from redraft.readers.docx import read_docx, read_docx_sides
 
 CASES = Path(__file__).parent / "cases" / "docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-INLINE = re.compile(r"\{-(.*?)-\}|\{\+(.*?)\+\}|\*(.*?)\*|\[fn: (.*?)\]|([^*{\[]+|.)")
+NOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+NOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}"
+INLINE = re.compile(r"\{-(.*?)-\}|\{\+(.*?)\+\}|\*(.*?)\*|\[(fn|en): (.*?)\]|([^*{\[]+|.)")
 
 
 def _q(tag: str) -> str:
@@ -44,12 +44,13 @@ class DocBuilder:
 
         self.document = docx.Document()
         self.body = self.document.element.body
-        self.notes = etree.Element(_q("footnotes"), nsmap={"w": W})
-        for kind, note_id in (("separator", "-1"), ("continuationSeparator", "0")):
-            note = etree.SubElement(
-                self.notes, _q("footnote"), {_q("type"): kind, _q("id"): note_id}
-            )
-            etree.SubElement(etree.SubElement(etree.SubElement(note, _q("p")), _q("r")), _q(kind))
+        self.notes = {}
+        for kind in ("footnote", "endnote"):
+            root = self.notes[kind] = etree.Element(_q(kind + "s"), nsmap={"w": W})
+            for special, note_id in (("separator", "-1"), ("continuationSeparator", "0")):
+                note = etree.SubElement(root, _q(kind), {_q("type"): special, _q("id"): note_id})
+                run = etree.SubElement(etree.SubElement(note, _q("p")), _q("r"))
+                etree.SubElement(run, _q(special))
         self.revision = 0
         self._numbering()
 
@@ -95,9 +96,9 @@ class DocBuilder:
             p.get_or_add_pPr().append(numpr)
         wrapper = self._change("del") if deleted else None
         for match in INLINE.finditer(line):
-            dele, ins, italic, note, plain = match.groups()
+            dele, ins, italic, which, note, plain = match.groups()
             if note is not None:
-                run = self._note_ref(note)
+                run = self._note_ref(note, "footnote" if which == "fn" else "endnote")
             elif dele is not None or ins is not None:
                 holder = self._change("del" if dele is not None else "ins")
                 holder.append(self._run(dele or ins or "", deleted=dele is not None))
@@ -127,23 +128,23 @@ class DocBuilder:
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return run
 
-    def _note_ref(self, text: str) -> Any:
+    def _note_ref(self, text: str, kind: str) -> Any:
         from lxml import etree
 
-        note_id = str(len(self.notes) - 1)
-        note = etree.SubElement(self.notes, _q("footnote"), {_q("id"): note_id})
+        note_id = str(len(self.notes[kind]) - 1)
+        note = etree.SubElement(self.notes[kind], _q(kind), {_q("id"): note_id})
         p = etree.SubElement(note, _q("p"))
         ref = etree.SubElement(p, _q("r"))
         etree.SubElement(
             etree.SubElement(ref, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"}
         )
-        etree.SubElement(ref, _q("footnoteRef"))
+        etree.SubElement(ref, _q(kind + "Ref"))
         p.append(self._run(" " + text))
         run = etree.Element(_q("r"))
         etree.SubElement(
             etree.SubElement(run, _q("rPr")), _q("vertAlign"), {_q("val"): "superscript"}
         )
-        etree.SubElement(run, _q("footnoteReference"), {_q("id"): note_id})
+        etree.SubElement(run, _q(kind + "Reference"), {_q("id"): note_id})
         return run
 
     def table(self, spec: str) -> None:
@@ -158,12 +159,12 @@ class DocBuilder:
         from docx.opc.part import Part
         from lxml import etree
 
-        if len(self.notes) > 2:
-            blob = etree.tostring(self.notes, xml_declaration=True, encoding="UTF-8")
-            part = Part(
-                PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package
-            )
-            self.document.part.relate_to(part, FOOTNOTES_RT)
+        for kind, root in self.notes.items():
+            if len(root) > 2:
+                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                uri, content_type = PackURI(f"/word/{kind}s.xml"), NOTES_CT.format(kind + "s")
+                part = Part(uri, content_type, blob, self.document.part.package)
+                self.document.part.relate_to(part, NOTES_RT.format(kind + "s"))
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()

@@ -75,13 +75,16 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
     meta = reader.meta()
     if reader.styled:
         return Draft(meta=meta, blocks=assign_labels(tuple(_styled_blocks(items)))), warnings
-    from .docx_classify import printed_text
+    from .docx_classify import attach_lettered_notes, printed_text
     from .text import read_text
 
     text = printed_text(items)
     if not text.strip():
         raise InputError(f"{name}: the Word document holds no text")
     draft, more = read_text(text)
+    lettered = attach_lettered_notes(draft.blocks, items)
+    if lettered is not draft.blocks:
+        draft = replace(draft, blocks=assign_labels(lettered))
     if meta.symbol and not draft.meta.symbol:
         draft = replace(draft, meta=replace(draft.meta, symbol=meta.symbol))
     return draft, warnings + [f"{name}: {warning}" for warning in more]
@@ -140,7 +143,7 @@ class _Reader:
         # document is classified by its content like any other.
         self.styled = bool(_meta_variable(document))
         self.notes = _footnote_texts(document, self)
-        self.note_counter = 0
+        self.note_counter = {"f": 0, "e": 0}
 
     # metadata
     def meta(self) -> Meta:
@@ -233,6 +236,8 @@ class _Reader:
         number_style = rpr is not None and self._rstyle(rpr) == NUMBER_STYLE
         superscript = rpr is not None and _val(rpr.find("w:vertAlign", NS)) == "superscript"
         custom = run.find("w:footnoteReference", NS)
+        if custom is None:
+            custom = run.find("w:endnoteReference", NS)
         if custom is not None:
             pieces.append((self._note_ref(custom, run), False))
             if node_true(custom.get(_q("customMarkFollows"))):
@@ -255,14 +260,20 @@ class _Reader:
                 pieces.append(("\u2011", italic))
 
     def _note_ref(self, node: Any, run: Any) -> str:
+        """A footnote or endnote reference; endnotes get Word's default i, ii, iii."""
+        from .docx_numbering import roman
+
+        kind = "e" if node.tag == _q("endnoteReference") else "f"
         note_id = node.get(_q("id"), "")
         if node_true(node.get(_q("customMarkFollows"))):
             marker = "".join(t.text or "" for t in run.iterfind("w:t", NS)).strip()
         else:
-            self.note_counter += 1
-            marker = str(self.note_counter)
+            self.note_counter[kind] += 1
+            count = self.note_counter[kind]
+            marker = roman(count) if kind == "e" else str(count)
         marker = marker or note_id
-        self.pending_notes.append(Footnote(marker=marker, text=self.notes.get(note_id, "")))
+        text = self.notes.get(f"{kind}{note_id}", "")
+        self.pending_notes.append(Footnote(marker=marker, text=text))
         return footnote_ref(marker)
 
     def _rstyle(self, rpr: Any) -> str:
@@ -407,28 +418,29 @@ _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
 def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
-    """footnote id -> its text (current view), from word/footnotes.xml."""
-    reader.pending_notes = []
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
-            from lxml import etree
+    """ "f<id>" / "e<id>" -> the text of each footnote / endnote (footnotes.xml, endnotes.xml)."""
+    from lxml import etree
 
-            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
-            out = {}
-            for note in root.iterfind("w:footnote", NS):
-                if note.get(_q("type")) in _SEPARATORS:
-                    continue
-                texts = []
-                for p in note.iterfind(".//w:p", NS):
-                    pieces: list[tuple[str, bool]] = []
-                    reader._collect(p, pieces)
-                    _, pieces = split_number(pieces)
-                    texts.append("".join(t for t, _ in pieces))
-                text = " ".join(texts)
-                out[note.get(_q("id"), "")] = text if reader.styled else " ".join(text.split())
-            reader.pending_notes = []
-            return out
-    return {}
+    out = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in ("footnotes", "endnotes") or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
+        for note in root.iterfind(f"w:{kind[:-1]}", NS):
+            if note.get(_q("type")) in _SEPARATORS:
+                continue
+            texts = []
+            for p in note.iterfind(".//w:p", NS):
+                pieces: list[tuple[str, bool]] = []
+                reader._collect(p, pieces)
+                _, pieces = split_number(pieces)
+                texts.append("".join(t for t, _ in pieces))
+            text = " ".join(texts)
+            key = kind[0] + note.get(_q("id"), "")
+            out[key] = text if reader.styled else " ".join(text.split())
+    reader.pending_notes = []
+    return out
 
 
 _SYMBOL = re.compile(r"\b(?:[A-Z]{1,5}/)+(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+\b")

@@ -109,7 +109,8 @@ def printed_text(items: list[_Item]) -> str:
     chunks: list[str] = []
     for item in items:
         if item.note_of_previous:  # a footnote typed as a paragraph: "16<tab>text"
-            chunks.append(f"{footnote_ref(item.number)} {' '.join(item.text.split())}")
+            if item.number.isdigit():
+                chunks.append(f"{footnote_ref(item.number)} {' '.join(item.text.split())}")
             continue
         if item.table:
             chunks.append(item.text)
@@ -122,6 +123,36 @@ def printed_text(items: list[_Item]) -> str:
             text = f"*{item.opening}*{text[len(item.opening) :]}"
         chunks.append(f"{item.number} {text}" if item.number else text)
         chunks.extend(
-            f"{footnote_ref(n.marker)} {' '.join(n.text.split())}" for n in item.footnotes
+            f"{footnote_ref(n.marker)} {' '.join(n.text.split())}"
+            for n in item.footnotes
+            if n.marker.isdigit()  # the text reader reads numbered footnotes only
         )
     return "\n\n".join(chunks) + "\n"
+
+
+def attach_lettered_notes(
+    blocks: tuple[Paragraph, ...], items: list[_Item]
+) -> tuple[Paragraph, ...]:
+    """Give footnotes and endnotes whose marker is not a number ("*", "i") to the first
+    block citing them (the plain-text reader only knows numbered footnotes)."""
+    from ..model import cited_markers
+
+    notes = {n.marker: n for n in _all_notes(items) if not n.marker.isdigit()}
+
+    def visit(block: Paragraph) -> Paragraph:
+        mine = [notes.pop(m) for m in cited_markers(block.text) if m in notes]
+        children = tuple(visit(child) for child in block.children)
+        if not mine and children == block.children:
+            return block
+        return replace(block, children=children, footnotes=block.footnotes + tuple(mine))
+
+    return tuple(visit(block) for block in blocks) if notes else blocks
+
+
+def _all_notes(items: list[_Item]) -> list[Footnote]:
+    notes = []
+    for item in items:
+        notes.extend(item.footnotes)
+        if item.note_of_previous:
+            notes.append(Footnote(marker=item.number, text=" ".join(item.text.split())))
+    return notes
