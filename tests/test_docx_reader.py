@@ -376,3 +376,52 @@ def test_hostile_file_through_the_cli(tmp_path: Path) -> None:
         f"redraft: error: {path}: word/document.xml declares a DTD or XML entities; "
         "refused for safety (XXE)"
     ]
+
+
+def test_number_formats() -> None:
+    from redraft.readers.docx_numbering import format_value
+
+    assert [format_value(n, "lowerLetter") for n in (1, 26, 27, 28)] == ["a", "z", "aa", "bb"]
+    assert [format_value(n, "lowerRoman") for n in (4, 9, 14, 40)] == ["iv", "ix", "xiv", "xl"]
+    assert format_value(3, "upperRoman") == "III" and format_value(7, "decimal") == "7"
+    assert format_value(2, "bullet") == ""
+
+
+def test_numbering_from_the_paragraph_style_with_a_start_override() -> None:
+    """Word's "List Number" way: the style carries the list; a second list instance
+    restarts at 5 (startOverride); multi-level text "%1.%2"."""
+    from lxml import etree
+
+    builder = DocBuilder()
+    root = builder.document.part.numbering_part.element
+    abstract = etree.Element(_q("abstractNum"), {_q("abstractNumId"): "91"})
+    for level, fmt, text in ((0, "upperRoman", "%1."), (1, "decimal", "%1.%2")):
+        lvl = etree.SubElement(abstract, _q("lvl"), {_q("ilvl"): str(level)})
+        etree.SubElement(lvl, _q("start"), {_q("val"): "1"})
+        etree.SubElement(lvl, _q("numFmt"), {_q("val"): fmt})
+        etree.SubElement(lvl, _q("lvlText"), {_q("val"): text})
+    root.find(_q("num")).addprevious(abstract)
+    for num_id, start in (("91", None), ("92", 5)):
+        num = etree.SubElement(root, _q("num"), {_q("numId"): num_id})
+        etree.SubElement(num, _q("abstractNumId"), {_q("val"): "91"})
+        if start:
+            override = etree.SubElement(num, _q("lvlOverride"), {_q("ilvl"): "0"})
+            etree.SubElement(override, _q("startOverride"), {_q("val"): str(start)})
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = builder.document.styles.add_style("Agenda", WD_STYLE_TYPE.PARAGRAPH)
+    numpr = etree.SubElement(style.element.get_or_add_pPr(), _q("numPr"))
+    etree.SubElement(numpr, _q("numId"), {_q("val"): "91"})
+    first = builder.document.add_paragraph("Opening of the session", style="Agenda")
+    second = builder.document.add_paragraph("Adoption of the agenda", style="Agenda")
+    sub = builder.document.add_paragraph("Election of officers", style="Agenda")
+    sub_numpr = etree.SubElement(sub._p.get_or_add_pPr(), _q("numPr"))
+    etree.SubElement(sub_numpr, _q("ilvl"), {_q("val"): "1"})
+    restarted = builder.document.add_paragraph("Other matters", style="Agenda")
+    restarted_numpr = etree.SubElement(restarted._p.get_or_add_pPr(), _q("numPr"))
+    etree.SubElement(restarted_numpr, _q("numId"), {_q("val"): "92"})
+    del first, second
+    from redraft.readers.docx import _open, _Reader
+
+    items = _Reader(_open(builder.save(), "x"), "current").items()
+    assert [(i.number, i.depth) for i in items] == [("I.", 0), ("II.", 0), ("II.1", 1), ("V.", 0)]
