@@ -47,15 +47,34 @@ def _ascii_digits(text: str) -> str:
     return "".join(out)
 
 
+#: Sub-paragraph letters in Russian (а, б, в...) and Arabic (أ, ب, ج... in abjad order),
+#: mapped by position to a, b, c... so that labels agree across the official languages.
+_CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэ"
+_ABJAD_ORDER = ("أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
+                "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض")
+_LETTER_TO_LATIN = {
+    **{c: chr(ord("a") + i) for i, c in enumerate(_CYRILLIC_ORDER)},
+    **{c: chr(ord("a") + i) for i, c in enumerate(_ABJAD_ORDER)},
+    "هـ": "e",
+    "ا": "a",
+}
+
+
+def _latin_letter(body: str) -> str:
+    return _LETTER_TO_LATIN.get(body.lower(), body)
+
+
 def number_key(number: str) -> str:
     """The label form of a printed number: ``"5."`` -> ``"5"``, ``"a)"`` -> ``"(a)"``,
     ``"3 bis."`` -> ``"3bis"``, ``"2.bis"`` -> ``"2bis"``, ``"(c)"`` -> ``"(c)"``."""
     text = _ascii_digits(unicodedata.normalize("NFKC", number)).strip()
     text = re.sub(r"^(OP|PP)\s*", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"[\s.]+", "", text)
+    text = re.sub(r"[\s.]+", "", text).rstrip("-")
     if text.endswith(")") and not text.startswith("("):
         body = text[:-1]
-        text = body if body.isdigit() else f"({body})"
+        text = body if body.isdigit() else f"({_latin_letter(body)})"
+    elif text.startswith("(") and text.endswith(")"):
+        text = f"({_latin_letter(text[1:-1])})"
     return text
 
 
