@@ -94,6 +94,9 @@ class DocBuilder:
             numpr.append(p.makeelement(_q("ilvl"), {_q("val"): str(level)}))
             numpr.append(p.makeelement(_q("numId"), {_q("val"): "90"}))
             p.get_or_add_pPr().append(numpr)
+        self._inline(p, line, deleted)
+
+    def _inline(self, p: Any, line: str, deleted: bool = False) -> None:
         wrapper = self._change("del") if deleted else None
         for match in INLINE.finditer(line):
             dele, ins, italic, which, note, plain = match.groups()
@@ -152,7 +155,7 @@ class DocBuilder:
         table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
         for row, cells in zip(table.rows, rows, strict=True):
             for cell, text in zip(row.cells, cells, strict=True):
-                cell.text = text
+                self._inline(cell.paragraphs[0]._p, text)
 
     def save(self) -> bytes:
         from docx.opc.packuri import PackURI

@@ -330,8 +330,8 @@ class _Reader:
             rows.append("\t".join(cells))
         style = self.styles.get(_val(tbl.find("w:tblPr/w:tblStyle", NS)), "")
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
-        self.pending_notes = []
-        return _Item(text="\n".join(rows), table=True, style=caption or style)
+        notes, self.pending_notes = self.pending_notes, []  # footnotes cited in cells
+        return _Item(text="\n".join(rows), table=True, style=caption or style, footnotes=notes)
 
 
 _CONTAINERS = (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("smartTag"))

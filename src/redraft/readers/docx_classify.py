@@ -114,6 +114,7 @@ def printed_text(items: list[_Item]) -> str:
             continue
         if item.table:
             chunks.append(item.text)
+            chunks.extend(_note_lines(item.footnotes))
             continue
         item = _normalized(item)
         if not item.text and not item.number:
@@ -122,12 +123,17 @@ def printed_text(items: list[_Item]) -> str:
         if item.opening:
             text = f"*{item.opening}*{text[len(item.opening) :]}"
         chunks.append(f"{item.number} {text}" if item.number else text)
-        chunks.extend(
-            f"{footnote_ref(n.marker)} {' '.join(n.text.split())}"
-            for n in item.footnotes
-            if n.marker.isdigit()  # the text reader reads numbered footnotes only
-        )
+        chunks.extend(_note_lines(item.footnotes))
     return "\n\n".join(chunks) + "\n"
+
+
+def _note_lines(notes: list[Footnote]) -> list[str]:
+    """Numbered footnotes as printed ("¹⁶ text"): the text reader reads only those."""
+    from ..model import footnote_ref
+
+    return [
+        f"{footnote_ref(n.marker)} {' '.join(n.text.split())}" for n in notes if n.marker.isdigit()
+    ]
 
 
 def attach_lettered_notes(
