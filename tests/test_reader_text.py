@@ -225,3 +225,25 @@ def test_arabic_paragraph_numbers() -> None:
                          "2 - تقرر أن تبقي المسألة قيد نظرها.\n")
     assert draft.labels() == ["formula", "PP1", "OP1", "OP2"]
     assert (draft.meta.language, draft.meta.organ) == ("ar", "General Assembly")
+
+
+@pytest.mark.parametrize("formula", [
+    "The Security Council,",
+    "The Human Rights Council,",
+    "The Conference of the Parties,",
+    "The Conference of the Parties to the United Nations Convention against Transnational "
+    "Organized Crime,",
+    "The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,",
+    "The Economic and Social Council, recalling its resolution 2011/1 and taking note of the "
+    "report of the Commission on its twentieth session:",
+    "We, the Heads of State and Government and high-level representatives, having met at Rio "
+    "de Janeiro, Brazil, from 20 to 22 June 2012, with the full participation of civil society,",
+    "We, the Ministers and heads of delegation,",
+])
+def test_enacting_formulas_of_other_organs_and_outcome_documents(formula: str) -> None:
+    draft, warnings = read_text(f"Draft resolution\n\nA title\n\n{formula}\n\n"
+                                "Recalling its resolution 1/1,\n\n1. Decides to act.\n")
+    assert draft.labels() == ["heading", "title", "formula", "PP1", "OP1"]
+    formula_block = draft.find("formula")
+    assert formula_block is not None and formula_block.text == formula
+    assert not any("enacting formula" in w for w in warnings)

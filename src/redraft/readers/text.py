@@ -157,6 +157,8 @@ def formula_organ(formula: str) -> str:
         if any(formula.lstrip("*").startswith(n) or f"’{n}" in formula[:40] or
                f"'{n}" in formula[:40] or f"إن {n}" in formula[:40] for n in names):
             return organ
+    if formula.lstrip("*").startswith("We"):
+        return ""  # "We, the Heads of State and Government ...": a conference, not an organ
     match = _FORMULA_ORGAN.match(formula)
     if match:
         return match.group(1).strip()

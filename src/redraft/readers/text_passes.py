@@ -230,6 +230,7 @@ DOC_HEADING = re.compile(
     r"|^(?:Projet de |Proyecto de )?(?:[Rr]ésolution|[Dd]écision|[Rr]esolución|[Dd]ecisión)"
     r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
+    r"|^(?:(?:Revised|Zero)\s+)?[Dd]raft\s+(?:outcome\s+document|(?:political\s+)?declaration)$"
     r"|^\d{1,3}/\d{1,4}\.?$"  # "79/10." as a resolution of the General Assembly is headed
     r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
 )
@@ -304,7 +305,7 @@ _TERMINAL = (".", ";", ":", ",", "!", "?", "،", "؛", "，", "；", "：", "。
 SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
 #: How an enacting formula begins, in the six official languages.
 FORMULA_START = re.compile(
-    r"^\*?(?:The [A-Z]|At its "
+    r"^\*?(?:The [A-Z]|At its |We,? the [A-Z]"  # We, the Heads of State and Government
     r"|L['’][A-ZÉ]|L[ae] [A-ZÉ]|Les [A-ZÉ]|À sa "  # L’Assemblée générale, Le Conseil
     r"|La [A-Z]|El [A-Z]|En su "  # La Asamblea General, El Consejo
     r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"

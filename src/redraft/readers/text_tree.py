@@ -65,6 +65,12 @@ def heading_like(text: str) -> bool:
 
 
 _ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
+#: An organ named at length: "The Conference of the Parties to the United Nations
+#: Convention against Transnational Organized Crime," (too long for the 12-word rule).
+_LONG_ORGAN = re.compile(
+    r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for|to|the|against|in|serving|as|meeting))+,\*?$"
+)
+_OUTCOME = re.compile(r"^\*?We,? the [A-Z]")  # "We, the Heads of State and Government ...,"
 
 
 def is_formula(text: str) -> bool:
@@ -75,7 +81,7 @@ def is_formula(text: str) -> bool:
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
     bare = strip_footnote_refs(text).rstrip().rstrip("*")
-    if bare.endswith((":", "：")):
+    if bare.endswith((":", "：")) or _OUTCOME.match(text) or _LONG_ORGAN.match(bare):
         return True
     return bare.endswith((",", "،", "，")) and len(bare.split()) <= 12 and len(bare) <= 90
 
