@@ -258,3 +258,20 @@ def test_tracked_changes_accept_to_new_and_reject_to_old(old: Draft, new: Draft)
     data = render_diff_docx(diff_drafts(old, new), author_new="EU", date="2020-01-01")
     assert read_docx(data, "n")[0].blocks == new.blocks
     assert read_docx(data, "o", view="original")[0].blocks == old.blocks
+
+
+def test_diff_command_writes_tracked_changes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from redraft.cli import cli
+
+    old, new, out = tmp_path / "old.txt", tmp_path / "new.txt", tmp_path / "changes.docx"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["diff", str(old), str(new), "--format", "docx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert _tree(data).findall(".//w:ins", NS)
+    assert read_docx(data, "c")[0].blocks == canonical.parse(NEW).blocks
