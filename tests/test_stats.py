@@ -281,3 +281,22 @@ def test_recall_only_hint_merges_or_joins() -> None:
     (hint,) = [h for h in hints([("d", single)]) if h.kind == "recall-only"]
     assert (hint.labels, hint.saves) == (("PP1",), 8 - 4)
     assert "cite it in PP2" in hint.advice
+
+
+def test_repeated_phrase_is_trimmed_of_little_words() -> None:
+    body = "\n\n".join(
+        f"{n}. *Invites* the Conference of the States Parties to the Convention on item {n};"
+        for n in range(1, 5))
+    draft = canonical.parse("---\nredraft: 1\n---\n\n" + body + "\n")
+    (top,) = repeated_phrases(draft, "d")
+    # "Invites the Conference of the States Parties to the Convention on item" grows to
+    # 12 words in every paragraph; "Invites" starts it, "on item" ends it: nothing to trim.
+    assert top.text == "Invites the Conference of the States Parties to the Convention on item"
+    assert top.saves == (4 - 1) * (12 - 2) - 3
+    varied = canonical.parse("---\nredraft: 1\n---\n\n" + "\n\n".join(
+        f"{n}. *{verb}* the Conference of the States Parties to the {what};"
+        for n, (verb, what) in enumerate(
+            [("Invites", "Protocol"), ("Urges", "Convention"), ("Asks", "Treaty")], 1)) + "\n")
+    (top,) = repeated_phrases(varied, "d")
+    assert top.text == "the Conference of the States Parties"  # "to the" trimmed
+    assert top.saves == (3 - 1) * (6 - 2) - 3

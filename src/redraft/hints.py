@@ -32,6 +32,8 @@ from .stats import count_text_words
 
 #: A phrase must be this long (in words) to be worth defining as a term.
 MIN_PHRASE_WORDS = 8
+#: ... and keep this many once trimmed of the little words at its ends.
+MIN_TRIMMED_WORDS = 5
 #: ... and be said at least this many times.
 MIN_OCCURRENCES = 3
 #: Words a defined term costs: the term itself at each use, and the definition once.
@@ -126,8 +128,10 @@ def repeated_phrases(draft: Draft, name: str = "") -> list[Hint]:
             continue
         taken |= cover
         u0, i0 = starts[0]
-        phrase = " ".join(units[u0][1][i0 : i0 + length]).strip(",;: ")
+        phrase = _trimmed(units[u0][1][i0 : i0 + length])
         words = count_text_words(phrase)
+        if words < MIN_TRIMMED_WORDS:
+            continue
         saves = (len(starts) - 1) * (words - TERM_WORDS) - DEFINITION_WORDS
         if saves <= 0:
             continue
@@ -146,6 +150,21 @@ def repeated_phrases(draft: Draft, name: str = "") -> list[Hint]:
             )
         )
     return found
+
+
+#: Words a repeated phrase neither starts nor ends with: "the Conference of the States
+#: Parties to the" reads as "the Conference of the States Parties".
+_LEADING = frozenset("and or to of in for on by with at as that which".split())
+_TRAILING = _LEADING | frozenset("the a an its their".split())
+
+
+def _trimmed(tokens: list[str]) -> str:
+    start, end = 0, len(tokens)
+    while start < end and _norm(tokens[start]) in _LEADING:
+        start += 1
+    while end > start and _norm(tokens[end - 1]) in _TRAILING:
+        end -= 1
+    return " ".join(tokens[start:end]).strip(",;: ")
 
 
 _RECALL = re.compile(
