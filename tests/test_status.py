@@ -112,3 +112,40 @@ def test_an_alternative_paragraph_keeps_both_open() -> None:
         ("PP2alt", "agreed ad ref"),
     ]
     assert result.totals.open == 3
+
+
+def _status_json(path: Path) -> dict[str, object]:
+    import json
+
+    from click.testing import CliRunner
+
+    from redraft.cli import cli
+
+    result = CliRunner().invoke(cli, ["status", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document: dict[str, object] = json.loads(result.stdout)
+    return document
+
+
+def test_status_of_a_printed_rolling_text() -> None:
+    """The Rio+20 patterns as a delegate pastes them (printed text, not canonical): a
+    preambular paragraph ending in a marker or a tag stays one paragraph, the outcome
+    document's "We, the Heads of State ..." is the formula, not PP1."""
+    document = _status_json(DRAFTS / "rio20-rolling.txt")
+    rows = {p["label"]: (p["state"], p["brackets"], ", ".join(p["proponents"]))
+            for p in document["paragraphs"]}  # type: ignore[attr-defined]
+    assert rows == {
+        "PP1": ("open", 0, ""),  # [pending]
+        "PP2": ("open", 1, "EU"),  # [- EU]
+        "PP3": ("agreed-ad-ref", 0, ""),
+        "OP1": ("agreed-ad-ref", 0, ""),
+        "OP2": ("open", 1, "US, G77"),
+        "OP2bis": ("open", 1, "G77, US, Canada, Japan, EU"),
+        "OP3": ("open", 1, "EU, G77, US"),
+        "OP4": ("proposed-deletion", 1, "G77"),
+        "OP12": ("agreed-ad-ref", 0, ""),
+        "OP12bis": ("agreed-ad-ref", 0, ""),
+    }
+    totals = document["totals"]
+    assert totals["paragraphs"] == 10 and totals["agreed_ad_ref"] == 4  # type: ignore[index]
+    assert totals["brackets"] == 5  # type: ignore[index]
