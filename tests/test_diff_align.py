@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from redraft.diff.align import Group, align, similarity, words
+from redraft.diff.candidates import best_in_order, candidate_pairs, longest_increasing
 from redraft.diff.engine import diff_drafts
 from redraft.labels import assign_labels
 from redraft.model import Draft, Footnote, Kind, Paragraph
@@ -158,3 +162,37 @@ def test_footnotes_cited_in_a_new_order_are_not_moved():
         ("equal", ("FN2",), ("FN1",), False, True),
         ("equal", ("FN1",), ("FN2",), False, True),
     ]
+
+
+# -- large gaps: candidates and the best in-order choice ----------------------------
+
+def dense_best(scores: dict[tuple[int, int], float], n: int, m: int) -> float:
+    """The full-table optimum (the small-gap algorithm) for comparison."""
+    table = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            table[a][b] = max(table[a + 1][b], table[a][b + 1])
+            if (a, b) in scores:
+                table[a][b] = max(table[a][b], scores[a, b] + table[a + 1][b + 1])
+    return table[0][0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)),
+                       st.floats(0.1, 1.0), max_size=30))
+def test_best_in_order_is_optimal_and_in_order(scores):
+    chosen = best_in_order(scores, lambda i, j: scores[i, j])
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chosen, chosen[1:], strict=False))
+    total = sum(scores[pair] for pair in chosen)
+    assert abs(total - dense_best(scores, 8, 8)) < 1e-9
+
+
+def test_candidates_keep_pairs_that_share_most_words():
+    old = {0: words("the committee requests a report on oceans"), 1: words("x y z")}
+    new = {5: words("the committee requests a report on fisheries"), 6: words("q r s")}
+    pairs = candidate_pairs(old, new, 0.5)
+    assert (0, 5) in pairs and (1, 6) not in pairs and (0, 6) not in pairs
+
+
+def test_longest_increasing():
+    assert longest_increasing([(0, 3), (1, 1), (2, 2), (3, 0), (4, 4)]) == [(1, 1), (2, 2), (4, 4)]

@@ -26,29 +26,38 @@ OP5, OP5(a), OP5(b)).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
+from ..model import Footnote
+from .candidates import best_in_order, candidate_pairs, lcs_pairs, longest_increasing
+from .units import (
+    SINGLETON_KINDS,
+    Bags,
+    Unit,
+    common_words,
+    family,
+    pair_score,
+    similarity,
+    unit_key,
+    words,
+)
 
-Unit = Paragraph | Footnote
+__all__ = ["Group", "Unit", "align", "family", "pair_score", "similarity", "unit_key", "words"]
 
-#: Kinds a draft has once: they pair with each other whatever their text.
-SINGLETON_KINDS = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.FORMULA})
 PAIR_MIN = 0.35  # similarity to pair two units inside one gap
 PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
 MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
 MOVE_MIN_WORDS = 6  # shorter units never count as moved (footnotes excepted)
-CONTAINED_MIN_WORDS = 5  # a shorter unit this long may pair by containment
 SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
 SPLIT_MIN = 0.5  # and reach this similarity
 SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
 SPLIT_CONTAINED = 0.5  # share of an added unit's words found in the unit it comes from
 MAX_GROUP = 4  # units on the wider side of a split/merge
 LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
-BAND = 30  # large gaps: compare each unit with this many neighbours only
+DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
+WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
 
 
 @dataclass(frozen=True)
@@ -60,108 +69,13 @@ class Group:
     in_order: bool = True  # False: the pair is out of reading order (moved)
 
 
-#: Kinds of running text that may turn into one another: a preambular paragraph made
-#: operative, a line of text set as a heading (or read as one by another reader).
-PROSE_KINDS = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT, Kind.HEADING})
-
-
-def family(unit: Unit) -> str:
-    """Only units of one family are ever paired: footnotes with footnotes, running text
-    with running text (the engine reports a change of kind), and the document heading,
-    title, formula and tables each with their own kind."""
-    if isinstance(unit, Footnote):
-        return "fn"
-    return "prose" if unit.kind in PROSE_KINDS else unit.kind.value
-
-
-def unit_key(unit: Unit) -> str:
-    """What must be equal for two units to be "the same text": spacing normalised,
-    footnote references reduced to "a reference here"."""
-    text = unit.text
-    # Substring tests and replaces run at C speed; a regular expression scan of every
-    # paragraph costs more than the rest of the alignment of an unchanged draft.
-    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
-        text = " ".join(text.split())
-    return family(unit) + "\x00" + mask_refs(text)
-
-
-_BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
-
-
-def mask_refs(text: str) -> str:
-    """Each footnote reference ("¹⁶", "[^a]") replaced by one "\x01"."""
-    masked = False
-    for digit in SUPERSCRIPT_DIGITS:
-        if digit in text:
-            text = text.replace(digit, "\x01")
-            masked = True
-    if masked:
-        while "\x01\x01" in text:
-            text = text.replace("\x01\x01", "\x01")
-    if "[^" in text:
-        text = _BRACKET_REF.sub("\x01", text)
-    return text
-
-
-_BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
-
-
-def words(text: str) -> Counter[str]:
-    """The bag of lowercased words of a text (footnote references left out)."""
-    return Counter(_BAG_WORD.findall(mask_refs(text).replace("\x01", " ").lower()))
-
-
-class _Bags:
-    """Bags of words computed on first use: most units are paired by exact text."""
-
-    def __init__(self, units: Sequence[Unit]) -> None:
-        self.units = units
-        self.cache: dict[int, Counter[str]] = {}
-
-    def __getitem__(self, index: int) -> Counter[str]:
-        bag = self.cache.get(index)
-        if bag is None:
-            bag = self.cache[index] = words(self.units[index].text)
-        return bag
-
-
-def pair_score(a: Counter[str], b: Counter[str]) -> float:
-    """How likely two units are one paragraph, edited: the multiset Jaccard, or half the
-    share of the shorter one found in the longer when that is long enough, so that a
-    paragraph cut down to its first line still pairs with what it was."""
-    if not a or not b:
-        return 1.0 if not a and not b else 0.0
-    common = common_words(a, b)
-    size_a, size_b = sum(a.values()), sum(b.values())
-    score = common / (size_a + size_b - common)
-    shorter = min(size_a, size_b)
-    if shorter >= CONTAINED_MIN_WORDS:
-        score = max(score, 0.5 * common / shorter)
-    return score
-
-
-def common_words(a: Counter[str], b: Counter[str]) -> int:
-    """Size of the multiset intersection (faster than ``sum((a & b).values())``)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[word]) for word in a.keys() & b.keys() for count in (a[word],))
-
-
-def similarity(a: Counter[str], b: Counter[str]) -> float:
-    """Multiset Jaccard of two bags of words (0 when either is empty)."""
-    if not a or not b:
-        return 1.0 if not a and not b else 0.0
-    common = common_words(a, b)
-    return common / (sum(a.values()) + sum(b.values()) - common)
-
-
 class _Aligner:
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
         self.old, self.new = old, new
         self.old_keys = [unit_key(u) for u in old]
         self.new_keys = [unit_key(u) for u in new]
-        self.old_words = _Bags(old)
-        self.new_words = _Bags(new)
+        self.old_words = Bags(old)
+        self.new_words = Bags(new)
         self.old_fam = [family(u) for u in old]
         self.new_fam = [family(u) for u in new]
         self.pair: dict[int, int] = {}  # old index -> new index, in order
@@ -207,7 +121,7 @@ class _Aligner:
             for i in range(lo, hi)
             if old_count[(key := self.old_keys[i])] == 1 and new_count[key] == 1
         ]
-        return _lis(candidates)
+        return longest_increasing(candidates)
 
     def _lcs(self, lo: int, hi: int, nlo: int, nhi: int) -> None:
         """Plain LCS on keys (repeated boilerplate); greedy when the table is too big."""
@@ -224,7 +138,7 @@ class _Aligner:
                 self.pair[lo + i] = nlo + found
                 j = found + 1
             return
-        for i, j in _lcs_pairs(a, b):
+        for i, j in lcs_pairs(a, b):
             self.pair[lo + i] = nlo + j
 
     # -- gaps ---------------------------------------------------------------
@@ -322,18 +236,22 @@ class _Aligner:
     def _best_monotonic(
         self, olds: list[int], news: list[int], floor: float
     ) -> list[tuple[int, int]]:
-        """Monotonic pairing maximising total similarity (pairs below ``floor`` excluded)."""
+        """Monotonic pairing maximising total similarity (pairs below ``floor`` excluded):
+        a full table for the usual small gaps, scored candidates for large ones."""
         n, m = len(olds), len(news)
-        banded = n * m > BAND * BAND * 4
+        if n * m > DENSE_CELLS:
+            candidates = candidate_pairs(
+                {i: self.old_words[i] for i in olds}, {j: self.new_words[j] for j in news}, floor
+            )
+            good = [(i, j) for i, j in candidates if self.sim(i, j) >= floor]
+            return best_in_order(good, self.sim)
         score = [[0.0] * (m + 1) for _ in range(n + 1)]
         for a in range(n - 1, -1, -1):
-            centre = a * m // n
             for b in range(m - 1, -1, -1):
                 best = max(score[a + 1][b], score[a][b + 1])
-                if not banded or abs(b - centre) <= BAND:
-                    s = self.sim(olds[a], news[b])
-                    if s >= floor:
-                        best = max(best, s + score[a + 1][b + 1])
+                s = self.sim(olds[a], news[b])
+                if s >= floor:
+                    best = max(best, s + score[a + 1][b + 1])
                 score[a][b] = best
         pairs = []
         a = b = 0
@@ -352,7 +270,7 @@ class _Aligner:
         gaps = self.gaps()
         olds = [i for o, _ in gaps for i in o if sum(self.old_words[i].values()) >= MOVE_MIN_WORDS]
         news = [j for _, n in gaps for j in n if sum(self.new_words[j].values()) >= MOVE_MIN_WORDS]
-        if not olds or not news or len(olds) * len(news) > 250_000:
+        if not olds or not news:
             return
         size_old = {i: sum(self.old_words[i].values()) for i in olds}
         size_new = {j: sum(self.new_words[j].values()) for j in news}
@@ -362,11 +280,17 @@ class _Aligner:
             small, large = sorted((size_old[i], size_new[j]))
             return small >= MOVE_MIN * large
 
+        if len(olds) * len(news) > DENSE_CELLS:
+            pairs: Iterable[tuple[int, int]] = candidate_pairs(
+                {i: self.old_words[i] for i in olds}, {j: self.new_words[j] for j in news},
+                MOVE_MIN,
+            )
+        else:
+            pairs = ((i, j) for i in olds for j in news)
         scored = sorted(
             (
                 (s, i, j)
-                for i in olds
-                for j in news
+                for i, j in pairs
                 if may_match(i, j) and (s := self.sim(i, j)) >= MOVE_MIN
             ),
             reverse=True,
@@ -442,7 +366,7 @@ class _Aligner:
                 return None  # no free neighbour: nothing to split into or merge from
             starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
             leftover = mine - other_words[current]
-        elif hi - lo <= 4 * BAND:
+        elif hi - lo <= WINDOW_RANGE:
             starts = range(lo, hi)
         else:
             return None
@@ -550,45 +474,3 @@ def _parents(units: Sequence[Unit]) -> list[int]:
             out.append(-1)
             last = index
     return out
-
-
-def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence of ``pairs`` (sorted by first item) increasing in the second."""
-    tails: list[int] = []  # tails[k]: smallest second value ending an increasing run of k+1
-    tail_index: list[int] = []
-    back: list[int] = []
-    for index, (_, j) in enumerate(pairs):
-        k = bisect.bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_index.append(index)
-        else:
-            tails[k] = j
-            tail_index[k] = index
-        back.append(tail_index[k - 1] if k else -1)
-    out = []
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        out.append(pairs[index])
-        index = back[index]
-    return out[::-1]
-
-
-def _lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    n, m = len(a), len(b)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = table[i], table[i + 1]
-        for j in range(m - 1, -1, -1):
-            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
-    pairs = []
-    i = j = 0
-    while i < n and j < m:
-        if a[i] == b[j]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif table[i + 1][j] >= table[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return pairs

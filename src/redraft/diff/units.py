@@ -1,0 +1,111 @@
+"""What the alignment knows of one unit: its family, its identity key, its bag of words,
+and how alike two bags are. Kept apart from :mod:`redraft.diff.align` (the passes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
+
+Unit = Paragraph | Footnote
+
+#: Kinds a draft has once: they pair with each other whatever their text.
+SINGLETON_KINDS = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.FORMULA})
+CONTAINED_MIN_WORDS = 5  # a shorter unit this long may pair by containment
+
+#: Kinds of running text that may turn into one another: a preambular paragraph made
+#: operative, a line of text set as a heading (or read as one by another reader).
+PROSE_KINDS = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT, Kind.HEADING})
+
+
+def family(unit: Unit) -> str:
+    """Only units of one family are ever paired: footnotes with footnotes, running text
+    with running text (the engine reports a change of kind), and the document heading,
+    title, formula and tables each with their own kind."""
+    if isinstance(unit, Footnote):
+        return "fn"
+    return "prose" if unit.kind in PROSE_KINDS else unit.kind.value
+
+
+def unit_key(unit: Unit) -> str:
+    """What must be equal for two units to be "the same text": spacing normalised,
+    footnote references reduced to "a reference here"."""
+    text = unit.text
+    # Substring tests and replaces run at C speed; a regular expression scan of every
+    # paragraph costs more than the rest of the alignment of an unchanged draft.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = " ".join(text.split())
+    return family(unit) + "\x00" + mask_refs(text)
+
+
+_BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def mask_refs(text: str) -> str:
+    """Each footnote reference ("¹⁶", "[^a]") replaced by one "\x01"."""
+    masked = False
+    for digit in SUPERSCRIPT_DIGITS:
+        if digit in text:
+            text = text.replace(digit, "\x01")
+            masked = True
+    if masked:
+        while "\x01\x01" in text:
+            text = text.replace("\x01\x01", "\x01")
+    if "[^" in text:
+        text = _BRACKET_REF.sub("\x01", text)
+    return text
+
+
+_BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
+
+
+def words(text: str) -> Counter[str]:
+    """The bag of lowercased words of a text (footnote references left out)."""
+    return Counter(_BAG_WORD.findall(mask_refs(text).replace("\x01", " ").lower()))
+
+
+class Bags:
+    """Bags of words computed on first use: most units are paired by exact text."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+        self.cache: dict[int, Counter[str]] = {}
+
+    def __getitem__(self, index: int) -> Counter[str]:
+        bag = self.cache.get(index)
+        if bag is None:
+            bag = self.cache[index] = words(self.units[index].text)
+        return bag
+
+
+def pair_score(a: Counter[str], b: Counter[str]) -> float:
+    """How likely two units are one paragraph, edited: the multiset Jaccard, or half the
+    share of the shorter one found in the longer when that is long enough, so that a
+    paragraph cut down to its first line still pairs with what it was."""
+    if not a or not b:
+        return 1.0 if not a and not b else 0.0
+    common = common_words(a, b)
+    size_a, size_b = sum(a.values()), sum(b.values())
+    score = common / (size_a + size_b - common)
+    shorter = min(size_a, size_b)
+    if shorter >= CONTAINED_MIN_WORDS:
+        score = max(score, 0.5 * common / shorter)
+    return score
+
+
+def common_words(a: Counter[str], b: Counter[str]) -> int:
+    """Size of the multiset intersection (faster than ``sum((a & b).values())``)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word in a.keys() & b.keys() for count in (a[word],))
+
+
+def similarity(a: Counter[str], b: Counter[str]) -> float:
+    """Multiset Jaccard of two bags of words (0 when either is empty)."""
+    if not a or not b:
+        return 1.0 if not a and not b else 0.0
+    common = common_words(a, b)
+    return common / (sum(a.values()) + sum(b.values()) - common)
