@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redraft.cli import cli
 from redraft.config import before, find_config, load_config, parse_config
@@ -105,3 +107,26 @@ def test_periods() -> None:
     assert before(start, "3 weeks") == dt.date(2012, 4, 2)
     assert before(dt.date(2012, 3, 31), "1 month") == dt.date(2012, 2, 29)
     assert before(dt.date(2012, 1, 15), "2 months") == dt.date(2011, 11, 15)
+
+
+_VALUES = ['3300', '"20%"', '-1', 'true', '2012-04-23', '"1 month"', '["en", "fr"]', '[1, 2]',
+           '{ max_words = "error" }', '{ x = 1 }', '"in-session"', '1.5', '"soon"', '""']
+_KEYS = ["max_words", "soft_max_words", "max_growth", "preset", "severity", "openers",
+         "start", "deadline", "languages", "words_per_page", "preambular_openers", "nope"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["check", "session", "stats"]),
+                          st.sampled_from(_KEYS), st.sampled_from(_VALUES)), max_size=6))
+def test_any_config_reads_or_fails_with_one_located_line(entries) -> None:  # type: ignore[no-untyped-def]
+    sections: dict[str, dict[str, str]] = {}
+    for section, key, value in entries:
+        sections.setdefault(section, {})[key] = value
+    text = "".join(f"[{name}]\n" + "".join(f"{k} = {v}\n" for k, v in body.items())
+                   for name, body in sections.items())
+    try:
+        parse_config(text, "redraft.toml")
+    except ConfigError as error:
+        message = str(error)
+        assert "\n" not in message
+        assert message.startswith("redraft.toml:")  # every error names a line

@@ -212,7 +212,7 @@ class _Builder:
         values: dict[str, Any] = {}
         preset = table.get("preset", "")
         if preset:
-            if preset not in PRESETS:
+            if not isinstance(preset, str) or preset not in PRESETS:
                 names = ", ".join(PRESETS)
                 raise self.fail("check", "preset", f"unknown preset {preset!r} (known: {names})")
             values.update(PRESETS[preset])
