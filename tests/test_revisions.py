@@ -29,6 +29,8 @@ from redraft.revisions import (
     validate_name,
 )
 
+from .strategies import drafts
+
 CASES = Path(__file__).parent / "cases" / "store"
 
 
@@ -313,3 +315,24 @@ def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) 
     shortcut = _one_for_one(old, new)
     if shortcut is not None:
         assert shortcut == _diff_counts([old], [new], fast=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(drafts())
+def test_words_counted_per_paragraph_add_up_to_the_draft_count(draft) -> None:
+    from redraft import canonical
+    from redraft.revisions import _chunk_words, count_draft_words
+
+    _, chunks = split_chunks(canonical.render(draft))
+    assert sum(_chunk_words(chunk) for chunk in chunks) == count_draft_words(draft)
+
+
+@settings(max_examples=150, deadline=None)
+@given(drafts(), drafts())
+def test_any_two_versions_get_a_summary_and_identical_ones_none(old, new) -> None:
+    from redraft import canonical
+
+    before, after = (split_chunks(canonical.render(d)) for d in (old, new))
+    changes = dict(paragraph_changes(before, after))
+    assert all(count > 0 for count in changes.values())
+    assert paragraph_changes(before, before) == ()

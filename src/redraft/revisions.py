@@ -446,7 +446,7 @@ class DraftSummary:
 
 
 #: Bump when the word rule or the change summary changes: older cached figures are dropped.
-LOG_CACHE_FORMAT = 1
+LOG_CACHE_FORMAT = 2
 
 
 def new_log_cache() -> dict[str, Any]:
@@ -503,7 +503,7 @@ def build_log(
     entries: list[LogEntry] = []
     for before, version in zip([None, *versions], versions, strict=False):
         if version.blob not in words_of:
-            words_of[version.blob] = sum(_chunk_words(_key(c)) for c in split(version.blob)[1])
+            words_of[version.blob] = sum(_chunk_words(c) for c in split(version.blob)[1])
         words = words_of[version.blob]
         if before is None:
             entries.append(LogEntry(version, words, words, (), first=True))
@@ -636,11 +636,21 @@ _NOT_PLAIN = ("#", ">", "|", "\\", "¶", "[^")
 
 
 @lru_cache(maxsize=1 << 16)
-def _chunk_words(key: str) -> int:
-    """Words of one paragraph (numbers are never words, so its key will do)."""
+def _chunk_words(chunk: str) -> int:
+    """Words of one top-level paragraph with its sub-paragraphs (footnotes apart).
+
+    A plain one-line paragraph is counted on its text as written (the number is no
+    word, and the opening's asterisks do not change a count of tokens); anything else
+    is parsed first."""
+    if "\n" not in chunk and not chunk.startswith(_NOT_PLAIN):
+        try:
+            from .stats import count_text_words
+        except ImportError:
+            return len(_key(chunk).split())
+        return int(count_text_words(_key(chunk)))
     from . import canonical
 
-    return count_draft_words(canonical.parse(_BARE_FRONT + key + "\n"))
+    return count_draft_words(canonical.parse(_BARE_FRONT + chunk + "\n"))
 
 
 def count_draft_words(draft: Draft) -> int:
