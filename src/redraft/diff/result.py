@@ -83,7 +83,12 @@ def change_heading(change: Change) -> str:
         where = f"{side_labels(change.old)} {ARROW} {side_labels(change.new)}"
     else:
         where = side_labels(change.new or change.old)
-    parts = [where, change.op]
+    return " · ".join([where, *change_details(change)])
+
+
+def change_details(change: Change) -> list[str]:
+    """What happened, without the labels: ``["modified", "Urges → Encourages (weaker)"]``."""
+    parts = [change.op]
     if change.moved:
         parts.append("moved")
     elif change.renumbered and change.op == "equal":
@@ -92,7 +97,7 @@ def change_heading(change: Change) -> str:
         parts.append(f"{change.kind_change[0]} {ARROW} {change.kind_change[1]}")
     if change.verb is not None:
         parts.append(f"{change.verb.old} {ARROW} {change.verb.new} ({change.verb.shift})")
-    return " · ".join(parts)
+    return parts
 
 
 def summary_line(counts: dict[str, int], changes: tuple[Change, ...]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..diff.result import DiffResult, change_heading, summary_line
+from ..diff.result import DiffResult, change_details, side_labels, summary_line
 from .diff_text import redline, shown
 
 if TYPE_CHECKING:
@@ -21,7 +21,15 @@ def render_diff_side(result: DiffResult, show_all: bool = False) -> Group:
     table.add_column(result.old_source or "old", ratio=1, overflow="fold")
     table.add_column(result.new_source or "new", ratio=1, overflow="fold")
     for change in shown(result, show_all):
-        table.add_row(Text(change_heading(change), style="bold cyan"), "")
-        table.add_row(redline(change, "-") if change.old else Text(""),
-                      redline(change, "+") if change.new else Text(""))
+        # Each cell opens with its own labels, so the two columns stay level.
+        left = Text(side_labels(change.old) or "—", style="bold cyan")
+        right = Text(side_labels(change.new) or "—", style="bold cyan")
+        right.append(" · " + " · ".join(change_details(change)), style="cyan")
+        if change.old:
+            left.append("\n")
+            left.append_text(redline(change, "-"))
+        if change.new:
+            right.append("\n")
+            right.append_text(redline(change, "+"))
+        table.add_row(left, right)
     return Group(table, Text(summary_line(result.summary(), result.changes) + "\n", style="bold"))
