@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
 
 from redraft import canonical
 from redraft.check import check_drafts
 from redraft.cli import cli
 from redraft.config import parse_config
+
+from .strategies import drafts
 
 CASES = Path(__file__).parent / "cases" / "check"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.toml"))
@@ -256,3 +259,15 @@ def test_a_store_file_given_by_path_uses_the_store_history(
     assert "l3: error: first version saved 2012-03-30, after the deadline 2012-03-23" in (
         result.output)
     assert "l3: warning: grew 20% since the first version (200 -> 240 words)" in result.output
+
+
+@settings(max_examples=150, deadline=None)
+@given(drafts())
+def test_any_draft_checks_and_violations_point_at_its_labels(draft) -> None:  # type: ignore[no-untyped-def]
+    config = parse_config('[check]\nmax_words = 5\nmax_paragraph_words = 3\nmax_operative = 1\n'
+                          'max_preambular = 1\n')
+    result = check_drafts([("d", draft)], config)
+    labels = set(draft.labels())
+    assert result.exit_code in (0, 1)
+    assert all(v.label == "" or v.label in labels for v in result.violations)
+    assert result.exit_code == (1 if any(v.severity == "error" for v in result.violations) else 0)
