@@ -247,3 +247,38 @@ def test_enacting_formulas_of_other_organs_and_outcome_documents(formula: str) -
     formula_block = draft.find("formula")
     assert formula_block is not None and formula_block.text == formula
     assert not any("enacting formula" in w for w in warnings)
+
+
+@pytest.mark.parametrize("heading", [
+    "Draft resolution (A/C.3/79/L.5)",
+    "Draft resolution (…)",
+    "Draft resolution [A/C.3/79/L.5]",
+    "Draft resolution I (A/78/L.5)",
+    "Draft resolution submitted by the Chair (A/C.3/79/L.5)",
+    "Draft resolution submitted by the Vice-Chair of the Committee, Ms. Jane Doe (Kenya), on "
+    "the basis of informal consultations on draft resolution A/C.2/79/L.12",
+    "Draft decision submitted by the President of the General Assembly",
+    "Revised draft resolution (A/C.3/79/L.5/Rev.1)",
+    "Draft resolution (submitted by the Chair on the basis of informal consultations)",
+])
+def test_l_document_heading_lines(heading: str) -> None:
+    """The first line of an L document is its heading, whatever follows "Draft
+    resolution"; the title is the line after it."""
+    draft, _ = read_text(f"{heading}\n\nStrengthening the rule of law\n\nThe General Assembly,\n\n"
+                         "Recalling its resolution 1/1,\n\n1. Decides to act.\n")
+    assert draft.labels() == ["heading", "title", "formula", "PP1", "OP1"]
+    assert draft.meta.doc_type in ("draft resolution", "draft decision", "revised draft resolution")
+    block, title = draft.find("heading"), draft.find("title")
+    assert block is not None and block.text == heading
+    assert title is not None and title.text == "Strengthening the rule of law"
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading() -> None:
+    draft, _ = read_text(
+        "Draft resolution submitted by the Vice-Chair of the Committee, Ms. Jane Doe\n"
+        "(Kenya), on the basis of informal consultations\n\nStrengthening the rule of law\n\n"
+        "The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n")
+    assert draft.labels() == ["heading", "title", "formula", "PP1", "OP1"]
+    block = draft.find("heading")
+    assert block is not None
+    assert block.text.endswith("Jane Doe (Kenya), on the basis of informal consultations")

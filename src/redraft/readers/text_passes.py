@@ -225,8 +225,16 @@ DRAFT_HEADING = re.compile(
 #: A document heading line: "Draft resolution II", "Resolution 1445 (2002)",
 #: "Resolution adopted by the General Assembly on 5 December 2023", and the heading of a
 #: sponsored draft: "Austria, Brazil and Mexico: revised draft resolution".
+_HEAD = (r"^(?:(?:Revised|Amended)\s+[Dd]raft\s+|(?:Revised|Amended|Draft)\s+)?"
+         r"(?:[Rr]esolution|[Dd]ecision)")
+#: The heading of a draft submitted by an officer, as L documents print it: "Draft
+#: resolution submitted by the Vice-Chair of the Committee, Ms. X (Kenya), on the basis
+#: of informal consultations" (it may be long, and hard-wrapped).
+SUBMITTED_HEADING = re.compile(_HEAD + r"(?:\s+[IVXLC]+)?\s+submitted\s+by\s+\S.{0,400}$")
 DOC_HEADING = re.compile(
-    r"^(?:(?:Revised|Amended)\s+)?(?:Draft\s+)?(?:[Rr]esolution|[Dd]ecision)(?:\s+\S+){0,5}$"
+    _HEAD + r"(?:\s+\S+){0,5}$"
+    + r"|" + _HEAD + r"(?:\s+\S+){0,2}\s+[(\[][^()\[\]]{1,300}[)\]]$"  # "Draft resolution (...)"
+    + r"|" + SUBMITTED_HEADING.pattern +
     r"|^(?:Projet de |Proyecto de )?(?:[Rr]ésolution|[Dd]écision|[Rr]esolución|[Dd]ecisión)"
     r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
@@ -239,7 +247,8 @@ DOC_HEADING = re.compile(
 def _split_items(block: list[str]) -> list[list[str]]:
     items: list[list[str]] = [[block[0]]]
     for index, line in enumerate(block[1:]):
-        if index == 0 and DOC_HEADING.match(block[0].strip()):
+        first = block[0].strip()
+        if index == 0 and DOC_HEADING.match(first) and not SUBMITTED_HEADING.match(first):
             items.append([line])  # "Resolution 242 (1967)" / "of 22 November 1967"
             continue
         if LIST_START.match(line) and (closes_item(items[-1][-1]) or _BULLET.match(line)):
