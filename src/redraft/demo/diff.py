@@ -61,7 +61,8 @@ def _from_store(ctx: DemoContext) -> tuple[str, Draft, Draft] | None:
         new = store.read(name, str(newer.number)).draft
     except Exception:  # the demo goes on with the bundled drafts
         return None
-    return f"redraft diff {name}@1 {name}@{newer.number}", old, new
+    target = "Rev.1" if newer.symbol.endswith("/Rev.1") else str(newer.number)
+    return f"redraft diff {name}@1 {name}@{target}", old, new
 
 
 def _bundled(ctx: DemoContext) -> tuple[str, Draft, Draft] | None:
