@@ -300,3 +300,13 @@ def test_repeated_phrase_is_trimmed_of_little_words() -> None:
     (top,) = repeated_phrases(varied, "d")
     assert top.text == "the Conference of the States Parties"  # "to the" trimmed
     assert top.saves == (3 - 1) * (6 - 2) - 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(drafts(), drafts())
+def test_hints_on_any_drafts_save_words_where_they_say(a, b) -> None:  # type: ignore[no-untyped-def]
+    found = hints([("a", a), ("b", b)])
+    labels = {"a": set(a.labels()), "b": set(b.labels())}
+    for hint in found:
+        assert hint.saves > 0
+        assert set(hint.labels) <= labels[hint.draft]
