@@ -1,7 +1,8 @@
 """Which paragraph became which: pairing the units of two drafts by identity.
 
 Units (blocks, sub-paragraphs, headings, footnotes: ``draft.units()``) are paired
-in four passes, each only looking at what the previous ones left unpaired:
+in passes, each only looking at what the previous ones left unpaired, and only
+within a family (:func:`redraft.diff.units.family`):
 
 1. **Exact anchors** (patience diff): units whose text is identical and unique in
    both drafts, kept in order by a longest increasing subsequence, then the same
@@ -13,14 +14,16 @@ in four passes, each only looking at what the previous ones left unpaired:
    drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves"), or a
    footnote (a unique citation that went with the paragraph citing it).
 3. **Similar pairs in place**: inside each gap between anchors, the monotonic
-   pairing with the greatest total similarity (multiset Jaccard of words) among
-   pairs above ``PAIR_MIN``; below it, a paragraph is deleted + inserted, not
-   "modified at 10%".
+   pairing with the greatest total similarity among pairs above ``PAIR_MIN``;
+   below it, a paragraph is deleted + inserted, not "modified at 10%". Then the
+   document heading, title and formula by kind, and the footnotes of paired
+   paragraphs in order.
 4. **Moved and edited**: similar text (``MOVE_MIN``) anywhere, long enough.
+5. **Split** and **merged**: one unit whose text is better explained by two to
+   four neighbouring units of the other side (OP5 -> OP5 + OP5bis, or OP5 -> OP5,
+   OP5(a), OP5(b)).
 
-Then **split** and **merged**: one unit whose text is better explained by two to
-four neighbouring units of the other side joined (OP5 -> OP5 + OP5bis, or OP5 ->
-OP5, OP5(a), OP5(b)).
+Every pass but 2 and 4 keeps pairs in reading order on both sides.
 """
 
 from __future__ import annotations
