@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.errors import InputError
@@ -428,3 +430,53 @@ def test_numbering_from_the_paragraph_style_with_a_start_override() -> None:
 
     items = _Reader(_open(builder.save(), "x"), "current").items()
     assert [(i.number, i.depth) for i in items] == [("I.", 0), ("II.", 0), ("II.1", 1), ("V.", 0)]
+
+
+@pytest.fixture(scope="module")
+def sample_members() -> dict[str, bytes]:
+    data = build(
+        ["p: *The General Assembly*,", "p: *Noting* it,[fn: A/1.]", "n0: *Decides* {+now+}."]
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    member=st.sampled_from(
+        [
+            "word/document.xml",
+            "word/footnotes.xml",
+            "word/numbering.xml",
+            "word/styles.xml",
+            "word/_rels/document.xml.rels",
+        ]
+    ),
+    cuts=st.lists(
+        st.tuples(
+            st.floats(0, 1),
+            st.integers(1, 30),
+            st.sampled_from([b"", b"<w:p>", b"</w:r>", b'"', b"\xff", b"<w:ins>"]),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_damaged_documents_give_input_errors(
+    sample_members: dict[str, bytes], member: str, cuts: list[tuple[float, int, bytes]]
+) -> None:
+    """Whatever is damaged inside the package: a draft, or one InputError; never a crash."""
+    members = dict(sample_members)
+    blob = bytearray(members[member])
+    for where, length, insert in cuts:
+        at = int(where * (len(blob) - 1))
+        blob[at : at + length] = insert
+    members[member] = bytes(blob)
+    try:
+        read_docx(_zip(members), "damaged.docx")
+    except InputError as error:
+        assert str(error).startswith("damaged.docx: ")

@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
-from .docx_safety import check_package, refuse_ole
+from .docx_safety import check_package, parse_part, refuse_ole
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -64,15 +64,22 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
         raise ValueError(f"view must be 'current' or 'original', not {view!r}")
     check_package(data, name)
     package = _open(data, name)
-    reader = _Reader(package, view)
-    items = reader.items()
+    try:
+        reader = _Reader(package, view)
+        items = reader.items()
+        meta = reader.meta()
+    except InputError as error:  # a damaged part: name the file
+        raise InputError(f"{name}: {error}") from None
+    except (KeyError, AttributeError, ValueError, TypeError, IndexError) as error:
+        # python-docx on a package whose parts or relationships are damaged (found by
+        # fuzzing: a dangling rId, a settings relationship to a part of another type)
+        raise InputError(f"{name}: a damaged Word document ({type(error).__name__})") from None
     warnings: list[str] = []
     if reader.revisions:
         side = "accepted (current text)" if view == "current" else "rejected (original text)"
         warnings.append(
             f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
         )
-    meta = reader.meta()
     if reader.styled:
         return Draft(meta=meta, blocks=assign_labels(tuple(_styled_blocks(items)))), warnings
     from .docx_classify import attach_lettered_notes, printed_text
@@ -419,14 +426,13 @@ _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
     """ "f<id>" / "e<id>" -> the text of each footnote / endnote (footnotes.xml, endnotes.xml)."""
-    from lxml import etree
 
     out = {}
     for rel in document.part.rels.values():
         kind = rel.reltype.rsplit("/", 1)[-1]
         if kind not in ("footnotes", "endnotes") or rel.is_external:
             continue
-        root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
+        root = parse_part(rel.target_part.blob, f"word/{kind}.xml")
         for note in root.iterfind(f"w:{kind[:-1]}", NS):
             if note.get(_q("type")) in _SEPARATORS:
                 continue

@@ -21,6 +21,14 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+def _int(value: str | None, default: int) -> int:
+    """A number attribute; a damaged one counts as absent (levels are 0-8 in Word)."""
+    try:
+        return max(0, min(int(value or default), 10_000))
+    except ValueError:
+        return default
+
+
 def _val(element: Any, default: str = "") -> str:
     return default if element is None else element.get(_q("val"), default)
 
@@ -98,18 +106,18 @@ class Numbering:
         for abstract in root.iterfind("w:abstractNum", NS):
             levels = {}
             for lvl in abstract.iterfind("w:lvl", NS):
-                levels[int(lvl.get(_q("ilvl"), "0"))] = _level(lvl)
+                levels[_int(lvl.get(_q("ilvl")), 0)] = _level(lvl)
             self.abstract[abstract.get(_q("abstractNumId"), "")] = levels
         for num in root.iterfind("w:num", NS):
             overrides = {}
             for override in num.iterfind("w:lvlOverride", NS):
                 start = override.find("w:startOverride", NS)
                 if start is not None:
-                    overrides[int(override.get(_q("ilvl"), "0"))] = int(_val(start, "1"))
+                    overrides[_int(override.get(_q("ilvl")), 0)] = _int(_val(start), 1)
                 lvl = override.find("w:lvl", NS)
                 if lvl is not None:
                     abstract_id = _val(num.find("w:abstractNumId", NS))
-                    level_no = int(override.get(_q("ilvl"), "0"))
+                    level_no = _int(override.get(_q("ilvl")), 0)
                     self.abstract.setdefault(abstract_id, {})[level_no] = _level(lvl)
             self.nums[num.get(_q("numId"), "")] = (_val(num.find("w:abstractNumId", NS)), overrides)
 
@@ -118,7 +126,7 @@ class Numbering:
             numpr = style.find("w:pPr/w:numPr", NS)
             if numpr is not None:
                 num_id = _val(numpr.find("w:numId", NS))
-                ilvl = int(_val(numpr.find("w:ilvl", NS), "0") or 0)
+                ilvl = _int(_val(numpr.find("w:ilvl", NS)), 0)
                 self.style_numpr[style.get(_q("styleId"), "")] = (num_id, ilvl)
 
     def number(self, p: Any) -> tuple[str, int] | None:
@@ -130,7 +138,7 @@ class Numbering:
             num_id = _val(numpr.find("w:numId", NS), num_id)
             ilvl_el = numpr.find("w:ilvl", NS)
             if ilvl_el is not None:
-                ilvl = int(_val(ilvl_el, "0") or 0)
+                ilvl = _int(_val(ilvl_el), 0)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return None
         abstract_id, overrides = self.nums[num_id]
@@ -156,7 +164,7 @@ class Numbering:
 
 def _level(lvl: Any) -> Level:
     return Level(
-        start=int(_val(lvl.find("w:start", NS), "1") or 1),
+        start=_int(_val(lvl.find("w:start", NS)), 1),
         fmt=_val(lvl.find("w:numFmt", NS), "decimal"),
         text=_val(lvl.find("w:lvlText", NS), "%1."),
     )
@@ -165,7 +173,8 @@ def _level(lvl: Any) -> Level:
 def _numbering_root(document: Any) -> Any:
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/numbering") and not rel.is_external:
-            from lxml import etree
 
-            return etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
+            from .docx_safety import parse_part
+
+            return parse_part(rel.target_part.blob, "word/numbering.xml")
     return None
