@@ -89,3 +89,16 @@ def test_wrong_form_is_flagged():
     assert is_operative_opener("Frobnicates", extra=()) and is_preambular_opener(
         "Frobnicates", extra=["frobnicates"]
     )
+
+
+def test_trailing_punctuation_and_commas_and_hyphens():
+    assert opening_phrase("Given its resolution 65/232,") == "Given"
+    assert (
+        opening_phrase("Also, in this regard, calls upon States")
+        == "Also, in this regard, calls upon"
+    )
+    assert is_operative_opener("Also, in this regard, calls upon")
+    assert is_operative_opener("Re-emphasizes")
+    assert is_preambular_opener("Firmly convinced")
+    assert is_operative_opener("Duly notes")
+    assert not is_operative_opener("Address")

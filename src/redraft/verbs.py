@@ -70,19 +70,27 @@ _PREAMBULAR_RANK = _scale_index(PREAMBULAR_SCALE)
 _ALL_PHRASES = sorted(set(_OPERATIVE_RANK) | set(_PREAMBULAR_RANK), key=len, reverse=True)
 
 
+_MODIFIER = re.compile(
+    r"(?:" + "|".join(re.escape(m) for m in (*MODIFIERS, "strongly")) + r")\s*,?\s+",
+    re.IGNORECASE,
+)
+_ADVERB = re.compile(r"[a-z]+ly\s+", re.IGNORECASE)  # "Firmly convinced", "Duly notes"
+
+
+def _modifier_length(text: str) -> tuple[int, bool]:
+    """Length of the modifiers that open ``text`` ("Also, in this regard, ") and whether
+    "strongly" was among them."""
+    position, strongly = 0, False
+    while match := _MODIFIER.match(text, position):
+        strongly = strongly or match.group(0).lower().startswith("strongly")
+        position = match.end()
+    return position, strongly
+
+
 def _strip_modifiers(phrase: str) -> tuple[str, bool]:
-    """("also strongly urges" -> ("urges", True)): base phrase and whether 'strongly' led."""
-    text = phrase.lower().strip(" ,;:")
-    strongly = False
-    changed = True
-    while changed:
-        changed = False
-        for modifier in (*MODIFIERS, "strongly"):
-            if text.startswith(modifier + " "):
-                strongly = strongly or modifier == "strongly"
-                text = text[len(modifier) + 1 :]
-                changed = True
-    return text, strongly
+    """("Also strongly urges" -> ("urges", True)): base phrase and whether 'strongly' led."""
+    skipped, strongly = _modifier_length(phrase.strip())
+    return phrase.strip()[skipped:].lower().rstrip(" ,;:"), strongly
 
 
 def opening_phrase(paragraph: Paragraph | str) -> str:
@@ -95,15 +103,22 @@ def opening_phrase(paragraph: Paragraph | str) -> str:
     else:
         text = paragraph
     text = text.lstrip(" *\t")
-    base, _ = _strip_modifiers(text)
-    skipped = len(text) - len(base)  # modifiers we stepped over, kept in the result
+    skipped, _ = _modifier_length(text)
+    base = text[skipped:]
     lowered = base.lower()
     for phrase in _ALL_PHRASES:
-        if lowered.startswith(phrase) and (len(lowered) == len(phrase)
-                                           or not lowered[len(phrase)].isalpha()):
+        if lowered.startswith(phrase) and (
+            len(lowered) == len(phrase) or not lowered[len(phrase)].isalpha()
+        ):
             return text[: skipped + len(phrase)]
     match = _WORD.match(base)
     return text[: skipped + match.end()] if match else ""
+
+
+def _without_adverb(base: str) -> str:
+    """"firmly convinced" -> "convinced" (an adverb does not change the verb's form)."""
+    match = _ADVERB.match(base)
+    return base[match.end():] if match and base[match.end():] else base
 
 
 def strength(phrase: str, kind: Kind = Kind.OPERATIVE) -> int | None:
@@ -139,8 +154,8 @@ def is_operative_opener(phrase: str, extra: Iterable[str] = ()) -> bool:
         return False
     if base in _OPERATIVE_RANK or base in {e.lower() for e in extra}:
         return True
-    first = base.split()[0]
-    return first.endswith("s") and not first.endswith("ss") and first.isalpha()
+    first = _without_adverb(base).split()[0]
+    return bool(re.fullmatch(r"[a-z][a-z'’-]*[^s]s", first))
 
 
 def is_preambular_opener(phrase: str, extra: Iterable[str] = ()) -> bool:
@@ -150,5 +165,5 @@ def is_preambular_opener(phrase: str, extra: Iterable[str] = ()) -> bool:
         return False
     if base in _PREAMBULAR_RANK or base in {e.lower() for e in extra}:
         return True
-    first = base.split()[0]
+    first = _without_adverb(base).split()[0]
     return first in PREAMBULAR_ADJECTIVES or first.endswith(("ing", "ed"))

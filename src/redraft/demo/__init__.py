@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 #: Steps in the order the demo runs them.
-STEPS = ("drafts", "store", "diff", "overlap", "merge", "status", "stats", "word")
+STEPS = ("drafts", "store", "diff", "overlap", "merge", "status", "word", "stats")
 
 
 @dataclass

@@ -40,7 +40,7 @@ def run(ctx: DemoContext) -> None:
     from rich.table import Table
 
     console = ctx.console
-    console.rule("[bold]7. How long, and does it break a rule: redraft stats, redraft check")
+    console.rule("[bold]8. How long, and does it break a rule: redraft stats, redraft check")
     paths = sorted(ctx.drafts_dir.glob("*.txt"))
     drafts = {p.stem: canonical.parse(p.read_text(encoding="utf-8")) for p in paths}
     if not drafts:

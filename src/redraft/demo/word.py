@@ -26,7 +26,7 @@ FALLBACK_NAME = "governance"
 
 def run(ctx: DemoContext) -> None:
     console = ctx.console
-    console.rule("[bold]8. Where delegates work: Word and the HTML report")
+    console.rule("[bold]7. Where delegates work: Word and the HTML report")
     store_dir, name = _store_and_name(ctx)
     if store_dir is None or name is None:
         console.print("(no drafts to show)")

@@ -8,6 +8,7 @@ into an :class:`~redraft.errors.InputError` with one clear line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,9 +112,11 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name}: invalid {encoding.upper()} text") from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(text: str, name: str) -> str:
     text = text.lstrip("\ufeff")
-    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
-    if controls > 8:
+    if len(_CONTROL.findall(text, 0, 65536)) > 8:
         raise InputError(f"{name}: looks like a binary file, not a text draft")
     return text
