@@ -28,7 +28,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..labels import assign_labels
-from ..model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
+from ..model import Draft, Footnote, Kind, Meta, footnote_ref
 from .docx_safety import check_package, parse_part, refuse_ole
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -81,7 +81,9 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
             f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
         )
     if reader.styled:
-        return Draft(meta=meta, blocks=assign_labels(tuple(_styled_blocks(items)))), warnings
+        from .docx_classify import styled_blocks
+
+        return Draft(meta=meta, blocks=assign_labels(tuple(styled_blocks(items)))), warnings
     from .docx_classify import attach_lettered_notes, printed_text
     from .text import read_text
 
@@ -471,27 +473,6 @@ def _lang(language: str | None) -> str:
 
 
 # -- building the draft -----------------------------------------------------------------
-
-
-def _styled_blocks(items: list[_Item]) -> list[Paragraph]:
-    """Documents redraft wrote: the style names say kind and depth exactly."""
-    from .docx_classify import build_tree
-
-    placed: list[tuple[Kind | None, int, _Item]] = []
-    for item in items:
-        if item.note_of_previous:
-            placed.append((None, -1, item))
-            continue
-        name = item.style
-        depth = 0
-        match = re.match(r"^(UN [A-Za-z ]+?)(?: (\d+))?$", name)
-        if match and match.group(2):
-            name, depth = match.group(1), int(match.group(2)) - 1
-        kind = next((k for k, s in KIND_STYLES.items() if s == name), Kind.TEXT)
-        if item.table:
-            kind = Kind.TABLE
-        placed.append((kind, depth, item))
-    return build_tree(placed)
 
 
 __all__ = ["read_docx", "read_docx_sides", "check_package", "refuse_ole", "KIND_STYLES"]

@@ -66,6 +66,27 @@ def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
     return [node.freeze() for node in roots]
 
 
+def styled_blocks(items: list[_Item]) -> list[Paragraph]:
+    """Documents redraft wrote: the style names say kind and depth exactly."""
+    from .docx import KIND_STYLES
+
+    placed: list[tuple[Kind | None, int, _Item]] = []
+    for item in items:
+        if item.note_of_previous:
+            placed.append((None, -1, item))
+            continue
+        name = item.style
+        depth = 0
+        match = re.match(r"^(UN [A-Za-z ]+?)(?: (\d+))?$", name)
+        if match and match.group(2):
+            name, depth = match.group(1), int(match.group(2)) - 1
+        kind = next((k for k, s in KIND_STYLES.items() if s == name), Kind.TEXT)
+        if item.table:
+            kind = Kind.TABLE
+        placed.append((kind, depth, item))
+    return build_tree(placed)
+
+
 def _normalized(item: _Item) -> _Item:
     """Spaces collapsed, a typed number split off, the opening recomputed."""
     text = " ".join(item.text.split())
