@@ -165,3 +165,59 @@ def test_any_text_parses_and_unbalanced_is_reported(text: str) -> None:
     assert all(0 <= p.offset < len(text) for p in markup.problems)
     if text.count("[") != text.count("]"):
         assert any(p.kind in ("unclosed", "unopened") for p in markup.problems)
+
+
+# -- "NAME: text" prefixes (the alternatives redraft merge writes) -------------------
+
+def test_prefix_names_are_restricted_to_configured_delegations() -> None:
+    config = config_from_table({"delegations": ["US", "EU", "G77", "eu-proposal"]})
+    assert parse_markup("Recalls [UNCLOS: article 76];", config=config).proponents() == ()
+    assert parse_markup("Recalls [UNCLOS: article 76];").proponents() == ("UNCLOS",)
+    markup = parse_markup("[eu-proposal: Urges States / G77: Invites States]", config=config)
+    assert markup.proponents() == ("eu-proposal", "G77")
+    assert not markup.problems
+
+
+_NAMES = st.sampled_from(["EU", "G77", "US", "Russian Federation", "Republic of Korea",
+                          "G77 and China", "Democratic Republic of the Congo", "Holy See"])
+_WORDS = st.lists(st.sampled_from(["urges", "States", "to", "act", "the", "Office", "now"]),
+                  min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(_NAMES, min_size=1, max_size=2, unique=True), _WORDS),
+                min_size=2, max_size=4))
+def test_prefixed_alternatives_read_back(options: list[tuple[list[str], str]]) -> None:
+    """Law: ``[N1/N2: t1 / N3: t2]`` has the options t1, t2 and the proponents named in
+    order of first mention, as merge.threeway.bracket_text writes them."""
+    from redraft.merge.threeway import Alternative, bracket_text
+
+    text = "Decides " + bracket_text([Alternative(tuple(n), t) for n, t in options]) + ";"
+    markup = parse_markup(text)
+    assert not markup.problems
+    assert _options_string(markup) == "|".join(t for _, t in options)
+    assert markup.proponents() == tuple(dict.fromkeys(n for names, _ in options for n in names))
+
+
+def test_blame_words_name_the_prefix_of_each_alternative() -> None:
+    from redraft import canonical
+    from redraft.negotiation.blame import blame_words
+    from redraft.negotiation.lineage import build_lineage
+
+    def version(number: int) -> object:
+        return type("V", (), {"number": number, "by": "Facilitator", "date": "", "symbol": "",
+                              "sponsors": ()})()
+
+    def draft(text: str) -> object:
+        return canonical.parse(f"---\nredraft: 1\n---\n\n1. {text}\n")
+
+    history = [
+        (version(1), draft("Urges States to act;")),
+        (version(2), draft("[EU: Urges States to act; / G77: Encourages States to act;]")),
+    ]
+    words = blame_words(build_lineage("x", history), "OP1")  # type: ignore[arg-type]
+    assert [(p.text, p.stamp.version, p.proposed_by) for p in words.passages] == [
+        ("[EU: ", 2, ("EU",)),
+        ("Urges States to act;", 1, ("EU",)),  # the words of version 1, now EU's wording
+        (" / G77: Encourages States to act;]", 2, ("G77",)),
+    ]

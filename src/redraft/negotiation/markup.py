@@ -353,11 +353,29 @@ class _Parser:
 
     def _option(self, lo: int, hi: int, pairs: list[tuple[int, int]]) -> Option:
         masked = _mask(self.text, lo, hi, pairs)
-        cut, tags = self._tail_tags(masked, lo)
-        end = lo + cut
-        while end > lo and self.text[end - 1].isspace():
+        skip, prefix = self._prefix(masked)
+        if prefix is not None and prefix.action:  # "EU: delete": no text, a proposal
+            return Option((), (prefix,), lo, hi)
+        cut, tags = self._tail_tags(masked[skip:], lo + skip)
+        end = lo + skip + cut
+        while end > lo + skip and self.text[end - 1].isspace():
             end -= 1
-        return Option(self._parts(lo, end, pairs, top=False), tags, lo, hi)
+        if prefix is not None:
+            tags = (prefix, *tags)
+        return Option(self._parts(lo + skip, end, pairs, top=False), tags, lo, hi)
+
+    def _prefix(self, masked: str) -> tuple[int, Tag | None]:
+        """``EU: text`` / ``EU/US: text`` / ``EU: delete``, as redraft merge writes the
+        alternatives of a conflict: (where the option's text starts, the proponents' tag).
+        Only names pass (:func:`_prefix_names`); "as follows: ..." stays text."""
+        match = _PREFIX.match(masked)
+        names = _prefix_names(match.group(1), self.config.delegations) if match else None
+        if match is None or names is None:
+            return 0, None
+        rest = masked[match.end() :].strip().rstrip(".;")
+        if self.config.actions.get(rest.lower()) == "delete":
+            return len(masked), Tag(names, "delete")
+        return match.end(), Tag(names)
 
     def _tail_tags(self, masked: str, base: int) -> tuple[int, tuple[Tag, ...]]:
         """Where the tags at the end of an option start, and the tags."""
@@ -411,6 +429,39 @@ class _Parser:
     def _known(self, names: tuple[str, ...]) -> bool:
         known = self.config.delegations or COMMON_DELEGATIONS
         return all(name in known for name in names)
+
+
+#: A name and a colon at the start of an option: "EU: ", "EU/US: ", "G77, African Group: ".
+_PREFIX = re.compile(r"^\s*([^:\x00\[\]]{1,80}?):(?=\s|$)\s*")
+#: One name in a prefix: capitalised words joined by "of (the)" or "and" ("Republic of
+#: Korea", "Democratic Republic of the Congo", "G77 and China"); no other lower-case word,
+#: so "Requests the Secretary-General:" is text.
+_PREFIX_NAME = re.compile(
+    rf"^{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|and\s+)?{_NAME_WORD}){{0,{_MAX_NAME_WORDS - 1}}}$"
+)
+#: Capitalised words that label a passage rather than name who proposed it.
+_NOT_NAMES = frozenset(
+    "note notes nb n.b. option options alt alternative alternatives text proposal proposals "
+    "comment comments source sources example e.g. paragraph para paras footnote title "
+    "chapter section article articles part annex reference ref see explanation rationale "
+    "question original new old current previous proposed revised draft version rev "
+    "agreed pending deleted status op pp".split()
+)
+
+
+def _prefix_names(source: str, delegations: frozenset[str]) -> tuple[str, ...] | None:
+    """The delegations a prefix names, split on "/" and ","; None when it is not a
+    list of names: with configured delegations, every name must be one of them;
+    without, every name must be capitalised words and not a label word ("Note")."""
+    names = tuple(n.strip() for n in re.split(r"[/,]", source))
+    if not all(names):
+        return None
+    if delegations:
+        return names if all(n in delegations for n in names) else None
+    for name in names:
+        if not _PREFIX_NAME.match(name) or name.split()[0].lower() in _NOT_NAMES:
+            return None
+    return names
 
 
 def _tag_item(item: str) -> tuple[tuple[str, ...], str] | None:
