@@ -98,6 +98,9 @@ class WordBuilder:
         elif name.startswith("UN Footnote"):
             style.font.size = Pt(8)
         else:
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # UN documents are justified
             fmt.left_indent = Cm(1.25 + 0.75 * depth)
             if name.startswith("UN Operative"):
                 fmt.first_line_indent = Cm(-0.75)
@@ -137,8 +140,11 @@ class WordBuilder:
         props.title = clean(meta.symbol)[:200]
         props.language = clean(meta.language)[:20]
         if meta.symbol.strip():
-            header = self.document.sections[0].header
-            header.paragraphs[0].text = clean(meta.symbol)
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            line = self.document.sections[0].header.paragraphs[0]
+            line.text = clean(meta.symbol)
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # where the UN prints the symbol
 
     # -- paragraphs ----------------------------------------------------------
     def paragraph(
