@@ -173,7 +173,6 @@ def _level(lvl: Any) -> Level:
 def _numbering_root(document: Any) -> Any:
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/numbering") and not rel.is_external:
-
             from .docx_safety import parse_part
 
             return parse_part(rel.target_part.blob, "word/numbering.xml")
