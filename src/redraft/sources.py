@@ -10,7 +10,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
 from .model import Draft
 from .readers import read_bytes, read_path
 
@@ -42,9 +41,7 @@ def load(spec: str, store: str | Path | None = None) -> Loaded:
 
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
-    """A revision from the store; a clear error when there is no store."""
-    try:
-        from .store import load_revision as from_store
-    except ImportError:  # the store is not part of this build
-        raise InputError(f"{spec}: no such file") from None
+    """A revision from the store (which says clearly when there is no store)."""
+    from .store import load_revision as from_store
+
     return from_store(spec, store)

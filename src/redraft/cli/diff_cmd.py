@@ -131,11 +131,8 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 def _write_docx(result: DiffResult, output: Path | None) -> None:
     from ..errors import InputError
+    from ..render.docx import render_diff_docx
 
-    try:
-        from ..render.docx import render_diff_docx  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise InputError("--format docx is not available in this build") from None
     data: bytes = render_diff_docx(result)
     if output is None:
         if sys.stdout.isatty():

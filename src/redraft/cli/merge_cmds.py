@@ -101,12 +101,8 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
 def _store_drafts(store: Path | None) -> list[tuple[str, Draft]]:
     """The latest version of every draft in the store: one git log, one cat-file."""
     from .. import canonical
-    from ..errors import InputError
+    from ..store import Store
 
-    try:
-        from ..store import Store
-    except ImportError:
-        raise InputError("name the drafts to compare (no store in this build)") from None
     opened = Store.open(store)
     found = opened.all_versions()
     names = sorted(found)
@@ -287,10 +283,8 @@ def _closest_earlier(proposal: Draft, onto: str, store: Path | None) -> Loaded:
 
     if Path(onto).exists() or onto == "-":
         raise InputError("give --from OLD_BASE: the base the proposal was written on")
-    try:
-        from ..store import Store
-    except ImportError:
-        raise InputError("give --from OLD_BASE (no store in this build)") from None
+    from ..store import Store
+
     name = onto.partition("@")[0]
     new = _load(onto, store).draft
     mine = [w for p in proposal.walk() for w in words_of(p.text)]
