@@ -130,7 +130,8 @@ def _status_json(path: Path) -> dict[str, object]:
 def test_status_of_a_printed_rolling_text() -> None:
     """The Rio+20 patterns as a delegate pastes them (printed text, not canonical): a
     preambular paragraph ending in a marker or a tag stays one paragraph, the outcome
-    document's "We, the Heads of State ..." is the formula, not PP1."""
+    document's "We, the Heads of State ..." is the formula, not PP1; alternatives
+    written "EU: ... / G77: ..." name their proponents."""
     document = _status_json(DRAFTS / "rio20-rolling.txt")
     rows = {p["label"]: (p["state"], p["brackets"], ", ".join(p["proponents"]))
             for p in document["paragraphs"]}  # type: ignore[attr-defined]
@@ -143,9 +144,11 @@ def test_status_of_a_printed_rolling_text() -> None:
         "OP2bis": ("open", 1, "G77, US, Canada, Japan, EU"),
         "OP3": ("open", 1, "EU, G77, US"),
         "OP4": ("proposed-deletion", 1, "G77"),
+        "OP5": ("open", 2, "EU, G77"),  # "NAME:" prefixes, as merge writes; "as follows:" is text
+        "OP6": ("proposed-deletion", 1, "EU, G77"),
         "OP12": ("agreed-ad-ref", 0, ""),
         "OP12bis": ("agreed-ad-ref", 0, ""),
     }
     totals = document["totals"]
-    assert totals["paragraphs"] == 10 and totals["agreed_ad_ref"] == 4  # type: ignore[index]
-    assert totals["brackets"] == 5  # type: ignore[index]
+    assert totals["paragraphs"] == 12 and totals["agreed_ad_ref"] == 4  # type: ignore[index]
+    assert totals["brackets"] == 8  # type: ignore[index]
