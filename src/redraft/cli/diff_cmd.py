@@ -29,6 +29,11 @@ FORMATS = ("text", "side", "json", "markdown", "html", "docx")
     help="Granularity of changes inside a paragraph (default: words).",
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
+@click.option(
+    "--as-tracked",
+    is_flag=True,
+    help="With one Word file: compare its text before and after its pending tracked changes.",
+)
 @output_option
 @store_option
 def diff(
@@ -38,6 +43,7 @@ def diff(
     show_all: bool,
     words: bool,
     exit_code: bool,
+    as_tracked: bool,
     output: Path | None,
     store: Path | None,
 ) -> None:
@@ -48,7 +54,7 @@ def diff(
     Exit codes: 0 done (1 with --exit-code when they differ), 2 bad input."""
     from ..diff.engine import diff_drafts
 
-    before, after = _load_pair(old, new, store)
+    before, after = _tracked_sides(old) if as_tracked else _load_pair(old, new, store)
     show_warnings(before.warnings + after.warnings)
     result = diff_drafts(
         before.draft,
@@ -57,9 +63,22 @@ def diff(
         old_source=before.source,
         new_source=after.source,
     )
-    _render(result, fmt, show_all, output)
+    _render(result, fmt, show_all, output, authors=(before.version, after.version))
     if exit_code and result.differs:
         sys.exit(1)
+
+
+def _tracked_sides(path: str) -> tuple[Loaded, Loaded]:
+    """A Word document's text with its tracked changes rejected, and accepted."""
+    from ..readers import read_file_bytes
+    from ..readers.docx import read_docx_sides
+    from ..sources import Loaded
+
+    original, current, warnings = read_docx_sides(read_file_bytes(path), name=path)
+    return (
+        Loaded(original, f"{path} (before tracked changes)"),
+        Loaded(current, f"{path} (after tracked changes)", tuple(warnings)),
+    )
 
 
 def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
@@ -77,7 +96,13 @@ def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, L
     return load(f"{name}@-1", store), load(name, store)
 
 
-def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -> None:
+def _render(
+    result: DiffResult,
+    fmt: str,
+    show_all: bool,
+    output: Path | None,
+    authors: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+) -> None:
     from .common import emit
 
     if fmt == "json":
@@ -93,7 +118,7 @@ def _render(result: DiffResult, fmt: str, show_all: bool, output: Path | None) -
 
         emit(render_diff_html(result, show_all=show_all), output)
     elif fmt == "docx":
-        _write_docx(result, output)
+        _write_docx(result, output, authors)
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
@@ -129,11 +154,17 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
     emit(buffer.getvalue(), output)
 
 
-def _write_docx(result: DiffResult, output: Path | None) -> None:
+def _write_docx(
+    result: DiffResult, output: Path | None, authors: tuple[dict[str, str], dict[str, str]]
+) -> None:
+    """Tracked changes signed by the delegations that made the two versions."""
     from ..errors import InputError
     from ..render.docx import render_diff_docx
 
-    data: bytes = render_diff_docx(result)
+    old, new = authors
+    data: bytes = render_diff_docx(
+        result, author_old=old.get("by", ""), author_new=new.get("by", ""), date=new.get("date", "")
+    )
     if output is None:
         if sys.stdout.isatty():
             raise InputError("--format docx writes a Word file: use -o FILE.docx")

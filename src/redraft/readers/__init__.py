@@ -27,9 +27,9 @@ class ReadResult:
     warnings: tuple[str, ...] = field(default=())
 
 
-def read_path(path: str | Path) -> ReadResult:
+def read_path(path: str | Path, view: str = "current") -> ReadResult:
     """Read one draft from a file ("-" is not handled here: see :func:`read_bytes`)."""
-    return read_bytes(read_file_bytes(path), name=str(path))
+    return read_bytes(read_file_bytes(path), name=str(path), view=view)
 
 
 def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
@@ -54,16 +54,23 @@ def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
-def read_bytes(data: bytes, name: str = "<input>") -> ReadResult:
-    """Read one draft from raw bytes, sniffing the format."""
+#: The signature of an OLE compound file: an old .doc, or a password-protected .docx.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> ReadResult:
+    """Read one draft from raw bytes, sniffing the format.
+
+    ``view`` matters for Word documents holding tracked changes: "current" (changes
+    accepted, the default) or "original" (changes rejected)."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: too large for a draft (limit {MAX_INPUT_BYTES // 1048576} MB)")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
-    if data[:4] == b"PK\x03\x04":
+    if data[:4] == b"PK\x03\x04" or data[:8] == OLE_SIGNATURE:
         from .docx import read_docx
 
-        draft, warnings = read_docx(data, name)
+        draft, warnings = read_docx(data, name, view=view)
         return ReadResult(draft, "docx", tuple(warnings))
     text, warnings = decode(data, name)
     stripped = text.lstrip()
