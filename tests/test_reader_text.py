@@ -282,3 +282,16 @@ def test_a_heading_wrapped_over_two_lines_is_one_heading() -> None:
     block = draft.find("heading")
     assert block is not None
     assert block.text.endswith("Jane Doe (Kenya), on the basis of informal consultations")
+
+
+def test_unnumbered_operative_paragraph_ending_in_a_marker() -> None:
+    draft, _ = read_text("The General Assembly,\n\nHaving considered the report, [- EU]\n\n"
+                         "Approves the report. [Agreed ad ref]\n")
+    assert draft.labels() == ["formula", "PP1", "P1"]
+
+
+def test_whole_bracketed_paragraphs_are_not_joined_or_headings() -> None:
+    draft, _ = read_text("The General Assembly,\n\n[Recalling its resolution 1/1 - EU]\n\n"
+                         "[Noting the report of the Secretary-General, - G77]\n\n"
+                         "1. [Decides to act - US]\n\n2. Requests a report.\n")
+    assert draft.labels() == ["formula", "PP1", "PP2", "OP1", "OP2"]

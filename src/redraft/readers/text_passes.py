@@ -361,7 +361,7 @@ def _bare_end(text: str) -> str:
 
 def _final_bracket(text: str) -> int | None:
     """Where the "[" that the final "]" of ``text`` closes stands (None when the text
-    does not end with "]", or the bracket is the whole text: "[on the report of ...]")."""
+    does not end with "]")."""
     if not text.endswith("]"):
         return None
     depth = 0
@@ -371,7 +371,7 @@ def _final_bracket(text: str) -> int | None:
         elif text[index] == "[":
             depth -= 1
             if depth == 0:
-                return index or None
+                return index
     return None
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from .text_numbers import Level, Number, parse_number, place
-from .text_passes import DOC_HEADING, FORMULA_START, SECTION_NUMBER, Chunk, Notes, ends_sentence
+from .text_passes import (
+    DOC_HEADING,
+    FORMULA_START,
+    SECTION_NUMBER,
+    Chunk,
+    Notes,
+    end_mark,
+    ends_sentence,
+)
 
 DATE_LINE = re.compile(r"^(?:of \d{1,2} \w+ \d{4}|Adopted by .*|Adopted at .*)$")
 _BRACKETED = re.compile(r"^\[.*\]$")  # "[on the report of the Third Committee (A/78/481)]"
@@ -150,7 +158,7 @@ def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
     """Where the operative part of a text without numbers begins: the paragraphs at
     the end that close with a full stop (preambular paragraphs close with a comma)."""
     end = len(chunks)
-    while end > start and strip_footnote_refs(chunks[end - 1].text).rstrip().endswith("."):
+    while end > start and end_mark(chunks[end - 1].text) == ".":  # "... report. [ad ref]"
         end -= 1
     return end
 
