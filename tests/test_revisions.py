@@ -10,24 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redraft.errors import InputError, NotFoundError, RedraftError
+from redraft.gitobjects import LOG_FORMAT, blob_id, parse_batch, parse_log
 from redraft.revisions import (
-    LOG_FORMAT,
     Version,
-    blob_id,
-    build_log,
     decode_message,
     encode_message,
     name_from_path,
-    paragraph_changes,
-    parse_batch,
     parse_date,
-    parse_log,
     select,
-    split_chunks,
     split_spec,
     split_sponsors,
     validate_name,
 )
+from redraft.store_log import build_log, paragraph_changes, split_chunks
 
 from .strategies import drafts
 
@@ -282,7 +277,7 @@ def test_log_counts_words_and_changes_by_hand() -> None:
 
 
 def test_a_warm_log_cache_needs_no_text_and_gives_the_same_entries() -> None:
-    from redraft.revisions import missing_blobs, new_log_cache, read_log_cache
+    from redraft.store_log import missing_blobs, new_log_cache, read_log_cache
 
     v1 = _text("*Recalling* its resolution 18/3,", "1. *Urges* Member States to act;")
     v2 = _text("*Recalling* its resolution 18/3,", "1. *Urges* all Member States to act now;")
@@ -310,7 +305,7 @@ plain_paragraph = st.builds(
 @settings(max_examples=300, deadline=None)
 @given(plain_paragraph, plain_paragraph)
 def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) -> None:
-    from redraft.revisions import _diff_counts, _one_for_one
+    from redraft.store_log import _diff_counts, _one_for_one
 
     shortcut = _one_for_one(old, new)
     if shortcut is not None:
@@ -321,7 +316,7 @@ def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) 
 @given(drafts())
 def test_words_counted_per_paragraph_add_up_to_the_draft_count(draft) -> None:
     from redraft import canonical
-    from redraft.revisions import _chunk_words, count_draft_words
+    from redraft.store_log import _chunk_words, count_draft_words
 
     _, chunks = split_chunks(canonical.render(draft))
     assert sum(_chunk_words(chunk) for chunk in chunks) == count_draft_words(draft)

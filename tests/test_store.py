@@ -272,7 +272,7 @@ def test_demo_history_ends_with_the_bundled_text_and_reads_back(tmp_path: Path) 
 
 
 def test_trees_written_by_python_are_the_trees_git_writes(store: Store) -> None:
-    from redraft.revisions import encode_tree, parse_tree
+    from redraft.gitobjects import encode_tree, parse_tree
 
     blob = store._write_object("blob", b"text\n")
     folder = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # the empty tree

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,24 @@ def test_import_names_plain_files_after_the_file(store: Path) -> None:
     code, out, _ = run("import", "../l3.txt", "../rev1.txt")
     assert code == 0 and "2 of 2 drafts saved" in out
     assert [line.split()[0] for line in run("list")[1].splitlines()[1:]] == ["l3", "rev1"]
+
+
+def test_save_log_show_and_help_never_import_gitpython(store: Path) -> None:
+    """GitPython costs 100-150 ms to import: only init and sync may load it."""
+    script = f"""
+import sys
+from click.testing import CliRunner
+from redraft.cli import cli
+calls = [["--help"], ["save", "unodc", {str(store.parent / "l3.txt")!r}],
+         ["save", "unodc", {str(store.parent / "rev1.txt")!r}, "--symbol", "L.3/Rev.1"],
+         ["log", "unodc"], ["list"], ["show", "unodc@1"], ["show", "unodc@Rev.1"]]
+for args in calls:
+    store = [] if args[0] == "--help" else ["--store", {str(store)!r}]
+    result = CliRunner().invoke(cli, [*args, *store])
+    assert result.exit_code == 0, (args, result.output)
+print(sorted(m for m in sys.modules if m == "git" or m.startswith("git.")))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

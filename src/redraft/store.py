@@ -22,59 +22,70 @@ dies, so a killed save never leaves a stale lock behind).
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
 import os
 import subprocess
 import time
-import zlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, canonical
 from .errors import ExitCode, InputError, NotFoundError, StoreError
-from .model import Draft, Meta
-from .revisions import (
+from .gitobjects import (
     LOG_FORMAT,
-    DraftSummary,
-    Incoming,
-    LogEntry,
-    Version,
     blob_id,
-    build_log,
-    check_field,
-    count_draft_words,
-    decode_message,
     encode_commit,
-    encode_message,
     encode_tree,
-    missing_blobs,
-    new_log_cache,
+    loose_object,
     parse_batch,
-    parse_date,
+    parse_batch_objects,
     parse_log,
     parse_tree,
-    read_log_cache,
+)
+from .model import Draft, Meta
+from .revisions import (
+    Incoming,
+    Version,
+    check_field,
+    decode_message,
+    encode_message,
+    parse_date,
     select,
-    split_chunks,
     split_spec,
     validate_name,
 )
 from .sources import Loaded
+from .store_files import (
+    CONFIG_NAME,
+    atomic_write,
+    discover,
+    git_dir,
+    hash_name,
+    remove_if_stale,
+    writer_lock,
+)
+from .store_log import (
+    DraftSummary,
+    LogEntry,
+    build_log,
+    count_draft_words,
+    load_log_cache,
+    missing_blobs,
+    save_log_cache,
+    split_chunks,
+)
+
+if TYPE_CHECKING:
+    import git
 
 __all__ = ["Store", "Version", "SyncConflict", "SyncResult", "load_revision"]
 
-CONFIG_NAME = "redraft.toml"
 LOG_CACHE = "redraft-log-cache.json"  # in .git: derived figures, safe to delete
 DRAFTS = "drafts"
 LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
-#: A git lock file older than this is left over from a killed git process.
-STALE_GIT_LOCK = 10.0
 
 DEFAULT_CONFIG = """\
 # redraft store settings (docs/store.md). Every key is optional: uncomment to use.
@@ -119,13 +130,7 @@ class Store:
         self.root = root
         self.git_dir = git_dir
         self.warnings: list[str] = []  # things a command should tell the user
-        # Repositories made with --object-format=sha256 name objects by sha256.
-        config = (
-            (git_dir / "config").read_text(errors="replace")
-            if (git_dir / "config").is_file()
-            else ""
-        )
-        self.hash_name = "sha256" if "objectformat = sha256" in config.lower() else "sha1"
+        self.hash_name = hash_name(git_dir)  # sha256 for --object-format=sha256 repositories
         self.id_size = 32 if self.hash_name == "sha256" else 20
 
     # -- finding and creating ------------------------------------------------------
@@ -141,8 +146,8 @@ class Store:
                     f"{path}: not a redraft store (no {CONFIG_NAME}; see 'redraft init')"
                 )
         else:
-            root = _discover(Path.cwd())
-        return cls(root, _git_dir(root))
+            root = discover(Path.cwd())
+        return cls(root, git_dir(root))
 
     @classmethod
     def init(cls, path: str | Path) -> Store:
@@ -151,12 +156,11 @@ class Store:
         if root.exists() and not root.is_dir():
             raise StoreError(f"{path}: exists and is not a folder")
         root.mkdir(parents=True, exist_ok=True)
-        if not (root / ".git").exists():
-            _run(root, ["-c", "init.defaultBranch=main", "init", "-q"])
-        store = cls(root, _git_dir(root))
+        _init_repository(root)
+        store = cls(root, git_dir(root))
         config = root / CONFIG_NAME
         if not config.exists():
-            _atomic_write(config, DEFAULT_CONFIG.encode())
+            atomic_write(config, DEFAULT_CONFIG.encode())
         (root / DRAFTS).mkdir(exist_ok=True)
         try:
             from .merge.driver import install_merge_driver
@@ -234,22 +238,13 @@ class Store:
         versions = self._existing(name)
         if limit is not None and limit < len(versions):
             versions = versions[-(limit + 1) :]  # the first shown needs its predecessor
-        cache = self._log_cache()
+        cache = load_log_cache(self.git_dir / LOG_CACHE)
         needed = sorted(missing_blobs(versions, cache))
         texts = dict(zip(needed, self._blobs(needed), strict=True))
         entries = build_log(versions, texts, cache)
         if needed:
-            try:
-                _atomic_write(self.git_dir / LOG_CACHE, json.dumps(cache).encode())
-            except OSError:
-                pass  # a read-only store still logs, only slower
+            save_log_cache(self.git_dir / LOG_CACHE, cache)
         return entries[1:] if limit is not None and len(entries) > limit else entries
-
-    def _log_cache(self) -> dict[str, Any]:
-        try:
-            return read_log_cache((self.git_dir / LOG_CACHE).read_text(encoding="utf-8"))
-        except OSError:
-            return new_log_cache()
 
     def summaries(self) -> list[DraftSummary]:
         """``redraft list``: one line per draft, from one ``git log`` and one ``cat-file``."""
@@ -385,14 +380,13 @@ class Store:
         return self._write_object("tree", encode_tree(folders.get("", {})))
 
     def _write_object(self, kind: str, body: bytes) -> str:
-        raw = b"%s %d\0" % (kind.encode(), len(body)) + body
-        oid = hashlib.new(self.hash_name, raw).hexdigest()
+        oid, compressed = loose_object(kind, body, self.hash_name)
         target = self.git_dir / "objects" / oid[:2] / oid[2:]
         if not target.exists():
             target.parent.mkdir(exist_ok=True)
             # Named as git names its own, so that `git gc` sweeps one a kill left behind.
             temp = self.git_dir / "objects" / f"tmp_obj_redraft_{os.getpid()}"
-            _atomic_write(target, zlib.compress(raw, 1), mode=0o444, temp=temp)
+            atomic_write(target, compressed, mode=0o444, temp=temp)
         return oid
 
     def _past_blobs(self, path: str) -> set[str]:
@@ -417,7 +411,7 @@ class Store:
     def _clear_stale_ref_lock(self, error: str) -> None:
         for word in error.replace("'", " ").split():
             if word.endswith(".lock") and os.path.isabs(word):
-                _remove_if_stale(Path(word), self.warnings)
+                remove_if_stale(Path(word), self.warnings)
 
     def _sync_worktree(self, path: str, old_blob: str | None, data: bytes) -> None:
         """Show the new version in the working tree and index, unless the user has edits there.
@@ -445,41 +439,56 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
             for stale in target.parent.glob(f".{target.name}.*.tmp"):
                 stale.unlink(missing_ok=True)  # left by a killed save: we hold the lock
-            _atomic_write(target, data)
+            atomic_write(target, data)
         proc = self._proc(["update-index", "--add", "--", path])
         if proc.returncode != 0:
             index_lock = self.git_dir / "index.lock"
-            if index_lock.exists() and _remove_if_stale(index_lock, self.warnings):
+            if index_lock.exists() and remove_if_stale(index_lock, self.warnings):
                 proc = self._proc(["update-index", "--add", "--", path])
         if proc.returncode != 0:
             self.warnings.append(f"git index not updated for {path} (is a git command running?)")
 
-    # -- sync ----------------------------------------------------------------------
+    # -- sync --------------------------------------------------------------------
+    # GitPython here: a network round trip dwarfs its import, and it reads clearer.
     def sync(self, remote: str | None = None) -> SyncResult:
         """Fetch, rebase local versions onto the remote's, push. Never forces a push."""
-        with self._lock():
-            self._check_idle()
-            branch = self._branch()
-            remote = self._remote(remote, branch)
-            for _attempt in range(3):
-                received, rebased = self._integrate(remote, branch)
-                sent = int(
-                    self._git(["rev-list", "--count", "HEAD", "--not", "--remotes"]).decode() or 0
-                )
-                proc = self._proc(["push", "--quiet", remote, f"HEAD:refs/heads/{branch}"])
-                if proc.returncode == 0:
-                    return SyncResult(remote, branch, received, sent, rebased)
-                if b"rejected" not in proc.stderr and b"fetch first" not in proc.stderr:
-                    raise StoreError(f"cannot push to {remote}: {_first_error(proc.stderr)}")
-            raise StoreError(f"{remote} keeps moving while syncing; run 'redraft sync' again")
+        from git import GitCommandError
 
-    def _check_idle(self) -> None:
+        repo = self._repo()
+        try:
+            with self._lock():
+                self._check_idle(repo)
+                branch = self._branch(repo)
+                remote = _pick_remote(repo, remote, branch)
+                for _attempt in range(3):
+                    received, rebased = self._integrate(repo, remote, branch)
+                    sent = int(repo.git.rev_list("--count", "HEAD", "--not", "--remotes") or 0)
+                    status, _, err = _try(
+                        repo, "push", "--quiet", remote, f"HEAD:refs/heads/{branch}"
+                    )
+                    if status == 0:
+                        return SyncResult(remote, branch, received, sent, rebased)
+                    if "rejected" not in err and "fetch first" not in err:
+                        raise StoreError(f"cannot push to {remote}: {_first_error(err)}")
+                raise StoreError(f"{remote} keeps moving while syncing; run 'redraft sync' again")
+        except GitCommandError as error:
+            stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
+            raise StoreError(_git_error(self.root, [str(error.command[1])], stderr)) from None
+
+    def _repo(self) -> git.Repo:
+        import git
+
+        repo = git.Repo(self.root)
+        repo.git.update_environment(**_BASE_ENV)
+        return repo
+
+    def _check_idle(self, repo: git.Repo) -> None:
         for state in ("rebase-merge", "rebase-apply", "MERGE_HEAD"):
             if (self.git_dir / state).exists():
                 raise StoreError(
                     f"{self.root}: a git rebase or merge is in progress; finish or abort it first"
                 )
-        dirty = self._git(["status", "--porcelain", "--untracked-files=no"]).decode().splitlines()
+        dirty = repo.git.status("--porcelain", "--untracked-files=no").splitlines()
         if dirty:
             first = dirty[0][3:]
             raise StoreError(
@@ -487,60 +496,34 @@ class Store:
                 f"('git checkout -- {first}') before syncing"
             )
 
-    def _branch(self) -> str:
-        ref = self._git(["symbolic-ref", "-q", "HEAD"], check=False).decode().strip()
-        if not ref.startswith("refs/heads/"):
+    def _branch(self, repo: git.Repo) -> str:
+        if repo.head.is_detached:
             raise StoreError(
                 f"{self.root}: not on a branch (detached HEAD); check out a branch first"
             )
-        return ref[len("refs/heads/") :]
+        return str(repo.active_branch.name)
 
-    def _remote(self, remote: str | None, branch: str) -> str:
-        if remote is not None:
-            if remote.startswith("-") or not remote.strip() or not remote.isprintable():
-                raise InputError(f"bad remote {remote!r}")
-            return remote
-        remotes = self._git(["remote"]).decode().split()
-        configured = self._git(["config", f"branch.{branch}.remote"], check=False).decode().strip()
-        for candidate in (configured, "origin"):
-            if candidate in remotes:
-                return candidate
-        if len(remotes) == 1:
-            return remotes[0]
-        if not remotes:
-            raise StoreError(
-                "no remote to sync with: add one ('git remote add origin URL') or clone the store"
-            )
-        raise StoreError(
-            f"several remotes ({', '.join(remotes)}): name one ('redraft sync REMOTE')"
-        )
-
-    def _integrate(self, remote: str, branch: str) -> tuple[int, bool]:
+    def _integrate(self, repo: git.Repo, remote: str, branch: str) -> tuple[int, bool]:
         """Bring the remote's versions in: fast-forward, or rebase ours on top of them."""
-        fetch = self._proc(["fetch", "--quiet", remote, f"refs/heads/{branch}"])
-        if fetch.returncode != 0:
-            if b"couldn't find remote ref" in fetch.stderr:
+        status, _, err = _try(repo, "fetch", "--quiet", remote, f"refs/heads/{branch}")
+        if status != 0:
+            if "couldn't find remote ref" in err:
                 return 0, False  # an empty remote: the push creates the branch
-            raise StoreError(f"cannot fetch from {remote}: {_first_error(fetch.stderr)}")
-        theirs = self._git(["rev-parse", "FETCH_HEAD^{commit}"]).decode().strip()
-        local = self._head()
-        if (
-            local is None
-            or self._proc(["merge-base", "--is-ancestor", theirs, local]).returncode == 0
-        ):
-            if local is None:
-                self._git(["reset", "-q", "--hard", theirs])
+            raise StoreError(f"cannot fetch from {remote}: {_first_error(err)}")
+        theirs = repo.commit("FETCH_HEAD")
+        if not repo.head.is_valid():  # nothing here yet: take theirs
+            repo.git.reset("-q", "--hard", theirs.hexsha)
             return 0, False
-        received = int(self._git(["rev-list", "--count", theirs, "--not", local]).decode())
-        if self._proc(["merge-base", "--is-ancestor", local, theirs]).returncode == 0:
-            self._git(["merge", "-q", "--ff-only", theirs])
+        local = repo.head.commit
+        if repo.is_ancestor(theirs, local):
+            return 0, False
+        received = int(repo.git.rev_list("--count", theirs.hexsha, "--not", local.hexsha))
+        if repo.is_ancestor(local, theirs):
+            repo.git.merge("-q", "--ff-only", theirs.hexsha)
             return received, False
-        rebase = self._proc(["rebase", "-q", theirs], env=self._committer())
-        if rebase.returncode != 0:
-            conflicted = (
-                self._git(["diff", "--name-only", "--diff-filter=U"], check=False).decode().split()
-            )
-            self._proc(["rebase", "--abort"])
+        if _try(repo, "rebase", "-q", theirs.hexsha, env=_committer(repo))[0] != 0:
+            conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
+            _try(repo, "rebase", "--abort")
             files = ", ".join(conflicted) or "some drafts"
             raise SyncConflict(
                 f"sync stopped: {files} changed both here and on {remote}; nothing was pushed, "
@@ -549,12 +532,6 @@ class Store:
                 "then 'redraft sync'"
             )
         return received, True
-
-    def _committer(self) -> dict[str, str]:
-        """Rebasing writes commits: give git a committer name when none is configured."""
-        if self._git(["config", "user.name"], check=False).strip():
-            return {}
-        return {"GIT_COMMITTER_NAME": "redraft sync", "GIT_COMMITTER_EMAIL": ""}
 
     # -- git -----------------------------------------------------------------------
     def _git(
@@ -587,20 +564,10 @@ class Store:
             ["cat-file", "--batch"],
             "".join(f"{n}\n" for n in [*names, *(f"HEAD:{p}" for p in paths)]).encode(),
         )
-        found: list[tuple[str, str, bytes] | None] = []
-        pos = 0
-        for _ in range(len(names) + len(paths)):
-            end = out.find(b"\n", pos)
-            header = out[pos:end].decode(errors="replace").split()
-            if end < 0 or len(header) not in (2, 3):
-                raise StoreError(f"{self.root}: git cat-file gave no answer (corrupted store?)")
-            pos = end + 1
-            if len(header) == 2:  # "<name> missing"
-                found.append(None)
-                continue
-            size = int(header[2])
-            found.append((header[0], header[1], out[pos : pos + size]))
-            pos += size + 1
+        try:
+            found = parse_batch_objects(out, len(names) + len(paths))
+        except ValueError as error:
+            raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
         head = found[0]
         if head is not None and head[1] != "commit":
             raise StoreError(f"{self.root}: HEAD is not a commit ({head[1]})")
@@ -644,29 +611,9 @@ class Store:
         except (UnicodeDecodeError, InputError) as error:
             raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
 
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
+    def _lock(self) -> AbstractContextManager[None]:
         """Exclusive lock on the store for writers (readers never wait)."""
-        path = self.git_dir / "redraft.lock"
-        try:
-            handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise StoreError(f"{self.root}: cannot lock the store ({error.strerror})") from None
-        try:
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StoreError(
-                            "the store is busy (another redraft is writing); try again"
-                        ) from None
-                    time.sleep(0.02)
-            yield
-        finally:
-            os.close(handle)  # closing releases the flock
+        return writer_lock(self.git_dir / "redraft.lock", self.root, LOCK_TIMEOUT)
 
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
@@ -693,27 +640,60 @@ def _front_meta(data: bytes) -> Meta:
     return canonical.parse(front).meta if front else Meta()
 
 
+def _init_repository(root: Path) -> None:
+    """A new git repository at ``root``, or check that the one there opens (GitPython:
+    init is rare, so its import cost does not matter here)."""
+    import git
+
+    try:
+        if (root / ".git").exists():
+            git.Repo(root)
+        else:
+            git.Repo.init(root, initial_branch="main", quiet=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise StoreError(f"{root}: corrupted store: .git is not a git repository") from None
+    except git.GitCommandError as error:
+        stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
+        raise StoreError(f"{root}: git init failed: {_first_error(stderr)}") from None
+
+
+def _pick_remote(repo: git.Repo, remote: str | None, branch: str) -> str:
+    """REMOTE if given, else the branch's remote, else origin, else the only remote."""
+    if remote is not None:
+        if remote.startswith("-") or not remote.strip() or not remote.isprintable():
+            raise InputError(f"bad remote {remote!r}")
+        return remote
+    remotes = [r.name for r in repo.remotes]
+    tracking = repo.active_branch.tracking_branch()
+    for candidate in (tracking.remote_name if tracking else "", "origin"):
+        if candidate in remotes:
+            return candidate
+    if len(remotes) == 1:
+        return remotes[0]
+    if not remotes:
+        raise StoreError(
+            "no remote to sync with: add one ('git remote add origin URL') or clone the store"
+        )
+    raise StoreError(f"several remotes ({', '.join(remotes)}): name one ('redraft sync REMOTE')")
+
+
+def _try(repo: git.Repo, command: str, *args: str, **options: Any) -> tuple[int, str, str]:
+    """(status, stdout, stderr) of a git command whose failure the caller handles."""
+    result: tuple[int, str, str] = getattr(repo.git, command)(
+        *args, with_extended_output=True, with_exceptions=False, **options
+    )
+    return result
+
+
+def _committer(repo: git.Repo) -> dict[str, str]:
+    """Rebasing writes commits: give git a committer name when none is configured."""
+    if str(repo.config_reader().get_value("user", "name", "")).strip():
+        return {}
+    return {"GIT_COMMITTER_NAME": "redraft sync", "GIT_COMMITTER_EMAIL": ""}
+
+
 def _path(name: str) -> str:
     return f"{DRAFTS}/{name}.txt"
-
-
-def _discover(start: Path) -> Path:
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    raise StoreError(
-        f"no redraft store here or in any parent of {start} (use --store or 'redraft init')"
-    )
-
-
-def _git_dir(root: Path) -> Path:
-    dot_git = root / ".git"
-    if dot_git.is_file():  # a worktree or submodule: "gitdir: PATH"
-        target = dot_git.read_text(errors="replace").partition("gitdir:")[2].strip()
-        dot_git = (root / target).resolve()
-    if not (dot_git / "HEAD").is_file() or not (dot_git / "objects").is_dir():
-        raise StoreError(f"{root}: corrupted store: no git repository in {dot_git}")
-    return dot_git
 
 
 _BASE_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
@@ -739,43 +719,17 @@ def _run(
     return proc
 
 
-def _git_error(root: Path, args: list[str], stderr: bytes) -> str:
+def _git_error(root: Path, args: list[str], stderr: bytes | str) -> str:
     return f"{root}: git {args[0]} failed: {_first_error(stderr)} (corrupted store?)"
 
 
-def _first_error(stderr: bytes) -> str:
+def _first_error(stderr: bytes | str) -> str:
     """The line of git's stderr that says what went wrong."""
-    lines = [ln.strip() for ln in stderr.decode(errors="replace").splitlines() if ln.strip()]
+    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     found = next((ln for ln in lines if ln.startswith(("fatal", "error"))), "")
     return found or (lines[0] if lines else "no message")
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _atomic_write(
-    path: Path, data: bytes, mode: int | None = None, temp: Path | None = None
-) -> None:
-    """Write to a temporary file and rename: readers see the old file or the new, never half."""
-    temp = temp or path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _remove_if_stale(lock: Path, warnings: list[str]) -> bool:
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return True
-    if age < STALE_GIT_LOCK:
-        return False
-    lock.unlink(missing_ok=True)
-    warnings.append(f"removed {lock.name} left by a killed git process ({age:.0f} s old)")
-    return True

@@ -17,8 +17,9 @@ import click
 from .common import emit, format_option, info, show_warnings, store_option
 
 if TYPE_CHECKING:
-    from ..revisions import DraftSummary, Incoming, LogEntry, Version
+    from ..revisions import Incoming, Version
     from ..store import Store
+    from ..store_log import DraftSummary, LogEntry
 
 
 def _open(store: Path | None) -> Store:
@@ -56,7 +57,8 @@ def init(directory: Path | None) -> None:
     """Create a store in DIRECTORY (default: here), or make the git repository there one.
 
     Safe to run again: an existing store is left as it is."""
-    from ..store import CONFIG_NAME, Store
+    from ..store import Store
+    from ..store_files import CONFIG_NAME
 
     target = directory or Path(".")
     existed = (target / CONFIG_NAME).is_file() and (target / ".git").exists()

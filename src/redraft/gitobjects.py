@@ -1,0 +1,149 @@
+"""Git's formats, read and written in Python: no process, no repository.
+
+:mod:`redraft.store` runs git; this module only encodes and decodes what passes
+between them, so each rule is tested without a repository:
+
+* ``git log --raw --format=LOG_FORMAT`` output -> :class:`~redraft.revisions.Version` lists;
+* ``git cat-file --batch`` output -> object contents;
+* raw tree and commit objects, object ids, loose-object files (zlib), as a save
+  writes them itself rather than paying one git process per object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from datetime import datetime
+
+from .revisions import Version, decode_message
+
+
+def blob_id(data: bytes, length: int = 40) -> str:
+    """The git object id ``data`` gets as a blob (sha1, or sha256 for such repositories)."""
+    header = b"blob %d\0" % len(data)
+    algorithm = hashlib.sha1 if length == 40 else hashlib.sha256
+    return algorithm(header + data).hexdigest()
+
+
+#: ``git log --format`` that :func:`parse_log` reads (with ``--raw --no-abbrev``).
+LOG_FORMAT = "%x1e%H%x1f%aI%x1f%an%x1f%B%x1f"
+
+
+def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
+    """Versions per draft from ``git log --reverse --raw --format=LOG_FORMAT`` output.
+
+    Every commit that changes ``folder/NAME.txt`` is a version, whoever made it:
+    a commit made with plain git has no trailers and counts under its author."""
+    found: dict[str, list[Version]] = {}
+    for record in out.split("\x1e")[1:]:
+        commit, when, author, body, raw = record.split("\x1f")
+        message, trailers = decode_message(body)
+        sponsors = tuple(s.strip() for s in trailers.get("sponsors", "").split(";") if s.strip())
+        for line in raw.strip().splitlines():
+            meta, _, file = line.partition("\t")
+            name = file[len(folder) + 1 : -4]
+            if not (file == f"{folder}/{name}.txt" and "/" not in name and name):
+                continue
+            blob = meta.split()[3]
+            if set(blob) == {"0"}:  # deleted: a later file of that name starts over
+                found.pop(name, None)
+                continue
+            versions = found.setdefault(name, [])
+            versions.append(
+                Version(
+                    name=name,
+                    number=len(versions) + 1,
+                    commit=commit,
+                    date=when,
+                    by=trailers.get("by") or author,
+                    symbol=trailers.get("symbol", ""),
+                    message=message,
+                    sponsors=sponsors,
+                    blob=blob,
+                )
+            )
+    return found
+
+
+def parse_tree(content: bytes, id_size: int = 20) -> list[tuple[str, str, str]]:
+    """(mode, name, object id) of each entry of a raw git tree object (ids of
+    ``id_size`` bytes: 20 for sha1, 32 for sha256 repositories)."""
+    entries, pos = [], 0
+    while pos < len(content):
+        space = content.index(b" ", pos)
+        nul = content.index(b"\0", space)
+        name = content[space + 1 : nul].decode("utf-8", "surrogateescape")
+        oid = content[nul + 1 : nul + 1 + id_size].hex()
+        entries.append((content[pos:space].decode(), name, oid))
+        pos = nul + 1 + id_size
+    return entries
+
+
+def encode_tree(entries: dict[str, tuple[str, str]]) -> bytes:
+    """A raw tree object from ``{name: (mode, id)}``, in git's order (folders sort as "name/")."""
+
+    def order(name: str) -> bytes:
+        raw = name.encode("utf-8", "surrogateescape")
+        return raw + b"/" if entries[name][0] == "40000" else raw
+
+    return b"".join(
+        b"%s %s\0" % (entries[n][0].encode(), n.encode("utf-8", "surrogateescape"))
+        + bytes.fromhex(entries[n][1])
+        for n in sorted(entries, key=order)
+    )
+
+
+def encode_commit(tree: str, parent: str | None, by: str, when: str, message: str) -> bytes:
+    """A raw commit object: author and committer are the delegation, at ``when`` (ISO 8601)."""
+    moment = datetime.fromisoformat(when)
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    zone = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    name = re.sub(r"[<>\n]", "", by).strip() or "unknown"
+    ident = f"{name} <> {int(moment.timestamp())} {zone}"
+    lines = [f"tree {tree}"] + ([f"parent {parent}"] if parent else [])
+    lines += [f"author {ident}", f"committer {ident}", "", message]
+    return "\n".join(lines).encode("utf-8")
+
+
+def parse_batch(out: bytes, count: int) -> list[bytes]:
+    """The contents of ``count`` objects from ``git cat-file --batch`` output."""
+    contents, pos = [], 0
+    for _ in range(count):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        if len(header) != 3:
+            raise ValueError(f"object {header[0].decode(errors='replace')} is missing")
+        size = int(header[2])
+        contents.append(out[end + 1 : end + 1 + size])
+        pos = end + 2 + size
+    return contents
+
+
+def parse_batch_objects(out: bytes, count: int) -> list[tuple[str, str, bytes] | None]:
+    """(id, type, content) of ``count`` answers of ``git cat-file --batch``, None for a
+    name git does not know ("missing", "ambiguous"); ValueError when the output stops short."""
+    found: list[tuple[str, str, bytes] | None] = []
+    pos = 0
+    for _ in range(count):
+        end = out.find(b"\n", pos)
+        header = out[pos:end].decode(errors="replace").split()
+        if end < 0 or len(header) not in (2, 3):
+            raise ValueError("git cat-file gave no answer")
+        pos = end + 1
+        if len(header) == 2:
+            found.append(None)
+            continue
+        size = int(header[2])
+        found.append((header[0], header[1], out[pos : pos + size]))
+        pos += size + 1
+    return found
+
+
+def loose_object(kind: str, body: bytes, hash_name: str = "sha1") -> tuple[str, bytes]:
+    """(id, file content) of a loose object, as git stores it under objects/xx/yyyy.
+
+    Level 1 compression: a save is on the clock, and `git gc` repacks anyway."""
+    raw = b"%s %d\0" % (kind.encode(), len(body)) + body
+    return hashlib.new(hash_name, raw).hexdigest(), zlib.compress(raw, 1)

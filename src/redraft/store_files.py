@@ -1,0 +1,103 @@
+"""The store's files on disk, below git: finding a store, atomic writes, the writers'
+lock, and git lock files left behind by killed processes.
+
+No git process runs here (:mod:`redraft.store` runs git); these are the file-system
+rules the store's guarantees rest on (docs/store.md, "Guarantees").
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import StoreError
+
+CONFIG_NAME = "redraft.toml"
+#: A git lock file older than this is left over from a killed git process.
+STALE_GIT_LOCK = 10.0
+
+
+def discover(start: Path) -> Path:
+    """The nearest folder, from ``start`` upwards, that holds redraft.toml."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise StoreError(
+        f"no redraft store here or in any parent of {start} (use --store or 'redraft init')"
+    )
+
+
+def git_dir(root: Path) -> Path:
+    """The repository folder of ``root``: ``.git``, or where a ``.git`` file points."""
+    dot_git = root / ".git"
+    if dot_git.is_file():  # a worktree or submodule: "gitdir: PATH"
+        target = dot_git.read_text(errors="replace").partition("gitdir:")[2].strip()
+        dot_git = (root / target).resolve()
+    if not (dot_git / "HEAD").is_file() or not (dot_git / "objects").is_dir():
+        raise StoreError(f"{root}: corrupted store: no git repository in {dot_git}")
+    return dot_git
+
+
+def hash_name(git_folder: Path) -> str:
+    """ "sha256" for repositories made with --object-format=sha256, else "sha1"."""
+    config = git_folder / "config"
+    text = config.read_text(errors="replace") if config.is_file() else ""
+    return "sha256" if "objectformat = sha256" in text.lower() else "sha1"
+
+
+def atomic_write(
+    path: Path, data: bytes, mode: int | None = None, temp: Path | None = None
+) -> None:
+    """Write to a temporary file and rename: readers see the old file or the new, never half."""
+    temp = temp or path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def remove_if_stale(lock: Path, warnings: list[str]) -> bool:
+    """Remove a git lock file a killed git process left (older than STALE_GIT_LOCK);
+    True when it is gone, False when it is recent (a live git may hold it)."""
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return True
+    if age < STALE_GIT_LOCK:
+        return False
+    lock.unlink(missing_ok=True)
+    warnings.append(f"removed {lock.name} left by a killed git process ({age:.0f} s old)")
+    return True
+
+
+@contextmanager
+def writer_lock(path: Path, root: Path, timeout: float) -> Iterator[None]:
+    """Exclusive flock on ``path`` for writers (readers never wait). The kernel releases
+    it when the process dies, so a killed save never leaves a stale lock behind."""
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StoreError(f"{root}: cannot lock the store ({error.strerror})") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "the store is busy (another redraft is writing); try again"
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(handle)  # closing releases the flock
