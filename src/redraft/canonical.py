@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from .blocktree import BlockNode, TreeBuilder
 from .errors import InputError
 from .labels import assign_labels
 from .model import Draft, Footnote, Kind, Meta, Paragraph
@@ -252,28 +253,12 @@ def _read_body(body: str) -> tuple[str, str]:
     return _split_opening(body)
 
 
-@dataclass
-class _Node:
-    block: Paragraph
-    depth: int
-    children: list[_Node] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-
-    def freeze(self) -> Paragraph:
-        return replace(
-            self.block,
-            children=tuple(child.freeze() for child in self.children),
-            footnotes=tuple(self.footnotes),
-        )
-
-
 class _TreeBuilder:
     """Turns indented lines into the block tree."""
 
     def __init__(self) -> None:
-        self.roots: list[_Node] = []
-        self.stack: list[_Node] = []
-        self.table: _Node | None = None
+        self.tree = TreeBuilder()
+        self.table: BlockNode | None = None
 
     def add_line(self, line: str, lineno: int) -> None:
         if not line.strip():
@@ -302,19 +287,15 @@ class _TreeBuilder:
 
     def _add_footnote(self, stripped: str, lineno: int) -> None:
         marker, _, text = stripped[2:].partition("]: ")
-        if not self.stack:
+        last = self.tree.last
+        if last is None:
             raise InputError(f"canonical text, line {lineno}: footnote before any paragraph")
-        self.stack[-1].footnotes.append(Footnote(marker=marker, text=text))
+        last.footnotes.append(Footnote(marker=marker, text=text))
 
-    def _place(self, block: Paragraph, depth: int, lineno: int) -> _Node:
-        while self.stack and self.stack[-1].depth >= depth:
-            self.stack.pop()
-        if depth > 0 and not self.stack:
+    def _place(self, block: Paragraph, depth: int, lineno: int) -> BlockNode:
+        if depth > 0 and not any(node.depth < depth for node in self.tree.stack):
             raise InputError(f"canonical text, line {lineno}: indented line with no parent")
-        node = _Node(block=block, depth=depth)
-        (self.stack[-1].children if self.stack else self.roots).append(node)
-        self.stack.append(node)
-        return node
+        return self.tree.place(block, depth)
 
     def finish(self) -> tuple[Paragraph, ...]:
-        return tuple(node.freeze() for node in self.roots)
+        return self.tree.freeze()

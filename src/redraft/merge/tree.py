@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
+from ..blocktree import TreeBuilder
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Meta, Paragraph
 
@@ -59,42 +60,21 @@ def number_style(number: str) -> str:
     return "".join(style)
 
 
-@dataclass
-class _Node:
-    block: Paragraph
-    depth: int
-    children: list[_Node] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-
-    def freeze(self) -> Paragraph:
-        return replace(
-            self.block,
-            children=tuple(child.freeze() for child in self.children),
-            footnotes=tuple(self.footnotes),
-        )
-
-
 def rebuild(flats: Iterable[Flat], meta: Meta) -> Draft:
     """Fold a flat sequence back into a draft, renumbered and relabelled.
 
     A unit whose parent was deleted is attached to the nearest block above it, so
     nothing a delegation wrote is lost."""
-    roots: list[_Node] = []
-    stack: list[_Node] = []
+    tree = TreeBuilder()
     waiting: list[Footnote] = []  # a footnote before any paragraph goes to the first one
     for flat in flats:
         if isinstance(flat.unit, Footnote):
-            (stack[-1].footnotes if stack else waiting).append(flat.unit)
+            last = tree.last
+            (last.footnotes if last else waiting).append(flat.unit)
             continue
-        depth = flat.depth
-        while stack and stack[-1].depth >= depth:
-            stack.pop()
-        depth = min(depth, stack[-1].depth + 1) if stack else 0
-        node = _Node(flat.unit, depth, footnotes=waiting)
+        tree.place(flat.unit, flat.depth, clamp=True).footnotes.extend(waiting)
         waiting = []
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-    blocks = renumber(tuple(node.freeze() for node in roots))
+    blocks = renumber(tree.freeze())
     return Draft(meta=meta, blocks=assign_labels(blocks))
 
 

@@ -11,9 +11,10 @@ classified by the same rules (heading, title, formula, preamble, operative nesti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..blocktree import TreeBuilder
 from ..model import Footnote, Kind, Paragraph
 
 if TYPE_CHECKING:
@@ -24,30 +25,13 @@ _TYPED_NUMBER = re.compile(
 )
 
 
-@dataclass
-class _Node:
-    block: Paragraph
-    depth: int
-    children: list[_Node] = field(default_factory=list)
-    notes: list[Footnote] = field(default_factory=list)
-
-    def freeze(self) -> Paragraph:
-        return replace(
-            self.block,
-            children=tuple(child.freeze() for child in self.children),
-            footnotes=self.block.footnotes + tuple(self.notes),
-        )
-
-
 def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
     """Place (kind, depth, item) triples; kind None is a footnote of the block before."""
-    roots: list[_Node] = []
-    stack: list[_Node] = []
-    last: _Node | None = None
+    tree = TreeBuilder()
     for kind, depth, item in placed:
         if kind is None:
-            if last is not None:
-                last.notes.append(Footnote(marker=item.number, text=item.text))
+            if tree.last is not None:
+                tree.last.footnotes.append(Footnote(marker=item.number, text=item.text))
             continue
         opening = item.opening if item.text.startswith(item.opening) else ""
         block = Paragraph(
@@ -57,13 +41,8 @@ def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
             opening=opening,
             footnotes=tuple(item.footnotes),
         )
-        while stack and stack[-1].depth >= depth:
-            stack.pop()
-        node = _Node(block=block, depth=depth)
-        (stack[-1].children if stack and depth > 0 else roots).append(node)
-        stack.append(node)
-        last = node
-    return [node.freeze() for node in roots]
+        tree.place(block, depth)
+    return list(tree.freeze())
 
 
 def styled_blocks(items: list[_Item]) -> list[Paragraph]:

@@ -1,0 +1,58 @@
+"""Building a block tree from blocks met in reading order, each with its depth.
+
+Readers of indented canonical text, of Word documents and the merge's flat
+sequences all do the same thing: keep a stack of open blocks, pop to the parent
+of the new block, attach it, and freeze the whole into frozen Paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .model import Footnote, Paragraph
+
+
+@dataclass
+class BlockNode:
+    """A block under construction: children and extra footnotes still being added."""
+
+    block: Paragraph
+    depth: int
+    children: list[BlockNode] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)  # added after block.footnotes
+
+    def freeze(self) -> Paragraph:
+        return replace(
+            self.block,
+            children=tuple(child.freeze() for child in self.children),
+            footnotes=self.block.footnotes + tuple(self.footnotes),
+        )
+
+
+class TreeBuilder:
+    """Places blocks by depth: a block nests under the nearest open block above it
+    that is shallower."""
+
+    def __init__(self) -> None:
+        self.roots: list[BlockNode] = []
+        self.stack: list[BlockNode] = []
+
+    @property
+    def last(self) -> BlockNode | None:
+        """The block placed most recently (where a following footnote belongs)."""
+        return self.stack[-1] if self.stack else None
+
+    def place(self, block: Paragraph, depth: int, clamp: bool = False) -> BlockNode:
+        """Attach ``block`` at ``depth``. With ``clamp``, a block deeper than one level
+        below its parent is taken one level below it (nothing is left orphaned)."""
+        while self.stack and self.stack[-1].depth >= depth:
+            self.stack.pop()
+        if clamp:
+            depth = min(depth, self.stack[-1].depth + 1) if self.stack else 0
+        node = BlockNode(block=block, depth=depth)
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+        return node
+
+    def freeze(self) -> tuple[Paragraph, ...]:
+        return tuple(node.freeze() for node in self.roots)
