@@ -295,3 +295,35 @@ def test_whole_bracketed_paragraphs_are_not_joined_or_headings() -> None:
                          "[Noting the report of the Secretary-General, - G77]\n\n"
                          "1. [Decides to act - US]\n\n2. Requests a report.\n")
     assert draft.labels() == ["formula", "PP1", "PP2", "OP1", "OP2"]
+
+
+_ENDS = st.sampled_from([" [pending]", " [- EU]", " [Agreed ad ref]", " agreed ad ref",
+                         " (ad ref)", " [G77 delete]", " [agreed]", " [, and others - US]"])
+
+
+@st.composite
+def _rolling(draw: st.DrawFn, texts: list[str], punctuation: str) -> str:
+    """A paragraph as a rolling text prints it: punctuated, or ending in markup (or both)."""
+    text = draw(st.sampled_from(texts))
+    ends = draw(st.sampled_from([punctuation, "", punctuation + "X"]))
+    return text + ends[:1] + (draw(_ENDS) if ends != punctuation else "")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_rolling(["Recalling its resolution", "Noting the report",
+                          "Welcoming the work of the Secretary-General"], ","),
+                min_size=1, max_size=5),
+       st.lists(_rolling(["Urges States to act", "Requests a report"], ";"),
+                min_size=1, max_size=6))
+def test_negotiation_markup_at_the_end_keeps_the_printed_paragraphs(
+    preamble: list[str], operative: list[str]
+) -> None:
+    """Law: whatever final marker or tag each paragraph carries (rolling texts often
+    print them with no punctuation before), n preambular and m numbered paragraphs read
+    as PP1..PPn and OP1..OPm, each with its text as printed."""
+    body = [*preamble, *(f"{i}. {t}" for i, t in enumerate(operative, start=1))]
+    draft, _ = read_text("The General Assembly,\n\n" + "\n\n".join(body) + "\n")
+    expected = ["formula", *(f"PP{i}" for i in range(1, len(preamble) + 1)),
+                *(f"OP{i}" for i in range(1, len(operative) + 1))]
+    assert draft.labels() == expected
+    assert [b.text for b in draft.blocks[1:]] == [*preamble, *operative]

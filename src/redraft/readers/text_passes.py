@@ -336,9 +336,9 @@ def end_mark(text: str) -> str:
     marker ("agreed ad ref") closes the paragraph: the mark is the punctuation before
     it, else the one that ends the bracket's content ("[, ... -G77; EU delete.]"),
     else "]" (markup closed a paragraph printed without punctuation)."""
-    bare = _bare_end(text)
-    if bare.endswith(_TERMINAL):
-        return bare[-1]
+    if _bare_end(text).endswith(_TERMINAL):
+        return _bare_end(text)[-1]
+    bare = strip_footnote_refs(text).rstrip().rstrip("*")  # closing ")" kept: "(ad ref)"
     marker = _BARE_STATUS.search(bare)
     start = _final_bracket(bare) if marker is None else None
     if marker is not None:
