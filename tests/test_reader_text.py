@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redraft import canonical
-from redraft.model import Draft, Footnote, Kind
+from redraft.model import Draft, Footnote, Kind, Paragraph
 from redraft.readers.text import read_text
 from redraft.readers.text_numbers import parse_number, roman_value
 from redraft.readers.text_passes import join_lines, normalise
@@ -84,8 +84,10 @@ def test_footnote_goes_to_the_first_paragraph_citing_it_even_pages_later() -> No
             "¹ United Nations, *Treaty Series*, vol. 2225.\n")
     draft, warnings = read_text(text)
     note = Footnote("1", "United Nations, Treaty Series, vol. 2225.")
-    assert draft.find("OP1").footnotes == (note,)
-    assert draft.find("OP2").footnotes == ()
+    op1, op2 = draft.find("OP1"), draft.find("OP2")
+    assert isinstance(op1, Paragraph) and isinstance(op2, Paragraph)
+    assert op1.footnotes == (note,)
+    assert op2.footnotes == ()
     assert draft.labels() == ["formula", "PP1", "OP1", "FN1", "OP2"]
     assert warnings == []
 
@@ -103,7 +105,9 @@ def test_short_unpunctuated_lines_are_not_glued_to_the_next() -> None:
             "levels\n\n"
             "Report of the Executive Director\n")
     draft, _ = read_text(text)
-    texts = [c.text for c in draft.find("OP(a)1").children]
+    item = draft.find("OP(a)1")
+    assert isinstance(item, Paragraph)
+    texts = [c.text for c in item.children]
     assert texts == ["Documentation", "Note by the Secretariat",
                      "Report of the Secretary-General on international cooperation in the "
                      "forensic field and in related matters at all levels",

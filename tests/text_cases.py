@@ -32,7 +32,8 @@ def load_case(path: Path) -> Case:
     lines = path.read_text(encoding="utf-8").split("\n")
     lines = [line for line in lines if not line.startswith("%%")]
     case = Case(name=path.stem, text="")
-    header, body = None, []
+    header: str | None = None
+    body: list[str] = []
     for line in lines:
         if line.startswith("=== "):
             if header is None:
