@@ -176,6 +176,9 @@ def test_prefix_names_are_restricted_to_configured_delegations() -> None:
     markup = parse_markup("[eu-proposal: Urges States / G77: Invites States]", config=config)
     assert markup.proponents() == ("eu-proposal", "G77")
     assert not markup.problems
+    merged = parse_markup("[ours: Urges States / G77: Invites States]", "OP2", config)
+    assert merged.proponents() == ("ours", "G77")
+    assert [(p.kind, p.offset) for p in merged.problems] == [("unknown-delegation", 1)]
 
 
 _NAMES = st.sampled_from(["EU", "G77", "US", "Russian Federation", "Republic of Korea",

@@ -339,9 +339,13 @@ class _Parser:
         self, start: int, close: int, pairs: list[tuple[int, int]], top: bool
     ) -> tuple[Bracket, int]:
         inner = [p for p in pairs if start < p[0] and p[1] < close]
-        options = tuple(
-            self._option(a, b, inner) for a, b in _split_options(self.text, start + 1, close, inner)
+        ranges = _split_options(self.text, start + 1, close, inner)
+        # every alternative "word: ...": a conflict as redraft merge writes it, whose
+        # proposals may be named after their files ("eu", "g77-text")
+        merged = len(ranges) > 1 and all(
+            _WORD_PREFIX.match(_mask(self.text, a, b, inner)) for a, b in ranges
         )
+        options = tuple(self._option(a, b, inner, merged) for a, b in ranges)
         end = close + 1
         tags: tuple[Tag, ...] = ()
         after = _AFTER_BRACKET_TAG.match(self.text, end) if top else None
@@ -351,9 +355,9 @@ class _Parser:
                 end, tags = after.end(), parsed
         return Bracket(start, close + 1, options, tags), end
 
-    def _option(self, lo: int, hi: int, pairs: list[tuple[int, int]]) -> Option:
+    def _option(self, lo: int, hi: int, pairs: list[tuple[int, int]], merged: bool) -> Option:
         masked = _mask(self.text, lo, hi, pairs)
-        skip, prefix = self._prefix(masked)
+        skip, prefix = self._prefix(masked, lo, merged)
         if prefix is not None and prefix.action:  # "EU: delete": no text, a proposal
             return Option((), (prefix,), lo, hi)
         cut, tags = self._tail_tags(masked[skip:], lo + skip)
@@ -364,12 +368,22 @@ class _Parser:
             tags = (prefix, *tags)
         return Option(self._parts(lo + skip, end, pairs, top=False), tags, lo, hi)
 
-    def _prefix(self, masked: str) -> tuple[int, Tag | None]:
+    def _prefix(self, masked: str, base: int, merged: bool) -> tuple[int, Tag | None]:
         """``EU: text`` / ``EU/US: text`` / ``EU: delete``, as redraft merge writes the
         alternatives of a conflict: (where the option's text starts, the proponents' tag).
-        Only names pass (:func:`_prefix_names`); "as follows: ..." stays text."""
+        Only names pass (:func:`_prefix_names`); "as follows: ..." stays text. In a
+        ``merged`` bracket any word passes (reported when delegations are configured)."""
         match = _PREFIX.match(masked)
-        names = _prefix_names(match.group(1), self.config.delegations) if match else None
+        names: tuple[str, ...] | None = None
+        if match is not None and merged:
+            names = _prefix_names(match.group(1), frozenset(), any_word=True)
+            known = self.config.delegations
+            for name in (names or ()) if known else ():
+                if name not in known:
+                    where = base + match.start(1)
+                    self.problem(where, "unknown-delegation", f"unknown delegation {name!r}")
+        elif match is not None:
+            names = _prefix_names(match.group(1), self.config.delegations)
         if match is None or names is None:
             return 0, None
         rest = masked[match.end() :].strip().rstrip(".;")
@@ -433,6 +447,8 @@ class _Parser:
 
 #: A name and a colon at the start of an option: "EU: ", "EU/US: ", "G77, African Group: ".
 _PREFIX = re.compile(r"^\s*([^:\x00\[\]]{1,80}?):(?=\s|$)\s*")
+#: One word and a colon: how every alternative of a merge conflict starts ("eu: ...").
+_WORD_PREFIX = re.compile(r"^\s*[^\s:\x00\[\]]{1,40}:(?:\s|$)")
 #: One name in a prefix: capitalised words joined by "of (the)" or "and" ("Republic of
 #: Korea", "Democratic Republic of the Congo", "G77 and China"); no other lower-case word,
 #: so "Requests the Secretary-General:" is text.
@@ -449,17 +465,20 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _prefix_names(source: str, delegations: frozenset[str]) -> tuple[str, ...] | None:
+def _prefix_names(
+    source: str, delegations: frozenset[str], any_word: bool = False
+) -> tuple[str, ...] | None:
     """The delegations a prefix names, split on "/" and ","; None when it is not a
     list of names: with configured delegations, every name must be one of them;
-    without, every name must be capitalised words and not a label word ("Note")."""
+    without, every name must be capitalised words (any word when ``any_word``) and
+    not a label word ("Note")."""
     names = tuple(n.strip() for n in re.split(r"[/,]", source))
     if not all(names):
         return None
     if delegations:
         return names if all(n in delegations for n in names) else None
     for name in names:
-        if not _PREFIX_NAME.match(name) or name.split()[0].lower() in _NOT_NAMES:
+        if not (any_word or _PREFIX_NAME.match(name)) or name.split()[0].lower() in _NOT_NAMES:
             return None
     return names
 
