@@ -231,6 +231,21 @@ def test_arabic_paragraph_numbers() -> None:
     assert (draft.meta.language, draft.meta.organ) == ("ar", "General Assembly")
 
 
+@pytest.mark.parametrize(("formula", "language"), [
+    ("Nous, chefs d’État et de gouvernement et représentants de haut niveau, réunis à Rio de "
+     "Janeiro (Brésil) du 20 au 22 juin 2012,", "fr"),
+    ("Nosotros, los Jefes de Estado y de Gobierno y los representantes de alto nivel, reunidos "
+     "en Río de Janeiro (Brasil) del 20 al 22 de junio de 2012,", "es"),
+    ("Мы, главы государств и правительств и высокопоставленные представители, собравшиеся в "
+     "Рио-де-Жанейро, Бразилия, 20–22 июня 2012 года,", "ru"),
+])
+def test_outcome_document_formulas_in_other_languages(formula: str, language: str) -> None:
+    draft, _ = read_text(f"{formula}\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n")
+    assert draft.labels() == ["formula", "PP1", "OP1"]
+    assert draft.meta.language == language
+    assert draft.meta.organ == ""
+
+
 @pytest.mark.parametrize("formula", [
     "The Security Council,",
     "The Human Rights Council,",

@@ -26,7 +26,7 @@ from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
 from . import text_passes as passes
 from .text_passes import Chunk, Notes
-from .text_tree import DATE_LINE, attach_footnotes, build_blocks
+from .text_tree import DATE_LINE, OUTCOME_FORMULA, attach_footnotes, build_blocks
 
 LinePass = Callable[[list[str], Notes], list[str]]
 ChunkPass = Callable[[list[Chunk], Notes], list[Chunk]]
@@ -105,8 +105,8 @@ _LANGUAGES = (
     ("ru", re.compile("[\u0400-\u04ff]")),
     ("ar", re.compile("[\u0600-\u06ff]")),
     ("zh", re.compile("[\u4e00-\u9fff]")),
-    ("fr", re.compile(r"^\*?(?:L['’]|Le |La Commission|Les |À sa )")),
-    ("es", re.compile(r"^\*?(?:La |El |En su )")),
+    ("fr", re.compile(r"^\*?(?:L['’]|Le |La Commission|Les |À sa |Nous, )")),
+    ("es", re.compile(r"^\*?(?:La |El |En su |Nosotros, )")),
 )
 
 
@@ -157,7 +157,7 @@ def formula_organ(formula: str) -> str:
         if any(formula.lstrip("*").startswith(n) or f"’{n}" in formula[:40] or
                f"'{n}" in formula[:40] or f"إن {n}" in formula[:40] for n in names):
             return organ
-    if formula.lstrip("*").startswith("We"):
+    if OUTCOME_FORMULA.match(formula):
         return ""  # "We, the Heads of State and Government ...": a conference, not an organ
     match = _FORMULA_ORGAN.match(formula)
     if match:

@@ -314,7 +314,8 @@ _TERMINAL = (".", ";", ":", ",", "!", "?", "،", "؛", "，", "；", "：", "。
 SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
 #: How an enacting formula begins, in the six official languages.
 FORMULA_START = re.compile(
-    r"^\*?(?:The [A-Z]|At its |We,? the [A-Z]"  # We, the Heads of State and Government
+    r"^\*?(?:The [A-Z]|At its "
+    r"|We,? the [A-Z]|Nous, |Nosotros, |Мы, "  # We, the Heads of State and Government
     r"|L['’][A-ZÉ]|L[ae] [A-ZÉ]|Les [A-ZÉ]|À sa "  # L’Assemblée générale, Le Conseil
     r"|La [A-Z]|El [A-Z]|En su "  # La Asamblea General, El Consejo
     r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"

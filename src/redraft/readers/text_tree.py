@@ -78,7 +78,8 @@ _ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
 _LONG_ORGAN = re.compile(
     r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for|to|the|against|in|serving|as|meeting))+,\*?$"
 )
-_OUTCOME = re.compile(r"^\*?We,? the [A-Z]")  # "We, the Heads of State and Government ...,"
+#: "We, the Heads of State and Government ...," (and in French, Spanish, Russian).
+OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 
 
 def is_formula(text: str) -> bool:
@@ -89,7 +90,7 @@ def is_formula(text: str) -> bool:
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
     bare = strip_footnote_refs(text).rstrip().rstrip("*")
-    if bare.endswith((":", "：")) or _OUTCOME.match(text) or _LONG_ORGAN.match(bare):
+    if bare.endswith((":", "：")) or OUTCOME_FORMULA.match(text) or _LONG_ORGAN.match(bare):
         return True
     return bare.endswith((",", "،", "，")) and len(bare.split()) <= 12 and len(bare) <= 90
 
