@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from .revisions import Version, decode_message
@@ -147,3 +149,60 @@ def loose_object(kind: str, body: bytes, hash_name: str = "sha1") -> tuple[str, 
     Level 1 compression: a save is on the clock, and `git gc` repacks anyway."""
     raw = b"%s %d\0" % (kind.encode(), len(body)) + body
     return hashlib.new(hash_name, raw).hexdigest(), zlib.compress(raw, 1)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a write builds on: the head commit, the trees (by folder, "" for the root)
+    and the blobs (id, content) of the paths it changes, None where absent."""
+
+    head: str | None
+    trees: dict[str, bytes]
+    blobs: dict[str, tuple[str, bytes] | None]
+
+
+def read_snapshot(out: bytes, folders: list[str], paths: list[str]) -> Snapshot:
+    """The :class:`Snapshot` in ``git cat-file --batch`` output for the names
+    ``HEAD``, then each folder's tree (``HEAD^{tree}`` for ""), then ``HEAD:PATH`` of each path."""
+    found = parse_batch_objects(out, 1 + len(folders) + len(paths))
+    head = found[0]
+    if head is not None and head[1] != "commit":
+        raise ValueError(f"HEAD is not a commit ({head[1]})")
+    trees = {
+        f: t[2]
+        for f, t in zip(folders, found[1 : 1 + len(folders)], strict=True)
+        if t and t[1] == "tree"
+    }
+    blobs = {
+        p: (b[0], b[2]) if b and b[1] == "blob" else None
+        for p, b in zip(paths, found[1 + len(folders) :], strict=True)
+    }
+    return Snapshot(head[0] if head else None, trees, blobs)
+
+
+def build_tree(
+    trees: dict[str, bytes],
+    files: dict[str, bytes],
+    write: Callable[[str, bytes], str],
+    id_size: int = 20,
+) -> str:
+    """The root tree of ``trees`` (raw, by folder) with ``files`` (paths at most one folder
+    deep) put in; ``write(kind, body)`` stores an object and returns its id."""
+    folders: dict[str, dict[str, tuple[str, str]]] = {}
+    for folder, content in trees.items():
+        folders[folder] = {name: (mode, oid) for mode, name, oid in parse_tree(content, id_size)}
+    for path, data in files.items():
+        folder, _, name = path.rpartition("/")
+        folders.setdefault(folder, {})[name] = ("100644", write("blob", data))
+    for folder in sorted(f for f in folders if f):
+        oid = write("tree", encode_tree(folders[folder]))
+        folders.setdefault("", {})[folder] = ("40000", oid)
+    return write("tree", encode_tree(folders.get("", {})))
+
+
+def git_error_line(stderr: bytes | str) -> str:
+    """The line of git's stderr that says what went wrong."""
+    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    found = next((ln for ln in lines if ln.startswith(("fatal", "error"))), "")
+    return found or (lines[0] if lines else "no message")

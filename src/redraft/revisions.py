@@ -107,6 +107,13 @@ def validate_name(name: str) -> str:
     return name
 
 
+def refuse_case_clash(name: str, names: list[str]) -> None:
+    """Two names that differ only in case would be one file on Windows and macOS."""
+    for other in names:
+        if other.lower() == name.lower() and other != name:
+            raise InputError(f"{name}: the store already has {other!r} (names differ only in case)")
+
+
 def _printable(text: str) -> str:
     """``text`` with control characters shown as escapes, cut for an error line."""
     cut = text[:60] + ("..." if len(text) > 60 else "")

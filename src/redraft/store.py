@@ -9,15 +9,15 @@ Each version is one commit touching drafts/NAME.txt; who, which symbol and which
 sponsors are commit-message trailers (:mod:`redraft.revisions`), the author is
 the delegation and the author date is the version's date.
 
-Why not GitPython: ``import git`` alone costs 80-150 ms and the save budget is
-150 ms end to end, and every git process costs a few ms more on a busy machine.
-A save reads what it builds on with one ``git cat-file --batch``, writes its
-blob, trees and commit as loose objects itself (temporary file, then rename, as
-git does) and publishes them with one compare-and-swap ``git update-ref``: a save
-killed at any moment leaves either the old branch or the new one, never half a
-version. Other git work runs the git CLI with argument lists, never a shell.
-Writers take ``.git/redraft.lock`` (flock: released by the kernel when a process
-dies, so a killed save never leaves a stale lock behind).
+The only module that runs git. Hot paths (save, log, show, list) call the git CLI
+with argument lists, never a shell, rather than GitPython, whose import alone costs
+80-150 ms of a 150 ms save budget: a save reads what it builds on with one
+``git cat-file --batch``, writes its objects itself (:mod:`redraft.gitobjects`,
+:mod:`redraft.store_files`) and publishes them with one compare-and-swap
+``git update-ref``, so a save killed at any moment leaves the old branch or the new
+one, never half a version. ``init`` and ``sync`` (:mod:`redraft.store_sync`), where
+speed does not matter, use GitPython, imported inside them. Figures for ``log`` and
+``list`` come from :mod:`redraft.store_log`.
 """
 
 from __future__ import annotations
@@ -27,25 +27,26 @@ import subprocess
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import __version__, canonical
-from .errors import ExitCode, InputError, NotFoundError, StoreError
+from .errors import InputError, NotFoundError, StoreError
 from .gitobjects import (
     LOG_FORMAT,
+    Snapshot,
     blob_id,
+    build_tree,
     encode_commit,
-    encode_tree,
+    git_error_line,
     loose_object,
     parse_batch,
-    parse_batch_objects,
     parse_log,
-    parse_tree,
+    read_snapshot,
 )
-from .model import Draft, Meta
+from .model import Draft
 from .revisions import (
     Incoming,
     Version,
@@ -53,6 +54,7 @@ from .revisions import (
     decode_message,
     encode_message,
     parse_date,
+    refuse_case_clash,
     select,
     split_spec,
     validate_name,
@@ -60,11 +62,14 @@ from .revisions import (
 from .sources import Loaded
 from .store_files import (
     CONFIG_NAME,
+    DEFAULT_CONFIG,
     atomic_write,
+    configured_by,
     discover,
     git_dir,
     hash_name,
     remove_if_stale,
+    write_loose_object,
     writer_lock,
 )
 from .store_log import (
@@ -72,55 +77,18 @@ from .store_log import (
     LogEntry,
     build_log,
     count_draft_words,
+    front_meta,
     load_log_cache,
     missing_blobs,
     save_log_cache,
-    split_chunks,
 )
-
-if TYPE_CHECKING:
-    import git
+from .store_sync import SyncConflict, SyncResult
 
 __all__ = ["Store", "Version", "SyncConflict", "SyncResult", "load_revision"]
 
 LOG_CACHE = "redraft-log-cache.json"  # in .git: derived figures, safe to delete
 DRAFTS = "drafts"
 LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
-
-DEFAULT_CONFIG = """\
-# redraft store settings (docs/store.md). Every key is optional: uncomment to use.
-
-# [store]
-# by = "EU"                     # default --by for `redraft save` in this folder
-
-# [check]
-# max_words = 3000              # length limit checked by `redraft check`
-"""
-
-
-class SyncConflict(StoreError):
-    """Both sides changed the same text: sync stopped, nothing was pushed."""
-
-    exit_code = ExitCode.FOUND
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    remote: str
-    branch: str
-    received: int  # commits from the remote now in the local branch
-    sent: int  # local commits pushed
-    rebased: bool
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    """What a write builds on: the head commit, the trees (by folder, "" for the root)
-    and the blobs (id, content) of the paths it changes, None where absent."""
-
-    head: str | None
-    trees: dict[str, bytes]
-    blobs: dict[str, tuple[str, bytes] | None]
 
 
 class Store:
@@ -306,14 +274,14 @@ class Store:
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
-                before = _front_meta(old[1])
+                before = front_meta(old[1])
                 symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
             meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
             data = canonical.render(replace(draft, meta=meta)).encode("utf-8")
             if old is not None and old[0] == blob_id(data, len(old[0])):
                 return None
             if old is None:
-                self._refuse_case_clash(name)
+                refuse_case_clash(name, self.names())
             text = encode_message(
                 name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
             )
@@ -327,67 +295,29 @@ class Store:
     def _default_by(self) -> str:
         """Who records a version when --by is not given: $REDRAFT_BY, else ``by`` in the
         ``[store]`` section of redraft.toml, else git's user.name, else "unknown"."""
-        configured = os.environ.get("REDRAFT_BY", "").strip()
-        if not configured:
-            import tomllib
-
-            try:
-                settings = tomllib.loads((self.root / CONFIG_NAME).read_text(encoding="utf-8"))
-                configured = str(settings.get("store", {}).get("by", "")).strip()
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
-                configured = ""  # a bad redraft.toml is `redraft check`'s to report
+        configured = os.environ.get("REDRAFT_BY", "").strip() or configured_by(self.root)
         if not configured:
             found = self._git(["config", "user.name"], check=False).decode().strip()
             configured = found or "unknown"
         return check_field("--by", configured)
 
-    def _refuse_case_clash(self, name: str) -> None:
-        """Two names that differ only in case would be one file on Windows and macOS."""
-        for other in self.names():
-            if other.lower() == name.lower():
-                raise InputError(
-                    f"{name}: the store already has {other!r} (names differ only in case)"
-                )
-
     def _commit(
-        self, snap: _Snapshot, files: dict[str, bytes], message: str, by: str, when: str
+        self, snap: Snapshot, files: dict[str, bytes], message: str, by: str, when: str
     ) -> str:
         """Commit ``files`` on top of the snapshot's head and move the branch: all or nothing.
 
         The blob, trees and commit are written as loose objects by Python (temporary
         file, then rename, as git does), so a save costs a handful of processes."""
         for _attempt in range(20):
-            tree = self._new_tree(snap, files)
+            tree = build_tree(snap.trees, files, self._write_object, self.id_size)
             commit = self._write_object("commit", encode_commit(tree, snap.head, by, when, message))
             if self._move_branch(commit, snap.head):
                 return commit
             snap = self._lookup(list(files))  # another git moved the branch: build on top again
         raise StoreError("the branch keeps moving under redraft; try again")
 
-    def _new_tree(self, snap: _Snapshot, files: dict[str, bytes]) -> str:
-        """The root tree of ``snap`` with ``files`` (paths at most one folder deep) put in."""
-        folders: dict[str, dict[str, tuple[str, str]]] = {}
-        for folder, content in snap.trees.items():
-            folders[folder] = {
-                name: (mode, oid) for mode, name, oid in parse_tree(content, self.id_size)
-            }
-        for path, data in files.items():
-            folder, _, name = path.rpartition("/")
-            folders.setdefault(folder, {})[name] = ("100644", self._write_object("blob", data))
-        for folder in sorted(f for f in folders if f):
-            oid = self._write_object("tree", encode_tree(folders[folder]))
-            folders.setdefault("", {})[folder] = ("40000", oid)
-        return self._write_object("tree", encode_tree(folders.get("", {})))
-
     def _write_object(self, kind: str, body: bytes) -> str:
-        oid, compressed = loose_object(kind, body, self.hash_name)
-        target = self.git_dir / "objects" / oid[:2] / oid[2:]
-        if not target.exists():
-            target.parent.mkdir(exist_ok=True)
-            # Named as git names its own, so that `git gc` sweeps one a kill left behind.
-            temp = self.git_dir / "objects" / f"tmp_obj_redraft_{os.getpid()}"
-            atomic_write(target, compressed, mode=0o444, temp=temp)
-        return oid
+        return write_loose_object(self.git_dir, *loose_object(kind, body, self.hash_name))
 
     def _past_blobs(self, path: str) -> set[str]:
         args = ["log", "--format=", "--raw", "--no-abbrev", "--diff-merges=first-parent"]
@@ -449,89 +379,23 @@ class Store:
             self.warnings.append(f"git index not updated for {path} (is a git command running?)")
 
     # -- sync --------------------------------------------------------------------
-    # GitPython here: a network round trip dwarfs its import, and it reads clearer.
     def sync(self, remote: str | None = None) -> SyncResult:
-        """Fetch, rebase local versions onto the remote's, push. Never forces a push."""
-        from git import GitCommandError
-
-        repo = self._repo()
-        try:
-            with self._lock():
-                self._check_idle(repo)
-                branch = self._branch(repo)
-                remote = _pick_remote(repo, remote, branch)
-                for _attempt in range(3):
-                    received, rebased = self._integrate(repo, remote, branch)
-                    sent = int(repo.git.rev_list("--count", "HEAD", "--not", "--remotes") or 0)
-                    status, _, err = _try(
-                        repo, "push", "--quiet", remote, f"HEAD:refs/heads/{branch}"
-                    )
-                    if status == 0:
-                        return SyncResult(remote, branch, received, sent, rebased)
-                    if "rejected" not in err and "fetch first" not in err:
-                        raise StoreError(f"cannot push to {remote}: {_first_error(err)}")
-                raise StoreError(f"{remote} keeps moving while syncing; run 'redraft sync' again")
-        except GitCommandError as error:
-            stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
-            raise StoreError(_git_error(self.root, [str(error.command[1])], stderr)) from None
-
-    def _repo(self) -> git.Repo:
+        """Fetch, rebase local versions onto the remote's, push; never forces a push
+        (:mod:`redraft.store_sync`). GitPython here: a network round trip dwarfs its import."""
         import git
 
-        repo = git.Repo(self.root)
-        repo.git.update_environment(**_BASE_ENV)
-        return repo
+        from .store_sync import run_sync
 
-    def _check_idle(self, repo: git.Repo) -> None:
-        for state in ("rebase-merge", "rebase-apply", "MERGE_HEAD"):
-            if (self.git_dir / state).exists():
-                raise StoreError(
-                    f"{self.root}: a git rebase or merge is in progress; finish or abort it first"
-                )
-        dirty = repo.git.status("--porcelain", "--untracked-files=no").splitlines()
-        if dirty:
-            first = dirty[0][3:]
-            raise StoreError(
-                f"{first} has changes no version holds: save them ('redraft save') or discard them "
-                f"('git checkout -- {first}') before syncing"
-            )
-
-    def _branch(self, repo: git.Repo) -> str:
-        if repo.head.is_detached:
-            raise StoreError(
-                f"{self.root}: not on a branch (detached HEAD); check out a branch first"
-            )
-        return str(repo.active_branch.name)
-
-    def _integrate(self, repo: git.Repo, remote: str, branch: str) -> tuple[int, bool]:
-        """Bring the remote's versions in: fast-forward, or rebase ours on top of them."""
-        status, _, err = _try(repo, "fetch", "--quiet", remote, f"refs/heads/{branch}")
-        if status != 0:
-            if "couldn't find remote ref" in err:
-                return 0, False  # an empty remote: the push creates the branch
-            raise StoreError(f"cannot fetch from {remote}: {_first_error(err)}")
-        theirs = repo.commit("FETCH_HEAD")
-        if not repo.head.is_valid():  # nothing here yet: take theirs
-            repo.git.reset("-q", "--hard", theirs.hexsha)
-            return 0, False
-        local = repo.head.commit
-        if repo.is_ancestor(theirs, local):
-            return 0, False
-        received = int(repo.git.rev_list("--count", theirs.hexsha, "--not", local.hexsha))
-        if repo.is_ancestor(local, theirs):
-            repo.git.merge("-q", "--ff-only", theirs.hexsha)
-            return received, False
-        if _try(repo, "rebase", "-q", theirs.hexsha, env=_committer(repo))[0] != 0:
-            conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
-            _try(repo, "rebase", "--abort")
-            files = ", ".join(conflicted) or "some drafts"
-            raise SyncConflict(
-                f"sync stopped: {files} changed both here and on {remote}; nothing was pushed, "
-                f"your versions are intact on {branch} and theirs are in {remote}/{branch}. "
-                f"To resolve: 'git merge {remote}/{branch}', fix {files}, 'git commit -a', "
-                "then 'redraft sync'"
-            )
-        return received, True
+        try:
+            repo = git.Repo(self.root)
+            repo.git.update_environment(**_BASE_ENV)
+            with self._lock():
+                return run_sync(repo, self.root, self.git_dir, remote)
+        except git.GitCommandError as error:
+            stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
+            raise StoreError(_git_error(self.root, [str(error.command[1])], stderr)) from None
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise StoreError(f"{self.root}: corrupted store: no git repository") from None
 
     # -- git -----------------------------------------------------------------------
     def _git(
@@ -556,7 +420,7 @@ class Store:
         out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
         return out or None
 
-    def _lookup(self, paths: list[str]) -> _Snapshot:
+    def _lookup(self, paths: list[str]) -> Snapshot:
         """The head commit, the trees the paths sit in and the paths' blobs: one process."""
         folders = sorted({"", *(path.rpartition("/")[0] for path in paths)})
         names = ["HEAD", *[f"HEAD:{f}" if f else "HEAD^{tree}" for f in folders]]
@@ -565,22 +429,9 @@ class Store:
             "".join(f"{n}\n" for n in [*names, *(f"HEAD:{p}" for p in paths)]).encode(),
         )
         try:
-            found = parse_batch_objects(out, len(names) + len(paths))
+            return read_snapshot(out, folders, paths)
         except ValueError as error:
             raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
-        head = found[0]
-        if head is not None and head[1] != "commit":
-            raise StoreError(f"{self.root}: HEAD is not a commit ({head[1]})")
-        trees = {
-            f: t[2]
-            for f, t in zip(folders, found[1 : len(names)], strict=True)
-            if t and t[1] == "tree"
-        }
-        blobs = {
-            p: (b[0], b[2]) if b and b[1] == "blob" else None
-            for p, b in zip(paths, found[len(names) :], strict=True)
-        }
-        return _Snapshot(head[0] if head else None, trees, blobs)
 
     def _log(self, paths: list[str]) -> dict[str, list[Version]]:
         # A merge that settles a draft (after a sync conflict) is a version too: its
@@ -634,12 +485,6 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
 # -- helpers ------------------------------------------------------------------------
 
 
-def _front_meta(data: bytes) -> Meta:
-    """The metadata of a stored text, read from its front matter alone."""
-    front, _ = split_chunks(data.decode("utf-8", errors="replace"))
-    return canonical.parse(front).meta if front else Meta()
-
-
 def _init_repository(root: Path) -> None:
     """A new git repository at ``root``, or check that the one there opens (GitPython:
     init is rare, so its import cost does not matter here)."""
@@ -654,42 +499,7 @@ def _init_repository(root: Path) -> None:
         raise StoreError(f"{root}: corrupted store: .git is not a git repository") from None
     except git.GitCommandError as error:
         stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
-        raise StoreError(f"{root}: git init failed: {_first_error(stderr)}") from None
-
-
-def _pick_remote(repo: git.Repo, remote: str | None, branch: str) -> str:
-    """REMOTE if given, else the branch's remote, else origin, else the only remote."""
-    if remote is not None:
-        if remote.startswith("-") or not remote.strip() or not remote.isprintable():
-            raise InputError(f"bad remote {remote!r}")
-        return remote
-    remotes = [r.name for r in repo.remotes]
-    tracking = repo.active_branch.tracking_branch()
-    for candidate in (tracking.remote_name if tracking else "", "origin"):
-        if candidate in remotes:
-            return candidate
-    if len(remotes) == 1:
-        return remotes[0]
-    if not remotes:
-        raise StoreError(
-            "no remote to sync with: add one ('git remote add origin URL') or clone the store"
-        )
-    raise StoreError(f"several remotes ({', '.join(remotes)}): name one ('redraft sync REMOTE')")
-
-
-def _try(repo: git.Repo, command: str, *args: str, **options: Any) -> tuple[int, str, str]:
-    """(status, stdout, stderr) of a git command whose failure the caller handles."""
-    result: tuple[int, str, str] = getattr(repo.git, command)(
-        *args, with_extended_output=True, with_exceptions=False, **options
-    )
-    return result
-
-
-def _committer(repo: git.Repo) -> dict[str, str]:
-    """Rebasing writes commits: give git a committer name when none is configured."""
-    if str(repo.config_reader().get_value("user", "name", "")).strip():
-        return {}
-    return {"GIT_COMMITTER_NAME": "redraft sync", "GIT_COMMITTER_EMAIL": ""}
+        raise StoreError(f"{root}: git init failed: {git_error_line(stderr)}") from None
 
 
 def _path(name: str) -> str:
@@ -720,15 +530,7 @@ def _run(
 
 
 def _git_error(root: Path, args: list[str], stderr: bytes | str) -> str:
-    return f"{root}: git {args[0]} failed: {_first_error(stderr)} (corrupted store?)"
-
-
-def _first_error(stderr: bytes | str) -> str:
-    """The line of git's stderr that says what went wrong."""
-    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    found = next((ln for ln in lines if ln.startswith(("fatal", "error"))), "")
-    return found or (lines[0] if lines else "no message")
+    return f"{root}: git {args[0]} failed: {git_error_line(stderr)} (corrupted store?)"
 
 
 def _now() -> str:

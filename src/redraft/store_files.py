@@ -20,6 +20,16 @@ CONFIG_NAME = "redraft.toml"
 #: A git lock file older than this is left over from a killed git process.
 STALE_GIT_LOCK = 10.0
 
+DEFAULT_CONFIG = """\
+# redraft store settings (docs/store.md). Every key is optional: uncomment to use.
+
+# [store]
+# by = "EU"                     # default --by for `redraft save` in this folder
+
+# [check]
+# max_words = 3000              # length limit checked by `redraft check`
+"""
+
 
 def discover(start: Path) -> Path:
     """The nearest folder, from ``start`` upwards, that holds redraft.toml."""
@@ -101,3 +111,25 @@ def writer_lock(path: Path, root: Path, timeout: float) -> Iterator[None]:
         yield
     finally:
         os.close(handle)  # closing releases the flock
+
+
+def configured_by(root: Path) -> str:
+    """``by`` in the ``[store]`` section of the store's redraft.toml, or ""."""
+    import tomllib
+
+    try:
+        settings = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8"))
+        return str(settings.get("store", {}).get("by", "")).strip()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        return ""  # a bad redraft.toml is `redraft check`'s to report
+
+
+def write_loose_object(git_folder: Path, oid: str, compressed: bytes) -> str:
+    """Store a loose object (:func:`redraft.gitobjects.loose_object`) unless git has it."""
+    target = git_folder / "objects" / oid[:2] / oid[2:]
+    if not target.exists():
+        target.parent.mkdir(exist_ok=True)
+        # Named as git names its own, so that `git gc` sweeps one a kill left behind.
+        temp = git_folder / "objects" / f"tmp_obj_redraft_{os.getpid()}"
+        atomic_write(target, compressed, mode=0o444, temp=temp)
+    return oid

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import Draft
+from .model import Draft, Meta
 from .revisions import Version
 
 
@@ -281,3 +281,11 @@ def save_log_cache(path: Path, cache: dict[str, Any]) -> None:
         atomic_write(path, json.dumps(cache).encode())
     except OSError:
         pass
+
+
+def front_meta(data: bytes) -> Meta:
+    """The metadata of a stored text, read from its front matter alone."""
+    from .canonical import parse
+
+    front, _ = split_chunks(data.decode("utf-8", errors="replace"))
+    return parse(front).meta if front else Meta()
