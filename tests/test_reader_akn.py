@@ -212,3 +212,53 @@ def test_parts_number_and_heading_join() -> None:
     assert "II Support account and related funding issues" in headings
     # numbering restarts in part II: the labels repeat with #2 (labels.py's rule)
     assert "OP1#2" in draft.labels()
+
+
+# -- headings the UN marks up as paragraphs (bold text, a heading class, a roman <num>) --
+
+OCEANS_78, OCEANS_79 = "A_RES_78_69-2324917E.xml", "A_RES_79_144-2423832E.xml"
+
+
+def test_bold_paragraphs_are_headings_as_in_print() -> None:
+    """79/144 prints its parts as "I" / "Implementation of the Convention..." in paragraphs
+    holding only bold text: headings, as 78/69 (which uses subheading) reads them."""
+    draft = read(OCEANS_79)
+    headings = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
+    assert headings[:4] == ["I", "Implementation of the Convention and related agreements and "
+                            "instruments", "II", "Capacity-building"]
+    assert headings[30:32] == ["XVI", "Eightieth session of the General Assembly"]
+    assert len(headings) == 35  # 16 parts (number + title), "Annex" and two annex headings
+    assert [b.text for b in draft.blocks if b.kind is Kind.TEXT] == ["Amend paragraph 8 to read:"]
+    assert draft.find("H1") is draft.blocks[[b.text for b in draft.blocks].index("I")]
+
+
+def test_a_part_number_in_a_heading_styled_paragraph_is_a_heading() -> None:
+    """78/69 prints part XIII as <paragraph class="H23"><p><num>XIII</num></p>."""
+    draft = read(OCEANS_78)
+    texts = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
+    assert texts[24:26] == ["XIII", "Regional cooperation"]
+    assert not [b for b in draft.blocks if b.kind is Kind.TEXT and b.text == "XIII"]
+
+
+def test_oceans_78_to_79_diff_has_no_heading_to_text_change() -> None:
+    from redraft.diff import diff_drafts
+
+    result = diff_drafts(read(OCEANS_78), read(OCEANS_79))
+    assert [c.kind_change for c in result.changes if c.kind_change] == []
+
+
+def test_a_roman_numbered_bold_title_is_a_heading_not_an_operative_paragraph() -> None:
+    draft = read("A_RES_79_1-2416433E.xml")
+    assert "OPI" not in draft.labels()
+    headings = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
+    assert "I. Sustainable development and financing for development" in headings
+
+
+@pytest.mark.parametrize("name", [OCEANS_78, "A_RES_79_310-2510830E.xml"])
+def test_text_and_akn_readers_agree_on_labels(name: str) -> None:
+    """The same resolution printed as plain text reads with the same labels."""
+    from redraft.readers.text import read_text
+    from redraft.render.markdown_export import render_plain
+
+    draft = read(name)
+    assert read_text(render_plain(draft))[0].labels() == draft.labels()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Paragraph, footnote_ref
+from . import akn_repair as repair
 from .akn_meta import all_text, children, local, meta_children, normalize, read_meta
 from .akn_meta import split_sponsors as split_sponsors
 
@@ -299,7 +300,7 @@ class _Reader:
         for element in children(body):
             name = local(element)
             if name == "paragraph":
-                blocks.extend(self.paragraph(element))
+                blocks.extend(self.section_title(element) or self.paragraph(element))
             elif name in _HIERARCHY:
                 blocks.extend(self.division(element))
             elif name in _HEADINGS:
@@ -325,23 +326,13 @@ class _Reader:
             return blocks
         out: list[Paragraph] = []
         for block in blocks:
+            typed = id(block) in self.typed
             previous = out[-1] if out else None
-            if previous is not None and self.belongs_under(previous, block):
-                out[-1] = _place(previous, block)
-            else:
+            if previous is not None and repair.belongs_under(previous, block, typed):
+                out[-1] = repair.place(previous, block)
+            elif not (typed and repair.resume_list(out, block)):
                 out.append(block)
         return out
-
-    def belongs_under(self, previous: Paragraph, block: Paragraph) -> bool:
-        """A "(b)" or "(iii)" after "12." (or after "(b)" for "(iii)") is a sub-paragraph,
-        also when the markup gave it its own <num> at the top level."""
-        if not block.number.startswith("(") or block.kind is not Kind.OPERATIVE:
-            return False
-        if previous.kind is Kind.OPERATIVE:
-            if previous.number.startswith("("):
-                return not _sibling(previous.number, block.number)
-            return True
-        return id(block) in self.typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
 
     def heading(self, element: _Element) -> Paragraph:
         if element.get("refersTo") == "#preamble":  # a preambular paragraph inside a section
@@ -361,7 +352,8 @@ class _Reader:
                 heads.append(element)
             else:
                 rest.append(element)
-        if not number and len(heads) > 1 and _SECTION_NUMBER.match(normalize(all_text(heads[0]))):
+        first = normalize(all_text(heads[0])) if heads else ""
+        if not number and len(heads) > 1 and repair.SECTION_NUMBER.match(first):
             number = normalize(all_text(heads.pop(0)))  # "I" printed as a heading of its own
         blocks: list[Paragraph] = []
         if heads:
@@ -373,6 +365,21 @@ class _Reader:
         for element in rest:
             wrapper.append(element)  # moves the element: the tree is ours alone
         return blocks + self.body(wrapper)
+
+    def section_title(self, paragraph: _Element) -> list[Paragraph]:
+        """A body paragraph the UN's files use as a heading (a part number "I" alone, a
+        title, "XI." + a bold title: see ``akn_repair.section_number``) as one HEADING
+        block; [] if it is not one. redraft's own files say HEADING explicitly."""
+        number = repair.section_number(paragraph) if self.repair else None
+        if number is None:
+            return []
+        inline = gather(e for e in children(paragraph) if local(e) != "num")
+        if not inline.text and not number:  # "<p><num>XIII</num></p>" in class "H23"
+            text = normalize(all_text(paragraph))
+            return [Paragraph(kind=Kind.HEADING, text=text)] if repair.is_title_text(text) else []
+        if not repair.is_title_text(inline.text):
+            return []
+        return [self.make(Kind.HEADING, _prefixed(number, inline))]
 
     def attach_tables(self, blocks: list[Paragraph], tables: list[Paragraph]) -> None:
         """A table right after an operative paragraph that ends with a colon is its own."""
@@ -499,35 +506,9 @@ def _prefixed(number: str, inline: _Inline) -> _Inline:
     return inline
 
 
-#: A section number printed alone on its line: "I", "IV.", "A".
-_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-
-#: A sub-paragraph number typed at the start of the text, followed by a tab.
-_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
-_ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
-
-
 def _typed_number(inline: _Inline) -> str:
     """The number typed in the text ("(a)<TAB>"), removed from it; "" if none."""
-    raw = "".join(inline.parts)
-    match = _TYPED.match(raw)
-    if not match:
-        return ""
-    inline.parts = [raw[match.end():]]
-    return match.group(1)
-
-
-def _sibling(previous: str, number: str) -> bool:
-    """Is ``number`` at the same level as ``previous``? "(b)" after "(a)", "(ii)" after "(i)";
-    "(i)" after "(h)" is the letter i."""
-    if _ROMAN.match(number) and not _ROMAN.match(previous):
-        return len(previous) == 3 and len(number) == 3 and ord(number[1]) == ord(previous[1]) + 1
-    return True
-
-
-def _place(parent: Paragraph, block: Paragraph) -> Paragraph:
-    """``block`` appended under ``parent``: as a child, or under its last child."""
-    last = parent.children[-1] if parent.children else None
-    if last is not None and last.number and not _sibling(last.number, block.number):
-        return parent.with_children(parent.children[:-1] + (_place(last, block),))
-    return parent.with_children(parent.children + (block,))
+    number, rest = repair.typed_number("".join(inline.parts))
+    if number:
+        inline.parts = [rest]
+    return number

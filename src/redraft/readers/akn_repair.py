@@ -1,0 +1,132 @@
+"""Repairs of UN Akoma Ntoso markup, for files redraft did not write (docs/akn.md).
+
+The UN's files come from Word documents: styles reach the XML as bold text or a
+paragraph class, and numbers are sometimes typed in the text rather than put in
+``<num>``. These pure helpers tell what the printed page shows: a part heading
+written as a paragraph, a sub-paragraph whose number is typed, a list that goes on
+after a subheading. The reader (``readers/akn.py``) applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Kind, Paragraph
+from .akn_meta import all_text, local, normalize
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: A section number printed alone on its line: "I", "IV.", "A".
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+
+#: A sub-paragraph number typed at the start of the text, followed by a tab.
+_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
+_ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
+#: Styles of the UN's headings: bold (H1, H23), italic (H4, "Commitments" in 79/2).
+_HEADING_STYLES = ("bold", "italic")
+#: A paragraph holding one of these is a paragraph, whatever its style.
+_STRUCTURE = {"list", "sublist", "blockList", "table", "heading", "subheading", "crossHeading"}
+
+
+def section_number(paragraph: _Element) -> str | None:
+    """The number of a body paragraph that reads as a section title: "" when it has no
+    <num>, "XI." for a roman numeral or capital letter; None when it cannot be one (an
+    arithmetic number such as "3.", a list, a table, or text not all in a heading style
+    unless the paragraph carries a heading class such as "H23")."""
+    if any(local(e) in _STRUCTURE for e in paragraph.iter()):
+        return None
+    first = paragraph[0] if len(paragraph) else None
+    number = normalize(all_text(first)) if first is not None and local(first) == "num" else ""
+    if number and not SECTION_NUMBER.match(number):
+        return None
+    if re.fullmatch(r"H\d+", paragraph.get("class", "")) or styled_only(paragraph):
+        return number
+    return None
+
+
+def is_title_text(text: str) -> bool:
+    """A lead-in ("Targets:", "We commit to taking the following actions:") or a
+    clause ending with ";" announces what follows: it is not a title."""
+    return bool(text) and not text.endswith((":", ";"))
+
+
+def styled_only(paragraph: _Element) -> bool:
+    """Does ``paragraph`` hold text, all of it inside bold or italic spans (its number
+    and footnotes aside)?"""
+    found = False
+
+    def walk(element: _Element, styled: bool) -> bool:
+        nonlocal found
+        styled = styled or (local(element) == "span" and any(
+            style in element.get("class", "") for style in _HEADING_STYLES))
+        if any(piece and piece.strip() for piece in [element.text, *(c.tail for c in element)]):
+            if not styled:
+                return False
+            found = True
+        return all(walk(c, styled) for c in element if local(c) not in ("num", "authorialNote"))
+
+    return walk(paragraph, False) and found
+
+
+def typed_number(raw: str) -> tuple[str, str]:
+    """The number typed at the start of ``raw`` ("(a)<TAB>...") and the rest of the
+    text; ("", raw) if none."""
+    match = _TYPED.match(raw)
+    return (match.group(1), raw[match.end():]) if match else ("", raw)
+
+
+def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
+    """A "(b)" or "(iii)" after "12." (or after "(b)" for "(iii)") is a sub-paragraph,
+    also when the markup gave it its own <num> at the top level."""
+    if not block.number.startswith("(") or block.kind is not Kind.OPERATIVE:
+        return False
+    if previous.kind is Kind.OPERATIVE:
+        if previous.number.startswith("("):
+            return not sibling(previous.number, block.number)
+        return True
+    return typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
+
+
+def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
+    """A typed "(c)" after subheadings continues the list of the operative paragraph
+    before them ("27. To ensure...:" (a) (b) *Fiscal systems* (c)...; 79/323): the
+    headings and the item go into that paragraph (``out`` is changed in place), so the
+    item is ``OP27(c)`` and the headings ``OP27.p1``... Returns whether it did."""
+    start = len(out)
+    while start and out[start - 1].kind is Kind.HEADING:
+        start -= 1
+    if start in (0, len(out)):
+        return False
+    parent = out[start - 1]
+    numbered = [c.number for c in parent.children if c.number]
+    expected = next_letter(numbered[-1]) if numbered else "(a)"
+    if (parent.kind is not Kind.OPERATIVE or parent.number.startswith("(")
+            or not (numbered or parent.text.endswith(":")) or block.number != expected):
+        return False
+    out[start - 1:] = [parent.with_children(parent.children + tuple(out[start:]) + (block,))]
+    return True
+
+
+def sibling(previous: str, number: str) -> bool:
+    """Is ``number`` at the same level as ``previous``? "(b)" after "(a)", "(ii)" after "(i)";
+    "(i)" after "(h)" is the letter i."""
+    if _ROMAN.match(number) and not _ROMAN.match(previous):
+        return len(previous) == 3 and len(number) == 3 and ord(number[1]) == ord(previous[1]) + 1
+    return True
+
+
+def next_letter(number: str) -> str:
+    """The lettered number after ``number``: "(b)" after "(a)"; "" for anything else."""
+    if re.fullmatch(r"\([a-y]\)", number):
+        return f"({chr(ord(number[1]) + 1)})"
+    return ""
+
+
+def place(parent: Paragraph, block: Paragraph) -> Paragraph:
+    """``block`` appended under ``parent``: as a child, or under its last child."""
+    last = parent.children[-1] if parent.children else None
+    if last is not None and last.number and not sibling(last.number, block.number):
+        return parent.with_children(parent.children[:-1] + (place(last, block),))
+    return parent.with_children(parent.children + (block,))
