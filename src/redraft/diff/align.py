@@ -43,6 +43,7 @@ from .units import (
     family,
     pair_score,
     similarity,
+    sized_score,
     unit_key,
     words,
 )
@@ -177,7 +178,7 @@ class _Aligner:
                 j = free_new.get(key)
                 # a footnote unique in both is a citation that followed its paragraph
                 long_enough = (
-                    sum(self.old_words[i].values()) >= MOVE_MIN_WORDS or self.old_fam[i] == "fn"
+                    self.old_words.size(i) >= MOVE_MIN_WORDS or self.old_fam[i] == "fn"
                 )
                 if j is not None and old_count[key] == 1 and long_enough:
                     self.moves[i] = j
@@ -196,7 +197,10 @@ class _Aligner:
             return 0.0
         score = self.scores.get((i, j))
         if score is None:
-            score = self.scores[i, j] = pair_score(self.old_words[i], self.new_words[j])
+            old_words, new_words = self.old_words, self.new_words
+            score = self.scores[i, j] = sized_score(
+                old_words[i], new_words[j], old_words.size(i), new_words.size(j)
+            )
         return score
 
     # -- footnotes of paired paragraphs ------------------------------------------------
@@ -271,12 +275,12 @@ class _Aligner:
     # -- pass 4: moved and edited ---------------------------------------------------
     def similar_moves(self) -> None:
         gaps = self.gaps()
-        olds = [i for o, _ in gaps for i in o if sum(self.old_words[i].values()) >= MOVE_MIN_WORDS]
-        news = [j for _, n in gaps for j in n if sum(self.new_words[j].values()) >= MOVE_MIN_WORDS]
+        olds = [i for o, _ in gaps for i in o if self.old_words.size(i) >= MOVE_MIN_WORDS]
+        news = [j for _, n in gaps for j in n if self.new_words.size(j) >= MOVE_MIN_WORDS]
         if not olds or not news:
             return
-        size_old = {i: sum(self.old_words[i].values()) for i in olds}
-        size_new = {j: sum(self.new_words[j].values()) for j in news}
+        size_old = {i: self.old_words.size(i) for i in olds}
+        size_new = {j: self.new_words.size(j) for j in news}
 
         def may_match(i: int, j: int) -> bool:
             # Jaccard <= shorter / longer: skip pairs of very different lengths unscored
