@@ -159,7 +159,7 @@ def test_balanced_brackets_are_counted_and_kept(case: tuple[str, int]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab []()/-.;EU", max_size=40))
+@given(st.text(alphabet="ab []()/-.;:EU", max_size=40))
 def test_any_text_parses_and_unbalanced_is_reported(text: str) -> None:
     markup = parse_markup(text, "OP1")
     assert all(0 <= p.offset < len(text) for p in markup.problems)
