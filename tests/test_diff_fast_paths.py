@@ -1,0 +1,43 @@
+"""The diff's fast paths compute exactly what their plain definitions compute."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redraft.diff.units import _BAG_WORD, common_words, mask_refs, pair_score, words
+
+#: Text mixing what the patterns treat specially: separators inside words, underscores,
+#: superscript references, bracket references, digits, non-Latin letters.
+texts = st.lists(
+    st.sampled_from(["a", "B", "é", "Ж", "1", "3", "_", "'", "’", "-", "/", ".", ",", " ",
+                     "\n", "¹", "⁶", "[^x]", "[^", "]", "non-State", "A/RES/70/1"]),
+    max_size=30,
+).map("".join)
+bags = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 4)).map(Counter)
+
+
+@given(texts)
+def test_words_match_the_reference_pattern(text: str) -> None:
+    reference = Counter(_BAG_WORD.findall(mask_refs(text).replace("\x01", " ").lower()))
+    assert words(text) == reference
+
+
+def test_words_by_hand() -> None:
+    assert words("Recalling A/RES/70/1¹ and non-State actors_x, and") == Counter(
+        {"recalling": 1, "a/res/70/1": 1, "and": 2, "non-state": 1, "actors": 1, "x": 1}
+    )
+
+
+@given(bags, bags)
+def test_common_words_is_the_multiset_intersection(a: Counter[str], b: Counter[str]) -> None:
+    assert common_words(a, b) == sum((a & b).values())
+
+
+def test_pair_score_by_hand() -> None:
+    # 3 shared of 4 + 5 - 3 = 6 words: Jaccard 0.5; the shorter has 4 < 5 words
+    a = Counter({"x": 2, "y": 1, "z": 1})
+    b = Counter({"x": 2, "y": 1, "w": 2})
+    assert pair_score(a, b) == 0.5
