@@ -7,7 +7,8 @@ For each file: read_akn must not fail; numbers hold no whitespace; no unit is em
 the non-space characters of the document's text (preface, preamble, body, annexes)
 must all reach the draft (footnote references stand for their notes; Arabic "5 -"
 is read "5."); ``read_akn(render_akn(draft)) == draft``. Labels repeated with ``#2``
-(numbering that restarts in annexes and parts) are counted, not failed.
+(numbering that restarts in annexes and parts) are counted, not failed, and so are the
+blocks of each kind (headings against unnumbered text show how section titles read).
 Times: reading is compared with lxml's bare parse of the same bytes (the reference,
 measured in the same run), so the ratio says what the reader adds to parsing.
 """
@@ -81,6 +82,7 @@ def main() -> None:
         units = list(draft.units())
         counts["units"] += len(units)
         counts["blocks"] += sum(1 for _ in draft.walk())
+        counts.update(b.kind.value for b in draft.walk())
         counts["footnotes"] += len(draft.footnotes())
         counts["repeated labels (#n)"] += sum("#" in u.label for u in units)
         for unit in units:
@@ -97,6 +99,8 @@ def main() -> None:
 
     print(f"files {len(files)}  blocks {counts['blocks']}  units {counts['units']}  "
           f"footnotes {counts['footnotes']}  repeated labels {counts['repeated labels (#n)']}")
+    print(f"headings {counts['heading']}  unnumbered text {counts['text']}  "
+          f"operative {counts['operative']}  preambular {counts['preambular']}")
     print(f"oddities {len(oddities)}")
     for line in oddities[: args.show]:
         print("  " + line)
