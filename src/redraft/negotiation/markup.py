@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .config import COMMON_DELEGATIONS, DEFAULT_CONFIG, MarkupConfig, normalize_phrase
+from .prefix import MAX_NAME_WORDS, NAME_WORD, PREFIX, WORD_PREFIX, prefix_names
 
 
 @dataclass(frozen=True)
@@ -169,12 +170,10 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _DASH_TAG = re.compile(r"(?:^|(?<=[\s.,;:]))[-–—](?=\s*[A-Z0-9])")
 _PAREN_TAIL = re.compile(r"\(([^()\x00]*)\)[\s.;,]*$")
 _AFTER_BRACKET_TAG = re.compile(r"\s*\(([^()\[\]]*)\)")
-_NAME_WORD = r"[A-Z0-9][\w'’&/.\-]*"
 _NAME = re.compile(
-    rf"^{_NAME_WORD}(?:\s+(?:(?:of|and|the|de|du|des|da|del|et|y)\s+)*{_NAME_WORD})*$"
+    rf"^{NAME_WORD}(?:\s+(?:(?:of|and|the|de|du|des|da|del|et|y)\s+)*{NAME_WORD})*$"
 )
 _ACTION_WORD = re.compile(r"^[a-z][a-z\-]*$")
-_MAX_NAME_WORDS = 6
 _MAX_MARKER_WORDS = 5
 _TAIL = 80  # characters at the end of a paragraph where a plain marker can stand
 _PAREN_END = re.compile(r"\(([^()]*)\)[\s.]*$")
@@ -343,7 +342,7 @@ class _Parser:
         # every alternative "word: ...": a conflict as redraft merge writes it, whose
         # proposals may be named after their files ("eu", "g77-text")
         merged = len(ranges) > 1 and all(
-            _WORD_PREFIX.match(_mask(self.text, a, b, inner)) for a, b in ranges
+            WORD_PREFIX.match(_mask(self.text, a, b, inner)) for a, b in ranges
         )
         options = tuple(self._option(a, b, inner, merged) for a, b in ranges)
         end = close + 1
@@ -371,19 +370,19 @@ class _Parser:
     def _prefix(self, masked: str, base: int, merged: bool) -> tuple[int, Tag | None]:
         """``EU: text`` / ``EU/US: text`` / ``EU: delete``, as redraft merge writes the
         alternatives of a conflict: (where the option's text starts, the proponents' tag).
-        Only names pass (:func:`_prefix_names`); "as follows: ..." stays text. In a
+        Only names pass (:func:`.prefix.prefix_names`); "as follows: ..." stays text. In a
         ``merged`` bracket any word passes (reported when delegations are configured)."""
-        match = _PREFIX.match(masked)
+        match = PREFIX.match(masked)
         names: tuple[str, ...] | None = None
         if match is not None and merged:
-            names = _prefix_names(match.group(1), frozenset(), any_word=True)
+            names = prefix_names(match.group(1), frozenset(), any_word=True)
             known = self.config.delegations
             for name in (names or ()) if known else ():
                 if name not in known:
                     where = base + match.start(1)
                     self.problem(where, "unknown-delegation", f"unknown delegation {name!r}")
         elif match is not None:
-            names = _prefix_names(match.group(1), self.config.delegations)
+            names = prefix_names(match.group(1), self.config.delegations)
         if match is None or names is None:
             return 0, None
         rest = masked[match.end() :].strip().rstrip(".;")
@@ -445,44 +444,6 @@ class _Parser:
         return all(name in known for name in names)
 
 
-#: A name and a colon at the start of an option: "EU: ", "EU/US: ", "G77, African Group: ".
-_PREFIX = re.compile(r"^\s*([^:\x00\[\]]{1,80}?):(?=\s|$)\s*")
-#: One word and a colon: how every alternative of a merge conflict starts ("eu: ...").
-_WORD_PREFIX = re.compile(r"^\s*[^\s:\x00\[\]]{1,40}:(?:\s|$)")
-#: One name in a prefix: capitalised words joined by "of (the)" or "and" ("Republic of
-#: Korea", "Democratic Republic of the Congo", "G77 and China"); no other lower-case word,
-#: so "Requests the Secretary-General:" is text.
-_PREFIX_NAME = re.compile(
-    rf"^{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|and\s+)?{_NAME_WORD}){{0,{_MAX_NAME_WORDS - 1}}}$"
-)
-#: Capitalised words that label a passage rather than name who proposed it.
-_NOT_NAMES = frozenset(
-    "note notes nb n.b. option options alt alternative alternatives text proposal proposals "
-    "comment comments source sources example e.g. paragraph para paras footnote title "
-    "chapter section article articles part annex reference ref see explanation rationale "
-    "question original new old current previous proposed revised draft version rev "
-    "agreed pending deleted status op pp".split()
-)
-
-
-def _prefix_names(
-    source: str, delegations: frozenset[str], any_word: bool = False
-) -> tuple[str, ...] | None:
-    """The delegations a prefix names, split on "/" and ","; None when it is not a
-    list of names: with configured delegations, every name must be one of them;
-    without, every name must be capitalised words (any word when ``any_word``) and
-    not a label word ("Note")."""
-    names = tuple(n.strip() for n in re.split(r"[/,]", source))
-    if not all(names):
-        return None
-    if delegations:
-        return names if all(n in delegations for n in names) else None
-    for name in names:
-        if not (any_word or _PREFIX_NAME.match(name)) or name.split()[0].lower() in _NOT_NAMES:
-            return None
-    return names
-
-
 def _tag_item(item: str) -> tuple[tuple[str, ...], str] | None:
     """``US, Canada, Japan, EU delete`` -> (("US", "Canada", "Japan", "EU"), "delete")."""
     words = item.split()
@@ -493,7 +454,7 @@ def _tag_item(item: str) -> tuple[tuple[str, ...], str] | None:
         return None
     names = tuple(name.strip() for name in " ".join(words).rstrip(":").split(","))
     for name in names:
-        if not _NAME.match(name) or len(name.split()) > _MAX_NAME_WORDS:
+        if not _NAME.match(name) or len(name.split()) > MAX_NAME_WORDS:
             return None
     return names, " ".join(action)
 
