@@ -13,7 +13,8 @@ A rolling text carries its state inside it (the Rio+20 compilation text of
 :class:`Bracket` passages (nested), each bracket holding one or more
 :class:`Option` alternatives (split on `` / ``), each option carrying the
 proponent :class:`Tag` s written at its end (``- US``, ``(EU)``,
-``G77 delete``, ``US, Canada, Japan, EU delete``). A status marker at the end
+``G77 delete``, ``US, Canada, Japan, EU delete``) or as a prefix (``EU: text``, as
+``redraft merge`` writes conflicts; :mod:`.prefix`). A status marker at the end
 (or start) of the paragraph sets its state. Footnote references ``[^x]`` are
 not brackets.
 
