@@ -47,10 +47,11 @@ _BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
 def mask_refs(text: str) -> str:
     """Each footnote reference ("¹⁶", "[^a]") replaced by one "\x01"."""
     masked = False
-    for digit in SUPERSCRIPT_DIGITS:
-        if digit in text:
-            text = text.replace(digit, "\x01")
-            masked = True
+    if not text.isascii():  # superscripts are not ASCII: most paragraphs skip ten scans
+        for digit in SUPERSCRIPT_DIGITS:
+            if digit in text:
+                text = text.replace(digit, "\x01")
+                masked = True
     if masked:
         while "\x01\x01" in text:
             text = text.replace("\x01\x01", "\x01")
