@@ -43,7 +43,16 @@ class Number:
 
 
 def parse_number(text: str) -> tuple[Number | None, str]:
-    """The number at the start of ``text`` and the rest, or (None, text)."""
+    """The number at the start of ``text`` and the rest, or (None, text). A paragraph
+    proposed wholly in brackets, number included ("[1 bis. Decides ... - G77]"), has
+    its number read through the bracket; the rest keeps the "["."""
+    if text.startswith("["):
+        number, rest = _parse_number(text[1:])
+        return (number, "[" + rest) if number is not None else (None, text)
+    return _parse_number(text)
+
+
+def _parse_number(text: str) -> tuple[Number | None, str]:
     for family, pattern in _PATTERNS:
         match = pattern.match(text)
         if not match:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import ref_marker, strip_footnote_refs
-from .text_numbers import parse_number
+from .text_numbers import SUFFIXES, parse_number
 
 
 @dataclass
@@ -165,7 +165,8 @@ def report_dropped(notes: Notes) -> None:
 
 #: Where a new list item may start inside a block of lines with no blank between them.
 LIST_START = re.compile(
-    r"^\s*(?:[-–—•]\s+|\d{1,3}\.\s|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s|(?:OP|PP)\s?\d)"
+    r"^\s*(?:[-–—•]\s+|\[?(?:\d{1,3}(?:\.|\s*\.?\s*(?:" + SUFFIXES + r")\.?)\s"
+    r"|\(\w{1,4}\)\s|[a-z]{1,4}[.)]\s|(?:OP|PP)\s?\d))"
 )
 _BULLET = re.compile(r"^\s*[-•]\s+(?=\(?\w{1,4}[.)]\s)")
 
