@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from redraft.errors import InputError, NotFoundError, RedraftError
@@ -331,3 +331,66 @@ def test_any_two_versions_get_a_summary_and_identical_ones_none(old, new) -> Non
     changes = dict(paragraph_changes(before, after))
     assert all(count > 0 for count in changes.values())
     assert paragraph_changes(before, before) == ()
+
+
+unnumbered_paragraph = st.builds(
+    lambda verb, body: f"*{verb}* {' '.join(body)};",
+    st.sampled_from(["Urges", "Invites", "Requests"]),
+    st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=14),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(unnumbered_paragraph, min_size=1, max_size=8, unique=True), st.data())
+def test_counts_read_place_by_place_agree_with_the_diff_of_the_drafts(paragraphs, data) -> None:
+    """``log`` reads most summaries place by place without running the diff: where it
+    does, the counts are those of the paragraph-aware diff of the two whole drafts."""
+    from redraft.store_log import _block_counts, _key, _unmatched
+
+    new = list(paragraphs)
+    for _ in range(data.draw(st.integers(1, 3))):
+        action = data.draw(st.sampled_from(["edit", "insert", "delete"]))
+        spot = data.draw(st.integers(0, len(new) - 1))
+        if action == "delete" and len(new) > 1:
+            del new[spot]
+        elif action == "insert":
+            new.insert(spot, data.draw(unnumbered_paragraph))
+        else:
+            words = new[spot].rstrip(";").split()
+            where = data.draw(st.integers(1, len(words)))
+            words.insert(where, data.draw(st.sampled_from(VOCABULARY)))
+            new[spot] = " ".join(words) + ";"
+    assume(len(set(new)) == len(new))
+    keys_old, keys_new = [_key(c) for c in paragraphs], [_key(c) for c in new]
+    blocks = _unmatched(keys_old, keys_new)
+    gone = {keys_old[i] for block, _ in blocks for i in block}
+    came = {keys_new[j] for _, block in blocks for j in block}
+    shortcut = None if gone & came else _block_counts(blocks, paragraphs, new)
+    if shortcut is not None:
+        assert {op: n for op, n in shortcut.items() if n} == _document_counts(paragraphs, new)
+
+
+def _document_counts(old: list[str], new: list[str]) -> dict[str, int]:
+    """Counts of changed paragraphs from the paragraph-aware diff of the whole drafts."""
+    from redraft import canonical
+    from redraft.diff import diff_drafts
+
+    front = "---\nredraft: 1\n---\n\n"
+    before, after = (canonical.parse(front + "\n\n".join(c) + "\n") for c in (old, new))
+    counts: dict[str, int] = {}
+    for change in diff_drafts(before, after).changes:
+        if change.changed:
+            counts[change.op] = counts.get(change.op, 0) + 1
+    return counts
+
+
+@settings(max_examples=100, deadline=None)
+@given(drafts(), drafts())
+def test_words_counted_from_the_changed_paragraphs_equal_a_full_count(old, new) -> None:
+    from redraft import canonical
+    from redraft.store_log import count_draft_words
+
+    texts = [canonical.render(d).encode() for d in (old, new)]
+    versions = [Version("d", n, f"c{n}", "2011-04-12", "EU", blob=f"b{n}") for n in (1, 2)]
+    entries = build_log(versions, texts)
+    assert [e.words for e in entries] == [count_draft_words(old), count_draft_words(new)]

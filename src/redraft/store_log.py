@@ -102,33 +102,58 @@ def build_log(
         texts = {v.blob: t for v, t in zip(versions, texts, strict=True)}
     cache = cache if cache is not None else new_log_cache()
     words_of, changes_of = cache["words"], cache["changes"]
-    split = lru_cache(maxsize=2)(lambda blob: split_chunks(texts[blob].decode("utf-8", "replace")))
+
+    @lru_cache(maxsize=2)  # each text is needed as "new", then as "old"
+    def paragraphs(blob: str) -> _Paragraphs:
+        chunks = split_chunks(texts[blob].decode("utf-8", "replace"))[1]
+        return _Paragraphs(chunks, [_key(c) for c in chunks])
+
     entries: list[LogEntry] = []
     for before, version in zip([None, *versions], versions, strict=False):
+        pair = f"{before.blob}:{version.blob}" if before else ""
+        if before is not None and pair not in changes_of:
+            old, new = paragraphs(before.blob), paragraphs(version.blob)
+            found, gone, came = _changes(old, new)
+            changes_of[pair] = [list(item) for item in found]
+            if version.blob not in words_of and before.blob in words_of:
+                # Only the paragraphs that differ change the count.
+                words_of[version.blob] = (
+                    words_of[before.blob]
+                    - sum(_chunk_words(old.chunks[i]) for i in gone)
+                    + sum(_chunk_words(new.chunks[j]) for j in came)
+                )
         if version.blob not in words_of:
-            words_of[version.blob] = sum(_chunk_words(c) for c in split(version.blob)[1])
+            words_of[version.blob] = sum(_chunk_words(c) for c in paragraphs(version.blob).chunks)
         words = words_of[version.blob]
         if before is None:
             entries.append(LogEntry(version, words, words, (), first=True))
             continue
-        pair = f"{before.blob}:{version.blob}"
-        if pair not in changes_of:
-            found = paragraph_changes(split(before.blob), split(version.blob))
-            changes_of[pair] = [list(item) for item in found]
         changes = tuple((str(op), int(n)) for op, n in changes_of[pair])
         entries.append(LogEntry(version, words, words - entries[-1].words, changes))
     return entries
 
 
+@dataclass(frozen=True)
+class _Paragraphs:
+    """A version's top-level paragraphs and their keys (:func:`_key`)."""
+
+    chunks: list[str]
+    keys: list[str]
+
+
 def split_chunks(text: str) -> tuple[str, list[str]]:
     """(front matter, top-level paragraphs with their sub-paragraphs and footnotes)."""
-    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     end = text.find("\n---\n", 3)
     front, body = (
         (text[: end + 5], text[end + 5 :]) if text.startswith("---\n") and end > 0 else ("", text)
     )
+    items = body.strip("\n").split("\n\n")
+    if "\n\n " not in body and "\n\n[^" not in body:  # no sub-paragraph, no footnote
+        return front, [item for item in items if item.strip()]
     chunks: list[str] = []
-    for item in body.strip("\n").split("\n\n"):
+    for item in items:
         if chunks and (item[:1] == " " or item.startswith("[^")):
             chunks[-1] += "\n\n" + item
         elif item.strip():
@@ -152,25 +177,63 @@ def _key(chunk: str) -> str:
 
 
 def paragraph_changes(
-    old: tuple[str, list[str]], new: tuple[str, list[str]]
+    old: tuple[str, list[str]], new: tuple[str, list[str]], fast: bool = True
 ) -> tuple[tuple[str, int], ...]:
     """Counts of changed paragraphs between two versions given as :func:`split_chunks`."""
-    old_keys, new_keys = [_key(c) for c in old[1]], [_key(c) for c in new[1]]
-    gone, came = _unmatched(old_keys, new_keys)
+    before = _Paragraphs(old[1], [_key(c) for c in old[1]])
+    after = _Paragraphs(new[1], [_key(c) for c in new[1]])
+    return _changes(before, after, fast)[0]
+
+
+_ORDER = ("modified", "inserted", "deleted", "moved", "split", "merged")
+
+
+def _changes(
+    old: _Paragraphs, new: _Paragraphs, fast: bool = True
+) -> tuple[tuple[tuple[str, int], ...], list[int], list[int]]:
+    """(counts, positions of old paragraphs gone, of new paragraphs come)."""
+    blocks = _unmatched(old.keys, new.keys)
+    gone = [i for block, _ in blocks for i in block]
+    came = [j for _, block in blocks for j in block]
     # A paragraph deleted in one place and inserted unchanged in another moved.
-    moved_keys = {old_keys[i] for i in gone} & {new_keys[j] for j in came}
-    gone = [i for i in gone if old_keys[i] not in moved_keys]
-    came = [j for j in came if new_keys[j] not in moved_keys]
-    counts = _diff_counts([old[1][i] for i in gone], [new[1][j] for j in came])
+    moved_keys = {old.keys[i] for i in gone} & {new.keys[j] for j in came}
+    counts = _block_counts(blocks, old.chunks, new.chunks) if fast and not moved_keys else None
+    if counts is None:
+        rest_old = [old.chunks[i] for i in gone if old.keys[i] not in moved_keys]
+        rest_new = [new.chunks[j] for j in came if new.keys[j] not in moved_keys]
+        counts = _diff_counts(rest_old, rest_new, fast)
     if moved_keys:
         counts["moved"] = counts.get("moved", 0) + len(moved_keys)
-    order = ("modified", "inserted", "deleted", "moved", "split", "merged")
-    return tuple((op, counts[op]) for op in order if counts.get(op))
+    return tuple((op, counts[op]) for op in _ORDER if counts.get(op)), gone, came
 
 
-def _unmatched(old: list[str], new: list[str]) -> tuple[list[int], list[int]]:
-    """Positions of paragraphs with no equal partner; the shared head and tail are
-    skipped first, since consecutive versions differ in a few places only."""
+def _block_counts(
+    blocks: list[tuple[range, range]], old: list[str], new: list[str]
+) -> dict[str, int] | None:
+    """Counts read block by block, without the diff, in the commonest case: each place
+    that changed holds one paragraph edited in place (the shortcut's "modified"), or
+    only insertions, or only deletions. None when a paragraph could have moved and been
+    edited, or been split or merged, between places: the diff decides those."""
+    counts = {"modified": 0, "inserted": 0, "deleted": 0}
+    for gone, came in blocks:
+        if len(gone) == len(came) == 1:
+            if _one_for_one(old[gone[0]], new[came[0]]) != {"modified": 1}:
+                return None
+            counts["modified"] += 1
+        elif gone and came:
+            return None
+        else:
+            counts["inserted"] += len(came)
+            counts["deleted"] += len(gone)
+    if counts["inserted"] and counts["deleted"]:
+        return None
+    return counts
+
+
+def _unmatched(old: list[str], new: list[str]) -> list[tuple[range, range]]:
+    """The places where paragraphs have no equal partner, as (old positions, new
+    positions); the shared head and tail are skipped first, since consecutive versions
+    differ in a few places only."""
     from difflib import SequenceMatcher
 
     shorter = min(len(old), len(new))
@@ -181,14 +244,12 @@ def _unmatched(old: list[str], new: list[str]) -> tuple[list[int], list[int]]:
     while tail < shorter - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
-    gone: list[int] = []
-    came: list[int] = []
     matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "equal":
-            gone.extend(range(head + i1, head + i2))
-            came.extend(range(head + j1, head + j2))
-    return gone, came
+    return [
+        (range(head + i1, head + i2), range(head + j1, head + j2))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
 
 
 def _diff_counts(old: list[str], new: list[str], fast: bool = True) -> dict[str, int]:
