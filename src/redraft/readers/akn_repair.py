@@ -89,6 +89,23 @@ def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
     return typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
 
 
+def continues(previous: Paragraph, block: Paragraph, chained: bool) -> bool:
+    """Unnumbered text right after an operative paragraph belongs to it when it goes on
+    with it: after a colon (the question "What are the obligations of Israel..." after
+    "...to request the Court ...:", 79/232; "Panel 1: ..." after "as follows:"), after
+    text already taken so, or in lower case after its list ("and demands that the
+    perpetrators be held accountable;" after 4.'s points, 79/56). As the text reader
+    reads the printed page: ``OP4.p1``, not a new top-level ``P1``."""
+    if block.kind is not Kind.TEXT or block.number or previous.kind is not Kind.OPERATIVE:
+        return False
+    if previous.number.startswith("(") or not previous.number:
+        return False
+    # a colon answered by the paragraph's own sub-paragraphs announces nothing more
+    announces = previous.text.endswith(":") and all(c.kind is Kind.TABLE
+                                                     for c in previous.children)
+    return chained or announces or block.text[:1].islower()
+
+
 def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
     """A typed "(c)" after subheadings continues the list of the operative paragraph
     before them ("27. To ensure...:" (a) (b) *Fiscal systems* (c)...; 79/323): the
