@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.errors import InputError
 from redraft.model import Draft, Footnote, Kind, Paragraph
 from redraft.readers import read_path
 from redraft.readers.akn import read_akn, split_sponsors
+
+from .strategies import word
 
 DATA = Path(__file__).parent / "data" / "akn"
 CASES = Path(__file__).parent / "cases" / "akn"
@@ -262,3 +266,36 @@ def test_text_and_akn_readers_agree_on_labels(name: str) -> None:
 
     draft = read(name)
     assert read_text(render_plain(draft))[0].labels() == draft.labels()
+
+
+def _body(*paragraphs: str) -> bytes:
+    return ("<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'>"
+            "<statement name='resolution'><mainBody>" + "".join(paragraphs)
+            + "</mainBody></statement></akomaNtoso>").encode()
+
+
+_TITLE = st.lists(word, min_size=1, max_size=12).map(" ".join)
+_SECTION = st.sampled_from(["", "I.", "XIV.", "B.", "IV"])
+
+
+@given(title=_TITLE, section=_SECTION, style=st.sampled_from(["bold", "italic", "bold italic"]))
+def test_a_paragraph_of_styled_text_only_is_one_heading(title: str, section: str,
+                                                        style: str) -> None:
+    num = f"<num>{section}</num>" if section else ""
+    xml = _body(f"<paragraph>{num}<content><p>\t<span class='{style}'>{title}</span> </p>"
+                "</content></paragraph>", "<paragraph><num>1.</num><content><p>Decides.</p>"
+                "</content></paragraph>")
+    draft, _ = read_akn(xml)
+    assert [(b.kind, b.text, b.label) for b in draft.blocks] == [
+        (Kind.HEADING, f"{section} {title}".strip(), "H1"), (Kind.OPERATIVE, "Decides.", "OP1")]
+
+
+@given(title=_TITLE, plain=word, number=st.sampled_from(["", "3.", "(a)"]))
+def test_plain_words_or_an_arithmetic_number_keep_a_paragraph(title: str, plain: str,
+                                                              number: str) -> None:
+    num = f"<num>{number}</num>" if number else ""
+    xml = _body(f"<paragraph>{num}<content><p><span class='bold'>{title}</span> {plain}</p>"
+                f"</content></paragraph>", f"<paragraph>{num}<content><p><span class='bold'>"
+                f"{title}</span>:</p></content></paragraph>")
+    kinds = {b.kind for b in read_akn(xml)[0].walk()}
+    assert Kind.HEADING not in kinds
