@@ -460,6 +460,14 @@ class _Aligner:
 
 def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:
     """Every old and new index in exactly one :class:`Group` (unordered)."""
+    return align_keyed(old, new)[0]
+
+
+def align_keyed(
+    old: Sequence[Unit], new: Sequence[Unit]
+) -> tuple[list[Group], list[str], list[str]]:
+    """:func:`align`, with the :func:`unit_key` of every old and new unit (the engine
+    needs them again to tell "equal but for footnote numbers" from "modified")."""
     aligner = _Aligner(old, new)
     aligner.anchor()
     aligner.exact_moves()
@@ -468,7 +476,7 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:
     aligner.footnotes_by_parent()
     aligner.similar_moves()
     aligner.splits()
-    return aligner.result()
+    return aligner.result(), aligner.old_keys, aligner.new_keys
 
 
 def _parents(units: Sequence[Unit]) -> list[int]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Paragraph
-from .align import Group, Unit, align, unit_key
+from .align import Group, Unit, align_keyed
 from .inline import diff_text, ratio
 from .result import Change, DiffResult, VerbShift
 
@@ -33,8 +33,11 @@ def diff_drafts(
     if granularity not in GRANULARITIES:
         raise InputError(f"unknown granularity {granularity!r} (words or chars)")
     old_units, new_units = list(old.units()), list(new.units())
-    groups = _in_reading_order(align(old_units, new_units))
-    changes = tuple(_change(g, old_units, new_units, granularity) for g in groups)
+    aligned, old_keys, new_keys = align_keyed(old_units, new_units)
+    groups = _in_reading_order(aligned)
+    changes = tuple(
+        _change(g, old_units, new_units, granularity, (old_keys, new_keys)) for g in groups
+    )
     return DiffResult(old, new, changes, old_source=old_source, new_source=new_source)
 
 
@@ -59,7 +62,13 @@ def _in_reading_order(groups: list[Group]) -> list[Group]:
     return sorted(groups, key=key)
 
 
-def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity: str) -> Change:
+def _change(
+    group: Group,
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    granularity: str,
+    keys: tuple[list[str], list[str]],
+) -> Change:
     if len(group.old) == 1 and len(group.new) == 1:
         before, after = old[group.old[0]], new[group.new[0]]
         if before.text == after.text and _same_kind(before, after):
@@ -77,7 +86,8 @@ def _change(group: Group, old: Sequence[Unit], new: Sequence[Unit], granularity:
     else:
         segments = tuple(diff_text(old_text, new_text, granularity))
         sim = 1.0 if old_text == new_text else ratio(segments)
-        op = _op(old_units, new_units)
+        same_key = keys[0][group.old[0]] == keys[1][group.new[0]]
+        op = _op(old_units, new_units, same_key)
     same_refs_only = op == "equal" and old_text != new_text
     return Change(
         op=op,
@@ -119,7 +129,8 @@ def _whole(op: str, text: str) -> tuple[tuple[str, str], ...]:
     return ((op, text),) if text else ()
 
 
-def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> str:
+def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...], same_key: bool) -> str:
+    """``same_key``: the first units' :func:`~redraft.diff.units.unit_key` are equal."""
     if len(old_units) > 1:
         return "merged"
     if len(new_units) > 1:
@@ -129,7 +140,7 @@ def _op(old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> str:
     # Equal text, or text that differs only in footnote reference numbers.
     if old_units[0].text == new_units[0].text:
         return "equal"
-    return "equal" if unit_key(old_units[0]) == unit_key(new_units[0]) else "modified"
+    return "equal" if same_key else "modified"
 
 
 def _kind_change(
