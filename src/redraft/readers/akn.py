@@ -325,19 +325,16 @@ class _Reader:
         if not self.repair:
             return blocks
         out: list[Paragraph] = []
-        chained = False  # the last block took unnumbered text that continues it
         for block in blocks:
             typed = id(block) in self.typed
             previous = out[-1] if out else None
+            continued = repair.continue_with(previous, block) if previous else None
             if previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
-            elif previous is not None and repair.continues(previous, block, chained):
-                out[-1] = previous.with_children(previous.children + (block,))
-                chained = True
-                continue
+            elif continued is not None:
+                out[-1] = continued
             elif not (typed and repair.resume_list(out, block)):
                 out.append(block)
-            chained = False
         return out
 
     def heading(self, element: _Element) -> Paragraph:

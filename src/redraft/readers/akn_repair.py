@@ -89,21 +89,39 @@ def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
     return typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
 
 
-def continues(previous: Paragraph, block: Paragraph, chained: bool) -> bool:
-    """Unnumbered text right after an operative paragraph belongs to it when it goes on
-    with it: after a colon (the question "What are the obligations of Israel..." after
-    "...to request the Court ...:", 79/232; "Panel 1: ..." after "as follows:"), after
-    text already taken so, or in lower case after its list ("and demands that the
-    perpetrators be held accountable;" after 4.'s points, 79/56). As the text reader
-    reads the printed page: ``OP4.p1``, not a new top-level ``P1``."""
-    if block.kind is not Kind.TEXT or block.number or previous.kind is not Kind.OPERATIVE:
-        return False
-    if previous.number.startswith("(") or not previous.number:
-        return False
-    # a colon answered by the paragraph's own sub-paragraphs announces nothing more
-    announces = previous.text.endswith(":") and all(c.kind is Kind.TABLE
-                                                     for c in previous.children)
-    return chained or announces or block.text[:1].islower()
+def continue_with(previous: Paragraph, block: Paragraph) -> Paragraph | None:
+    """``previous`` with ``block`` inside it, when unnumbered text goes on with the
+    operative paragraph before it, as printed; None when it does not. The text answers
+    a colon: the deepest last (sub-)paragraph ending with ":" and no numbered children
+    takes it (the question after "...on the following question:", 79/232: ``OP10.p1``;
+    "Panel 1: ..." after "(b) ... the following themes:", 79/273: ``OP4(b).p1``), and so
+    does the text after it. Text in lower case after a paragraph's list goes on with the
+    paragraph itself ("and demands that the perpetrators be held accountable;" after
+    4.'s points, 79/56: ``OP4.p1``)."""
+    if (block.kind is not Kind.TEXT or block.number or previous.kind is not Kind.OPERATIVE
+            or not previous.number or previous.number.startswith("(")):
+        return None
+    if _answers_colon(previous):
+        return _append_deepest(previous, block)
+    if block.text[:1].islower():
+        return previous.with_children(previous.children + (block,))
+    return None
+
+
+def _answers_colon(paragraph: Paragraph) -> bool:
+    """Does the deepest last numbered (sub-)paragraph end with a colon that none of its
+    own sub-paragraphs answers?"""
+    if any(c.number for c in paragraph.children):
+        last = paragraph.children[-1]
+        return bool(last.number) and _answers_colon(last)
+    return paragraph.text.endswith(":")
+
+
+def _append_deepest(paragraph: Paragraph, block: Paragraph) -> Paragraph:
+    if any(c.number for c in paragraph.children):
+        last = _append_deepest(paragraph.children[-1], block)
+        return paragraph.with_children(paragraph.children[:-1] + (last,))
+    return paragraph.with_children(paragraph.children + (block,))
 
 
 def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
