@@ -300,7 +300,8 @@ class _Reader:
         for element in children(body):
             name = local(element)
             if name == "paragraph":
-                blocks.extend(self.section_title(element) or self.paragraph(element))
+                found = self.section_title(element) or self.paragraph(element)
+                blocks.extend(repair.lift_headings(found) if self.repair else found)
             elif name in _HIERARCHY:
                 blocks.extend(self.division(element))
             elif name in _HEADINGS:
@@ -448,8 +449,8 @@ class _Reader:
                     kids.append(self.make(Kind.TEXT, gather([element])))
                 else:
                     gather([element], inline)
-            elif name in ("point", "item", "paragraph"):
-                kids.extend(self.paragraph(element))
+            elif name in ("point", "item", "paragraph"):  # "A." + a bold title: a heading
+                kids.extend(self.section_title(element) or self.paragraph(element))
             elif name in ("wrapUp", "listWrapUp", "p"):
                 kids.append(self.make(Kind.TEXT, gather([element])))
             elif name == "table":

@@ -70,6 +70,30 @@ def styled_only(paragraph: _Element) -> bool:
     return walk(paragraph, False) and found
 
 
+def lift_headings(blocks: list[Paragraph]) -> list[Paragraph]:
+    """A section title the markup put as the last point of a list ("II. International
+    peace and security" after 31.(b) in 79/1; "A. Secretariat of the Pension Board" in
+    79/253, whose parts B-D are top-level) ends the paragraph: it follows it instead."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        kept, lifted = _split_trailing_headings(block)
+        out += [kept, *lifted]
+    return out
+
+
+def _split_trailing_headings(block: Paragraph) -> tuple[Paragraph, list[Paragraph]]:
+    kids = block.children
+    if not kids or block.kind is Kind.HEADING:
+        return block, []
+    if kids[-1].kind is not Kind.HEADING:
+        inner, lifted = _split_trailing_headings(kids[-1])
+        return (block.with_children(kids[:-1] + (inner,)), lifted) if lifted else (block, [])
+    start = len(kids)
+    while start and kids[start - 1].kind is Kind.HEADING:
+        start -= 1
+    return block.with_children(kids[:start]), list(kids[start:])
+
+
 def typed_number(raw: str) -> tuple[str, str]:
     """The number typed at the start of ``raw`` ("(a)<TAB>...") and the rest of the
     text; ("", raw) if none."""
