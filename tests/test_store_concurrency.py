@@ -71,20 +71,21 @@ def test_sigkill_at_any_moment_leaves_a_consistent_store(
     seed = tmp_path / "seed.txt"
     seed.write_text(text(0, words=3000))
     start = time.monotonic()
-    assert save_process(store.root, "d", seed).wait(timeout=60) == 0
+    with save_process(store.root, "d", seed) as first:  # closes its pipes
+        assert first.wait(timeout=60) == 0
     # Kill moments spread over the time a whole save takes on this machine right now.
     took = time.monotonic() - start
     delays = [took * f for f in (0.0, 0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 1.0, 1.2)]
     for n, delay in enumerate(delays, start=1):
         file = tmp_path / f"v{n}.txt"
         file.write_text(text(n, words=3000))
-        proc = save_process(store.root, "d", file, start_new_session=True)
-        time.sleep(delay)
-        if group:
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
+        with save_process(store.root, "d", file, start_new_session=True) as proc:
+            time.sleep(delay)
+            if group:
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=60)
         time.sleep(0.05)  # orphaned git children of a killed save finish on their own
         fsck_clean(store.root)
         versions = store.versions("d")

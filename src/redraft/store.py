@@ -387,13 +387,12 @@ class Store:
         from .store_sync import run_sync
 
         try:
-            repo = git.Repo(self.root)
-            repo.git.update_environment(**_BASE_ENV)
-            with self._lock():
+            with git.Repo(self.root) as repo, self._lock():  # closing stops git's helpers
+                repo.git.update_environment(**_BASE_ENV)
                 return run_sync(repo, self.root, self.git_dir, remote)
         except git.GitCommandError as error:
-            stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
-            raise StoreError(_git_error(self.root, [str(error.command[1])], stderr)) from None
+            command = [str(error.command[1])]
+            raise StoreError(_git_error(self.root, command, _stderr(error))) from None
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise StoreError(f"{self.root}: corrupted store: no git repository") from None
 
@@ -492,14 +491,18 @@ def _init_repository(root: Path) -> None:
 
     try:
         if (root / ".git").exists():
-            git.Repo(root)
+            git.Repo(root).close()
         else:
-            git.Repo.init(root, initial_branch="main", quiet=True)
+            git.Repo.init(root, initial_branch="main", quiet=True).close()
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise StoreError(f"{root}: corrupted store: .git is not a git repository") from None
     except git.GitCommandError as error:
-        stderr = str(error.stderr).partition("stderr: '")[2].rstrip("'")
-        raise StoreError(f"{root}: git init failed: {git_error_line(stderr)}") from None
+        raise StoreError(f"{root}: git init failed: {git_error_line(_stderr(error))}") from None
+
+
+def _stderr(error: Exception) -> str:
+    """Git's own words from a GitPython error (it wraps them as "\\n  stderr: '...'")."""
+    return str(getattr(error, "stderr", "")).partition("stderr: '")[2].rstrip("'")
 
 
 def _path(name: str) -> str:
