@@ -191,3 +191,33 @@ def test_the_suggested_resolution_makes_the_merged_text_the_latest_version(
             "OP3"
         ).text.startswith("Urges the Secretariat to consider")
     assert {v.by for v in eu.versions("unodc")} >= {"Brazil", "EU", "G77"}
+
+
+def test_the_remote_is_the_branch_s_then_origin_then_the_only_one(
+    team: tuple[Store, Store, Path], tmp_path: Path
+) -> None:
+    eu, _, remote = team
+    git(eu.root, "remote", "rename", "origin", "hub")
+    git(eu.root, "config", "--unset", "branch.main.remote")
+    assert eu.sync().remote == "hub"  # the only remote
+    git(eu.root, "remote", "add", "mirror", str(remote))
+    with pytest.raises(StoreError, match=r"several remotes \(hub, mirror\)"):
+        eu.sync()
+    git(eu.root, "config", "branch.main.remote", "mirror")
+    assert eu.sync().remote == "mirror"  # the branch's remote first
+    git(eu.root, "config", "--unset", "branch.main.remote")
+    git(eu.root, "remote", "rename", "mirror", "origin")
+    assert eu.sync().remote == "origin"
+
+
+def test_sync_in_a_detached_head_or_during_a_rebase_is_refused(
+    team: tuple[Store, Store, Path],
+) -> None:
+    eu, _, _ = team
+    git(eu.root, "checkout", "-q", "--detach")
+    with pytest.raises(StoreError, match="detached HEAD"):
+        eu.sync()
+    git(eu.root, "checkout", "-q", "main")
+    (eu.git_dir / "rebase-merge").mkdir()
+    with pytest.raises(StoreError, match="rebase or merge is in progress"):
+        eu.sync()
