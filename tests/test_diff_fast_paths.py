@@ -7,7 +7,14 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redraft.diff.units import _BAG_WORD, common_words, mask_refs, pair_score, words
+from redraft.diff.units import (
+    _BAG_WORD,
+    common_words,
+    mask_refs,
+    pair_score,
+    score_ceiling,
+    words,
+)
 
 #: Text mixing what the patterns treat specially: separators inside words, underscores,
 #: superscript references, bracket references, digits, non-Latin letters.
@@ -41,3 +48,18 @@ def test_pair_score_by_hand() -> None:
     a = Counter({"x": 2, "y": 1, "z": 1})
     b = Counter({"x": 2, "y": 1, "w": 2})
     assert pair_score(a, b) == 0.5
+
+
+@given(bags, bags)
+def test_score_ceiling_bounds_the_score(a: Counter[str], b: Counter[str]) -> None:
+    size_a, size_b = sum(a.values()), sum(b.values())
+    assert pair_score(a, b) <= score_ceiling(a, b, size_a, size_b)
+
+
+def test_score_ceiling_by_hand() -> None:
+    # shared distinct {x, y}: at most min(4 - 3 + 2, 5 - 3 + 2) = 3 common, 3 / 6 = 0.5
+    a = Counter({"x": 2, "y": 1, "z": 1})
+    b = Counter({"x": 2, "y": 1, "w": 2})
+    assert score_ceiling(a, b, 4, 5) == 0.5
+    # nothing shared: nothing common
+    assert score_ceiling(Counter("ab"), Counter("cd"), 2, 2) == 0.0

@@ -42,6 +42,7 @@ from .units import (
     common_words,
     family,
     pair_score,
+    score_ceiling,
     similarity,
     sized_score,
     unit_key,
@@ -256,7 +257,8 @@ class _Aligner:
         for a in range(n - 1, -1, -1):
             for b in range(m - 1, -1, -1):
                 best = max(score[a + 1][b], score[a][b + 1])
-                s = self.sim(olds[a], news[b])
+                i, j = olds[a], news[b]
+                s = self.sim(i, j) if self.may_reach(i, j, floor) else 0.0
                 if s >= floor:
                     best = max(best, s + score[a + 1][b + 1])
                 score[a][b] = best
@@ -298,7 +300,9 @@ class _Aligner:
             (
                 (s, i, j)
                 for i, j in pairs
-                if may_match(i, j) and (s := self.sim(i, j)) >= MOVE_MIN
+                if may_match(i, j)
+                and self.may_reach(i, j, MOVE_MIN)
+                and (s := self.sim(i, j)) >= MOVE_MIN
             ),
             reverse=True,
         )
@@ -309,6 +313,15 @@ class _Aligner:
                 self.moves[i] = j
                 used_old.add(i)
                 used_new.add(j)
+
+    def may_reach(self, i: int, j: int, floor: float) -> bool:
+        """Whether the pair can score ``floor``, by a bound cheaper than the score: most
+        pairs a pass tries are far apart, and those need no counting."""
+        if (i, j) in self.scores:
+            return self.scores[i, j] >= floor
+        old_words, new_words = self.old_words, self.new_words
+        ceiling = score_ceiling(old_words[i], new_words[j], old_words.size(i), new_words.size(j))
+        return ceiling >= floor
 
     # -- splits and merges ------------------------------------------------------
     def splits(self) -> None:

@@ -115,6 +115,22 @@ def sized_score(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> f
     return score
 
 
+def score_ceiling(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
+    """An upper bound of :func:`sized_score` from the bags' shared distinct words alone
+    (one set intersection in C, no counting): each distinct word of a bag absent from the
+    other takes at least one occurrence out of the common part. The bound is computed
+    with the score's own formulas, so float rounding cannot put it below the score."""
+    if not a or not b:
+        return 1.0
+    shared = len(a.keys() & b.keys())
+    most = min(size_a - len(a) + shared, size_b - len(b) + shared)
+    ceiling = most / (size_a + size_b - most)
+    shorter = min(size_a, size_b)
+    if shorter >= CONTAINED_MIN_WORDS:
+        ceiling = max(ceiling, 0.5 * most / shorter)
+    return ceiling
+
+
 def common_words(a: Counter[str], b: Counter[str]) -> int:
     """Size of the multiset intersection (faster than ``sum((a & b).values())``: the
     loop over shared words runs in C, through ``map``)."""
