@@ -1,7 +1,7 @@
 """Every AKN file of the shared corpus read, written back and read again, with totals,
 oddities and times.
 
-    python benchmarks/akn_corpus.py [--corpus ../shared/corpus] [--show N]
+    python benchmarks/akn_corpus.py [--corpus ../shared/corpus] [--show N] [--agreement]
 
 For each file: read_akn must not fail; numbers hold no whitespace; no unit is empty;
 the non-space characters of the document's text (preface, preamble, body, annexes)
@@ -9,6 +9,10 @@ must all reach the draft (footnote references stand for their notes; Arabic "5 -
 is read "5."); ``read_akn(render_akn(draft)) == draft``. Labels repeated with ``#2``
 (numbering that restarts in annexes and parts) are counted, not failed, and so are the
 blocks of each kind (headings against unnumbered text show how section titles read).
+With ``--agreement``: how many English resolutions of the 79th session get the same
+labels from the text reader reading redraft's plain export ("as printed") as from the
+AKN reader (the two readers should agree; the rest are listed with their first
+differences).
 Times: reading is compared with lxml's bare parse of the same bytes (the reference,
 measured in the same run), so the ratio says what the reader adds to parsing.
 """
@@ -23,7 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from redraft.model import Footnote, Paragraph, strip_footnote_refs
+from redraft.model import Draft, Footnote, Paragraph, strip_footnote_refs
 from redraft.readers.akn import read_akn
 from redraft.readers.akn_meta import local
 from redraft.render.akn import render_akn
@@ -57,6 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", type=int, default=10, help="oddities to print")
+    parser.add_argument("--agreement", action="store_true",
+                        help="compare labels with the text reader on the plain export")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("unxml-*/**/*.xml"))
     if not files:
@@ -107,7 +113,31 @@ def main() -> None:
     print(f"lxml parse (reference) {parse_seconds:.2f} s   read_akn {read_seconds:.2f} s "
           f"(x{read_seconds / parse_seconds:.1f})   render_akn {write_seconds:.2f} s "
           f"(x{write_seconds / parse_seconds:.1f})")
+    if args.agreement:
+        english = [(f, d) for f, _, d in drafts
+                   if f.parent.name == "English" and f.parent.parent.name == "79session"]
+        agreement(english, args.show)
     sys.exit(1 if oddities else 0)
+
+
+def agreement(drafts: list[tuple[Path, Draft]], show: int) -> None:
+    """Labels of the AKN read against the text reader's read of the plain export."""
+    from redraft.readers.text import read_text
+    from redraft.render.markdown_export import render_plain
+
+    differing: list[str] = []
+    for path, draft in drafts:
+        ours = draft.labels()
+        theirs = read_text(render_plain(draft))[0].labels()
+        if ours != theirs:
+            pairs = zip(ours + [""], theirs + [""], strict=False)
+            first = next(i for i, (a, b) in enumerate(pairs) if a != b)
+            differing.append(f"{path.name}: AKN {ours[first:first + 3]} "
+                             f"text {theirs[first:first + 3]}")
+    print(f"text reader agrees on labels: {len(drafts) - len(differing)} of {len(drafts)} "
+          f"English 79th-session resolutions")
+    for line in differing[:show]:
+        print("  " + line)
 
 
 if __name__ == "__main__":

@@ -344,7 +344,10 @@ class _Reader:
         return self.make(Kind.HEADING, gather([element]))
 
     def division(self, division: _Element) -> list[Paragraph]:
-        """A section, part or title: its number and heading make one heading block."""
+        """A section, part or title: its number and heading make one heading block
+        ("A. Base/floor salary scale", printed on one line), but a part number printed
+        on a line of its own ("I", then "Enterprise resource planning project, Umoja")
+        is a heading of its own, as docs/labels.md says and the text reader reads it."""
         number = ""
         rest: list[_Element] = []
         heads: list[_Element] = []
@@ -356,10 +359,10 @@ class _Reader:
                 heads.append(element)
             else:
                 rest.append(element)
-        first = normalize(all_text(heads[0])) if heads else ""
-        if not number and len(heads) > 1 and repair.SECTION_NUMBER.match(first):
-            number = normalize(all_text(heads.pop(0)))  # "I" printed as a heading of its own
         blocks: list[Paragraph] = []
+        if repair.PART_NUMBER.fullmatch(number):
+            blocks.append(Paragraph(kind=Kind.HEADING, text=number))
+            number = ""
         if heads:
             blocks.append(self.make(Kind.HEADING, _prefixed(number, gather(heads[:1]))))
             blocks.extend(self.make(Kind.HEADING, gather([h])) for h in heads[1:])

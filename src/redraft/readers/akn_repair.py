@@ -18,8 +18,10 @@ from .akn_meta import all_text, local, normalize
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-#: A section number printed alone on its line: "I", "IV.", "A".
+#: A section number: "I", "IV.", "A".
 SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+#: A part number the UN prints on a line of its own, above the part's title: "I", "XIV".
+PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]")
 
 #: A sub-paragraph number typed at the start of the text, followed by a tab.
 _TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
