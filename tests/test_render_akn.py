@@ -121,7 +121,7 @@ def schema() -> etree.XMLSchema:
 
 def assert_valid(schema: etree.XMLSchema, xml: bytes) -> None:
     if not schema.validate(etree.fromstring(xml)):
-        raise AssertionError(str(schema.error_log.last_error))
+        raise AssertionError(str(schema.error_log).splitlines()[-1])
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.xml")), ids=lambda p: p.stem)
@@ -158,7 +158,7 @@ def test_shape_is_the_uns() -> None:
     assert ("symbol", "A/RES/79/9") in [(m.get("key"), m.get("value")) for m in exact]
     note = containers[1].find(".//a:authorialNote", NS)
     assert note is not None and note.get("marker") == "1"
-    assert "¹" not in "".join(containers[1].itertext())  # the reference became the note
+    assert "¹" not in "".join(map(str, containers[1].itertext()))  # the reference became the note
 
 
 def test_a_lettered_paragraph_after_a_numbered_one_stays_where_it_was() -> None:
@@ -183,7 +183,7 @@ def test_sub_paragraphs_and_tables_are_lists_and_containers() -> None:
     body = root.find(".//a:mainBody", NS)
     assert body is not None
     intro = body.find("a:paragraph/a:list/a:intro/a:p", NS)
-    assert intro is not None and "".join(intro.itertext()) == "Decides:"
+    assert intro is not None and "".join(map(str, intro.itertext())) == "Decides:"
     assert intro[0].get("class") == "italic" and intro[0].text == "Decides"
     assert body.findtext("a:paragraph/a:list/a:point/a:num", namespaces=NS) == "(a)"
     assert body.find("a:container[@name='table']/a:table", NS) is not None
