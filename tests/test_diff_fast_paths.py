@@ -7,6 +7,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
+from redraft.diff.inline import diff_scored, diff_text, ratio
 from redraft.diff.units import (
     _BAG_WORD,
     common_words,
@@ -63,3 +64,11 @@ def test_score_ceiling_by_hand() -> None:
     assert score_ceiling(a, b, 4, 5) == 0.5
     # nothing shared: nothing common
     assert score_ceiling(Counter("ab"), Counter("cd"), 2, 2) == 0.0
+
+
+@given(texts, texts, st.sampled_from(["words", "chars"]))
+def test_diff_scored_counts_each_text_once_with_the_same_result(
+    old: str, new: str, granularity: str
+) -> None:
+    segments = diff_text(old, new, granularity)
+    assert diff_scored(old, new, granularity) == (segments, ratio(segments))

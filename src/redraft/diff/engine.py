@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Paragraph
 from .align import Group, Unit, align_keyed
-from .inline import diff_text, ratio
+from .inline import diff_scored
 from .result import Change, DiffResult, VerbShift
 
 GRANULARITIES = ("words", "chars")
@@ -84,8 +84,8 @@ def _change(
     elif not new_units:
         op, segments, sim = "deleted", _whole("-", old_text), 0.0
     else:
-        segments = tuple(diff_text(old_text, new_text, granularity))
-        sim = 1.0 if old_text == new_text else ratio(segments)
+        found, score = diff_scored(old_text, new_text, granularity)
+        segments, sim = tuple(found), 1.0 if old_text == new_text else score
         same_key = keys[0][group.old[0]] == keys[1][group.new[0]]
         op = _op(old_units, new_units, same_key)
     same_refs_only = op == "equal" and old_text != new_text

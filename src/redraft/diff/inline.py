@@ -14,7 +14,7 @@ reference is a token of its own, and punctuation is not glued to the word before
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .result import Segment
 
@@ -46,6 +46,10 @@ def count_words(text: str) -> int:
     return len(_WORD_TOKEN.findall(text))
 
 
+#: How a caller counts words (:func:`count_words`, or a memo of it).
+WordCount = Callable[[str], int]
+
+
 def _code_point(index: int) -> str:
     """The index-th character usable as a token code (surrogates skipped)."""
     point = 0x100 + index
@@ -71,13 +75,13 @@ def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
     return ops
 
 
-def diff_words(old: str, new: str) -> list[Segment]:
+def diff_words(old: str, new: str, words_in: WordCount = count_words) -> list[Segment]:
     """Word-level segments: "=" and "-" rebuild ``old``, "=" and "+" rebuild ``new``."""
     if old == new:
         return [("=", old)] if old else []
     head, tail = _common_ends(old, new)
     middle = _diff_tokens(old[head : len(old) - tail], new[head : len(new) - tail])
-    return tidy([("=", old[:head]), *middle, ("=", old[len(old) - tail :])])
+    return tidy([("=", old[:head]), *middle, ("=", old[len(old) - tail :])], words_in)
 
 
 _SPACES = (" ", "\n", "\t")
@@ -128,7 +132,7 @@ def _diff_tokens(old: str, new: str) -> list[Segment]:
     return segments
 
 
-def diff_chars(old: str, new: str) -> list[Segment]:
+def diff_chars(old: str, new: str, words_in: WordCount = count_words) -> list[Segment]:
     """Character-level segments (``--chars``)."""
     if old == new:
         return [("=", old)] if old else []
@@ -137,16 +141,34 @@ def diff_chars(old: str, new: str) -> list[Segment]:
     ops: list[tuple[str, str]] = fdmp.diff(
         old, new, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
     )
-    return tidy(ops)
+    return tidy(ops, words_in)
 
 
-def diff_text(old: str, new: str, granularity: str = "words") -> list[Segment]:
+def diff_text(
+    old: str, new: str, granularity: str = "words", words_in: WordCount = count_words
+) -> list[Segment]:
     if granularity == "chars":
-        return diff_chars(old, new)
-    return diff_words(old, new)
+        return diff_chars(old, new, words_in)
+    return diff_words(old, new, words_in)
 
 
-def tidy(segments: Iterable[Segment]) -> list[Segment]:
+def diff_scored(old: str, new: str, granularity: str = "words") -> tuple[list[Segment], float]:
+    """:func:`diff_text` and the :func:`ratio` of its segments. The clean-up and the
+    ratio count the words of the same texts (the clean-up pass after pass): each text
+    is counted once here."""
+    counted: dict[str, int] = {}
+
+    def words_in(text: str) -> int:
+        found = counted.get(text)
+        if found is None:
+            found = counted[text] = count_words(text)
+        return found
+
+    segments = diff_text(old, new, granularity, words_in)
+    return segments, ratio(segments, words_in)
+
+
+def tidy(segments: Iterable[Segment], words_in: WordCount = count_words) -> list[Segment]:
     """Make a redline easy to read without changing what it rebuilds.
 
     Within each run of edits the deletion comes first and neighbours of one op
@@ -163,7 +185,11 @@ def tidy(segments: Iterable[Segment]) -> list[Segment]:
         index = 0
         while index < len(runs):
             run = runs[index]
-            if out and index + 1 < len(runs) and _coincidental(out[-1], run, runs[index + 1]):
+            if (
+                out
+                and index + 1 < len(runs)
+                and _coincidental(out[-1], run, runs[index + 1], words_in)
+            ):
                 before, after = out.pop(), runs[index + 1]
                 added = (before[1] or "") + run[0] + (after[1] or "")
                 out.append((before[0] + run[0] + after[0], added))
@@ -176,20 +202,20 @@ def tidy(segments: Iterable[Segment]) -> list[Segment]:
     return _segments(runs)
 
 
-def _coincidental(before: _Run, run: _Run, after: _Run) -> bool:
+def _coincidental(before: _Run, run: _Run, after: _Run, words_in: WordCount) -> bool:
     if run[1] is not None or not (_is_replacement(before) and _is_replacement(after)):
         return False
     if run[0].isspace():
         return True
-    kept = count_words(run[0])
+    kept = words_in(run[0])
     if not 1 <= kept <= 2:
         return False
-    smaller_edit = min(_edit_words(before), _edit_words(after))
+    smaller_edit = min(_edit_words(before, words_in), _edit_words(after, words_in))
     return 2 * kept < smaller_edit
 
 
-def _edit_words(run: _Run) -> int:
-    return max(count_words(run[0]), count_words(run[1] or ""))
+def _edit_words(run: _Run, words_in: WordCount) -> int:
+    return max(words_in(run[0]), words_in(run[1] or ""))
 
 
 #: A run: (text, None) for kept text, (removed, added) for an edit.
@@ -242,11 +268,11 @@ def rebuild(segments: Iterable[Segment], side: str) -> str:
     return "".join(text for op, text in segments if op in ("=", side))
 
 
-def ratio(segments: Sequence[Segment]) -> float:
+def ratio(segments: Sequence[Segment], words_in: WordCount = count_words) -> float:
     """Share of words kept: 2 * kept / (old words + new words), 1.0 for two empty texts."""
     kept = removed = added = 0
     for op, text in segments:
-        words = count_words(text)
+        words = words_in(text)
         if op == "=":
             kept += words
         elif op == "-":
