@@ -29,6 +29,13 @@ _ADOPTED = re.compile(r"^Adopted\b")
 _ITALIC = re.compile(r"\*([^*\n]+)\*")
 _OPENING = re.compile(r"^\*([^*\n]+)\*")
 _TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
+#: A division of the text printed on its own line: "Annex", "Annex II", "Part IV",
+#: "Section 29A", "Chapter I", "Article 12", "Appendix", "Income section 2". Printed
+#: after the last operative paragraph it opens an annex or a part, never a sub-paragraph.
+PART_HEADING = re.compile(
+    r"^(?:Annex(?:es)?|Appendix|Part|Section|Income section|Chapter|Article|Preamble)"
+    r"(?: (?:[IVXLC]+|\d+[A-Z]?|[A-Z]))?$"
+)
 
 
 @dataclass
@@ -220,14 +227,24 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
         levels, path = [], [nodes[-1]]
     return nodes
 
+_ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix)\b")
+
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
-    """A part number alone ("II"), or the heading printed right under one."""
-    if SECTION_NUMBER.match(item.text):
+    """A part number alone ("II"), a division ("Annex", "Part I"), or the heading
+    printed right under one."""
+    if SECTION_NUMBER.match(item.text) or PART_HEADING.match(item.text):
         return True
     last = before[-1] if before else None
-    return last is not None and last.kind is Kind.HEADING and \
-        bool(SECTION_NUMBER.match(last.text)) and heading_like(item.text)
+    return last is not None and last.kind is Kind.HEADING and _title_like(item.text) and \
+        bool(SECTION_NUMBER.match(last.text) or PART_HEADING.match(last.text))
+
+
+def _title_like(text: str) -> bool:
+    """The title under a part number or an annex: a heading, which may run long
+    ("Modalities for the High-level International Conference ... Two-State Solution")."""
+    words = strip_footnote_refs(text).split()
+    return 0 < len(words) <= 40 and not ends_sentence(text) and text[:1].isupper()
 
 
 class _Operative:
@@ -273,6 +290,13 @@ class _Operative:
         if _is_section_heading(item, self.top):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
+            if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
+                self.levels = []
+            return
+        if not self.path and heading_like(item.text) and following is not None and \
+                following.kind == "text" and parse_number(following.text)[0] is not None:
+            # under an annex heading: the heading of the paragraphs that follow
+            self.top.append(_node(Kind.HEADING, item.text))
             return
         if _ADOPTED.match(item.text) or not self.path:
             self.top.append(_node(Kind.TEXT, item.text))
