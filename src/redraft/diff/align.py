@@ -87,6 +87,7 @@ class _Aligner:
         self.moves: dict[int, int] = {}  # old index -> new index, out of order
         self.groups: list[Group] = []  # splits and merges
         self.scores: dict[tuple[int, int], float] = {}  # pair_score, computed once
+        self._parents: tuple[list[int], list[int]] | None = None
 
     # -- pass 1: exact anchors ---------------------------------------------
     def anchor(self) -> None:
@@ -208,7 +209,7 @@ class _Aligner:
     def footnotes_by_parent(self) -> None:
         """Unpaired footnotes of two paired paragraphs pair in order ("A/78/67" ->
         "A/79/68": every word differs, but it is the same footnote, updated)."""
-        old_parent, new_parent = _parents(self.old), _parents(self.new)
+        old_parent, new_parent = self.parents()
         for olds, news in self.gaps():
             by_parent: dict[int, list[int]] = {}
             for j in news:
@@ -456,8 +457,15 @@ class _Aligner:
         place among that paragraph's footnotes changed (references cited in a new order)."""
         if self.old_fam[i] != "fn":
             return False
-        parent = _parents(self.old)[i]
-        return parent >= 0 and self.pair.get(parent) == _parents(self.new)[j]
+        old_parent, new_parent = self.parents()
+        parent = old_parent[i]
+        return parent >= 0 and self.pair.get(parent) == new_parent[j]
+
+    def parents(self) -> tuple[list[int], list[int]]:
+        """:func:`_parents` of both drafts, computed once (every moved footnote asks)."""
+        if self._parents is None:
+            self._parents = (_parents(self.old), _parents(self.new))
+        return self._parents
 
     # -- result ---------------------------------------------------------------------
     def result(self) -> list[Group]:
