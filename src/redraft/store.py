@@ -23,6 +23,7 @@ speed does not matter, use GitPython, imported inside them. Figures for ``log`` 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from collections.abc import Callable
@@ -160,7 +161,7 @@ class Store:
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
         """Names of the drafts in the store, sorted."""
-        if self._head() is None:
+        if self._head() is None and self._unborn():
             return []
         out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode()
         return sorted(
@@ -268,8 +269,7 @@ class Store:
         when = parse_date(date) if date else _now()
         path = _path(name)
         with self._lock():
-            if not (self.git_dir / "HEAD").read_text(errors="replace").startswith("ref: "):
-                raise StoreError(f"{self.root}: not on a branch (detached HEAD); check one out")
+            self._check_on_branch()
             snap = self._lookup([path])
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
@@ -419,6 +419,21 @@ class Store:
         out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
         return out or None
 
+    def _check_on_branch(self) -> None:
+        head = (self.git_dir / "HEAD").read_text(errors="replace").strip()
+        if head.startswith("ref: "):
+            return
+        if re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", head):
+            raise StoreError(f"{self.root}: not on a branch (detached HEAD); check one out")
+        raise StoreError(
+            f"{self.root}: corrupted store: .git/HEAD is neither a branch nor a commit"
+        )
+
+    def _unborn(self) -> bool:
+        """True for a sound repository whose branch has no commit yet (rev-parse exits 1);
+        a broken one (exit 128) is not empty, it is corrupted."""
+        return self._proc(["rev-parse", "-q", "--verify", "HEAD"]).returncode == 1
+
     def _lookup(self, paths: list[str]) -> Snapshot:
         """The head commit, the trees the paths sit in and the paths' blobs: one process."""
         folders = sorted({"", *(path.rpartition("/")[0] for path in paths)})
@@ -440,7 +455,7 @@ class Store:
         args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
-            if self._head() is None:  # a repository with no commit yet
+            if self._unborn():  # a repository with no commit yet
                 return {}
             raise StoreError(_git_error(self.root, args, proc.stderr))
         return parse_log(proc.stdout.decode("utf-8", errors="replace"), DRAFTS)
@@ -520,7 +535,10 @@ def _run(
     env: dict[str, str] | None = None,
     check: bool = True,
 ) -> subprocess.CompletedProcess[bytes]:
-    full_env = {**os.environ, **_BASE_ENV, **(env or {})}
+    # Git must never climb past the store: with the store's .git broken, it would find an
+    # enclosing repository and read (or commit to) that one instead.
+    ceiling = {"GIT_CEILING_DIRECTORIES": str(root.resolve().parent)}
+    full_env = {**os.environ, **_BASE_ENV, **ceiling, **(env or {})}
     try:
         proc = subprocess.run(
             ["git", *args], cwd=root, input=data, capture_output=True, env=full_env

@@ -1,0 +1,62 @@
+"""End-to-end journeys a delegate or secretariat officer takes through the CLI, each
+pinned by a problem found while trying redraft as its users would."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redraft.cli import cli
+
+FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
+L3 = (
+    FRONT
+    + "## Governance of UNODC\n\n> *The General Assembly*,\n\n"
+    + "1. *Urges* Member States to act;\n\n2. *Decides* to remain seized of the matter.\n"
+)
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("REDRAFT_STORE", raising=False)
+    monkeypatch.setenv("REDRAFT_BY", "Secretariat")
+    root = tmp_path / "store"
+    assert run("init", str(root))[0] == 0
+    monkeypatch.chdir(root)
+    (tmp_path / "l3.txt").write_text(L3)
+    return root
+
+
+def test_a_store_with_a_broken_head_is_reported_not_shown_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The store sits inside another repository: git must not wander up to it and read
+    # (or commit to) the enclosing repository when the store's own .git is broken.
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.delenv("REDRAFT_STORE", raising=False)
+    root = tmp_path / "inner"
+    assert run("init", str(root))[0] == 0
+    monkeypatch.chdir(root)
+    (tmp_path / "l3.txt").write_text(L3)
+    assert run("save", "unodc", str(tmp_path / "l3.txt"), "--by", "EU")[0] == 0
+    (root / ".git" / "HEAD").write_text("garbage\n")
+
+    code, out, err = run("list")
+    assert (code, out) == (2, "")
+    assert err.startswith("redraft: error: ") and "corrupted store" in err
+    code, _, err = run("save", "unodc", str(tmp_path / "l3.txt"), "--by", "EU")
+    assert code == 2
+    assert "corrupted store: .git/HEAD is neither a branch nor a commit" in err
+    code, _, err = run("log", "unodc")
+    assert code == 2 and "corrupted store" in err and "no such draft" not in err
