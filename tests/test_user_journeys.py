@@ -3,6 +3,7 @@ pinned by a problem found while trying redraft as its users would."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -60,3 +61,15 @@ def test_a_store_with_a_broken_head_is_reported_not_shown_empty(
     assert "corrupted store: .git/HEAD is neither a branch nor a commit" in err
     code, _, err = run("log", "unodc")
     assert code == 2 and "corrupted store" in err and "no such draft" not in err
+
+
+def test_merge_drafts_of_identical_texts_says_identical_for_the_front_too(store: Path) -> None:
+    l3 = str(store.parent / "l3.txt")
+    code, out, _ = run("merge-drafts", l3, l3, "--format", "json")
+    assert code == 0
+    rows = json.loads(out)["provenance"]
+    assert [(r["label"], r["how"], r["b"]) for r in rows[:2]] == [
+        ("title", "identical", "title"),
+        ("formula", "identical", "formula"),
+    ]
+    assert {r["how"] for r in rows} == {"identical"}

@@ -109,6 +109,8 @@ def _front(a: tuple[str, Draft], b: tuple[str, Draft]) -> list[_Placed]:
             continue
         if kind is Kind.TITLE and theirs is not None and _is_rewording(mine, theirs):
             out.append(_alternatives(mine, theirs, a[0], b[0]))
+        elif theirs is not None and words_of(theirs.text) == words_of(mine.text):
+            out.append(_Placed(mine, mine.label, theirs.label, "identical"))
         else:
             out.append(_Placed(mine, mine.label, "", "A only"))
     return out
