@@ -39,6 +39,7 @@ from .units import (
     SINGLETON_KINDS,
     Bags,
     Unit,
+    citing_blocks,
     common_words,
     family,
     pair_score,
@@ -462,9 +463,9 @@ class _Aligner:
         return parent >= 0 and self.pair.get(parent) == new_parent[j]
 
     def parents(self) -> tuple[list[int], list[int]]:
-        """:func:`_parents` of both drafts, computed once (every moved footnote asks)."""
+        """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""
         if self._parents is None:
-            self._parents = (_parents(self.old), _parents(self.new))
+            self._parents = (citing_blocks(self.old), citing_blocks(self.new))
         return self._parents
 
     # -- result ---------------------------------------------------------------------
@@ -498,15 +499,3 @@ def align_keyed(
     aligner.similar_moves()
     aligner.splits()
     return aligner.result(), aligner.old_keys, aligner.new_keys
-
-
-def _parents(units: Sequence[Unit]) -> list[int]:
-    """For each footnote the index of the block citing it (-1 for blocks)."""
-    out, last = [], -1
-    for index, unit in enumerate(units):
-        if isinstance(unit, Footnote):
-            out.append(last)
-        else:
-            out.append(-1)
-            last = index
-    return out

@@ -144,3 +144,15 @@ def similarity(a: Counter[str], b: Counter[str]) -> float:
         return 1.0 if not a and not b else 0.0
     common = common_words(a, b)
     return common / (sum(a.values()) + sum(b.values()) - common)
+
+
+def citing_blocks(units: Sequence[Unit]) -> list[int]:
+    """For each footnote the index of the block citing it (-1 for blocks)."""
+    out, last = [], -1
+    for index, unit in enumerate(units):
+        if isinstance(unit, Footnote):
+            out.append(last)
+        else:
+            out.append(-1)
+            last = index
+    return out
