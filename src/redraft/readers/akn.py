@@ -117,7 +117,7 @@ def gather(elements: Iterable[_Element], into: _Inline | None = None) -> _Inline
 def _add(out: _Inline, text: str | None) -> None:
     if not text:
         return
-    if out.lead is None and text.strip():
+    if out.lead is None and text.strip() and not repair.TYPED_ONLY.match(text):
         out.lead = ""  # plain text came first: there is no italic opening
     out.parts.append(text)
 
@@ -189,6 +189,8 @@ class _Reader:
         self.language = ""
         #: ids of paragraphs whose number is typed in their text ("(a)<TAB>..."), not in <num>
         self.typed: set[int] = set()
+        #: the same paragraphs as unnumbered text, for a typed "26" that does not follow "25."
+        self.untyped: dict[int, Paragraph] = {}
         self.repair = True  # fix what UN markup forgot: typed numbers, misplaced sub-paragraphs
 
     def make(self, kind: Kind, inline: _Inline, number: str = "",
@@ -329,6 +331,8 @@ class _Reader:
         for block in blocks:
             typed = id(block) in self.typed
             previous = out[-1] if out else None
+            if id(block) in self.untyped and not repair.continues_numbering(previous, block.number):
+                block, typed = self.untyped[id(block)], False
             continued = repair.continue_with(previous, block) if previous else None
             if previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
@@ -422,11 +426,15 @@ class _Reader:
                 gather([element], inline)
         if not number and not inline.text and (not kids or _all_tables(kids)):
             return headings + kids  # a point that only holds a heading or a table
+        untouched = list(inline.parts)
         typed = "" if number or not self.repair else _typed_number(inline)
         kind = Kind.OPERATIVE if number or typed else Kind.TEXT
         block = self.make(kind, inline, number or typed, kids)
         if typed:
             self.typed.add(id(block))
+        if typed[:1].isdigit():  # read only if it continues the numbering (see nest)
+            inline.parts = untouched
+            self.untyped[id(block)] = self.make(Kind.TEXT, inline, "", kids)
         return headings + [block]
 
     def content(self, content: _Element, inline: _Inline, kids: list[Paragraph]) -> None:
@@ -467,6 +475,8 @@ class _Reader:
                     kids[-1] = kids[-1].with_children(kids[-1].children + tuple(inner))
                 else:
                     kids.extend(inner)
+        # a typed "26<TAB>" is an operative number only at the top level (see nest)
+        kids = [self.untyped.get(id(k), k) for k in kids]
         return [k for k in kids if k.text or k.children]
 
     # -- tables ----------------------------------------------------------------

@@ -23,8 +23,11 @@ SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 #: A part number the UN prints on a line of its own, above the part's title: "I", "XIV".
 PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]")
 
-#: A sub-paragraph number typed at the start of the text, followed by a tab.
-_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\))\t")
+#: A number typed at the start of the text, followed by a tab: a sub-paragraph's
+#: "(a)<TAB>", or an operative paragraph's "26<TAB>" (79/160, without its period).
+_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\)|\d{1,3}\.?)\t")
+#: Text that is nothing but such a number: it does not hide the italic opening after it.
+TYPED_ONLY = re.compile(r"^[ \t\n]*(?:\([a-z0-9]{1,6}\)|\d{1,3}\.?)\t[ \t\n]*$")
 _ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
 #: Styles of the UN's headings: bold (H1, H23), italic (H4, "Commitments" in 79/2).
 _HEADING_STYLES = ("bold", "italic")
@@ -97,10 +100,24 @@ def _split_trailing_headings(block: Paragraph) -> tuple[Paragraph, list[Paragrap
 
 
 def typed_number(raw: str) -> tuple[str, str]:
-    """The number typed at the start of ``raw`` ("(a)<TAB>...") and the rest of the
-    text; ("", raw) if none."""
+    """The number typed at the start of ``raw`` ("(a)<TAB>...", "26<TAB>...") and the
+    rest of the text; ("", raw) if none. An arabic number gets its printed period."""
     match = _TYPED.match(raw)
-    return (match.group(1), raw[match.end():]) if match else ("", raw)
+    if not match:
+        return "", raw
+    number = match.group(1)
+    return (number if number.startswith("(") or number.endswith(".") else number + "."), \
+        raw[match.end():]
+
+
+def continues_numbering(previous: Paragraph | None, number: str) -> bool:
+    """Does the typed operative number ``number`` ("26.") follow ``previous`` ("25.")?
+    A typed arabic number is read only then: a number and a tab at the start of the
+    text could be something else, a number that continues the list cannot."""
+    if previous is None or previous.kind is not Kind.OPERATIVE:
+        return False
+    before = re.fullmatch(r"(\d+)\.", previous.number)
+    return before is not None and number == f"{int(before.group(1)) + 1}."
 
 
 def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
