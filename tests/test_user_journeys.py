@@ -73,3 +73,32 @@ def test_merge_drafts_of_identical_texts_says_identical_for_the_front_too(store:
         ("formula", "identical", "formula"),
     ]
     assert {r["how"] for r in rows} == {"identical"}
+
+
+def test_diff_of_a_draft_with_one_version_says_so(store: Path) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    code, out, err = run("diff", "unodc")
+    assert (code, out) == (2, "")
+    assert err == (
+        "redraft: error: unodc has only one version: nothing to compare it with "
+        "(give two drafts or revisions: 'redraft diff unodc FILE')\n"
+    )
+    # an unknown draft is still reported as unknown, not as a one-version draft
+    code, _, err = run("diff", "nosuch")
+    assert code == 2 and "nosuch: no such file, nor a draft of that name" in err
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("unodc@", "unodc@: empty revision after '@'"),
+        ("unodc@-9", "unodc@-9: no version 9 before the latest (versions 1 to 1;"),
+        ("../x@1", "../x@1: no such file"),
+    ],
+)
+def test_a_malformed_revision_is_named_for_what_it_is(store: Path, spec: str, message: str) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    code, out, err = run("show", spec)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"redraft: error: {message}")
+    assert err.count("\n") == 1

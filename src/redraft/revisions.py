@@ -266,7 +266,10 @@ def select(versions: list[Version], rev: str | None, name: str = "") -> Version:
         back = int(rev[1:])
         if back < len(versions):
             return versions[-1 - back]
-        raise NotFoundError(f"{name}@{rev}: only {len(versions)} version(s)")
+        raise NotFoundError(
+            f"{name}@{rev}: no version {back} before the latest "
+            f"(versions 1 to {len(versions)}; @-1 is the one before the latest)"
+        )
     if _DAY.match(rev):
         return _by_day(versions, rev, name)
     found = _by_symbol(versions, rev)

@@ -486,6 +486,8 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     try:
         name, rev = split_spec(spec)
     except InputError:
+        if "@" in spec and _is_name(spec.partition("@")[0]):
+            raise  # a draft name with a bad revision ("unodc@"): say what is wrong with it
         raise InputError(f"{spec}: no such file") from None
     try:
         opened = Store.open(store)
@@ -497,6 +499,14 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _is_name(text: str) -> bool:
+    try:
+        validate_name(text)
+    except InputError:
+        return False
+    return True
 
 
 def _init_repository(root: Path) -> None:

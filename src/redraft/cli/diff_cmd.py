@@ -83,7 +83,7 @@ def _tracked_sides(path: str) -> tuple[Loaded, Loaded]:
 
 def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
     """The two drafts; one argument means a store name (latest vs previous)."""
-    from ..errors import InputError
+    from ..errors import InputError, NotFoundError
     from ..sources import load
 
     if new is not None:
@@ -93,7 +93,14 @@ def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, L
     name, at, _ = old.partition("@")
     if at:
         return load(old, store), load(name, store)
-    return load(f"{name}@-1", store), load(name, store)
+    latest = load(name, store)  # first: an unknown draft is reported as such
+    try:
+        return load(f"{name}@-1", store), latest
+    except NotFoundError:
+        raise NotFoundError(
+            f"{name} has only one version: nothing to compare it with "
+            f"(give two drafts or revisions: 'redraft diff {name} FILE')"
+        ) from None
 
 
 def _render(
