@@ -102,6 +102,17 @@ def is_formula(text: str) -> bool:
     return bare.endswith((",", "،", "，")) and len(bare.split()) <= 12 and len(bare) <= 90
 
 
+def _formula(chunks: list[Chunk]) -> int | None:
+    """Where the enacting formula is. A title that reads like an organ's name ("The
+    Arms Trade Treaty", "The Syrian Golan") is not one when "The General Assembly,"
+    follows it."""
+    found = [i for i, c in enumerate(chunks) if c.kind == "text" and is_formula(c.text)]
+    if len(found) >= 2 and found[1] == found[0] + 1 and \
+            not ends_sentence(chunks[found[0]].text) and ends_sentence(chunks[found[1]].text):
+        return found[1]
+    return found[0] if found else None
+
+
 def _first_numbered(chunks: list[Chunk]) -> int:
     for i, item in enumerate(chunks):
         number = parse_number(item.text)[0] if item.kind == "text" else None
@@ -134,8 +145,7 @@ def _opens_list(item: Chunk) -> bool:
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     """The blocks of a draft as mutable nodes (footnotes not yet attached)."""
     first_number = _first_numbered(chunks)
-    formula = next((i for i, c in enumerate(chunks[:first_number])
-                    if c.kind == "text" and is_formula(c.text)), None)
+    formula = _formula(chunks[:first_number])
     if formula is None and first_number == len(chunks):
         if not any(DOC_HEADING.match(c.text) for c in chunks[:1]):
             notes.warnings.append("no recognisable structure (no enacting formula, no "
