@@ -102,3 +102,43 @@ def test_a_malformed_revision_is_named_for_what_it_is(store: Path, spec: str, me
     assert (code, out) == (2, "")
     assert err.startswith(f"redraft: error: {message}")
     assert err.count("\n") == 1
+
+
+def test_sync_says_when_a_local_version_is_left_out_because_the_remote_had_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Norway and Japan both restore the same wording; Japan also edits OP2. Norway's
+    # version adds nothing to Japan's, so git's rebase leaves it out: sync must say so
+    # rather than report it as "moved after the remote's".
+    monkeypatch.delenv("REDRAFT_STORE", raising=False)
+    origin = tmp_path / "origin"
+    assert run("init", str(origin))[0] == 0
+    monkeypatch.chdir(origin)
+    files = tmp_path / "files"
+    files.mkdir()
+    urges, encourages = files / "urges.txt", files / "encourages.txt"
+    urges.write_text(L3)
+    encourages.write_text(L3.replace("*Urges*", "*Encourages*"))
+    japan_text = files / "japan.txt"
+    japan_text.write_text(L3.replace("remain seized", "remain actively seized"))
+    assert run("save", "unodc", str(urges), "--by", "Brazil")[0] == 0
+    assert run("save", "unodc", str(encourages), "--by", "EU")[0] == 0
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(origin), str(remote)], check=True)
+    clones = {}
+    for who in ("norway", "japan"):
+        clones[who] = tmp_path / who
+        subprocess.run(["git", "clone", "-q", str(remote), str(clones[who])], check=True)
+        subprocess.run(["git", "-C", str(clones[who]), "config", "user.name", who], check=True)
+    monkeypatch.chdir(clones["japan"])
+    assert run("save", "unodc", str(japan_text), "--by", "Japan")[0] == 0
+    assert run("sync")[0] == 0
+    monkeypatch.chdir(clones["norway"])
+    assert run("save", "unodc", str(urges), "--by", "Norway")[0] == 0
+
+    code, out, err = run("sync")
+    assert code == 0
+    assert "received 1, sent 0 commit(s)" in err + out
+    assert "1 local version(s) not sent: origin already had their text" in err + out
+    code, out, _ = run("log", "unodc", "--format", "json")
+    assert [v["by"] for v in json.loads(out)["versions"]] == ["Japan", "EU", "Brazil"]

@@ -31,6 +31,9 @@ class SyncResult:
     received: int  # commits from the remote now in the local branch
     sent: int  # local commits pushed
     rebased: bool
+    # local versions whose text the remote already had: git's rebase leaves them out, as
+    # 'redraft save' records nothing for an unchanged text; the user is told
+    dropped: int = 0
 
 
 def run_sync(repo: git.Repo, root: Path, git_dir: Path, remote: str | None) -> SyncResult:
@@ -39,11 +42,11 @@ def run_sync(repo: git.Repo, root: Path, git_dir: Path, remote: str | None) -> S
     branch = _branch(repo, root)
     remote = _pick_remote(repo, remote, branch)
     for _attempt in range(3):  # the remote may move between our fetch and our push
-        received, rebased = _integrate(repo, remote, branch)
+        received, rebased, dropped = _integrate(repo, remote, branch)
         sent = int(repo.git.rev_list("--count", "HEAD", "--not", "--remotes") or 0)
         status, _, err = _try(repo, "push", "--quiet", remote, f"HEAD:refs/heads/{branch}")
         if status == 0:
-            return SyncResult(remote, branch, received, sent, rebased)
+            return SyncResult(remote, branch, received, sent, rebased, dropped)
         if "rejected" not in err and "fetch first" not in err:
             raise StoreError(f"cannot push to {remote}: {git_error_line(err)}")
     raise StoreError(f"{remote} keeps moving while syncing; run 'redraft sync' again")
@@ -70,24 +73,26 @@ def _branch(repo: git.Repo, root: Path) -> str:
     return str(repo.active_branch.name)
 
 
-def _integrate(repo: git.Repo, remote: str, branch: str) -> tuple[int, bool]:
-    """Bring the remote's versions in: fast-forward, or rebase ours on top of them."""
+def _integrate(repo: git.Repo, remote: str, branch: str) -> tuple[int, bool, int]:
+    """Bring the remote's versions in: fast-forward, or rebase ours on top of them.
+    (received, rebased, local versions left out because the remote already had their text)"""
     status, _, err = _try(repo, "fetch", "--quiet", remote, f"refs/heads/{branch}")
     if status != 0:
         if "couldn't find remote ref" in err:
-            return 0, False  # an empty remote: the push creates the branch
+            return 0, False, 0  # an empty remote: the push creates the branch
         raise StoreError(f"cannot fetch from {remote}: {git_error_line(err)}")
     theirs = repo.commit("FETCH_HEAD")
     if not repo.head.is_valid():  # nothing here yet: take theirs
         repo.git.reset("-q", "--hard", theirs.hexsha)
-        return 0, False
+        return 0, False, 0
     local = repo.head.commit
     if repo.is_ancestor(theirs, local):
-        return 0, False
+        return 0, False, 0
     received = int(repo.git.rev_list("--count", theirs.hexsha, "--not", local.hexsha))
     if repo.is_ancestor(local, theirs):
         repo.git.merge("-q", "--ff-only", theirs.hexsha)
-        return received, False
+        return received, False, 0
+    ours = int(repo.git.rev_list("--count", local.hexsha, "--not", theirs.hexsha))
     if _try(repo, "rebase", "-q", theirs.hexsha, env=_committer(repo))[0] != 0:
         conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
         _try(repo, "rebase", "--abort")
@@ -98,7 +103,8 @@ def _integrate(repo: git.Repo, remote: str, branch: str) -> tuple[int, bool]:
             f"To resolve: 'git merge {remote}/{branch}', fix {files}, 'git commit -a', "
             "then 'redraft sync'"
         )
-    return received, True
+    kept = int(repo.git.rev_list("--count", "HEAD", "--not", theirs.hexsha))
+    return received, True, ours - kept
 
 
 def _pick_remote(repo: git.Repo, remote: str | None, branch: str) -> str:

@@ -283,6 +283,11 @@ def sync(remote: str | None, store: Path | None) -> None:
     Exit codes: 0 synced, 1 conflict (nothing pushed, both sides kept), 2 error."""
     result = _open(store).sync(remote)
     how = " (local versions moved after the remote's)" if result.rebased else ""
+    if result.dropped:
+        how += (
+            f"; {result.dropped} local version(s) not sent: {result.remote} already had "
+            "their text ('git reflog' still holds them)"
+        )
     emit(
         f"synced with {result.remote}/{result.branch}: received {result.received}, "
         f"sent {result.sent} commit(s){how}"
