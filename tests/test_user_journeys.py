@@ -142,3 +142,18 @@ def test_sync_says_when_a_local_version_is_left_out_because_the_remote_had_its_t
     assert "1 local version(s) not sent: origin already had their text" in err + out
     code, out, _ = run("log", "unodc", "--format", "json")
     assert [v["by"] for v in json.loads(out)["versions"]] == ["Japan", "EU", "Brazil"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("save", "a\nb", "-"), "bad draft name 'a\\nb': use letters"),
+        (("save", "unodc", "-", "--by", "A\nB"), "--by 'A\\nB': control characters"),
+    ],
+)
+def test_a_control_character_is_shown_escaped_once(
+    store: Path, args: tuple[str, ...], message: str
+) -> None:
+    code, _, err = run(*args, stdin=L3)
+    assert code == 2
+    assert err.startswith(f"redraft: error: {message}")

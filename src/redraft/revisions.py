@@ -96,14 +96,14 @@ def validate_name(name: str) -> str:
         raise InputError(f"draft name too long ({len(name)} characters, limit {MAX_NAME})")
     if not _NAME.match(name):
         raise InputError(
-            f"bad draft name {shown!r}: use letters, digits, '.', '_' and '-', "
+            f"bad draft name '{shown}': use letters, digits, '.', '_' and '-', "
             "starting with a letter or digit"
         )
     lowered = name.lower()
     if ".." in name or name.endswith(".") or lowered.endswith(".lock"):
-        raise InputError(f"bad draft name {shown!r}: no '..', final '.' or '.lock'")
+        raise InputError(f"bad draft name '{shown}': no '..', final '.' or '.lock'")
     if lowered.split(".")[0] in _WINDOWS_RESERVED:
-        raise InputError(f"bad draft name {shown!r}: reserved file name on Windows")
+        raise InputError(f"bad draft name '{shown}': reserved file name on Windows")
     return name
 
 
@@ -139,7 +139,7 @@ def check_field(label: str, value: str, limit: int = 300) -> str:
     if len(value) > limit:
         raise InputError(f"{label} too long ({len(value)} characters, limit {limit})")
     if any(not c.isprintable() for c in value):
-        raise InputError(f"{label} {_printable(value)!r}: control characters are not allowed")
+        raise InputError(f"{label} '{_printable(value)}': control characters are not allowed")
     return value
 
 
