@@ -157,3 +157,11 @@ def test_a_control_character_is_shown_escaped_once(
     code, _, err = run(*args, stdin=L3)
     assert code == 2
     assert err.startswith(f"redraft: error: {message}")
+
+
+def test_export_json_names_the_draft_as_show_json_does(store: Path) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    shown = json.loads(run("show", "unodc@1", "--format", "json")[1])
+    exported = json.loads(run("export", "unodc@1", "--format", "json")[1])
+    assert shown["name"] == exported["name"] == "unodc@1"
+    assert shown == exported

@@ -42,7 +42,8 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
     if fmt == "json":
         from ..render.json import draft_json, dumps
 
-        return dumps(draft_json(draft, source=loaded.source)).encode("utf-8"), loaded.warnings
+        document = draft_json(draft, name=spec, source=loaded.source)  # as 'show' names it
+        return dumps(document).encode("utf-8"), loaded.warnings
     from ..render.markdown_export import render_plain
 
     return render_plain(draft).encode("utf-8"), loaded.warnings
