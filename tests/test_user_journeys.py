@@ -165,3 +165,13 @@ def test_export_json_names_the_draft_as_show_json_does(store: Path) -> None:
     exported = json.loads(run("export", "unodc@1", "--format", "json")[1])
     assert shown["name"] == exported["name"] == "unodc@1"
     assert shown == exported
+
+
+def test_init_where_no_folder_can_be_made_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    code, out, err = run("init", str(tmp_path / "a-file" / "store"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"redraft: error: {tmp_path / 'a-file' / 'store'}: cannot create a store there "
+        "(Not a directory)\n"
+    )

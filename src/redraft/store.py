@@ -124,6 +124,16 @@ class Store:
         root = Path(path).expanduser().absolute()
         if root.exists() and not root.is_dir():
             raise StoreError(f"{path}: exists and is not a folder")
+        try:
+            store = cls._set_up(root)
+        except OSError as error:  # a read-only or virtual folder (/proc), no space left
+            reason = error.strerror or str(error)
+            raise StoreError(f"{path}: cannot create a store there ({reason})") from None
+        store._commit_setup()
+        return store
+
+    @classmethod
+    def _set_up(cls, root: Path) -> Store:
         root.mkdir(parents=True, exist_ok=True)
         _init_repository(root)
         store = cls(root, git_dir(root))
@@ -137,7 +147,6 @@ class Store:
             install_merge_driver(root)
         except ImportError:
             pass
-        store._commit_setup()
         return store
 
     def _commit_setup(self) -> None:
