@@ -11,13 +11,14 @@ within a family (:func:`redraft.diff.units.family`):
    references count as "a reference here" whatever their number, so an
    insertion that renumbers twenty paragraphs leaves twenty equal pairs.
 2. **Exact moves**: identical text out of order, only for text unique in both
-   drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves"), or a
-   footnote (a unique citation that went with the paragraph citing it).
+   drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves"), a
+   footnote (a unique citation that went with the paragraph citing it) or a heading
+   (a section that moved); never a bare part number ("XIV"), which is numbering.
 3. **Similar pairs in place**: inside each gap between anchors, the monotonic
    pairing with the greatest total similarity among pairs above ``PAIR_MIN``;
    below it, a paragraph is deleted + inserted, not "modified at 10%". Then the
-   document heading, title and formula by kind, and the footnotes of paired
-   paragraphs in order.
+   document heading, title and formula by kind, part numbers left in a gap in
+   order, and the footnotes of paired paragraphs in order.
 4. **Moved and edited**: similar text (``MOVE_MIN``) anywhere, long enough.
 5. **Split** and **merged**: one unit whose text is better explained by two to
    four neighbouring units of the other side (OP5 -> OP5 + OP5bis, or OP5 -> OP5,
@@ -29,11 +30,12 @@ Every pass but 2 and 4 keeps pairs in reading order on both sides.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Footnote
+from ..model import Footnote, Kind, Paragraph
 from .candidates import best_in_order, candidate_pairs, lcs_pairs, longest_increasing
 from .units import (
     SINGLETON_KINDS,
@@ -51,6 +53,18 @@ from .units import (
 )
 
 __all__ = ["Group", "Unit", "align", "family", "pair_score", "similarity", "unit_key", "words"]
+
+#: A heading that is only a part number: "XIV", "B", "Part II", "Chapter 3".
+PART_NUMBER = re.compile(r"(?:(?:Part|Chapter|Section)\s+)?(?:[IVXLC]+|[A-Z]|\d+)\.?")
+
+
+def _is_part_number(unit: Unit) -> bool:
+    return (
+        isinstance(unit, Paragraph)
+        and unit.kind is Kind.HEADING
+        and PART_NUMBER.fullmatch(unit.text.strip()) is not None
+    )
+
 
 PAIR_MIN = 0.35  # similarity to pair two units inside one gap
 PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
@@ -179,12 +193,39 @@ class _Aligner:
             for i in olds:
                 key = self.old_keys[i]
                 j = free_new.get(key)
-                # a footnote unique in both is a citation that followed its paragraph
-                long_enough = (
-                    self.old_words.size(i) >= MOVE_MIN_WORDS or self.old_fam[i] == "fn"
-                )
-                if j is not None and old_count[key] == 1 and long_enough:
+                if j is not None and old_count[key] == 1 and self._may_move(i):
                     self.moves[i] = j
+
+    def _may_move(self, i: int) -> bool:
+        """Long enough to be called moved: a footnote unique in both is a citation that
+        followed its paragraph, and a unique heading is a section that moved, however
+        short; a bare part number ("XIV") is numbering and never moves."""
+        unit = self.old[i]
+        if self.old_fam[i] == "fn":
+            return True
+        if isinstance(unit, Paragraph) and unit.kind is Kind.HEADING:
+            return not PART_NUMBER.fullmatch(unit.text.strip())
+        return self.old_words.size(i) >= MOVE_MIN_WORDS
+
+    def part_numbers(self) -> None:
+        """Part numbers left unpaired ("XV" and "XIV" after a part was deleted) are the
+        numbering of the parts around them, never moved: the same number printed in both
+        drafts pairs with itself (equal, as every identical unit is), then the rest pair
+        in order inside each gap (the old number becomes the new)."""
+        free_old = [i for olds, _ in self.gaps() for i in olds if _is_part_number(self.old[i])]
+        free_new = [j for _, news in self.gaps() for j in news if _is_part_number(self.new[j])]
+        new_by_text = Counter(self.new[j].text.strip() for j in free_new)
+        old_by_text = Counter(self.old[i].text.strip() for i in free_old)
+        position = {self.new[j].text.strip(): j for j in free_new}
+        for i in free_old:
+            text = self.old[i].text.strip()
+            if old_by_text[text] == 1 and new_by_text[text] == 1:
+                self.pair[i] = position[text]
+        for olds, news in self.gaps():
+            old_parts = [i for i in olds if _is_part_number(self.old[i])]
+            new_parts = [j for j in news if _is_part_number(self.new[j])]
+            for i, j in zip(old_parts, new_parts, strict=False):
+                self.pair[i] = j
 
     # -- pass 3: similar pairs inside gaps ---------------------------------------
     def similar_in_gaps(self) -> None:
@@ -495,6 +536,7 @@ def align_keyed(
     aligner.exact_moves()
     aligner.similar_in_gaps()
     aligner.singletons()
+    aligner.part_numbers()
     aligner.footnotes_by_parent()
     aligner.similar_moves()
     aligner.splits()
