@@ -418,7 +418,11 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
         number = parse_number(item.text)[0]
         if number is not None and number.prefix != "PP":  # "PP5alt" is still the preamble
             state = "operative"
-        open_body = number is not None or state == "preamble"
+        # the line under a part number ("I" / "Support account for peacekeeping
+        # operations") is the part's title, never half of a paragraph
+        title = bool(out) and out[open_index or 0] is out[-1] and out[-1].kind == "text" \
+            and bool(SECTION_NUMBER.match(out[-1].text))
+        open_body = (number is not None or state == "preamble") and not title
         if state == "front" and FORMULA_START.match(item.text) and ends_sentence(item.text):
             state = "preamble"
         out.append(item)

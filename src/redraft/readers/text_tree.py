@@ -281,6 +281,8 @@ class _Operative:
         return self.top
 
     def _numbered(self, number: Number, rest: str) -> None:
+        if not self.path and number.readings[0] == ("arabic", 1):
+            self.levels = []  # a part under its own heading numbers afresh: "II" ... "1."
         depth, how = place(self.levels, number)
         if how == "guess":
             self.notes.warnings.append(
@@ -308,6 +310,11 @@ class _Operative:
             # under an annex heading: the heading of the paragraphs that follow
             self.top.append(_node(Kind.HEADING, item.text))
             return
+        if not self.path and end_mark(item.text) == "," and self.top and \
+                self.top[-1].kind in (Kind.HEADING, Kind.PREAMBULAR):
+            # a part of the resolution with its own preamble: "II" / title / "Recalling ...,"
+            self.top.append(_node(Kind.PREAMBULAR, item.text))
+            return
         if _ADOPTED.match(item.text) or not self.path:
             self.top.append(_node(Kind.TEXT, item.text))
             return
@@ -319,6 +326,11 @@ class _Operative:
                 self.top.append(_node(Kind.HEADING, item.text))
                 self.path = []
                 return
+        elif _title_like(item.text) and following is not None and self._continues_top(following):
+            # a long section title ("Financing of the support account ... 30 June 2026")
+            self.top.append(_node(Kind.HEADING, item.text))
+            self.path = []
+            return
         owner = self._continuation_owner() if item.text[:1].islower() else self._owner()
         owner.children.append(_node(Kind.TEXT, item.text))
 
