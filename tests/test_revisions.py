@@ -220,7 +220,8 @@ def test_parse_log_reads_versions_per_draft_and_restarts_after_a_deletion() -> N
     found = parse_log(out)
     assert [(v.number, v.commit, v.by, v.symbol, v.message) for v in found["x"]] == [
         (1, "c1", "EU", "L.3", "Tabled"),
-        (2, "c2", "Someone", "", "Plain git commit"),
+        # no trailers: the draft keeps its symbol, as a 'redraft save' without --symbol does
+        (2, "c2", "Someone", "L.3", "Plain git commit"),
     ]
     assert "y" not in found
 

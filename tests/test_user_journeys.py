@@ -175,3 +175,25 @@ def test_init_where_no_folder_can_be_made_is_an_input_error(tmp_path: Path) -> N
         f"redraft: error: {tmp_path / 'a-file' / 'store'}: cannot create a store there "
         "(Not a directory)\n"
     )
+
+
+def test_a_version_made_by_git_merge_keeps_the_draft_s_symbol_and_sponsors(
+    store: Path,
+) -> None:
+    # After a sync conflict the user settles it with 'git merge' and 'git commit', as
+    # sync's message says: that version has no trailers, yet the draft's symbol and
+    # sponsors have not changed (sponsors must not report everyone as having left).
+    l3 = str(store.parent / "l3.txt")
+    saved = run("save", "unodc", l3, "--by", "EU", "--symbol", "A/C.3/L.3", "--sponsors", "Chile")
+    assert saved[0] == 0
+    text = (store / "drafts" / "unodc.txt").read_text()
+    (store / "drafts" / "unodc.txt").write_text(text.replace("to act", "to act now"))
+    subprocess.run(["git", "-C", str(store), "commit", "-qam", "settled"], check=True)
+
+    log = json.loads(run("log", "unodc", "--format", "json")[1])["versions"]
+    assert [(v["symbol"], v["message"]) for v in log] == [
+        ("A/C.3/L.3", "settled"),
+        ("A/C.3/L.3", ""),
+    ]
+    sponsors = json.loads(run("sponsors", "unodc", "--format", "json")[1])["versions"]
+    assert [v["sponsors"] for v in sponsors] == [["Chile"], ["Chile"]]

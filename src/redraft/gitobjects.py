@@ -52,6 +52,9 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                 found.pop(name, None)
                 continue
             versions = found.setdefault(name, [])
+            # A commit without trailers (a merge settling a sync conflict, a plain git
+            # commit) keeps the draft's symbol and sponsors, as 'redraft save' does.
+            before = versions[-1] if versions else None
             versions.append(
                 Version(
                     name=name,
@@ -59,9 +62,9 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                     commit=commit,
                     date=when,
                     by=trailers.get("by") or author,
-                    symbol=trailers.get("symbol", ""),
+                    symbol=trailers.get("symbol", before.symbol if before else ""),
                     message=message,
-                    sponsors=sponsors,
+                    sponsors=sponsors if "sponsors" in trailers or not before else before.sponsors,
                     blob=blob,
                 )
             )
