@@ -197,3 +197,23 @@ def test_a_version_made_by_git_merge_keeps_the_draft_s_symbol_and_sponsors(
     ]
     sponsors = json.loads(run("sponsors", "unodc", "--format", "json")[1])["versions"]
     assert [v["sponsors"] for v in sponsors] == [["Chile"], ["Chile"]]
+
+
+def test_as_tracked_takes_one_word_file(store: Path) -> None:
+    l3 = store.parent / "l3.txt"
+    edited = store.parent / "edited.txt"
+    edited.write_text(L3.replace("to act", "to act now"))
+    tracked = store.parent / "tracked.docx"
+    assert run("diff", str(l3), str(edited), "--format", "docx", "-o", str(tracked))[0] == 0
+    assert run("diff", str(tracked), "--as-tracked", "--exit-code")[0] == 1
+
+    code, _, err = run("diff", str(tracked), str(edited), "--as-tracked")
+    assert (code, err) == (
+        2,
+        "redraft: error: --as-tracked compares one Word file with itself: give only that file\n",
+    )
+    code, _, err = run("diff", str(l3), "--as-tracked")
+    assert (code, err) == (
+        2,
+        f"redraft: error: {l3}: --as-tracked reads a Word document (.docx), not this file\n",
+    )

@@ -54,7 +54,7 @@ def diff(
     Exit codes: 0 done (1 with --exit-code when they differ), 2 bad input."""
     from ..diff.engine import diff_drafts
 
-    before, after = _tracked_sides(old) if as_tracked else _load_pair(old, new, store)
+    before, after = _tracked_sides(old, new) if as_tracked else _load_pair(old, new, store)
     show_warnings(before.warnings + after.warnings)
     result = diff_drafts(
         before.draft,
@@ -68,13 +68,19 @@ def diff(
         sys.exit(1)
 
 
-def _tracked_sides(path: str) -> tuple[Loaded, Loaded]:
+def _tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
     """A Word document's text with its tracked changes rejected, and accepted."""
+    from ..errors import InputError
     from ..readers import read_file_bytes
     from ..readers.docx import read_docx_sides
     from ..sources import Loaded
 
-    original, current, warnings = read_docx_sides(read_file_bytes(path), name=path)
+    if new is not None:
+        raise InputError("--as-tracked compares one Word file with itself: give only that file")
+    data = read_file_bytes(path)
+    if not data.startswith(b"PK\x03\x04"):  # a Word document is a zip file
+        raise InputError(f"{path}: --as-tracked reads a Word document (.docx), not this file")
+    original, current, warnings = read_docx_sides(data, name=path)
     return (
         Loaded(original, f"{path} (before tracked changes)"),
         Loaded(current, f"{path} (after tracked changes)", tuple(warnings)),
@@ -155,9 +161,7 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=160, color_system=None, highlight=False).print(
-        renderable, end=""
-    )
+    Console(file=buffer, width=160, color_system=None, highlight=False).print(renderable, end="")
     emit(buffer.getvalue(), output)
 
 
