@@ -217,3 +217,11 @@ def test_as_tracked_takes_one_word_file(store: Path) -> None:
         2,
         f"redraft: error: {l3}: --as-tracked reads a Word document (.docx), not this file\n",
     )
+
+
+def test_show_with_an_empty_paragraph_label_is_an_error_not_the_whole_draft(
+    store: Path,
+) -> None:
+    code, out, err = run("show", str(store.parent / "l3.txt"), "--para", "")
+    assert (code, out) == (2, "")
+    assert err.startswith("redraft: error: no paragraph '' in ")

@@ -69,8 +69,9 @@ def _collapse(prefix: str, numbers: list[int]) -> list[str]:
 def find_unit(draft: Draft, label: str, name: str = "the draft") -> Paragraph | Footnote:
     """The unit labelled ``label`` (case and spaces ignored), or a NotFoundError that
     lists what ``name`` has: "no paragraph OP99 in X (it has PP1–PP5, OP1–OP6)"."""
-    unit = draft.find(label)
+    unit = draft.find(label) if label.strip() else None
     if unit is None:
+        label = label.strip() or "''"
         have = label_ranges(draft) or "no labelled paragraphs"
         raise NotFoundError(f"no paragraph {label} in {name} (it has {have})")
     return unit

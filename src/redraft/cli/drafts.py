@@ -15,8 +15,12 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("spec", metavar="DRAFT")
-@click.option("--para", default=None, metavar="LABEL",
-              help="Print only this paragraph (OP3, PP2, OP9(a), FN16), with its sub-paragraphs.")
+@click.option(
+    "--para",
+    default=None,
+    metavar="LABEL",
+    help="Print only this paragraph (OP3, PP2, OP9(a), FN16), with its sub-paragraphs.",
+)
 @format_option("text", "json")
 @store_option
 def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
@@ -28,7 +32,7 @@ def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
     loaded = load(spec, store)
     show_warnings(loaded.warnings)
     draft = loaded.draft
-    units = [find_unit(draft, para, spec)] if para else None
+    units = [find_unit(draft, para, spec)] if para is not None else None  # "" is no label
     if fmt == "json":
         emit(_json(draft, spec, loaded.source, units))
         return
@@ -42,9 +46,7 @@ def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
         print_units(console, units)
 
 
-def _json(
-    draft: Draft, spec: str, source: str, units: list[Paragraph | Footnote] | None
-) -> str:
+def _json(draft: Draft, spec: str, source: str, units: list[Paragraph | Footnote] | None) -> str:
     """Schema ``redraft.draft/1``; with --para, ``blocks`` holds that unit alone."""
     from dataclasses import replace
 
