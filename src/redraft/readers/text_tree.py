@@ -113,6 +113,15 @@ def _formula(chunks: list[Chunk]) -> int | None:
     return found[0] if found else None
 
 
+def _opens_operative(chunks: list[Chunk], formula: int) -> bool:
+    """A formula printed without punctuation ("The General Assembly") goes on in the
+    paragraph after it: "Adopts the political declaration ...", "Resolves that:". That
+    paragraph is operative text, unnumbered (P1, as the AKN reader reads it)."""
+    after = chunks[formula + 1] if formula + 1 < len(chunks) else None
+    return after is not None and after.kind == "text" and not ends_sentence(
+        chunks[formula].text) and parse_number(after.text)[0] is None
+
+
 def _first_numbered(chunks: list[Chunk]) -> int:
     for i, item in enumerate(chunks):
         number = parse_number(item.text)[0] if item.kind == "text" else None
@@ -156,6 +165,10 @@ def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     if formula is not None:
         nodes.append(_node(Kind.FORMULA, chunks[formula].text))
         preamble_start = formula + 1
+        if _opens_operative(chunks, formula):  # no preamble: all that follows is operative
+            nodes.append(_node(Kind.TEXT, chunks[preamble_start].text))
+            nodes.extend(_Operative(notes).build(chunks[preamble_start + 1:]))
+            return nodes
     else:
         notes.warnings.append("no enacting formula found ('The General Assembly,' ...)")
         preamble_start = front_end
@@ -305,9 +318,11 @@ class _Operative:
             if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
                 self.levels = []
             return
-        if not self.path and heading_like(item.text) and following is not None and \
-                following.kind == "text" and parse_number(following.text)[0] is not None:
-            # under an annex heading: the heading of the paragraphs that follow
+        if not self.path and not _ADOPTED.match(item.text) and (
+                heading_like(item.text) or _title_like(item.text) and following is not None
+                and following.kind == "text" and parse_number(following.text)[0] is not None):
+            # under an annex heading ("Introduction", "Independent panel"): no paragraph
+            # is open for it to belong to; a long one must head numbered paragraphs
             self.top.append(_node(Kind.HEADING, item.text))
             return
         if not self.path and end_mark(item.text) == "," and self.top and \
