@@ -225,3 +225,10 @@ def test_show_with_an_empty_paragraph_label_is_an_error_not_the_whole_draft(
     code, out, err = run("show", str(store.parent / "l3.txt"), "--para", "")
     assert (code, out) == (2, "")
     assert err.startswith("redraft: error: no paragraph '' in ")
+
+
+def test_clean_json_names_its_draft(store: Path) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    code, out, _ = run("clean", "unodc", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["draft"]["name"] == "unodc"

@@ -304,7 +304,7 @@ def clean_json(result: CleanResult, source: str) -> dict[str, Any]:
     """Schema ``redraft.clean/1``: the clean draft (as ``redraft.draft/1``) and what is open."""
     from ..render.json import draft_json
 
-    draft = draft_json(result.draft, source=source)
+    draft = draft_json(result.draft, name=source, source=source)  # as show names it
     draft.pop("schema")
     return {
         "schema": "redraft.clean/1",
