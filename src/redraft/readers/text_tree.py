@@ -210,7 +210,7 @@ def _front(chunks: list[Chunk]) -> list[_Node]:
     for item in chunks:
         if item.kind == "table":
             nodes.append(_node(Kind.TABLE, item.text))
-        elif SECTION_NUMBER.match(item.text):  # "A": part A of a resolution, its own title
+        elif _section_number(item.text):  # "A", "B ¹": part of a resolution, its own title
             nodes.append(_node(Kind.DOC_HEADING, item.text))
             have_title = False
         elif DOC_HEADING.match(item.text) and not have_title:
@@ -256,11 +256,16 @@ _ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix)\b")
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
     """A part number alone ("II"), a division ("Annex", "Part I"), or the heading
     printed right under one."""
-    if SECTION_NUMBER.match(item.text) or PART_HEADING.match(item.text):
+    if _section_number(item.text) or PART_HEADING.match(item.text):
         return True
     last = before[-1] if before else None
     return last is not None and last.kind is Kind.HEADING and _title_like(item.text) and \
-        bool(SECTION_NUMBER.match(last.text) or PART_HEADING.match(last.text))
+        bool(_section_number(last.text) or PART_HEADING.match(last.text))
+
+
+def _section_number(text: str) -> bool:
+    """A part number or letter alone, maybe citing a footnote ("B ¹" in 79/245 B)."""
+    return bool(SECTION_NUMBER.match(strip_footnote_refs(text).strip()))
 
 
 def _title_like(text: str) -> bool:
