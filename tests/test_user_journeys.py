@@ -232,3 +232,27 @@ def test_clean_json_names_its_draft(store: Path) -> None:
     code, out, _ = run("clean", "unodc", "--format", "json")
     assert code == 0
     assert json.loads(out)["draft"]["name"] == "unodc"
+
+
+def test_save_during_a_git_merge_is_refused(store: Path) -> None:
+    # Two branches change the same paragraph; 'git merge' stops with the draft in
+    # brackets. A save then would record a one-parent version and lose the merge.
+    l3 = store.parent / "l3.txt"
+    assert run("save", "unodc", str(l3), "--by", "EU")[0] == 0
+
+    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(["git", "-C", str(store), *args], capture_output=True)
+
+    git("checkout", "-q", "-b", "us")
+    (store.parent / "us.txt").write_text(L3.replace("to act", "to act firmly"))
+    assert run("save", "unodc", str(store.parent / "us.txt"), "--by", "US")[0] == 0
+    git("checkout", "-q", "main")
+    (store.parent / "ru.txt").write_text(L3.replace("to act", "to act kindly"))
+    assert run("save", "unodc", str(store.parent / "ru.txt"), "--by", "RU")[0] == 0
+    assert git("merge", "-q", "us", "-m", "merge").returncode == 1  # a conflict
+    head = git("rev-parse", "HEAD").stdout
+
+    code, _, err = run("save", "unodc", str(store / "drafts" / "unodc.txt"), "--by", "X")
+    assert code == 2
+    assert "a git merge is in progress: finish it ('git commit -a')" in err
+    assert git("rev-parse", "HEAD").stdout == head

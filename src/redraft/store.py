@@ -429,6 +429,13 @@ class Store:
         return out or None
 
     def _check_on_branch(self) -> None:
+        if (self.git_dir / "MERGE_HEAD").exists():
+            # a version written now would drop the merge's second parent: the other
+            # side's versions would vanish from the history of the merged text
+            raise StoreError(
+                f"{self.root}: a git merge is in progress: finish it ('git commit -a') "
+                "or abort it ('git merge --abort') before saving"
+            )
         head = (self.git_dir / "HEAD").read_text(errors="replace").strip()
         if head.startswith("ref: "):
             return
