@@ -256,3 +256,62 @@ def test_save_during_a_git_merge_is_refused(store: Path) -> None:
     assert code == 2
     assert "a git merge is in progress: finish it ('git commit -a')" in err
     assert git("rev-parse", "HEAD").stdout == head
+
+
+def _clone(remote: Path, where: Path, who: str) -> Path:
+    subprocess.run(["git", "clone", "-q", str(remote), str(where)], check=True)
+    subprocess.run(["git", "-C", str(where), "config", "user.name", who], check=True)
+    subprocess.run(["git", "-C", str(where), "config", "user.email", ""], check=True)
+    return where
+
+
+def test_sync_with_an_unrelated_repository_changes_nothing(store: Path, tmp_path: Path) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    other = tmp_path / "other"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(other)], check=True)
+    (other / "README").write_text("another project\n")
+    subprocess.run(["git", "-C", str(other), "add", "README"], check=True)
+    subprocess.run(
+        ["git", "-C", str(other), "-c", "user.name=o", "-c", "user.email=o", "commit", "-qm", "o"],
+        check=True,
+    )
+    subprocess.run(["git", "-C", str(store), "remote", "add", "other", str(other)], check=True)
+    before = subprocess.run(["git", "-C", str(store), "rev-parse", "HEAD"], capture_output=True)
+
+    code, _, err = run("sync", "other")
+    assert code == 2
+    assert "other/main shares no history with this store" in err
+    after = subprocess.run(["git", "-C", str(store), "rev-parse", "HEAD"], capture_output=True)
+    assert after.stdout == before.stdout
+
+
+def test_sync_after_a_settled_conflict_does_not_count_the_merge_as_left_out(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    l3 = store.parent / "l3.txt"
+    assert run("save", "unodc", str(l3), "--by", "EU")[0] == 0
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(store), str(remote)], check=True)
+    ours, theirs = _clone(remote, tmp_path / "ours", "A"), _clone(remote, tmp_path / "theirs", "B")
+    edits = {name: tmp_path / f"{name}.txt" for name in ("a", "b", "c", "d")}
+    edits["a"].write_text(L3.replace("to act", "to act firmly"))
+    edits["b"].write_text(L3.replace("to act", "to act kindly"))
+    edits["c"].write_text(L3.replace("remain seized", "remain actively seized"))
+    monkeypatch.chdir(theirs)
+    assert run("save", "unodc", str(edits["b"]), "--by", "RU")[0] == 0
+    assert run("sync")[0] == 0
+    monkeypatch.chdir(ours)
+    assert run("save", "unodc", str(edits["a"]), "--by", "US")[0] == 0
+    assert run("sync")[0] == 1  # both changed OP1
+    subprocess.run(["git", "merge", "-q", "origin/main"], capture_output=True)
+    (ours / "drafts" / "unodc.txt").write_text((ours / "drafts" / "unodc.txt").read_text())
+    subprocess.run(["git", "commit", "-qam", "settled"], check=True)
+    # the other side moves on again, so this sync rebases the merge away
+    monkeypatch.chdir(theirs)
+    assert run("save", "unodc", str(edits["c"]), "--by", "RU")[0] == 0
+    assert run("sync")[0] == 0
+    monkeypatch.chdir(ours)
+
+    code, out, err = run("sync")
+    assert code == 0, err
+    assert "not sent" not in out + err

@@ -92,7 +92,14 @@ def _integrate(repo: git.Repo, remote: str, branch: str) -> tuple[int, bool, int
     if repo.is_ancestor(local, theirs):
         repo.git.merge("-q", "--ff-only", theirs.hexsha)
         return received, False, 0
-    ours = int(repo.git.rev_list("--count", local.hexsha, "--not", theirs.hexsha))
+    if _try(repo, "merge-base", local.hexsha, theirs.hexsha)[0] != 0:
+        # rebasing onto an unrelated history would rewrite every local version
+        raise StoreError(
+            f"{remote}/{branch} shares no history with this store (another repository?): "
+            "nothing was changed or pushed"
+        )
+    # merge commits are not counted: the rebase flattens them, their text is kept
+    ours = int(repo.git.rev_list("--count", "--no-merges", local.hexsha, "--not", theirs.hexsha))
     if _try(repo, "rebase", "-q", theirs.hexsha, env=_committer(repo))[0] != 0:
         conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
         _try(repo, "rebase", "--abort")
