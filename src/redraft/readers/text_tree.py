@@ -140,6 +140,8 @@ def _operative_start(chunks: list[Chunk], start: int) -> int:
         number = parse_number(item.text)[0] if item.kind == "text" else None
         if number is None or number.prefix == "PP":
             in_list = i > start and _opens_list(item)
+            if in_list and _list_ends_text(chunks, i):
+                return i
             continue
         if in_list and number.readings[0][0] != "arabic":
             continue
@@ -147,12 +149,55 @@ def _operative_start(chunks: list[Chunk], start: int) -> int:
     return len(chunks)
 
 
+def _list_ends_text(chunks: list[Chunk], colon: int) -> bool:
+    """Does the lettered list after ``chunks[colon]`` ("Urges all countries ...:" /
+    "(a) ..." ... "(f) ....") close with a full stop, and nothing numbered follows it?
+    Then the sentence it ends is operative: a preambular paragraph ends with a comma."""
+    end = colon + 1
+    while end < len(chunks) and (chunks[end].kind != "text" or _lettered(chunks[end])):
+        end += 1
+    last = chunks[end - 1]
+    return end > colon + 1 and last.kind == "text" and end_mark(last.text) == "." and \
+        _first_numbered(chunks[end:]) == len(chunks) - end
+
+
+def _lettered(item: Chunk) -> bool:
+    number = parse_number(item.text)[0]
+    return number is not None and number.prefix != "PP" and number.readings[0][0] != "arabic"
+
+
 def _opens_list(item: Chunk) -> bool:
     return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith(":")
 
 
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
-    """The blocks of a draft as mutable nodes (footnotes not yet attached)."""
+    """The blocks of a draft as mutable nodes (footnotes not yet attached). A resolution
+    adopted in parts ("A" / title / formula ... "B" / title / formula ...) is read part
+    by part, each with its own front, preamble and numbering."""
+    starts = [0, *_later_parts(chunks), len(chunks)]
+    return [node for start, end in zip(starts, starts[1:], strict=False)
+            for node in _build_part(chunks[start:end], notes)]
+
+
+def _later_parts(chunks: list[Chunk]) -> list[int]:
+    """Where parts B, C ... begin: a part letter ("B"), maybe a title, then the formula
+    of part A again ("The General Assembly,"; a title such as "The Area" is not one)."""
+    first = _formula(chunks[:_first_numbered(chunks)])
+    if first is None:
+        return []
+    starts = []
+    for i in range(first + 1, len(chunks)):
+        if chunks[i].kind != "text" or chunks[i].text != chunks[first].text:
+            continue
+        for back in (1, 2):
+            if chunks[i - back].kind == "text" and _section_number(chunks[i - back].text):
+                if back == 1 or heading_like(chunks[i - 1].text) and i - back > 0:
+                    starts.append(i - back)
+                break
+    return starts
+
+
+def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     first_number = _first_numbered(chunks)
     formula = _formula(chunks[:first_number])
     if formula is None and first_number == len(chunks):
