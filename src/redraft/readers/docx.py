@@ -57,9 +57,11 @@ def _q(tag: str) -> str:
 # -- public entry points ----------------------------------------------------------
 
 
-def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple[Draft, list[str]]:
+def read_docx(
+    data: bytes, name: str = "<docx>", view: str = "current", *, note_pending: bool = True
+) -> tuple[Draft, list[str]]:
     """Read a .docx. ``view``: "current" (tracked changes accepted) or "original"
-    (tracked changes rejected)."""
+    (tracked changes rejected); ``note_pending``: warn that tracked changes were pending."""
     if view not in ("current", "original"):
         raise ValueError(f"view must be 'current' or 'original', not {view!r}")
     check_package(data, name)
@@ -75,7 +77,7 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
         # fuzzing: a dangling rId, a settings relationship to a part of another type)
         raise InputError(f"{name}: a damaged Word document ({type(error).__name__})") from None
     warnings: list[str] = []
-    if reader.revisions:
+    if reader.revisions and note_pending:
         side = "accepted (current text)" if view == "current" else "rejected (original text)"
         warnings.append(
             f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
@@ -102,7 +104,8 @@ def read_docx(data: bytes, name: str = "<docx>", view: str = "current") -> tuple
 def read_docx_sides(data: bytes, name: str = "<docx>") -> tuple[Draft, Draft, list[str]]:
     """Both sides of a document with tracked changes: (original, current, warnings)."""
     original, _ = read_docx(data, name, view="original")
-    current, warnings = read_docx(data, name, view="current")
+    # both sides are shown: "read with all accepted" would mislead
+    current, warnings = read_docx(data, name, view="current", note_pending=False)
     return original, current, warnings
 
 
