@@ -317,3 +317,17 @@ def test_sync_after_a_settled_conflict_does_not_count_the_merge_as_left_out(
     code, out, err = run("sync")
     assert code == 0, err
     assert "not sent" not in out + err
+
+
+def test_import_of_two_files_named_alike_imports_nothing(store: Path) -> None:
+    for folder in ("a", "b"):
+        (store.parent / folder).mkdir()
+        (store.parent / folder / "same.txt").write_text(L3)
+    first, second = store.parent / "a" / "same.txt", store.parent / "b" / "same.txt"
+    code, _, err = run("import", str(first), str(second))
+    assert code == 2
+    assert err == (
+        f"redraft: error: {first} and {second} would both be saved as draft 'same': nothing "
+        "imported (rename one, or record versions with 'redraft save')\n"
+    )
+    assert run("list", "--format", "json")[1].count('"name"') == 0

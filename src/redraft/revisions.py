@@ -354,4 +354,18 @@ def drafts_from_files(paths: list[str], split: bool) -> list[Incoming]:
         for item in drafts:
             name = name_from_path(item.name)
             found.append(Incoming(name, item.draft, path, tuple(warnings) + item.warnings))
+    _check_distinct(found)
     return found
+
+
+def _check_distinct(found: list[Incoming]) -> None:
+    """Two inputs named alike would silently become two versions of one draft."""
+    seen: dict[str, str] = {}
+    for item in found:
+        if item.name in seen:
+            raise InputError(
+                f"{seen[item.name]} and {item.source} would both be saved as draft "
+                f"'{item.name}': nothing imported (rename one, or record versions with "
+                "'redraft save')"
+            )
+        seen[item.name] = item.source
