@@ -331,3 +331,15 @@ def test_import_of_two_files_named_alike_imports_nothing(store: Path) -> None:
         "imported (rename one, or record versions with 'redraft save')\n"
     )
     assert run("list", "--format", "json")[1].count('"name"') == 0
+
+
+@pytest.mark.parametrize("spec", ["FILE", "unodc@1"])
+def test_stats_by_version_of_a_file_or_a_revision_asks_for_a_name(store: Path, spec: str) -> None:
+    assert run("save", "unodc", str(store.parent / "l3.txt"), "--by", "EU")[0] == 0
+    target = str(store.parent / "l3.txt") if spec == "FILE" else spec
+    code, _, err = run("stats", "--by-version", target)
+    assert (code, err) == (
+        2,
+        f"redraft: error: --by-version follows a draft through the store: give its NAME, "
+        f"not '{target}'\n",
+    )

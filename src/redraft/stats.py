@@ -340,6 +340,11 @@ def stats_report(
             warnings.extend(item.warnings)
     versions: list[VersionStats] = []
     if by_version:
+        if "@" in by_version or Path(by_version).exists():  # as blame and history say it
+            raise InputError(
+                "--by-version follows a draft through the store: "
+                f"give its NAME, not '{by_version}'"
+            )
         opened = opened or open_store(store)
         history = opened.history(by_version)
         if not history:
