@@ -295,6 +295,9 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
         levels, path = [], [nodes[-1]]
     return nodes
 
+#: A numbered section title on one line: "II. Action areas", "A. Domestic public
+#: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
+_NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix)\b")
 
 
@@ -362,7 +365,8 @@ class _Operative:
             self.path[min(depth, len(self.path)) - 1].children.append(node)
 
     def _unnumbered(self, item: Chunk, following: Chunk | None) -> None:
-        if _is_section_heading(item, self.top):
+        if _is_section_heading(item, self.top) or _NUMBERED_TITLE.match(item.text) and (
+                heading_like(item.text) or item.text.startswith("Action ")):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
             if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
