@@ -40,11 +40,11 @@ def test_no_number_printed_in_both_is_deleted_or_inserted():
     ]
 
 
-def test_reordered_parts_move_their_titles_not_their_numbers():
+def test_reordered_parts_keep_every_identical_unit_equal():
     old = _draft([("I", "Oceans", ""), ("II", "Capacity-building", ""), ("III", "Science", "")])
     new = _draft([("I", "Oceans", ""), ("II", "Science", ""), ("III", "Capacity-building", "")])
     result = diff_drafts(old, new)
-    moved = [(c.old_units[0].text) for c in result.changes if c.moved]
-    assert "II" not in moved and "III" not in moved
-    numbers = [c for c in result.changes if c.old_units and c.old_units[0].text in ("II", "III")]
-    assert all(c.op == "equal" for c in numbers)
+    assert all(c.op == "equal" for c in result.changes)
+    moved = {c.old_units[0].text for c in result.changes if c.moved}
+    assert "Capacity-building" in moved or "Science" in moved  # one part changed place
+    assert not {"I", "II"} & moved

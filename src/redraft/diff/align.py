@@ -13,7 +13,7 @@ within a family (:func:`redraft.diff.units.family`):
 2. **Exact moves**: identical text out of order, only for text unique in both
    drafts and at least ``MOVE_MIN_WORDS`` long (boilerplate never "moves"), a
    footnote (a unique citation that went with the paragraph citing it) or a heading
-   (a section that moved); never a bare part number ("XIV"), which is numbering.
+   (a section that moved); a bare part number ("XIV") only with its part (pass 3).
 3. **Similar pairs in place**: inside each gap between anchors, the monotonic
    pairing with the greatest total similarity among pairs above ``PAIR_MIN``;
    below it, a paragraph is deleted + inserted, not "modified at 10%". Then the
@@ -204,23 +204,28 @@ class _Aligner:
         if self.old_fam[i] == "fn":
             return True
         if isinstance(unit, Paragraph) and unit.kind is Kind.HEADING:
-            return not PART_NUMBER.fullmatch(unit.text.strip())
+            return not PART_NUMBER.fullmatch(unit.text.strip())  # numbering: see part_numbers
         return self.old_words.size(i) >= MOVE_MIN_WORDS
 
     def part_numbers(self) -> None:
         """Part numbers left unpaired ("XV" and "XIV" after a part was deleted) are the
-        numbering of the parts around them, never moved: the same number printed in both
-        drafts pairs with itself (equal, as every identical unit is), then the rest pair
-        in order inside each gap (the old number becomes the new)."""
-        free_old = [i for olds, _ in self.gaps() for i in olds if _is_part_number(self.old[i])]
-        free_new = [j for _, news in self.gaps() for j in news if _is_part_number(self.new[j])]
-        new_by_text = Counter(self.new[j].text.strip() for j in free_new)
-        old_by_text = Counter(self.old[i].text.strip() for i in free_old)
+        numbering of the parts around them: the same number printed in both drafts pairs
+        with itself (in place when both stand in one gap; else the part changed place
+        and its number went with it), then the numbers left in each gap pair in order
+        (the old number became the new)."""
+        gaps = self.gaps()
+        gap_of_new = {j: g for g, (_, news) in enumerate(gaps) for j in news}
+        free_old = [(g, i) for g, (olds, _) in enumerate(gaps) for i in olds
+                    if _is_part_number(self.old[i])]
+        free_new = [j for _, news in gaps for j in news if _is_part_number(self.new[j])]
+        old_count = Counter(self.old[i].text.strip() for _, i in free_old)
+        new_count = Counter(self.new[j].text.strip() for j in free_new)
         position = {self.new[j].text.strip(): j for j in free_new}
-        for i in free_old:
+        for g, i in free_old:
             text = self.old[i].text.strip()
-            if old_by_text[text] == 1 and new_by_text[text] == 1:
-                self.pair[i] = position[text]
+            if old_count[text] == 1 and new_count[text] == 1:
+                j = position[text]
+                (self.pair if gap_of_new[j] == g else self.moves)[i] = j
         for olds, news in self.gaps():
             old_parts = [i for i in olds if _is_part_number(self.old[i])]
             new_parts = [j for j in news if _is_part_number(self.new[j])]
