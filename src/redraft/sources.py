@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
 from .model import Draft
 from .readers import read_bytes, read_path
 
@@ -38,6 +39,12 @@ def load(spec: str, store: str | Path | None = None) -> Loaded:
         result = read_path(path)
         return Loaded(result.draft, spec, result.warnings)
     return load_revision(spec, store)
+
+
+def refuse_stdin_twice(*specs: str | None) -> None:
+    """Standard input can be read once: "diff - -" would compare it with nothing."""
+    if sum(1 for spec in specs if spec == "-") > 1:
+        raise InputError("'-' (standard input) can be given only once")
 
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:

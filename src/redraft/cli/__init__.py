@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -121,6 +123,38 @@ class LazyGroup(click.Group):
         except RedraftError as error:
             raise UserFacingError(error) from None
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """click's standalone mode, with every problem on one line of stderr: usage
+        errors included ("redraft: error: no such option: --frob (see 'redraft diff
+        --help')"), Ctrl-C exits 130, a closed pipe (``| head``) is not an error."""
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "redraft"
+            message = error.format_message().rstrip(".")
+            click.echo(f"redraft: error: {message} (see '{where} --help')", err=True)
+            sys.exit(2)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("redraft: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(0)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
         if rows:
@@ -134,8 +168,20 @@ def cli() -> None:
     """Version, diff, merge and measure the drafts of UN resolutions.
 
     Exit codes: 0 success; 1 something found (differences with --exit-code,
-    violations, conflicts); 2 usage or input error.
+    violations, conflicts); 2 usage or input error; 3 internal error (a bug).
     """
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (``| head``): not an error. Point stdout at
+    /dev/null so that Python's final flush does not complain."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main() -> None:
@@ -148,7 +194,7 @@ def main() -> None:
         click.echo("redraft: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head): not an error
+        _quiet_stdout()
         sys.exit(0)
     except Exception as error:  # a bug: say so in one line
         if os.environ.get("REDRAFT_DEBUG"):

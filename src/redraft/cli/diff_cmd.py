@@ -90,8 +90,9 @@ def _tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
 def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
     """The two drafts; one argument means a store name (latest vs previous)."""
     from ..errors import InputError, NotFoundError
-    from ..sources import load
+    from ..sources import load, refuse_stdin_twice
 
+    refuse_stdin_twice(old, new)
     if new is not None:
         return load(old, store), load(new, store)
     if Path(old).exists() or old == "-":

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..sources import refuse_stdin_twice
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
 
     if not specs:
         return _store_drafts(store)
+    refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:
         raise InputError("overlap needs at least two drafts")
@@ -128,6 +130,7 @@ def merge_drafts(a: str, b: str, fmt: str, output: Path | None, store: Path | No
     from ..merge.consolidate import consolidate
     from ..render.json import dumps
 
+    refuse_stdin_twice(a, b)
     first, second = _load(a, store), _load(b, store)
     result = consolidate((_short(a), first.draft), (_short(b), second.draft))
     text = canonical.render(result.draft)
@@ -192,6 +195,7 @@ def merge(
     Exit codes: 0 clean, 1 brackets of conflict remain, 2 bad input."""
     from ..merge.threeway import three_way
 
+    refuse_stdin_twice(base, ours, theirs)
     loaded = [_load(spec, store) for spec in (base, ours, theirs)]
     names = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
     if names[0] == names[1]:
@@ -229,6 +233,7 @@ def compile_(
 
     if names and len(names) != len(proposals):
         raise InputError(f"--name given {len(names)} times for {len(proposals)} proposals")
+    refuse_stdin_twice(base, *proposals)
     base_loaded = _load(base, store)
     loaded = [_load(spec, store) for spec in proposals]
     authors = list(names) or [_name(item, f"P{k}") for k, item in enumerate(loaded, 1)]
@@ -267,6 +272,7 @@ def rebase(
     Exit codes: 0 no collision, 1 collisions, 2 bad input."""
     from ..merge.threeway import rebase as rebase_onto
 
+    refuse_stdin_twice(proposal, onto, old_base)
     mine, new = _load(proposal, store), _load(onto, store)
     old = _load(old_base, store) if old_base else _closest_earlier(mine.draft, onto, store)
     result = rebase_onto(

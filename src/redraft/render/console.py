@@ -23,9 +23,14 @@ def stdout_console(width: int | None = None) -> Console:
 
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with 1 when the reader goes away (| head): not an error here
+            raise BrokenPipeError
+
     if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPE_WIDTH
-    return Console(highlight=False, width=width)
+    return _Console(highlight=False, width=width)
 
 
 def stderr_console() -> Console:
