@@ -100,11 +100,17 @@ def _with_old_places(result: DiffResult) -> list[tuple[Change, str, bool]]:
             at_end.append(change)
         else:
             before.setdefault(id(target), []).append(change)
+    # Old sides that land at one spot go in the old draft's order, not the new one's:
+    # reading the old view attaches each footnote paragraph to the paragraph above it, so
+    # a footnote written after its block's moved child would change owner on rejecting.
+    def old_order(changes: list[Change]) -> list[Change]:
+        return sorted(changes, key=lambda c: old_index.get(c.old[0], -1))
+
     out: list[tuple[Change, str, bool]] = []
     for change in result.changes:
-        out.extend((m, "from", True) for m in before.get(id(change), []))
+        out.extend((m, "from", True) for m in old_order(before.get(id(change), [])))
         out.append((change, "to", id(change) in moved))
-    out.extend((m, "from", True) for m in at_end)
+    out.extend((m, "from", True) for m in old_order(at_end))
     return out
 
 
