@@ -92,4 +92,4 @@ def split(report: Path, outdir: Path, fmt: str) -> None:
     if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
         console = stdout_console(width=160)
     console.print(split_table(rows))
-    console.print(f"{len(rows)} drafts written to {outdir}")
+    console.print(f"{len(rows)} draft{'' if len(rows) == 1 else 's'} written to {outdir}")
