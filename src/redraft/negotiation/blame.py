@@ -61,7 +61,7 @@ def blame(lineage: Lineage, label: str | None = None) -> BlameResult:
         introduced, changed = origins[unit.label]
         entries.append(BlameEntry(unit.label, introduced, changed))
     if label is not None:
-        wanted = latest.find(label)
+        wanted = latest.find(label) if label.strip() else None
         if wanted is None:
             raise _not_found(lineage, label)
         entries = [e for e in entries if e.label == wanted.label]
@@ -69,10 +69,17 @@ def blame(lineage: Lineage, label: str | None = None) -> BlameResult:
 
 
 def _not_found(lineage: Lineage, label: str) -> Exception:
+    """As ``show --para`` says it (outline.find_unit): an empty label shows as '' and
+    the message lists the labels the version has."""
     from ..errors import NotFoundError
+    from ..outline import label_ranges
 
     stamp = lineage.stamps[-1]
-    return NotFoundError(f"{lineage.name}: no paragraph {label} in version {stamp.version}")
+    have = label_ranges(lineage.drafts[-1]) or "no labelled paragraphs"
+    shown = label.strip() or "''"
+    return NotFoundError(
+        f"{lineage.name}: no paragraph {shown} in version {stamp.version} (it has {have})"
+    )
 
 
 def _origins(lineage: Lineage) -> dict[str, tuple[Stamp, Stamp]]:
@@ -108,7 +115,7 @@ Runs = list[tuple[str, Stamp]]
 
 def blame_words(lineage: Lineage, label: str) -> WordBlame:
     """Which version brought in each passage of paragraph ``label`` (latest version)."""
-    unit = lineage.drafts[-1].find(label)
+    unit = lineage.drafts[-1].find(label) if label.strip() else None
     if unit is None:
         raise _not_found(lineage, label)
     first = lineage.stamps[0]
