@@ -23,7 +23,7 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024
 @dataclass(frozen=True)
 class ReadResult:
     draft: Draft
-    format: str  # "text", "canonical", "akn", "docx"
+    format: str  # "text", "canonical", "akn", "docx", "markdown"
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -83,10 +83,27 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
 
     if canonical.looks_canonical(stripped):
         return ReadResult(canonical.parse(stripped), "canonical", tuple(warnings))
+    from ..render.markdown_export import looks_like_markdown
     from .text import read_text
 
+    if looks_like_markdown(stripped):  # redraft's own export (export --format md)
+        return _read_markdown(text, warnings)
     draft, more = read_text(text)
     return ReadResult(draft, "text", tuple(warnings + more))
+
+
+def _read_markdown(text: str, warnings: list[str]) -> ReadResult:
+    """Markdown as ``export --format md`` writes it, read as the printed text it shows."""
+    from dataclasses import replace
+
+    from ..render.markdown_export import markdown_to_plain
+    from .text import read_text
+
+    plain, symbol = markdown_to_plain(text)
+    draft, more = read_text(plain)
+    if symbol and not draft.meta.symbol:
+        draft = replace(draft, meta=replace(draft.meta, symbol=symbol))
+    return ReadResult(draft, "markdown", tuple(warnings + more))
 
 
 def decode(data: bytes, name: str = "<input>") -> tuple[str, list[str]]:

@@ -112,3 +112,87 @@ def _plain_block(block: Paragraph, depth: int, lines: list[str]) -> None:
 
 def _plain_note(note: Footnote) -> str:
     return f"{footnote_ref(note.marker)} {note.text}"
+
+
+# -- reading the Markdown export back --------------------------------------------------
+# The readers hand redraft's own Markdown to the text reader once it is turned back into
+# the printed layout that render_plain writes: the shape is defined here, so its inverse
+# lives next to it and the two cannot drift apart unnoticed (tests/test_markdown_read.py).
+
+_MD_NUMBER = re.compile(r"^(?:&emsp;)*(?:\\\[)?[0-9]+[A-Za-z]*\\\.\s")  # "3\. ", "&emsp;&emsp;1\. "
+_MD_NOTE = re.compile(r"^\[\^([0-9A-Za-z-]+)\]: ?")  # "[^1]: Resolution 46/152, annex."
+_MD_HEADING = re.compile(r"^#{1,3} \S")
+_MD_SYMBOL = re.compile(r"^\*\*(\S(?:[^*]|\\\*)*)\*\*$")  # "**A/C.3/66/L.5**" alone
+_MD_PAD = re.compile(r"^((?:&emsp;)*)")
+_MD_REF = re.compile(r"\[\^([0-9A-Za-z-]+)\]")
+_MD_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#~.])")
+_MD_RULE = re.compile(r"^\|(?:-+\|)+$")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether ``text`` is Markdown as :func:`render_markdown` writes it: a paragraph
+    number with its full stop escaped ("1\\. "), a footnote definition ("[^1]: "),
+    an ``&emsp;`` indent, or a heading ("# Draft resolution I") as the first line after
+    the symbol. Printed text has none of these (checked on the 336 resolutions of the
+    79th session printed by render_plain)."""
+    lines = text.splitlines()
+    if any(_MD_NUMBER.match(line) or _MD_NOTE.match(line) for line in lines):
+        return True
+    if any(line.startswith(_EM_SPACE) for line in lines):
+        return True
+    first = next((line for line in lines if line.strip() and not _MD_SYMBOL.match(line)), "")
+    return bool(_MD_HEADING.match(first))
+
+
+def markdown_to_plain(text: str) -> tuple[str, str]:
+    """(the draft in the printed layout the text reader reads, the symbol) from Markdown
+    written by :func:`render_markdown`. Italics (``*Urges*``) are kept: the text reader
+    takes them for the opening words; footnotes with a number become printed footnotes
+    ("¹ Resolution 46/152, annex."); other footnote markers stay ``[^m]``."""
+    chunks = [c for c in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")) if c.strip()]
+    symbol = ""
+    if chunks and (match := _MD_SYMBOL.match(chunks[0].strip())):
+        symbol, chunks = _md_unescape(match.group(1)), chunks[1:]
+    out = [_plain_chunk(chunk.strip("\n")) for chunk in chunks]
+    return "\n\n".join(line for line in out if line.strip()) + "\n", symbol
+
+
+def _plain_chunk(chunk: str) -> str:
+    if chunk.lstrip().startswith("|"):
+        return _plain_table(chunk)
+    if match := _MD_NOTE.match(chunk):
+        marker = _marker_of(match.group(1))
+        return f"{footnote_ref(marker)} {_plain_text(chunk[match.end() :])}"
+    if _MD_HEADING.match(chunk):
+        return _plain_text(chunk.lstrip("#").strip())
+    pad = _MD_PAD.match(chunk)
+    depth = len(pad.group(1)) // (2 * len(_EM_SPACE)) if pad else 0
+    body = chunk[pad.end() if pad else 0 :]
+    return "" if body.strip() == "&nbsp;" else "    " * depth + _plain_text(body)
+
+
+def _plain_text(text: str) -> str:
+    text = _MD_REF.sub(lambda m: footnote_ref(_marker_of(m.group(1))), text)
+    return _md_unescape(text)
+
+
+def _md_unescape(text: str) -> str:
+    return _MD_ESCAPED.sub(r"\1", text)
+
+
+def _marker_of(note_id: str) -> str:
+    """The inverse of :func:`_note_id` ("x2a" -> "*")."""
+    return re.sub(r"x([0-9a-f]{2,6})", lambda m: chr(int(m.group(1), 16)), note_id)
+
+
+def _plain_table(chunk: str) -> str:
+    rows = []
+    for line in chunk.splitlines():
+        line = line.strip()
+        if _MD_RULE.match(line):
+            continue
+        cells = re.split(r"(?<!\\) \| ", line.removeprefix("| ").removesuffix(" |"))
+        while len(cells) > 1 and not cells[-1].strip():
+            cells.pop()
+        rows.append("\t".join(_md_unescape(cell) for cell in cells))
+    return "\n".join(rows)
