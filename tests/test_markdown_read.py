@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from redraft.cli import cli
 from redraft.demo import bundled_drafts_dir
+from redraft.model import Footnote
 from redraft.readers import read_bytes, read_path
 from redraft.render.markdown_export import (
     looks_like_markdown,
@@ -72,8 +73,9 @@ def test_a_hand_checked_export_reads_into_its_paragraphs() -> None:
 
 
 def test_markdown_to_plain_gives_the_printed_layout() -> None:
-    plain, symbol = markdown_to_plain(MARKDOWN)
-    assert symbol == "A/C.3/66/L.5"
+    parts = markdown_to_plain(MARKDOWN)
+    plain = parts.plain
+    assert parts.symbol == "A/C.3/66/L.5" and parts.notes == ()
     assert plain.split("\n\n")[:3] == ["Draft resolution", "Strengthening cooperation",
                                       "The General Assembly,"]
     assert "    (b) To report [twice];" in plain.split("\n\n")
@@ -100,3 +102,13 @@ def test_show_reads_what_export_md_wrote(tmp_path: Path) -> None:
     original = runner.invoke(cli, ["show", str(source)])
     assert shown.exit_code == 0 and shown.stderr == ""
     assert shown.stdout == original.stdout.replace(str(source), str(md))
+
+
+def test_a_footnote_marked_with_a_star_goes_to_the_paragraph_citing_it() -> None:
+    text = "## Title\n\nThe General Assembly,\n\n1\\. *Decides* to act.[^x2a]\n\n"
+    text += "2\\. *Requests* a report.\n\n[^x2a]: A star note.\n\n[^7]: Never cited.\n"
+    result = read_bytes(text.encode(), "x.md")
+    op1, op2 = result.draft.blocks[2:]
+    assert op1.text == "Decides to act.[^*]" and op1.footnotes == (Footnote("*", "A star note."),)
+    assert op2.footnotes == (Footnote("7", "Never cited."),)
+    assert result.warnings == ("footnote(s) 7 cited nowhere: kept with the last paragraph",)

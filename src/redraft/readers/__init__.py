@@ -94,15 +94,9 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
 
 def _read_markdown(text: str, warnings: list[str]) -> ReadResult:
     """Markdown as ``export --format md`` writes it, read as the printed text it shows."""
-    from dataclasses import replace
+    from ..render.markdown_export import read_markdown
 
-    from ..render.markdown_export import markdown_to_plain
-    from .text import read_text
-
-    plain, symbol = markdown_to_plain(text)
-    draft, more = read_text(plain)
-    if symbol and not draft.meta.symbol:
-        draft = replace(draft, meta=replace(draft.meta, symbol=symbol))
+    draft, more = read_markdown(text)
     return ReadResult(draft, "markdown", tuple(warnings + more))
 
 
