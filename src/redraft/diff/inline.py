@@ -66,13 +66,12 @@ def _encode(tokens: list[str], codes: dict[str, str]) -> str:
 
 
 def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
-    import fast_diff_match_patch as fdmp
+    from .. import dmp
 
     # No clean-up here: tokens are whole words already, and dmp's semantic clean-up
     # counts tokens, not words, so it swallows real equalities ("70/174, annex")
     # between long edits. :func:`tidy` does a clean-up counted in words instead.
-    ops: list[tuple[str, int]] = fdmp.diff(old, new, timelimit=0, checklines=False, cleanup="No")
-    return ops
+    return dmp.diff(old, new, cleanup="No")
 
 
 def diff_words(old: str, new: str, words_in: WordCount = count_words) -> list[Segment]:
@@ -136,11 +135,9 @@ def diff_chars(old: str, new: str, words_in: WordCount = count_words) -> list[Se
     """Character-level segments (``--chars``)."""
     if old == new:
         return [("=", old)] if old else []
-    import fast_diff_match_patch as fdmp
+    from .. import dmp
 
-    ops: list[tuple[str, str]] = fdmp.diff(
-        old, new, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
-    )
+    ops: list[tuple[str, str]] = dmp.diff(old, new, cleanup="Semantic", counts_only=False)
     return tidy(ops, words_in)
 
 

@@ -108,12 +108,12 @@ def _tokens(words: Iterable[str], vocab: dict[str, str]) -> str:
 
 
 def _token_similarity(a: str, b: str) -> float:
-    import fast_diff_match_patch as fdmp
+    from .. import dmp
 
     if not a and not b:
         return 1.0
     # timelimit=0: an exact diff, so the score is the same in both directions
-    ops = fdmp.diff(a, b, timelimit=0, checklines=False, cleanup="No")
+    ops = dmp.diff(a, b, cleanup="No")
     matched: int = sum(length for op, length in ops if op == "=")
     return 2 * matched / (len(a) + len(b))
 
