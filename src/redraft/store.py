@@ -64,6 +64,8 @@ from .sources import Loaded
 from .store_files import (
     CONFIG_NAME,
     DEFAULT_CONFIG,
+    STALE_GIT_LOCK,
+    STALE_HELD_GIT_LOCK,
     atomic_write,
     configured_by,
     discover,
@@ -336,21 +338,24 @@ class Store:
     def _move_branch(self, commit: str, old: str | None) -> bool:
         """Compare-and-swap of the current branch from ``old`` to ``commit``."""
         expected = old or "0" * len(commit)
-        for _waited in range(60):
+        for _waited in range(61):
             proc = self._proc(["update-ref", "-m", "redraft save", "HEAD", commit, expected])
             if proc.returncode == 0:
                 return True
             error = proc.stderr.decode(errors="replace")
             if ".lock" not in error:
                 return False  # the ref moved: the caller rebuilds on the new head
-            self._clear_stale_ref_lock(error)  # only locks older than STALE_GIT_LOCK
+            # only locks older than STALE_GIT_LOCK, then, once they outlived three
+            # seconds of retries, any older than STALE_HELD_GIT_LOCK (a killed git's)
+            self._clear_stale_ref_lock(error, late=_waited >= 59)
             time.sleep(0.05)
         raise StoreError("the branch is locked by another git process; try again")
 
-    def _clear_stale_ref_lock(self, error: str) -> None:
+    def _clear_stale_ref_lock(self, error: str, late: bool = False) -> None:
+        older_than = STALE_HELD_GIT_LOCK if late else STALE_GIT_LOCK
         for word in error.replace("'", " ").split():
             if word.endswith(".lock") and os.path.isabs(word):
-                remove_if_stale(Path(word), self.warnings)
+                remove_if_stale(Path(word), self.warnings, older_than)
 
     def _sync_worktree(self, path: str, old_blob: str | None, data: bytes) -> None:
         """Show the new version in the working tree and index, unless the user has edits there.

@@ -19,6 +19,9 @@ from .errors import StoreError
 CONFIG_NAME = "redraft.toml"
 #: A git lock file older than this is left over from a killed git process.
 STALE_GIT_LOCK = 10.0
+#: ... or older than this when it outlived our retries while we hold the store's writer
+#: lock: git holds a ref lock for milliseconds, and every redraft writer waits for ours.
+STALE_HELD_GIT_LOCK = 1.0
 
 DEFAULT_CONFIG = """\
 # redraft store settings (docs/store.md). Every key is optional: uncomment to use.
@@ -74,14 +77,16 @@ def atomic_write(
         temp.unlink(missing_ok=True)
 
 
-def remove_if_stale(lock: Path, warnings: list[str]) -> bool:
-    """Remove a git lock file a killed git process left (older than STALE_GIT_LOCK);
+def remove_if_stale(
+    lock: Path, warnings: list[str], older_than: float = STALE_GIT_LOCK
+) -> bool:
+    """Remove a git lock file a killed git process left (older than ``older_than``);
     True when it is gone, False when it is recent (a live git may hold it)."""
     try:
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
         return True
-    if age < STALE_GIT_LOCK:
+    if age < older_than:
         return False
     lock.unlink(missing_ok=True)
     warnings.append(f"removed {lock.name} left by a killed git process ({age:.0f} s old)")
