@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from redraft.cli import cli
+from .cli_helpers import run
 
 FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
 L3 = (
@@ -20,14 +19,6 @@ L3 = (
 EDIT = L3.replace("Member States", "all Member States")
 REV1 = EDIT + "\n2. *Decides* to remain seized of the matter.\n"
 SEED = Path(__file__).parent / "data" / "seed" / "ccpcj-20th-session-chapter-1.txt"
-
-
-def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), input=stdin)
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

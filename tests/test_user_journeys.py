@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from redraft.cli import cli
+from .cli_helpers import run
 
 FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
 L3 = (
@@ -18,14 +17,6 @@ L3 = (
     + "## Governance of UNODC\n\n> *The General Assembly*,\n\n"
     + "1. *Urges* Member States to act;\n\n2. *Decides* to remain seized of the matter.\n"
 )
-
-
-def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), input=stdin)
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
