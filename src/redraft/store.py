@@ -9,9 +9,9 @@ Each version is one commit touching drafts/NAME.txt; who, which symbol and which
 sponsors are commit-message trailers (:mod:`redraft.revisions`), the author is
 the delegation and the author date is the version's date.
 
-The only module that runs git. Hot paths (save, log, show, list) call the git CLI
-with argument lists, never a shell, rather than GitPython, whose import alone costs
-80-150 ms of a 150 ms save budget: a save reads what it builds on with one
+The only module that drives git (its processes start in :mod:`redraft.store_git`).
+Hot paths (save, log, show, list) call the git CLI with argument lists, never a
+shell, rather than GitPython, whose import alone costs 80-150 ms of a 150 ms save budget: a save reads what it builds on with one
 ``git cat-file --batch``, writes its objects itself (:mod:`redraft.gitobjects`,
 :mod:`redraft.store_files`) and publishes them with one compare-and-swap
 ``git update-ref``, so a save killed at any moment leaves the old branch or the new
@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -64,17 +63,15 @@ from .sources import Loaded
 from .store_files import (
     CONFIG_NAME,
     DEFAULT_CONFIG,
-    STALE_GIT_LOCK,
-    STALE_HELD_GIT_LOCK,
     atomic_write,
     configured_by,
     discover,
     git_dir,
     hash_name,
-    remove_if_stale,
     write_loose_object,
     writer_lock,
 )
+from .store_git import GIT_ENV, GitContext, git_failure, move_branch, run_git, sync_worktree
 from .store_log import (
     DraftSummary,
     LogEntry,
@@ -167,7 +164,7 @@ class Store:
                 self._commit(snap, changed, message, self._default_by(), _now())
                 for path, data in changed.items():
                     old = snap.blobs[path]
-                    self._sync_worktree(path, old[0] if old else None, data)
+                    sync_worktree(self._git_context(), path, old[0] if old else None, data)
 
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -297,7 +294,7 @@ class Store:
                 name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
             )
             commit = self._commit(snap, {path: data}, text, by, when)
-            self._sync_worktree(path, old[0] if old else None, data)
+            sync_worktree(self._git_context(), path, old[0] if old else None, data)
             blob = blob_id(data, len(commit))
         count = self._git(["rev-list", "--count", commit, "--", path]).decode().strip()
         message = decode_message(text)[0]
@@ -322,75 +319,13 @@ class Store:
         for _attempt in range(20):
             tree = build_tree(snap.trees, files, self._write_object, self.id_size)
             commit = self._write_object("commit", encode_commit(tree, snap.head, by, when, message))
-            if self._move_branch(commit, snap.head):
+            if move_branch(self.root, commit, snap.head, self.warnings):
                 return commit
             snap = self._lookup(list(files))  # another git moved the branch: build on top again
         raise StoreError("the branch keeps moving under redraft; try again")
 
     def _write_object(self, kind: str, body: bytes) -> str:
         return write_loose_object(self.git_dir, *loose_object(kind, body, self.hash_name))
-
-    def _past_blobs(self, path: str) -> set[str]:
-        args = ["log", "--format=", "--raw", "--no-abbrev", "--diff-merges=first-parent"]
-        out = self._git([*args, "HEAD", "--", path])
-        return {line.split()[3] for line in out.decode().splitlines() if line.startswith(":")}
-
-    def _move_branch(self, commit: str, old: str | None) -> bool:
-        """Compare-and-swap of the current branch from ``old`` to ``commit``."""
-        expected = old or "0" * len(commit)
-        for _waited in range(61):
-            proc = self._proc(["update-ref", "-m", "redraft save", "HEAD", commit, expected])
-            if proc.returncode == 0:
-                return True
-            error = proc.stderr.decode(errors="replace")
-            if ".lock" not in error:
-                return False  # the ref moved: the caller rebuilds on the new head
-            # only locks older than STALE_GIT_LOCK, then, once they outlived three
-            # seconds of retries, any older than STALE_HELD_GIT_LOCK (a killed git's)
-            self._clear_stale_ref_lock(error, late=_waited >= 59)
-            time.sleep(0.05)
-        raise StoreError("the branch is locked by another git process; try again")
-
-    def _clear_stale_ref_lock(self, error: str, late: bool = False) -> None:
-        older_than = STALE_HELD_GIT_LOCK if late else STALE_GIT_LOCK
-        for word in error.replace("'", " ").split():
-            if word.endswith(".lock") and os.path.isabs(word):
-                remove_if_stale(Path(word), self.warnings, older_than)
-
-    def _sync_worktree(self, path: str, old_blob: str | None, data: bytes) -> None:
-        """Show the new version in the working tree and index, unless the user has edits there.
-
-        The commit already holds the version: this is a convenience, and it never
-        overwrites a file whose content no version has (that would lose work)."""
-        target = self.root / path
-        try:
-            current = target.read_bytes() if target.exists() else None
-        except OSError:
-            current = b""
-        unchanged = current is None or current == data
-        if not unchanged and old_blob is not None:
-            unchanged = blob_id(current or b"", len(old_blob)) == old_blob
-        if not unchanged and current:
-            # An older version left there (a save killed before this step) is no edit.
-            unchanged = blob_id(current, self.id_size * 2) in self._past_blobs(path)
-        if not unchanged:
-            self.warnings.append(
-                f"{path} in the working tree has edits no version holds: left as is "
-                f"(the new version is in the store; 'git diff HEAD -- {path}' shows them)"
-            )
-            return
-        if current != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            for stale in target.parent.glob(f".{target.name}.*.tmp"):
-                stale.unlink(missing_ok=True)  # left by a killed save: we hold the lock
-            atomic_write(target, data)
-        proc = self._proc(["update-index", "--add", "--", path])
-        if proc.returncode != 0:
-            index_lock = self.git_dir / "index.lock"
-            if index_lock.exists() and remove_if_stale(index_lock, self.warnings):
-                proc = self._proc(["update-index", "--add", "--", path])
-        if proc.returncode != 0:
-            self.warnings.append(f"git index not updated for {path} (is a git command running?)")
 
     # -- sync --------------------------------------------------------------------
     def sync(self, remote: str | None = None) -> SyncResult:
@@ -402,11 +337,11 @@ class Store:
 
         try:
             with git.Repo(self.root) as repo, self._lock():  # closing stops git's helpers
-                repo.git.update_environment(**_BASE_ENV)
+                repo.git.update_environment(**GIT_ENV)
                 return run_sync(repo, self.root, self.git_dir, remote)
         except git.GitCommandError as error:
             command = [str(error.command[1])]
-            raise StoreError(_git_error(self.root, command, _stderr(error))) from None
+            raise StoreError(git_failure(self.root, command, _stderr(error))) from None
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise StoreError(f"{self.root}: corrupted store: no git repository") from None
 
@@ -421,13 +356,16 @@ class Store:
     ) -> bytes:
         proc = self._proc(args, data, env=env)
         if check and proc.returncode != 0:
-            raise StoreError(_git_error(self.root, args, proc.stderr))
+            raise StoreError(git_failure(self.root, args, proc.stderr))
         return proc.stdout
+
+    def _git_context(self) -> GitContext:
+        return GitContext(self.root, self.git_dir, self.id_size, self.warnings)
 
     def _proc(
         self, args: list[str], data: bytes | None = None, *, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[bytes]:
-        return _run(self.root, args, data, env=env, check=False)
+        return run_git(self.root, args, data, env=env, check=False)
 
     def _head(self) -> str | None:
         out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
@@ -478,7 +416,7 @@ class Store:
         if proc.returncode != 0:
             if self._unborn():  # a repository with no commit yet
                 return {}
-            raise StoreError(_git_error(self.root, args, proc.stderr))
+            raise StoreError(git_failure(self.root, args, proc.stderr))
         return parse_log(proc.stdout.decode("utf-8", errors="replace"), DRAFTS)
 
     def _blobs(self, ids: list[str]) -> list[bytes]:
@@ -553,36 +491,6 @@ def _stderr(error: Exception) -> str:
 
 def _path(name: str) -> str:
     return f"{DRAFTS}/{name}.txt"
-
-
-_BASE_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
-
-
-def _run(
-    root: Path,
-    args: list[str],
-    data: bytes | None = None,
-    *,
-    env: dict[str, str] | None = None,
-    check: bool = True,
-) -> subprocess.CompletedProcess[bytes]:
-    # Git must never climb past the store: with the store's .git broken, it would find an
-    # enclosing repository and read (or commit to) that one instead.
-    ceiling = {"GIT_CEILING_DIRECTORIES": str(root.resolve().parent)}
-    full_env = {**os.environ, **_BASE_ENV, **ceiling, **(env or {})}
-    try:
-        proc = subprocess.run(
-            ["git", *args], cwd=root, input=data, capture_output=True, env=full_env
-        )
-    except FileNotFoundError:
-        raise StoreError("git is not installed (redraft stores are git repositories)") from None
-    if check and proc.returncode != 0:
-        raise StoreError(_git_error(root, args, proc.stderr))
-    return proc
-
-
-def _git_error(root: Path, args: list[str], stderr: bytes | str) -> str:
-    return f"{root}: git {args[0]} failed: {git_error_line(stderr)} (corrupted store?)"
 
 
 def _now() -> str:
