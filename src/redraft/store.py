@@ -12,12 +12,13 @@ the delegation and the author date is the version's date.
 The only module that drives git (its processes start in :mod:`redraft.store_git`).
 Hot paths (save, log, show, list) call the git CLI with argument lists, never a
 shell, rather than GitPython, whose import alone costs 80-150 ms of a 150 ms save
-budget: a save reads what it builds on with one ``git cat-file --batch``, writes its objects itself (:mod:`redraft.gitobjects`,
-:mod:`redraft.store_files`) and publishes them with one compare-and-swap
-``git update-ref``, so a save killed at any moment leaves the old branch or the new
-one, never half a version. ``init`` and ``sync`` (:mod:`redraft.store_sync`), where
-speed does not matter, use GitPython, imported inside them. Figures for ``log`` and
-``list`` come from :mod:`redraft.store_log`.
+budget: a save reads what it builds on with one ``git cat-file --batch``, writes
+its objects itself (:mod:`redraft.gitobjects`, :mod:`redraft.store_files`) and
+publishes them with one compare-and-swap ``git update-ref``, so a save killed at
+any moment leaves the old branch or the new one, never half a version. ``init``
+and ``sync`` (:mod:`redraft.store_sync`), where speed does not matter, use
+GitPython, imported inside them. Figures for ``log`` and ``list`` come from
+:mod:`redraft.store_log`.
 """
 
 from __future__ import annotations
