@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from redraft import canonical
-from redraft.model import Draft, Paragraph, footnote_ref
+from redraft.model import Draft
 from redraft.readers.report import split_report
 from redraft.readers.text import read_text
 
@@ -110,19 +110,9 @@ def _lost_words(text: str, rendered: list[str]) -> Counter[str]:
 
 
 def _printed(draft: Draft) -> str:
-    parts: list[str] = []
+    from redraft.render.markdown_export import render_printed
 
-    def add(block: Paragraph) -> None:
-        body = f"*{block.opening}*{block.text[len(block.opening):]}" if block.opening \
-            else block.text
-        parts.append(f"{block.number} {body}" if block.number else body)
-        parts.extend(f"{footnote_ref(f.marker)} {f.text}" for f in block.footnotes)
-        for child in block.children:
-            add(child)
-
-    for block in draft.blocks:
-        add(block)
-    return "\n\n".join(parts) + "\n"
+    return render_printed(draft)
 
 
 def cross_check(corpus: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from redraft import canonical
-from redraft.model import Draft, Kind, Paragraph
+from redraft.model import Draft, Kind
 from redraft.readers.report import SplitDraft, draft_slug, split_report
 from redraft.readers.text import read_text
 
@@ -184,23 +184,9 @@ def test_text_without_drafts_gives_nothing() -> None:
 
 
 def _printed(draft: Draft) -> str:
-    """The draft as the UN prints it: one paragraph per block, numbers and *openings*
-    as printed, each footnote after the paragraph citing it."""
-    from redraft.model import footnote_ref
+    from redraft.render.markdown_export import render_printed
 
-    parts: list[str] = []
-
-    def add(block: Paragraph) -> None:
-        body = f"*{block.opening}*{block.text[len(block.opening):]}" if block.opening \
-            else block.text
-        parts.append(f"{block.number} {body}" if block.number else body)
-        parts.extend(f"{footnote_ref(f.marker)} {f.text}" for f in block.footnotes)
-        for child in block.children:
-            add(child)
-
-    for block in draft.blocks:
-        add(block)
-    return "\n\n".join(parts) + "\n"
+    return render_printed(draft)
 
 
 @pytest.mark.parametrize("path", sorted(BUNDLED.glob("*.txt")), ids=lambda p: p.stem[:30])

@@ -111,6 +111,26 @@ def _plain_block(block: Paragraph, depth: int, lines: list[str]) -> None:
         _plain_block(child, depth + 1, lines)
 
 
+def render_printed(draft: Draft) -> str:
+    """The draft as the UN prints it, as the plain-text reader reads it: one paragraph per
+    block, no indentation, numbers and *italic openings* as printed, each footnote after
+    the paragraph citing it (tests and benchmarks read drafts back from this)."""
+    parts: list[str] = []
+
+    def add(block: Paragraph) -> None:
+        body = block.text
+        if block.opening:
+            body = f"*{block.opening}*{block.text[len(block.opening):]}"
+        parts.append(f"{block.number} {body}" if block.number else body)
+        parts.extend(_plain_note(note) for note in block.footnotes)
+        for child in block.children:
+            add(child)
+
+    for block in draft.blocks:
+        add(block)
+    return "\n\n".join(parts) + "\n"
+
+
 def _plain_note(note: Footnote) -> str:
     return f"{footnote_ref(note.marker)} {note.text}"
 
