@@ -61,8 +61,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", type=int, default=10, help="oddities to print")
-    parser.add_argument("--agreement", action="store_true",
-                        help="compare labels with the text reader on the plain export")
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="compare labels with the text reader on the plain export",
+    )
     args = parser.parse_args()
     files = sorted(args.corpus.glob("unxml-*/**/*.xml"))
     if not files:
@@ -103,19 +106,28 @@ def main() -> None:
         if read_akn(xml, "rewritten.xml")[0] != draft:
             oddities.append(f"{path.name}: read(render(draft)) != draft")
 
-    print(f"files {len(files)}  blocks {counts['blocks']}  units {counts['units']}  "
-          f"footnotes {counts['footnotes']}  repeated labels {counts['repeated labels (#n)']}")
-    print(f"headings {counts['heading']}  unnumbered text {counts['text']}  "
-          f"operative {counts['operative']}  preambular {counts['preambular']}")
+    print(
+        f"files {len(files)}  blocks {counts['blocks']}  units {counts['units']}  "
+        f"footnotes {counts['footnotes']}  repeated labels {counts['repeated labels (#n)']}"
+    )
+    print(
+        f"headings {counts['heading']}  unnumbered text {counts['text']}  "
+        f"operative {counts['operative']}  preambular {counts['preambular']}"
+    )
     print(f"oddities {len(oddities)}")
     for line in oddities[: args.show]:
         print("  " + line)
-    print(f"lxml parse (reference) {parse_seconds:.2f} s   read_akn {read_seconds:.2f} s "
-          f"(x{read_seconds / parse_seconds:.1f})   render_akn {write_seconds:.2f} s "
-          f"(x{write_seconds / parse_seconds:.1f})")
+    print(
+        f"lxml parse (reference) {parse_seconds:.2f} s   read_akn {read_seconds:.2f} s "
+        f"(x{read_seconds / parse_seconds:.1f})   render_akn {write_seconds:.2f} s "
+        f"(x{write_seconds / parse_seconds:.1f})"
+    )
     if args.agreement:
-        english = [(f, d) for f, _, d in drafts
-                   if f.parent.name == "English" and f.parent.parent.name == "79session"]
+        english = [
+            (f, d)
+            for f, _, d in drafts
+            if f.parent.name == "English" and f.parent.parent.name == "79session"
+        ]
         agreement(english, args.show)
     sys.exit(1 if oddities else 0)
 
@@ -132,10 +144,13 @@ def agreement(drafts: list[tuple[Path, Draft]], show: int) -> None:
         if ours != theirs:
             pairs = zip(ours + [""], theirs + [""], strict=False)
             first = next(i for i, (a, b) in enumerate(pairs) if a != b)
-            differing.append(f"{path.name}: AKN {ours[first:first + 3]} "
-                             f"text {theirs[first:first + 3]}")
-    print(f"text reader agrees on labels: {len(drafts) - len(differing)} of {len(drafts)} "
-          f"English 79th-session resolutions")
+            differing.append(
+                f"{path.name}: AKN {ours[first : first + 3]} text {theirs[first : first + 3]}"
+            )
+    print(
+        f"text reader agrees on labels: {len(drafts) - len(differing)} of {len(drafts)} "
+        f"English 79th-session resolutions"
+    )
     for line in differing[:show]:
         print("  " + line)
 

@@ -76,8 +76,11 @@ def main() -> None:
             ("wc -w (reference)", ["wc", "-w", *files], None),
             ("python + lxml parse (reference)", [sys.executable, "-c", PARSE_ONLY, *files], None),
             ("redraft stats --format csv", [*redraft, "stats", "--format", "csv", *files], None),
-            ("redraft check (every rule)",
-             [*redraft, "check", "--config", str(config), "--today", "2024-09-01", *files], 5.0),
+            (
+                "redraft check (every rule)",
+                [*redraft, "check", "--config", str(config), "--today", "2024-09-01", *files],
+                5.0,
+            ),
         ]
         print(f"{len(files)} files, {sum(Path(f).stat().st_size for f in files) / 1e6:.1f} MB")
         print(f"{'command':34} {'median s':>9} {'target':>8} {'vs wc':>8} {'vs lxml':>8}")
@@ -89,8 +92,10 @@ def main() -> None:
             verdict = "" if target is None else ("ok" if seconds < target else "SLOW")
             target_text = "" if target is None else f"<{target:.0f} s"
             vs_parse = f"{seconds / parse:7.1f}x" if parse else ""
-            print(f"{label:34} {seconds:9.2f} {target_text:>8} {seconds / base:7.0f}x "
-                  f"{vs_parse:>8} {verdict}")
+            print(
+                f"{label:34} {seconds:9.2f} {target_text:>8} {seconds / base:7.0f}x "
+                f"{vs_parse:>8} {verdict}"
+            )
             if result.returncode not in (0, 1):
                 print(f"  exit {result.returncode}: {result.stderr.strip()[:300]}")
             elif label.startswith("redraft check"):
@@ -111,10 +116,23 @@ def store_rows(files: list[str], tmp: Path, config: Path, runs: int) -> None:
         store.save(stem, load(name).draft, by="Secretariat", date="2024-08-01")
     (tmp / "store" / "redraft.toml").write_text(config.read_text())
     git, _ = timed(["git", "-C", str(tmp / "store"), "log", "-p", "--no-color"], runs)
-    check, result = timed([sys.executable, "-m", "redraft", "check", "--store",
-                           str(tmp / "store"), "--today", "2024-09-01"], runs)
-    print(f"store of {len(files)} drafts: git log -p (reference) {git:.2f} s; "
-          f"redraft check --store {check:.2f} s ({check / git:.1f}x)")
+    check, result = timed(
+        [
+            sys.executable,
+            "-m",
+            "redraft",
+            "check",
+            "--store",
+            str(tmp / "store"),
+            "--today",
+            "2024-09-01",
+        ],
+        runs,
+    )
+    print(
+        f"store of {len(files)} drafts: git log -p (reference) {git:.2f} s; "
+        f"redraft check --store {check:.2f} s ({check / git:.1f}x)"
+    )
     print(f"  {result.stdout.strip().splitlines()[-1]}")
 
 

@@ -84,8 +84,9 @@ def _relabel(blocks: list[Paragraph]) -> Draft:
     return Draft(blocks=assign_labels(tuple(clear(b) for b in blocks)))
 
 
-def revise(draft: Draft, edited: float, moved: int, inserted: int, deleted: int,
-           seed: int = 4) -> Draft:
+def revise(
+    draft: Draft, edited: float, moved: int, inserted: int, deleted: int, seed: int = 4
+) -> Draft:
     rng = random.Random(seed)
     blocks = list(draft.blocks)
     for index in rng.sample(range(len(blocks)), int(len(blocks) * edited)):
@@ -106,6 +107,7 @@ def revise(draft: Draft, edited: float, moved: int, inserted: int, deleted: int,
 
 def tenfold(corpus: Path, base: Draft) -> Draft:
     """Operative paragraphs of many resolutions joined and renumbered, 10x ``base``."""
+
     def words(draft: Draft) -> int:
         return sum(len(unit.text.split()) for unit in draft.units())
 
@@ -148,8 +150,10 @@ def main() -> None:
     cpu_ms: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{'case':40} {'words':>8} {'units':>6} {'redraft ms':>11} {'cpu ms':>7} "
-              f"{'git ms':>7} {'ratio':>6}  summary")
+        print(
+            f"{'case':40} {'words':>8} {'units':>6} {'redraft ms':>11} {'cpu ms':>7} "
+            f"{'git ms':>7} {'ratio':>6}  summary"
+        )
         for index, (label, old, new) in enumerate(cases):
             old_file, new_file = folder / f"{index}.old.txt", folder / f"{index}.new.txt"
             old_file.write_text(canonical.render(old), encoding="utf-8")
@@ -160,31 +164,50 @@ def main() -> None:
             words = len(canonical.render(new).split())
             counts = diff_drafts(old, new).summary()
             brief = ", ".join(f"{k} {v}" for k, v in counts.items() if v and k != "equal")
-            print(f"{label:40} {words:8} {len(new.labels()):6} {ms[label]:11.1f} {cpu:7.1f} "
-                  f"{git:7.1f} {ms[label] / git:5.1f}x  {brief}")
+            print(
+                f"{label:40} {words:8} {len(new.labels()):6} {ms[label]:11.1f} {cpu:7.1f} "
+                f"{git:7.1f} {ms[label] / git:5.1f}x  {brief}"
+            )
         redraft = [sys.executable, "-m", "redraft"]
-        cli_xml = best_ms(lambda: subprocess.run(
-            [*redraft, "diff", str(old_xml), str(new_xml)], capture_output=True, check=True
-        ), args.runs)
-        cli_text = best_ms(lambda: subprocess.run(
-            [*redraft, "diff", str(folder / "0.old.txt"), str(folder / "0.new.txt")],
-            capture_output=True, check=True,
-        ), args.runs)
-        version = best_ms(lambda: subprocess.run(
-            [*redraft, "--version"], capture_output=True, check=True), args.runs)
-        bare = best_ms(lambda: subprocess.run(
-            [sys.executable, "-c", "pass"], capture_output=True, check=True), args.runs)
+        cli_xml = best_ms(
+            lambda: subprocess.run(
+                [*redraft, "diff", str(old_xml), str(new_xml)], capture_output=True, check=True
+            ),
+            args.runs,
+        )
+        cli_text = best_ms(
+            lambda: subprocess.run(
+                [*redraft, "diff", str(folder / "0.old.txt"), str(folder / "0.new.txt")],
+                capture_output=True,
+                check=True,
+            ),
+            args.runs,
+        )
+        version = best_ms(
+            lambda: subprocess.run([*redraft, "--version"], capture_output=True, check=True),
+            args.runs,
+        )
+        bare = best_ms(
+            lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True),
+            args.runs,
+        )
     real = ms[cases[0][0]]
     growth = ms[cases[3][0]] / ms[cases[1][0]]
     cpu_growth = cpu_ms[cases[3][0]] / cpu_ms[cases[1][0]]
     print()
     print(f"library diff, real pair: {real:.1f} ms (target < 100 ms) {_ok(real < 100)}")
-    print(f"CLI end to end, real pair as AKN XML: {cli_xml:.0f} ms; as canonical text: "
-          f"{cli_text:.0f} ms (target < 500 ms) {_ok(max(cli_xml, cli_text) < 500)}")
-    print(f"redraft --version: {version:.0f} ms (python -c pass: {bare:.0f} ms; "
-          f"target < 150 ms) {_ok(version < 150)}")
-    print(f"growth: 10x text light revision / 1x light revision = {cpu_growth:.1f}x in CPU "
-          f"time, {growth:.1f}x wall clock (target < 12x) {_ok(cpu_growth < 12)}")
+    print(
+        f"CLI end to end, real pair as AKN XML: {cli_xml:.0f} ms; as canonical text: "
+        f"{cli_text:.0f} ms (target < 500 ms) {_ok(max(cli_xml, cli_text) < 500)}"
+    )
+    print(
+        f"redraft --version: {version:.0f} ms (python -c pass: {bare:.0f} ms; "
+        f"target < 150 ms) {_ok(version < 150)}"
+    )
+    print(
+        f"growth: 10x text light revision / 1x light revision = {cpu_growth:.1f}x in CPU "
+        f"time, {growth:.1f}x wall clock (target < 12x) {_ok(cpu_growth < 12)}"
+    )
 
 
 def _ok(good: bool) -> str:

@@ -37,9 +37,7 @@ def check(old: Draft, new: Draft) -> list[str]:
     problems = []
     old_labels = [label for c in result.changes for label in c.old]
     new_labels = [label for c in result.changes for label in c.new]
-    if Counter(old_labels) != Counter(old.labels()) or Counter(new_labels) != Counter(
-        new.labels()
-    ):
+    if Counter(old_labels) != Counter(old.labels()) or Counter(new_labels) != Counter(new.labels()):
         problems.append("labels in changes differ from the drafts' labels")
     for change in result.changes:
         if change.old_text() != JOIN.join(u.text for u in change.old_units) or (
@@ -86,11 +84,15 @@ def main() -> None:
     units = sum(len(old.labels()) + len(new.labels()) for _, old, new in pairs)
     print(f"pairs: {len(pairs)}   units: {units}   reading XML: {read_seconds:.2f} s")
     verdict = "ok" if diff_seconds < TARGET_SECONDS else "SLOW"
-    print(f"diff of all pairs, one process: {diff_seconds:.2f} s "
-          f"(target < {TARGET_SECONDS:.0f} s) {verdict}")
+    print(
+        f"diff of all pairs, one process: {diff_seconds:.2f} s "
+        f"(target < {TARGET_SECONDS:.0f} s) {verdict}"
+    )
     print("totals: " + ", ".join(f"{key} {value}" for key, value in totals.items()))
-    print(f"pairs with a broken law: {len({p.split(':')[0] for p in problems})}; "
-          f"problems: {len(problems)}")
+    print(
+        f"pairs with a broken law: {len({p.split(':')[0] for p in problems})}; "
+        f"problems: {len(problems)}"
+    )
     for problem in problems[: args.show]:
         print("  " + problem)
 

@@ -35,7 +35,9 @@ from redraft.negotiation.status import draft_status
 from redraft.readers.text import read_text
 
 DEFAULT_SEED = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "seed"
     / "ccpcj-20th-session-chapter-1.txt"
 )
 DELEGATIONS = ("US", "EU", "G77", "Japan", "Canada", "Russian Federation", "Norway")
@@ -59,7 +61,7 @@ def _marked(block: Paragraph, index: int, agreed: bool) -> str:
         other = DELEGATIONS[(index + 3) % len(DELEGATIONS)]
         passage = " ".join(words[cut : cut + 3])
         if index % 7 == 0:
-            passage = f"{passage} - {who} / {' '.join(words[cut:cut + 2])} - {other}"
+            passage = f"{passage} - {who} / {' '.join(words[cut : cut + 2])} - {other}"
         else:
             passage = f"{passage} - {who}; {other} delete"
         text = " ".join([*words[:cut], f"[{passage}]", *words[cut + 3 :]])
@@ -112,10 +114,14 @@ def main() -> None:
     text = canonical.render(first)
     status = draft_status(first)
     t = status.totals
-    print(f"rolling text: {len(text) / 1024:.0f} KB, {t.paragraphs} paragraphs, "
-          f"{t.brackets} brackets, {args.versions} versions")
-    print(f"  status of version 1: {t.agreed} agreed, {t.open} open, "
-          f"{t.proposed_deletion} proposed for deletion, {len(status.problems)} problems")
+    print(
+        f"rolling text: {len(text) / 1024:.0f} KB, {t.paragraphs} paragraphs, "
+        f"{t.brackets} brackets, {args.versions} versions"
+    )
+    print(
+        f"  status of version 1: {t.agreed} agreed, {t.open} open, "
+        f"{t.proposed_deletion} proposed for deletion, {len(status.problems)} problems"
+    )
 
     read = best(lambda: canonical.parse(text), args.repeat)
     rows = [
@@ -139,8 +145,11 @@ def main() -> None:
     for name, seconds, reference in rows:
         print(f"{name:<34} {seconds * 1000:9.1f} {seconds / reference:7.2f}")
     progress = [draft_status(d).totals.share_agreed for d in drafts]
-    print("share agreed by version:", " ".join(f"{s:.0%}" for s in progress),
-          f"(median {statistics.median(progress):.0%})")
+    print(
+        "share agreed by version:",
+        " ".join(f"{s:.0%}" for s in progress),
+        f"(median {statistics.median(progress):.0%})",
+    )
 
 
 if __name__ == "__main__":

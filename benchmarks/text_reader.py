@@ -62,9 +62,11 @@ def main() -> None:
 
     split_time = best_of(args.runs, lambda: split_report(text))
     parse_time = best_of(args.runs, lambda: [canonical.parse(r) for r in rendered])
-    print(f"1. split seed ({len(text) / 1024:.0f} KB, {len(found)} drafts): "
-          f"{split_time * 1000:.1f} ms; reference canonical.parse of the same drafts "
-          f"{parse_time * 1000:.1f} ms; ratio {split_time / parse_time:.1f}x")
+    print(
+        f"1. split seed ({len(text) / 1024:.0f} KB, {len(found)} drafts): "
+        f"{split_time * 1000:.1f} ms; reference canonical.parse of the same drafts "
+        f"{parse_time * 1000:.1f} ms; ratio {split_time / parse_time:.1f}x"
+    )
 
     body = "\n\n".join(_body(item.draft) for item in found)
     print("2. one long draft:")
@@ -72,22 +74,28 @@ def main() -> None:
         big = "The General Assembly,\n\n" + "\n\n".join([body] * factor)
         seconds = best_of(max(1, args.runs // factor), lambda big=big: read_text(big))
         size = len(big.encode()) / 1048576
-        print(f"   {factor:>2}x {size:5.2f} MB  {seconds * 1000:7.1f} ms  "
-              f"{seconds / size * 1000:6.1f} ms/MB")
+        print(
+            f"   {factor:>2}x {size:5.2f} MB  {seconds * 1000:7.1f} ms  "
+            f"{seconds / size * 1000:6.1f} ms/MB"
+        )
 
     lost = _lost_words(text, rendered)
     outside = [line for line in text.split("\n") if _REPORT_LINE.match(line)]
     expected = sum(len(_WORD.findall(line)) for line in outside)
-    print(f"3. words of the seed in no draft: {sum(lost.values())}; words of the report's "
-          f"own {len(outside)} lines (chapter, sections, 'recommends' paragraphs): {expected}"
-          f" -> {'OK' if sum(lost.values()) == expected else 'WORDS LOST'}")
+    print(
+        f"3. words of the seed in no draft: {sum(lost.values())}; words of the report's "
+        f"own {len(outside)} lines (chapter, sections, 'recommends' paragraphs): {expected}"
+        f" -> {'OK' if sum(lost.values()) == expected else 'WORDS LOST'}"
+    )
 
     print("4. CR-UNSC plain text:")
     for path in sorted((args.corpus / "cr-unsc").glob("*.txt")):
         draft, warnings = read_text(path.read_text(encoding="utf-8"))
         pp, op = len(draft.preambular()), len(draft.operative())
-        print(f"   {path.name}: PP {pp}, OP {op}, {len(list(draft.units()))} units, "
-              f"{len(warnings)} warnings")
+        print(
+            f"   {path.name}: PP {pp}, OP {op}, {len(list(draft.units()))} units, "
+            f"{len(warnings)} warnings"
+        )
         for warning in warnings:
             print(f"     - {warning}")
     if (args.corpus / "unxml-ga").is_dir():
@@ -97,8 +105,11 @@ def main() -> None:
 def _body(draft: object) -> str:
     """A draft's paragraphs as printed text, numbers renumbered to run on."""
     text = canonical.render(draft)  # type: ignore[arg-type]
-    return "\n\n".join(line.strip().lstrip("#> ").replace("| ", "")
-                       for line in text.split("\n---\n", 1)[1].split("\n\n") if line.strip())
+    return "\n\n".join(
+        line.strip().lstrip("#> ").replace("| ", "")
+        for line in text.split("\n---\n", 1)[1].split("\n\n")
+        if line.strip()
+    )
 
 
 def _lost_words(text: str, rendered: list[str]) -> Counter[str]:
@@ -129,9 +140,11 @@ def cross_check(corpus: Path) -> None:
         else:
             differ.append(path.name)
     seconds = time.perf_counter() - start
-    print(f"5. AKN -> printed text -> read_text, GA 79th session: labels agree on {agree} of "
-          f"{len(files)} ({seconds:.1f} s); differ: {', '.join(differ[:12])}"
-          f"{' ...' if len(differ) > 12 else ''}")
+    print(
+        f"5. AKN -> printed text -> read_text, GA 79th session: labels agree on {agree} of "
+        f"{len(files)} ({seconds:.1f} s); differ: {', '.join(differ[:12])}"
+        f"{' ...' if len(differ) > 12 else ''}"
+    )
     for language in ("French", "Spanish", "Russian", "Arabic", "Chinese"):
         paths = sorted((corpus / "unxml-ga" / "79session" / language).glob("*.xml"))
         same, codes = 0, set()
@@ -140,8 +153,10 @@ def cross_check(corpus: Path) -> None:
             again, _ = read_text(_printed(draft))
             same += again.labels() == draft.labels()
             codes.add(again.meta.language)
-        print(f"   {language}: labels agree on {same} of {len(paths)}; language read as "
-              f"{', '.join(sorted(codes))}")
+        print(
+            f"   {language}: labels agree on {same} of {len(paths)}; language read as "
+            f"{', '.join(sorted(codes))}"
+        )
 
 
 if __name__ == "__main__":

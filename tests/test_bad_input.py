@@ -11,8 +11,10 @@ from click.testing import CliRunner
 
 from redraft.cli import cli
 
-DRAFT = ("Draft resolution I\n\nA title\n\nThe General Assembly,\n\nRecalling its resolution,\n\n"
-         "1. *Urges* Member States to act;\n\n2. *Decides* to remain seized of the matter.\n")
+DRAFT = (
+    "Draft resolution I\n\nA title\n\nThe General Assembly,\n\nRecalling its resolution,\n\n"
+    "1. *Urges* Member States to act;\n\n2. *Decides* to remain seized of the matter.\n"
+)
 LABELS = ["heading", "title", "formula", "PP1", "OP1", "OP2"]
 
 

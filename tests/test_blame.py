@@ -47,10 +47,16 @@ HISTORY = [
 
 def test_blame_follows_renumbering_and_edits() -> None:
     result = blame(build_lineage("x", HISTORY))
-    got = {e.label: (e.introduced.version, e.introduced.by, e.last_changed.version)
-           for e in result.paragraphs}
-    assert got == {"OP1": (2, "G77", 2), "OP2": (1, "Facilitator", 1),
-                   "OP3": (1, "Facilitator", 3), "OP4": (1, "Facilitator", 1)}
+    got = {
+        e.label: (e.introduced.version, e.introduced.by, e.last_changed.version)
+        for e in result.paragraphs
+    }
+    assert got == {
+        "OP1": (2, "G77", 2),
+        "OP2": (1, "Facilitator", 1),
+        "OP3": (1, "Facilitator", 3),
+        "OP4": (1, "Facilitator", 1),
+    }
     assert result.version.version == 3
 
 
@@ -72,10 +78,14 @@ def test_blame_follows_a_move() -> None:
 def test_resolving_a_bracket_keeps_the_paragraph_origin() -> None:
     """Most words go when a bracket is resolved: below the diff's similarity, yet
     the same label and kind: the same paragraph (lineage's rule)."""
-    before = ("Acknowledging the role of science [, in accordance with the principle of common "
-              "but differentiated responsibilities. -G77; US, Canada, Japan, EU delete.]")
-    history = [(V(1, "Facilitator"), draft(A, before)),
-               (V(2, "EU"), draft(A, "Acknowledging the role of science, [Agreed ad ref]"))]
+    before = (
+        "Acknowledging the role of science [, in accordance with the principle of common "
+        "but differentiated responsibilities. -G77; US, Canada, Japan, EU delete.]"
+    )
+    history = [
+        (V(1, "Facilitator"), draft(A, before)),
+        (V(2, "EU"), draft(A, "Acknowledging the role of science, [Agreed ad ref]")),
+    ]
     [entry] = blame(build_lineage("x", history), "OP2").paragraphs
     assert (entry.introduced.version, entry.last_changed.version) == (1, 2)
 
@@ -89,8 +99,11 @@ def test_words_attributes_each_passage() -> None:
     words = blame_words(build_lineage("x", history), "OP1")
     assert "".join(p.text for p in words.passages) == "We urge all States to act now."
     assert [(p.text.strip(), p.stamp.by) for p in words.passages] == [
-        ("We urge", "Facilitator"), ("all", "G77"), ("States to act", "Facilitator"),
-        ("now", "EU"), (".", "Facilitator"),
+        ("We urge", "Facilitator"),
+        ("all", "G77"),
+        ("States to act", "Facilitator"),
+        ("now", "EU"),
+        (".", "Facilitator"),
     ]
 
 
@@ -123,7 +136,9 @@ def test_words_always_rebuild_the_paragraph(edits: list[tuple[str, int]]) -> Non
 def test_history_gives_the_label_at_each_step() -> None:
     history = paragraph_history(build_lineage("x", HISTORY), "OP3")
     assert [(s.stamp.version, s.label, s.event) for s in history.steps] == [
-        (1, "OP2", "introduced"), (2, "OP3", "unchanged"), (3, "OP3", "modified"),
+        (1, "OP2", "introduced"),
+        (2, "OP3", "unchanged"),
+        (3, "OP3", "modified"),
     ]
     assert history.steps[1].renumbered and history.steps[1].previous_label == "OP2"
     assert ("+", "to requesting States, upon request") in [
@@ -157,7 +172,9 @@ def test_sponsors_joined_and_left() -> None:
     ]
     steps = sponsors_by_version("x", history).steps
     assert [s.sponsors for s in steps] == [
-        ("Belarus", "China", "Nicaragua"), ("Belarus", "China", "Trinidad and Tobago"), ("China",),
+        ("Belarus", "China", "Nicaragua"),
+        ("Belarus", "China", "Trinidad and Tobago"),
+        ("China",),
     ]
     assert (steps[1].joined, steps[1].left) == (("Trinidad and Tobago",), ("Nicaragua",))
     assert steps[2].left == ("Belarus", "Trinidad and Tobago")
@@ -165,24 +182,38 @@ def test_sponsors_joined_and_left() -> None:
 
 def test_split_sponsors_keeps_names_with_and() -> None:
     assert split_sponsors(["Antigua and Barbuda, Bosnia and Herzegovina and Chile"]) == (
-        "Antigua and Barbuda", "Bosnia and Herzegovina", "Chile",
+        "Antigua and Barbuda",
+        "Bosnia and Herzegovina",
+        "Chile",
     )
 
 
-_POOL = [A, B, C, NEW, B2,
-         "Decides to remain seized of the matter and to consider it again at its next session;",
-         "Stresses the importance of international cooperation in preventing crime;",
-         "Requests the Secretary-General to report on the implementation of this resolution;"]
+_POOL = [
+    A,
+    B,
+    C,
+    NEW,
+    B2,
+    "Decides to remain seized of the matter and to consider it again at its next session;",
+    "Stresses the importance of international cooperation in preventing crime;",
+    "Requests the Secretary-General to report on the implementation of this resolution;",
+]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=6, unique=True),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=6, unique=True),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_blame_laws_on_random_histories(versions: list[list[int]]) -> None:
     """Laws: every unit of the latest version is blamed once; nothing is changed
     before it is introduced; a text present unchanged in every version is v1's."""
-    history = [(V(n, f"d{n}"), draft(*(_POOL[i] for i in ids)))
-               for n, ids in enumerate(versions, start=1)]
+    history = [
+        (V(n, f"d{n}"), draft(*(_POOL[i] for i in ids))) for n, ids in enumerate(versions, start=1)
+    ]
     result = blame(build_lineage("x", history))
     latest = history[-1][1]
     assert [e.label for e in result.paragraphs] == latest.labels()
@@ -199,10 +230,17 @@ def test_words_name_the_proponents_of_bracketed_passages() -> None:
     says which delegation put a passage forward."""
     history = [
         (V(1, "Facilitator"), draft("Resolves to free humanity from poverty.")),
-        (V(2, "Facilitator"), draft("Resolves to free humanity from [extreme - US; G77 delete] "
-                                    "poverty.")),
-        (V(3, "Facilitator"), draft("Resolves to free humanity from [extreme - US; G77 delete] "
-                                    "poverty [and hunger (EU)].")),
+        (
+            V(2, "Facilitator"),
+            draft("Resolves to free humanity from [extreme - US; G77 delete] poverty."),
+        ),
+        (
+            V(3, "Facilitator"),
+            draft(
+                "Resolves to free humanity from [extreme - US; G77 delete] "
+                "poverty [and hunger (EU)]."
+            ),
+        ),
     ]
     words = blame_words(build_lineage("x", history), "OP1")
     assert [(p.text.strip(), p.stamp.version, p.proposed_by) for p in words.passages] == [

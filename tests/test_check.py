@@ -24,9 +24,19 @@ from .strategies import drafts
 
 CASES = Path(__file__).parent / "cases" / "check"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.toml"))
-RULES = ("max_words", "max_paragraph_words", "max_preambular", "max_operative", "numbering",
-         "duplicate_label", "preambular_opener", "operative_opener", "brackets", "deadline",
-         "languages")
+RULES = (
+    "max_words",
+    "max_paragraph_words",
+    "max_preambular",
+    "max_operative",
+    "numbering",
+    "duplicate_label",
+    "preambular_opener",
+    "operative_opener",
+    "brackets",
+    "deadline",
+    "languages",
+)
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
@@ -91,7 +101,7 @@ def test_growth_against_base_file_and_store(tmp_path: Path) -> None:
     result = run("check", str(new), "--base", str(old), "--config", str(config))
     assert result.exit_code == 1
     assert "grew 30% since" in result.output and "(200 -> 260 words)" in result.output
-    config.write_text('[check]\nmax_growth = 30\n')
+    config.write_text("[check]\nmax_growth = 30\n")
     assert run("check", str(new), "--base", str(old), "--config", str(config)).exit_code == 0
 
     from redraft.store import Store
@@ -116,7 +126,8 @@ def test_language_versions_in_the_store(tmp_path: Path) -> None:
     draft = canonical.parse(long_draft(2))
     store.save("l3", draft, by="EU", date="2012-03-01")
     (tmp_path / "s" / "redraft.toml").write_text(
-        '[session]\nstart = 2012-04-23\nlanguages = ["en", "fr"]\n')
+        '[session]\nstart = 2012-04-23\nlanguages = ["en", "fr"]\n'
+    )
     args = ["check", "--store", str(tmp_path / "s"), "--today", "2012-04-10"]
     assert "no fr version on 2012-04-10" in run(*args).output
     store.save("l3.fr", draft, by="EU", date="2012-03-02")
@@ -130,14 +141,19 @@ def test_json_and_github_formats() -> None:
     document = json.loads(run("check", *args, "--format", "json").output)
     assert document["schema"] == "redraft.check/1"
     assert document["violations"][0] == {
-        "draft": name, "rule": "numbering", "severity": "error", "label": "OP4",
+        "draft": name,
+        "rule": "numbering",
+        "severity": "error",
+        "label": "OP4",
         "message": "numbered 4 out of sequence (expected 3)",
         "file": str(CASES / f"{name}.txt"),
     }
     assert (document["errors"], document["warnings"], document["exit_code"]) == (2, 0, 1)
     github = run("check", *args, "--format", "github").output.split("\n")
-    assert github[0] == (f"::error file={CASES / name}.txt,title=redraft numbering::"
-                         f"{name} OP4: numbered 4 out of sequence (expected 3)")
+    assert github[0] == (
+        f"::error file={CASES / name}.txt,title=redraft numbering::"
+        f"{name} OP4: numbered 4 out of sequence (expected 3)"
+    )
 
 
 def test_severity_can_demote_or_switch_off() -> None:
@@ -185,8 +201,10 @@ def numbered_list(keys: list[str]) -> str:
 SEQUENCES = {
     "numbers": [str(n) + "." for n in range(1, 40)],
     "letters": [f"({chr(97 + n)})" for n in range(26)] + ["(aa)", "(bb)"],
-    "roman": [f"({r})" for r in ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi "
-                                 "xvii xviii xix xx").split()],
+    "roman": [
+        f"({r})"
+        for r in ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx").split()
+    ],
 }
 
 
@@ -202,8 +220,7 @@ def test_every_full_list_passes_and_every_gap_is_found(style: str) -> None:
         assert not [v for v in check_drafts([("d", full)]).violations if v.rule == "numbering"]
         for gap in range(1, size - 1):
             holed = canonical.parse(numbered_list(keys[:gap] + keys[gap + 1 :]))
-            found = [v for v in check_drafts([("d", holed)]).violations
-                     if v.rule == "numbering"]
+            found = [v for v in check_drafts([("d", holed)]).violations if v.rule == "numbering"]
             assert len(found) == 1, (keys, gap, found)
             assert f"expected {keys[gap].rstrip('.')}" in found[0].message
 
@@ -213,8 +230,9 @@ def test_base_without_max_growth_warns(tmp_path: Path) -> None:
     draft.write_text(long_draft(2))
     config = tmp_path / "c.toml"
     config.write_text("[check]\nmax_words = 1000\n")
-    result = CliRunner().invoke(cli, ["check", str(draft), "--base", str(draft),
-                                      "--config", str(config)])
+    result = CliRunner().invoke(
+        cli, ["check", str(draft), "--base", str(draft), "--config", str(config)]
+    )
     assert result.exit_code == 0
     assert "redraft: warning: --base has no effect: the config sets no max_growth" in result.output
 
@@ -255,7 +273,8 @@ def test_a_store_file_given_by_path_uses_the_store_history(
     store = Store.init(tmp_path / "s")
     store.save("l3", canonical.parse(long_draft(10)), by="EU", date="2012-03-30")
     (tmp_path / "s" / "redraft.toml").write_text(
-        '[check]\nmax_growth = "10%"\n[session]\nstart = 2012-04-23\n')
+        '[check]\nmax_growth = "10%"\n[session]\nstart = 2012-04-23\n'
+    )
     edited = tmp_path / "s" / "drafts" / "l3.txt"
     edited.write_text(long_draft(12))  # the working copy a pre-commit hook checks: +20%
     monkeypatch.chdir(tmp_path / "s")
@@ -263,15 +282,17 @@ def test_a_store_file_given_by_path_uses_the_store_history(
     result = run("check", "drafts/l3.txt")
     assert result.exit_code == 1
     assert "l3: error: first version saved 2012-03-30, after the deadline 2012-03-23" in (
-        result.output)
+        result.output
+    )
     assert "l3: warning: grew 20% since the first version (200 -> 240 words)" in result.output
 
 
 @settings(max_examples=150, deadline=None)
 @given(drafts())
 def test_any_draft_checks_and_violations_point_at_its_labels(draft) -> None:  # type: ignore[no-untyped-def]
-    config = parse_config('[check]\nmax_words = 5\nmax_paragraph_words = 3\nmax_operative = 1\n'
-                          'max_preambular = 1\n')
+    config = parse_config(
+        "[check]\nmax_words = 5\nmax_paragraph_words = 3\nmax_operative = 1\nmax_preambular = 1\n"
+    )
     result = check_drafts([("d", draft)], config)
     labels = set(draft.labels())
     assert result.exit_code in (0, 1)

@@ -46,14 +46,16 @@ def test_agreed_draft_cleans_completely_and_keeps_labels() -> None:
     assert {p.state for p in draft_status(result.draft).paragraphs} == {"clean"}
 
 
-_words = st.lists(st.sampled_from(["States", "urge", "the", "fund", "2030"]), min_size=1,
-                  max_size=5).map(" ".join)
+_words = st.lists(
+    st.sampled_from(["States", "urge", "the", "fund", "2030"]), min_size=1, max_size=5
+).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
 @given(_words, _words, _words, st.sampled_from(["US", "EU", "G77"]))
-def test_agreed_resolution_keeps_the_bracketed_words(before: str, inside: str, after: str,
-                                                     who: str) -> None:
+def test_agreed_resolution_keeps_the_bracketed_words(
+    before: str, inside: str, after: str, who: str
+) -> None:
     """Law: resolving an agreed paragraph removes exactly the brackets, tag and marker."""
     text = f"{before} [{inside} - {who}] {after}. [Agreed ad ref]"
     draft = canonical.parse(f"---\nredraft: 1\n---\n\n1. {text}\n")
@@ -68,5 +70,6 @@ def test_competing_alternatives_are_not_clean() -> None:
     )
     result = clean_draft(draft)
     assert [(u.label, u.reason) for u in result.unresolved] == [
-        ("PP1", "PP1alt proposes to replace it"), ("PP1alt", "alternative to PP1"),
+        ("PP1", "PP1alt proposes to replace it"),
+        ("PP1alt", "alternative to PP1"),
     ]

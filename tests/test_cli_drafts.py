@@ -26,15 +26,37 @@ def test_show_prints_every_label_in_the_left_column() -> None:
     code, out, err = run("show", GA_I)
     assert (code, err) == (0, "")
     starts = [line.split()[0] for line in out.splitlines()[1:] if line[:1].strip()]
-    assert starts == ["heading", "title", "formula", "PP1", "FN1", "PP2", "PP3", "PP4", "PP5",
-                      "FN2", "OP1", "FN3", "OP2", "FN4", "OP3", "OP4", "OP5", "OP6"]
+    assert starts == [
+        "heading",
+        "title",
+        "formula",
+        "PP1",
+        "FN1",
+        "PP2",
+        "PP3",
+        "PP4",
+        "PP5",
+        "FN2",
+        "OP1",
+        "FN3",
+        "OP2",
+        "FN4",
+        "OP3",
+        "OP4",
+        "OP5",
+        "OP6",
+    ]
     assert "General Assembly · draft resolution" in out.splitlines()[0]
     assert not any(line.endswith(" ") for line in out.splitlines())
 
 
 def test_show_para_prints_one_unit_with_its_children() -> None:
-    code, out, _ = run("show", BUNDLED / "ecosoc-draft-decision-i-report-commission-crime-"
-                       "prevention.txt", "--para", "op(c)")
+    code, out, _ = run(
+        "show",
+        BUNDLED / "ecosoc-draft-decision-i-report-commission-crime-prevention.txt",
+        "--para",
+        "op(c)",
+    )
     assert code == 0
     labels = [line.split()[0] for line in out.splitlines() if line[:1].strip()]
     assert labels == ["OP(c)", "OP(c)(i)", "OP(c)(ii)", "OP(c)(ii)a", "OP(c)(ii)b", "OP(c)(iii)"]
@@ -99,7 +121,11 @@ def test_split_json(tmp_path: Path) -> None:
     assert len(document["drafts"]) == 18
     first = document["drafts"][0]
     assert (first["heading"], first["pp"], first["op"], first["organ"]) == (
-        "Draft resolution I", 5, 6, "General Assembly")
+        "Draft resolution I",
+        5,
+        6,
+        "General Assembly",
+    )
     assert Path(first["file"]).exists()
 
 
@@ -124,8 +150,10 @@ def test_split_into_a_file_is_an_error(tmp_path: Path) -> None:
 def test_show_on_a_whole_report_suggests_split() -> None:
     code, _, err = run("show", SEED)
     assert code == 0
-    assert err.splitlines()[0] == ("redraft: warning: 18 draft headings: this looks like a report "
-                                   "holding many drafts (redraft split writes one file for each)")
+    assert err.splitlines()[0] == (
+        "redraft: warning: 18 draft headings: this looks like a report "
+        "holding many drafts (redraft split writes one file for each)"
+    )
 
 
 def test_unknown_para_in_a_decision_lists_lettered_paragraphs() -> None:

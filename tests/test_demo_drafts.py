@@ -22,5 +22,20 @@ def test_drafts_step_lists_the_eighteen_drafts_and_shows_one(tmp_path: Path) -> 
     assert rows[0].split()[-3:] == ["5", "6", "679"]
     assert rows[-1].startswith("ccpcj-decision-20-1")
     shown = [line.split()[0] for line in out.splitlines() if line.startswith(("PP", "OP", "FN"))]
-    assert shown == ["PP1", "FN1", "PP2", "PP3", "PP4", "PP5", "FN2", "OP1", "FN3", "OP2",
-                     "FN4", "OP3", "OP4", "OP5", "OP6"]
+    assert shown == [
+        "PP1",
+        "FN1",
+        "PP2",
+        "PP3",
+        "PP4",
+        "PP5",
+        "FN2",
+        "OP1",
+        "FN3",
+        "OP2",
+        "FN4",
+        "OP3",
+        "OP4",
+        "OP5",
+        "OP6",
+    ]

@@ -53,10 +53,14 @@ def test_renumbering_is_not_a_change():
 def test_footnote_renumbering_keeps_the_citing_paragraph_equal():
     cited = op("Recalls the Convention,¹", "1.", (Footnote("1", "A"),))
     old = Draft(blocks=assign_labels((cited,)))
-    new = Draft(blocks=assign_labels((
-        op("Recalls the Charter,¹", "1.", (Footnote("1", "B"),)),
-        op("Recalls the Convention,²", "2.", (Footnote("2", "A"),)),
-    )))
+    new = Draft(
+        blocks=assign_labels(
+            (
+                op("Recalls the Charter,¹", "1.", (Footnote("1", "B"),)),
+                op("Recalls the Convention,²", "2.", (Footnote("2", "A"),)),
+            )
+        )
+    )
     result = diff_drafts(old, new)
     by_new = {c.new: c for c in result.changes}
     assert by_new[("OP2",)].op == "equal" and by_new[("OP2",)].renumbered
@@ -111,24 +115,35 @@ def test_footnotes_pair_only_with_footnotes_and_blocks_report_a_kind_change():
     fn_old = Draft(blocks=assign_labels((op("Recalls X,¹", "1.", (Footnote("1", "Same"),)),)))
     fn_new = Draft(blocks=assign_labels((op("Recalls X,", "1."), op("Same", "2."))))
     assert [c.op for c in diff_drafts(fn_old, fn_new).changes] == [
-        "modified", "deleted", "inserted",
+        "modified",
+        "deleted",
+        "inserted",
     ]
 
 
 def test_updated_footnote_of_a_paired_paragraph_is_modified():
-    old = Draft(blocks=assign_labels((op("Takes note of the reports,¹", "1.",
-                                         (Footnote("1", "A/78/67 and A/78/339."),)),)))
-    new = Draft(blocks=assign_labels((op("Takes note of the reports,¹", "1.",
-                                         (Footnote("1", "A/79/68 and A/79/340."),)),)))
+    old = Draft(
+        blocks=assign_labels(
+            (op("Takes note of the reports,¹", "1.", (Footnote("1", "A/78/67 and A/78/339."),)),)
+        )
+    )
+    new = Draft(
+        blocks=assign_labels(
+            (op("Takes note of the reports,¹", "1.", (Footnote("1", "A/79/68 and A/79/340."),)),)
+        )
+    )
     assert [(c.op, c.old, c.new) for c in diff_drafts(old, new).changes] == [
-        ("equal", ("OP1",), ("OP1",)), ("modified", ("FN1",), ("FN1",)),
+        ("equal", ("OP1",), ("OP1",)),
+        ("modified", ("FN1",), ("FN1",)),
     ]
 
 
 def test_paragraph_cut_down_to_its_first_line_is_modified():
-    long = ("Notes the decision of the Assembly to extend the strategic plan for two years, "
-            "the request to review the action plan as necessary for the same period, and the "
-            "decision to include the periodic review as an agenda item for its next session")
+    long = (
+        "Notes the decision of the Assembly to extend the strategic plan for two years, "
+        "the request to review the action plan as necessary for the same period, and the "
+        "decision to include the periodic review as an agenda item for its next session"
+    )
     short = "Notes the decision of the Assembly to extend the strategic plan for two years"
     assert [c.op for c in diff_drafts(draft(long), draft(short)).changes] == ["modified"]
 
@@ -154,8 +169,17 @@ def test_footnotes_cited_in_a_new_order_are_not_moved():
     b = Footnote("2", "United Nations, Treaty Series, vol. 1015, No. 14860 and others")
     cited = op("Notes the Programme¹ and the Convention²", "1.", (a, b))
     old = Draft(blocks=assign_labels((cited,)))
-    new = Draft(blocks=assign_labels((op("Notes the Convention¹ and the Programme²", "1.",
-                                         (Footnote("1", b.text), Footnote("2", a.text))),)))
+    new = Draft(
+        blocks=assign_labels(
+            (
+                op(
+                    "Notes the Convention¹ and the Programme²",
+                    "1.",
+                    (Footnote("1", b.text), Footnote("2", a.text)),
+                ),
+            )
+        )
+    )
     changes = diff_drafts(old, new).changes
     assert [(c.op, c.old, c.new, c.moved, c.renumbered) for c in changes] == [
         ("modified", ("OP1",), ("OP1",), False, False),
@@ -165,6 +189,7 @@ def test_footnotes_cited_in_a_new_order_are_not_moved():
 
 
 # -- large gaps: candidates and the best in-order choice ----------------------------
+
 
 def dense_best(scores: dict[tuple[int, int], float], n: int, m: int) -> float:
     """The full-table optimum (the small-gap algorithm) for comparison."""
@@ -178,8 +203,11 @@ def dense_best(scores: dict[tuple[int, int], float], n: int, m: int) -> float:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)),
-                       st.floats(0.1, 1.0), max_size=30))
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 7), st.integers(0, 7)), st.floats(0.1, 1.0), max_size=30
+    )
+)
 def test_best_in_order_is_optimal_and_in_order(scores):
     chosen = best_in_order(scores, lambda i, j: scores[i, j])
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chosen, chosen[1:], strict=False))

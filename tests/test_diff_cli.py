@@ -184,8 +184,13 @@ def test_demo_step_uses_the_store_history_when_there_is_one(tmp_path):
     store.save("crime", read(OLD), by="EU", symbol="E/CN.15/2011/L.3")
     store.save("crime", read(NEW), by="Facilitator", symbol="E/CN.15/2011/L.3/Rev.1")
     console = Console(record=True, width=100, color_system=None)
-    ctx = DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir(),
-                      store_dir=tmp_path / "neg", notes={"demo_draft": "crime"})
+    ctx = DemoContext(
+        console=console,
+        workdir=tmp_path,
+        drafts_dir=bundled_drafts_dir(),
+        store_dir=tmp_path / "neg",
+        notes={"demo_draft": "crime"},
+    )
     step.run(ctx)
     text = console.export_text()
     assert "$ redraft diff crime@1 crime@Rev.1" in text

@@ -20,8 +20,32 @@ from redraft.diff.units import (
 #: Text mixing what the patterns treat specially: separators inside words, underscores,
 #: superscript references, bracket references, digits, non-Latin letters.
 texts = st.lists(
-    st.sampled_from(["a", "B", "é", "Ж", "1", "3", "_", "'", "’", "-", "/", ".", ",", " ",
-                     "\n", "¹", "⁶", "[^x]", "[^", "]", "non-State", "A/RES/70/1"]),
+    st.sampled_from(
+        [
+            "a",
+            "B",
+            "é",
+            "Ж",
+            "1",
+            "3",
+            "_",
+            "'",
+            "’",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+            "\n",
+            "¹",
+            "⁶",
+            "[^x]",
+            "[^",
+            "]",
+            "non-State",
+            "A/RES/70/1",
+        ]
+    ),
     max_size=30,
 ).map("".join)
 bags = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 4)).map(Counter)

@@ -15,7 +15,17 @@ from redraft.diff.inline import (
 
 def test_tokens_keep_words_footnote_refs_and_punctuation_apart():
     assert tokenize("resolution¹⁶ of non-State actors, [^a]") == [
-        "resolution", "¹⁶", " ", "of", " ", "non-State", " ", "actors", ",", " ", "[^a]",
+        "resolution",
+        "¹⁶",
+        " ",
+        "of",
+        " ",
+        "non-State",
+        " ",
+        "actors",
+        ",",
+        " ",
+        "[^a]",
     ]
 
 
@@ -25,10 +35,13 @@ def test_word_count_skips_footnote_markers_and_punctuation():
 
 def test_a_change_never_cuts_a_word():
     assert diff_words("United Nations", "United Foremen Nations") == [
-        ("=", "United "), ("+", "Foremen "), ("=", "Nations"),
+        ("=", "United "),
+        ("+", "Foremen "),
+        ("=", "Nations"),
     ]
     assert diff_words("organization", "organizations") == [
-        ("-", "organization"), ("+", "organizations"),
+        ("-", "organization"),
+        ("+", "organizations"),
     ]
 
 
@@ -38,16 +51,24 @@ def test_opening_verb_and_footnote_marker_changes():
         "Encourages Member States, where appropriate,² to act",
     )
     assert segments == [
-        ("-", "Urges"), ("+", "Encourages"), ("=", " Member States, "),
-        ("-", "as"), ("+", "where"), ("=", " appropriate,"),
-        ("-", "¹"), ("+", "²"), ("=", " to act"),
+        ("-", "Urges"),
+        ("+", "Encourages"),
+        ("=", " Member States, "),
+        ("-", "as"),
+        ("+", "where"),
+        ("=", " appropriate,"),
+        ("-", "¹"),
+        ("+", "²"),
+        ("=", " to act"),
     ]
     assert word_counts(segments) == (2, 2)
 
 
 def test_whitespace_between_two_replacements_is_folded():
     assert tidy([("-", "a"), ("+", "c"), ("=", " "), ("-", "b"), ("+", "d"), ("=", " e")]) == [
-        ("-", "a b"), ("+", "c d"), ("=", " e"),
+        ("-", "a b"),
+        ("+", "c d"),
+        ("=", " e"),
     ]
     # ... but not between a deletion and a plain insertion
     assert tidy([("-", "a"), ("=", " "), ("+", "d")]) == [("-", "a"), ("=", " "), ("+", "d")]
@@ -55,13 +76,18 @@ def test_whitespace_between_two_replacements_is_folded():
 
 def test_tidy_puts_deletion_before_insertion_and_merges():
     assert tidy([("+", "x"), ("-", "y"), ("-", "z"), ("=", ""), ("=", "k")]) == [
-        ("-", "yz"), ("+", "x"), ("=", "k"),
+        ("-", "yz"),
+        ("+", "x"),
+        ("=", "k"),
     ]
 
 
 def test_chars_granularity_finds_one_letter():
     assert diff_chars("organisation", "organization") == [
-        ("=", "organi"), ("-", "s"), ("+", "z"), ("=", "ation"),
+        ("=", "organi"),
+        ("-", "s"),
+        ("+", "z"),
+        ("=", "ation"),
     ]
 
 

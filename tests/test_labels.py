@@ -45,11 +45,15 @@ def test_labels_of_a_decision_with_nested_sub_paragraphs_and_inserted_paragraphs
         _p(Kind.PREAMBULAR),
         _p(Kind.PREAMBULAR, number="2bis"),
         _p(Kind.PREAMBULAR, footnotes=(Footnote("16", "Ibid."),)),
-        _p(Kind.OPERATIVE, number="(c)", children=(
-            _p(Kind.OPERATIVE, number="(ii)", children=(_p(Kind.OPERATIVE, number="a."),)),
-            _p(Kind.TEXT),
-            _p(Kind.TABLE),
-        )),
+        _p(
+            Kind.OPERATIVE,
+            number="(c)",
+            children=(
+                _p(Kind.OPERATIVE, number="(ii)", children=(_p(Kind.OPERATIVE, number="a."),)),
+                _p(Kind.TEXT),
+                _p(Kind.TABLE),
+            ),
+        ),
         _p(Kind.HEADING),
         _p(Kind.OPERATIVE, number="3 bis."),
         _p(Kind.OPERATIVE, number="5."),
@@ -57,9 +61,22 @@ def test_labels_of_a_decision_with_nested_sub_paragraphs_and_inserted_paragraphs
     )
     labels = [u.label for b in assign_labels(blocks) for u in _units(b)]
     assert labels == [
-        "heading", "title", "formula", "PP1", "PP2bis", "PP2", "FN16",
-        "OP(c)", "OP(c)(ii)", "OP(c)(ii)a", "OP(c).p1", "OP(c).T1",
-        "H1", "OP3bis", "OP5", "OP5#2",
+        "heading",
+        "title",
+        "formula",
+        "PP1",
+        "PP2bis",
+        "PP2",
+        "FN16",
+        "OP(c)",
+        "OP(c)(ii)",
+        "OP(c)(ii)a",
+        "OP(c).p1",
+        "OP(c).T1",
+        "H1",
+        "OP3bis",
+        "OP5",
+        "OP5#2",
     ]
 
 

@@ -61,7 +61,15 @@ def test_a_hand_checked_export_reads_into_its_paragraphs() -> None:
     assert result.format == "markdown"
     assert draft.meta.symbol == "A/C.3/66/L.5"
     assert draft.labels() == [
-        "heading", "title", "formula", "PP1", "FN1", "OP1", "OP1(a)", "OP1(b)", "OP2"
+        "heading",
+        "title",
+        "formula",
+        "PP1",
+        "FN1",
+        "OP1",
+        "OP1(a)",
+        "OP1(b)",
+        "OP2",
     ]
     pp1 = draft.find("PP1")
     assert pp1 is not None and pp1.text == "Recalling its resolution 65/230,¹"
@@ -76,8 +84,11 @@ def test_markdown_to_plain_gives_the_printed_layout() -> None:
     parts = markdown_to_plain(MARKDOWN)
     plain = parts.plain
     assert parts.symbol == "A/C.3/66/L.5" and parts.notes == ()
-    assert plain.split("\n\n")[:3] == ["Draft resolution", "Strengthening cooperation",
-                                      "The General Assembly,"]
+    assert plain.split("\n\n")[:3] == [
+        "Draft resolution",
+        "Strengthening cooperation",
+        "The General Assembly,",
+    ]
     assert "    (b) To report [twice];" in plain.split("\n\n")
     assert plain.rstrip().endswith("¹ Resolution 46/152, annex.")
 

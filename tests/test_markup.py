@@ -97,8 +97,11 @@ def test_problem_names_label_offset_and_excerpt() -> None:
 
 def test_configured_markers_and_delegations() -> None:
     config = config_from_table(
-        {"agreed-ad-ref": ["ad ref", "agreed ad ref"], "pending": ["under consultation"],
-         "delegations": ["US", "EU"]}
+        {
+            "agreed-ad-ref": ["ad ref", "agreed ad ref"],
+            "pending": ["under consultation"],
+            "delegations": ["US", "EU"],
+        }
     )
     assert parse_markup("Text. [Under consultation]", "OP1", config).state == "open"
     assert parse_markup("Text. [Under consultation]", "OP1", config).marker == "pending"
@@ -169,6 +172,7 @@ def test_any_text_parses_and_unbalanced_is_reported(text: str) -> None:
 
 # -- "NAME: text" prefixes (the alternatives redraft merge writes) -------------------
 
+
 def test_prefix_names_are_restricted_to_configured_delegations() -> None:
     config = config_from_table({"delegations": ["US", "EU", "G77", "eu-proposal"]})
     assert parse_markup("Recalls [UNCLOS: article 76];", config=config).proponents() == ()
@@ -181,15 +185,33 @@ def test_prefix_names_are_restricted_to_configured_delegations() -> None:
     assert [(p.kind, p.offset) for p in merged.problems] == [("unknown-delegation", 1)]
 
 
-_NAMES = st.sampled_from(["EU", "G77", "US", "Russian Federation", "Republic of Korea",
-                          "G77 and China", "Democratic Republic of the Congo", "Holy See"])
-_WORDS = st.lists(st.sampled_from(["urges", "States", "to", "act", "the", "Office", "now"]),
-                  min_size=1, max_size=6).map(" ".join)
+_NAMES = st.sampled_from(
+    [
+        "EU",
+        "G77",
+        "US",
+        "Russian Federation",
+        "Republic of Korea",
+        "G77 and China",
+        "Democratic Republic of the Congo",
+        "Holy See",
+    ]
+)
+_WORDS = st.lists(
+    st.sampled_from(["urges", "States", "to", "act", "the", "Office", "now"]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.lists(_NAMES, min_size=1, max_size=2, unique=True), _WORDS),
-                min_size=2, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.lists(_NAMES, min_size=1, max_size=2, unique=True), _WORDS),
+        min_size=2,
+        max_size=4,
+    )
+)
 def test_prefixed_alternatives_read_back(options: list[tuple[list[str], str]]) -> None:
     """Law: ``[N1/N2: t1 / N3: t2]`` has the options t1, t2 and the proponents named in
     order of first mention, as merge.threeway.bracket_text writes them."""
@@ -208,8 +230,11 @@ def test_blame_words_name_the_prefix_of_each_alternative() -> None:
     from redraft.negotiation.lineage import build_lineage
 
     def version(number: int) -> object:
-        return type("V", (), {"number": number, "by": "Facilitator", "date": "", "symbol": "",
-                              "sponsors": ()})()
+        return type(
+            "V",
+            (),
+            {"number": number, "by": "Facilitator", "date": "", "symbol": "", "sponsors": ()},
+        )()
 
     def draft(text: str) -> object:
         return canonical.parse(f"---\nredraft: 1\n---\n\n1. {text}\n")

@@ -38,8 +38,10 @@ def test_status_of_the_latest_version(store: Path) -> None:
 def test_status_of_the_first_version(store: Path) -> None:
     result = run(store, "status", f"{NAME}@1")
     assert result.exit_code == 0
-    assert ("0 of 9 paragraphs agreed ad ref; 8 contain brackets; 1 proposed for deletion"
-            in result.stdout)
+    assert (
+        "0 of 9 paragraphs agreed ad ref; 8 contain brackets; 1 proposed for deletion"
+        in result.stdout
+    )
     assert "OP5     proposed deletion" in result.stdout
 
 
@@ -50,8 +52,12 @@ def test_status_json(store: Path) -> None:
     assert document["totals"]["paragraphs"] == 9
     assert document["totals"]["brackets"] == 10
     pp2 = next(p for p in document["paragraphs"] if p["label"] == "PP2")
-    assert pp2 == {"label": "PP2", "state": "open", "brackets": 2,
-                   "proponents": ["US", "G77", "EU"]}
+    assert pp2 == {
+        "label": "PP2",
+        "state": "open",
+        "brackets": 2,
+        "proponents": ["US", "G77", "EU"],
+    }
 
 
 def test_status_by_version_chart_and_json(store: Path) -> None:
@@ -90,7 +96,9 @@ def test_blame_json(store: Path) -> None:
     assert document["schema"] == "redraft.blame/1"
     entries = {p["label"]: p for p in document["paragraphs"]}
     assert entries["OP5"]["introduced"] == {
-        "version": 1, "by": "Facilitator", "date": "2026-10-01T12:00:00+00:00",
+        "version": 1,
+        "by": "Facilitator",
+        "date": "2026-10-01T12:00:00+00:00",
         "symbol": "A/C.2/80/L.1",
     }
     assert entries["OP5"]["last_changed"]["by"] == "G77"  # "[Agreed ad ref]" added in Rev.1
@@ -143,8 +151,10 @@ def test_clean_of_the_agreed_version(store: Path) -> None:
     result = run(store, "clean", NAME)
     assert result.exit_code == 0
     assert "[" not in result.stdout.split("---", 2)[2]
-    assert ("*Recalling* its resolution 70/1 of 25 September 2015, entitled \"Transforming our "
-            "world: the 2030 Agenda for Sustainable Development\"\n") in result.stdout
+    assert (
+        '*Recalling* its resolution 70/1 of 25 September 2015, entitled "Transforming our '
+        'world: the 2030 Agenda for Sustainable Development"\n'
+    ) in result.stdout
 
 
 def test_clean_keep_open_to_a_file_and_json(store: Path, tmp_path: Path) -> None:
@@ -184,8 +194,9 @@ def test_sponsors_from_akn_metadata(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["init", str(store)]).exit_code == 0
     for name in ("S_2023_638-2316801E.xml", "S_2023_639-2316802E.xml"):
-        saved = runner.invoke(cli, ["save", "sc-draft", str(data / name), "--by", "Council",
-                                    "--store", str(store)])
+        saved = runner.invoke(
+            cli, ["save", "sc-draft", str(data / name), "--by", "Council", "--store", str(store)]
+        )
         assert saved.exit_code == 0, saved.output
     document = json.loads(run(store, "sponsors", "sc-draft", "--format", "json").stdout)
     first, second = document["versions"]
@@ -202,9 +213,14 @@ def test_status_of_printed_text_reads_bis_ter_alt(store: Path) -> None:
     paragraphs = json.loads(result.stdout)["paragraphs"]
     rows = {p["label"]: (p["state"], p["brackets"]) for p in paragraphs}
     assert rows == {
-        "PP1": ("open", 0), "PP1alt": ("open", 0), "OP1": ("agreed-ad-ref", 0),
-        "OP2": ("open", 1), "OP2bis": ("open", 1), "OP3": ("open", 1),
-        "OP3ter": ("proposed-deletion", 1), "OP4": ("agreed-ad-ref", 0),
+        "PP1": ("open", 0),
+        "PP1alt": ("open", 0),
+        "OP1": ("agreed-ad-ref", 0),
+        "OP2": ("open", 1),
+        "OP2bis": ("open", 1),
+        "OP3": ("open", 1),
+        "OP3ter": ("proposed-deletion", 1),
+        "OP4": ("agreed-ad-ref", 0),
     }
 
 
@@ -216,8 +232,9 @@ def test_markers_configured_in_the_store(tmp_path: Path) -> None:
     with (root / "redraft.toml").open("a", encoding="utf-8") as config:
         config.write('\n[negotiation]\npending = ["under consultation"]\n')
     draft = tmp_path / "d.txt"
-    draft.write_text("---\nredraft: 1\n---\n\n1. *Decides* to act. [Under consultation]\n",
-                     encoding="utf-8")
+    draft.write_text(
+        "---\nredraft: 1\n---\n\n1. *Decides* to act. [Under consultation]\n", encoding="utf-8"
+    )
     result = run(root, "status", str(draft), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["paragraphs"][0]["state"] == "open"
@@ -226,5 +243,6 @@ def test_markers_configured_in_the_store(tmp_path: Path) -> None:
         config.write('agreed = "agreed"\n')
     result = run(root, "status", str(draft))
     assert result.exit_code == 2
-    assert result.stderr == (f"redraft: error: {root / 'redraft.toml'}: [negotiation] agreed "
-                             "must be a list of strings\n")
+    assert result.stderr == (
+        f"redraft: error: {root / 'redraft.toml'}: [negotiation] agreed must be a list of strings\n"
+    )

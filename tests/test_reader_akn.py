@@ -21,8 +21,12 @@ DATA = Path(__file__).parent / "data" / "akn"
 CASES = Path(__file__).parent / "cases" / "akn"
 FILES = sorted(DATA.glob("*.xml"))
 #: The four resolutions held in all six languages (file name suffix A, C, E, F, R, S).
-SIX_LANGUAGES = ["A_RES_79_9-2421657", "A_RES_79_11-2421663", "A_RES_79_126-2423502",
-                 "A_RES_79_186-2424146"]
+SIX_LANGUAGES = [
+    "A_RES_79_9-2421657",
+    "A_RES_79_11-2421663",
+    "A_RES_79_126-2423502",
+    "A_RES_79_186-2424146",
+]
 
 
 def read(name: str) -> Draft:
@@ -31,8 +35,11 @@ def read(name: str) -> Draft:
 
 def case_pairs(suffix: str) -> list[tuple[Path, Path]]:
     """Case files: an input ``NAME.xml`` then its expected output ``NAME<suffix>``."""
-    return [(x, x.with_suffix(suffix)) for x in sorted(CASES.glob("*.xml"))
-            if x.with_suffix(suffix).exists()]
+    return [
+        (x, x.with_suffix(suffix))
+        for x in sorted(CASES.glob("*.xml"))
+        if x.with_suffix(suffix).exists()
+    ]
 
 
 def test_enough_real_files() -> None:
@@ -69,7 +76,8 @@ def test_79_9_hand_checked() -> None:
     draft = read("A_RES_79_9-2421657E.xml")
     assert draft.heading == "79/9."
     assert draft.title == (
-        "Cooperation between the United Nations and the Organization of Islamic Cooperation")
+        "Cooperation between the United Nations and the Organization of Islamic Cooperation"
+    )
     assert draft.formula == "The General Assembly,"
     assert len(draft.preambular()) == 29
     assert [p.label for p in draft.operative()] == [f"OP{n}" for n in range(1, 31)]
@@ -80,19 +88,31 @@ def test_79_9_hand_checked() -> None:
     pp2 = draft.find("PP2")
     assert isinstance(pp2, Paragraph)
     assert pp2.opening == "Recalling also"
-    assert pp2.footnotes == (Footnote("1", "On 28 June 2011, the Organization of the Islamic "
-                                          "Conference changed its name to the Organization of "
-                                          "Islamic Cooperation."),)
+    assert pp2.footnotes == (
+        Footnote(
+            "1",
+            "On 28 June 2011, the Organization of the Islamic "
+            "Conference changed its name to the Organization of "
+            "Islamic Cooperation.",
+        ),
+    )
     assert "Islamic Conference¹ to participate" in pp2.text
     assert "22\u00a0October 1982" in draft.preambular()[0].text  # no-break spaces kept
     assert draft.labels()[:6] == ["heading", "title", "formula", "PP1", "PP2", "FN1"]
     meta = draft.meta
     assert (meta.symbol, meta.language, meta.organ, meta.date) == (
-        "A/RES/79/9", "en", "General Assembly", "2024-11-18")
+        "A/RES/79/9",
+        "en",
+        "General Assembly",
+        "2024-11-18",
+    )
     assert meta.sponsors[1:] == ("Congo", "Equatorial Guinea")
     assert meta.get("draft_symbol") == "A/79/L.9/Rev.1"
     assert (meta.get("draft_date"), meta.get("agenda_item"), meta.get("session")) == (
-        "2024-11-15", "125 (b)", "79")
+        "2024-11-15",
+        "125 (b)",
+        "79",
+    )
     assert meta.get("vote") == "adoptedWithoutVote"
 
 
@@ -152,8 +172,11 @@ def test_tables_belong_to_the_paragraph_that_announces_them() -> None:
     assert isinstance(table, Paragraph) and table.kind is Kind.TABLE
     rows = table.text.split("\n")
     assert rows[0].split("\t") == [
-        "Level", "Criterion", "Threshold in United States dollars (2025–2027)",
-        "Discount (percentage)"]
+        "Level",
+        "Criterion",
+        "Threshold in United States dollars (2025–2027)",
+        "Discount (percentage)",
+    ]
     assert all(row.strip("\t") for row in rows)
 
 
@@ -195,9 +218,15 @@ def test_dispatch_through_read_path() -> None:
 
 def test_split_sponsors() -> None:
     assert split_sponsors("Cameroon (on behalf of A, B and C), Congo and Equatorial Guinea") == [
-        "Cameroon (on behalf of A, B and C)", "Congo", "Equatorial Guinea"]
+        "Cameroon (on behalf of A, B and C)",
+        "Congo",
+        "Equatorial Guinea",
+    ]
     assert split_sponsors("A, Trinidad and Tobago and Bosnia and Herzegovina") == [
-        "A", "Trinidad and Tobago", "Bosnia and Herzegovina"]
+        "A",
+        "Trinidad and Tobago",
+        "Bosnia and Herzegovina",
+    ]
     assert split_sponsors("") == []
 
 
@@ -235,8 +264,12 @@ def test_bold_paragraphs_are_headings_as_in_print() -> None:
     holding only bold text: headings, as 78/69 (which uses subheading) reads them."""
     draft = read(OCEANS_79)
     headings = [b.text for b in draft.blocks if b.kind is Kind.HEADING]
-    assert headings[:4] == ["I", "Implementation of the Convention and related agreements and "
-                            "instruments", "II", "Capacity-building"]
+    assert headings[:4] == [
+        "I",
+        "Implementation of the Convention and related agreements and instruments",
+        "II",
+        "Capacity-building",
+    ]
     assert headings[30:32] == ["XVI", "Eightieth session of the General Assembly"]
     assert len(headings) == 35  # 16 parts (number + title), "Annex" and two annex headings
     assert [b.text for b in draft.blocks if b.kind is Kind.TEXT] == ["Amend paragraph 8 to read:"]
@@ -276,9 +309,12 @@ def test_text_and_akn_readers_agree_on_labels(name: str) -> None:
 
 
 def _body(*paragraphs: str) -> bytes:
-    return ("<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'>"
-            "<statement name='resolution'><mainBody>" + "".join(paragraphs)
-            + "</mainBody></statement></akomaNtoso>").encode()
+    return (
+        "<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'>"
+        "<statement name='resolution'><mainBody>"
+        + "".join(paragraphs)
+        + "</mainBody></statement></akomaNtoso>"
+    ).encode()
 
 
 _TITLE = st.lists(word, min_size=1, max_size=12).map(" ".join)
@@ -286,23 +322,31 @@ _SECTION = st.sampled_from(["", "I.", "XIV.", "B.", "IV"])
 
 
 @given(title=_TITLE, section=_SECTION, style=st.sampled_from(["bold", "italic", "bold italic"]))
-def test_a_paragraph_of_styled_text_only_is_one_heading(title: str, section: str,
-                                                        style: str) -> None:
+def test_a_paragraph_of_styled_text_only_is_one_heading(
+    title: str, section: str, style: str
+) -> None:
     num = f"<num>{section}</num>" if section else ""
-    xml = _body(f"<paragraph>{num}<content><p>\t<span class='{style}'>{title}</span> </p>"
-                "</content></paragraph>", "<paragraph><num>1.</num><content><p>Decides.</p>"
-                "</content></paragraph>")
+    xml = _body(
+        f"<paragraph>{num}<content><p>\t<span class='{style}'>{title}</span> </p>"
+        "</content></paragraph>",
+        "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>",
+    )
     draft, _ = read_akn(xml)
     assert [(b.kind, b.text, b.label) for b in draft.blocks] == [
-        (Kind.HEADING, f"{section} {title}".strip(), "H1"), (Kind.OPERATIVE, "Decides.", "OP1")]
+        (Kind.HEADING, f"{section} {title}".strip(), "H1"),
+        (Kind.OPERATIVE, "Decides.", "OP1"),
+    ]
 
 
 @given(title=_TITLE, plain=word, number=st.sampled_from(["", "3.", "(a)"]))
-def test_plain_words_or_an_arithmetic_number_keep_a_paragraph(title: str, plain: str,
-                                                              number: str) -> None:
+def test_plain_words_or_an_arithmetic_number_keep_a_paragraph(
+    title: str, plain: str, number: str
+) -> None:
     num = f"<num>{number}</num>" if number else ""
-    xml = _body(f"<paragraph>{num}<content><p><span class='bold'>{title}</span> {plain}</p>"
-                f"</content></paragraph>", f"<paragraph>{num}<content><p><span class='bold'>"
-                f"{title}</span>:</p></content></paragraph>")
+    xml = _body(
+        f"<paragraph>{num}<content><p><span class='bold'>{title}</span> {plain}</p>"
+        f"</content></paragraph>",
+        f"<paragraph>{num}<content><p><span class='bold'>{title}</span>:</p></content></paragraph>",
+    )
     kinds = {b.kind for b in read_akn(xml)[0].walk()}
     assert Kind.HEADING not in kinds

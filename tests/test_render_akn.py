@@ -27,9 +27,11 @@ _alphabet = st.characters(
     blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"),
     blacklist_characters="\ufeff\u2028\u2029" + "⁰¹²³⁴⁵⁶⁷⁸⁹[]",
 )
-clean = st.text(alphabet=_alphabet, min_size=1, max_size=30).map(
-    lambda s: " ".join(s.split(" ")).strip()).filter(
-    lambda s: s and " ".join(s.split()) == s)
+clean = (
+    st.text(alphabet=_alphabet, min_size=1, max_size=30)
+    .map(lambda s: " ".join(s.split(" ")).strip())
+    .filter(lambda s: s and " ".join(s.split()) == s)
+)
 
 
 @st.composite
@@ -37,8 +39,13 @@ def cited_text(draw: st.DrawFn, opening_ok: bool) -> tuple[str, str, tuple[Footn
     """(opening, text, footnotes) where every footnote is cited once in the text."""
     body = draw(clean)
     markers = draw(st.lists(marker, max_size=min(2, len(body)), unique=True))
-    cuts = sorted(draw(st.lists(st.integers(1, len(body)), min_size=len(markers),
-                                max_size=len(markers), unique=True)))
+    cuts = sorted(
+        draw(
+            st.lists(
+                st.integers(1, len(body)), min_size=len(markers), max_size=len(markers), unique=True
+            )
+        )
+    )
     notes = tuple(Footnote(m, draw(clean)) for m in markers)  # in the order cited
     for cut, note in reversed(list(zip(cuts, notes, strict=True))):
         body = body[:cut] + footnote_ref(note.marker) + body[cut:]
@@ -61,24 +68,32 @@ def block(draw: st.DrawFn, kind: Kind, depth: int = 0) -> Paragraph:
     if kind is Kind.OPERATIVE and depth < 2:
         child_kinds = st.sampled_from([Kind.OPERATIVE, Kind.OPERATIVE, Kind.TEXT, Kind.TABLE])
         kids = [draw(block(k, depth + 1)) for k in draw(st.lists(child_kinds, max_size=3))]
-    return Paragraph(kind=kind, text=text, number=num, opening=opening,
-                     children=tuple(kids), footnotes=notes)
+    return Paragraph(
+        kind=kind, text=text, number=num, opening=opening, children=tuple(kids), footnotes=notes
+    )
 
 
 @st.composite
 def document(draw: st.DrawFn) -> list[Paragraph]:
     """One resolution: heading/title, formula, preamble, then a body."""
-    blocks = [draw(block(k)) for k in draw(st.lists(
-        st.sampled_from([Kind.DOC_HEADING, Kind.TITLE]), max_size=2))]
+    blocks = [
+        draw(block(k))
+        for k in draw(st.lists(st.sampled_from([Kind.DOC_HEADING, Kind.TITLE]), max_size=2))
+    ]
     if draw(st.booleans()):
         blocks.append(draw(block(Kind.FORMULA)))
     blocks += [draw(block(Kind.PREAMBULAR)) for _ in range(draw(st.integers(0, 3)))]
     body_kinds = st.sampled_from(
-        [Kind.OPERATIVE, Kind.OPERATIVE, Kind.HEADING, Kind.TEXT, Kind.TABLE, Kind.PREAMBULAR])
+        [Kind.OPERATIVE, Kind.OPERATIVE, Kind.HEADING, Kind.TEXT, Kind.TABLE, Kind.PREAMBULAR]
+    )
     for kind in draw(st.lists(body_kinds, max_size=5)):
         previous = blocks[-1] if blocks else None
-        if (kind is Kind.TABLE and previous is not None and previous.kind is Kind.OPERATIVE
-                and previous.text.endswith(":")):
+        if (
+            kind is Kind.TABLE
+            and previous is not None
+            and previous.kind is Kind.OPERATIVE
+            and previous.text.endswith(":")
+        ):
             continue  # that table would read as the paragraph's own (docs/akn.md)
         blocks.append(draw(block(kind)))
     return blocks
@@ -92,10 +107,16 @@ def akn_drafts(draw: st.DrawFn) -> Draft:
         language=draw(st.sampled_from(["en", "fr", "zh", "ar"])),
         doc_type=draw(st.sampled_from(["", "resolution", "draft resolution"])),
         date=draw(st.sampled_from(["", "2024-11-18"])),
-        sponsors=tuple(draw(st.lists(st.sampled_from(["EU", "Cameroon, Congo", '"Q"']),
-                                     max_size=2))),
-        extra=tuple(sorted(draw(st.dictionaries(st.sampled_from(["draft_symbol", "x"]),
-                                                clean, max_size=2)).items())),
+        sponsors=tuple(
+            draw(st.lists(st.sampled_from(["EU", "Cameroon, Congo", '"Q"']), max_size=2))
+        ),
+        extra=tuple(
+            sorted(
+                draw(
+                    st.dictionaries(st.sampled_from(["draft_symbol", "x"]), clean, max_size=2)
+                ).items()
+            )
+        ),
     )
     blocks = [b for _ in range(draw(st.integers(1, 2))) for b in draw(document())]
     if not blocks:  # a file with no text is refused, rightly
@@ -132,8 +153,11 @@ def test_real_files_round_trip(path: Path, schema: etree.XMLSchema) -> None:
     assert_valid(schema, xml)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.one_of(akn_drafts(), drafts()))
 def test_what_is_written_is_valid_akoma_ntoso(schema: etree.XMLSchema, draft: Draft) -> None:
     assert_valid(schema, render_akn(draft))
@@ -153,7 +177,8 @@ def test_shape_is_the_uns() -> None:
     assert containers[0].findtext("a:p/a:span[@class='italic']", namespaces=NS) == "Recalling"
     paragraphs = root.findall("a:statement/a:mainBody/a:paragraph", NS)
     assert [p.findtext("a:num", namespaces=NS) for p in paragraphs] == [
-        f"{n}." for n in range(1, 31)]
+        f"{n}." for n in range(1, 31)
+    ]
     exact = root.findall(".//a:proprietary/{urn:redraft:meta}meta", NS)
     assert ("symbol", "A/RES/79/9") in [(m.get("key"), m.get("value")) for m in exact]
     note = containers[1].find(".//a:authorialNote", NS)
@@ -164,8 +189,10 @@ def test_shape_is_the_uns() -> None:
 def test_a_lettered_paragraph_after_a_numbered_one_stays_where_it_was() -> None:
     # UN markup sometimes gives a sub-paragraph its own top-level <num>: the reader repairs
     # that in UN files, never in a file redraft wrote (its structure is exact).
-    blocks = (Paragraph(kind=Kind.OPERATIVE, text="One;", number="1."),
-              Paragraph(kind=Kind.OPERATIVE, text="Lettered;", number="(a)"))
+    blocks = (
+        Paragraph(kind=Kind.OPERATIVE, text="One;", number="1."),
+        Paragraph(kind=Kind.OPERATIVE, text="Lettered;", number="(a)"),
+    )
     draft = Draft(Meta(), assign_labels(blocks))
     assert read_akn(render_akn(draft), "x")[0] == draft
 
@@ -173,12 +200,23 @@ def test_a_lettered_paragraph_after_a_numbered_one_stays_where_it_was() -> None:
 def test_sub_paragraphs_and_tables_are_lists_and_containers() -> None:
     child = Paragraph(kind=Kind.OPERATIVE, text="first;", number="(a)")
     table = Paragraph(kind=Kind.TABLE, text="A\tB\n1\t2")
-    draft = Draft(Meta(), assign_labels((
-        Paragraph(kind=Kind.OPERATIVE, text="Decides:", number="1.", opening="Decides",
-                  children=(child,)),
-        Paragraph(kind=Kind.OPERATIVE, text="Approves as follows:", number="2.",
-                  children=(table,)),
-    )))
+    draft = Draft(
+        Meta(),
+        assign_labels(
+            (
+                Paragraph(
+                    kind=Kind.OPERATIVE,
+                    text="Decides:",
+                    number="1.",
+                    opening="Decides",
+                    children=(child,),
+                ),
+                Paragraph(
+                    kind=Kind.OPERATIVE, text="Approves as follows:", number="2.", children=(table,)
+                ),
+            )
+        ),
+    )
     root = etree.fromstring(render_akn(draft))
     body = root.find(".//a:mainBody", NS)
     assert body is not None
@@ -201,7 +239,9 @@ def test_two_resolutions_in_one_file() -> None:
     draft, _ = read_akn((DATA / "A_RES_79_252-2424692E.xml").read_bytes(), "x.xml")
     documents = split_documents(draft.blocks)
     assert [[b.text for b in d if b.kind is Kind.DOC_HEADING] for d in documents] == [
-        ["79/252.", "A"], ["B"]]
+        ["79/252.", "A"],
+        ["B"],
+    ]
     root = etree.fromstring(render_akn(draft))
     assert root.find("a:documentCollection", NS) is not None
     assert len(root.findall("a:components/a:component/a:statement", NS)) == 2

@@ -37,12 +37,16 @@ def _series(prefix: str, last: int) -> list[str]:
 
 def test_finds_all_eighteen_texts(found: list[SplitDraft]) -> None:
     headings = [(item.draft.meta.organ, item.draft.heading) for item in found]
-    ga, ecosoc, ccpcj = ("General Assembly", "Economic and Social Council",
-                         "Commission on Crime Prevention and Criminal Justice")
+    ga, ecosoc, ccpcj = (
+        "General Assembly",
+        "Economic and Social Council",
+        "Commission on Crime Prevention and Criminal Justice",
+    )
     assert headings == [
         *((ga, f"Draft resolution {n}") for n in ("I", "II", "III", "IV")),
         *((ecosoc, f"Draft resolution {n}") for n in ("I", "II", "III", "IV")),
-        (ecosoc, "Draft decision I"), (ecosoc, "Draft decision II"),
+        (ecosoc, "Draft decision I"),
+        (ecosoc, "Draft decision II"),
         *((ccpcj, f"Resolution 20/{n}") for n in range(1, 8)),
         (ccpcj, "Decision 20/1"),
     ]
@@ -106,9 +110,7 @@ def test_resolution_20_1(found: list[SplitDraft]) -> None:
         "Secretariat on the development of the programmes of the United Nations Office on "
         "Drugs and Crime,"
     )
-    assert [c.label for c in draft.find("OP21").children] == [
-        f"OP21({x})" for x in "abcdef"
-    ]
+    assert [c.label for c in draft.find("OP21").children] == [f"OP21({x})" for x in "abcdef"]
 
 
 def test_decision_20_1(found: list[SplitDraft]) -> None:
@@ -122,15 +124,23 @@ def test_draft_decision_i(found: list[SplitDraft]) -> None:
     draft = _draft(found, "ecosoc-draft-decision-i-")
     assert _top(draft, Kind.OPERATIVE) == [f"OP({x})" for x in "abcdef"]
     assert [u.label for u in draft.find("OP(c)").walk()] == [
-        "OP(c)", "OP(c)(i)", "OP(c)(ii)", "OP(c)(ii)a", "OP(c)(ii)b", "OP(c)(iii)"
+        "OP(c)",
+        "OP(c)(i)",
+        "OP(c)(ii)",
+        "OP(c)(ii)a",
+        "OP(c)(ii)b",
+        "OP(c)(iii)",
     ]
     agenda = [c for c in draft.find("OP(f)").children if c.kind is Kind.OPERATIVE]
     assert [c.label for c in agenda] == [f"OP(f){i}" for i in range(1, 12)]
     assert [c.text for c in draft.find("OP(f)4").children] == [
-        "Documentation", "Note by the Secretariat"
+        "Documentation",
+        "Note by the Secretariat",
     ]
     assert [c.label for c in draft.find("OP(f)3").children][:3] == [
-        "OP(f)3(a)", "OP(f)3(b)", "OP(f)3.p1"
+        "OP(f)3(a)",
+        "OP(f)3(b)",
+        "OP(f)3.p1",
     ]
 
 
@@ -150,19 +160,35 @@ def test_draft_decision_ii(found: list[SplitDraft]) -> None:
 
 def test_resolution_20_2_table(found: list[SplitDraft]) -> None:
     draft = _draft(found, "ccpcj-resolution-20-2-")
-    assert draft.labels() == ["heading", "title", "formula", "PP1", "PP2", "FN52", "PP3",
-                              "OP1", "FN53", "OP2", "OP3", "OP3.T1", "OP4"]
+    assert draft.labels() == [
+        "heading",
+        "title",
+        "formula",
+        "PP1",
+        "PP2",
+        "FN52",
+        "PP3",
+        "OP1",
+        "FN53",
+        "OP2",
+        "OP3",
+        "OP3.T1",
+        "OP4",
+    ]
     rows = draft.find("OP3.T1").text.split("\n")
-    assert rows[0] == "Resource projections for the United Nations Crime Prevention and " \
-                      "Criminal Justice Fund"
+    assert (
+        rows[0] == "Resource projections for the United Nations Crime Prevention and "
+        "Criminal Justice Fund"
+    )
     assert rows[-1] == "Total\t152 462.2\t186 118.7\t51\t54"
     assert len(rows) == 14
 
 
 def test_footnote_printed_after_the_next_heading_goes_back(found: list[SplitDraft]) -> None:
     """Footnote 8 of GA draft resolution II is printed inside draft resolution III."""
-    assert [f.marker for f in _draft(found, "ga-draft-resolution-ii-").find("OP10").footnotes] \
-        == ["8"]
+    assert [f.marker for f in _draft(found, "ga-draft-resolution-ii-").find("OP10").footnotes] == [
+        "8"
+    ]
     assert _draft(found, "ga-draft-resolution-iii-").find("FN8") is None
 
 

@@ -88,7 +88,8 @@ def test_bundled_draft_decision_with_sub_paragraphs_hand_counted() -> None:
     assert (stats.words, stats.operative, stats.subparagraphs, stats.preambular) == (531, 6, 4, 0)
     rows = {row.label: row for row in stats.paragraphs}
     assert rows["OP(f)"].total_words == rows["OP(f)"].words + sum(
-        rows[f"OP(f){n}"].words for n in range(1, 5))
+        rows[f"OP(f){n}"].words for n in range(1, 5)
+    )
 
 
 def test_chinese_resolution_counts_characters() -> None:
@@ -155,8 +156,10 @@ def test_hint_finds_the_repeated_offences_phrase() -> None:
 
 def test_recall_only_paragraphs() -> None:
     only = Paragraph(Kind.PREAMBULAR, "Recalling its resolution 65/232 of 21 December 2010,")
-    more = Paragraph(Kind.PREAMBULAR, "Recalling its resolution 65/232, in which it stressed "
-                     "the need to enhance cooperation,")
+    more = Paragraph(
+        Kind.PREAMBULAR,
+        "Recalling its resolution 65/232, in which it stressed the need to enhance cooperation,",
+    )
     assert recall_only(only)
     assert not recall_only(more)
 
@@ -180,8 +183,18 @@ def test_cli_json_has_the_documented_keys() -> None:
     document = json.loads(result.output)
     assert document["schema"] == "redraft.stats/1"
     first = document["drafts"][0]
-    for key in ("name", "words", "characters", "characters_no_spaces", "preambular",
-                "operative", "subparagraphs", "footnotes", "footnote_words", "pages"):
+    for key in (
+        "name",
+        "words",
+        "characters",
+        "characters_no_spaces",
+        "preambular",
+        "operative",
+        "subparagraphs",
+        "footnotes",
+        "footnote_words",
+        "pages",
+    ):
         assert key in first
     assert (first["name"], first["words"], first["pages"]) == ("ccpcj20-ga-dr-1", 679, 1.3)
     assert document["drafts"][1]["words"] == 933
@@ -222,11 +235,14 @@ def test_cli_by_version_from_a_store(tmp_path: Path) -> None:
     draft = load(str(DR1)).draft
     store.save("dr1", replace(draft, blocks=draft.blocks[:8]), by="EU", date="2012-03-01")
     store.save("dr1", draft, by="G77", date="2012-03-20")
-    result = run("stats", "--store", str(tmp_path / "store"), "--by-version", "dr1",
-                 "--format", "json")
+    result = run(
+        "stats", "--store", str(tmp_path / "store"), "--by-version", "dr1", "--format", "json"
+    )
     versions = json.loads(result.output)["versions"]
     assert [(v["version"], v["by"], v["words"]) for v in versions] == [
-        (1, "EU", 399), (2, "G77", 679)]
+        (1, "EU", 399),
+        (2, "G77", 679),
+    ]
     assert versions[1]["growth"] == round((679 - 399) * 100 / 399, 1)
     table = run("stats", "--store", str(tmp_path / "store"), "--by-version", "dr1").output
     assert "+70.2%" in table and "█" in table
@@ -268,16 +284,19 @@ def test_demo_step_ends_with_stats_and_a_check(tmp_path: Path) -> None:
 
 
 def test_recall_only_hint_merges_or_joins() -> None:
-    text = ("---\nredraft: 1\n---\n\n*Recalling* its resolution 65/232 of 21 December 2010,\n\n"
-            "*Reaffirming* its resolution 65/221 of 21 December 2010,\n\n"
-            "*Recalling also* the Salvador Declaration, adopted by the Twelfth Congress,\n\n"
-            "1. *Decides* to act.\n")
+    text = (
+        "---\nredraft: 1\n---\n\n*Recalling* its resolution 65/232 of 21 December 2010,\n\n"
+        "*Reaffirming* its resolution 65/221 of 21 December 2010,\n\n"
+        "*Recalling also* the Salvador Declaration, adopted by the Twelfth Congress,\n\n"
+        "1. *Decides* to act.\n"
+    )
     draft = canonical.parse(text)
     (hint,) = [h for h in hints([("d", draft)]) if h.kind == "recall-only"]
     assert hint.labels == ("PP1", "PP2")
     assert hint.saves == (8 + 8) - 3 - 4 * 2  # 8 words each, less the opening, 4 per text
-    single = canonical.parse(text.replace("*Reaffirming* its resolution 65/221 of 21 December "
-                                          "2010,\n\n", ""))
+    single = canonical.parse(
+        text.replace("*Reaffirming* its resolution 65/221 of 21 December 2010,\n\n", "")
+    )
     (hint,) = [h for h in hints([("d", single)]) if h.kind == "recall-only"]
     assert (hint.labels, hint.saves) == (("PP1",), 8 - 4)
     assert "cite it in PP2" in hint.advice
@@ -286,17 +305,24 @@ def test_recall_only_hint_merges_or_joins() -> None:
 def test_repeated_phrase_is_trimmed_of_little_words() -> None:
     body = "\n\n".join(
         f"{n}. *Invites* the Conference of the States Parties to the Convention on item {n};"
-        for n in range(1, 5))
+        for n in range(1, 5)
+    )
     draft = canonical.parse("---\nredraft: 1\n---\n\n" + body + "\n")
     (top,) = repeated_phrases(draft, "d")
     # "Invites the Conference of the States Parties to the Convention on item" grows to
     # 12 words in every paragraph; "Invites" starts it, "on item" ends it: nothing to trim.
     assert top.text == "Invites the Conference of the States Parties to the Convention on item"
     assert top.saves == (4 - 1) * (12 - 2) - 3
-    varied = canonical.parse("---\nredraft: 1\n---\n\n" + "\n\n".join(
-        f"{n}. *{verb}* the Conference of the States Parties to the {what};"
-        for n, (verb, what) in enumerate(
-            [("Invites", "Protocol"), ("Urges", "Convention"), ("Asks", "Treaty")], 1)) + "\n")
+    varied = canonical.parse(
+        "---\nredraft: 1\n---\n\n"
+        + "\n\n".join(
+            f"{n}. *{verb}* the Conference of the States Parties to the {what};"
+            for n, (verb, what) in enumerate(
+                [("Invites", "Protocol"), ("Urges", "Convention"), ("Asks", "Treaty")], 1
+            )
+        )
+        + "\n"
+    )
     (top,) = repeated_phrases(varied, "d")
     assert top.text == "the Conference of the States Parties"  # "to the" trimmed
     assert top.saves == (3 - 1) * (6 - 2) - 3

@@ -28,8 +28,16 @@ def test_status_table_of_the_compilation_case() -> None:
     draft, expected = load_draft_case("compilation.txt")
     result = draft_status(draft, "compilation.txt")
     rows = [
-        "  ".join(x for x in (p.label, state_text(p.state, p.brackets, p.marker), str(p.brackets),
-                              ", ".join(p.proponents)) if x)
+        "  ".join(
+            x
+            for x in (
+                p.label,
+                state_text(p.state, p.brackets, p.marker),
+                str(p.brackets),
+                ", ".join(p.proponents),
+            )
+            if x
+        )
         for p in result.paragraphs
     ]
     assert rows == expected["status"][:-1]
@@ -57,11 +65,20 @@ def test_json_has_the_documented_shape() -> None:
     document = status_json(draft_status(draft, "x"))
     assert document["schema"] == "redraft.status/1"
     assert document["paragraphs"][3] == {
-        "label": "PP2bis", "state": "open", "brackets": 1, "proponents": ["EU", "G77", "US"],
+        "label": "PP2bis",
+        "state": "open",
+        "brackets": 1,
+        "proponents": ["EU", "G77", "US"],
     }
     assert document["totals"] == {
-        "paragraphs": 12, "agreed": 3, "agreed_ad_ref": 2, "open": 5,
-        "proposed_deletion": 3, "clean": 1, "brackets": 6, "with_brackets": 6,
+        "paragraphs": 12,
+        "agreed": 3,
+        "agreed_ad_ref": 2,
+        "open": 5,
+        "proposed_deletion": 3,
+        "clean": 1,
+        "brackets": 6,
+        "with_brackets": 6,
     }
     assert document["problems"][0]["label"] == "OP3"
     assert "versions" not in document
@@ -84,8 +101,10 @@ def test_share_agreed_by_version() -> None:
     history = [
         (_Version(1, by="Facilitator"), _draft("A [b - US].", "C [d / e].", "F.", "G [h].")),
         (_Version(2, by="G77"), _draft("A b. [Agreed ad ref]", "C [d / e].", "F. [agreed]", "G.")),
-        (_Version(3, by="EU"),
-         _draft("A b. [Agreed ad ref]", "C d. [Agreed ad ref]", "F. [agreed]")),
+        (
+            _Version(3, by="EU"),
+            _draft("A b. [Agreed ad ref]", "C d. [Agreed ad ref]", "F. [agreed]"),
+        ),
     ]
     progress = status_by_version("x", history)
     assert [v.totals.agreed for v in progress.versions] == [0, 2, 3]
@@ -133,8 +152,10 @@ def test_status_of_a_printed_rolling_text() -> None:
     document's "We, the Heads of State ..." is the formula, not PP1; alternatives
     written "EU: ... / G77: ..." name their proponents."""
     document = _status_json(DRAFTS / "rio20-rolling.txt")
-    rows = {p["label"]: (p["state"], p["brackets"], ", ".join(p["proponents"]))
-            for p in document["paragraphs"]}  # type: ignore[attr-defined]
+    rows = {
+        p["label"]: (p["state"], p["brackets"], ", ".join(p["proponents"]))
+        for p in document["paragraphs"]
+    }  # type: ignore[attr-defined]
     assert rows == {
         "PP1": ("open", 0, ""),  # [pending]
         "PP2": ("open", 1, "EU"),  # [- EU]

@@ -93,7 +93,7 @@ def _content(block: Paragraph) -> str:
         return "\n".join(("| " + row) if row else "|" for row in rows)
     text = _one_line(block.text)
     if block.opening and text.startswith(block.opening):
-        body = f"*{block.opening}*{text[len(block.opening):]}"
+        body = f"*{block.opening}*{text[len(block.opening) :]}"
     else:
         body = text
     prefix = {

@@ -234,8 +234,11 @@ def _sequence(members: list[tuple[Paragraph, str, int | None]], style: str) -> I
     expected = 1
     for paragraph, key, value in members:
         if value is None:
-            yield "numbering", f"number {paragraph.number!r} breaks a list of {style}", \
-                paragraph.label
+            yield (
+                "numbering",
+                f"number {paragraph.number!r} breaks a list of {style}",
+                paragraph.label,
+            )
             continue
         # A list may start again at 1: the next part of a text (annex, part B).
         if value != expected and value != 1:
@@ -259,8 +262,17 @@ def key_like(key: str, value: int, style: str) -> str:
 
 def _to_roman(value: int) -> str:
     out = ""
-    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
-                            (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for number, letters in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while value >= number:
             out += letters
             value -= number
@@ -302,8 +314,11 @@ def _duplicates(draft: Draft) -> Iterator[Finding]:
         for unit in block.walk():
             base = _COPY.sub("", unit.label)
             if unit.number and base in seen and _COPY.search(unit.label[-4:]):
-                yield "duplicate_label", f"a second paragraph numbered {base} in this part", \
-                    unit.label
+                yield (
+                    "duplicate_label",
+                    f"a second paragraph numbered {base} in this part",
+                    unit.label,
+                )
             seen.add(base)
 
 
@@ -422,7 +437,9 @@ def check_target(target: Target, config: Config, today: dt.date) -> list[Violati
 
 
 def check_targets(
-    targets: Iterable[Target], config: Config, today: dt.date | None = None,
+    targets: Iterable[Target],
+    config: Config,
+    today: dt.date | None = None,
     notes: Sequence[str] = (),
 ) -> CheckResult:
     """Run every rule on every target."""
@@ -457,7 +474,8 @@ def run_check(
 
 
 def check_drafts(
-    drafts: Iterable[tuple[str, Draft]], config: Config | None = None,
+    drafts: Iterable[tuple[str, Draft]],
+    config: Config | None = None,
     today: dt.date | None = None,
 ) -> CheckResult:
     """Convenience for library users: check drafts that have no store history."""

@@ -50,7 +50,8 @@ def gather_targets(
         if spec == "-" or Path(spec).exists():
             loaded = load(spec, store)
             found[index] = in_store.target(spec, loaded.draft, config, base) or _file_target(
-                spec, loaded.draft, config, base, store)
+                spec, loaded.draft, config, base, store
+            )
             warnings.extend(loaded.warnings)
         elif "@" in spec or opened is None and not _has_store(store):
             loaded = load(spec, store)  # its error names the spec
@@ -94,8 +95,9 @@ class _StoreFiles:
         versions = (self.versions or {}).get(path.stem)
         if not versions:
             return None
-        target = _store_target(path.stem, draft, config, base, self.opened, self.store,
-                               versions=versions)
+        target = _store_target(
+            path.stem, draft, config, base, self.opened, self.store, versions=versions
+        )
         growth = config.check.max_growth is not None
         if growth and not base:
             first = self.opened.texts([versions[0]])[0].decode("utf-8")
@@ -140,8 +142,9 @@ def _store_targets(
         raise
     out = {}
     for index, item in zip(names, stored, strict=True):
-        target = _store_target(item.name, item.draft, config, base, opened, store,
-                               versions=item.versions)
+        target = _store_target(
+            item.name, item.draft, config, base, opened, store, versions=item.versions
+        )
         if item.first is not None:
             target = replace(target, base=item.first)
         out[index] = target
@@ -198,8 +201,13 @@ def _listdir(folder: Path) -> tuple[str, ...]:
 
 
 def _store_target(
-    spec: str, draft: Draft, config: Config, base: str | None, opened: Any,
-    store: Path | None, versions: Sequence[Any] | None = None,
+    spec: str,
+    draft: Draft,
+    config: Config,
+    base: str | None,
+    opened: Any,
+    store: Path | None,
+    versions: Sequence[Any] | None = None,
 ) -> Target:
     """One store draft's target; ``versions`` when the caller already has them (batch),
     else one `git log` for the dates and the first version's text when growth needs it."""

@@ -217,8 +217,13 @@ class _Builder:
                 raise self.fail("check", "preset", f"unknown preset {preset!r} (known: {names})")
             values.update(PRESETS[preset])
             values["preset"] = preset
-        for key in ("max_words", "soft_max_words", "max_paragraph_words", "max_preambular",
-                    "max_operative"):
+        for key in (
+            "max_words",
+            "soft_max_words",
+            "max_paragraph_words",
+            "max_preambular",
+            "max_operative",
+        ):
             if key in table:
                 values[key] = self.integer("check", key, table[key])
         if "max_growth" in table:
@@ -248,8 +253,11 @@ class _Builder:
 
     def openers(self, value: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
-            raise self.fail("check", "openers", "'openers' must be a table "
-                            "{ preambular = [...], operative = [...] }")
+            raise self.fail(
+                "check",
+                "openers",
+                "'openers' must be a table { preambular = [...], operative = [...] }",
+            )
         self.unknown("check", value, ("preambular", "operative"))
         return {f"{k}_openers": self.strings("check", k, v) for k, v in value.items()}
 
@@ -265,8 +273,12 @@ class _Builder:
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise self.fail("check", rule, f"unknown rule '{rule}' in severity{hint}", line)
             if level not in SEVERITIES:
-                raise self.fail("check", rule, f"severity of '{rule}' must be one of "
-                                f"{', '.join(SEVERITIES)}, not {level!r}", line)
+                raise self.fail(
+                    "check",
+                    rule,
+                    f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}, not {level!r}",
+                    line,
+                )
             out.append((rule, level))
         return tuple(sorted(out))
 
@@ -291,13 +303,18 @@ class _Builder:
             if key in table:
                 value = table[key]
                 if not isinstance(value, str) or parse_period(value) is None:
-                    raise self.fail("session", key, f"'{key}' must be a period such as "
-                                    f"\"1 month\", \"3 weeks\" or \"30 days\", not {value!r}")
+                    raise self.fail(
+                        "session",
+                        key,
+                        f"'{key}' must be a period such as "
+                        f'"1 month", "3 weeks" or "30 days", not {value!r}',
+                    )
                 periods[key] = value
         config = replace(config, **periods)  # type: ignore[arg-type]
         if "languages" in table:
-            config = replace(config, languages=self.strings("session", "languages",
-                                                            table["languages"]))
+            config = replace(
+                config, languages=self.strings("session", "languages", table["languages"])
+            )
         return config
 
     def stats(self, table: dict[str, Any]) -> StatsConfig:

@@ -214,8 +214,10 @@ def recall_hints(draft: Draft, name: str = "") -> list[Hint]:
     words = sum(count_text_words(p.text) for p in only)
     if len(only) >= 2:
         saves = words - 3 - 4 * references
-        advice = (f"{len(only)} preambular paragraphs only recall earlier texts: "
-                  'list them in one ("Recalling its resolutions ... and ...,")')
+        advice = (
+            f"{len(only)} preambular paragraphs only recall earlier texts: "
+            'list them in one ("Recalling its resolutions ... and ...,")'
+        )
     else:
         host = next((p for p in preambular if p is not only[0] and _RECALL.match(p.text)), None)
         if host is None:
@@ -261,8 +263,10 @@ def boilerplate_hints(drafts: Sequence[tuple[str, Draft]]) -> list[Hint]:
                     labels=(label,),
                     text=text,
                     saves=words,
-                    advice=(f"word for word as {first_name} {first_label}: boilerplate; "
-                            "cut it where the other text already says it, or shorten both"),
+                    advice=(
+                        f"word for word as {first_name} {first_label}: boilerplate; "
+                        "cut it where the other text already says it, or shorten both"
+                    ),
                 )
             )
     return hints

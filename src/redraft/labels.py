@@ -50,8 +50,34 @@ def _ascii_digits(text: str) -> str:
 #: Sub-paragraph letters in Russian (а, б, в...) and Arabic (أ, ب, ج... in abjad order),
 #: mapped by position to a, b, c... so that labels agree across the official languages.
 _CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэ"
-_ABJAD_ORDER = ("أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
-                "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض")
+_ABJAD_ORDER = (
+    "أ",
+    "ب",
+    "ج",
+    "د",
+    "ه",
+    "و",
+    "ز",
+    "ح",
+    "ط",
+    "ي",
+    "ك",
+    "ل",
+    "م",
+    "ن",
+    "س",
+    "ع",
+    "ف",
+    "ص",
+    "ق",
+    "ر",
+    "ش",
+    "ت",
+    "ث",
+    "خ",
+    "ذ",
+    "ض",
+)
 _LETTER_TO_LATIN = {
     **{c: chr(ord("a") + i) for i, c in enumerate(_CYRILLIC_ORDER)},
     **{c: chr(ord("a") + i) for i, c in enumerate(_ABJAD_ORDER)},

@@ -342,8 +342,7 @@ def stats_report(
     if by_version:
         if "@" in by_version or Path(by_version).exists():  # as blame and history say it
             raise InputError(
-                "--by-version follows a draft through the store: "
-                f"give its NAME, not '{by_version}'"
+                f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
             )
         opened = opened or open_store(store)
         history = opened.history(by_version)

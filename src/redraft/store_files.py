@@ -77,9 +77,7 @@ def atomic_write(
         temp.unlink(missing_ok=True)
 
 
-def remove_if_stale(
-    lock: Path, warnings: list[str], older_than: float = STALE_GIT_LOCK
-) -> bool:
+def remove_if_stale(lock: Path, warnings: list[str], older_than: float = STALE_GIT_LOCK) -> bool:
     """Remove a git lock file a killed git process left (older than ``older_than``);
     True when it is gone, False when it is recent (a live git may hold it)."""
     try:

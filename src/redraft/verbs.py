@@ -27,35 +27,124 @@ OPERATIVE_SCALE: tuple[tuple[str, ...], ...] = (
     ("requests", "recommends", "directs", "mandates", "stresses", "emphasizes", "underlines"),
     ("encourages", "supports", "endorses", "approves", "adopts", "reaffirms", "affirms"),
     ("invites", "expresses its hope", "expresses the hope"),
-    ("welcomes", "commends", "appreciates", "expresses its appreciation",
-     "expresses appreciation", "expresses its gratitude", "recognizes", "acknowledges",
-     "considers", "reiterates", "recalls", "regrets", "expresses its concern",
-     "expresses its deep concern", "expresses concern", "notes with concern"),
+    (
+        "welcomes",
+        "commends",
+        "appreciates",
+        "expresses its appreciation",
+        "expresses appreciation",
+        "expresses its gratitude",
+        "recognizes",
+        "acknowledges",
+        "considers",
+        "reiterates",
+        "recalls",
+        "regrets",
+        "expresses its concern",
+        "expresses its deep concern",
+        "expresses concern",
+        "notes with concern",
+    ),
     ("takes note", "notes", "acknowledges with appreciation"),
 )
 
 #: Preambular openers, strongest first (the same ranking convention).
 PREAMBULAR_SCALE: tuple[tuple[str, ...], ...] = (
-    ("reaffirming", "determined", "demanding", "condemning", "stressing", "emphasizing",
-     "underlining", "deeply concerned", "gravely concerned", "alarmed", "deploring"),
-    ("recalling", "reiterating", "recognizing", "acknowledging", "concerned", "convinced",
-     "bearing in mind", "mindful", "aware", "conscious", "welcoming", "affirming"),
-    ("noting", "taking note", "having considered", "having examined", "considering",
-     "observing", "expressing", "guided", "cognizant", "desirous", "wishing"),
+    (
+        "reaffirming",
+        "determined",
+        "demanding",
+        "condemning",
+        "stressing",
+        "emphasizing",
+        "underlining",
+        "deeply concerned",
+        "gravely concerned",
+        "alarmed",
+        "deploring",
+    ),
+    (
+        "recalling",
+        "reiterating",
+        "recognizing",
+        "acknowledging",
+        "concerned",
+        "convinced",
+        "bearing in mind",
+        "mindful",
+        "aware",
+        "conscious",
+        "welcoming",
+        "affirming",
+    ),
+    (
+        "noting",
+        "taking note",
+        "having considered",
+        "having examined",
+        "considering",
+        "observing",
+        "expressing",
+        "guided",
+        "cognizant",
+        "desirous",
+        "wishing",
+    ),
 )
 
 #: Words that modify an opener without changing its strength.
-MODIFIERS = ("also", "further", "once again", "again", "hereby", "moreover", "furthermore",
-             "in this regard", "in this context", "accordingly")
+MODIFIERS = (
+    "also",
+    "further",
+    "once again",
+    "again",
+    "hereby",
+    "moreover",
+    "furthermore",
+    "in this regard",
+    "in this context",
+    "accordingly",
+)
 
 #: Adjectives and past participles that may open a preambular paragraph.
-PREAMBULAR_ADJECTIVES = frozenset({
-    "aware", "mindful", "conscious", "cognizant", "desirous", "convinced", "concerned",
-    "alarmed", "determined", "deeply", "gravely", "seriously", "profoundly", "fully",
-    "encouraged", "guided", "disturbed", "dismayed", "appalled", "shocked", "outraged",
-    "pleased", "satisfied", "gratified", "resolved", "committed", "confident", "keen",
-    "noting", "bearing", "having", "reaffirming", "recalling", "taking",
-})
+PREAMBULAR_ADJECTIVES = frozenset(
+    {
+        "aware",
+        "mindful",
+        "conscious",
+        "cognizant",
+        "desirous",
+        "convinced",
+        "concerned",
+        "alarmed",
+        "determined",
+        "deeply",
+        "gravely",
+        "seriously",
+        "profoundly",
+        "fully",
+        "encouraged",
+        "guided",
+        "disturbed",
+        "dismayed",
+        "appalled",
+        "shocked",
+        "outraged",
+        "pleased",
+        "satisfied",
+        "gratified",
+        "resolved",
+        "committed",
+        "confident",
+        "keen",
+        "noting",
+        "bearing",
+        "having",
+        "reaffirming",
+        "recalling",
+        "taking",
+    }
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -116,9 +205,9 @@ def opening_phrase(paragraph: Paragraph | str) -> str:
 
 
 def _without_adverb(base: str) -> str:
-    """"firmly convinced" -> "convinced" (an adverb does not change the verb's form)."""
+    """ "firmly convinced" -> "convinced" (an adverb does not change the verb's form)."""
     match = _ADVERB.match(base)
-    return base[match.end():] if match and base[match.end():] else base
+    return base[match.end() :] if match and base[match.end() :] else base
 
 
 def strength(phrase: str, kind: Kind = Kind.OPERATIVE) -> int | None:
@@ -134,7 +223,7 @@ def strength(phrase: str, kind: Kind = Kind.OPERATIVE) -> int | None:
 
 
 def shift(old: str, new: str, kind: Kind = Kind.OPERATIVE) -> str:
-    """"stronger", "weaker", "same" or "unknown" for a change of opener."""
+    """ "stronger", "weaker", "same" or "unknown" for a change of opener."""
     if _strip_modifiers(old) == _strip_modifiers(new):
         return "same"
     before, after = strength(old, kind), strength(new, kind)

@@ -35,8 +35,12 @@ def _json(document: dict[str, Any], output: Path | None) -> None:
 
 @click.command()
 @click.argument("spec", metavar="NAME[@REV]|FILE")
-@click.option("--by-version", "by_version", is_flag=True,
-              help="The share agreed at each version of NAME: a table and a chart.")
+@click.option(
+    "--by-version",
+    "by_version",
+    is_flag=True,
+    help="The share agreed at each version of NAME: a table and a chart.",
+)
 @format_option("text", "json")
 @output_option
 @store_option
@@ -68,13 +72,15 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
 @click.command()
 @click.argument("name")
 @click.option("--para", metavar="LABEL", default=None, help="Only this paragraph (OP5, PP2bis).")
-@click.option("--words", is_flag=True,
-              help="Which delegation brought in each passage (needs --para).")
+@click.option(
+    "--words", is_flag=True, help="Which delegation brought in each passage (needs --para)."
+)
 @format_option("text", "json")
 @output_option
 @store_option
-def blame(name: str, para: str | None, words: bool, fmt: str, output: Path | None,
-          store: Path | None) -> None:
+def blame(
+    name: str, para: str | None, words: bool, fmt: str, output: Path | None, store: Path | None
+) -> None:
     """Who introduced and who last changed each paragraph of draft NAME.
 
     Paragraphs are followed across renumbering, moves and edits.
@@ -125,8 +131,12 @@ def sponsors(name: str, fmt: str, output: Path | None, store: Path | None) -> No
 
 @click.command()
 @click.argument("spec", metavar="NAME[@REV]|FILE")
-@click.option("--keep-open", "keep_open", is_flag=True,
-              help="Write the text even with open paragraphs (their brackets kept).")
+@click.option(
+    "--keep-open",
+    "keep_open",
+    is_flag=True,
+    help="Write the text even with open paragraphs (their brackets kept).",
+)
 @format_option("text", "json")
 @output_option
 @store_option

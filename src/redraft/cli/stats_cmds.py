@@ -18,20 +18,43 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("specs", nargs=-1, metavar="[NAME[@REV]|FILE]...")
 @click.option("--paragraphs", is_flag=True, help="A table of every paragraph's words.")
-@click.option("--by-version", "by_version", metavar="NAME",
-              help="Words of every version of NAME and its growth since the first.")
-@click.option("--hints", "with_hints", is_flag=True,
-              help="What could be cut: repeated phrases, boilerplate, recall-only paragraphs.")
-@click.option("--words-per-page", type=click.IntRange(min=1), default=None,
-              help="Words per printed page for the page estimate [default: 530, or the config's].")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="A redraft.toml or pyproject.toml to read instead of the store's.")
+@click.option(
+    "--by-version",
+    "by_version",
+    metavar="NAME",
+    help="Words of every version of NAME and its growth since the first.",
+)
+@click.option(
+    "--hints",
+    "with_hints",
+    is_flag=True,
+    help="What could be cut: repeated phrases, boilerplate, recall-only paragraphs.",
+)
+@click.option(
+    "--words-per-page",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Words per printed page for the page estimate [default: 530, or the config's].",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A redraft.toml or pyproject.toml to read instead of the store's.",
+)
 @format_option("table", "text", "json", "csv", default="table")
 @output_option
 @store_option
 def stats(
-    specs: tuple[str, ...], paragraphs: bool, by_version: str | None, with_hints: bool,
-    words_per_page: int | None, config_file: Path | None, fmt: str, output: Path | None,
+    specs: tuple[str, ...],
+    paragraphs: bool,
+    by_version: str | None,
+    with_hints: bool,
+    words_per_page: int | None,
+    config_file: Path | None,
+    fmt: str,
+    output: Path | None,
     store: Path | None,
 ) -> None:
     """Length statistics: words, characters, paragraphs, footnotes and pages.
@@ -57,8 +80,18 @@ def stats(
         emit(_stats_table(report, paragraphs), output)
 
 
-_COLUMNS = ("name", "words", "characters", "characters_no_spaces", "preambular", "operative",
-            "subparagraphs", "footnotes", "footnote_words", "pages")
+_COLUMNS = (
+    "name",
+    "words",
+    "characters",
+    "characters_no_spaces",
+    "preambular",
+    "operative",
+    "subparagraphs",
+    "footnotes",
+    "footnote_words",
+    "pages",
+)
 
 
 def _stats_csv(report: StatsReport, paragraphs: bool) -> str:
@@ -68,18 +101,39 @@ def _stats_csv(report: StatsReport, paragraphs: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if report.versions_of and not report.drafts:
-        writer.writerow(["name", "version", "date", "by", "words", "preambular", "operative",
-                         "growth"])
+        writer.writerow(
+            ["name", "version", "date", "by", "words", "preambular", "operative", "growth"]
+        )
         for v in report.versions:
-            writer.writerow([report.versions_of, v.number, v.date, v.by, v.words, v.preambular,
-                             v.operative, "" if v.growth is None else v.growth])
+            writer.writerow(
+                [
+                    report.versions_of,
+                    v.number,
+                    v.date,
+                    v.by,
+                    v.words,
+                    v.preambular,
+                    v.operative,
+                    "" if v.growth is None else v.growth,
+                ]
+            )
     elif paragraphs:
-        writer.writerow(["name", "label", "kind", "words", "characters", "footnote_words",
-                         "total_words"])
+        writer.writerow(
+            ["name", "label", "kind", "words", "characters", "footnote_words", "total_words"]
+        )
         for d in report.drafts:
             for p in d.paragraphs:
-                writer.writerow([d.name, p.label, p.kind, p.words, p.characters,
-                                 p.footnote_words, p.total_words])
+                writer.writerow(
+                    [
+                        d.name,
+                        p.label,
+                        p.kind,
+                        p.words,
+                        p.characters,
+                        p.footnote_words,
+                        p.total_words,
+                    ]
+                )
     else:
         writer.writerow(_COLUMNS)
         for d in report.drafts:
@@ -105,16 +159,37 @@ def _stats_table(report: StatsReport, paragraphs: bool) -> str:
     parts: list[object] = []
     if report.drafts:
         table = Table(title="Length statistics (words as Microsoft Word counts them)")
-        for heading in ("draft", "words", "chars", "chars no sp.", "PP", "OP", "sub",
-                        "FN", "FN words", "pages", "longest"):
-            table.add_column(heading, justify="left" if heading in ("draft", "longest")
-                             else "right")
+        for heading in (
+            "draft",
+            "words",
+            "chars",
+            "chars no sp.",
+            "PP",
+            "OP",
+            "sub",
+            "FN",
+            "FN words",
+            "pages",
+            "longest",
+        ):
+            table.add_column(
+                heading, justify="left" if heading in ("draft", "longest") else "right"
+            )
         for d in report.drafts:
             longest = ", ".join(f"{label} {words}" for label, words in d.longest)
-            table.add_row(d.name, f"{d.words:,}", f"{d.characters:,}",
-                          f"{d.characters_no_spaces:,}", str(d.preambular), str(d.operative),
-                          str(d.subparagraphs), str(d.footnotes), str(d.footnote_words),
-                          f"{d.pages:.1f}", longest)
+            table.add_row(
+                d.name,
+                f"{d.words:,}",
+                f"{d.characters:,}",
+                f"{d.characters_no_spaces:,}",
+                str(d.preambular),
+                str(d.operative),
+                str(d.subparagraphs),
+                str(d.footnotes),
+                str(d.footnote_words),
+                f"{d.pages:.1f}",
+                longest,
+            )
         if len(report.drafts) > 1:
             total = sum(d.words for d in report.drafts)
             table.caption = f"{len(report.drafts)} drafts, {total:,} words in all"
@@ -140,8 +215,14 @@ def _paragraph_table(d: object) -> object:
     for heading in ("label", "kind", "words", "chars", "FN words", "with sub-paragraphs"):
         table.add_column(heading, justify="left" if heading in ("label", "kind") else "right")
     for p in d.paragraphs:
-        table.add_row(p.label, p.kind, str(p.words), str(p.characters), str(p.footnote_words),
-                      str(p.total_words))
+        table.add_row(
+            p.label,
+            p.kind,
+            str(p.words),
+            str(p.characters),
+            str(p.footnote_words),
+            str(p.total_words),
+        )
     return table
 
 
@@ -156,8 +237,9 @@ def _versions_parts(report: StatsReport) -> list[object]:
         table.add_column(heading, justify="left" if heading in ("date", "by") else "right")
     for v in report.versions:
         growth = "" if v.growth is None else f"{v.growth:+.1f}%"
-        table.add_row(str(v.number), v.date, v.by, f"{v.words:,}", str(v.preambular),
-                      str(v.operative), growth)
+        table.add_row(
+            str(v.number), v.date, v.by, f"{v.words:,}", str(v.preambular), str(v.operative), growth
+        )
     chart = bar_chart([(f"v{v.number}", v.words) for v in report.versions])
     return [table, Text("\n".join(chart))]
 
@@ -170,26 +252,49 @@ def _hints_table(report: StatsReport) -> object:
         table.add_column(heading, justify="right" if heading == "saves" else "left")
     for h in report.hints:
         text = h.text if len(h.text) <= 160 else h.text[:157] + "..."
-        table.add_row(h.draft, h.kind, ", ".join(h.labels), str(h.saves),
-                      f"{text}\n[italic]{h.advice}[/italic]")
+        table.add_row(
+            h.draft,
+            h.kind,
+            ", ".join(h.labels),
+            str(h.saves),
+            f"{text}\n[italic]{h.advice}[/italic]",
+        )
     table.caption = f"{sum(h.saves for h in report.hints):,} words could be saved in all"
     return table
 
 
 @click.command()
 @click.argument("specs", nargs=-1, metavar="[NAME[@REV]|FILE]...")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="A redraft.toml or pyproject.toml to read instead of the store's.")
-@click.option("--base", metavar="REV",
-              help="Measure growth against this revision (default: the first version).")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="DATE",
-              help="The date the deadlines are checked on (default: today).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A redraft.toml or pyproject.toml to read instead of the store's.",
+)
+@click.option(
+    "--base",
+    metavar="REV",
+    help="Measure growth against this revision (default: the first version).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="The date the deadlines are checked on (default: today).",
+)
 @format_option("text", "json", "github")
 @output_option
 @store_option
 def check(
-    specs: tuple[str, ...], config_file: Path | None, base: str | None,
-    today: dt.datetime | None, fmt: str, output: Path | None, store: Path | None,
+    specs: tuple[str, ...],
+    config_file: Path | None,
+    base: str | None,
+    today: dt.datetime | None,
+    fmt: str,
+    output: Path | None,
+    store: Path | None,
 ) -> None:
     """Check length limits, structure and deadlines (rules in redraft.toml).
 
@@ -198,8 +303,7 @@ def check(
     """
     from ..check import run_check
 
-    result, warnings = run_check(specs, store, config_file, base,
-                                 today.date() if today else None)
+    result, warnings = run_check(specs, store, config_file, base, today.date() if today else None)
     show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps
@@ -243,6 +347,8 @@ def _github(result: CheckResult) -> str:
         props.append(f"title={_escape(f'redraft {v.rule}', True)}")
         where = f"{v.draft} {v.label}" if v.label else v.draft
         lines.append(f"::{v.severity} {','.join(props)}::{_escape(f'{where}: {v.message}')}")
-    lines.append(f"redraft check: {result.errors} errors, {result.warnings} warnings "
-                 f"in {len(result.drafts)} drafts")
+    lines.append(
+        f"redraft check: {result.errors} errors, {result.warnings} warnings "
+        f"in {len(result.drafts)} drafts"
+    )
     return "\n".join(lines)

@@ -52,8 +52,14 @@ def run(ctx: DemoContext) -> None:
         table.add_column(column, justify="right", no_wrap=True, width=width)
     for name, draft in drafts.items():
         figures = counts(draft)
-        table.add_row(name, draft.heading, draft.title, str(figures.preambular),
-                      str(figures.operative), str(figures.words))
+        table.add_row(
+            name,
+            draft.heading,
+            draft.title,
+            str(figures.preambular),
+            str(figures.operative),
+            str(figures.words),
+        )
     console.print(table)
     shown = drafts.get(SHOWN) or next(iter(drafts.values()), None)
     if shown is None:

@@ -49,14 +49,21 @@ def run(ctx: DemoContext) -> None:
     console.print("[dim]$ redraft stats drafts/*.txt[/dim]\n")
     table = Table(box=None, header_style="bold", pad_edge=False)
     # Names are long slugs: cut them rather than fold them over two lines.
-    table.add_column("draft", no_wrap=True, overflow="ellipsis",
-                     max_width=max(24, console.width - 40))
+    table.add_column(
+        "draft", no_wrap=True, overflow="ellipsis", max_width=max(24, console.width - 40)
+    )
     for heading in ("words", "PP", "OP", "FN words", "pages"):
         table.add_column(heading, justify="right", no_wrap=True)
     all_stats = [draft_stats(draft, name) for name, draft in drafts.items()]
     for s in all_stats:
-        table.add_row(s.name, f"{s.words:,}", str(s.preambular), str(s.operative),
-                      str(s.footnote_words), f"{s.pages:.1f}")
+        table.add_row(
+            s.name,
+            f"{s.words:,}",
+            str(s.preambular),
+            str(s.operative),
+            str(s.footnote_words),
+            f"{s.pages:.1f}",
+        )
     console.print(table)
     total = sum(s.words for s in all_stats)
     longest = max(all_stats, key=lambda s: s.words)
@@ -79,8 +86,8 @@ def _hint(ctx: DemoContext, drafts: dict[str, Draft]) -> None:
     top = found[0]
     ctx.console.print(
         f"[dim]$ redraft stats {name}.txt --hints[/dim]\n"
-        f"{name} says [italic]\"{top.text}\"[/italic] {len(top.labels)} times; defining it "
-        f"once, as its own footnote does for \"drug\", would save about {top.saves} words.\n"
+        f'{name} says [italic]"{top.text}"[/italic] {len(top.labels)} times; defining it '
+        f'once, as its own footnote does for "drug", would save about {top.saves} words.\n'
     )
 
 
@@ -97,11 +104,15 @@ def _check(ctx: DemoContext, drafts: dict[str, Draft]) -> None:
     for v in shown:
         where = f"{v.draft} {v.label}" if v.label else v.draft
         style = "red" if v.severity == "error" else "yellow"
-        console.print(f"{escape(where)}: [{style}]{v.severity}[/{style}]: "
-                      f"{escape(v.message)} {escape(f'[{v.rule}]')}", highlight=False)
+        console.print(
+            f"{escape(where)}: [{style}]{v.severity}[/{style}]: "
+            f"{escape(v.message)} {escape(f'[{v.rule}]')}",
+            highlight=False,
+        )
     if len(result.violations) > len(shown):
-        console.print(f"... and {len(result.violations) - len(shown)} more (one line per rule "
-                      "shown here)")
+        console.print(
+            f"... and {len(result.violations) - len(shown)} more (one line per rule shown here)"
+        )
     rules = Counter(v.rule for v in result.violations)
     found = ", ".join(f"{count} {rule}" for rule, count in rules.most_common()) or "nothing"
     console.print(
@@ -125,8 +136,10 @@ def _run_check(ctx: DemoContext, drafts: dict[str, Draft]) -> CheckResult:
         return result
     ctx.console.print("[dim]$ redraft check drafts/*.txt[/dim]")
     config = parse_config(CONFIG, "redraft.toml")
-    targets = [Target(name=name, draft=draft, first_saved=dt.date(2011, 4, 11))
-               for name, draft in drafts.items()]
+    targets = [
+        Target(name=name, draft=draft, first_saved=dt.date(2011, 4, 11))
+        for name, draft in drafts.items()
+    ]
     return check_targets(targets, config, today=TODAY)
 
 

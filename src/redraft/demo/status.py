@@ -30,7 +30,9 @@ language: en
 #: (symbol, by, date, body): the versions of the demo negotiation, oldest first.
 VERSIONS: tuple[tuple[str, str, str, str], ...] = (
     (
-        "A/C.2/80/L.1", "Facilitator", "2026-10-01",
+        "A/C.2/80/L.1",
+        "Facilitator",
+        "2026-10-01",
         """
 *Recalling* its resolution 70/1 of 25 September 2015, [entitled "Transforming our world: the 2030 Agenda for Sustainable Development" - EU]
 
@@ -52,7 +54,9 @@ PP 2bis *Acknowledging* the role of science [, in accordance with the principle 
 """,
     ),
     (
-        "A/C.2/80/L.1/Rev.1", "G77", "2026-10-08",
+        "A/C.2/80/L.1/Rev.1",
+        "G77",
+        "2026-10-08",
         """
 *Recalling* its resolution 70/1 of 25 September 2015, [entitled "Transforming our world: the 2030 Agenda for Sustainable Development" - EU] [Agreed ad ref]
 
@@ -74,7 +78,9 @@ PP 2bis *Acknowledging* the role of science [, in accordance with the principle 
 """,
     ),
     (
-        "A/C.2/80/L.1/Rev.2", "EU", "2026-10-15",
+        "A/C.2/80/L.1/Rev.2",
+        "EU",
+        "2026-10-15",
         """
 *Recalling* its resolution 70/1 of 25 September 2015, [entitled "Transforming our world: the 2030 Agenda for Sustainable Development" - EU] [Agreed ad ref]
 
@@ -94,7 +100,9 @@ PP 2bis *Acknowledging* the role of science [, in accordance with the principle 
 """,
     ),
     (
-        "A/C.2/80/L.1/Rev.3", "Facilitator", "2026-10-22",
+        "A/C.2/80/L.1/Rev.3",
+        "Facilitator",
+        "2026-10-22",
         """
 *Recalling* its resolution 70/1 of 25 September 2015, [entitled "Transforming our world: the 2030 Agenda for Sustainable Development" - EU] [Agreed ad ref]
 
@@ -129,8 +137,15 @@ def record(store: Any) -> None:
     sponsors = (("EU",), ("EU", "Norway"), ("EU", "Norway", "Fiji"), ("EU", "Fiji", "Chile"))
     for index, (symbol, by, date, _) in enumerate(VERSIONS):
         draft = canonical.parse(version_text(index))
-        store.save(NAME, draft, by=by, symbol=symbol, date=date, sponsors=sponsors[index],
-                   message=f"{symbol} (illustrative)")
+        store.save(
+            NAME,
+            draft,
+            by=by,
+            symbol=symbol,
+            date=date,
+            sponsors=sponsors[index],
+            message=f"{symbol} (illustrative)",
+        )
 
 
 def run(ctx: Any) -> None:

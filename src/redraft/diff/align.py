@@ -215,8 +215,9 @@ class _Aligner:
         (the old number became the new)."""
         gaps = self.gaps()
         gap_of_new = {j: g for g, (_, news) in enumerate(gaps) for j in news}
-        free_old = [(g, i) for g, (olds, _) in enumerate(gaps) for i in olds
-                    if _is_part_number(self.old[i])]
+        free_old = [
+            (g, i) for g, (olds, _) in enumerate(gaps) for i in olds if _is_part_number(self.old[i])
+        ]
         free_new = [j for _, news in gaps for j in news if _is_part_number(self.new[j])]
         old_count = Counter(self.old[i].text.strip() for _, i in free_old)
         new_count = Counter(self.new[j].text.strip() for j in free_new)
@@ -278,8 +279,9 @@ class _Aligner:
                 before = self.old[i]
                 if isinstance(before, Footnote) or before.kind not in SINGLETON_KINDS:
                     continue
-                j = next((j for j in news if getattr(self.new[j], "kind", None) is before.kind),
-                         None)
+                j = next(
+                    (j for j in news if getattr(self.new[j], "kind", None) is before.kind), None
+                )
                 if j is None:
                     continue
                 news.remove(j)
@@ -339,7 +341,8 @@ class _Aligner:
 
         if len(olds) * len(news) > DENSE_CELLS:
             pairs: Iterable[tuple[int, int]] = candidate_pairs(
-                {i: self.old_words[i] for i in olds}, {j: self.new_words[j] for j in news},
+                {i: self.old_words[i] for i in olds},
+                {j: self.new_words[j] for j in news},
                 MOVE_MIN,
             )
         else:
@@ -488,7 +491,6 @@ class _Aligner:
                 return 0.0
             carried |= bag & leftover
         return sum(carried.values()) / lost
-
 
     def _free_other(self, split: bool) -> set[int]:
         if split:

@@ -210,6 +210,16 @@ def summary(result: DiffResult) -> dict[str, int]:
         counts["words_removed"] += removed
     return {
         key: counts[key]
-        for key in ("equal", "modified", "inserted", "deleted", "moved", "renumbered",
-                    "split", "merged", "words_added", "words_removed")
+        for key in (
+            "equal",
+            "modified",
+            "inserted",
+            "deleted",
+            "moved",
+            "renumbered",
+            "split",
+            "merged",
+            "words_added",
+            "words_removed",
+        )
     }

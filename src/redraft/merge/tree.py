@@ -52,7 +52,7 @@ def content_key(unit: Unit) -> tuple[str, ...]:
 
 
 def number_style(number: str) -> str:
-    """"1." and "12." and "3bis." -> "digits.", "(a)" -> "(letters)"; a number of no known
+    """ "1." and "12." and "3bis." -> "digits.", "(a)" -> "(letters)"; a number of no known
     style stands for itself; "" for none."""
     style = _numberer(number) if number else None
     if style is None:

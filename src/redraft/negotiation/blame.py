@@ -144,9 +144,11 @@ def _proposing_options(text: str, label: str) -> list[tuple[int, int, tuple[str,
     for bracket in parse_markup(text, label).brackets():
         for option in bracket.options:
             tags = [*option.tags, *(bracket.tags if len(bracket.options) == 1 else ())]
-            names = tuple(dict.fromkeys(
-                n for tag in tags if tag.action in _PROPOSING for n in tag.delegations
-            ))
+            names = tuple(
+                dict.fromkeys(
+                    n for tag in tags if tag.action in _PROPOSING for n in tag.delegations
+                )
+            )
             if names:
                 out.append((option.start, option.end, names))
     return sorted(out, key=lambda o: (o[0], -o[1]))

@@ -63,8 +63,18 @@ COMMON_DELEGATIONS = frozenset(
     "G77 G-77 EU US USA UK AOSIS LDCs LLDCs SIDS AGN CELAC ALBA JUSCANZ EIG OIC CARICOM "
     "ASEAN AU Canada Japan China Mexico Brazil India Norway Switzerland Australia "
     "Russia Iceland Israel Turkey Türkiye".split()
-) | {"Russian Federation", "Holy See", "New Zealand", "Republic of Korea", "Arab Group",
-     "African Group", "G77 and China", "United States", "European Union", "Saudi Arabia"}
+) | {
+    "Russian Federation",
+    "Holy See",
+    "New Zealand",
+    "Republic of Korea",
+    "Arab Group",
+    "African Group",
+    "G77 and China",
+    "United States",
+    "European Union",
+    "Saudi Arabia",
+}
 
 
 def normalize_phrase(text: str) -> str:
@@ -112,9 +122,7 @@ class MarkupConfig:
         if not phrases:
             return None
         spelled = ("[\\s.\\-]+".join(map(re.escape, p.split())) for p in phrases)
-        return re.compile(
-            r"(?:^|(?<=[\s.;,]))(" + "|".join(spelled) + r")[\s.]*$", re.IGNORECASE
-        )
+        return re.compile(r"(?:^|(?<=[\s.;,]))(" + "|".join(spelled) + r")[\s.]*$", re.IGNORECASE)
 
 
 DEFAULT_CONFIG = MarkupConfig()

@@ -120,9 +120,7 @@ def _same_label_rewrites(result: DiffResult) -> DiffResult:
     from ..diff.inline import diff_text, ratio
     from ..diff.result import Change
 
-    deleted = {
-        c.old[0]: c for c in result.changes if c.op == "deleted" and len(c.old) == 1
-    }
+    deleted = {c.old[0]: c for c in result.changes if c.op == "deleted" and len(c.old) == 1}
     changes: list[Change] = []
     paired: set[str] = set()
     for change in result.changes:
@@ -134,8 +132,15 @@ def _same_label_rewrites(result: DiffResult) -> DiffResult:
         old_unit, new_unit = gone.old_units[0], change.new_units[0]
         segments = tuple(diff_text(old_unit.text, new_unit.text))
         changes.append(
-            Change(op="modified", old=gone.old, new=change.new, similarity=ratio(segments),
-                   segments=segments, old_units=gone.old_units, new_units=change.new_units)
+            Change(
+                op="modified",
+                old=gone.old,
+                new=change.new,
+                similarity=ratio(segments),
+                segments=segments,
+                old_units=gone.old_units,
+                new_units=change.new_units,
+            )
         )
         paired.add(gone.old[0])
     kept = [c for c in changes if not (c.op == "deleted" and c.old[0] in paired)]

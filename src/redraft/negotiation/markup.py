@@ -71,9 +71,7 @@ class Option:
     @property
     def tag_only(self) -> bool:
         """``[G77 delete]``: a comment on the text around, not a passage."""
-        return bool(self.tags) and not any(
-            isinstance(p, Bracket) or p.strip() for p in self.parts
-        )
+        return bool(self.tags) and not any(isinstance(p, Bracket) or p.strip() for p in self.parts)
 
 
 @dataclass(frozen=True)
@@ -171,9 +169,7 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _DASH_TAG = re.compile(r"(?:^|(?<=[\s.,;:]))[-–—](?=\s*[A-Z0-9])")
 _PAREN_TAIL = re.compile(r"\(([^()\x00]*)\)[\s.;,]*$")
 _AFTER_BRACKET_TAG = re.compile(r"\s*\(([^()\[\]]*)\)")
-_NAME = re.compile(
-    rf"^{NAME_WORD}(?:\s+(?:(?:of|and|the|de|du|des|da|del|et|y)\s+)*{NAME_WORD})*$"
-)
+_NAME = re.compile(rf"^{NAME_WORD}(?:\s+(?:(?:of|and|the|de|du|des|da|del|et|y)\s+)*{NAME_WORD})*$")
 _ACTION_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _MAX_MARKER_WORDS = 5
 _TAIL = 80  # characters at the end of a paragraph where a plain marker can stand
@@ -189,9 +185,7 @@ class _Parser:
         self.problems: list[Problem] = []
 
     def problem(self, offset: int, kind: str, message: str) -> None:
-        self.problems.append(
-            Problem(self.label, offset, kind, message, excerpt(self.text, offset))
-        )
+        self.problems.append(Problem(self.label, offset, kind, message, excerpt(self.text, offset)))
 
     def parse(self) -> Markup:
         pairs = self._scan()

@@ -53,8 +53,12 @@ def status_table(result: StatusResult) -> Group:
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for column, justify in (("label", "left"), ("state", "left"), ("brackets", "right"),
-                            ("proponents", "left")):
+    for column, justify in (
+        ("label", "left"),
+        ("state", "left"),
+        ("brackets", "right"),
+        ("proponents", "left"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     from rich.text import Text
 
@@ -110,8 +114,14 @@ def status_json(result: StatusResult, progress: Progress | None = None) -> dict[
     }
     if progress is not None:
         document["versions"] = [
-            {"version": v.number, "symbol": v.symbol, "date": v.date, "by": v.by,
-             "share_agreed": round(v.totals.share_agreed, 4), "totals": _totals_json(v.totals)}
+            {
+                "version": v.number,
+                "symbol": v.symbol,
+                "date": v.date,
+                "by": v.by,
+                "share_agreed": round(v.totals.share_agreed, 4),
+                "totals": _totals_json(v.totals),
+            }
             for v in progress.versions
         ]
     return document
@@ -142,7 +152,8 @@ def progress_chart(progress: Progress) -> Group:
         table.add_row(
             " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
             f"{t.agreed}/{t.paragraphs}",
-            str(t.open + t.proposed_deletion), str(t.brackets),
+            str(t.open + t.proposed_deletion),
+            str(t.brackets),
             f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
         )
     shares = [v.totals.share_agreed for v in progress.versions]
@@ -183,8 +194,11 @@ def blame_json(result: BlameResult, words: WordBlame | None = None) -> dict[str,
         }
         if words is not None and words.label == entry.label:
             item["words"] = [
-                {"text": p.text, "introduced": stamp_json(p.stamp),
-                 "proposed_by": list(p.proposed_by)}
+                {
+                    "text": p.text,
+                    "introduced": stamp_json(p.stamp),
+                    "proposed_by": list(p.proposed_by),
+                }
                 for p in words.passages
             ]
         paragraphs.append(item)
@@ -290,8 +304,12 @@ def sponsors_json(result: SponsorsResult) -> dict[str, Any]:
         "schema": "redraft.sponsors/1",
         "name": result.name,
         "versions": [
-            {**stamp_json(s.stamp), "sponsors": list(s.sponsors), "joined": list(s.joined),
-             "left": list(s.left)}
+            {
+                **stamp_json(s.stamp),
+                "sponsors": list(s.sponsors),
+                "joined": list(s.joined),
+                "left": list(s.left),
+            }
             for s in result.steps
         ],
     }

@@ -48,9 +48,7 @@ class SponsorsResult:
         return self.steps[-1].sponsors if self.steps else ()
 
 
-def sponsors_by_version(
-    name: str, history: Sequence[tuple[VersionLike, Draft]]
-) -> SponsorsResult:
+def sponsors_by_version(name: str, history: Sequence[tuple[VersionLike, Draft]]) -> SponsorsResult:
     steps = []
     before: tuple[str, ...] = ()
     for version, draft in history:

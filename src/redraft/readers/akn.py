@@ -24,8 +24,22 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 #: Elements that group body blocks under a numbered heading.
-_HIERARCHY = {"section", "part", "chapter", "title", "subsection", "division", "book",
-              "subpart", "subtitle", "subchapter", "article", "clause", "hcontainer", "tblock"}
+_HIERARCHY = {
+    "section",
+    "part",
+    "chapter",
+    "title",
+    "subsection",
+    "division",
+    "book",
+    "subpart",
+    "subtitle",
+    "subchapter",
+    "article",
+    "clause",
+    "hcontainer",
+    "tblock",
+}
 _HEADINGS = {"heading", "subheading", "crossHeading"}
 
 #: Element names whose text is not part of the draft (running furniture, metadata).
@@ -39,8 +53,12 @@ def parse_xml(data: bytes, name: str) -> _Element:
     from lxml import etree
 
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-        remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(data, parser=parser)
@@ -70,8 +88,9 @@ def read_akn(data: bytes, name: str = "<input>") -> tuple[Draft, list[str]]:
     reader = _Reader(name)
     reader.language = meta.language
     # A file redraft wrote has exact structure: the repairs for UN markup stay off.
-    reader.repair = not any(local(p) == "proprietary" and p.get("source") == "#redraft"
-                            for p in meta_children(document))
+    reader.repair = not any(
+        local(p) == "proprietary" and p.get("source") == "#redraft" for p in meta_children(document)
+    )
     blocks = reader.document(document, root)
     if not blocks:
         raise InputError(f"{name}: Akoma Ntoso file with no text (no preamble or body)")
@@ -151,13 +170,22 @@ def _gather_children(element: _Element, out: _Inline) -> None:
 _NO_OPENING = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING, Kind.TABLE})
 
 
-def _paragraph(kind: Kind, inline: _Inline, number: str = "",
-               kids: Iterable[Paragraph] = (), bold: bool = False) -> Paragraph:
+def _paragraph(
+    kind: Kind,
+    inline: _Inline,
+    number: str = "",
+    kids: Iterable[Paragraph] = (),
+    bold: bool = False,
+) -> Paragraph:
     text = inline.text
     opening = "" if kind in _NO_OPENING else inline.opening(text, bold)
     return Paragraph(
-        kind=kind, text=text, number=number, opening=opening,
-        children=tuple(kids), footnotes=tuple(_unique(inline.notes)),
+        kind=kind,
+        text=text,
+        number=number,
+        opening=opening,
+        children=tuple(kids),
+        footnotes=tuple(_unique(inline.notes)),
     )
 
 
@@ -193,8 +221,9 @@ class _Reader:
         self.untyped: dict[int, Paragraph] = {}
         self.repair = True  # fix what UN markup forgot: typed numbers, misplaced sub-paragraphs
 
-    def make(self, kind: Kind, inline: _Inline, number: str = "",
-             kids: Iterable[Paragraph] = ()) -> Paragraph:
+    def make(
+        self, kind: Kind, inline: _Inline, number: str = "", kids: Iterable[Paragraph] = ()
+    ) -> Paragraph:
         return _paragraph(kind, inline, number, kids, bold=self.language == "zh")
 
     def warn(self, message: str) -> None:
@@ -234,8 +263,11 @@ class _Reader:
             if name in ("docNumber", "docTitle"):
                 kind = Kind.DOC_HEADING if name == "docNumber" else Kind.TITLE
                 parts.append((kind, gather([element])))
-            elif name == "authorialNote" and parts and not any(
-                    local(a) in ("docNumber", "docTitle") for a in element.iterancestors()):
+            elif (
+                name == "authorialNote"
+                and parts
+                and not any(local(a) in ("docNumber", "docTitle") for a in element.iterancestors())
+            ):
                 add_note(parts[-1][1], element)
         blocks = [self.make(kind, inline) for kind, inline in parts]
         return [b for b in blocks if b.text]
@@ -503,8 +535,12 @@ class _Reader:
 def _take_number(element: _Element) -> str:
     """A number that opens the text as <inline name="paragraphNumber">, taken out of it."""
     head = next(iter(element), None)
-    if (head is None or local(head) != "inline" or head.get("name") != "paragraphNumber"
-            or (element.text or "").strip()):
+    if (
+        head is None
+        or local(head) != "inline"
+        or head.get("name") != "paragraphNumber"
+        or (element.text or "").strip()
+    ):
         return ""
     element.text = (element.text or "") + (head.tail or "")
     element.remove(head)

@@ -16,14 +16,25 @@ REDRAFT_NS = "urn:redraft:meta"
 
 #: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
 LANGUAGES = {
-    "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "zho": "zh", "chi": "zh", "ara": "ar",
+    "eng": "en",
+    "fra": "fr",
+    "spa": "es",
+    "rus": "ru",
+    "zho": "zh",
+    "chi": "zh",
+    "ara": "ar",
 }
 
 #: Member States whose names hold " and " (a sponsor list splits on commas and a last "and").
 _AND_NAMES = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands",
 )
 
 
@@ -99,8 +110,11 @@ def read_meta(document: _Element) -> Meta:
     if voting is not None and voting.get("outcome"):
         extra["vote"] = voting.get("outcome", "")
     if voting is not None:
-        counts = [f"{c.get('refersTo', '').lstrip('#')} {int(c.get('value') or 0)}"
-                  for c in voting.iter("{*}count") if (c.get("value") or "").isdigit()]
+        counts = [
+            f"{c.get('refersTo', '').lstrip('#')} {int(c.get('value') or 0)}"
+            for c in voting.iter("{*}count")
+            if (c.get("value") or "").isdigit()
+        ]
         if counts:
             extra["votes"] = ", ".join(counts)  # "inFavour 187, against 2, abstaining 1"
     exact = [(p.get("key", ""), p.get("value", "")) for p in meta.iter(f"{{{REDRAFT_NS}}}meta")]

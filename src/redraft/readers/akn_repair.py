@@ -64,8 +64,10 @@ def styled_only(paragraph: _Element) -> bool:
 
     def walk(element: _Element, styled: bool) -> bool:
         nonlocal found
-        styled = styled or (local(element) == "span" and any(
-            style in element.get("class", "") for style in _HEADING_STYLES))
+        styled = styled or (
+            local(element) == "span"
+            and any(style in element.get("class", "") for style in _HEADING_STYLES)
+        )
         if any(piece and piece.strip() for piece in [element.text, *(c.tail for c in element)]):
             if not styled:
                 return False
@@ -106,8 +108,9 @@ def typed_number(raw: str) -> tuple[str, str]:
     if not match:
         return "", raw
     number = match.group(1)
-    return (number if number.startswith("(") or number.endswith(".") else number + "."), \
-        raw[match.end():]
+    return (number if number.startswith("(") or number.endswith(".") else number + "."), raw[
+        match.end() :
+    ]
 
 
 def continues_numbering(previous: Paragraph | None, number: str) -> bool:
@@ -141,8 +144,13 @@ def continue_with(previous: Paragraph, block: Paragraph) -> Paragraph | None:
     does the text after it. Text in lower case after a paragraph's list goes on with the
     paragraph itself ("and demands that the perpetrators be held accountable;" after
     4.'s points, 79/56: ``OP4.p1``)."""
-    if (block.kind is not Kind.TEXT or block.number or previous.kind is not Kind.OPERATIVE
-            or not previous.number or previous.number.startswith("(")):
+    if (
+        block.kind is not Kind.TEXT
+        or block.number
+        or previous.kind is not Kind.OPERATIVE
+        or not previous.number
+        or previous.number.startswith("(")
+    ):
         return None
     if _answers_colon(previous):
         return _append_deepest(previous, block)
@@ -180,10 +188,14 @@ def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
     parent = out[start - 1]
     numbered = [c.number for c in parent.children if c.number]
     expected = next_letter(numbered[-1]) if numbered else "(a)"
-    if (parent.kind is not Kind.OPERATIVE or parent.number.startswith("(")
-            or not (numbered or parent.text.endswith(":")) or block.number != expected):
+    if (
+        parent.kind is not Kind.OPERATIVE
+        or parent.number.startswith("(")
+        or not (numbered or parent.text.endswith(":"))
+        or block.number != expected
+    ):
         return False
-    out[start - 1:] = [parent.with_children(parent.children + tuple(out[start:]) + (block,))]
+    out[start - 1 :] = [parent.with_children(parent.children + tuple(out[start:]) + (block,))]
     return True
 
 

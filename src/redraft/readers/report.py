@@ -72,9 +72,17 @@ class SplitRow:
 
 def summary(found: list[SplitDraft], paths: list[Path]) -> list[SplitRow]:
     return [
-        SplitRow(str(path), item.name, item.draft.heading, item.draft.title,
-                 item.draft.meta.organ, item.draft.meta.doc_type,
-                 len(item.draft.preambular()), len(item.draft.operative()), item.warnings)
+        SplitRow(
+            str(path),
+            item.name,
+            item.draft.heading,
+            item.draft.title,
+            item.draft.meta.organ,
+            item.draft.meta.doc_type,
+            len(item.draft.preambular()),
+            len(item.draft.operative()),
+            item.warnings,
+        )
         for item, path in zip(found, paths, strict=True)
     ]
 
@@ -86,9 +94,17 @@ def split_json(rows: list[SplitRow], source: str, outdir: str) -> dict[str, obje
         "source": source,
         "outdir": outdir,
         "drafts": [
-            {"file": r.file, "name": r.name, "heading": r.heading, "title": r.title,
-             "organ": r.organ, "doc_type": r.doc_type, "pp": r.pp, "op": r.op,
-             "warnings": list(r.warnings)}
+            {
+                "file": r.file,
+                "name": r.name,
+                "heading": r.heading,
+                "title": r.title,
+                "organ": r.organ,
+                "doc_type": r.doc_type,
+                "pp": r.pp,
+                "op": r.op,
+                "warnings": list(r.warnings),
+            }
             for r in rows
         ],
     }
@@ -110,8 +126,9 @@ def split_report(text: str) -> list[SplitDraft]:
         meta = draft.meta
         organ = span.organ or meta.organ
         extra = tuple(sorted({**dict(meta.extra), "section": span.section}.items()))
-        draft = replace(draft, meta=replace(meta, organ=organ, extra=extra if span.section
-                                            else meta.extra))
+        draft = replace(
+            draft, meta=replace(meta, organ=organ, extra=extra if span.section else meta.extra)
+        )
         name = _unique(draft_slug(draft), taken)
         found.append(SplitDraft(name=name, draft=draft, warnings=tuple(warnings)))
     return found
@@ -160,8 +177,12 @@ def _relocate_footnotes(spans: list[_Span]) -> list[_Span]:
             marker = ref_marker(match.group(1)) if match else ""
             owner = _citing_span(cited, index, marker) if marker else index
             (kept[-1] if owner == index else moved[owner]).append(line)
-    return [replace(span, lines=tuple(kept[i] + [""] + moved[i])) if moved[i]
-            else replace(span, lines=tuple(kept[i])) for i, span in enumerate(spans)]
+    return [
+        replace(span, lines=tuple(kept[i] + [""] + moved[i]))
+        if moved[i]
+        else replace(span, lines=tuple(kept[i]))
+        for i, span in enumerate(spans)
+    ]
 
 
 def _citing_span(cited: list[set[str]], index: int, marker: str) -> int:
@@ -179,11 +200,12 @@ def slugify(text: str) -> str:
 
 
 def draft_slug(draft: Draft) -> str:
-    """"ga-draft-resolution-ii-technical-assistance-implementing":
+    """ "ga-draft-resolution-ii-technical-assistance-implementing":
     the organ, the heading, and the first words of the title that carry meaning."""
-    organ = ORGAN_SLUGS.get(draft.meta.organ) or "".join(
-        w[0] for w in draft.meta.organ.split() if w[:1].isupper()
-    ).lower()
+    organ = (
+        ORGAN_SLUGS.get(draft.meta.organ)
+        or "".join(w[0] for w in draft.meta.organ.split() if w[:1].isupper()).lower()
+    )
     words = [w for w in slugify(draft.title).split("-") if w and w not in _STOPWORDS]
     title = "-".join(words[:MAX_TITLE_WORDS])
     if len(title) > MAX_TITLE_CHARS:
@@ -215,8 +237,10 @@ def split_file(path: str | Path) -> tuple[list[SplitDraft], list[str]]:
     text, warnings = decode(data, str(path))
     found = split_report(text)
     if not found:
-        raise InputError(f"{path}: no drafts found (no heading such as 'Draft resolution I', "
-                         "'Resolution 20/1' or 'Decision 20/1' on a line of its own)")
+        raise InputError(
+            f"{path}: no drafts found (no heading such as 'Draft resolution I', "
+            "'Resolution 20/1' or 'Decision 20/1' on a line of its own)"
+        )
     return found, warnings
 
 

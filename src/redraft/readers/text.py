@@ -51,8 +51,10 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
     chunks = text_chunks(text, notes)
     headings = sum(1 for c in chunks if c.kind == "text" and passes.DRAFT_HEADING.match(c.text))
     if headings > 1:
-        notes.warnings.append(f"{headings} draft headings: this looks like a report holding "
-                              "many drafts (redraft split writes one file for each)")
+        notes.warnings.append(
+            f"{headings} draft headings: this looks like a report holding "
+            "many drafts (redraft split writes one file for each)"
+        )
     nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
     blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
     meta = read_meta(blocks, notes)
@@ -76,15 +78,17 @@ def text_chunks(text: str, notes: Notes) -> list[Chunk]:
 _DOC_TYPE = re.compile(r"^(?:(revised|amended)\s+)?(draft\s+)?(resolution|decision)\b", re.I)
 #: French and Spanish headings, and the document type they name (in English, as in JSON).
 _DOC_TYPES_ELSEWHERE = (
-    ("projet de résolution", "draft resolution"), ("projet de décision", "draft decision"),
-    ("proyecto de resolución", "draft resolution"), ("proyecto de decisión", "draft decision"),
-    ("résolution", "resolution"), ("décision", "decision"),
-    ("resolución", "resolution"), ("decisión", "decision"),
+    ("projet de résolution", "draft resolution"),
+    ("projet de décision", "draft decision"),
+    ("proyecto de resolución", "draft resolution"),
+    ("proyecto de decisión", "draft decision"),
+    ("résolution", "resolution"),
+    ("décision", "decision"),
+    ("resolución", "resolution"),
+    ("decisión", "decision"),
 )
 _FORMULA_ORGAN = re.compile(r"^(?:\*?The\s+)([A-Z][^,:*]*)")
-_MEETING_ORGAN = re.compile(
-    r"\bthe ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and|on|of|for|in))*)"
-)
+_MEETING_ORGAN = re.compile(r"\bthe ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|and|on|of|for|in))*)")
 
 
 def read_meta(blocks: tuple[Paragraph, ...], notes: Notes) -> Meta:
@@ -117,7 +121,7 @@ def language(formula: str) -> str:
 
 
 def doc_type(heading: str) -> str:
-    """"Draft resolution II" -> "draft resolution"; "" when the heading says neither."""
+    """ "Draft resolution II" -> "draft resolution"; "" when the heading says neither."""
     heading = heading.rpartition(": ")[2]
     for printed, english in _DOC_TYPES_ELSEWHERE:
         if heading.lower().startswith(printed):
@@ -129,7 +133,7 @@ def doc_type(heading: str) -> str:
 
 
 def sponsors(heading: str) -> tuple[str, ...]:
-    """"Austria, Brazil and Mexico: draft resolution" -> ("Austria", "Brazil", "Mexico")."""
+    """ "Austria, Brazil and Mexico: draft resolution" -> ("Austria", "Brazil", "Mexico")."""
     match = passes.DOC_HEADING.match(heading)
     names = match.group("sponsors") if match else None
     if not names:
@@ -139,23 +143,42 @@ def sponsors(heading: str) -> tuple[str, ...]:
 
 #: The principal organs as the other official languages name them in a formula.
 _ORGANS_ELSEWHERE = {
-    "General Assembly": ("Assemblée générale", "Asamblea General", "Генеральная Ассамблея",
-                         "الجمعية العامة", "大会"),
-    "Security Council": ("Conseil de sécurité", "Consejo de Seguridad", "Совет Безопасности",
-                         "مجلس الأمن", "安全理事会"),
-    "Economic and Social Council": ("Conseil économique et social", "Consejo Económico y Social",
-                                    "Экономический и Социальный Совет",
-                                    "المجلس الاقتصادي والاجتماعي", "经济及社会理事会"),
+    "General Assembly": (
+        "Assemblée générale",
+        "Asamblea General",
+        "Генеральная Ассамблея",
+        "الجمعية العامة",
+        "大会",
+    ),
+    "Security Council": (
+        "Conseil de sécurité",
+        "Consejo de Seguridad",
+        "Совет Безопасности",
+        "مجلس الأمن",
+        "安全理事会",
+    ),
+    "Economic and Social Council": (
+        "Conseil économique et social",
+        "Consejo Económico y Social",
+        "Экономический и Социальный Совет",
+        "المجلس الاقتصادي والاجتماعي",
+        "经济及社会理事会",
+    ),
 }
 
 
 def formula_organ(formula: str) -> str:
-    """"The General Assembly," -> "General Assembly"; "At its 10th meeting, ..., the
+    """ "The General Assembly," -> "General Assembly"; "At its 10th meeting, ..., the
     Commission on Crime Prevention and Criminal Justice, ...:" -> that Commission;
     "L’Assemblée générale," -> "General Assembly" (organs are named in English)."""
     for organ, names in _ORGANS_ELSEWHERE.items():
-        if any(formula.lstrip("*").startswith(n) or f"’{n}" in formula[:40] or
-               f"'{n}" in formula[:40] or f"إن {n}" in formula[:40] for n in names):
+        if any(
+            formula.lstrip("*").startswith(n)
+            or f"’{n}" in formula[:40]
+            or f"'{n}" in formula[:40]
+            or f"إن {n}" in formula[:40]
+            for n in names
+        ):
             return organ
     if OUTCOME_FORMULA.match(formula):
         return ""  # "We, the Heads of State and Government ...": a conference, not an organ

@@ -20,8 +20,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|\.))(?=\s)")),
     ("arabic)", re.compile(r"^(\d{1,3}\))(?=\s)")),
     ("arabic", re.compile(r"^(\d{1,3})\s*-(?=\s+[\u0600-\u06ff])")),  # Arabic "5 - تطلب"
-    ("(alpha)",
-     re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)")),
+    (
+        "(alpha)",
+        re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)"),
+    ),
     ("alpha)", re.compile(r"^([a-z]{1,4}\))(?=\s)")),
     ("alpha.", re.compile(r"^([a-z]{1,4}\.)(?=\s)")),
 )
@@ -58,10 +60,11 @@ def _parse_number(text: str) -> tuple[Number | None, str]:
         if not match:
             continue
         printed = "".join(match.group(1).split())
-        rest = text[match.end():].strip()
+        rest = text[match.end() :].strip()
         prefix = match.group(0)[:2] if match.group(0).startswith(("OP", "PP")) else ""
-        return Number(printed, prefix, _readings(family, printed),
-                      bool(_NEGOTIATION.search(printed))), rest
+        return Number(
+            printed, prefix, _readings(family, printed), bool(_NEGOTIATION.search(printed))
+        ), rest
     return None, text
 
 
@@ -106,7 +109,7 @@ def place(levels: list[Level], number: Number) -> tuple[int, str]:
         level = levels[depth]
         for style, value in number.readings:
             if style == level.style and _follows(level.last, value, number.inserted):
-                del levels[depth + 1:]
+                del levels[depth + 1 :]
                 level.last = value
                 return depth, "continue"
     # 2. the first number of a new style opens a level below the current one
@@ -118,7 +121,7 @@ def place(levels: list[Level], number: Number) -> tuple[int, str]:
     # 3. a style already open, out of sequence (a skipped or repeated number)
     for depth in range(len(levels) - 1, -1, -1):
         if levels[depth].style in {s for s, _ in number.readings}:
-            del levels[depth + 1:]
+            del levels[depth + 1 :]
             levels[depth].last = value
             return depth, "guess"
     # 4. nothing fits: the first level, or a sibling of the deepest sub-level

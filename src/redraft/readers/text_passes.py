@@ -64,8 +64,10 @@ _MASTHEAD_SYMBOL = re.compile(
     r"^United Nations\s+([A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
 )
 _DISTR = re.compile(r"^(?:(?P<organ>[A-Z][A-Za-z ]+?)\s+)?Distr\.:?\s*\w+", re.IGNORECASE)
-_DATE = re.compile(r"^\d{1,2} (?:January|February|March|April|May|June|July|August|"
-                   r"September|October|November|December) \d{4}$")
+_DATE = re.compile(
+    r"^\d{1,2} (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December) \d{4}$"
+)
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+.*)?$")
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _PAGE_DASHED = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|Page \d{1,3})$")  # "- 3 -", "Page 3"
@@ -78,12 +80,13 @@ _MASTHEAD_OTHER = re.compile(
     r"|Agenda items? [\w(), ]+"
     r"|[A-Z][a-z]+, \d{1,2}(?:[-–]\d{1,2})? [A-Z][a-z]+ \d{4})$"  # "Vienna, 11-15 April 2011"
 )
-_MONTHS = ("January February March April May June July August September October "
-           "November December").split()
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 def iso_date(text: str) -> str:
-    """"4 December 2002" -> "2002-12-04" ("" when ``text`` holds no such date)."""
+    """ "4 December 2002" -> "2002-12-04" ("" when ``text`` holds no such date)."""
     match = re.search(r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})", text)
     if not match:
         return ""
@@ -95,8 +98,9 @@ def masthead(lines: list[str], notes: Notes) -> list[str]:
     """Drop the masthead of a printed document ("United Nations S/RES/1445 (2002)",
     "Distr.: General", its date), keeping the symbol, organ and date as hints."""
     top = [i for i, line in enumerate(lines[:25]) if line.strip()]
-    if not any(_DISTR.match(lines[i].strip()) or _MASTHEAD_SYMBOL.match(lines[i].strip())
-               for i in top):
+    if not any(
+        _DISTR.match(lines[i].strip()) or _MASTHEAD_SYMBOL.match(lines[i].strip()) for i in top
+    ):
         return lines
     kept = list(lines)
     for i in top:
@@ -219,24 +223,28 @@ def _table_text(block: list[str]) -> str:
 
 
 #: The heading of one draft among many in a report: "Draft resolution II", "Decision 20/1".
-DRAFT_HEADING = re.compile(
-    r"^(?:Draft )?(?:[Rr]esolution|[Dd]ecision) (?:[IVXLC]+|\d+/\d+[A-Z]?)$"
-)
+DRAFT_HEADING = re.compile(r"^(?:Draft )?(?:[Rr]esolution|[Dd]ecision) (?:[IVXLC]+|\d+/\d+[A-Z]?)$")
 
 #: A document heading line: "Draft resolution II", "Resolution 1445 (2002)",
 #: "Resolution adopted by the General Assembly on 5 December 2023", and the heading of a
 #: sponsored draft: "Austria, Brazil and Mexico: revised draft resolution".
-_HEAD = (r"^(?:(?:Revised|Amended)\s+[Dd]raft\s+|(?:Revised|Amended|Draft)\s+)?"
-         r"(?:[Rr]esolution|[Dd]ecision)")
+_HEAD = (
+    r"^(?:(?:Revised|Amended)\s+[Dd]raft\s+|(?:Revised|Amended|Draft)\s+)?"
+    r"(?:[Rr]esolution|[Dd]ecision)"
+)
 #: The heading of a draft submitted by an officer, as L documents print it: "Draft
 #: resolution submitted by the Vice-Chair of the Committee, Ms. X (Kenya), on the basis
 #: of informal consultations" (it may be long, and hard-wrapped).
 SUBMITTED_HEADING = re.compile(_HEAD + r"(?:\s+[IVXLC]+)?\s+submitted\s+by\s+\S.{0,400}$")
 DOC_HEADING = re.compile(
-    _HEAD + r"(?:\s+\S+){0,5}$"
-    + r"|" + _HEAD + r"(?:\s+\S+){0,2}\s+[(\[][^()\[\]]{1,300}[)\]]$"  # "Draft resolution (...)"
-    + r"|" + SUBMITTED_HEADING.pattern +
-    r"|^(?:Projet de |Proyecto de )?(?:[Rr]ésolution|[Dd]écision|[Rr]esolución|[Dd]ecisión)"
+    _HEAD
+    + r"(?:\s+\S+){0,5}$"
+    + r"|"
+    + _HEAD
+    + r"(?:\s+\S+){0,2}\s+[(\[][^()\[\]]{1,300}[)\]]$"  # "Draft resolution (...)"
+    + r"|"
+    + SUBMITTED_HEADING.pattern
+    + r"|^(?:Projet de |Proyecto de )?(?:[Rr]ésolution|[Dd]écision|[Rr]esolución|[Dd]ecisión)"
     r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
     r"|^(?:(?:Revised|Zero)\s+)?[Dd]raft\s+(?:outcome\s+document|(?:political\s+)?declaration)$"
@@ -281,8 +289,9 @@ def join_lines(lines: list[str]) -> str:
             text = line
         elif re.search(r"[A-Za-z]-$", text) and line[:1].isalpha():
             word = re.search(r"(\w+)-$", text)
-            keep = line[0].isupper() or (word is not None and word.group(1).lower() in
-                                         _HYPHEN_PREFIXES)
+            keep = line[0].isupper() or (
+                word is not None and word.group(1).lower() in _HYPHEN_PREFIXES
+            )
             text = text + line if keep else text[:-1] + line
         else:
             text = f"{text} {line}"
@@ -300,8 +309,14 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
     for item in chunks:
         match = _FOOTNOTE_LINE.match(item.text) if item.kind == "text" else None
         if match:
-            out.append(replace(item, kind="footnote", marker=ref_marker(match.group(1)),
-                               text=item.text[match.end(1):].strip()))
+            out.append(
+                replace(
+                    item,
+                    kind="footnote",
+                    marker=ref_marker(match.group(1)),
+                    text=item.text[match.end(1) :].strip(),
+                )
+            )
         else:
             out.append(item)
     return out
@@ -420,8 +435,12 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
             state = "operative"
         # the line under a part number ("I" / "Support account for peacekeeping
         # operations") is the part's title, never half of a paragraph
-        title = bool(out) and out[open_index or 0] is out[-1] and out[-1].kind == "text" \
+        title = (
+            bool(out)
+            and out[open_index or 0] is out[-1]
+            and out[-1].kind == "text"
             and bool(SECTION_NUMBER.match(out[-1].text))
+        )
         open_body = (number is not None or state == "preamble") and not title
         if state == "front" and FORMULA_START.match(item.text) and ends_sentence(item.text):
             state = "preamble"

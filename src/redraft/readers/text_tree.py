@@ -49,8 +49,12 @@ class _Node:
 
     def freeze(self) -> Paragraph:
         return Paragraph(
-            kind=self.kind, text=self.text, number=self.number, opening=self.opening,
-            children=tuple(c.freeze() for c in self.children), footnotes=tuple(self.footnotes),
+            kind=self.kind,
+            text=self.text,
+            number=self.number,
+            opening=self.opening,
+            children=tuple(c.freeze() for c in self.children),
+            footnotes=tuple(self.footnotes),
         )
 
     def walk(self) -> list[_Node]:
@@ -90,7 +94,7 @@ OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 
 
 def is_formula(text: str) -> bool:
-    """"The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
+    """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
     ...:"; also the bare organ name that heads the adoption of a declaration."""
     if _ORGAN_NAME.match(text) and len(text.split()) <= 8:
         return True
@@ -107,8 +111,12 @@ def _formula(chunks: list[Chunk]) -> int | None:
     Arms Trade Treaty", "The Syrian Golan") is not one when "The General Assembly,"
     follows it."""
     found = [i for i, c in enumerate(chunks) if c.kind == "text" and is_formula(c.text)]
-    if len(found) >= 2 and found[1] == found[0] + 1 and \
-            not ends_sentence(chunks[found[0]].text) and ends_sentence(chunks[found[1]].text):
+    if (
+        len(found) >= 2
+        and found[1] == found[0] + 1
+        and not ends_sentence(chunks[found[0]].text)
+        and ends_sentence(chunks[found[1]].text)
+    ):
         return found[1]
     return found[0] if found else None
 
@@ -118,8 +126,12 @@ def _opens_operative(chunks: list[Chunk], formula: int) -> bool:
     paragraph after it: "Adopts the political declaration ...", "Resolves that:". That
     paragraph is operative text, unnumbered (P1, as the AKN reader reads it)."""
     after = chunks[formula + 1] if formula + 1 < len(chunks) else None
-    return after is not None and after.kind == "text" and not ends_sentence(
-        chunks[formula].text) and parse_number(after.text)[0] is None
+    return (
+        after is not None
+        and after.kind == "text"
+        and not ends_sentence(chunks[formula].text)
+        and parse_number(after.text)[0] is None
+    )
 
 
 def _first_numbered(chunks: list[Chunk]) -> int:
@@ -157,8 +169,12 @@ def _list_ends_text(chunks: list[Chunk], colon: int) -> bool:
     while end < len(chunks) and (chunks[end].kind != "text" or _lettered(chunks[end])):
         end += 1
     last = chunks[end - 1]
-    return end > colon + 1 and last.kind == "text" and end_mark(last.text) == "." and \
-        _first_numbered(chunks[end:]) == len(chunks) - end
+    return (
+        end > colon + 1
+        and last.kind == "text"
+        and end_mark(last.text) == "."
+        and _first_numbered(chunks[end:]) == len(chunks) - end
+    )
 
 
 def _lettered(item: Chunk) -> bool:
@@ -175,14 +191,17 @@ def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     adopted in parts ("A" / title / formula ... "B" / title / formula ...) is read part
     by part, each with its own front, preamble and numbering."""
     starts = [0, *_later_parts(chunks), len(chunks)]
-    return [node for start, end in zip(starts, starts[1:], strict=False)
-            for node in _build_part(chunks[start:end], notes)]
+    return [
+        node
+        for start, end in zip(starts, starts[1:], strict=False)
+        for node in _build_part(chunks[start:end], notes)
+    ]
 
 
 def _later_parts(chunks: list[Chunk]) -> list[int]:
     """Where parts B, C ... begin: a part letter ("B"), maybe a title, then the formula
     of part A again ("The General Assembly,"; a title such as "The Area" is not one)."""
-    first = _formula(chunks[:_first_numbered(chunks)])
+    first = _formula(chunks[: _first_numbered(chunks)])
     if first is None:
         return []
     starts = []
@@ -202,8 +221,10 @@ def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     formula = _formula(chunks[:first_number])
     if formula is None and first_number == len(chunks):
         if not any(DOC_HEADING.match(c.text) for c in chunks[:1]):
-            notes.warnings.append("no recognisable structure (no enacting formula, no "
-                                  "numbered paragraphs): read as plain paragraphs")
+            notes.warnings.append(
+                "no recognisable structure (no enacting formula, no "
+                "numbered paragraphs): read as plain paragraphs"
+            )
             return [_node(Kind.TABLE if c.kind == "table" else Kind.TEXT, c.text) for c in chunks]
     front_end = formula if formula is not None else _front_end(chunks, first_number)
     nodes = _front(chunks[:front_end])
@@ -212,7 +233,7 @@ def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
         preamble_start = formula + 1
         if _opens_operative(chunks, formula):  # no preamble: all that follows is operative
             nodes.append(_node(Kind.TEXT, chunks[preamble_start].text))
-            nodes.extend(_Operative(notes).build(chunks[preamble_start + 1:]))
+            nodes.extend(_Operative(notes).build(chunks[preamble_start + 1 :]))
             return nodes
     else:
         notes.warnings.append("no enacting formula found ('The General Assembly,' ...)")
@@ -287,13 +308,17 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
             nodes.append(_node(Kind.PREAMBULAR, rest, number.text))
         elif _is_section_heading(item, nodes):
             nodes.append(_node(Kind.HEADING, item.text))
-        elif heading_like(item.text) and following is not None and \
-                parse_number(following.text)[0] is not None:
+        elif (
+            heading_like(item.text)
+            and following is not None
+            and parse_number(following.text)[0] is not None
+        ):
             nodes.append(_node(Kind.HEADING, item.text))
         else:
             nodes.append(_node(Kind.PREAMBULAR, item.text))
         levels, path = [], [nodes[-1]]
     return nodes
+
 
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
 #: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
@@ -307,8 +332,12 @@ def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
     if _section_number(item.text) or PART_HEADING.match(item.text):
         return True
     last = before[-1] if before else None
-    return last is not None and last.kind is Kind.HEADING and _title_like(item.text) and \
-        bool(_section_number(last.text) or PART_HEADING.match(last.text))
+    return (
+        last is not None
+        and last.kind is Kind.HEADING
+        and _title_like(item.text)
+        and bool(_section_number(last.text) or PART_HEADING.match(last.text))
+    )
 
 
 def _section_number(text: str) -> bool:
@@ -365,22 +394,37 @@ class _Operative:
             self.path[min(depth, len(self.path)) - 1].children.append(node)
 
     def _unnumbered(self, item: Chunk, following: Chunk | None) -> None:
-        if _is_section_heading(item, self.top) or _NUMBERED_TITLE.match(item.text) and (
-                heading_like(item.text) or item.text.startswith("Action ")):
+        if (
+            _is_section_heading(item, self.top)
+            or _NUMBERED_TITLE.match(item.text)
+            and (heading_like(item.text) or item.text.startswith("Action "))
+        ):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
             if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
                 self.levels = []
             return
-        if not self.path and not _ADOPTED.match(item.text) and (
-                heading_like(item.text) or _title_like(item.text) and following is not None
-                and following.kind == "text" and parse_number(following.text)[0] is not None):
+        if (
+            not self.path
+            and not _ADOPTED.match(item.text)
+            and (
+                heading_like(item.text)
+                or _title_like(item.text)
+                and following is not None
+                and following.kind == "text"
+                and parse_number(following.text)[0] is not None
+            )
+        ):
             # under an annex heading ("Introduction", "Independent panel"): no paragraph
             # is open for it to belong to; a long one must head numbered paragraphs
             self.top.append(_node(Kind.HEADING, item.text))
             return
-        if not self.path and end_mark(item.text) == "," and self.top and \
-                self.top[-1].kind in (Kind.HEADING, Kind.PREAMBULAR):
+        if (
+            not self.path
+            and end_mark(item.text) == ","
+            and self.top
+            and self.top[-1].kind in (Kind.HEADING, Kind.PREAMBULAR)
+        ):
             # a part of the resolution with its own preamble: "II" / title / "Recalling ...,"
             self.top.append(_node(Kind.PREAMBULAR, item.text))
             return
@@ -415,8 +459,11 @@ class _Operative:
         """The paragraph unnumbered text belongs to: the open one, except that a list
         introduced by a colon and closed by a full stop hands back to its parent."""
         path = list(self.path)
-        while len(path) >= 2 and path[-1].text.rstrip().endswith(".") and \
-                strip_footnote_refs(path[-2].text).rstrip().endswith(":"):
+        while (
+            len(path) >= 2
+            and path[-1].text.rstrip().endswith(".")
+            and strip_footnote_refs(path[-2].text).rstrip().endswith(":")
+        ):
             path.pop()
         return path[-1]
 

@@ -56,8 +56,13 @@ def render_akn(draft: Draft) -> bytes:
         refs = writer.sub(collection, "collectionBody")
         components = writer.sub(root, "components")
         for index, blocks in enumerate(documents, start=1):
-            writer.sub(writer.sub(refs, "component"), "documentRef", eId=f"compRef_{index}",
-                       href=f"#comp_{index}", showAs=f"Part {index}")
+            writer.sub(
+                writer.sub(refs, "component"),
+                "documentRef",
+                eId=f"compRef_{index}",
+                href=f"#comp_{index}",
+                showAs=f"Part {index}",
+            )
             component = writer.sub(components, "component", eId=f"comp_{index}")
             writer.statement(component, blocks)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
@@ -93,8 +98,9 @@ class _Writer:
         nsmap: Any = {None: AKN_NS, "redraft": REDRAFT_NS}  # AKN the default, as the UN does
         return etree.Element(f"{{{AKN_NS}}}{name}", nsmap=nsmap)
 
-    def sub(self, parent: _Element, tag: str, attrib: dict[str, str] | None = None,
-            **attrs: str) -> _Element:
+    def sub(
+        self, parent: _Element, tag: str, attrib: dict[str, str] | None = None, **attrs: str
+    ) -> _Element:
         from lxml import etree
 
         return etree.SubElement(parent, f"{{{AKN_NS}}}{tag}", {**(attrib or {}), **attrs})
@@ -114,8 +120,10 @@ class _Writer:
         if front:
             self.preface(statement, front)
         rest = [b for b in blocks if b.kind not in FRONT]
-        split = next((i for i, b in enumerate(rest)
-                      if b.kind not in (Kind.FORMULA, Kind.PREAMBULAR)), len(rest))
+        split = next(
+            (i for i, b in enumerate(rest) if b.kind not in (Kind.FORMULA, Kind.PREAMBULAR)),
+            len(rest),
+        )
         if split:
             preamble = self.sub(statement, "preamble")
             for block in rest[:split]:
@@ -132,15 +140,20 @@ class _Writer:
         if not self.meta.symbol:
             return
         cover = self.element("coverPage")
-        number = self.sub(self.sub(cover, "p", {"class": "upperRight"}), "docNumber",
-                          refersTo="#symbol")
+        number = self.sub(
+            self.sub(cover, "p", {"class": "upperRight"}), "docNumber", refersTo="#symbol"
+        )
         number.text = _xml_text(self.meta.symbol)
         if self.meta.get("session"):
             session = self.sub(self.sub(cover, "p"), "session", value=self.meta.get("session"))
             session.text = f"Session {self.meta.get('session')}"
         if self.meta.get("agenda_item"):
-            item = self.sub(self.sub(cover, "p"), "inline", name="agenda item",
-                            title=self.meta.get("agenda_item"))
+            item = self.sub(
+                self.sub(cover, "p"),
+                "inline",
+                name="agenda item",
+                title=self.meta.get("agenda_item"),
+            )
             item.text = f"Agenda item {self.meta.get('agenda_item')}"
         place = 1 if len(statement) and _local(statement[0]) == "meta" else 0
         statement.insert(place, cover)
@@ -205,8 +218,7 @@ class _Writer:
             paragraph = self.sub(body, "paragraph", {"class": "H23"}, eId=self.eid("para"))
             self.inline(self.sub(paragraph, "subheading"), block)
         elif kind is Kind.TABLE:
-            self.table(self.sub(body, "container", name="table", eId=self.eid("container")),
-                       block)
+            self.table(self.sub(body, "container", name="table", eId=self.eid("container")), block)
         elif kind is Kind.FORMULA:  # a second formula inside one body: keep its words
             self.inline(self.sub(self.sub(body, "paragraph"), "content"), block)
         elif _tables_follow(block):  # as the UN does: the table right after its paragraph
@@ -261,7 +273,7 @@ class _Writer:
         if opening and block.opening and text.startswith(block.opening):
             span = self.sub(element, "span", {"class": self.opening_style()})
             span.text = _xml_text(block.opening)
-            text = text[len(block.opening):]
+            text = text[len(block.opening) :]
         notes = self.write_text(element, text, notes)
         self.orphan_notes(element, notes)
 
@@ -277,7 +289,7 @@ class _Writer:
             note = by_marker.pop(ref_marker(match.group(0)), None)
             if note is None:
                 continue  # a superscript that is no reference (or a second citation): text
-            _append(element, text[position:match.start()])
+            _append(element, text[position : match.start()])
             self.note(element, note)
             position = match.end()
         _append(element, text[position:])
@@ -289,8 +301,13 @@ class _Writer:
             self.note(element, note)
 
     def note(self, element: _Element, note: Footnote) -> None:
-        holder = self.sub(element, "authorialNote", marker=note.marker, placement="bottom",
-                          eId=self.eid("authorialNote"))
+        holder = self.sub(
+            element,
+            "authorialNote",
+            marker=note.marker,
+            placement="bottom",
+            eId=self.eid("authorialNote"),
+        )
         self.sub(holder, "p").text = _xml_text(note.text)
 
     # -- metadata --------------------------------------------------------------
@@ -306,9 +323,11 @@ class _Writer:
         lang = _LANG3.get(meta.language, meta.language)
         element = self.sub(parent, "meta")
         ident = self.sub(element, "identification", source="#redraft")
-        for level, this, event in (("FRBRWork", uri, "adoption"),
-                                   ("FRBRExpression", f"{uri}{lang}@/", "publication"),
-                                   ("FRBRManifestation", f"{uri}{lang}@.xml", "markup")):
+        for level, this, event in (
+            ("FRBRWork", uri, "adoption"),
+            ("FRBRExpression", f"{uri}{lang}@/", "publication"),
+            ("FRBRManifestation", f"{uri}{lang}@.xml", "markup"),
+        ):
             frbr = self.sub(ident, level)
             self.sub(frbr, "FRBRthis", value=this)
             self.sub(frbr, "FRBRuri", value=this)
@@ -320,15 +339,26 @@ class _Writer:
                 self.sub(frbr, "FRBRlanguage", language=lang)
         self.workflow(element)
         refs = self.sub(element, "references", source="#redraft")
-        self.sub(refs, "TLCOrganization", eId="redraft", showAs="redraft",
-                 href="/akn/ontology/organization/redraft")
+        self.sub(
+            refs,
+            "TLCOrganization",
+            eId="redraft",
+            showAs="redraft",
+            href="/akn/ontology/organization/redraft",
+        )
         if meta.organ:
-            self.sub(refs, "TLCOrganization", eId=author, showAs=_xml_text(meta.organ),
-                     href=f"/akn/ontology/organization/un/{ontology}")
+            self.sub(
+                refs,
+                "TLCOrganization",
+                eId=author,
+                showAs=_xml_text(meta.organ),
+                href=f"/akn/ontology/organization/un/{ontology}",
+            )
         proprietary = self.sub(element, "proprietary", source="#redraft")
         for key, value in _meta_fields(meta):
-            etree.SubElement(proprietary, f"{{{REDRAFT_NS}}}meta",
-                             {"key": key, "value": _xml_text(value)})
+            etree.SubElement(
+                proprietary, f"{{{REDRAFT_NS}}}meta", {"key": key, "value": _xml_text(value)}
+            )
 
     def workflow(self, parent: _Element) -> None:
         meta = self.meta
@@ -336,10 +366,12 @@ class _Writer:
             return
         flow = self.sub(parent, "workflow", source="#un")
         by = _xml_text(join_sponsors(meta.sponsors))
-        attrs = {"date": meta.get("draft_date") or meta.date or "0001-01-01",
-                 "outcome": "draftResolution",
-                 # `by` is an anyURI in the schema: a colon there would make it a scheme
-                 "by": "" if ":" in by else by}
+        attrs = {
+            "date": meta.get("draft_date") or meta.date or "0001-01-01",
+            "outcome": "draftResolution",
+            # `by` is an anyURI in the schema: a colon there would make it a scheme
+            "by": "" if ":" in by else by,
+        }
         if _SYMBOL.fullmatch(meta.get("draft_symbol")):
             attrs["as"] = meta.get("draft_symbol")
         self.sub(flow, "step", attrs)
@@ -353,8 +385,12 @@ class _Writer:
 def _tables_follow(block: Paragraph) -> bool:
     """A paragraph announcing tables ("...as follows:") whose only children are tables:
     the reader attaches a table that follows such a paragraph to it."""
-    return (block.kind is Kind.OPERATIVE and block.text.endswith(":") and bool(block.children)
-            and all(c.kind is Kind.TABLE for c in block.children))
+    return (
+        block.kind is Kind.OPERATIVE
+        and block.text.endswith(":")
+        and bool(block.children)
+        and all(c.kind is Kind.TABLE for c in block.children)
+    )
 
 
 def _meta_fields(meta: Meta) -> Iterator[tuple[str, str]]:
@@ -368,7 +404,7 @@ def _meta_fields(meta: Meta) -> Iterator[tuple[str, str]]:
 
 
 def join_sponsors(sponsors: tuple[str, ...]) -> str:
-    """"A, B and C", as the UN prints a sponsor list."""
+    """ "A, B and C", as the UN prints a sponsor list."""
     if len(sponsors) <= 1:
         return "".join(sponsors)
     return ", ".join(sponsors[:-1]) + " and " + sponsors[-1]

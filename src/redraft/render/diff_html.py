@@ -55,10 +55,10 @@ def render_diff_html(result: DiffResult, show_all: bool = False) -> str:
     old, new = escape(result.old_source or "old"), escape(result.new_source or "new")
     summary = escape(summary_line(result.summary(), result.changes))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>redraft diff: {old} → {new}</title><style>{STYLE}</style></head><body>"
         f"<nav><strong>Changed paragraphs</strong><ol>{''.join(nav)}</ol></nav>"
-        f"<main><h1>{old} → {new}</h1><p class=\"summary\">{summary}</p>"
+        f'<main><h1>{old} → {new}</h1><p class="summary">{summary}</p>'
         f"<table><thead><tr><th>{old}</th><th>{new}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
     )

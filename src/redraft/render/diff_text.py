@@ -41,9 +41,7 @@ def redline(change: Change, sides: str = "-+") -> Text:
     return text
 
 
-def render_diff_text(
-    result: DiffResult, show_all: bool = False, limit: int | None = None
-) -> Text:
+def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | None = None) -> Text:
     """The whole redline as one rich Text (``.plain`` is the uncoloured form);
     ``limit`` keeps the first changes only (the summary still counts them all)."""
     from rich.text import Text
@@ -69,8 +67,7 @@ def render_diff_text(
 
 def plain_redline(change: Change) -> str:
     return "".join(
-        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}"
-        for op, text in change.segments
+        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}" for op, text in change.segments
     )
 
 

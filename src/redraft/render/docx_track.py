@@ -100,6 +100,7 @@ def _with_old_places(result: DiffResult) -> list[tuple[Change, str, bool]]:
             at_end.append(change)
         else:
             before.setdefault(id(target), []).append(change)
+
     # Old sides that land at one spot go in the old draft's order, not the new one's:
     # reading the old view attaches each footnote paragraph to the paragraph above it, so
     # a footnote written after its block's moved child would change owner on rejecting.

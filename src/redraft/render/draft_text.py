@@ -44,8 +44,11 @@ def print_units(console: Console, units: list[Paragraph | Footnote]) -> None:
     from rich.text import Text
 
     width = max((len(label) for label, _, _ in rows), default=0)
-    lines = [line for label, depth, text in rows
-             for line in _row_lines(console, label, width, depth, text)]
+    lines = [
+        line
+        for label, depth, text in rows
+        for line in _row_lines(console, label, width, depth, text)
+    ]
     console.print(Text("\n").join(lines), soft_wrap=True)  # one print: much faster
 
 
@@ -89,7 +92,7 @@ def _block_text(block: Paragraph) -> Text:
     style = _STYLES.get(block.kind, "")
     if block.opening and block.text.startswith(block.opening):
         text.append(block.opening, style=(style + " italic").strip())
-        text.append(block.text[len(block.opening):], style=style)
+        text.append(block.text[len(block.opening) :], style=style)
     else:
         text.append(block.text, style=style)
     return text
@@ -107,9 +110,13 @@ def split_table(rows: list[SplitRow]) -> Table:
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for column in ("file", "heading", "title", "PP", "OP"):
-        table.add_column(column, justify="right" if column in ("PP", "OP") else "left",
-                         no_wrap=column != "heading", overflow="ellipsis",
-                         max_width=48 if column == "title" else None)
+        table.add_column(
+            column,
+            justify="right" if column in ("PP", "OP") else "left",
+            no_wrap=column != "heading",
+            overflow="ellipsis",
+            max_width=48 if column == "title" else None,
+        )
     for row in rows:
         table.add_row(Path(row.file).name, row.heading, row.title, str(row.pp), str(row.op))
     return table

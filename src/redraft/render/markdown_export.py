@@ -120,7 +120,7 @@ def render_printed(draft: Draft) -> str:
     def add(block: Paragraph) -> None:
         body = block.text
         if block.opening:
-            body = f"*{block.opening}*{block.text[len(block.opening):]}"
+            body = f"*{block.opening}*{block.text[len(block.opening) :]}"
         parts.append(f"{block.number} {body}" if block.number else body)
         parts.extend(_plain_note(note) for note in block.footnotes)
         for child in block.children:
