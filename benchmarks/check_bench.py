@@ -107,7 +107,7 @@ def main() -> None:
 def store_rows(files: list[str], tmp: Path, config: Path, runs: int) -> None:
     import re
 
-    from redraft.sources import load
+    from redraft.resolve import load
     from redraft.store import Store
 
     store = Store.init(tmp / "store")

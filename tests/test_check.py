@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 
 from redraft import canonical
-from redraft.check import check_drafts
 from redraft.cli import cli
 from redraft.config import parse_config
+from redraft.measure.check import check_drafts
 
 from .strategies import drafts
 
@@ -183,7 +183,7 @@ def test_real_resolution_with_numbers_outside_the_markup() -> None:
     """79/160 types "26<TAB>" and "27<TAB>" in the text instead of <num>: the AKN
     reader reads them (they continue 25.), so the numbering has no gap. The gap rule
     itself is tested by tests/cases/check/numbering-fail."""
-    from redraft.sources import load
+    from redraft.resolve import load
 
     draft = load(str(Path(__file__).parent / "data" / "stats" / "A_RES_79_160-2424153E.xml")).draft
     result = check_drafts([("79/160", draft)])

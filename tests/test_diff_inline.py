@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from redraft.diff.inline import (
-    count_words,
-    diff_chars,
-    diff_words,
-    ratio,
-    tidy,
-    tokenize,
-    word_counts,
-)
+from redraft.diff.inline import diff_chars, diff_words, ratio, tidy
+from redraft.diff.tokens import count_words, tokenize, word_counts
 
 
 def test_tokens_keep_words_footnote_refs_and_punctuation_apart():

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redraft.diff.engine import JOIN, diff_drafts
-from redraft.diff.inline import diff_chars, diff_words, rebuild, tokenize
+from redraft.diff.inline import diff_chars, diff_words, rebuild
+from redraft.diff.tokens import tokenize
 from redraft.labels import assign_labels
 from redraft.model import Draft, Paragraph
 

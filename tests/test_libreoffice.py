@@ -17,7 +17,8 @@ import pytest
 from redraft import canonical
 from redraft.diff.engine import diff_drafts
 from redraft.readers.docx import read_docx
-from redraft.render.docx import render_diff_docx, render_draft_docx
+from redraft.render.docx import render_draft_docx
+from redraft.render.docx_track import render_diff_docx
 from tests.test_docx_writer import NEW, OLD, moved_pair
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -13,12 +13,8 @@ from redraft.cli import cli
 from redraft.demo import bundled_drafts_dir
 from redraft.model import Footnote
 from redraft.readers import read_bytes, read_path
-from redraft.render.markdown_export import (
-    looks_like_markdown,
-    markdown_to_plain,
-    render_markdown,
-    render_plain,
-)
+from redraft.readers.markdown import looks_like_markdown, markdown_to_plain
+from redraft.render.markdown_export import render_markdown, render_plain
 
 BUNDLED = sorted(bundled_drafts_dir().glob("*.txt"))
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from redraft import canonical
 from redraft.merge.consolidate import consolidate
 from redraft.model import Draft
-from redraft.stats import count_words as body_words
+from redraft.words import count_words as body_words
 
 SEED = Path(__file__).parent / "data" / "merge" / "seed"
 DRAFT_II = "ecosoc-draft-resolution-ii-support-development-implementation"

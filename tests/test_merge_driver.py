@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from redraft.merge.driver import ATTRIBUTES_LINE, DRIVER_COMMAND, install_merge_driver
+from redraft.store.driver import ATTRIBUTES_LINE, DRIVER_COMMAND, install_merge_driver
 
 CASES = Path(__file__).parent / "cases" / "merge"
 #: The documented driver line runs ``redraft`` from PATH; the test runs this interpreter's.

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from redraft.render.site import write_site
+from redraft.resolve.report import overview
 from tests.test_report_site import build_store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,7 +51,7 @@ def chromium(url: str, profile: Path, *extra: str) -> tuple[str, list[str]]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
-    write_site(root / "site", build_store(root / "store"))
+    write_site(root / "site", overview(build_store(root / "store")))
     return root / "site"
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from redraft import canonical
 from redraft.cli import cli
 from redraft.render.site import length_chart, page_name, write_site
+from redraft.resolve.report import overview
 
 V1 = """---
 redraft: 1
@@ -71,7 +72,7 @@ def build_store(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("report")
-    write_site(root / "site", build_store(root / "store"))
+    write_site(root / "site", overview(build_store(root / "store")))
     return root / "site"
 
 
@@ -86,7 +87,7 @@ def test_index_lists_every_draft(site: Path) -> None:
 
 
 def _words(text: str) -> int:
-    from redraft.stats import count_words
+    from redraft.words import count_words
 
     return count_words(canonical.parse(text))
 

@@ -9,10 +9,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from redraft.canonical import split_chunks
 from redraft.errors import InputError, NotFoundError, RedraftError
-from redraft.gitobjects import LOG_FORMAT, blob_id, parse_batch, parse_log
-from redraft.revisions import (
-    Version,
+from redraft.measure.log import build_log, paragraph_changes
+from redraft.model import Version
+from redraft.store.objects import LOG_FORMAT, blob_id, parse_batch, parse_log
+from redraft.store.revisions import (
     decode_message,
     encode_message,
     name_from_path,
@@ -22,7 +24,6 @@ from redraft.revisions import (
     split_sponsors,
     validate_name,
 )
-from redraft.store_log import build_log, paragraph_changes, split_chunks
 
 from .strategies import drafts
 
@@ -278,7 +279,7 @@ def test_log_counts_words_and_changes_by_hand() -> None:
 
 
 def test_a_warm_log_cache_needs_no_text_and_gives_the_same_entries() -> None:
-    from redraft.store_log import missing_blobs, new_log_cache, read_log_cache
+    from redraft.measure.log import missing_blobs, new_log_cache, read_log_cache
 
     v1 = _text("*Recalling* its resolution 18/3,", "1. *Urges* Member States to act;")
     v2 = _text("*Recalling* its resolution 18/3,", "1. *Urges* all Member States to act now;")
@@ -306,7 +307,7 @@ plain_paragraph = st.builds(
 @settings(max_examples=300, deadline=None)
 @given(plain_paragraph, plain_paragraph)
 def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) -> None:
-    from redraft.store_log import _diff_counts, _one_for_one
+    from redraft.measure.log import _diff_counts, _one_for_one
 
     shortcut = _one_for_one(old, new)
     if shortcut is not None:
@@ -317,7 +318,8 @@ def test_the_one_for_one_shortcut_agrees_with_the_full_diff(old: str, new: str) 
 @given(drafts())
 def test_words_counted_per_paragraph_add_up_to_the_draft_count(draft) -> None:
     from redraft import canonical
-    from redraft.store_log import _chunk_words, count_draft_words
+    from redraft.measure.log import _chunk_words
+    from redraft.words import count_words as count_draft_words
 
     _, chunks = split_chunks(canonical.render(draft))
     assert sum(_chunk_words(chunk) for chunk in chunks) == count_draft_words(draft)
@@ -346,7 +348,7 @@ unnumbered_paragraph = st.builds(
 def test_counts_read_place_by_place_agree_with_the_diff_of_the_drafts(paragraphs, data) -> None:
     """``log`` reads most summaries place by place without running the diff: where it
     does, the counts are those of the paragraph-aware diff of the two whole drafts."""
-    from redraft.store_log import _block_counts, _key, _unmatched
+    from redraft.measure.log import _block_counts, _key, _unmatched
 
     new = list(paragraphs)
     for _ in range(data.draw(st.integers(1, 3))):
@@ -389,7 +391,7 @@ def _document_counts(old: list[str], new: list[str]) -> dict[str, int]:
 @given(drafts(), drafts())
 def test_words_counted_from_the_changed_paragraphs_equal_a_full_count(old, new) -> None:
     from redraft import canonical
-    from redraft.store_log import count_draft_words
+    from redraft.words import count_words as count_draft_words
 
     texts = [canonical.render(d).encode() for d in (old, new)]
     versions = [Version("d", n, f"c{n}", "2011-04-12", "EU", blob=f"b{n}") for n in (1, 2)]

@@ -18,17 +18,12 @@ from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.cli import cli
-from redraft.hints import hints, recall_only, repeated_phrases
+from redraft.measure.hints import hints, recall_only, repeated_phrases
+from redraft.measure.stats import draft_stats, growth_percent, version_stats
 from redraft.model import Kind, Paragraph
-from redraft.sources import load
-from redraft.stats import (
-    bar_chart,
-    count_text_words,
-    count_words,
-    draft_stats,
-    growth_percent,
-    version_stats,
-)
+from redraft.render.stats import bar_chart
+from redraft.resolve import load
+from redraft.words import count_text_words, count_words
 
 from .strategies import drafts
 

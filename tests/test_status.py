@@ -7,8 +7,8 @@ from pathlib import Path
 
 from redraft import canonical
 from redraft.model import Draft
-from redraft.negotiation.render import state_text, status_json
 from redraft.negotiation.status import draft_status, status_by_version, summary_line
+from redraft.render.negotiation import state_text, status_json
 
 DRAFTS = Path(__file__).parent / "cases" / "negotiation" / "drafts"
 

@@ -9,10 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redraft import canonical
+from redraft import canonical, resolve
 from redraft.errors import InputError, NotFoundError, StoreError
 from redraft.model import Draft
-from redraft.store import Store, load_revision
+from redraft.resolve import load_revision
+from redraft.resolve.log import log
+from redraft.store import Store
 
 from .strategies import drafts
 
@@ -117,7 +119,7 @@ def test_history_is_one_git_log_and_one_cat_file(history: Store, monkeypatch) ->
         return real(args, *rest, **kwargs)
 
     monkeypatch.setattr(subprocess, "run", counting)
-    found = history.history("unodc")
+    found = resolve.history("unodc", history.root, "history")
     assert [c[1] for c in calls] == ["log", "cat-file"]
     assert [v.words for v, _ in found] == [11, 12, 19]  # title 3 + formula 3 + OP1 5; +1; +7
     assert [d.find("OP1").text for _, d in found] == [
@@ -262,7 +264,7 @@ def test_demo_history_ends_with_the_bundled_text_and_reads_back(tmp_path: Path) 
     assert all("illustrative" in v.message for v in versions)
     final = (bundled_drafts_dir() / f"{DRAFT}.txt").read_text(encoding="utf-8")
     assert store.read(DRAFT, "Rev.1").draft.blocks == canonical.parse(final).blocks
-    assert [e.summary for e in store.log(DRAFT)] == [
+    assert [e.summary for e in log(store, DRAFT)] == [
         "first version",
         "1 modified",
         "1 inserted",
@@ -272,7 +274,7 @@ def test_demo_history_ends_with_the_bundled_text_and_reads_back(tmp_path: Path) 
 
 
 def test_trees_written_by_python_are_the_trees_git_writes(store: Store) -> None:
-    from redraft.gitobjects import encode_tree, parse_tree
+    from redraft.store.objects import encode_tree, parse_tree
 
     blob = store._write_object("blob", b"text\n")
     folder = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # the empty tree
@@ -307,9 +309,9 @@ def test_a_detached_head_is_refused(history: Store) -> None:
 
 
 def test_a_limited_log_matches_the_tail_of_the_full_log(history: Store) -> None:
-    full = history.log("unodc")
-    assert history.log("unodc", 2) == full[-2:]
-    assert history.log("unodc", 9) == full
+    full = log(history, "unodc")
+    assert log(history, "unodc", 2) == full[-2:]
+    assert log(history, "unodc", 9) == full
 
 
 @settings(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from redraft.gitobjects import (
+from redraft.store.objects import (
     build_tree,
     git_error_line,
     loose_object,

@@ -299,3 +299,32 @@ class _TreeBuilder:
 
     def finish(self) -> tuple[Paragraph, ...]:
         return self.tree.freeze()
+
+
+# -- reading a stored text in pieces ------------------------------------------------
+
+
+def split_chunks(text: str) -> tuple[str, list[str]]:
+    """(front matter, top-level paragraphs with their sub-paragraphs and footnotes)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    end = text.find("\n---\n", 3)
+    front, body = (
+        (text[: end + 5], text[end + 5 :]) if text.startswith("---\n") and end > 0 else ("", text)
+    )
+    items = body.strip("\n").split("\n\n")
+    if "\n\n " not in body and "\n\n[^" not in body:  # no sub-paragraph, no footnote
+        return front, [item for item in items if item.strip()]
+    chunks: list[str] = []
+    for item in items:
+        if chunks and (item[:1] == " " or item.startswith("[^")):
+            chunks[-1] += "\n\n" + item
+        elif item.strip():
+            chunks.append(item)
+    return front, chunks
+
+
+def front_meta(data: bytes) -> Meta:
+    """The metadata of a stored text, read from its front matter alone."""
+    front, _ = split_chunks(data.decode("utf-8", errors="replace"))
+    return parse(front).meta if front else Meta()

@@ -118,6 +118,25 @@ def load_config(path: Path | None = None, store: Path | None = None) -> Config:
     return parse_config(text, str(path))
 
 
+def read_section(section: str, store: Path | None = None) -> tuple[dict[str, Any], str]:
+    """The raw ``[section]`` table of the configuration :func:`find_config` finds (empty
+    when there is none) and where it was read, for the parts of redraft that validate
+    their own section (``[negotiation]``...)."""
+    found = find_config(store)
+    if found is None:
+        return {}, ""
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{found}: cannot read ({error})") from None
+    if found.name == "pyproject.toml":
+        data = data.get("tool", {}).get("redraft", {})
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{found}: [{section}] must be a table")
+    return table, str(found)
+
+
 def parse_config(text: str, source: str = "redraft.toml") -> Config:
     try:
         data = tomllib.loads(text)

@@ -188,3 +188,52 @@ def cited_markers(text: str) -> list[str]:
 
 def strip_footnote_refs(text: str) -> str:
     return FOOTNOTE_REF.sub("", text)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One recorded version of a draft: who, when, which symbol. The store records one per
+    git commit touching drafts/NAME.txt; histories pass it to every layer above the model."""
+
+    name: str
+    number: int  # 1-based, in history order
+    commit: str  # full commit id
+    date: str  # ISO 8601 author date: the date the version carries (--date)
+    by: str  # the delegation that recorded it
+    symbol: str = ""
+    message: str = ""  # the user's message ("" when none was given)
+    sponsors: tuple[str, ...] = ()
+    blob: str = ""  # git id of the canonical text of this version
+    words: int | None = None  # filled by redraft.resolve (the rule of docs/stats.md)
+
+    @property
+    def day(self) -> str:
+        return self.date[:10]
+
+    def as_dict(self) -> dict[str, str]:
+        """String form for :class:`redraft.resolve.Loaded` ``version``."""
+        return {
+            "name": self.name,
+            "number": str(self.number),
+            "commit": self.commit,
+            "date": self.date,
+            "by": self.by,
+            "symbol": self.symbol,
+            "message": self.message,
+            "sponsors": "; ".join(self.sponsors),
+        }
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A draft and where it came from: a file, standard input, or a store revision
+    (:func:`redraft.resolve.load`)."""
+
+    draft: Draft
+    source: str  # the path, "-", or "NAME@REV"
+    warnings: tuple[str, ...] = ()
+    version: dict[str, str] = field(default_factory=dict)  # store metadata: by, date, number...
+
+    @property
+    def symbol(self) -> str:
+        return self.version.get("symbol") or self.draft.meta.symbol

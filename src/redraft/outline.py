@@ -25,7 +25,7 @@ class Counts:
 
 def counts(draft: Draft) -> Counts:
     """Paragraph counts, and words by the one word rule of ``redraft stats``."""
-    from .stats import count_words
+    from .words import count_words
 
     return Counts(len(draft.preambular()), len(draft.operative()), count_words(draft))
 

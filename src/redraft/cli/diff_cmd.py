@@ -12,7 +12,6 @@ from .common import format_option, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..diff.result import DiffResult
-    from ..sources import Loaded
 
 FORMATS = ("text", "side", "json", "markdown", "html", "docx")
 
@@ -53,8 +52,9 @@ def diff(
 
     Exit codes: 0 done (1 with --exit-code when they differ), 2 bad input."""
     from ..diff.engine import diff_drafts
+    from ..resolve import load_pair, tracked_sides
 
-    before, after = _tracked_sides(old, new) if as_tracked else _load_pair(old, new, store)
+    before, after = tracked_sides(old, new) if as_tracked else load_pair(old, new, store)
     show_warnings(before.warnings + after.warnings)
     result = diff_drafts(
         before.draft,
@@ -66,48 +66,6 @@ def diff(
     _render(result, fmt, show_all, output, authors=(before.version, after.version))
     if exit_code and result.differs:
         sys.exit(1)
-
-
-def _tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
-    """A Word document's text with its tracked changes rejected, and accepted."""
-    from ..errors import InputError
-    from ..readers import read_file_bytes
-    from ..readers.docx import read_docx_sides
-    from ..sources import Loaded
-
-    if new is not None:
-        raise InputError("--as-tracked compares one Word file with itself: give only that file")
-    data = read_file_bytes(path)
-    if not data.startswith(b"PK\x03\x04"):  # a Word document is a zip file
-        raise InputError(f"{path}: --as-tracked reads a Word document (.docx), not this file")
-    original, current, warnings = read_docx_sides(data, name=path)
-    return (
-        Loaded(original, f"{path} (before tracked changes)"),
-        Loaded(current, f"{path} (after tracked changes)", tuple(warnings)),
-    )
-
-
-def _load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
-    """The two drafts; one argument means a store name (latest vs previous)."""
-    from ..errors import InputError, NotFoundError
-    from ..sources import load, refuse_stdin_twice
-
-    refuse_stdin_twice(old, new)
-    if new is not None:
-        return load(old, store), load(new, store)
-    if Path(old).exists() or old == "-":
-        raise InputError("diff needs two drafts (or one store name: latest vs previous)")
-    name, at, _ = old.partition("@")
-    if at:
-        return load(old, store), load(name, store)
-    latest = load(name, store)  # first: an unknown draft is reported as such
-    try:
-        return load(f"{name}@-1", store), latest
-    except NotFoundError:
-        raise NotFoundError(
-            f"{name} has only one version: nothing to compare it with "
-            f"(give two drafts or revisions: 'redraft diff {name} FILE')"
-        ) from None
 
 
 def _render(
@@ -171,7 +129,7 @@ def _write_docx(
 ) -> None:
     """Tracked changes signed by the delegations that made the two versions."""
     from ..errors import InputError
-    from ..render.docx import render_diff_docx
+    from ..render.docx_track import render_diff_docx
 
     old, new = authors
     data: bytes = render_diff_docx(

@@ -27,7 +27,7 @@ def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
     """Print DRAFT with its paragraph labels. DRAFT is a file (UN printed text,
     canonical text, AKN XML, Word), - for standard input, or a store revision NAME[@REV]."""
     from ..outline import find_unit
-    from ..sources import load
+    from ..resolve import load
 
     loaded = load(spec, store)
     show_warnings(loaded.warnings)
@@ -71,7 +71,8 @@ def _json(draft: Draft, spec: str, source: str, units: list[Paragraph | Footnote
 def split(report: Path, outdir: Path, fmt: str) -> None:
     """Split REPORT (a report holding many drafts, as printed) into one canonical
     file per draft in OUTDIR, named after its heading and title; print a summary."""
-    from ..readers.report import split_file, split_json, summary, write_drafts
+    from ..readers.report import split_file
+    from ..render.split import split_json, summary, write_drafts
 
     found, warnings = split_file(report)
     show_warnings(warnings)
@@ -86,7 +87,7 @@ def split(report: Path, outdir: Path, fmt: str) -> None:
         emit(dumps(split_json(rows, str(report), str(outdir))))
         return
     from ..render.console import stdout_console
-    from ..render.draft_text import split_table
+    from ..render.split import split_table
 
     console = stdout_console()
     if not console.is_terminal:  # piped: do not squeeze the table into 80 columns

@@ -23,7 +23,7 @@ _SUFFIXES = {
 
 def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes, tuple[str, ...]]:
     """The draft ``spec`` (path, "-" or NAME[@REV]) in format ``fmt``, and reader warnings."""
-    from ..sources import load
+    from ..resolve import load
 
     loaded = load(spec, store)
     draft = loaded.draft
@@ -105,8 +105,9 @@ def report(out_dir: Path, fmt: str, store: Path | None) -> None:
 
     Exit codes: 0 written, 2 no store or unwritable folder."""
     from ..render.site import write_site
+    from ..resolve.report import overview
 
-    site = write_site(out_dir, store)
+    site = write_site(out_dir, overview(store))
     if fmt == "json":
         from ..render.json import dumps
 

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..sources import refuse_stdin_twice
+from ..resolve import refuse_stdin_twice
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..merge.threeway import MergeResult
     from ..model import Draft
-    from ..sources import Loaded
+    from ..resolve import Loaded
 
 
 def _load(spec: str, store: Path | None) -> Loaded:
-    from ..sources import load
+    from ..resolve import load
 
     loaded = load(spec, store)
     show_warnings(loaded.warnings)
@@ -71,8 +71,8 @@ def overlap(
     """Find drafts that cover the same ground, best pairs first, with the paragraphs
     they share. DRAFTS are files or store names (default: every draft in the store).
     Standard language used by many drafts is reported apart as boilerplate."""
-    from ..merge import report
     from ..merge.overlap import find_overlaps
+    from ..render import merge as report
     from ..render.json import dumps
 
     named = _named_drafts(drafts, store)
@@ -87,9 +87,10 @@ def overlap(
 
 def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str, Draft]]:
     from ..errors import InputError
+    from ..resolve.merge import latest_drafts
 
     if not specs:
-        return _store_drafts(store)
+        return latest_drafts(store)
     refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:
@@ -98,18 +99,6 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
     if len(set(short)) == len(short):  # file names without folders, when they tell drafts apart
         return [(name, draft) for name, (_, draft) in zip(short, loaded, strict=True)]
     return loaded
-
-
-def _store_drafts(store: Path | None) -> list[tuple[str, Draft]]:
-    """The latest version of every draft in the store: one git log, one cat-file."""
-    from .. import canonical
-    from ..store import Store
-
-    opened = Store.open(store)
-    found = opened.all_versions()
-    names = sorted(found)
-    texts = opened.texts([found[name][-1] for name in names])
-    return [(n, canonical.parse(t.decode("utf-8"))) for n, t in zip(names, texts, strict=True)]
 
 
 # -- merge-drafts ------------------------------------------------------------------
@@ -126,8 +115,8 @@ def merge_drafts(a: str, b: str, fmt: str, output: Path | None, store: Path | No
     ones as bracketed alternatives, renumbered. The draft goes to -o (or stdout);
     the provenance table and the words saved to stderr (or into the JSON)."""
     from .. import canonical
-    from ..merge import report
     from ..merge.consolidate import consolidate
+    from ..render import merge as report
     from ..render.json import dumps
 
     refuse_stdin_twice(a, b)
@@ -153,7 +142,7 @@ def _short(spec: str) -> str:
 def _finish(result: MergeResult, fmt: str, output: Path | None, word: str = "conflict") -> None:
     """Draft to -o or stdout (or inside the JSON); exit 1 while brackets remain."""
     from .. import canonical
-    from ..merge import report
+    from ..render import merge as report
     from ..render.json import dumps
 
     text = canonical.render(result.draft)
@@ -271,40 +260,15 @@ def rebase(
 
     Exit codes: 0 no collision, 1 collisions, 2 bad input."""
     from ..merge.threeway import rebase as rebase_onto
+    from ..resolve.merge import closest_earlier
 
     refuse_stdin_twice(proposal, onto, old_base)
     mine, new = _load(proposal, store), _load(onto, store)
-    old = _load(old_base, store) if old_base else _closest_earlier(mine.draft, onto, store)
+    old = _load(old_base, store) if old_base else closest_earlier(mine.draft, onto, store)
     result = rebase_onto(
         old.draft, mine.draft, new.draft, _name(mine, "proposal"), _name(new, "new base")
     )
     _finish(result, fmt, output, word="collision")
-
-
-def _closest_earlier(proposal: Draft, onto: str, store: Path | None) -> Loaded:
-    """The version before ``onto`` in the store that ``proposal`` most resembles."""
-    from ..errors import InputError
-    from ..merge.overlap import similarity, words_of
-    from ..sources import Loaded
-
-    if Path(onto).exists() or onto == "-":
-        raise InputError("give --from OLD_BASE: the base the proposal was written on")
-    from ..store import Store
-
-    name = onto.partition("@")[0]
-    new = _load(onto, store).draft
-    mine = [w for p in proposal.walk() for w in words_of(p.text)]
-    best: tuple[float, Loaded] | None = None
-    for version, draft in Store.open(store).history(name):
-        if draft == new:  # versions after the new base are not candidates
-            break
-        words = [w for p in draft.walk() for w in words_of(p.text)]
-        score = similarity(mine, words)
-        if best is None or score >= best[0]:
-            best = (score, Loaded(draft, f"{name}@{version.number}", version={"by": version.by}))
-    if best is None:
-        raise InputError(f"{onto}: no earlier version to rebase from; give --from OLD_BASE")
-    return best[1]
 
 
 # -- the git merge driver ------------------------------------------------------------
@@ -319,7 +283,7 @@ def merge_driver(ancestor: Path, current: Path, other: Path, path: str) -> None:
     """Git merge driver (%O %A %B %P): merge OTHER into CURRENT against ANCESTOR,
     paragraph by paragraph; exit 0 clean, 1 bracketed alternatives remain.
     Installed by `redraft init` (docs/merge.md)."""
-    from ..merge.driver import run_merge_driver
+    from ..resolve.merge_driver import run_merge_driver
 
     outcome = run_merge_driver(ancestor, current, other, path)
     if not outcome.clean:

@@ -50,7 +50,8 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
     Bad markup (unbalanced brackets, unknown markers or tag words) is reported on
     standard error with its place; the table is still printed.
     """
-    from ..negotiation import api, render
+    from ..render import negotiation as render
+    from ..resolve import negotiation as api
 
     if by_version:
         progress = api.progress_of(spec, store)
@@ -85,7 +86,8 @@ def blame(
 
     Paragraphs are followed across renumbering, moves and edits.
     """
-    from ..negotiation import api, render
+    from ..render import negotiation as render
+    from ..resolve import negotiation as api
 
     blamed = api.blame_of(name, store, para, words)
     if fmt == "json":
@@ -104,7 +106,8 @@ def blame(
 @store_option
 def history(name: str, label: str, fmt: str, output: Path | None, store: Path | None) -> None:
     """The life of paragraph LABEL of draft NAME, redlined version by version."""
-    from ..negotiation import api, render
+    from ..render import negotiation as render
+    from ..resolve import negotiation as api
 
     result = api.history_of(name, label, store)
     if fmt == "json":
@@ -120,7 +123,8 @@ def history(name: str, label: str, fmt: str, output: Path | None, store: Path | 
 @store_option
 def sponsors(name: str, fmt: str, output: Path | None, store: Path | None) -> None:
     """Sponsors of draft NAME at each version, and who joined or left."""
-    from ..negotiation import api, render
+    from ..render import negotiation as render
+    from ..resolve import negotiation as api
 
     result = api.sponsors_of(name, store)
     if fmt == "json":
@@ -145,7 +149,8 @@ def clean(spec: str, keep_open: bool, fmt: str, output: Path | None, store: Path
 
     Refuses with exit 1, listing them, while paragraphs are still open, unless --keep-open.
     """
-    from ..negotiation import api, render
+    from ..render import negotiation as render
+    from ..resolve import negotiation as api
 
     result, source, warnings = api.clean_of(spec, store, keep_open)
     show_warnings(warnings)

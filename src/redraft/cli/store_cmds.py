@@ -17,9 +17,9 @@ import click
 from .common import emit, format_option, info, show_warnings, store_option
 
 if TYPE_CHECKING:
-    from ..revisions import Incoming, Version
-    from ..store import Store
-    from ..store_log import DraftSummary, LogEntry
+    from ..measure.log import DraftSummary, LogEntry
+    from ..model import Version
+    from ..store import Incoming, Store
 
 
 def _open(store: Path | None) -> Store:
@@ -31,7 +31,7 @@ def _open(store: Path | None) -> Store:
 def _version_fields(
     by: str, message: str, symbol: str, date: str | None, sponsors: tuple[str, ...]
 ) -> dict[str, Any]:
-    from ..revisions import parse_date, split_sponsors
+    from ..store.revisions import parse_date, split_sponsors
 
     return {
         "by": by,
@@ -57,8 +57,7 @@ def init(directory: Path | None) -> None:
     """Create a store in DIRECTORY (default: here), or make the git repository there one.
 
     Safe to run again: an existing store is left as it is."""
-    from ..store import Store
-    from ..store_files import CONFIG_NAME
+    from ..store import CONFIG_NAME, Store
 
     target = directory or Path(".")
     existed = (target / CONFIG_NAME).is_file() and (target / ".git").exists()
@@ -97,8 +96,8 @@ def save(
     as the next version of NAME; the first save creates the draft.
 
     A text identical to the latest version records nothing (exit 0)."""
-    from ..revisions import validate_name
-    from ..sources import load
+    from ..resolve import load
+    from ..store.revisions import validate_name
 
     validate_name(name)
     fields = _version_fields(by, message, symbol, date, sponsors)
@@ -135,7 +134,7 @@ def import_(
     """Save many drafts at once: one per FILE (named after the file), or with --split
     every draft found in a report (named after its organ, heading and title)."""
     from ..render.console import progress
-    from ..revisions import drafts_from_files
+    from ..resolve.imports import drafts_from_files
 
     fields = _version_fields(by, message, "", date, ())
     opened = _open(store)
@@ -183,8 +182,10 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 @store_option
 def list_(fmt: str, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
+    from ..resolve.log import summaries as list_summaries
+
     opened = _open(store)
-    summaries = opened.summaries()
+    summaries = list_summaries(opened)
     if fmt == "json":
         from ..render.json import dumps
 
@@ -222,10 +223,11 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
 @store_option
 def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
-    from ..revisions import validate_name
+    from ..resolve.log import log as version_log
+    from ..store.revisions import validate_name
 
     validate_name(name)
-    entries = list(reversed(_open(store).log(name, max_count)))
+    entries = list(reversed(version_log(_open(store), name, max_count)))
     if fmt == "json":
         from ..render.json import dumps
 

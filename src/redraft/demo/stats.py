@@ -8,10 +8,11 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .. import canonical
-from ..check import CheckResult, Target, check_targets, run_check
 from ..config import parse_config
-from ..hints import repeated_phrases
-from ..stats import draft_stats
+from ..measure.check import CheckResult, Target, check_targets
+from ..measure.hints import repeated_phrases
+from ..measure.stats import draft_stats
+from ..resolve.checks import run_check
 
 if TYPE_CHECKING:
     from ..model import Draft

@@ -149,8 +149,8 @@ def record(store: Any) -> None:
 
 
 def run(ctx: Any) -> None:
-    from ..negotiation.render import progress_chart, status_table
     from ..negotiation.status import draft_status, status_by_version
+    from ..render.negotiation import progress_chart, status_table
     from ..store import Store
 
     console = ctx.console

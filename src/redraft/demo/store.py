@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .. import canonical
+from ..resolve.log import log, summaries
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -126,7 +127,7 @@ def run(ctx: DemoContext) -> None:
     table.add_column("draft", overflow="fold", width=max(30, console.width - 43))
     for column in ("versions", "words", "last change", "by"):
         table.add_column(column, justify="right" if column != "by" else "left", no_wrap=True)
-    for s in store.summaries():
+    for s in summaries(store):
         table.add_row(s.name, str(s.versions), f"{s.words:,}", s.date[:10], s.by)
     console.print(table)
     console.print(f"\n[dim]$ redraft log {DRAFT}[/dim]")
@@ -134,7 +135,7 @@ def run(ctx: DemoContext) -> None:
     for column in ("#", "date", "by", "symbol", "words", "delta", "changes"):
         right = column in ("#", "words", "delta")
         table.add_column(column, justify="right" if right else "left", no_wrap=column != "by")
-    for e in reversed(store.log(DRAFT)):
+    for e in reversed(log(store, DRAFT)):
         v = e.version
         delta = "" if e.first else f"{e.delta:+,}"
         table.add_row(str(v.number), v.day, v.by, v.symbol, f"{e.words:,}", delta, e.summary)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import canonical
 from ..diff.engine import diff_drafts
-from ..render.docx import render_diff_docx, render_draft_docx
+from ..render.docx import render_draft_docx
+from ..render.docx_track import render_diff_docx
 from ..render.site import write_site
+from ..resolve.report import overview
 from .diff import BUNDLED_PAIR
 
 if TYPE_CHECKING:
@@ -36,17 +38,15 @@ def run(ctx: DemoContext) -> None:
     store = Store.open(store_dir)
     versions = store.versions(name)
     newer = next((v for v in versions[1:] if v.symbol.endswith("/Rev.1")), versions[-1])
-    old, new = store.read(name, "1"), store.read(name, str(newer.number))
-    result = diff_drafts(
-        old.draft, new.draft, old_source=f"{name}@1", new_source=f"{name}@{newer.number}"
-    )
+    old, new = store.read(name, "1").draft, store.read(name, str(newer.number)).draft
+    result = diff_drafts(old, new, old_source=f"{name}@1", new_source=f"{name}@{newer.number}")
     changes = ctx.workdir / "changes.docx"
     changes.write_bytes(
         render_diff_docx(result, author_old=versions[0].by, author_new=newer.by, date=newer.date)
     )
     clean = ctx.workdir / "draft.docx"
-    clean.write_bytes(render_draft_docx(new.draft))
-    site = write_site(ctx.workdir / "report", store_dir)
+    clean.write_bytes(render_draft_docx(new))
+    site = write_site(ctx.workdir / "report", overview(store_dir))
     console.print(
         f"[dim]$ redraft diff {name}@1 {name}@{newer.number} --format docx -o {changes.name}[/dim]"
     )

@@ -33,26 +33,32 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from ..model import Footnote, Kind, Paragraph
-from .candidates import best_in_order, candidate_pairs, lcs_pairs, longest_increasing
-from .units import (
-    SINGLETON_KINDS,
-    Bags,
-    Unit,
-    citing_blocks,
-    common_words,
-    family,
-    pair_score,
-    score_ceiling,
-    similarity,
-    sized_score,
-    unit_key,
-    words,
+from .align_state import (
+    DENSE_CELLS,
+    LCS_CELLS,
+    MOVE_MIN,
+    MOVE_MIN_WORDS,
+    PAIR_MIN,
+    PAIR_MIN_ALONE,
+    Group,
 )
+from .candidates import best_in_order, candidate_pairs, lcs_pairs, longest_increasing
+from .splits import SplitMergePass
+from .units import SINGLETON_KINDS, Unit, family, pair_score, similarity, unit_key, words
 
-__all__ = ["Group", "Unit", "align", "family", "pair_score", "similarity", "unit_key", "words"]
+__all__ = [
+    "PAIR_MIN_ALONE",
+    "Group",
+    "Unit",
+    "align",
+    "family",
+    "pair_score",
+    "similarity",
+    "unit_key",
+    "words",
+]
 
 #: A heading that is only a part number: "XIV", "B", "Part II", "Chapter 3".
 PART_NUMBER = re.compile(r"(?:(?:Part|Chapter|Section)\s+)?(?:[IVXLC]+|[A-Z]|\d+)\.?")
@@ -66,43 +72,8 @@ def _is_part_number(unit: Unit) -> bool:
     )
 
 
-PAIR_MIN = 0.35  # similarity to pair two units inside one gap
-PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
-MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
-MOVE_MIN_WORDS = 6  # shorter units never count as moved (footnotes excepted)
-SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
-SPLIT_MIN = 0.5  # and reach this similarity
-SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
-SPLIT_CONTAINED = 0.5  # share of an added unit's words found in the unit it comes from
-MAX_GROUP = 4  # units on the wider side of a split/merge
-LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
-DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
-WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
-
-
-@dataclass(frozen=True)
-class Group:
-    """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
-
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    in_order: bool = True  # False: the pair is out of reading order (moved)
-
-
-class _Aligner:
-    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
-        self.old, self.new = old, new
-        self.old_keys = [unit_key(u) for u in old]
-        self.new_keys = [unit_key(u) for u in new]
-        self.old_words = Bags(old)
-        self.new_words = Bags(new)
-        self.old_fam = [family(u) for u in old]
-        self.new_fam = [family(u) for u in new]
-        self.pair: dict[int, int] = {}  # old index -> new index, in order
-        self.moves: dict[int, int] = {}  # old index -> new index, out of order
-        self.groups: list[Group] = []  # splits and merges
-        self.scores: dict[tuple[int, int], float] = {}  # pair_score, computed once
-        self._parents: tuple[list[int], list[int]] | None = None
+class _Aligner(SplitMergePass):
+    """Passes 1 to 4 (docstring above); pass 5 comes from :class:`SplitMergePass`."""
 
     # -- pass 1: exact anchors ---------------------------------------------
     def anchor(self) -> None:
@@ -242,17 +213,6 @@ class _Aligner:
             for i, j in self._best_monotonic(olds, news, floor):
                 self.pair[i] = j
 
-    def sim(self, i: int, j: int) -> float:
-        if self.old_fam[i] != self.new_fam[j]:
-            return 0.0
-        score = self.scores.get((i, j))
-        if score is None:
-            old_words, new_words = self.old_words, self.new_words
-            score = self.scores[i, j] = sized_score(
-                old_words[i], new_words[j], old_words.size(i), new_words.size(j)
-            )
-        return score
-
     # -- footnotes of paired paragraphs ------------------------------------------------
     def footnotes_by_parent(self) -> None:
         """Unpaired footnotes of two paired paragraphs pair in order ("A/78/67" ->
@@ -365,142 +325,6 @@ class _Aligner:
                 used_old.add(i)
                 used_new.add(j)
 
-    def may_reach(self, i: int, j: int, floor: float) -> bool:
-        """Whether the pair can score ``floor``, by a bound cheaper than the score: most
-        pairs a pass tries are far apart, and those need no counting."""
-        if (i, j) in self.scores:
-            return self.scores[i, j] >= floor
-        old_words, new_words = self.old_words, self.new_words
-        ceiling = score_ceiling(old_words[i], new_words[j], old_words.size(i), new_words.size(j))
-        return ceiling >= floor
-
-    # -- splits and merges ------------------------------------------------------
-    def splits(self) -> None:
-        self._groups(split=True)
-        self._groups(split=False)
-
-    def _groups(self, split: bool) -> None:
-        """split: one old -> several new; else several old -> one new."""
-        if split:
-            ordered = sorted(self.pair.items())
-            keys_mine, keys_other = self.old_keys, self.new_keys
-        else:
-            ordered = sorted((j, i) for i, j in self.pair.items())
-            keys_mine, keys_other = self.new_keys, self.old_keys
-        partner = dict(ordered)
-        free = self._free_other(split)
-        mine = [a for a, _ in ordered]
-        size_other = len(self.new) if split else len(self.old)
-        in_groups = {i for g in self.groups for i in (g.old if split else g.new)}
-        for x in range(len(keys_mine)):
-            current = partner.get(x)
-            if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
-                continue
-            base = self._pair_sim(x, current, split) if current is not None else 0.0
-            if base >= 0.9:
-                continue
-            at = bisect.bisect_left(mine, x)
-            lo = ordered[at - 1][1] + 1 if at > 0 else 0
-            after = at + 1 if current is not None else at
-            hi = ordered[after][1] if after < len(ordered) else size_other
-            window = self._best_window(x, current, split, base, free, (lo, hi))
-            if window is None:
-                continue
-            if current is not None:
-                del self.pair[x if split else current]
-            free.difference_update(window)
-            olds, news = ((x,), window) if split else (window, (x,))
-            self.groups.append(Group(tuple(olds), tuple(news)))
-
-    def _pair_sim(self, x: int, y: int, split: bool) -> float:
-        return self.sim(x, y) if split else self.sim(y, x)
-
-    def _best_window(
-        self,
-        x: int,
-        current: int | None,
-        split: bool,
-        base: float,
-        free: set[int],
-        bounds: tuple[int, int],
-    ) -> tuple[int, ...] | None:
-        """The best run of 2..MAX_GROUP other-side units explaining unit ``x``."""
-        lo, hi = bounds
-        mine = self.old_words[x] if split else self.new_words[x]
-        fam = self.old_fam[x] if split else self.new_fam[x]
-        other_words = self.new_words if split else self.old_words
-        other_fam = self.new_fam if split else self.old_fam
-        best, best_score = None, max(SPLIT_MIN, base + SPLIT_GAIN)
-        leftover: Counter[str] = Counter()
-        if current is not None:
-            if current - 1 not in free and current + 1 not in free:
-                return None  # no free neighbour: nothing to split into or merge from
-            starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
-            leftover = mine - other_words[current]
-        elif hi - lo <= WINDOW_RANGE:
-            starts = range(lo, hi)
-        else:
-            return None
-        for start in starts:
-            bag: Counter[str] = Counter()
-            for end in range(start, min(start + MAX_GROUP, hi)):
-                usable = end in free or end == current
-                if not usable or other_fam[end] != fam:
-                    break
-                bag += other_words[end]
-                if end == start or (current is not None and not start <= current <= end):
-                    continue
-                window = tuple(range(start, end + 1))
-                score = similarity(mine, bag)
-                if current is not None:
-                    carried = self._carried(mine, leftover, window, current, split)
-                    if carried >= SPLIT_MIN:  # on its own scale: ranks above any bag score
-                        score = max(score, base + SPLIT_GAIN + carried)
-                if score > best_score:
-                    best, best_score = window, score
-        return best
-
-    def _carried(
-        self,
-        mine: Counter[str],
-        leftover: Counter[str],
-        window: tuple[int, ...],
-        current: int,
-        split: bool,
-    ) -> float:
-        """How well the units added to a pair carry the words the pair lost.
-
-        OP2 "... session, and to consult States on its preparation" -> OP2 "...
-        session" + OP2bis "Also requests ... to consult States on the preparation":
-        the whole-bag similarity barely moves, but OP2bis is made of OP2's words and
-        holds most of what OP2 lost. Returns the share of the lost words carried
-        (0 when any added unit is not mostly made of ``mine``'s words)."""
-        lost = sum(leftover.values())
-        if lost < SPLIT_LOST_WORDS or lost < 0.1 * sum(mine.values()):
-            return 0.0
-        other_words = self.new_words if split else self.old_words
-        carried: Counter[str] = Counter()
-        for index in window:
-            if index == current:
-                continue
-            bag = other_words[index]
-            size = sum(bag.values())
-            if not size or common_words(bag, mine) < SPLIT_CONTAINED * size:
-                return 0.0
-            if common_words(bag, leftover) < 2:
-                return 0.0
-            carried |= bag & leftover
-        return sum(carried.values()) / lost
-
-    def _free_other(self, split: bool) -> set[int]:
-        if split:
-            taken = set(self.pair.values()) | set(self.moves.values())
-            taken.update(j for g in self.groups for j in g.new)
-            return set(range(len(self.new))) - taken
-        taken = set(self.pair) | set(self.moves)
-        taken.update(i for g in self.groups for i in g.old)
-        return set(range(len(self.old))) - taken
-
     def _stayed(self, i: int, j: int) -> bool:
         """A footnote that went on with the paragraph citing it did not move: only its
         place among that paragraph's footnotes changed (references cited in a new order)."""
@@ -509,12 +333,6 @@ class _Aligner:
         old_parent, new_parent = self.parents()
         parent = old_parent[i]
         return parent >= 0 and self.pair.get(parent) == new_parent[j]
-
-    def parents(self) -> tuple[list[int], list[int]]:
-        """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""
-        if self._parents is None:
-            self._parents = (citing_blocks(self.old), citing_blocks(self.new))
-        return self._parents
 
     # -- result ---------------------------------------------------------------------
     def result(self) -> list[Group]:

@@ -193,33 +193,3 @@ def _head(text: str) -> list[str]:
 def _has_opener(paragraph: Paragraph) -> bool:
     """Only preambular and top-level operative text opens with a negotiated verb."""
     return paragraph.kind in (Kind.PREAMBULAR, Kind.OPERATIVE) and bool(paragraph.text)
-
-
-def summary(result: DiffResult) -> dict[str, int]:
-    """Counts of schema ``redraft.diff/1``: one op per change, plus flags and words."""
-    from .inline import word_counts
-
-    counts = {op: 0 for op in ("equal", "modified", "inserted", "deleted", "split", "merged")}
-    counts.update(moved=0, renumbered=0, words_added=0, words_removed=0)
-    for change in result.changes:
-        counts[change.op] += 1
-        counts["moved"] += change.moved
-        counts["renumbered"] += change.renumbered
-        added, removed = word_counts(change.segments)
-        counts["words_added"] += added
-        counts["words_removed"] += removed
-    return {
-        key: counts[key]
-        for key in (
-            "equal",
-            "modified",
-            "inserted",
-            "deleted",
-            "moved",
-            "renumbered",
-            "split",
-            "merged",
-            "words_added",
-            "words_removed",
-        )
-    }

@@ -13,38 +13,9 @@ reference is a token of its own, and punctuation is not glued to the word before
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
-from .result import Segment
-
-#: Tokens: a footnote reference ("¹⁶", "[^a]"), a word (letters/digits, with inner
-#: apostrophes, hyphens, slashes or periods: "non-State", "A/RES/70/1", "E/CN.15/2011/L.3",
-#: and digit groups "3,000"), whitespace, or one other character.
-_W = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]+"  # word characters except superscript digits (references)
-_TOKEN = re.compile(
-    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-    r"|\[\^[^\]\s]+\]"
-    rf"|{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*"
-    r"|\s+"
-    r"|.",
-    re.DOTALL,
-)
-_WORD_TOKEN = re.compile(rf"{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*")
-_REF_MARK = re.compile(r"\[\^[^\]\s]+\]")
-
-
-def tokenize(text: str) -> list[str]:
-    """Tokens whose concatenation is exactly ``text``."""
-    return _TOKEN.findall(text)
-
-
-def count_words(text: str) -> int:
-    """Words as the summary counts them: word tokens (footnote markers excluded)."""
-    if "[^" in text:
-        text = _REF_MARK.sub(" ", text)
-    return len(_WORD_TOKEN.findall(text))
-
+from .tokens import Segment, count_words, tokenize
 
 #: How a caller counts words (:func:`count_words`, or a memo of it).
 WordCount = Callable[[str], int]
@@ -283,14 +254,3 @@ def ratio(segments: Sequence[Segment], words_in: WordCount = count_words) -> flo
         chars = sum(len(t) for _, t in segments) + same
         return 1.0 if chars == 0 else round(2 * same / chars, 3)
     return round(2 * kept / total, 3)
-
-
-def word_counts(segments: Iterable[Segment]) -> tuple[int, int]:
-    """(words added, words removed)."""
-    added = removed = 0
-    for op, text in segments:
-        if op == "+":
-            added += count_words(text)
-        elif op == "-":
-            removed += count_words(text)
-    return added, removed

@@ -6,12 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Draft, Footnote, Paragraph
+from .tokens import Segment, word_counts
 
 Unit = Paragraph | Footnote
 
-#: Segment operations: "=" kept, "-" removed, "+" added. "=" and "-" rebuild the old
-#: text, "=" and "+" the new text.
-Segment = tuple[str, str]
+#: The counts of ``redraft.diff/1``'s summary, in their order.
+SUMMARY_KEYS = (
+    "equal",
+    "modified",
+    "inserted",
+    "deleted",
+    "moved",
+    "renumbered",
+    "split",
+    "merged",
+    "words_added",
+    "words_removed",
+)
 
 
 @dataclass(frozen=True)
@@ -62,10 +73,17 @@ class DiffResult:
         return any(change.changed for change in self.changes)
 
     def summary(self) -> dict[str, int]:
-        """Counts of schema ``redraft.diff/1`` (see :func:`redraft.diff.engine.summary`)."""
-        from .engine import summary
-
-        return summary(self)
+        """Counts of schema ``redraft.diff/1``: one op per change, plus flags and words."""
+        counts = {op: 0 for op in ("equal", "modified", "inserted", "deleted", "split", "merged")}
+        counts.update(moved=0, renumbered=0, words_added=0, words_removed=0)
+        for change in self.changes:
+            counts[change.op] += 1
+            counts["moved"] += change.moved
+            counts["renumbered"] += change.renumbered
+            added, removed = word_counts(change.segments)
+            counts["words_added"] += added
+            counts["words_removed"] += removed
+        return {key: counts[key] for key in SUMMARY_KEYS}
 
 
 # -- helpers every renderer shares ------------------------------------------------

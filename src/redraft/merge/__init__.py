@@ -5,7 +5,8 @@
 - :mod:`.threeway`: ``three_way(base, ours, theirs)``, ``merge_proposals(base, proposals)``
   (the compilation of N proposals) and ``rebase(old_base, proposal, new_base)``, all
   ``-> MergeResult``;
-- :mod:`.driver`: ``install_merge_driver(root)`` and the git merge driver itself;
 - :mod:`.tree`: drafts as flat unit sequences, and renumbering;
-- :mod:`.report`: text, Markdown and JSON forms of the results (docs/json.md).
+
+The git merge driver is set up by :mod:`redraft.store.driver` and run by
+:mod:`redraft.resolve.merge_driver`; the results are rendered by :mod:`redraft.render.merge`.
 """

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
-from ..stats import count_text_words, count_words
+from ..words import count_text_words, count_words
 from .overlap import similarity, words_of
 from .tree import renumber
 

@@ -20,10 +20,8 @@ Phrases are compared without regard to case, hyphens, dots or spacing.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
@@ -150,26 +148,3 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: [negotiation] {key} must be a list of strings")
     return tuple(value)
-
-
-def load_config(store_path: Path | None = None) -> MarkupConfig:
-    """The markup config of the store at ``store_path`` (found as :mod:`redraft.config`
-    finds every other setting), the defaults when there is none.
-
-    :mod:`redraft.config` does not know the ``[negotiation]`` table yet, so it is
-    read here with tomllib from the file that module finds."""
-    from ..config import find_config
-
-    found = find_config(store_path)
-    if found is None:
-        return DEFAULT_CONFIG
-    try:
-        data = tomllib.loads(found.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{found}: cannot read ({error})") from None
-    if found.name == "pyproject.toml":
-        data = data.get("tool", {}).get("redraft", {})
-    table = data.get("negotiation", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{found}: [negotiation] must be a table")
-    return config_from_table(table, str(found))

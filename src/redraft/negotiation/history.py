@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diff.result import Change, Segment
+from ..diff.result import Change
+from ..diff.tokens import Segment
 from .lineage import Lineage, Stamp
 
 

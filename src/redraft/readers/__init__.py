@@ -83,7 +83,7 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
 
     if canonical.looks_canonical(stripped):
         return ReadResult(canonical.parse(stripped), "canonical", tuple(warnings))
-    from ..render.markdown_export import looks_like_markdown
+    from .markdown import looks_like_markdown
     from .text import read_text
 
     if looks_like_markdown(stripped):  # redraft's own export (export --format md)
@@ -94,7 +94,7 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
 
 def _read_markdown(text: str, warnings: list[str]) -> ReadResult:
     """Markdown as ``export --format md`` writes it, read as the printed text it shows."""
-    from ..render.markdown_export import read_markdown
+    from .markdown import read_markdown
 
     draft, more = read_markdown(text)
     return ReadResult(draft, "markdown", tuple(warnings + more))

@@ -8,17 +8,26 @@ trees) because drafts arrive by e-mail from anyone.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..labels import assign_labels
-from ..model import Draft, Footnote, Kind, Paragraph, footnote_ref
+from ..model import Draft, Footnote, Kind, Paragraph
 from . import akn_repair as repair
 from .akn_meta import all_text, children, local, meta_children, normalize, read_meta
 from .akn_meta import split_sponsors as split_sponsors
+from .akn_text import (
+    Inline,
+    add_note,
+    clean_number,
+    gather,
+    make_paragraph,
+    prefixed,
+    take_number,
+    typed_number_of,
+    unique_notes,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -97,114 +106,6 @@ def read_akn(data: bytes, name: str = "<input>") -> tuple[Draft, list[str]]:
     return Draft(meta=meta, blocks=assign_labels(tuple(blocks))), reader.warnings
 
 
-# -- text ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Inline:
-    """Text gathered from inline markup: the words, the italic lead, the notes cited."""
-
-    parts: list[str] = field(default_factory=list)
-    lead: str | None = None  # the first styled span, if the text starts with one
-    lead_style: str = ""  # its class: "italic", "bold", "bold italic"
-    notes: list[Footnote] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return normalize("".join(self.parts))
-
-    def opening(self, text: str, bold: bool = False) -> str:
-        """The styled lead if the text starts with it: italic, or bold where the
-        language prints openings in bold (Chinese)."""
-        if "italic" not in self.lead_style and not (bold and "bold" in self.lead_style):
-            return ""
-        lead = normalize(self.lead or "")
-        return lead if lead and text.startswith(lead) else ""
-
-
-def gather(elements: Iterable[_Element], into: _Inline | None = None) -> _Inline:
-    """The inline text of ``elements``: their text and children, not their tails."""
-    out = into if into is not None else _Inline()
-    for element in elements:
-        _add(out, element.text)
-        _gather_children(element, out)
-        if local(element) == "p":
-            out.parts.append(" ")  # two <p> in one element read as one paragraph
-    return out
-
-
-def _add(out: _Inline, text: str | None) -> None:
-    if not text:
-        return
-    if out.lead is None and text.strip() and not repair.TYPED_ONLY.match(text):
-        out.lead = ""  # plain text came first: there is no italic opening
-    out.parts.append(text)
-
-
-def add_note(out: _Inline, note: _Element) -> None:
-    """An authorialNote: a footnote, and its reference where it stands in the text."""
-    marker = "".join(note.get("marker", "").split()) or str(len(out.notes) + 1)
-    inline = gather(children(note) or [note])
-    out.notes.append(Footnote(marker=marker, text=inline.text))
-    out.notes.extend(inline.notes)
-    _add(out, footnote_ref(marker))
-
-
-def _gather_children(element: _Element, out: _Inline) -> None:
-    for child in element:
-        name = local(child)
-        if name == "authorialNote":
-            add_note(out, child)
-        elif name in ("eol", "br"):
-            out.parts.append(" ")
-        elif name:
-            style = child.get("class", "")
-            if name == "span" and out.lead is None and ("italic" in style or "bold" in style):
-                out.lead = all_text(child) or None
-                out.lead_style = style
-            gather([child], out)
-        _add(out, child.tail)
-
-
-#: Kinds whose bold or italic lead is layout, not an opening phrase.
-_NO_OPENING = frozenset({Kind.DOC_HEADING, Kind.TITLE, Kind.HEADING, Kind.TABLE})
-
-
-def _paragraph(
-    kind: Kind,
-    inline: _Inline,
-    number: str = "",
-    kids: Iterable[Paragraph] = (),
-    bold: bool = False,
-) -> Paragraph:
-    text = inline.text
-    opening = "" if kind in _NO_OPENING else inline.opening(text, bold)
-    return Paragraph(
-        kind=kind,
-        text=text,
-        number=number,
-        opening=opening,
-        children=tuple(kids),
-        footnotes=tuple(_unique(inline.notes)),
-    )
-
-
-def _unique(notes: list[Footnote]) -> Iterator[Footnote]:
-    seen: set[str] = set()
-    for note in notes:
-        if note.marker not in seen:
-            seen.add(note.marker)
-            yield note
-
-
-def clean_number(raw: str) -> str:
-    """A printed number without spaces; Arabic "5 -" is the Latin "5." (same label)."""
-    number = "".join(raw.split())
-    if re.fullmatch(r"[0-9\u0660-\u0669]+-", number):
-        number = number[:-1] + "."
-    return number
-
-
 # -- structure ----------------------------------------------------------------------
 
 
@@ -222,9 +123,9 @@ class _Reader:
         self.repair = True  # fix what UN markup forgot: typed numbers, misplaced sub-paragraphs
 
     def make(
-        self, kind: Kind, inline: _Inline, number: str = "", kids: Iterable[Paragraph] = ()
+        self, kind: Kind, inline: Inline, number: str = "", kids: Iterable[Paragraph] = ()
     ) -> Paragraph:
-        return _paragraph(kind, inline, number, kids, bold=self.language == "zh")
+        return make_paragraph(kind, inline, number, kids, bold=self.language == "zh")
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -257,7 +158,7 @@ class _Reader:
 
     def preface(self, preface: _Element) -> list[Paragraph]:
         """docNumber -> heading line, docTitle -> title; a note beside them joins the one before."""
-        parts: list[tuple[Kind, _Inline]] = []
+        parts: list[tuple[Kind, Inline]] = []
         for element in preface.iter():
             name = local(element)
             if name in ("docNumber", "docTitle"):
@@ -292,7 +193,7 @@ class _Reader:
 
     def container(self, container: _Element) -> Paragraph:
         """A preambular paragraph; a blockList inside gives it numbered sub-items."""
-        inline = _Inline()
+        inline = Inline()
         kids: list[Paragraph] = []
         number = ""
         for element in children(container):
@@ -301,7 +202,7 @@ class _Reader:
             elif local(element) == "blockList":
                 for item in children(element):
                     if local(item) == "listIntroduction":
-                        number = number or _take_number(item)
+                        number = number or take_number(item)
                         gather([item], inline)
                     elif local(item) == "item":
                         kids.append(self.item(item))
@@ -309,13 +210,13 @@ class _Reader:
                 kids.append(self.table(element))
             else:
                 if not inline.parts:
-                    number = number or _take_number(element)
+                    number = number or take_number(element)
                 gather([element], inline)
         return self.make(Kind.PREAMBULAR, inline, number, kids)
 
     def item(self, item: _Element) -> Paragraph:
         number = ""
-        inline = _Inline()
+        inline = Inline()
         kids: list[Paragraph] = []
         for element in children(item):
             if local(element) == "num":
@@ -400,7 +301,7 @@ class _Reader:
             blocks.append(Paragraph(kind=Kind.HEADING, text=number))
             number = ""
         if heads:
-            blocks.append(self.make(Kind.HEADING, _prefixed(number, gather(heads[:1]))))
+            blocks.append(self.make(Kind.HEADING, prefixed(number, gather(heads[:1]))))
             blocks.extend(self.make(Kind.HEADING, gather([h])) for h in heads[1:])
         elif number:
             blocks.append(Paragraph(kind=Kind.HEADING, text=number))
@@ -422,7 +323,7 @@ class _Reader:
             return [Paragraph(kind=Kind.HEADING, text=text)] if repair.is_title_text(text) else []
         if not repair.is_title_text(inline.text):
             return []
-        return [self.make(Kind.HEADING, _prefixed(number, inline))]
+        return [self.make(Kind.HEADING, prefixed(number, inline))]
 
     def attach_tables(self, blocks: list[Paragraph], tables: list[Paragraph]) -> None:
         """A table right after an operative paragraph that ends with a colon is its own."""
@@ -435,7 +336,7 @@ class _Reader:
     def paragraph(self, paragraph: _Element) -> list[Paragraph]:
         """A body paragraph: num, content or list (intro + points), or a bare heading."""
         number = ""
-        inline = _Inline()
+        inline = Inline()
         kids: list[Paragraph] = []
         headings: list[Paragraph] = []
         for element in children(paragraph):
@@ -459,7 +360,7 @@ class _Reader:
         if not number and not inline.text and (not kids or _all_tables(kids)):
             return headings + kids  # a point that only holds a heading or a table
         untouched = list(inline.parts)
-        typed = "" if number or not self.repair else _typed_number(inline)
+        typed = "" if number or not self.repair else typed_number_of(inline)
         kind = Kind.OPERATIVE if number or typed else Kind.TEXT
         block = self.make(kind, inline, number or typed, kids)
         if typed:
@@ -469,7 +370,7 @@ class _Reader:
             self.untyped[id(block)] = self.make(Kind.TEXT, inline, "", kids)
         return headings + [block]
 
-    def content(self, content: _Element, inline: _Inline, kids: list[Paragraph]) -> None:
+    def content(self, content: _Element, inline: Inline, kids: list[Paragraph]) -> None:
         """The first text of a paragraph is its own; later <p> become unnumbered children."""
         for element in children(content):
             name = local(element)
@@ -482,7 +383,7 @@ class _Reader:
             else:
                 kids.append(self.make(Kind.TEXT, gather([element])))
 
-    def list_items(self, lst: _Element, inline: _Inline) -> list[Paragraph]:
+    def list_items(self, lst: _Element, inline: Inline) -> list[Paragraph]:
         """Points of a list; the intro text belongs to the paragraph that holds the list."""
         kids: list[Paragraph] = []
         for element in children(lst):
@@ -502,7 +403,7 @@ class _Reader:
                 kids.append(self.heading(element))
             elif name in ("list", "sublist", "blockList"):
                 # A sublist after a point holds that point's sub-points: (b) then (i), (ii).
-                inner = self.list_items(element, _Inline())
+                inner = self.list_items(element, Inline())
                 if kids and kids[-1].number:
                     kids[-1] = kids[-1].with_children(kids[-1].children + tuple(inner))
                 else:
@@ -529,39 +430,10 @@ class _Reader:
                 notes.extend(inline.notes)
             if any(cells):  # rows of empty cells are spacing in the layout
                 rows.append("\t".join(cells))
-        return Paragraph(kind=Kind.TABLE, text="\n".join(rows), footnotes=tuple(_unique(notes)))
-
-
-def _take_number(element: _Element) -> str:
-    """A number that opens the text as <inline name="paragraphNumber">, taken out of it."""
-    head = next(iter(element), None)
-    if (
-        head is None
-        or local(head) != "inline"
-        or head.get("name") != "paragraphNumber"
-        or (element.text or "").strip()
-    ):
-        return ""
-    element.text = (element.text or "") + (head.tail or "")
-    element.remove(head)
-    return clean_number(all_text(head))
+        return Paragraph(
+            kind=Kind.TABLE, text="\n".join(rows), footnotes=tuple(unique_notes(notes))
+        )
 
 
 def _all_tables(blocks: list[Paragraph]) -> bool:
     return all(b.kind is Kind.TABLE for b in blocks)
-
-
-def _prefixed(number: str, inline: _Inline) -> _Inline:
-    """``inline`` with a section number printed before it ("I", "A.")."""
-    if number:
-        inline.parts.insert(0, number + " ")
-        inline.lead = ""
-    return inline
-
-
-def _typed_number(inline: _Inline) -> str:
-    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none."""
-    number, rest = repair.typed_number("".join(inline.parts))
-    if number:
-        inline.parts = [rest]
-    return number

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..formats import REDRAFT_NS
 from ..model import Meta
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-
-#: Namespace of the exact metadata render/akn.py writes in <proprietary source="#redraft">.
-REDRAFT_NS = "urn:redraft:meta"
 
 #: FRBR languages (ISO 639-2) to the model's ISO 639-1 codes.
 LANGUAGES = {

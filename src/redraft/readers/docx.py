@@ -23,31 +23,18 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError
+from ..formats import FOOTNOTE_STYLE, META_VARIABLE, NUMBER_STYLE
 from ..labels import assign_labels
-from ..model import Draft, Footnote, Kind, Meta, footnote_ref
+from ..model import Draft, Footnote, Meta, footnote_ref
+from .docx_classify import Item, attach_lettered_notes, printed_text, styled_blocks
 from .docx_safety import check_package, parse_part, refuse_ole
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-
-#: Paragraph style of each kind in documents redraft writes (depth > 0 adds " 2", " 3"...).
-KIND_STYLES: dict[Kind, str] = {
-    Kind.DOC_HEADING: "UN Document Heading",
-    Kind.TITLE: "UN Title",
-    Kind.FORMULA: "UN Formula",
-    Kind.PREAMBULAR: "UN Preambular",
-    Kind.OPERATIVE: "UN Operative",
-    Kind.HEADING: "UN Heading",
-    Kind.TEXT: "UN Text",
-    Kind.TABLE: "UN Table",
-}
-FOOTNOTE_STYLE = "UN Footnote"  # endnote-style footnote paragraph ("[^m]: text")
-NUMBER_STYLE = "UN Number"  # character style of a typed paragraph number
-META_VARIABLE = "redraft-meta"  # document variable (settings.xml) holding the metadata as JSON
 
 
 def _q(tag: str) -> str:
@@ -83,10 +70,7 @@ def read_docx(
             f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
         )
     if reader.styled:
-        from .docx_classify import styled_blocks
-
         return Draft(meta=meta, blocks=assign_labels(tuple(styled_blocks(items)))), warnings
-    from .docx_classify import attach_lettered_notes, printed_text
     from .text import read_text
 
     text = printed_text(items)
@@ -119,22 +103,6 @@ def _open(data: bytes, name: str) -> Any:
 
 
 # -- extraction ---------------------------------------------------------------------
-
-
-@dataclass
-class _Item:
-    """One paragraph or table as printed, before classification."""
-
-    text: str
-    number: str = ""
-    opening: str = ""
-    depth: int = 0
-    style: str = ""
-    table: bool = False
-    footnotes: list[Footnote] = field(default_factory=list)
-    note_of_previous: bool = False  # an endnote-style footnote paragraph
-    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, italic) as printed
-    auto: bool = False  # the number comes from Word's automatic numbering
 
 
 class _Reader:
@@ -178,8 +146,8 @@ class _Reader:
         return Meta(symbol=_symbol_from_headers(self.document), language=_lang(props.language))
 
     # body
-    def items(self) -> list[_Item]:
-        out: list[_Item] = []
+    def items(self) -> list[Item]:
+        out: list[Item] = []
         carry: list[tuple[str, bool]] = []  # text of a paragraph whose mark was deleted
         for child in _blocks(self.document.element.body):
             if child.tag == _q("p"):
@@ -292,7 +260,7 @@ class _Reader:
         style_id = _val(rpr.find("w:rStyle", NS))
         return self.styles.get(style_id, style_id)
 
-    def _paragraph(self, p: Any, pieces: list[tuple[str, bool]]) -> _Item | None:
+    def _paragraph(self, p: Any, pieces: list[tuple[str, bool]]) -> Item | None:
         notes, self.pending_notes = self.pending_notes, []
         style = ""
         if p is not None:
@@ -313,12 +281,12 @@ class _Reader:
             if auto is not None:
                 number, depth = auto
         if style == FOOTNOTE_STYLE:
-            return _Item(text=text, number=number, style=style, note_of_previous=True)
+            return Item(text=text, number=number, style=style, note_of_previous=True)
         if not text.strip() and not number and not notes:
             # an empty paragraph is a block only in redraft's own layout
             if not self.styled or not style.startswith("UN "):
                 return None
-        return _Item(
+        return Item(
             text=text,
             number=number,
             opening=opening,
@@ -329,7 +297,7 @@ class _Reader:
             auto=auto is not None,
         )
 
-    def _table(self, tbl: Any) -> _Item:
+    def _table(self, tbl: Any) -> Item:
         rows = []
         for tr in tbl.iterfind("w:tr", NS):
             cells = []
@@ -343,7 +311,7 @@ class _Reader:
         style = self.styles.get(_val(tbl.find("w:tblPr/w:tblStyle", NS)), "")
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
         notes, self.pending_notes = self.pending_notes, []  # footnotes cited in cells
-        return _Item(text="\n".join(rows), table=True, style=caption or style, footnotes=notes)
+        return Item(text="\n".join(rows), table=True, style=caption or style, footnotes=notes)
 
 
 _CONTAINERS = (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("smartTag"))
@@ -478,4 +446,4 @@ def _lang(language: str | None) -> str:
 # -- building the draft -----------------------------------------------------------------
 
 
-__all__ = ["read_docx", "read_docx_sides", "check_package", "refuse_ole", "KIND_STYLES"]
+__all__ = ["read_docx", "read_docx_sides", "check_package", "refuse_ole"]

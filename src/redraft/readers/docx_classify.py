@@ -11,21 +11,35 @@ classified by the same rules (heading, title, formula, preamble, operative nesti
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
 
 from ..blocktree import TreeBuilder
+from ..formats import KIND_STYLES
 from ..model import Footnote, Kind, Paragraph
 
-if TYPE_CHECKING:
-    from .docx import _Item
+
+@dataclass
+class Item:
+    """One paragraph or table as printed, before classification."""
+
+    text: str
+    number: str = ""
+    opening: str = ""
+    depth: int = 0
+    style: str = ""
+    table: bool = False
+    footnotes: list[Footnote] = field(default_factory=list)
+    note_of_previous: bool = False  # an endnote-style footnote paragraph
+    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, italic) as printed
+    auto: bool = False  # the number comes from Word's automatic numbering
+
 
 _TYPED_NUMBER = re.compile(
     r"^(\d+(?:\s?(?:bis|ter|quater|quinquies|sexies|alt))?\.|\(\w{1,6}\)|[a-z]{1,4}[.)])[\t ]+"
 )
 
 
-def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
+def build_tree(placed: list[tuple[Kind | None, int, Item]]) -> list[Paragraph]:
     """Place (kind, depth, item) triples; kind None is a footnote of the block before."""
     tree = TreeBuilder()
     for kind, depth, item in placed:
@@ -45,11 +59,9 @@ def build_tree(placed: list[tuple[Kind | None, int, _Item]]) -> list[Paragraph]:
     return list(tree.freeze())
 
 
-def styled_blocks(items: list[_Item]) -> list[Paragraph]:
+def styled_blocks(items: list[Item]) -> list[Paragraph]:
     """Documents redraft wrote: the style names say kind and depth exactly."""
-    from .docx import KIND_STYLES
-
-    placed: list[tuple[Kind | None, int, _Item]] = []
+    placed: list[tuple[Kind | None, int, Item]] = []
     for item in items:
         if item.note_of_previous:
             placed.append((None, -1, item))
@@ -66,7 +78,7 @@ def styled_blocks(items: list[_Item]) -> list[Paragraph]:
     return build_tree(placed)
 
 
-def _normalized(item: _Item) -> _Item:
+def _normalized(item: Item) -> Item:
     """Spaces collapsed, a typed number split off, the opening recomputed."""
     text = " ".join(item.text.split())
     number = item.number
@@ -101,7 +113,7 @@ def _italic_lead(pieces: list[tuple[str, bool]], skip: int) -> str:
     return "".join(lead)
 
 
-def printed_text(items: list[_Item]) -> str:
+def printed_text(items: list[Item]) -> str:
     """The document as UN printed text (numbers typed, the opening as ``*...*``, each
     footnote on a line of its own after its paragraph), for :func:`readers.text.read_text`."""
     from ..model import footnote_ref
@@ -137,7 +149,7 @@ def _note_lines(notes: list[Footnote]) -> list[str]:
 
 
 def attach_lettered_notes(
-    blocks: tuple[Paragraph, ...], items: list[_Item]
+    blocks: tuple[Paragraph, ...], items: list[Item]
 ) -> tuple[Paragraph, ...]:
     """Give footnotes and endnotes whose marker is not a number ("*", "i") to the first
     block citing them (the plain-text reader only knows numbered footnotes)."""
@@ -155,7 +167,7 @@ def attach_lettered_notes(
     return tuple(visit(block) for block in blocks) if notes else blocks
 
 
-def _all_notes(items: list[_Item]) -> list[Footnote]:
+def _all_notes(items: list[Item]) -> list[Footnote]:
     notes = []
     for item in items:
         notes.extend(item.footnotes)

@@ -56,61 +56,6 @@ class SplitDraft:
 
 
 @dataclass(frozen=True)
-class SplitRow:
-    """One line of the summary of a split: a file written and what it holds."""
-
-    file: str
-    name: str
-    heading: str
-    title: str
-    organ: str
-    doc_type: str
-    pp: int
-    op: int
-    warnings: tuple[str, ...]
-
-
-def summary(found: list[SplitDraft], paths: list[Path]) -> list[SplitRow]:
-    return [
-        SplitRow(
-            str(path),
-            item.name,
-            item.draft.heading,
-            item.draft.title,
-            item.draft.meta.organ,
-            item.draft.meta.doc_type,
-            len(item.draft.preambular()),
-            len(item.draft.operative()),
-            item.warnings,
-        )
-        for item, path in zip(found, paths, strict=True)
-    ]
-
-
-def split_json(rows: list[SplitRow], source: str, outdir: str) -> dict[str, object]:
-    """Schema ``redraft.split/1`` (docs/json.md)."""
-    return {
-        "schema": "redraft.split/1",
-        "source": source,
-        "outdir": outdir,
-        "drafts": [
-            {
-                "file": r.file,
-                "name": r.name,
-                "heading": r.heading,
-                "title": r.title,
-                "organ": r.organ,
-                "doc_type": r.doc_type,
-                "pp": r.pp,
-                "op": r.op,
-                "warnings": list(r.warnings),
-            }
-            for r in rows
-        ],
-    }
-
-
-@dataclass(frozen=True)
 class _Span:
     section: str  # "A"
     organ: str  # organ of adoption named by the section, or ""
@@ -242,22 +187,3 @@ def split_file(path: str | Path) -> tuple[list[SplitDraft], list[str]]:
             "'Resolution 20/1' or 'Decision 20/1' on a line of its own)"
         )
     return found, warnings
-
-
-def write_drafts(found: list[SplitDraft], outdir: str | Path) -> list[Path]:
-    """Write each draft as ``OUTDIR/<name>.txt`` in canonical form; the paths written."""
-    from .. import canonical
-
-    outdir = Path(outdir)
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for item in found:
-            path = outdir / f"{item.name}.txt"
-            path.write_text(canonical.render(item.draft), encoding="utf-8")
-            paths.append(path)
-    except FileExistsError:
-        raise InputError(f"{outdir}: exists and is not a folder") from None
-    except OSError as error:
-        raise InputError(f"{outdir}: cannot write ({error.strerror or error})") from None
-    return paths

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..formats import REDRAFT_NS
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
-from ..readers.akn_meta import REDRAFT_NS
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

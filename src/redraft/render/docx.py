@@ -1,6 +1,6 @@
 """Word output: a clean draft in UN layout, and a diff as real tracked changes.
 
-Both documents use the ``UN ...`` paragraph styles of :mod:`redraft.readers.docx`
+Both documents use the ``UN ...`` paragraph styles of :mod:`redraft.formats`
 (kind and depth in the style name) and type paragraph numbers as text in the
 ``UN Number`` character style followed by a tab, so that numbering survives tracked
 changes and the reader gets every block back exactly. The draft's metadata travels in
@@ -9,7 +9,8 @@ cited in a paragraph's text are real Word footnotes (with their UN marker as a c
 mark); a footnote that its paragraph does not cite, and every footnote of a diff
 document, is a ``UN Footnote`` paragraph.
 
-:func:`render_diff_docx` lives in :mod:`redraft.render.docx_track`; it is re-exported here.
+The builder lives here; :mod:`redraft.render.docx_track` writes diffs with it
+(:func:`~redraft.render.docx_track.render_diff_docx`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..formats import FOOTNOTE_STYLE, KIND_STYLES, META_VARIABLE, NUMBER_STYLE
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
-from ..readers.docx import FOOTNOTE_STYLE, KIND_STYLES, META_VARIABLE, NUMBER_STYLE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -393,13 +394,3 @@ def write_table(builder: WordBuilder, text: str, depth: int) -> None:
             trpr = tr.get_or_add_trPr()
             trpr.append(trpr.makeelement(_q("gridAfter"), {_q("val"): str(missing)}))
     builder.sect.addprevious(tbl)
-
-
-def render_diff_docx(
-    result: Any, author_old: str = "", author_new: str = "", date: str = ""
-) -> bytes:
-    """A Word document of ``result`` (a DiffResult) with real tracked changes."""
-    from .docx_track import render_diff_docx as render
-
-    data: bytes = render(result, author_old=author_old, author_new=author_new, date=date)
-    return data

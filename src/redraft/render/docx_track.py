@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..diff.result import Change, DiffResult, Unit
+from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
-from ..readers.docx import FOOTNOTE_STYLE
 from .docx import Run, W, WordBuilder, style_name
 
 

@@ -4,17 +4,14 @@ Plain text when output is not a terminal (rich drops the styles)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Draft, Footnote, Kind, Paragraph, footnote_ref
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    from ..readers.report import SplitRow
 
 INDENT = "    "
 _STYLES = {
@@ -102,21 +99,3 @@ def _footnote_text(footnote: Footnote) -> Text:
     from rich.text import Text
 
     return Text(f"{footnote_ref(footnote.marker)} {footnote.text}", style="dim")
-
-
-def split_table(rows: list[SplitRow]) -> Table:
-    """The summary ``redraft split`` prints: one row per file written."""
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for column in ("file", "heading", "title", "PP", "OP"):
-        table.add_column(
-            column,
-            justify="right" if column in ("PP", "OP") else "left",
-            no_wrap=column != "heading",
-            overflow="ellipsis",
-            max_width=48 if column == "title" else None,
-        )
-    for row in rows:
-        table.add_row(Path(row.file).name, row.heading, row.title, str(row.pp), str(row.op))
-    return table

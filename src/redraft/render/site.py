@@ -12,15 +12,16 @@ through :func:`html.escape`, so the folder can go on any web server or be sent a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from ..diff.result import Change, DiffResult
 from ..errors import InputError
-from ..model import Draft, Kind, Paragraph
+from ..model import Draft, Kind, Paragraph, Version
+from ..overview import DraftOverview, version_name
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}
@@ -53,28 +54,23 @@ class Site:
     pages: tuple[PageInfo, ...]
 
 
-def write_site(out_dir: Path, store_path: Path | None = None) -> Site:
-    """Write the site for the store at ``store_path`` (discovered when None) into ``out_dir``."""
-    from ..store import Store
-
-    store = Store.open(store_path)
-    names = store.names()
+def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
+    """Write the site of these drafts (:func:`redraft.resolve.report.overview`) in ``out_dir``."""
     try:
         (out_dir / "drafts").mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
     rows, pages = [], []
-    for name in names:
-        history = store.history(name)
-        if not history:
+    for draft in drafts:
+        if not draft.history:
             continue
-        page = f"drafts/{page_name(name)}.html"
-        html, attachments = draft_page(name, history)
+        page = f"drafts/{page_name(draft.name)}.html"
+        html, attachments = draft_page(draft)
         _write(out_dir / page, html)
         for file_name, data in attachments.items():
             _write_bytes(out_dir / "drafts" / file_name, data)
-        rows.append(_index_row(name, page, history))
-        pages.append(PageInfo(name, page, len(history)))
+        rows.append(_index_row(draft, page))
+        pages.append(PageInfo(draft.name, page, len(draft.history)))
     _write(out_dir / "index.html", index_page(rows))
     return Site(out_dir, tuple(pages))
 
@@ -111,36 +107,14 @@ def _document(title: str, body: str) -> str:
 # -- index --------------------------------------------------------------------------
 
 
-def _words(draft: Draft) -> int | None:
-    try:
-        from ..stats import count_words
-    except ImportError:
-        return None
-    return count_words(draft)
-
-
-def _status(draft: Draft) -> str:
-    """ "12/30 agreed" when the negotiation module is there, else ""."""
-    try:
-        from ..negotiation.status import draft_status
-    except ImportError:
-        return ""
-    try:
-        totals = draft_status(draft, "").totals
-    except Exception:  # status is a bonus on this page: never fail the report for it
-        return ""
-    return f"{totals.agreed}/{totals.paragraphs} agreed" if totals.paragraphs else ""
-
-
-def _index_row(name: str, page: str, history: list[tuple[Any, Draft]]) -> str:
-    version, draft = history[-1]
-    words = _words(draft)
+def _index_row(draft: DraftOverview, page: str) -> str:
+    version, latest = draft.history[-1]
     cells = [
-        f'<a href="{escape(quote(page))}">{escape(name)}</a>',
-        str(len(history)),
-        escape(version.symbol or draft.meta.symbol),
-        "" if words is None else str(words),
-        escape(_status(draft)),
+        f'<a href="{escape(quote(page))}">{escape(draft.name)}</a>',
+        str(len(draft.history)),
+        escape(version.symbol or latest.meta.symbol),
+        "" if version.words is None else str(version.words),
+        escape(draft.status),
         escape(f"{version.date[:10]} {version.by}".strip()),
     ]
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
@@ -163,12 +137,13 @@ def index_page(rows: list[str]) -> str:
 # -- one draft ---------------------------------------------------------------------------
 
 
-def draft_page(name: str, history: list[tuple[Any, Draft]]) -> tuple[str, dict[str, bytes]]:
+def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
     """The page of one draft, and the Word files it links to (file name -> bytes): the
     latest version as a clean document, and each redline as tracked changes."""
-    from ..diff.engine import diff_drafts
-    from .docx import render_diff_docx, render_draft_docx
+    from .docx import render_draft_docx
+    from .docx_track import render_diff_docx
 
+    name, history = draft.name, draft.history
     stem = page_name(name)
     latest = f"{stem}.docx"
     files = {latest: render_draft_docx(history[-1][1])}
@@ -178,11 +153,8 @@ def draft_page(name: str, history: list[tuple[Any, Draft]]) -> tuple[str, dict[s
         f"{escape(latest)}</a></p>"
     )
     parts.append(_timeline(history))
-    parts.append(length_chart([(_version_name(v), _words(d) or 0) for v, d in history]))
-    for (before, old), (after, new) in zip(history, history[1:], strict=False):
-        result = diff_drafts(
-            old, new, old_source=_version_name(before), new_source=_version_name(after)
-        )
+    parts.append(length_chart([(version_name(v), v.words or 0) for v, _ in history]))
+    for (before, _), (after, _), result in zip(history, history[1:], draft.redlines, strict=False):
         tracked = f"{stem}-{after.number}.docx"
         files[tracked] = render_diff_docx(
             result, author_old=before.by, author_new=after.by, date=after.date
@@ -192,20 +164,14 @@ def draft_page(name: str, history: list[tuple[Any, Draft]]) -> tuple[str, dict[s
     return _document(f"{name}: redraft report", "".join(parts)), files
 
 
-def _version_name(version: Any) -> str:
-    """ "version 2 (E/CN.15/2011/L.3)": several versions often share one symbol."""
-    symbol = f" ({version.symbol})" if version.symbol else ""
-    return f"version {version.number}{symbol}"
-
-
-def _timeline(history: list[tuple[Any, Draft]]) -> str:
+def _timeline(history: Sequence[tuple[Version, Draft]]) -> str:
     items = []
-    for version, draft in history:
-        words = _words(draft)
+    for version, _ in history:
+        words = version.words
         link = (
-            f'<a href="#v{version.number}">{escape(_version_name(version))}</a>'
+            f'<a href="#v{version.number}">{escape(version_name(version))}</a>'
             if version.number > 1
-            else escape(_version_name(version))
+            else escape(version_name(version))
         )
         items.append(
             f'<li>{link} <span class="meta">{escape(version.date[:10])} · '
@@ -242,7 +208,7 @@ def length_chart(points: list[tuple[str, int]], width: int = 560, height: int = 
     )
 
 
-def _redline(version: Any, result: DiffResult, tracked: str) -> str:
+def _redline(version: Version, result: DiffResult, tracked: str) -> str:
     number = version.number
     changed = [change for change in result.changes if change.changed]
     entries = "".join(_change_html(number, change) for change in changed)

@@ -10,12 +10,13 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from .check import Target
-from .config import Config
-from .model import Draft
-from .stats import load_store_drafts, open_store
+from ..config import Config, load_config
+from ..errors import NotFoundError, RedraftError, StoreError
+from ..measure.check import CheckResult, Target, check_targets
+from ..model import Draft, Version
+from ..store import DRAFTS, Store
+from .sources import load, load_store_drafts, open_store
 
 
 def _to_date(value: object) -> dt.date | None:
@@ -34,13 +35,12 @@ def gather_targets(
 ) -> tuple[list[Target], list[str]]:
     """The targets for ``specs`` (files or ``NAME[@REV]``; every draft of the store
     when empty) and the warnings met while reading them. Plain store names are read
-    together (:func:`~redraft.stats.load_store_drafts`)."""
-    from .sources import load
-
+    together (:func:`~redraft.resolve.load_store_drafts`)."""
     _listdir.cache_clear()  # a listing is good for one run only
     _load_base.cache_clear()
-    opened: Any = open_store(store) if not specs else None
+    opened: Store | None = None
     if not specs:
+        opened = open_store(store)
         specs = list(opened.names())
     warnings: list[str] = []
     found: dict[int, Target] = {}
@@ -75,14 +75,12 @@ class _StoreFiles:
 
     def __init__(self, store: Path | None) -> None:
         self.store = store
-        self.opened: Any = None
-        self.versions: dict[str, list[Any]] | None = None
+        self.opened: Store | None = None
+        self.versions: dict[str, list[Version]] | None = None
 
     def target(self, spec: str, draft: Draft, config: Config, base: str | None) -> Target | None:
         if spec == "-" or Path(spec).suffix != ".txt":
             return None
-        from .errors import RedraftError
-
         try:
             if self.opened is None:
                 self.opened = open_store(self.store or _store_above(Path(spec)))
@@ -100,10 +98,7 @@ class _StoreFiles:
         )
         growth = config.check.max_growth is not None
         if growth and not base:
-            first = self.opened.texts([versions[0]])[0].decode("utf-8")
-            from .canonical import parse
-
-            target = replace(target, base=parse(first))
+            target = replace(target, base=self.opened.drafts([versions[0]])[0])
         return replace(target, file=spec)
 
 
@@ -116,8 +111,6 @@ def _store_above(path: Path) -> Path | None:
 
 
 def _has_store(store: Path | None) -> bool:
-    from .errors import StoreError
-
     try:
         open_store(store)
     except StoreError:
@@ -126,13 +119,10 @@ def _has_store(store: Path | None) -> bool:
 
 
 def _store_targets(
-    names: dict[int, str], config: Config, base: str | None, opened: Any, store: Path | None
+    names: dict[int, str], config: Config, base: str | None, opened: Store, store: Path | None
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
     :func:`~redraft.sources.load`, whose error names it."""
-    from .errors import NotFoundError
-    from .sources import load
-
     growth = config.check.max_growth is not None
     try:
         stored = load_store_drafts(opened, list(names.values()), first=growth and not base)
@@ -154,8 +144,6 @@ def _store_targets(
 @functools.lru_cache(maxsize=8)
 def _load_base(spec: str, store: Path | None) -> Draft:
     """``--base`` read once for all the files of a run."""
-    from .sources import load
-
     return load(spec, store).draft
 
 
@@ -205,14 +193,12 @@ def _store_target(
     draft: Draft,
     config: Config,
     base: str | None,
-    opened: Any,
+    opened: Store,
     store: Path | None,
-    versions: Sequence[Any] | None = None,
+    versions: Sequence[Version] | None = None,
 ) -> Target:
     """One store draft's target; ``versions`` when the caller already has them (batch),
     else one `git log` for the dates and the first version's text when growth needs it."""
-    from .sources import load
-
     name = spec.split("@", 1)[0]
     first_saved: dt.date | None = None
     base_draft: Draft | None = None
@@ -221,7 +207,7 @@ def _store_target(
     if versions is None and (config.session.start is not None or (growth and not base)):
         versions = opened.versions(name)
         if versions and growth and not base:
-            base_draft = opened.read(name, str(versions[0].number)).draft
+            base_draft = opened.drafts([versions[0]])[0]
     if versions:
         first_saved = _to_date(versions[0].date)
     if base and growth:
@@ -238,14 +224,12 @@ def _store_target(
     )
 
 
-def _store_file(opened: Any, name: str) -> str:
+def _store_file(opened: Store, name: str) -> str:
     """The file that holds ``name``, relative to the store (the repository a CI checks out)."""
-    from .store import DRAFTS
-
     return f"{DRAFTS}/{name}.txt"
 
 
-def _with_languages(targets: list[Target], opened: Any) -> list[Target]:
+def _with_languages(targets: list[Target], opened: Store | None) -> list[Target]:
     """Add the languages found elsewhere: drafts named ``NAME.xx`` in the store or in
     this run, and drafts sharing the symbol in another ``language``."""
     by_symbol: dict[str, set[str]] = {}
@@ -270,3 +254,19 @@ def _with_languages(targets: list[Target], opened: Any) -> list[Target]:
         extra = names.get(target.name, set()) | by_symbol.get(target.draft.meta.symbol, set())
         out.append(replace(target, languages=target.languages | frozenset(extra)))
     return out
+
+
+def run_check(
+    specs: Sequence[str],
+    store: Path | None = None,
+    config_file: Path | None = None,
+    base: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[CheckResult, list[str]]:
+    """What ``redraft check`` does: read the config, gather the drafts, run the rules.
+    Returns the result and the warnings met while reading drafts."""
+    config = load_config(config_file, store)
+    targets, warnings = gather_targets(specs, config, store, base)
+    if base and config.check.max_growth is None:
+        warnings.append("--base has no effect: the config sets no max_growth")
+    return check_targets(targets, config, today), warnings

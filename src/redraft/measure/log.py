@@ -12,11 +12,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from .model import Draft, Meta
-from .revisions import Version
+from .. import canonical
+from ..canonical import NUMBER_TOKEN, split_chunks
+from ..diff.align import PAIR_MIN_ALONE, pair_score, words
+from ..diff.engine import diff_drafts
+from ..model import Version
+from ..words import count_text_words, count_words
 
 
 @dataclass(frozen=True)
@@ -141,26 +144,6 @@ class _Paragraphs:
     keys: list[str]
 
 
-def split_chunks(text: str) -> tuple[str, list[str]]:
-    """(front matter, top-level paragraphs with their sub-paragraphs and footnotes)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    end = text.find("\n---\n", 3)
-    front, body = (
-        (text[: end + 5], text[end + 5 :]) if text.startswith("---\n") and end > 0 else ("", text)
-    )
-    items = body.strip("\n").split("\n\n")
-    if "\n\n " not in body and "\n\n[^" not in body:  # no sub-paragraph, no footnote
-        return front, [item for item in items if item.strip()]
-    chunks: list[str] = []
-    for item in items:
-        if chunks and (item[:1] == " " or item.startswith("[^")):
-            chunks[-1] += "\n\n" + item
-        elif item.strip():
-            chunks.append(item)
-    return front, chunks
-
-
 _LEAD_NUMBER = re.compile(r"^(?:(?:PP|OP) \S+ |\S+ )")
 _BARE_FRONT = "---\nredraft: 1\n---\n\n"
 
@@ -168,8 +151,6 @@ _BARE_FRONT = "---\nredraft: 1\n---\n\n"
 @lru_cache(maxsize=1 << 16)
 def _key(chunk: str) -> str:
     """A paragraph without its own number, so that renumbering is not a change."""
-    from .canonical import NUMBER_TOKEN
-
     match = _LEAD_NUMBER.match(chunk)
     if match and (chunk.startswith(("PP ", "OP ")) or NUMBER_TOKEN.match(match.group(0).strip())):
         return chunk[match.end() :]
@@ -261,12 +242,6 @@ def _diff_counts(old: list[str], new: list[str], fast: bool = True) -> dict[str,
         verdict = _one_for_one(old[0], new[0])
         if verdict is not None:
             return verdict
-    try:
-        from . import canonical
-        from .diff import diff_drafts
-    except ImportError:
-        pairs = min(len(old), len(new))
-        return {"modified": pairs, "inserted": len(new) - pairs, "deleted": len(old) - pairs}
     before = canonical.parse(_BARE_FRONT + "\n\n".join(old) + "\n")
     after = canonical.parse(_BARE_FRONT + "\n\n".join(new) + "\n")
     counts: dict[str, int] = {}
@@ -288,10 +263,6 @@ def _one_for_one(old: str, new: str) -> dict[str, int] | None:
         return None
     if a.replace("*", "") == b.replace("*", ""):
         return None
-    try:
-        from .diff.align import PAIR_MIN_ALONE, pair_score, words
-    except ImportError:
-        return None
     paired = pair_score(words(a.replace("*", "")), words(b.replace("*", ""))) >= PAIR_MIN_ALONE
     return {"modified": 1} if paired else {"inserted": 1, "deleted": 1}
 
@@ -307,46 +278,5 @@ def _chunk_words(chunk: str) -> int:
     word, and the opening's asterisks do not change a count of tokens); anything else
     is parsed first."""
     if "\n" not in chunk and not chunk.startswith(_NOT_PLAIN):
-        try:
-            from .stats import count_text_words
-        except ImportError:
-            return len(_key(chunk).split())
-        return int(count_text_words(_key(chunk)))
-    from . import canonical
-
-    return count_draft_words(canonical.parse(_BARE_FRONT + chunk + "\n"))
-
-
-def count_draft_words(draft: Draft) -> int:
-    """Words of a whole draft: ``stats.count_words`` when installed, else a whitespace count."""
-    try:
-        from .stats import count_words
-    except ImportError:
-        return sum(len(block.text.split()) for block in draft.walk())
-    return int(count_words(draft))
-
-
-def load_log_cache(path: Path) -> dict[str, Any]:
-    """The cache file at ``path``, or an empty cache (missing, older format, damaged)."""
-    try:
-        return read_log_cache(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return new_log_cache()
-
-
-def save_log_cache(path: Path, cache: dict[str, Any]) -> None:
-    """Keep the figures for next time; a read-only store still logs, only slower."""
-    from .store_files import atomic_write
-
-    try:
-        atomic_write(path, json.dumps(cache).encode())
-    except OSError:
-        pass
-
-
-def front_meta(data: bytes) -> Meta:
-    """The metadata of a stored text, read from its front matter alone."""
-    from .canonical import parse
-
-    front, _ = split_chunks(data.decode("utf-8", errors="replace"))
-    return parse(front).meta if front else Meta()
+        return count_text_words(_key(chunk))
+    return count_words(canonical.parse(_BARE_FRONT + chunk + "\n"))

@@ -15,7 +15,6 @@ when clean, 1 when bracketed alternatives remain (git then reports a conflict).
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
@@ -50,35 +49,7 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-@dataclass(frozen=True)
-class DriverOutcome:
-    clean: bool
-    conflicts: int
-    ours: str
-    theirs: str
-
-
-def run_merge_driver(ancestor: Path, current: Path, other: Path, path: str = "") -> DriverOutcome:
-    """Merge OTHER into CURRENT (git's %A, rewritten in place) against ANCESTOR."""
-    from .. import canonical
-    from ..model import Draft
-    from ..readers import read_path
-    from .threeway import three_way
-
-    ours, theirs = read_path(current).draft, read_path(other).draft
-    # a draft both branches added has no ancestor: git passes an empty file
-    empty = not ancestor.exists() or not ancestor.read_bytes().strip()
-    base = Draft(meta=ours.meta) if empty else read_path(ancestor).draft
-    ours_name, theirs_name = _side_names(path)
-    result = three_way(base, ours, theirs, ours_name, theirs_name)
-    try:
-        current.write_text(canonical.render(result.draft), encoding="utf-8")
-    except OSError as error:
-        raise StoreError(f"{current}: cannot write ({error.strerror or error})") from None
-    return DriverOutcome(result.clean, len(result.conflicts), ours_name, theirs_name)
-
-
-def _side_names(path: str) -> tuple[str, str]:
+def side_names(path: str) -> tuple[str, str]:
     """Who wrote each side: the delegation (store trailer ``Redraft-By``, else the commit
     author) of the last commit that touched the draft on HEAD and on the branch being
     merged (git names it in a ``GITHEAD_<commit>`` variable); else "ours" and "theirs"."""

@@ -33,9 +33,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__, canonical
-from .errors import InputError, NotFoundError, StoreError
-from .gitobjects import (
+from .. import __version__, canonical
+from ..errors import InputError, NotFoundError, StoreError
+from ..model import Draft, Loaded, Version
+from .driver import install_merge_driver
+from .files import (
+    CONFIG_NAME,
+    DEFAULT_CONFIG,
+    atomic_write,
+    configured_by,
+    discover,
+    git_dir,
+    hash_name,
+    write_loose_object,
+    writer_lock,
+)
+from .gitcli import GIT_ENV, GitContext, git_failure, move_branch, run_git, sync_worktree
+from .objects import (
     LOG_FORMAT,
     Snapshot,
     blob_id,
@@ -47,47 +61,20 @@ from .gitobjects import (
     parse_log,
     read_snapshot,
 )
-from .model import Draft
 from .revisions import (
     Incoming,
-    Version,
     check_field,
     decode_message,
     encode_message,
     parse_date,
     refuse_case_clash,
     select,
-    split_spec,
     validate_name,
 )
-from .sources import Loaded
-from .store_files import (
-    CONFIG_NAME,
-    DEFAULT_CONFIG,
-    atomic_write,
-    configured_by,
-    discover,
-    git_dir,
-    hash_name,
-    write_loose_object,
-    writer_lock,
-)
-from .store_git import GIT_ENV, GitContext, git_failure, move_branch, run_git, sync_worktree
-from .store_log import (
-    DraftSummary,
-    LogEntry,
-    build_log,
-    count_draft_words,
-    front_meta,
-    load_log_cache,
-    missing_blobs,
-    save_log_cache,
-)
-from .store_sync import SyncConflict, SyncResult
+from .sync import SyncConflict, SyncResult
 
-__all__ = ["Store", "Version", "SyncConflict", "SyncResult", "load_revision"]
+__all__ = ["Store", "Version", "SyncConflict", "SyncResult"]
 
-LOG_CACHE = "redraft-log-cache.json"  # in .git: derived figures, safe to delete
 DRAFTS = "drafts"
 LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
 
@@ -141,12 +128,7 @@ class Store:
         if not config.exists():
             atomic_write(config, DEFAULT_CONFIG.encode())
         (root / DRAFTS).mkdir(exist_ok=True)
-        try:
-            from .merge.driver import install_merge_driver
-
-            install_merge_driver(root)
-        except ImportError:
-            pass
+        install_merge_driver(root)
         return store
 
     def _commit_setup(self) -> None:
@@ -190,50 +172,46 @@ class Store:
         """One version of ``name`` (the latest by default) with its metadata."""
         version = select(self._existing(name), rev, name)
         draft = self._parse(self._blobs([version.blob])[0], f"{name}@{version.number}")
-        spec = f"{name}@{rev}" if rev else name
-        return Loaded(draft, spec, (), version.as_dict())
+        return Loaded(draft, f"{name}@{rev}" if rev else name, (), version.as_dict())
 
     def history(self, name: str) -> list[tuple[Version, Draft]]:
         """Every version with its draft, oldest first: one ``git log``, one ``cat-file --batch``."""
         versions = self._existing(name)
+        return list(zip(versions, self.drafts(versions), strict=True))
+
+    def drafts(self, versions: list[Version]) -> list[Draft]:
+        """The draft of each version, from one ``git cat-file --batch``."""
         texts = self._blobs([v.blob for v in versions])
-        drafts = [
-            self._parse(t, f"{name}@{v.number}") for v, t in zip(versions, texts, strict=True)
-        ]
         return [
-            (replace(v, words=count_draft_words(d)), d)
-            for v, d in zip(versions, drafts, strict=True)
+            self._parse(t, f"{v.name}@{v.number}") for v, t in zip(versions, texts, strict=True)
         ]
 
     def texts(self, versions: list[Version]) -> list[bytes]:
         """The canonical text of each version, from one ``git cat-file --batch``."""
         return self._blobs([v.blob for v in versions])
 
-    def log(self, name: str, limit: int | None = None) -> list[LogEntry]:
-        """``redraft log``: versions with words, word delta and paragraph changes, oldest
-        first; with ``limit``, only the newest ``limit``. Figures already computed come
-        from .git/redraft-log-cache.json; only the texts still needed are read."""
-        versions = self._existing(name)
-        if limit is not None and limit < len(versions):
-            versions = versions[-(limit + 1) :]  # the first shown needs its predecessor
-        cache = load_log_cache(self.git_dir / LOG_CACHE)
-        needed = sorted(missing_blobs(versions, cache))
-        texts = dict(zip(needed, self._blobs(needed), strict=True))
-        entries = build_log(versions, texts, cache)
-        if needed:
-            save_log_cache(self.git_dir / LOG_CACHE, cache)
-        return entries[1:] if limit is not None and len(entries) > limit else entries
+    def blobs(self, ids: list[str]) -> list[bytes]:
+        """The stored texts with these git ids, from one ``git cat-file --batch``."""
+        return self._blobs(ids)
 
-    def summaries(self) -> list[DraftSummary]:
-        """``redraft list``: one line per draft, from one ``git log`` and one ``cat-file``."""
-        found = self.all_versions()
-        names = sorted(found)
-        latest = [found[name][-1] for name in names]
-        drafts = [self._parse(t, v.name) for v, t in zip(latest, self.texts(latest), strict=True)]
-        return [
-            DraftSummary(v.name, v.number, v.symbol, count_draft_words(d), v.date, v.by)
-            for v, d in zip(latest, drafts, strict=True)
-        ]
+    def existing(self, name: str) -> list[Version]:
+        """Every version of ``name``, oldest first; an error naming it when there is none."""
+        return self._existing(name)
+
+    # -- derived figures ---------------------------------------------------------------
+    def load_cache(self, file_name: str) -> bytes | None:
+        """A cache file of derived figures kept in .git (safe to delete), or None."""
+        try:
+            return (self.git_dir / file_name).read_bytes()
+        except OSError:
+            return None
+
+    def save_cache(self, file_name: str, data: bytes) -> None:
+        """Keep derived figures for next time; a read-only store still works, only slower."""
+        try:
+            atomic_write(self.git_dir / file_name, data)
+        except OSError:
+            pass
 
     def save_many(
         self,
@@ -283,7 +261,7 @@ class Store:
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
-                before = front_meta(old[1])
+                before = canonical.front_meta(old[1])
                 symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
             meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
             data = canonical.render(replace(draft, meta=meta)).encode("utf-8")
@@ -334,7 +312,7 @@ class Store:
         (:mod:`redraft.store_sync`). GitPython here: a network round trip dwarfs its import."""
         import git
 
-        from .store_sync import run_sync
+        from .sync import run_sync
 
         try:
             with git.Repo(self.root) as repo, self._lock():  # closing stops git's helpers
@@ -441,32 +419,7 @@ class Store:
         return writer_lock(self.git_dir / "redraft.lock", self.root, LOCK_TIMEOUT)
 
 
-def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
-    """``NAME[@REV]`` from the store (used by :func:`redraft.sources.load`)."""
-    try:
-        name, rev = split_spec(spec)
-    except InputError:
-        if "@" in spec and _is_name(spec.partition("@")[0]):
-            raise  # a draft name with a bad revision ("unodc@"): say what is wrong with it
-        raise InputError(f"{spec}: no such file") from None
-    try:
-        opened = Store.open(store)
-    except StoreError as error:
-        raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
-    if rev is None and name not in opened.names():
-        raise NotFoundError(f"{spec}: no such file, nor a draft of that name in {opened.root}")
-    return opened.read(name, rev)
-
-
 # -- helpers ------------------------------------------------------------------------
-
-
-def _is_name(text: str) -> bool:
-    try:
-        validate_name(text)
-    except InputError:
-        return False
-    return True
 
 
 def _init_repository(root: Path) -> None:

@@ -3,7 +3,7 @@
 :mod:`redraft.store` runs git; this module only encodes and decodes what passes
 between them, so each rule is tested without a repository:
 
-* ``git log --raw --format=LOG_FORMAT`` output -> :class:`~redraft.revisions.Version` lists;
+* ``git log --raw --format=LOG_FORMAT`` output -> :class:`~redraft.model.Version` lists;
 * ``git cat-file --batch`` output -> object contents;
 * raw tree and commit objects, object ids, loose-object files (zlib), as a save
   writes them itself rather than paying one git process per object.
@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .revisions import Version, decode_message
+from ..model import Version
+from .revisions import decode_message
 
 
 def blob_id(data: bytes, length: int = 40) -> str:

@@ -15,15 +15,15 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .config import CheckConfig, Config, before
-from .errors import ExitCode
-from .labels import is_negotiation_number
-from .labels import number_key as _number_key
-from .model import Draft, Kind, Paragraph
-from .stats import count_words, growth_percent, paragraph_words, strip_refs
+from ..config import CheckConfig, Config, before
+from ..errors import ExitCode
+from ..labels import is_negotiation_number
+from ..labels import number_key as _number_key
+from ..model import Draft, Kind, Paragraph
+from ..words import count_words, paragraph_words, strip_refs
+from .stats import growth_percent
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ def _duplicates(draft: Draft) -> Iterator[Finding]:
 def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
     if draft.meta.language not in ("en", ""):
         return  # the lists of openers are English
-    from .verbs import is_operative_opener, is_preambular_opener, opening_phrase
+    from ..verbs import is_operative_opener, is_preambular_opener, opening_phrase
 
     numbered = False
     for block in draft.blocks:
@@ -452,25 +452,6 @@ def check_targets(
         config_source=config.source,
         notes=tuple(notes),
     )
-
-
-def run_check(
-    specs: Sequence[str],
-    store: Path | None = None,
-    config_file: Path | None = None,
-    base: str | None = None,
-    today: dt.date | None = None,
-) -> tuple[CheckResult, list[str]]:
-    """What ``redraft check`` does: read the config, gather the drafts, run the rules.
-    Returns the result and the warnings met while reading drafts."""
-    from .check_inputs import gather_targets
-    from .config import load_config
-
-    config = load_config(config_file, store)
-    targets, warnings = gather_targets(specs, config, store, base)
-    if base and config.check.max_growth is None:
-        warnings.append("--base has no effect: the config sets no max_growth")
-    return check_targets(targets, config, today), warnings
 
 
 def check_drafts(

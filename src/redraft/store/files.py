@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import StoreError
+from ..errors import StoreError
 
 CONFIG_NAME = "redraft.toml"
 #: A git lock file older than this is left over from a killed git process.

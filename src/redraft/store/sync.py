@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ExitCode, InputError, StoreError
-from .gitobjects import git_error_line
+from ..errors import ExitCode, InputError, StoreError
+from .objects import git_error_line
 
 if TYPE_CHECKING:
     import git

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .consolidate import Consolidation
-    from .overlap import OverlapResult
-    from .threeway import MergeResult
+    from ..merge.consolidate import Consolidation
+    from ..merge.overlap import OverlapResult
+    from ..merge.threeway import MergeResult
 
 OVERLAP_SCHEMA = "redraft.overlap/1"
 MERGE_SCHEMA = "redraft.merge/1"

@@ -17,15 +17,12 @@ Every function here is pure: drafts in, frozen results out. One result type,
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, NotFoundError
-from .model import FOOTNOTE_REF, SUPERSCRIPT_DIGITS, Draft, Kind, Paragraph
+from ..model import Draft, Kind
+from ..words import count_characters, count_text_words, count_words, paragraph_words
 
 if TYPE_CHECKING:
     from .hints import Hint
@@ -33,60 +30,6 @@ if TYPE_CHECKING:
 #: Words per printed UN page, for the page estimate (GA resolution 52/214 counts
 #: pages; a page of a UN document holds about 530 words).
 WORDS_PER_PAGE = 530
-
-#: Characters that each count as one word: CJK ideographs (with extensions and
-#: compatibility forms), hiragana, katakana (with phonetic extensions and
-#: half-width forms).
-CJK_CHAR = re.compile(
-    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff66-\uff9f\U00020000-\U0002fa1f]"
-)
-#: A token with no letter or digit ("--", "–", "…"): not a word.
-_NOT_A_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-#: Cheaper than FOOTNOTE_REF.sub on the many paragraphs that cite no footnote.
-_MAY_HOLD_REF = re.compile("[" + SUPERSCRIPT_DIGITS + "]|\\[\\^")
-
-
-def strip_refs(text: str) -> str:
-    """``text`` without footnote references (a fast path for the many paragraphs with none)."""
-    if _MAY_HOLD_REF.search(text):
-        return FOOTNOTE_REF.sub("", text)
-    return text
-
-
-@functools.lru_cache(maxsize=65536)
-def count_text_words(text: str) -> int:
-    """Words in ``text`` by the rule above (footnote references are not words).
-
-    Cached: ``check`` and ``stats`` count the same paragraphs several times (the
-    draft, each paragraph, each paragraph with its sub-paragraphs)."""
-    text = strip_refs(text)
-    cjk = 0
-    if CJK_CHAR.search(text):
-        # Each CJK character is a word; what is left between them is counted
-        # like any spaced text, so "第79/1号" gives 第, 号 and "79/1".
-        text, cjk = CJK_CHAR.subn(" ", text)
-    # Every token, less those with no letter or digit (two passes in C, not a loop).
-    return cjk + len(text.split()) - len(_NOT_A_WORD.findall(text))
-
-
-@functools.lru_cache(maxsize=65536)
-def count_characters(text: str) -> tuple[int, int]:
-    """(characters with spaces, characters without spaces) of ``text``, footnote
-    references removed. Line breaks inside a table count as spaces."""
-    text = strip_refs(text)
-    return len(text), len("".join(text.split()))  # split() drops every kind of space, in C
-
-
-def paragraph_words(paragraph: Paragraph, deep: bool = True) -> int:
-    """Words of one block; with ``deep``, its sub-paragraphs too (footnotes never)."""
-    blocks = paragraph.walk() if deep else (paragraph,)
-    return sum(count_text_words(block.text) for block in blocks)
-
-
-def count_words(draft: Draft) -> int:
-    """Words of a draft: every block's text, footnotes excluded."""
-    return sum(count_text_words(block.text) for block in draft.walk())
 
 
 @dataclass(frozen=True)
@@ -265,22 +208,6 @@ def version_stats(history: Iterable[tuple[Any, Draft]]) -> list[VersionStats]:
     return out
 
 
-def bar_chart(values: Sequence[tuple[str, int]], width: int = 40) -> list[str]:
-    """A small horizontal bar chart in plain characters: ``v3  ████████▌ 1,234``."""
-    if not values:
-        return []
-    top = max(value for _, value in values) or 1
-    pad = max(len(label) for label, _ in values)
-    eighths = " ▏▎▍▌▋▊▉"
-    lines = []
-    for label, value in values:
-        cells = value * width / top
-        full, part = int(cells), int((cells - int(cells)) * 8)
-        bar = "█" * full + (eighths[part] if part else "")
-        lines.append(f"{label.ljust(pad)}  {bar.ljust(width + 1)} {value:,}")
-    return lines
-
-
 # -- the report behind ``redraft stats`` --------------------------------------
 
 
@@ -306,98 +233,3 @@ class StatsReport:
             out["versions_of"] = self.versions_of
             out["versions"] = [v.to_json() for v in self.versions]
         return out
-
-
-def spec_name(spec: str) -> str:
-    """The name a draft is shown under: the store name with its revision, or the file name."""
-    if spec == "-":
-        return "<stdin>"
-    return Path(spec).stem if Path(spec).exists() else spec
-
-
-def stats_report(
-    specs: Sequence[str],
-    store: Path | None = None,
-    words_per_page: int = WORDS_PER_PAGE,
-    with_hints: bool = False,
-    by_version: str | None = None,
-) -> StatsReport:
-    """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
-    no ``by_version``) and measure them."""
-    from .hints import hints as find_hints
-    from .sources import load
-
-    opened = None
-    warnings: list[str] = []
-    if not specs and not by_version:
-        opened = open_store(store)
-        named = [(d.name, d.draft) for d in load_store_drafts(opened, opened.names())]
-    else:
-        named = []
-        for spec in specs:
-            item = load(spec, store)
-            named.append((spec_name(spec), item.draft))
-            warnings.extend(item.warnings)
-    versions: list[VersionStats] = []
-    if by_version:
-        if "@" in by_version or Path(by_version).exists():  # as blame and history say it
-            raise InputError(
-                f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
-            )
-        opened = opened or open_store(store)
-        history = opened.history(by_version)
-        if not history:
-            raise NotFoundError(f"{by_version}: no such draft in the store")
-        versions = version_stats(history)
-    return StatsReport(
-        drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),
-        hints=tuple(find_hints(named)) if with_hints else (),
-        versions=tuple(versions),
-        versions_of=by_version or "",
-        warnings=tuple(warnings),
-    )
-
-
-def open_store(store: Path | None) -> Any:
-    """The store (imported lazily: GitPython is slow to import)."""
-    try:
-        from .store import Store
-    except ImportError:  # the store is not part of this build
-        raise InputError("no drafts given and no store to take them from") from None
-    return Store.open(store)
-
-
-@dataclass(frozen=True)
-class StoredDraft:
-    """The latest version of a store draft, its versions, and its first version's text."""
-
-    name: str
-    draft: Draft
-    versions: tuple[Any, ...]  # store.Version, oldest first
-    first: Draft | None = None
-
-
-def load_store_drafts(opened: Any, names: Sequence[str], first: bool = False) -> list[StoredDraft]:
-    """Many store drafts at once: one ``git log`` and one ``cat-file --batch`` (two with
-    ``first``), instead of a log and a read per draft (a 336-draft store: 1 s, not 90 s).
-    Names the store lacks raise :class:`NotFoundError`."""
-    from .canonical import parse
-
-    everything = opened.all_versions()
-    for name in names:
-        if not everything.get(name):
-            raise NotFoundError(f"{name}: no such draft in the store")
-    histories = [everything[name] for name in names]
-    latest = opened.texts([versions[-1] for versions in histories])
-    firsts = opened.texts([versions[0] for versions in histories]) if first else []
-    out = []
-    for index, (name, versions) in enumerate(zip(names, histories, strict=True)):
-        out.append(
-            StoredDraft(
-                name=name,
-                draft=parse(latest[index].decode("utf-8")),
-                versions=tuple(versions),
-                first=parse(firsts[index].decode("utf-8")) if first else None,
-            )
-        )
-    return out

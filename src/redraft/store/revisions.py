@@ -33,44 +33,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from .errors import InputError, NotFoundError
-from .model import Draft
-
-# -- versions -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Version:
-    """One recorded version of a draft (one git commit touching drafts/NAME.txt)."""
-
-    name: str
-    number: int  # 1-based, in history order
-    commit: str  # full commit id
-    date: str  # ISO 8601 author date: the date the version carries (--date)
-    by: str  # the delegation that recorded it
-    symbol: str = ""
-    message: str = ""  # the user's message ("" when none was given)
-    sponsors: tuple[str, ...] = ()
-    blob: str = ""  # git id of the canonical text of this version
-    words: int | None = None  # filled by Store.history (the rule of docs/stats.md)
-
-    @property
-    def day(self) -> str:
-        return self.date[:10]
-
-    def as_dict(self) -> dict[str, str]:
-        """String form for :class:`redraft.sources.Loaded` ``version``."""
-        return {
-            "name": self.name,
-            "number": str(self.number),
-            "commit": self.commit,
-            "date": self.date,
-            "by": self.by,
-            "symbol": self.symbol,
-            "message": self.message,
-            "sponsors": "; ".join(self.sponsors),
-        }
-
+from ..errors import InputError, NotFoundError
+from ..model import Draft, Version
 
 # -- names ----------------------------------------------------------------------
 
@@ -326,46 +290,3 @@ class Incoming:
     draft: Draft
     source: str
     warnings: tuple[str, ...] = ()
-
-
-def drafts_from_files(paths: list[str], split: bool) -> list[Incoming]:
-    """One draft per file, named after the file; with ``split``, every draft a report holds."""
-    from pathlib import Path
-
-    from .readers import decode, read_path
-
-    found: list[Incoming] = []
-    for path in paths:
-        if not split:
-            result = read_path(path)
-            name = name_from_path(Path(path).stem)
-            found.append(Incoming(name, result.draft, path, result.warnings))
-            continue
-        from .readers.report import split_report
-
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-        text, warnings = decode(data, path)
-        drafts = split_report(text)
-        if not drafts:
-            raise InputError(f"{path}: no draft resolution or decision found (try without --split)")
-        for item in drafts:
-            name = name_from_path(item.name)
-            found.append(Incoming(name, item.draft, path, tuple(warnings) + item.warnings))
-    _check_distinct(found)
-    return found
-
-
-def _check_distinct(found: list[Incoming]) -> None:
-    """Two inputs named alike would silently become two versions of one draft."""
-    seen: dict[str, str] = {}
-    for item in found:
-        if item.name in seen:
-            raise InputError(
-                f"{seen[item.name]} and {item.source} would both be saved as draft "
-                f"'{item.name}': nothing imported (rename one, or record versions with "
-                "'redraft save')"
-            )
-        seen[item.name] = item.source

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .blame import BlameResult, WordBlame
-from .clean import CleanResult
-from .history import ParagraphHistory
-from .lineage import Stamp
-from .markup import Problem
-from .sponsors import SponsorsResult
-from .status import Progress, StatusResult, Totals, summary_line
+from ..negotiation.blame import BlameResult, WordBlame
+from ..negotiation.clean import CleanResult
+from ..negotiation.history import ParagraphHistory
+from ..negotiation.lineage import Stamp
+from ..negotiation.markup import Problem
+from ..negotiation.sponsors import SponsorsResult
+from ..negotiation.status import Progress, StatusResult, Totals, summary_line
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -141,7 +141,7 @@ def progress_chart(progress: Progress) -> Group:
     from rich.console import Group
     from rich.table import Table
 
-    from .lineage import short_symbol
+    from ..negotiation.lineage import short_symbol
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for column in ("version", "agreed", "open", "brackets", "share agreed"):
@@ -320,7 +320,7 @@ def sponsors_json(result: SponsorsResult) -> dict[str, Any]:
 
 def clean_json(result: CleanResult, source: str) -> dict[str, Any]:
     """Schema ``redraft.clean/1``: the clean draft (as ``redraft.draft/1``) and what is open."""
-    from ..render.json import draft_json
+    from .json import draft_json
 
     draft = draft_json(result.draft, name=source, source=source)  # as show names it
     draft.pop("schema")

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..config import read_section
 from ..errors import InputError
-from .config import MarkupConfig, load_config
-
-if TYPE_CHECKING:
-    from ..model import Draft
-    from ..revisions import Version
-    from .blame import BlameResult, WordBlame
-    from .clean import CleanResult
-    from .history import ParagraphHistory
-    from .sponsors import SponsorsResult
-    from .status import Progress, StatusResult
+from ..negotiation.blame import BlameResult, WordBlame, blame, blame_words
+from ..negotiation.clean import CleanResult, clean_draft
+from ..negotiation.config import DEFAULT_CONFIG, MarkupConfig, config_from_table
+from ..negotiation.history import ParagraphHistory, paragraph_history
+from ..negotiation.lineage import build_lineage
+from ..negotiation.sponsors import SponsorsResult, sponsors_by_version
+from ..negotiation.status import Progress, StatusResult, draft_status, status_by_version
+from .sources import history, load
 
 
 @dataclass(frozen=True)
@@ -30,65 +28,46 @@ class Blamed:
 
 
 def _config(store: Path | None) -> MarkupConfig:
-    return load_config(store)
-
-
-def _history(name: str, store: Path | None, what: str) -> list[tuple[Version, Draft]]:
-    """Every version of store draft ``name``; a clear error for a file or a revision."""
-    if "@" in name or Path(name).exists():
-        raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
-    from ..store import Store
-
-    return Store.open(store).history(name)
+    """The ``[negotiation]`` settings of the store's configuration, else the defaults."""
+    table, source = read_section("negotiation", store)
+    return config_from_table(table, source) if source else DEFAULT_CONFIG
 
 
 def status_of(spec: str, store: Path | None = None) -> tuple[StatusResult, tuple[str, ...]]:
     """The status of ``NAME[@REV]`` or a file, and the reader's warnings."""
-    from ..sources import load
-    from .status import draft_status
-
     loaded = load(spec, store)
     return draft_status(loaded.draft, loaded.source, _config(store)), loaded.warnings
 
 
 def progress_of(name: str, store: Path | None = None) -> Progress:
-    from .status import status_by_version
-
-    return status_by_version(name, _history(name, store, "--by-version"), _config(store))
+    """The share agreed at each version of store draft ``name``."""
+    return status_by_version(name, history(name, store, "--by-version"), _config(store))
 
 
 def blame_of(
     name: str, store: Path | None = None, para: str | None = None, words: bool = False
 ) -> Blamed:
-    from .blame import blame, blame_words
-    from .lineage import build_lineage
-
+    """Who introduced and last changed each paragraph of store draft ``name``."""
     if words and not para:
         raise InputError("--words shows one paragraph: give it with --para LABEL")
-    lineage = build_lineage(name, _history(name, store, "blame"))
+    lineage = build_lineage(name, history(name, store, "blame"))
     result = blame(lineage, para)
     return Blamed(result, blame_words(lineage, para) if words and para else None)
 
 
 def history_of(name: str, label: str, store: Path | None = None) -> ParagraphHistory:
-    from .history import paragraph_history
-    from .lineage import build_lineage
-
-    return paragraph_history(build_lineage(name, _history(name, store, "history")), label)
+    """One paragraph of store draft ``name``, version by version."""
+    return paragraph_history(build_lineage(name, history(name, store, "history")), label)
 
 
 def sponsors_of(name: str, store: Path | None = None) -> SponsorsResult:
-    from .sponsors import sponsors_by_version
-
-    return sponsors_by_version(name, _history(name, store, "sponsors"))
+    """Sponsors per version of store draft ``name``, who joined and who left."""
+    return sponsors_by_version(name, history(name, store, "sponsors"))
 
 
 def clean_of(
     spec: str, store: Path | None = None, keep_open: bool = False
 ) -> tuple[CleanResult, str, tuple[str, ...]]:
     """The clean text of ``NAME[@REV]`` or a file, its source and the reader's warnings."""
-    from ..sources import load
-    from .clean import clean_draft
-
     loaded = load(spec, store)
     return clean_draft(loaded.draft, keep_open, _config(store)), loaded.source, loaded.warnings

@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import FOOTNOTE_REF, Draft, Kind, Paragraph
-from .stats import count_text_words
+from ..model import FOOTNOTE_REF, Draft, Kind, Paragraph
+from ..words import count_text_words
 
 #: A phrase must be this long (in words) to be worth defining as a term.
 MIN_PHRASE_WORDS = 8

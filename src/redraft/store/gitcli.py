@@ -11,14 +11,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoreError
-from .gitobjects import blob_id, git_error_line
-from .store_files import (
+from ..errors import StoreError
+from .files import (
     STALE_GIT_LOCK,
     STALE_HELD_GIT_LOCK,
     atomic_write,
     remove_if_stale,
 )
+from .objects import blob_id, git_error_line
 
 GIT_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 

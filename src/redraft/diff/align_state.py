@@ -1,0 +1,76 @@
+"""What the passes of the alignment share: both drafts' units with their keys, word
+bags and families, the pairs found so far, and the similarity of two units (computed
+once). :mod:`.align` runs the passes; :mod:`.splits` is the last one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .units import Bags, Unit, citing_blocks, family, score_ceiling, sized_score, unit_key
+
+PAIR_MIN = 0.35  # similarity to pair two units inside one gap
+PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
+MOVE_MIN = 0.6  # similarity to pair units out of order (moved and edited)
+MOVE_MIN_WORDS = 6  # shorter units never count as moved (footnotes excepted)
+SPLIT_GAIN = 0.1  # a split/merge must beat the plain pair by this much
+SPLIT_MIN = 0.5  # and reach this similarity
+SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
+SPLIT_CONTAINED = 0.5  # share of an added unit's words found in the unit it comes from
+MAX_GROUP = 4  # units on the wider side of a split/merge
+LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
+DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
+WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    in_order: bool = True  # False: the pair is out of reading order (moved)
+
+
+class AlignState:
+    """The units of both drafts and the pairs found so far."""
+
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
+        self.old, self.new = old, new
+        self.old_keys = [unit_key(u) for u in old]
+        self.new_keys = [unit_key(u) for u in new]
+        self.old_words = Bags(old)
+        self.new_words = Bags(new)
+        self.old_fam = [family(u) for u in old]
+        self.new_fam = [family(u) for u in new]
+        self.pair: dict[int, int] = {}  # old index -> new index, in order
+        self.moves: dict[int, int] = {}  # old index -> new index, out of order
+        self.groups: list[Group] = []  # splits and merges
+        self.scores: dict[tuple[int, int], float] = {}  # pair_score, computed once
+        self._parents: tuple[list[int], list[int]] | None = None
+
+    def sim(self, i: int, j: int) -> float:
+        if self.old_fam[i] != self.new_fam[j]:
+            return 0.0
+        score = self.scores.get((i, j))
+        if score is None:
+            old_words, new_words = self.old_words, self.new_words
+            score = self.scores[i, j] = sized_score(
+                old_words[i], new_words[j], old_words.size(i), new_words.size(j)
+            )
+        return score
+
+    def may_reach(self, i: int, j: int, floor: float) -> bool:
+        """Whether the pair can score ``floor``, by a bound cheaper than the score: most
+        pairs a pass tries are far apart, and those need no counting."""
+        if (i, j) in self.scores:
+            return self.scores[i, j] >= floor
+        old_words, new_words = self.old_words, self.new_words
+        ceiling = score_ceiling(old_words[i], new_words[j], old_words.size(i), new_words.size(j))
+        return ceiling >= floor
+
+    def parents(self) -> tuple[list[int], list[int]]:
+        """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""
+        if self._parents is None:
+            self._parents = (citing_blocks(self.old), citing_blocks(self.new))
+        return self._parents

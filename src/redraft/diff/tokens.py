@@ -1,0 +1,49 @@
+"""Words and tokens as the diff sees them: what a redline segment is, how a text is cut
+into tokens, and how the words of a segment are counted (the diff's summary)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: Segment operations: "=" kept, "-" removed, "+" added. "=" and "-" rebuild the old
+#: text, "=" and "+" the new text.
+Segment = tuple[str, str]
+
+#: Tokens: a footnote reference ("¹⁶", "[^a]"), a word (letters/digits, with inner
+#: apostrophes, hyphens, slashes or periods: "non-State", "A/RES/70/1", "E/CN.15/2011/L.3",
+#: and digit groups "3,000"), whitespace, or one other character.
+_W = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]+"  # word characters except superscript digits (references)
+_TOKEN = re.compile(
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    r"|\[\^[^\]\s]+\]"
+    rf"|{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*"
+    r"|\s+"
+    r"|.",
+    re.DOTALL,
+)
+_WORD_TOKEN = re.compile(rf"{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*")
+_REF_MARK = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens whose concatenation is exactly ``text``."""
+    return _TOKEN.findall(text)
+
+
+def count_words(text: str) -> int:
+    """Words as the summary counts them: word tokens (footnote markers excluded)."""
+    if "[^" in text:
+        text = _REF_MARK.sub(" ", text)
+    return len(_WORD_TOKEN.findall(text))
+
+
+def word_counts(segments: Iterable[Segment]) -> tuple[int, int]:
+    """(words added, words removed)."""
+    added = removed = 0
+    for op, text in segments:
+        if op == "+":
+            added += count_words(text)
+        elif op == "-":
+            removed += count_words(text)
+    return added, removed

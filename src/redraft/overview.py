@@ -1,0 +1,46 @@
+"""The store at a glance, as the HTML report shows it: per draft its versions (with
+words), the redline between each pair of consecutive versions, and where the
+negotiation stands. Pure: :mod:`redraft.resolve.report` reads the store and calls
+:func:`draft_overview`; :mod:`redraft.render.site` writes the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .diff.engine import diff_drafts
+from .diff.result import DiffResult
+from .model import Draft, Version
+from .negotiation.status import draft_status
+
+
+@dataclass(frozen=True)
+class DraftOverview:
+    """One draft of the report: its history, its redlines and its status line."""
+
+    name: str
+    history: tuple[tuple[Version, Draft], ...]  # oldest first, versions with their words
+    redlines: tuple[DiffResult, ...]  # version 1 -> 2, 2 -> 3, ...
+    status: str = ""  # "12/30 agreed", or "" when the text has no paragraph to agree
+
+
+def version_name(version: Version) -> str:
+    """ "version 2 (E/CN.15/2011/L.3)": several versions often share one symbol."""
+    symbol = f" ({version.symbol})" if version.symbol else ""
+    return f"version {version.number}{symbol}"
+
+
+def draft_overview(name: str, history: Sequence[tuple[Version, Draft]]) -> DraftOverview:
+    """The overview of draft ``name`` from its versions (oldest first)."""
+    redlines = tuple(
+        diff_drafts(old, new, old_source=version_name(before), new_source=version_name(after))
+        for (before, old), (after, new) in zip(history, history[1:], strict=False)
+    )
+    return DraftOverview(name, tuple(history), redlines, status_line(history[-1][1]))
+
+
+def status_line(draft: Draft) -> str:
+    """ "12/30 agreed" for the index page, "" when there is nothing to agree."""
+    totals = draft_status(draft, "").totals
+    return f"{totals.agreed}/{totals.paragraphs} agreed" if totals.paragraphs else ""

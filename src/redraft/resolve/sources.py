@@ -1,0 +1,152 @@
+"""Where a draft comes from: a file, standard input, or a revision in the store.
+
+Commands accept ``NAME[@REV]`` or a path wherever they take a draft; this module
+decides which. A path that exists wins; anything else is a store revision. It is
+the one place that turns what the user named into model objects: the layers below
+(diff, measure, merge, negotiation) receive drafts and versions, never a path or git.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import InputError, NotFoundError, StoreError
+from ..model import Draft, Loaded, Version
+from ..readers import read_bytes, read_file_bytes, read_path
+from ..store import Store
+from ..store.revisions import split_spec, validate_name
+from ..words import count_words
+
+
+def load(spec: str, store: str | Path | None = None) -> Loaded:
+    """Load ``spec``: "-" (stdin), an existing file, or a store revision ``NAME[@REV]``."""
+    if spec == "-":
+        result = read_bytes(sys.stdin.buffer.read(), name="<stdin>")
+        return Loaded(result.draft, "-", result.warnings)
+    path = Path(spec)
+    if path.exists():
+        result = read_path(path)
+        return Loaded(result.draft, spec, result.warnings)
+    return load_revision(spec, store)
+
+
+def refuse_stdin_twice(*specs: str | None) -> None:
+    """Standard input can be read once: "diff - -" would compare it with nothing."""
+    if sum(1 for spec in specs if spec == "-") > 1:
+        raise InputError("'-' (standard input) can be given only once")
+
+
+def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
+    """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
+    try:
+        name, rev = split_spec(spec)
+    except InputError:
+        if "@" in spec and _is_name(spec.partition("@")[0]):
+            raise  # a draft name with a bad revision ("unodc@"): say what is wrong with it
+        raise InputError(f"{spec}: no such file") from None
+    try:
+        opened = Store.open(store)
+    except StoreError as error:
+        raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
+    if rev is None and name not in opened.names():
+        raise NotFoundError(f"{spec}: no such file, nor a draft of that name in {opened.root}")
+    return opened.read(name, rev)
+
+
+def load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Loaded]:
+    """The two drafts; one argument means a store name (latest vs previous)."""
+    refuse_stdin_twice(old, new)
+    if new is not None:
+        return load(old, store), load(new, store)
+    if Path(old).exists() or old == "-":
+        raise InputError("diff needs two drafts (or one store name: latest vs previous)")
+    name, at, _ = old.partition("@")
+    if at:
+        return load(old, store), load(name, store)
+    latest = load(name, store)  # first: an unknown draft is reported as such
+    try:
+        return load(f"{name}@-1", store), latest
+    except NotFoundError:
+        raise NotFoundError(
+            f"{name} has only one version: nothing to compare it with "
+            f"(give two drafts or revisions: 'redraft diff {name} FILE')"
+        ) from None
+
+
+def tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
+    """A Word document's text with its tracked changes rejected, and accepted."""
+    from ..readers.docx import read_docx_sides  # python-docx: only for Word files
+
+    if new is not None:
+        raise InputError("--as-tracked compares one Word file with itself: give only that file")
+    data = read_file_bytes(path)
+    if not data.startswith(b"PK\x03\x04"):  # a Word document is a zip file
+        raise InputError(f"{path}: --as-tracked reads a Word document (.docx), not this file")
+    original, current, warnings = read_docx_sides(data, name=path)
+    return (
+        Loaded(original, f"{path} (before tracked changes)"),
+        Loaded(current, f"{path} (after tracked changes)", tuple(warnings)),
+    )
+
+
+def _is_name(text: str) -> bool:
+    try:
+        validate_name(text)
+    except InputError:
+        return False
+    return True
+
+
+def open_store(store: str | Path | None) -> Store:
+    """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml."""
+    return Store.open(store)
+
+
+def history(name: str, store: str | Path | None, what: str) -> list[tuple[Version, Draft]]:
+    """Every version of store draft ``name`` with its words (oldest first); a clear error
+    when the user gave a file or a revision to a command (``what``) that follows a draft."""
+    if "@" in name or Path(name).exists():
+        raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
+    return with_words(open_store(store).history(name))
+
+
+def with_words(found: list[tuple[Version, Draft]]) -> list[tuple[Version, Draft]]:
+    """Versions with their ``words`` filled in (the rule of docs/stats.md)."""
+    return [(replace(version, words=count_words(draft)), draft) for version, draft in found]
+
+
+@dataclass(frozen=True)
+class StoredDraft:
+    """The latest version of a store draft, its versions, and its first version's text."""
+
+    name: str
+    draft: Draft
+    versions: tuple[Version, ...]  # oldest first
+    first: Draft | None = None
+
+
+def load_store_drafts(
+    opened: Store, names: Sequence[str], first: bool = False
+) -> list[StoredDraft]:
+    """Many store drafts at once: one ``git log`` and one ``cat-file --batch`` (two with
+    ``first``), instead of a log and a read per draft (a 336-draft store: 1 s, not 90 s).
+    Names the store lacks raise :class:`NotFoundError`."""
+    everything = opened.all_versions()
+    for name in names:
+        if not everything.get(name):
+            raise NotFoundError(f"{name}: no such draft in the store")
+    histories = [everything[name] for name in names]
+    latest = opened.drafts([versions[-1] for versions in histories])
+    firsts = opened.drafts([versions[0] for versions in histories]) if first else []
+    return [
+        StoredDraft(
+            name=name,
+            draft=latest[index],
+            versions=tuple(versions),
+            first=firsts[index] if first else None,
+        )
+        for index, (name, versions) in enumerate(zip(names, histories, strict=True))
+    ]

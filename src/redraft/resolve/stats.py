@@ -1,0 +1,58 @@
+"""The drafts ``redraft stats`` measures: files, store revisions, or the whole store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import InputError, NotFoundError
+from ..measure.hints import hints as find_hints
+from ..measure.stats import WORDS_PER_PAGE, StatsReport, VersionStats, draft_stats, version_stats
+from .sources import load, load_store_drafts, open_store
+
+
+def spec_name(spec: str) -> str:
+    """The name a draft is shown under: the store name with its revision, or the file name."""
+    if spec == "-":
+        return "<stdin>"
+    return Path(spec).stem if Path(spec).exists() else spec
+
+
+def stats_report(
+    specs: Sequence[str],
+    store: Path | None = None,
+    words_per_page: int = WORDS_PER_PAGE,
+    with_hints: bool = False,
+    by_version: str | None = None,
+) -> StatsReport:
+    """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
+    no ``by_version``) and measure them."""
+    opened = None
+    warnings: list[str] = []
+    if not specs and not by_version:
+        opened = open_store(store)
+        named = [(d.name, d.draft) for d in load_store_drafts(opened, opened.names())]
+    else:
+        named = []
+        for spec in specs:
+            item = load(spec, store)
+            named.append((spec_name(spec), item.draft))
+            warnings.extend(item.warnings)
+    versions: list[VersionStats] = []
+    if by_version:
+        if "@" in by_version or Path(by_version).exists():  # as blame and history say it
+            raise InputError(
+                f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
+            )
+        opened = opened or open_store(store)
+        history = opened.history(by_version)
+        if not history:
+            raise NotFoundError(f"{by_version}: no such draft in the store")
+        versions = version_stats(history)
+    return StatsReport(
+        drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),
+        hints=tuple(find_hints(named)) if with_hints else (),
+        versions=tuple(versions),
+        versions_of=by_version or "",
+        warnings=tuple(warnings),
+    )
