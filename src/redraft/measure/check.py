@@ -5,7 +5,7 @@ knows about it) and the :class:`~redraft.config.Config`; each returns
 :class:`Violation` objects. :func:`check_targets` runs them all into a
 :class:`CheckResult`, whose ``exit_code`` the CLI returns: 0 when no error,
 1 when any error (warnings alone do not fail a CI run).
-Targets (files, store drafts) are gathered by :mod:`redraft.check_inputs`.
+Targets (files, store drafts) are gathered by :mod:`redraft.resolve.checks`.
 """
 
 from __future__ import annotations

@@ -1,15 +1,7 @@
 """Length statistics of drafts: how long, how many paragraphs, how it grew.
 
-The word count rule (docs/stats.md) follows Microsoft Word, the tool secretariats
-use to enforce word limits:
-
-* a word is a whitespace-separated token holding at least one letter or digit
-  ("--" and "-" are not words, "2011" and "E/CN.15/2011/L.3" are one word each);
-* each Chinese or Japanese character (CJK ideographs, kana) is one word; a run of
-  other letters or digits next to them is one word more ("第79/1号" is 3 words);
-* Arabic, Russian and the other languages written with spaces count tokens;
-* printed paragraph numbers ("5.", "(a)") and footnote reference markers ("¹⁶")
-  are not words; footnotes are counted apart (``footnote_words``), not in ``words``.
+Words are counted by the rule of :mod:`redraft.words` (docs/stats.md), which follows
+Microsoft Word, the tool secretariats use to enforce word limits.
 
 Every function here is pure: drafts in, frozen results out. One result type,
 :class:`DraftStats`, feeds the table, JSON and CSV renderers.

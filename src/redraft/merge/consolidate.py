@@ -10,7 +10,7 @@ part. A paragraph of B is matched with the closest paragraph of A in the same pa
   that one has a place), else before the first paragraph both share, else at the end.
 
 Everything is renumbered; a provenance table says where each paragraph came from,
-and the word counts (the project's rule, :mod:`redraft.stats`) show what the merger
+and the word counts (the project's rule, :mod:`redraft.words`) show what the merger
 saves against the two drafts separately.
 """
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class VersionLike(Protocol):
-    """What negotiation needs of a store :class:`~redraft.revisions.Version`."""
+    """What negotiation needs of a store :class:`~redraft.model.Version`."""
 
     @property
     def number(self) -> int: ...

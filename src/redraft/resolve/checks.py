@@ -122,7 +122,7 @@ def _store_targets(
     names: dict[int, str], config: Config, base: str | None, opened: Store, store: Path | None
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
-    :func:`~redraft.sources.load`, whose error names it."""
+    :func:`~redraft.resolve.load`, whose error names it."""
     growth = config.check.max_growth is not None
     try:
         stored = load_store_drafts(opened, list(names.values()), first=growth and not base)

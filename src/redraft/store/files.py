@@ -128,7 +128,7 @@ def configured_by(root: Path) -> str:
 
 
 def write_loose_object(git_folder: Path, oid: str, compressed: bytes) -> str:
-    """Store a loose object (:func:`redraft.gitobjects.loose_object`) unless git has it."""
+    """Store a loose object (:func:`redraft.store.objects.loose_object`) unless git has it."""
     target = git_folder / "objects" / oid[:2] / oid[2:]
     if not target.exists():
         target.parent.mkdir(exist_ok=True)

@@ -6,19 +6,20 @@ Layout (docs/store.md)::
     drafts/NAME.txt         the canonical text of draft NAME (canonical.render)
 
 Each version is one commit touching drafts/NAME.txt; who, which symbol and which
-sponsors are commit-message trailers (:mod:`redraft.revisions`), the author is
+sponsors are commit-message trailers (:mod:`redraft.store.revisions`), the author is
 the delegation and the author date is the version's date.
 
-The only module that drives git (its processes start in :mod:`redraft.store_git`).
+The only module that drives git (its processes start in :mod:`redraft.store.gitcli`).
 Hot paths (save, log, show, list) call the git CLI with argument lists, never a
 shell, rather than GitPython, whose import alone costs 80-150 ms of a 150 ms save
 budget: a save reads what it builds on with one ``git cat-file --batch``, writes
-its objects itself (:mod:`redraft.gitobjects`, :mod:`redraft.store_files`) and
+its objects itself (:mod:`redraft.store.objects`, :mod:`redraft.store.files`) and
 publishes them with one compare-and-swap ``git update-ref``, so a save killed at
 any moment leaves the old branch or the new one, never half a version. ``init``
-and ``sync`` (:mod:`redraft.store_sync`), where speed does not matter, use
-GitPython, imported inside them. Figures for ``log`` and ``list`` come from
-:mod:`redraft.store_log`.
+and ``sync`` (:mod:`redraft.store.sync`), where speed does not matter, use
+GitPython, imported inside them. The store knows drafts and versions only: the
+figures of ``log`` and ``list`` are computed above it (:mod:`redraft.resolve.log`) and
+kept in a cache file it holds for them (:meth:`Store.load_cache`).
 """
 
 from __future__ import annotations
@@ -309,7 +310,7 @@ class Store:
     # -- sync --------------------------------------------------------------------
     def sync(self, remote: str | None = None) -> SyncResult:
         """Fetch, rebase local versions onto the remote's, push; never forces a push
-        (:mod:`redraft.store_sync`). GitPython here: a network round trip dwarfs its import."""
+        (:mod:`redraft.store.sync`). GitPython here: a network round trip dwarfs its import."""
         import git
 
         from .sync import run_sync
