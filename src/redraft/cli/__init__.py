@@ -115,6 +115,18 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, attr)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's lookup, with a suggestion for a mistyped command ("dif" -> "diff")."""
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            from ..errors import did_you_mean
+
+            hint = did_you_mean(name, self.list_commands(ctx))
+            ctx.fail(f"No such command '{name}'{hint}")
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         from ..errors import RedraftError
 
@@ -162,14 +174,21 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="redraft")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Version, diff, merge and measure the drafts of UN resolutions.
 
     Exit codes: 0 success; 1 something found (differences with --exit-code,
     violations, conflicts); 2 usage or input error; 3 internal error (a bug).
     """
+    if ctx.invoked_subcommand is None:  # bare "redraft": the help, as git and click do
+        click.echo(ctx.get_help())
 
 
 def _quiet_stdout() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..english import plural
 from ..resolve import refuse_stdin_twice
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
@@ -287,5 +288,5 @@ def merge_driver(ancestor: Path, current: Path, other: Path, path: str) -> None:
 
     outcome = run_merge_driver(ancestor, current, other, path)
     if not outcome.clean:
-        info(f"redraft: {path or current}: {outcome.conflicts} paragraph(s) in brackets")
+        info(f"redraft: {path or current}: {plural(outcome.conflicts, 'paragraph')} in brackets")
         sys.exit(1)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..english import plural
 from .common import emit, format_option, info, show_warnings, store_option
 
 if TYPE_CHECKING:
@@ -168,7 +169,8 @@ def _import_text(results: list[tuple[Incoming, Version | None]]) -> str:
         (r["name"], r["status"], str(r["version"] or "-"), str(r["paragraphs"])) for r in rows
     ]
     saved = sum(1 for r in rows if r["status"] != "unchanged")
-    return _columns(table, right=frozenset({2, 3})) + f"\n{saved} of {len(rows)} drafts saved\n"
+    footer = f"\n{saved} of {plural(len(rows), 'draft')} saved\n"
+    return _columns(table, right=frozenset({2, 3})) + footer
 
 
 def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
@@ -287,12 +289,12 @@ def sync(remote: str | None, store: Path | None) -> None:
     how = " (local versions moved after the remote's)" if result.rebased else ""
     if result.dropped:
         how += (
-            f"; {result.dropped} local version(s) not sent: {result.remote} already had "
+            f"; {plural(result.dropped, 'local version')} not sent: {result.remote} already had "
             "their text ('git reflog' still holds them)"
         )
     emit(
         f"synced with {result.remote}/{result.branch}: received {result.received}, "
-        f"sent {result.sent} commit(s){how}"
+        f"sent {plural(result.sent, 'commit')}{how}"
     )
 
 

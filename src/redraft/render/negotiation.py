@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..english import plural
 from ..negotiation.blame import BlameResult, WordBlame
 from ..negotiation.clean import CleanResult
 from ..negotiation.history import ParagraphHistory
@@ -72,7 +73,7 @@ def status_table(result: StatusResult) -> Group:
     return Group(table, "", summary_line(result.totals))
 
 
-def _totals_json(totals: Totals) -> dict[str, int]:
+def _totals_json(totals: Totals) -> dict[str, int | bool]:
     return {
         "paragraphs": totals.paragraphs,
         "agreed": totals.agreed,
@@ -82,6 +83,7 @@ def _totals_json(totals: Totals) -> dict[str, int]:
         "clean": totals.clean,
         "brackets": totals.brackets,
         "with_brackets": totals.with_brackets,
+        "settled": totals.settled,
     }
 
 
@@ -151,7 +153,7 @@ def progress_chart(progress: Progress) -> Group:
         t = v.totals
         table.add_row(
             " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
-            f"{t.agreed}/{t.paragraphs}",
+            f"{t.agreed_in_all}/{t.paragraphs}",
             str(t.open + t.proposed_deletion),
             str(t.brackets),
             f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
@@ -159,7 +161,7 @@ def progress_chart(progress: Progress) -> Group:
     shares = [v.totals.share_agreed for v in progress.versions]
     line = (
         f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "
-        f"over {len(shares)} version{'s' if len(shares) != 1 else ''}"
+        f"over {plural(len(shares), 'version')}"
     )
     return Group(table, "", line)
 
@@ -253,7 +255,8 @@ def history_text(history: ParagraphHistory) -> Text:
             opener, closer, style = _MARKS[op]
             out.append(opener + chunk + closer, style=style)
         out.append("\n")
-    out.append(f"{history.changes} change(s) over {len(history.steps)} version(s)\n", style="bold")
+    changes = plural(history.changes, "change")
+    out.append(f"{changes} over {plural(len(history.steps), 'version')}\n", style="bold")
     return out
 
 
@@ -288,7 +291,7 @@ def sponsors_text(result: SponsorsResult) -> Text:
     out = Text()
     for step in result.steps:
         out.append(f"{step.stamp.short()}: ", style="bold cyan")
-        out.append(f"{len(step.sponsors)} sponsor(s)\n")
+        out.append(plural(len(step.sponsors), "sponsor") + "\n")
         out.append("    " + (", ".join(step.sponsors) or "(none recorded)") + "\n")
         if step.stamp.version != result.steps[0].stamp.version:
             if step.joined:
