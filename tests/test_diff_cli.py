@@ -24,9 +24,11 @@ def test_text_redline_with_headings_marks_and_summary():
     result = run(OLD, NEW)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
+    assert lines[0] == f"--- {OLD}" and lines[1] == f"+++ {NEW}" and lines[2] == ""
+    lines = lines[3:]
     assert lines[0] == "OP1 · modified · Invites → Urges (stronger)"
     assert lines[1] == (
-        "[-Invites-]{+Urges+} Member States to ratify the Convention against "
+        "{--Invites--}{++Urges++} Member States to ratify the Convention against "
         "Transnational Organized Crime;"
     )
     assert lines[3] == "OP2 · modified · Urges → Encourages (weaker)"
@@ -53,7 +55,7 @@ def test_exit_code_option():
     assert run(OLD, NEW, "--exit-code").exit_code == 1
     same = run(OLD, OLD, "--exit-code")
     assert same.exit_code == 0
-    assert same.output.strip() == "no differences"
+    assert same.output.strip().splitlines()[-1] == "no differences"
 
 
 def test_chars_granularity():
@@ -96,7 +98,7 @@ def test_output_file_is_plain(tmp_path):
     out = tmp_path / "redline.txt"
     assert run(OLD, NEW, "-o", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
-    assert "\x1b[" not in text and "[-Urges-]{+Encourages+}" in text
+    assert "\x1b[" not in text and "{--Urges--}{++Encourages++}" in text
 
 
 def test_missing_file_is_one_line_exit_2(tmp_path):

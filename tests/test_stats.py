@@ -206,7 +206,7 @@ def test_cli_csv_paragraphs_and_words_per_page() -> None:
 
 
 def test_cli_table_and_hints() -> None:
-    result = run("stats", str(DR4), "--hints")
+    result = run("stats", str(DR4), "--hints", "--format", "table")
     assert result.exit_code == 0
     assert "1,915" in result.output
     assert "Shortening hints" in result.output and "repeated-phrase" in result.output
@@ -239,7 +239,9 @@ def test_cli_by_version_from_a_store(tmp_path: Path) -> None:
         (2, "G77", 679),
     ]
     assert versions[1]["growth"] == round((679 - 399) * 100 / 399, 1)
-    table = run("stats", "--store", str(tmp_path / "store"), "--by-version", "dr1").output
+    table = run(
+        "stats", "--store", str(tmp_path / "store"), "--by-version", "dr1", "--format", "table"
+    ).output
     assert "+70.2%" in table and "█" in table
 
 
@@ -331,3 +333,30 @@ def test_hints_on_any_drafts_save_words_where_they_say(a, b) -> None:  # type: i
     for hint in found:
         assert hint.saves > 0
         assert set(hint.labels) <= labels[hint.draft]
+
+
+def test_cli_piped_output_is_tab_separated_text() -> None:
+    """Piped (or --format text), stats is plain text that cut and spreadsheets read:
+    a header row, then one row per draft, columns separated by tabs; no box drawing."""
+    piped = run("stats", str(DR1), str(DR4))
+    assert piped.exit_code == 0
+    assert piped.output == run("stats", str(DR1), str(DR4), "--format", "text").output
+    lines = piped.output.splitlines()
+    assert lines[0].split("\t")[:3] == ["name", "words", "characters"]
+    assert [line.split("\t")[1] for line in lines[1:]] == ["679", "1915"]
+    assert not set("─│┃━┏") & set(piped.output)
+    table = run("stats", str(DR1), "--format", "table").output
+    assert "679" in table and "\t" not in table
+
+
+def test_cli_by_version_is_a_flag_as_in_status(tmp_path: Path) -> None:
+    from redraft.store import Store
+
+    store = Store.init(tmp_path / "store")
+    store.save("dr1", load(str(DR1)).draft, by="EU", date="2012-03-01")
+    where = ("--store", str(tmp_path / "store"))
+    after = run("stats", "dr1", "--by-version", *where, "--format", "json")
+    before = run("stats", "--by-version", "dr1", *where, "--format", "json")  # the old spelling
+    assert after.exit_code == 0 and after.output == before.output
+    two = run("stats", "dr1", "dr1@1", "--by-version", *where)
+    assert two.exit_code == 2 and "give its NAME" in two.output

@@ -45,7 +45,7 @@ def _name(loaded: Loaded, fallback: str) -> str:
 
 @click.command()
 @click.argument("drafts", nargs=-1)
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "md")
 @click.option(
     "--min-similarity",
     type=click.FloatRange(0, 1),
@@ -80,7 +80,7 @@ def overlap(
     result = find_overlaps(named, min_similarity, boilerplate_min)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "md"):
         emit(report.overlap_markdown(result), output)
     else:
         emit(report.overlap_text(result), output)
@@ -108,7 +108,7 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
 @click.command("merge-drafts")
 @click.argument("a")
 @click.argument("b")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge_drafts(a: str, b: str, fmt: str, output: Path | None, store: Path | None) -> None:
@@ -166,7 +166,7 @@ def _finish(result: MergeResult, fmt: str, output: Path | None, word: str = "con
 @click.argument("theirs")
 @click.option("--ours-name", default=None, help="Author of OURS (default: its --by).")
 @click.option("--theirs-name", default=None, help="Author of THEIRS (default: its --by).")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge(
@@ -203,7 +203,7 @@ def merge(
     multiple=True,
     help="Author of each proposal, in order (default: each one's --by or file name).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def compile_(
@@ -245,7 +245,7 @@ def compile_(
     help="The base PROPOSAL was written on (default, in a store: the earlier version "
     "of the draft closest to PROPOSAL).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def rebase(

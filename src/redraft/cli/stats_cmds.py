@@ -39,12 +39,13 @@ from .common import emit, format_option, output_option, show_warnings, store_opt
     default=None,
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "text", "json", "csv"]),
+@format_option(
+    "table",
+    "text",
+    "json",
+    "csv",
     default=None,
-    help="Output format [default: table in a terminal, text (tab-separated) in a pipe or file].",
+    default_help="table in a terminal, text (tab-separated) in a pipe",
 )
 @output_option
 @store_option
@@ -79,6 +80,7 @@ def stats(
     else:
         report = stats_report(specs, store, words_per_page, with_hints)
     show_warnings(report.warnings)
+    # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")
     if fmt == "json":
         from ..render.json import dumps

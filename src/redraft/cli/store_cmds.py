@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..english import plural
-from .common import emit, format_option, info, show_warnings, store_option
+from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
@@ -122,6 +122,7 @@ def save(
 @message_option
 @date_option
 @format_option("text", "json")
+@output_option
 @store_option
 def import_(
     files: tuple[str, ...],
@@ -130,6 +131,7 @@ def import_(
     message: str,
     date: str | None,
     fmt: str,
+    output: Path | None,
     store: Path | None,
 ) -> None:
     """Save many drafts at once: one per FILE (named after the file), or with --split
@@ -146,7 +148,7 @@ def import_(
         task = bar.add_task("Saving drafts", total=len(items))
         results = opened.save_many(items, done=lambda _: bar.advance(task), **fields)
     show_warnings(opened.warnings)
-    emit(_import_json(results) if fmt == "json" else _import_text(results))
+    emit(_import_json(results) if fmt == "json" else _import_text(results), output)
 
 
 def _import_rows(results: list[tuple[Incoming, Version | None]]) -> list[dict[str, Any]]:
@@ -181,8 +183,9 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 
 @click.command("list")
 @format_option("text", "json")
+@output_option
 @store_option
-def list_(fmt: str, store: Path | None) -> None:
+def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
     from ..resolve.log import summaries as list_summaries
 
@@ -192,7 +195,8 @@ def list_(fmt: str, store: Path | None) -> None:
         from ..render.json import dumps
 
         drafts = [_summary_json(s) for s in summaries]
-        emit(dumps({"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}))
+        document = {"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}
+        emit(dumps(document), output)
         return
     if not summaries:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
@@ -202,7 +206,7 @@ def list_(fmt: str, store: Path | None) -> None:
         table.append(
             (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
         )
-    emit(_columns(table, right=frozenset({1, 3})))
+    emit(_columns(table, right=frozenset({1, 3})), output)
 
 
 def _summary_json(summary: DraftSummary) -> dict[str, Any]:
@@ -222,8 +226,11 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
     "-n", "--max-count", type=click.IntRange(min=1), default=None, help="Show only the newest N."
 )
 @format_option("text", "json")
+@output_option
 @store_option
-def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
+def log(
+    name: str, max_count: int | None, fmt: str, output: Path | None, store: Path | None
+) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
     from ..resolve.log import log as version_log
     from ..store.revisions import validate_name
@@ -240,7 +247,8 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
                     "name": name,
                     "versions": [_entry_json(e) for e in entries],
                 }
-            )
+            ),
+            output,
         )
         return
     table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
@@ -257,7 +265,7 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
             e.summary,
         )
         table.append((*row, v.message.split("\n", 1)[0]))
-    emit(_columns(table, right=frozenset({0, 4, 5})))
+    emit(_columns(table, right=frozenset({0, 4, 5})), output)
 
 
 def _entry_json(entry: LogEntry) -> dict[str, Any]:

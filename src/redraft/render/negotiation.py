@@ -1,6 +1,6 @@
 """Text (rich) and JSON forms of the negotiation results (schemas in docs/json.md).
 
-Every text form marks things in plain characters too (``[-old-]{+new+}``,
+Every text form marks things in plain characters too (``{--old--}{++new++}``,
 ``█░`` bars), so nothing depends on colour. rich is imported inside functions.
 """
 
@@ -16,6 +16,7 @@ from ..negotiation.lineage import Stamp
 from ..negotiation.markup import Problem
 from ..negotiation.sponsors import SponsorsResult
 from ..negotiation.status import Progress, StatusResult, Totals, summary_line
+from .marks import marked
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -229,7 +230,7 @@ def words_text(words: WordBlame) -> Text:
 
 # -- history --------------------------------------------------------------------------
 
-_MARKS = {"-": ("[-", "-]", "red strike"), "+": ("{+", "+}", "green underline")}
+_STYLES = {"-": "red strike", "+": "green underline"}
 
 
 def history_text(history: ParagraphHistory) -> Text:
@@ -252,8 +253,7 @@ def history_text(history: ParagraphHistory) -> Text:
             if op == "=" or step.event == "introduced":
                 out.append(chunk)
                 continue
-            opener, closer, style = _MARKS[op]
-            out.append(opener + chunk + closer, style=style)
+            out.append(marked(op, chunk), style=_STYLES[op])
         out.append("\n")
     changes = plural(history.changes, "change")
     out.append(f"{changes} over {plural(len(history.steps), 'version')}\n", style="bold")
