@@ -76,8 +76,7 @@ def format_for_output(fmt: str | None, output: Path, choices: tuple[str, ...]) -
         return fmt  # a suffix that says nothing (.diff, .out, none)
     if fmt is None and not allowed:
         raise InputError(
-            f"{output}: this command does not write {suffix} files "
-            f"(it writes {_suffixes(choices)})"
+            f"{output}: this command does not write {suffix} files (it writes {_suffixes(choices)})"
         )
     if fmt is None:
         return allowed[0]
