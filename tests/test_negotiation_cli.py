@@ -195,22 +195,6 @@ def test_clean_keep_open_to_a_file_and_json(store: Path, tmp_path: Path) -> None
     assert [u["label"] for u in document["unresolved"]] == ["PP2", "PP2bis", "OP2", "OP4", "OP5"]
 
 
-def test_demo_step_prints_a_status_table_and_the_progress_line(tmp_path: Path) -> None:
-    import io
-
-    from rich.console import Console
-
-    from redraft.demo import DemoContext, bundled_drafts_dir
-    from redraft.demo.status import run as run_step
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=100, color_system=None)
-    run_step(DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir()))
-    out = buffer.getvalue()
-    assert "4 of 9 paragraphs agreed ad ref; 6 contain brackets; 1 proposed for deletion" in out
-    assert "progress: ▁▄▆█  0% → 100% agreed over 4 versions" in out
-
-
 def test_sponsors_from_akn_metadata(tmp_path: Path) -> None:
     """Two AKN drafts saved as versions (the competing S/2023/638 and 639 stand in
     for two versions): sponsors come from the documents' own metadata."""

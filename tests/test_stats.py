@@ -245,41 +245,6 @@ def test_cli_by_version_from_a_store(tmp_path: Path) -> None:
     assert "+70.2%" in table and "█" in table
 
 
-def test_demo_step_ends_with_stats_and_a_check(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from rich.console import Console
-
-    from redraft.demo import DemoContext
-    from redraft.demo import stats as demo_stats
-    from redraft.store import Store
-
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    (drafts / "ga-draft-resolution-iv-x.txt").write_text(DR4.read_text(encoding="utf-8"))
-    (drafts / "ecosoc-draft-resolution-i-x.txt").write_text(DR1.read_text(encoding="utf-8"))
-    console = Console(width=250, record=True, force_terminal=False)
-    ctx = DemoContext(console=console, workdir=tmp_path, drafts_dir=drafts)
-    demo_stats.run(ctx)
-    text = console.export_text()
-    assert "2,594 words in 2 drafts" in text  # 1,915 + 679
-    assert "14 times" in text and "save about 257 words" in text
-    # Without a store, the drafts count as tabled on the session's first day.
-    assert "first version saved 2011-04-11, after the deadline 2011-03-11" in text
-    assert "2 errors, 0 warnings in 2 drafts (exit code 1): 2 deadline" in text
-
-    # With the store step's store: real versions, so growth is checked too.
-    store = Store.init(tmp_path / "store")
-    draft = load(str(DR1)).draft
-    store.save("dr1", replace(draft, blocks=draft.blocks[:8]), by="EU", date="2011-03-01")
-    store.save("dr1", draft, by="G77", date="2011-04-12")
-    ctx.store_dir = store.root
-    demo_stats.run(ctx)
-    text = console.export_text()
-    assert "dr1: warning: grew 70.2% since the first version (399 -> 679 words)" in text
-    assert "0 errors, 1 warning in 1 draft (exit code 0): 1 max_growth" in text
-
-
 def test_recall_only_hint_merges_or_joins() -> None:
     text = (
         "---\nredraft: 1\n---\n\n*Recalling* its resolution 65/232 of 21 December 2010,\n\n"

@@ -129,7 +129,9 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         from ..errors import RedraftError
+        from .common import forget_warnings
 
+        forget_warnings()
         try:
             return super().invoke(ctx)
         except RedraftError as error:
@@ -175,6 +177,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(
+    "redraft",
     cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},

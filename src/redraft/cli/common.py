@@ -125,6 +125,7 @@ def emit(text: str, output: Path | None = None) -> None:
         from ..errors import InputError
 
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
+    info(f"wrote {output}")
 
 
 def warn(message: str) -> None:
@@ -135,6 +136,17 @@ def info(message: str) -> None:
     click.echo(message, err=True)
 
 
+#: Warnings already shown by the running command: a file read twice warns once.
+_shown: set[str] = set()
+
+
+def forget_warnings() -> None:
+    """A new command starts (the CLI calls this before each)."""
+    _shown.clear()
+
+
 def show_warnings(warnings: tuple[str, ...] | list[str]) -> None:
     for message in warnings:
-        warn(message)
+        if message not in _shown:
+            _shown.add(message)
+            warn(message)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import format_option, output_option, show_warnings, store_option
+from .common import format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..diff.result import DiffResult
@@ -146,3 +146,4 @@ def _write_docx(
         output.write_bytes(data)
     except OSError as error:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
+    info(f"wrote {output}")

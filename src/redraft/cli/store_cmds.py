@@ -65,7 +65,7 @@ def init(directory: Path | None) -> None:
     store = Store.init(target)
     show_warnings(store.warnings)
     verb = "is already a redraft store" if existed else "is now a redraft store"
-    emit(f"{store.root} {verb}: save drafts with 'redraft save NAME FILE'")
+    emit(f"{directory or '.'} {verb}: save drafts with 'redraft save NAME FILE'")
 
 
 @click.command()
