@@ -204,7 +204,8 @@ class Session:
                 self.env[key] = value
                 continue
             if words[:1] == ["redraft"]:
-                out, err, terminal, code = self._redraft(words[1:], data)
+                args = [arg for word in words[1:] for arg in self._glob(word)]
+                out, err, terminal, code = self._redraft(args, data)
             else:
                 out, err, code = self._shell(words, data)
                 terminal = err + out.decode("utf-8", "replace")
@@ -218,6 +219,14 @@ class Session:
                 shown.append(err)
                 data = out
         return "".join(shown), code
+
+    def _glob(self, word: str) -> list[str]:
+        """A pattern expanded as bash does (sorted; left as it is when nothing matches)."""
+        import glob
+
+        if not any(char in word for char in "*?["):
+            return [word]
+        return sorted(glob.glob(word, root_dir=self.cwd)) or [word]
 
     def _redraft(self, args: list[str], stdin: bytes | None) -> tuple[bytes, str, str, int]:
         from click.testing import CliRunner

@@ -115,7 +115,16 @@ def load_config(path: Path | None = None, store: Path | None = None) -> Config:
         raise ConfigError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read ({error})") from None
-    return parse_config(text, str(path))
+    return parse_config(text, shown_path(Path(path)))
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as messages name it: relative to the current folder when inside it
+    (``redraft.toml``, ``unodc-2011/redraft.toml``), else as it is."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def read_section(section: str, store: Path | None = None) -> tuple[dict[str, Any], str]:

@@ -155,7 +155,9 @@ class LazyGroup(click.Group):
             code = run(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else "redraft"
-            message = error.format_message().rstrip(".")
+            # click says "No such option '--parra'. Did you mean '--para'?": one sentence,
+            # as redraft's own suggestions ("...; did you mean 'unodc'?")
+            message = error.format_message().rstrip(".").replace(". Did you mean", "; did you mean")
             click.echo(f"redraft: error: {message} (see '{where} --help')", err=True)
             sys.exit(2)
         except click.ClickException as error:

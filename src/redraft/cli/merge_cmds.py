@@ -164,6 +164,12 @@ def _finish(result: MergeResult, fmt: str, output: Path | None, word: str = "con
 @click.argument("base")
 @click.argument("ours")
 @click.argument("theirs")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    help="Authors of OURS then THEIRS, as compile takes them (default: each one's --by).",
+)
 @click.option("--ours-name", default=None, help="Author of OURS (default: its --by).")
 @click.option("--theirs-name", default=None, help="Author of THEIRS (default: its --by).")
 @format_option("text", "json", from_suffix=False)
@@ -173,6 +179,7 @@ def merge(
     base: str,
     ours: str,
     theirs: str,
+    names: tuple[str, ...],
     ours_name: str | None,
     theirs_name: str | None,
     fmt: str,
@@ -183,14 +190,19 @@ def merge(
     Paragraphs changed differently become bracketed alternatives [EU: ... / G77: ...].
 
     Exit codes: 0 clean, 1 brackets of conflict remain, 2 bad input."""
+    from ..errors import InputError
     from ..merge.threeway import three_way
 
+    if len(names) > 2:
+        raise InputError(f"--name given {len(names)} times for two proposals (OURS, THEIRS)")
+    ours_name = ours_name or (names[0] if names else None)
+    theirs_name = theirs_name or (names[1] if len(names) > 1 else None)
     refuse_stdin_twice(base, ours, theirs)
     loaded = [_load(spec, store) for spec in (base, ours, theirs)]
-    names = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
-    if names[0] == names[1]:
-        names = (f"{names[0]} (ours)", f"{names[1]} (theirs)")
-    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *names)
+    authors = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
+    if authors[0] == authors[1]:
+        authors = (f"{authors[0]} (ours)", f"{authors[1]} (theirs)")
+    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *authors)
     _finish(result, fmt, output)
 
 

@@ -22,7 +22,7 @@ def example_files(drafts_dir: Path) -> dict[str, bytes]:
     from ..render.akn import render_akn
     from ..render.docx import render_draft_docx
     from ..render.markdown_export import render_printed
-    from . import merge, status, store
+    from . import merge, stats, status, store
 
     writers = {
         "docx": render_draft_docx,
@@ -40,6 +40,7 @@ def example_files(drafts_dir: Path) -> dict[str, bytes]:
             out[f"unodc/{name}"] = writers["printed"](canonical.parse(text))
     for name, draft in zip(status.FILES, status.versions(), strict=True):
         out[f"oceans/{name}"] = canonical.render(draft).encode("utf-8")
+    out["check.toml"] = stats.CONFIG.encode("utf-8")
     return out
 
 

@@ -38,11 +38,10 @@ def run(ctx: DemoContext) -> None:
     ctx.say("What could be cut: phrases said again and again, boilerplate, recall-only paragraphs.")
     ctx.run(f"redraft stats {HINTED} --hints --format text | cut -f 1-5 | head -n 5")
     ctx.say(
-        "The rules a bureau sets in the store's redraft.toml (here in ../check.toml, for the "
-        "demo): the in-session preset, and the deadline of decision 20/1, adopted at this "
+        "The rules a bureau sets in the store's redraft.toml (here in examples/check.toml, for "
+        "the demo): the in-session preset, and the deadline of decision 20/1, adopted at this "
         "very session: drafts due a month before it. Tabled during the session, every one "
         "is late; in CI, --format github turns these lines into pull-request annotations."
     )
-    (ctx.workdir / "check.toml").write_text(CONFIG, encoding="utf-8")
     ctx.say(CONFIG.rstrip())
-    ctx.run(f"redraft check {NAME} {HINTED} --config ../check.toml --today 2011-04-15")
+    ctx.run(f"redraft check {NAME} {HINTED} --config ../examples/check.toml --today 2011-04-15")

@@ -202,8 +202,9 @@ def _versions_parts(report: StatsReport) -> list[object]:
         table.add_column(heading, justify="left" if heading in ("date", "by") else "right")
     for v in report.versions:
         growth = "" if v.growth is None else f"{v.growth:+.1f}%"
+        when = v.date[:16].replace("T", " ")  # as redraft log shows it
         table.add_row(
-            str(v.number), v.date, v.by, f"{v.words:,}", str(v.preambular), str(v.operative), growth
+            str(v.number), when, v.by, f"{v.words:,}", str(v.preambular), str(v.operative), growth
         )
     chart = bar_chart([(f"v{v.number}", v.words) for v in report.versions])
     return [table, Text("\n".join(chart))]
