@@ -96,7 +96,7 @@ def _render(
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
-        _print_rich(render_diff_side(result, show_all=show_all), output)
+        _print_rich(render_diff_side(result, show_all=show_all, header=header), output)
     elif output is not None or not sys.stdout.isatty():
         from ..render.diff_text import render_diff_plain
 
