@@ -101,7 +101,7 @@ def test_export_infers_the_format_from_the_suffix_and_refuses_a_mismatch(tmp_pat
     assert code == 0, err
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     code, _, err = run("export", str(GA1), "--format", "md", "-o", str(page))
-    assert code == 2 and "holds html, not md" in err
+    assert code == 2 and "--format md does not go in a .html file" in err
     code, _, err = run("export", str(GA1), "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "cannot tell the format" in err
     assert not (tmp_path / "x.pdf").exists()

@@ -22,7 +22,6 @@ SUFFIX_FORMATS: dict[str, tuple[str, ...]] = {
     ".md": ("markdown", "md"),
     ".markdown": ("markdown", "md"),
     ".csv": ("csv",),
-    ".tsv": ("text",),
     ".docx": ("docx",),
     ".xml": ("akn",),
     ".akn": ("akn",),
@@ -65,15 +64,24 @@ def format_option(
     return decorate
 
 
-def format_for_output(fmt: str | None, output: Path, choices: tuple[str, ...]) -> str | None:
+def format_for_output(
+    fmt: str | None, output: Path, choices: tuple[str, ...], unknown_ok: bool = True
+) -> str | None:
     """The format ``-o output`` asks for among ``choices``, or an InputError when its
-    suffix contradicts ``fmt`` or names a format the command does not write."""
+    suffix contradicts ``fmt`` or names a format the command does not write. A suffix
+    that names no format (.diff, .out, none) leaves ``fmt`` as it is, unless
+    ``unknown_ok`` is false and no ``fmt`` is given (export must know what to write)."""
     from ..errors import InputError
 
     suffix = output.suffix.lower()
     allowed = [f for f in SUFFIX_FORMATS.get(suffix, ()) if f in choices]
     if suffix not in SUFFIX_FORMATS:
-        return fmt  # a suffix that says nothing (.diff, .out, none)
+        if fmt is None and not unknown_ok:
+            raise InputError(
+                f"{output}: cannot tell the format from '{suffix or output.name}' "
+                f"(name it {_suffixes(choices)}, or give --format)"
+            )
+        return fmt
     if fmt is None and not allowed:
         raise InputError(
             f"{output}: this command does not write {suffix} files (it writes {_suffixes(choices)})"

@@ -16,17 +16,6 @@ if TYPE_CHECKING:
     from ..model import Draft, Loaded
 
 EXPORT_FORMATS = ("text", "txt", "md", "markdown", "docx", "akn", "json", "html")
-#: The format an output file's suffix asks for (``export -o x.html``).
-SUFFIXES = {
-    ".docx": "docx",
-    ".md": "md",
-    ".txt": "text",
-    ".xml": "akn",
-    ".akn": "akn",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-}
 #: Spellings of one format.
 _ALIASES = {"txt": "text", "markdown": "md"}
 
@@ -77,25 +66,12 @@ def _dated(loaded: Loaded) -> Draft:
 def export_format(fmt: str | None, output: Path | None) -> str:
     """The format to write: --format, else the one -o's suffix names, else text. A
     suffix that names another format, or none redraft writes, is refused."""
-    from ..errors import InputError
+    from .common import format_for_output
 
-    chosen = _ALIASES.get(fmt, fmt) if fmt else None
-    if output is None:
-        return chosen or "text"
-    suffix = output.suffix.lower()
-    implied = SUFFIXES.get(suffix)
-    if chosen is None and implied is None:
-        known = ", ".join(sorted(SUFFIXES))
-        raise InputError(
-            f"{output}: cannot tell the format from '{suffix or output.name}' "
-            f"(export writes {known}): give --format"
-        )
-    if chosen is not None and implied is not None and implied != chosen:
-        raise InputError(
-            f"{output}: a {suffix} file holds {implied}, not {chosen}: "
-            f"change the name or drop --format {fmt}"
-        )
-    return chosen or implied or "text"
+    if output is not None:
+        fmt = format_for_output(fmt, output, EXPORT_FORMATS, unknown_ok=False)
+    chosen = fmt or "text"
+    return _ALIASES.get(chosen, chosen)
 
 
 @click.command()
