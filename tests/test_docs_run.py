@@ -69,3 +69,24 @@ def test_the_runner_can_fail(tmp_path: Path) -> None:
         (2, "redraft --version", ["redraft 9.9"]),
         (4, "redraft nope", []),
     ]
+
+
+def test_example_files_are_what_the_demo_makes() -> None:
+    """docs/examples holds what `python -m redraft.demo.examples docs/examples` writes: the
+    README and the demo tell the same story. (Word files are compared by their text.)"""
+    from redraft.demo import bundled_drafts_dir
+    from redraft.demo.examples import example_files
+    from redraft.readers import read_bytes
+
+    folder = ROOT / "docs" / "examples"
+    stale = []
+    for relative, data in example_files(bundled_drafts_dir()).items():
+        path = folder / relative
+        if not path.is_file():
+            stale.append(f"{relative}: missing")
+        elif relative.endswith(".docx"):
+            if read_bytes(path.read_bytes(), relative).draft != read_bytes(data, relative).draft:
+                stale.append(f"{relative}: another text")
+        elif path.read_bytes() != data:
+            stale.append(f"{relative}: another content")
+    assert not stale, "run: python -m redraft.demo.examples docs/examples\n" + "\n".join(stale)
