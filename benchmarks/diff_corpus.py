@@ -17,6 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from shared_corpus import need
+
 from redraft.diff.align import unit_key
 from redraft.diff.engine import JOIN, diff_drafts
 from redraft.model import Draft, Paragraph
@@ -59,6 +61,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", type=int, default=5, help="problems to print")
     args = parser.parse_args()
+    need(
+        args.corpus / "unxml-ga" / "pairs-78-79.tsv",
+        "the 170 pairs of resolutions (78th -> 79th session)",
+    )
     with open(args.corpus / "unxml-ga" / "pairs-78-79.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
 

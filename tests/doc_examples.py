@@ -90,7 +90,8 @@ def code_blocks(text: str) -> Iterator[tuple[str, int, list[str]]]:
         fence, language = opening.group(1), opening.group(2)
         body_start = index + 1
         end = body_start
-        while end < len(lines) and not lines[end].startswith(fence[:3]):
+        closing = re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+        while end < len(lines) and not closing.match(lines[end]):
             end += 1
         yield language, body_start + 1, lines[body_start:end]
         index = end + 1
