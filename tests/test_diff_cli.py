@@ -88,7 +88,7 @@ def test_html_is_self_contained_and_escaped(tmp_path):
     )
     out = tmp_path / "diff.html"
     result = run(str(old), str(new), "--format", "html", "-o", str(out))
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert 'href="#c0"' in page and "http" not in page

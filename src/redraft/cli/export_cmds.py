@@ -25,7 +25,7 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
     from ..resolve import load
 
     loaded = load(spec, store)
-    draft = _dated(loaded)
+    draft = loaded.draft if fmt == "json" else _dated(loaded)  # JSON: the model, as show gives it
     if fmt == "html":
         from ..render.site import render_draft_html
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..english import plural
+from ..english import noun, plural
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
@@ -297,8 +297,9 @@ def sync(remote: str | None, store: Path | None) -> None:
     how = " (local versions moved after the remote's)" if result.rebased else ""
     if result.dropped:
         how += (
-            f"; {plural(result.dropped, 'local version')} not sent: {result.remote} already had "
-            "their text ('git reflog' still holds them)"
+            f"; {plural(result.dropped, 'local version')} not sent: {result.remote} already "
+            f"had {noun(result.dropped, 'its', 'their')} text ('git reflog' still holds "
+            f"{noun(result.dropped, 'it', 'them')})"
         )
     emit(
         f"synced with {result.remote}/{result.branch}: received {result.received}, "
