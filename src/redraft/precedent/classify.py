@@ -95,7 +95,9 @@ def _score(words: Sequence[str], lookup: Lookup, threshold: float) -> list[tuple
     for candidate in lookup.candidates:
         if _bound(len(words), len(candidate.words)) < min(threshold, 0.3):
             continue
-        value = round(similarity(words, candidate.words), 3)
+        # 1.0 is for the same words only (an exact match above): a long paragraph
+        # with one word changed must not round to it
+        value = min(round(similarity(words, candidate.words), 3), 0.999)
         if value >= threshold:
             scored.append((candidate.text_id, value))
         elif best_below is None or value > best_below[1]:
@@ -133,9 +135,12 @@ def trace(
     symbol: str = "",
     threshold: float = ADAPTED_THRESHOLD,
     max_sources: int = MAX_SOURCES,
+    exclude_symbol: str = "",
 ) -> PrecedentResult:
     """Every paragraph of ``draft`` (each block and sub-paragraph, footnotes apart:
-    the units ``redraft stats`` counts) with its class and sources in ``index``."""
+    the units ``redraft stats`` counts) with its class and sources in ``index``.
+    Paragraphs of documents with the symbol ``exclude_symbol`` are not sources (an
+    adopted text traced against an index that holds it)."""
     blocks = list(draft.walk())
     formulae = [boilerplate(block.text, block.kind) for block in blocks]
     words = [tokens(block.text) for block in blocks]
@@ -146,6 +151,11 @@ def trace(
     }
     wanted = {text_id for found in scored.values() for text_id, _ in found}
     places = index.occurrences(wanted)
+    if exclude_symbol:
+        places = {
+            text_id: [p for p in found if p.symbol != exclude_symbol]
+            for text_id, found in places.items()
+        }
     paragraphs = []
     for i, block in enumerate(blocks):
         if formulae[i] or not words[i]:
