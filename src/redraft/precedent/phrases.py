@@ -32,8 +32,9 @@ def search(index: PrecedentIndex, phrase: str, limit: int = LIMIT) -> SearchResu
     if not words:
         raise InputError("nothing to search for: the phrase holds no word")
     found = [_hit(f) for f in index.phrase(words)]
-    found.sort(key=lambda hit: (hit.symbol, hit.label))
-    found.sort(key=lambda hit: hit.date or "", reverse=True)  # newest first, undated last
+    # The index lists them newest first, then in reading order; a stable sort keeps
+    # that order across the index's batches.
+    found.sort(key=lambda hit: hit.date or "", reverse=True)
     years = Counter(hit.date[:4] for hit in found)
     dated = [hit for hit in found if hit.date] or found
     first = min(dated, key=lambda hit: (hit.date, hit.symbol, hit.label)) if dated else None

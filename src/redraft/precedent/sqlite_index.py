@@ -392,6 +392,7 @@ class SqliteIndex:
             " COALESCE(p.raw, w.raw), d.identity"
             " FROM paragraph p JOIN document d ON d.id = p.document"
             f" JOIN wording w ON w.id = p.wording WHERE {where}"
+            " ORDER BY d.date DESC, d.symbol, p.id"  # newest first, then reading order
         )
         return [SourceParagraph(*row) for row in self.db.execute(sql, args)]
 
