@@ -88,7 +88,6 @@ def _open_corpus(
     corpus: str | None, config_file: Path | None, store: Path | None, quiet: bool
 ) -> SqliteIndex:
     from ..errors import InputError
-    from ..resolve.precedent import open_corpus
 
     if corpus is None:
         from ..config import load_config
@@ -100,6 +99,12 @@ def _open_corpus(
                 'redraft.toml ([precedent] index = "adopted.db")'
             )
         corpus = str(default)
+    if Path(corpus).is_file():  # an index: no need for the readers and the store
+        from ..precedent.sqlite_index import SqliteIndex
+
+        return SqliteIndex.open(corpus)
+    from ..resolve.precedent import open_corpus
+
     with _progress(quiet, "Indexing the corpus") as advance:
         return open_corpus(corpus, store, progress=advance)
 

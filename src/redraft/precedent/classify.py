@@ -32,6 +32,7 @@ then by symbol.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -58,20 +59,43 @@ CANDIDATES = 30
 MAX_SOURCES = 5
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """Share of tokens in common, in order: 2 x kept / (len(a) + len(b)); 1.0 for
-    two empty sequences. Each distinct token is one character for the C diff."""
-    if not a and not b:
-        return 1.0
-    if a == b:
-        return 1.0
+class _Coder:
+    """Each distinct token as one character, so that the C diff compares words (one
+    vocabulary for a whole trace: a text is encoded once, however often compared)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def _add(self, token: str) -> str:
+        code = self.codes[token] = chr(0x10000 + len(self.codes))
+        return code
+
+    def encode(self, words: Sequence[str]) -> str:
+        get = self.codes.get
+        return "".join([get(w) or self._add(w) for w in words])
+
+
+def _coded_similarity(left: str, right: str) -> float:
     from .. import dmp
 
-    codes: dict[str, str] = {}
-    left = "".join(codes.setdefault(w, chr(0x10000 + len(codes))) for w in a)
-    right = "".join(codes.setdefault(w, chr(0x10000 + len(codes))) for w in b)
+    if left == right:
+        return 1.0
     kept: int = sum(length for op, length in dmp.diff(left, right) if op == "=")
     return 2 * kept / (len(left) + len(right))
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of tokens in common, in order: 2 x kept / (len(a) + len(b)); 1.0 for
+    two empty sequences."""
+    coder = _Coder()
+    return _coded_similarity(coder.encode(a), coder.encode(b))
+
+
+def _bag_bound(bag: Counter[str], code: str, total: int) -> float:
+    """The best similarity the tokens in common allow, whatever their order (cheap
+    beside the diff: most candidates are ruled out here)."""
+    shared = sum((bag & Counter(code)).values())
+    return 2 * shared / (total + len(code)) if total + len(code) else 1.0
 
 
 def _bound(a: int, b: int) -> float:
@@ -87,23 +111,34 @@ def rank(found: Sequence[tuple[float, SourceParagraph]]) -> list[tuple[float, So
     return ordered
 
 
-def _score(words: Sequence[str], lookup: Lookup, threshold: float) -> list[tuple[int, float]]:
+#: Below this, a wording is not worth naming even as the nearest to a new paragraph.
+NEAREST_FLOOR = 0.3
+
+
+def _score(
+    words: Sequence[str], lookup: Lookup, threshold: float, coder: _Coder
+) -> list[tuple[int, float]]:
     """(wording id, similarity) of every candidate at or above the threshold, plus the
     best one below it (the "nearest" of a new paragraph), best first."""
     scored = [(lookup.exact, 1.0)] if lookup.exact is not None else []
-    best_below: tuple[int, float] | None = None
+    best_below: tuple[int, float] = (-1, NEAREST_FLOOR)
+    query = coder.encode(words)
+    bag = Counter(query)
     for candidate in lookup.candidates:
-        if _bound(len(words), len(candidate.words)) < min(threshold, 0.3):
+        if _bound(len(words), len(candidate.words)) < min(threshold, best_below[1]):
+            continue
+        code = coder.encode(candidate.words)
+        if _bag_bound(bag, code, len(query)) < min(threshold, best_below[1]):
             continue
         # 1.0 is for the same words only (an exact match above): a long paragraph
         # with one word changed must not round to it
-        value = min(round(similarity(words, candidate.words), 3), 0.999)
+        value = min(round(_coded_similarity(query, code), 3), 0.999)
         if value >= threshold:
             scored.append((candidate.text_id, value))
-        elif best_below is None or value > best_below[1]:
+        elif value > best_below[1]:
             best_below = (candidate.text_id, value)
     scored.sort(key=lambda item: -item[1])
-    if not scored and best_below is not None and best_below[1] > 0:
+    if not scored and best_below[0] >= 0:
         scored.append(best_below)
     return scored
 
@@ -146,8 +181,10 @@ def trace(
     words = [tokens(block.text) for block in blocks]
     asked = [i for i, block in enumerate(blocks) if not formulae[i] and words[i]]
     lookups = index.lookup([words[i] for i in asked], CANDIDATES)
+    coder = _Coder()
     scored = {
-        i: _score(words[i], lookup, threshold) for i, lookup in zip(asked, lookups, strict=True)
+        i: _score(words[i], lookup, threshold, coder)
+        for i, lookup in zip(asked, lookups, strict=True)
     }
     wanted = {text_id for found in scored.values() for text_id, _ in found}
     places = index.occurrences(wanted)

@@ -42,6 +42,8 @@ SKETCH = 24
 POSTING_BUDGET = 4000
 #: ... but at least this many of its shingles are looked up, however common.
 MIN_SHINGLES = 4
+#: Shared sketch values a candidate needs (a short query may have a single shingle).
+MIN_HITS = 1
 #: SQLite's limit on bound parameters is 32766; stay well below.
 _CHUNK = 900
 
@@ -304,7 +306,11 @@ class SqliteIndex:
             for value in group:
                 hits.update(postings.get(value, ()))
             hits.pop(exact.get(keys[index], -1), None)
-            ranked.append(hits.most_common(limit))
+            best = hits.most_common(limit)
+            # a wording sharing a quarter of the best one's sketch hits is worth scoring;
+            # fewer is chance ("of the United Nations" in the sketch of both)
+            floor = max(MIN_HITS, best[0][1] // 4) if best else 0
+            ranked.append([(text, n) for text, n in best if n >= floor])
         words = self._words({text for hits in ranked for text, _ in hits})
         return [
             Lookup(
