@@ -235,3 +235,18 @@ def test_search_finds_a_phrase_newest_first_with_its_first_use() -> None:
     assert again.total == found.total
     with pytest.raises(InputError):
         search(index, "  ... ")
+
+
+def test_the_precedent_section_of_the_config(tmp_path: Path) -> None:
+    from redraft.config import parse_config
+    from redraft.errors import ConfigError
+
+    config = parse_config('[precedent]\nindex = "adopted.db"\n', str(tmp_path / "redraft.toml"))
+    assert config.precedent_index() == tmp_path / "adopted.db"
+    assert parse_config("", "redraft.toml").precedent_index() is None
+    with pytest.raises(ConfigError, match="redraft.toml:2: 'index' must be a path"):
+        parse_config("[precedent]\nindex = 3\n", "redraft.toml")
+    with pytest.raises(ConfigError, match="unknown key 'indx' in \\[precedent\\]"):
+        parse_config('[precedent]\nindx = "a.db"\n', "redraft.toml")
+    with pytest.raises(ConfigError, match="belongs in the \\[precedent\\] section"):
+        parse_config('index = "a.db"\n', "redraft.toml")
