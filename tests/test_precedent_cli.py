@@ -142,6 +142,7 @@ def test_search_text(index: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["precedent"], "give a DRAFT to trace"),
         (["precedent", "missing.txt", "--corpus", "x.db"], "missing.txt: no such file"),
         (["precedent", "search", "x"], "no precedent index"),
         (["precedent", "index", "."], "give the index file"),

@@ -53,8 +53,11 @@ class PrecedentGroup(click.Group):
     "precedent",
     cls=PrecedentGroup,
     subcommand_metavar="DRAFT [OPTIONS] | index SOURCE... | search PHRASE",
+    invoke_without_command=True,
+    no_args_is_help=False,
 )
-def precedent() -> None:
+@click.pass_context
+def precedent(ctx: click.Context) -> None:
     """Agreed language: trace every paragraph of a draft to the adopted texts it reuses.
 
     \b
@@ -65,6 +68,8 @@ def precedent() -> None:
 
     See 'redraft precedent trace --help' for the options of the first form.
     """
+    if ctx.invoked_subcommand is None:
+        raise click.UsageError("give a DRAFT to trace, or 'index SOURCE...', or 'search PHRASE'")
 
 
 @contextmanager
