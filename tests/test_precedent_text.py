@@ -155,3 +155,26 @@ def test_substance_is_not_boilerplate(text: str) -> None:
 def test_the_formula_and_the_heading_are_boilerplate_by_kind() -> None:
     assert boilerplate("The General Assembly,", Kind.FORMULA) == "formula"
     assert boilerplate("79/10.", Kind.DOC_HEADING) == "heading"
+
+
+@pytest.mark.parametrize(
+    ("heading", "organ", "symbol"),
+    [
+        ("79/144.", "General Assembly", "A/RES/79/144"),
+        ("Resolution 79/144", "", "A/RES/79/144"),
+        ("S/RES/2728 (2024)", "Security Council", "S/RES/2728 (2024)"),
+        (
+            "Resolution 20/1",
+            "Commission on Crime Prevention and Criminal Justice",
+            "Resolution 20/1",
+        ),
+    ],
+)
+def test_a_symbol_from_the_heading_when_the_metadata_has_none(
+    heading: str, organ: str, symbol: str
+) -> None:
+    from redraft.model import Meta
+    from redraft.precedent.documents import symbol_of
+
+    assert symbol_of(Meta(organ=organ), heading) == symbol
+    assert symbol_of(Meta(symbol="A/RES/1/1", organ=organ), heading) == "A/RES/1/1"
