@@ -51,6 +51,7 @@ from redraft.labels import assign_labels
 from redraft.model import Draft, Kind, Meta, Paragraph
 from redraft.precedent import SqliteIndex, trace
 from redraft.precedent.boilerplate import boilerplate
+from redraft.precedent.classify import CANDIDATES, similarity
 from redraft.precedent.normalize import tokens
 from redraft.readers import read_path
 from redraft.resolve.precedent import update_index
@@ -143,8 +144,7 @@ def quality(index: SqliteIndex, files: list[Path], seeds: int, rng: random.Rando
         by_class[expected] += 1
         right_class += paragraph.cls == expected
         if expected == "new":
-            nearest = paragraph.sources[0] if paragraph.sources else paragraph.nearest
-            new_similarity.append(nearest.similarity if nearest else 0.0)
+            new_similarity.append(best_similarity(index, tokens(paragraph.text)))
             continue
         assert origin is not None
         seeded += 1
@@ -190,17 +190,25 @@ def _percentile(values: list[float], percent: int) -> float:
     return ordered[min(len(ordered) - 1, len(ordered) * percent // 100)]
 
 
+def best_similarity(index: SqliteIndex, words: list[str]) -> float:
+    """The best similarity of a paragraph to the candidates the index proposes (what
+    tracing sees, without the floor under which it names no nearest wording)."""
+    lookup = index.lookup([words], CANDIDATES)[0]
+    if lookup.exact is not None:
+        return 1.0
+    return max((similarity(words, c.words) for c in lookup.candidates), default=0.0)
+
+
 def evidence(files_78: list[Path], files_79: list[Path], work: Path) -> None:
     """Best similarity of every 79th-session paragraph against the 78th session."""
     index = SqliteIndex.open(work / "78.db", create=True)
     update_index(index, [str(path) for path in files_78])
     buckets: Counter[int] = Counter()
     for path in files_79:
-        for p in trace(read_path(path).draft, index).paragraphs:
-            if p.cls == "boilerplate" or not tokens(p.text):
-                continue
-            best = p.sources[0] if p.sources else p.nearest
-            buckets[min(int((best.similarity if best else 0.0) * 20), 20)] += 1
+        for block in read_path(path).draft.walk():
+            words = tokens(block.text)
+            if words and not boilerplate(block.text, block.kind):
+                buckets[min(int(best_similarity(index, words) * 20), 20)] += 1
     index.close()
     total = sum(buckets.values())
     histogram = " ".join(f"{b / 20:.2f}:{buckets[b]}" for b in range(21))
