@@ -224,7 +224,9 @@ class _Builder:
         session = self.session(data.get("session", {}))
         stats = self.stats(data.get("stats", {}))
         precedent = self.precedent(data.get("precedent", {}))
-        return Config(check, session, stats, self.source, precedent)
+        return Config(
+            check=check, session=session, stats=stats, source=self.source, precedent=precedent
+        )
 
     def unknown(self, section: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
         for key in table:
