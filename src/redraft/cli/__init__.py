@@ -52,6 +52,8 @@ COMMANDS: dict[str, str] = {
     # issue 8: Word and HTML
     "export": "export_cmds:export",
     "report": "export_cmds:report",
+    # issue 16: agreed language
+    "precedent": "precedent_cmds:precedent",
 }
 
 #: One line per command for ``redraft --help``, without importing the modules.
@@ -81,6 +83,7 @@ SUMMARIES: dict[str, str] = {
     "clean": "The clean text, markup removed.",
     "export": "Write a draft as Word, Markdown, text or AKN.",
     "report": "Write a static HTML site for the store.",
+    "precedent": "Trace each paragraph to the adopted texts it reuses.",
 }
 
 
