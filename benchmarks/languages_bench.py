@@ -1,0 +1,238 @@
+"""The same paragraph gets the same label in every language: the 79th session in six.
+
+    python benchmarks/languages_bench.py [--corpus ../shared/corpus] [--languages-dir DIR]
+                                         [--text] [--only 79/206]
+
+Every resolution of the General Assembly's 79th session that the UN published in all six
+official languages (English: ``unxml-ga/79session/English/``; the five others from
+``unxml-ga-79-other-languages.tar.xz``, unpacked into a temporary folder unless
+``--languages-dir`` names a folder holding ``Arabic/``, ``Chinese/``, ``French/``,
+``Russian/``, ``Spanish/``) is read with the AKN reader, and its list of PP/OP labels
+(preambular and operative paragraphs with their sub-paragraphs, ``PP3``, ``OP5(c)(ii)``,
+``OP27.p1``) is compared with the English one. Printed: per language, how many
+resolutions have the English list exactly; how many have it in all six; a second figure
+with every label (headings ``H``, text ``P``, tables ``T`` as well); then EVERY remaining
+disagreement with the first labels that differ and its cause, as found by reading the
+UN's files (``CAUSES`` below: where the UN's own XML is inconsistent, the evidence).
+
+With ``--text``: the printed-text reader on the same texts, printed the way each
+language prints its numbers (Arabic "5 -"), must give the AKN reader's labels (per
+language, count of resolutions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from redraft.model import Draft
+from redraft.readers.akn import read_akn
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+ARCHIVE = "unxml-ga-79-other-languages.tar.xz"
+LANGUAGES = {"English": "en", "Arabic": "ar", "Chinese": "zh", "French": "fr", "Russian": "ru"}
+LANGUAGES["Spanish"] = "es"
+GOAL = 0.98
+
+#: Why a language's labels differ from the English ones where they still do, found by
+#: reading the files: (resolution, language) -> cause. "UN:" marks an inconsistency of
+#: the UN's own XML (the published texts differ, or the markup does), with the evidence.
+CAUSES: dict[tuple[str, str], str] = {}
+
+
+def resolution_of(path: Path) -> str:
+    """ "A_RES_79_206-2424348E.xml" -> "79/206"; "A_RES_79_245 B-..." -> "79/245 B"."""
+    match = re.match(r"A_RES_(\d+)_(\d+)\s*([A-Z]?)-", path.name)
+    if not match:
+        return path.stem
+    session, number, part = match.groups()
+    return f"{session}/{number}" + (f" {part}" if part else "")
+
+
+def paragraph_labels(draft: Draft) -> list[str]:
+    return [label for label in draft.labels() if label.startswith(("PP", "OP"))]
+
+
+def all_labels(draft: Draft) -> list[str]:
+    return [label for label in draft.labels() if not label.startswith("FN")]
+
+
+def difference(reference: list[str], labels: list[str], limit: int = 3) -> str:
+    """The first differences between two label lists, said shortly."""
+    matcher = difflib.SequenceMatcher(a=reference, b=labels, autojunk=False)
+    said = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        old, new = reference[a1:a2], labels[b1:b2]
+        if op == "delete":
+            said.append("missing " + _some(old))
+        elif op == "insert":
+            said.append("extra " + _some(new))
+        else:
+            said.append(f"{_some(old)} read as {_some(new)}")
+    more = f" (+{len(said) - limit} more)" if len(said) > limit else ""
+    return "; ".join(said[:limit]) + more
+
+
+def _some(labels: list[str]) -> str:
+    shown = " ".join(labels[:4])
+    return shown + (f" ... ({len(labels)})" if len(labels) > 4 else "")
+
+
+@contextmanager
+def languages_dir(corpus: Path, given: Path | None) -> Iterator[Path]:
+    """The folder holding Arabic/, Chinese/...: the one given, or the archive unpacked."""
+    if given is not None:
+        yield given
+        return
+    archive = corpus / ARCHIVE
+    if not archive.is_file():
+        raise FileNotFoundError(f"{archive} not found (give --corpus or --languages-dir)")
+    with tempfile.TemporaryDirectory(prefix="redraft-languages-") as scratch:
+        with tarfile.open(archive) as tar:
+            tar.extractall(scratch, filter="data")
+        found = next(Path(scratch).glob("**/Arabic"), None)
+        if found is None:
+            raise FileNotFoundError(f"{archive}: no Arabic/ folder inside")
+        yield found.parent
+
+
+def collect(english: Path, others: Path) -> dict[str, dict[str, Path]]:
+    """resolution -> language code -> file, for the resolutions found in all six."""
+    found: dict[str, dict[str, Path]] = {}
+    for folder, code in LANGUAGES.items():
+        where = english if code == "en" else others / folder
+        for path in where.glob("*.xml"):
+            found.setdefault(resolution_of(path), {})[code] = path
+    return {name: files for name, files in found.items() if len(files) == len(LANGUAGES)}
+
+
+def _order(name: str) -> tuple[int, str]:
+    match = re.match(r"\d+/(\d+)(.*)", name)
+    return (int(match.group(1)), match.group(2)) if match else (0, name)
+
+
+def printed(draft: Draft) -> str:
+    """The draft as its language prints it, for the text reader: Arabic "5 -"."""
+    from redraft.render.markdown_export import render_printed
+
+    text = render_printed(draft)
+    if draft.meta.language == "ar":
+        text = re.sub(r"(?m)^(\d+)\. ", r"\1 - ", text)
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--languages-dir", type=Path, default=None)
+    parser.add_argument("--text", action="store_true", help="also check the text reader")
+    parser.add_argument("--only", default="", help="one resolution, e.g. 79/206")
+    args = parser.parse_args()
+    english = args.corpus / "unxml-ga" / "79session" / "English"
+    if not english.is_dir():
+        sys.exit(f"no English 79th session under {args.corpus} (give --corpus)")
+    try:
+        with languages_dir(args.corpus, args.languages_dir) as others:
+            run(english, others, args.text, args.only)
+    except FileNotFoundError as error:
+        sys.exit(str(error))
+
+
+def run(english: Path, others: Path, text: bool, only: str) -> None:
+    sets = collect(english, others)
+    if only:
+        sets = {only: sets[only]} if only in sets else {}
+    if not sets:
+        sys.exit(f"no resolution found in all six languages under {others}")
+    codes = list(LANGUAGES.values())
+    start = time.perf_counter()
+    drafts = {
+        name: {code: read_akn(path.read_bytes(), path.name)[0] for code, path in files.items()}
+        for name, files in sets.items()
+    }
+    seconds = time.perf_counter() - start
+    total = len(drafts)
+    print(
+        f"79th session: {total} resolutions in all six languages "
+        f"({total * len(codes)} files read in {seconds:.1f} s)"
+    )
+    same = {code: 0 for code in codes[1:]}
+    same_all = {code: 0 for code in codes[1:]}
+    everywhere = everywhere_all = 0
+    disagreements: list[tuple[str, str, str]] = []
+    for name in sorted(drafts, key=_order):
+        versions = drafts[name]
+        reference = paragraph_labels(versions["en"])
+        agree = agree_all = True
+        for code in codes[1:]:
+            labels = paragraph_labels(versions[code])
+            if labels == reference:
+                same[code] += 1
+            else:
+                agree = False
+                disagreements.append((name, code, difference(reference, labels)))
+            if all_labels(versions[code]) == all_labels(versions["en"]):
+                same_all[code] += 1
+            else:
+                agree_all = False
+        everywhere += agree
+        everywhere_all += agree_all
+    print("PP/OP labels identical to the English ones:")
+    print(f"  {'language':<9}{'PP/OP labels':>14}{'every label':>14}")
+    for code in codes[1:]:
+        print(
+            f"  {code:<9}{same[code]:>8} {_percent(same[code], total)}"
+            f"{same_all[code]:>8} {_percent(same_all[code], total)}"
+        )
+    print(
+        f"  {'all six':<9}{everywhere:>8} {_percent(everywhere, total)}"
+        f"{everywhere_all:>8} {_percent(everywhere_all, total)}"
+        f"   of {total}; goal {GOAL:.0%} of resolutions: "
+        f"{'met' if everywhere >= GOAL * total else 'not met'}"
+    )
+    print(f"disagreements ({len(disagreements)}, every one):")
+    for name, code, said in disagreements:
+        cause = CAUSES.get((name, code), "cause not yet explained")
+        print(f"  {name} {code}: {said}\n      cause: {cause}")
+    if text:
+        text_agreement(drafts, codes)
+
+
+def _percent(count: int, total: int) -> str:
+    return f"({100 * count / total:5.1f}%)"
+
+
+def text_agreement(drafts: dict[str, dict[str, Draft]], codes: list[str]) -> None:
+    """The printed-text reader against the AKN reader, language by language."""
+    from redraft.readers.text import read_text
+
+    print("text reader on the printed text gives the AKN reader's PP/OP labels:")
+    for code in codes:
+        agree = 0
+        differing = []
+        for name, versions in drafts.items():
+            draft = versions[code]
+            ours = paragraph_labels(draft)
+            theirs = paragraph_labels(read_text(printed(draft))[0])
+            if ours == theirs:
+                agree += 1
+            else:
+                differing.append(f"{name}: {difference(ours, theirs, 2)}")
+        print(f"  {code}: {agree} of {len(drafts)} {_percent(agree, len(drafts))}")
+        for line in sorted(differing, key=_order):
+            print(f"      {line}")
+
+
+if __name__ == "__main__":
+    main()
