@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..labels import number_key
 from ..model import Kind, Paragraph
 from .akn_meta import all_text, local, normalize
 
@@ -23,11 +24,23 @@ SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 #: A part number the UN prints on a line of its own, above the part's title: "I", "XIV".
 PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]")
 
-#: A number typed at the start of the text, followed by a tab: a sub-paragraph's
-#: "(a)<TAB>", or an operative paragraph's "26<TAB>" (79/160, without its period).
-_TYPED = re.compile(r"^[ \t\n]*(\([a-z0-9]{1,6}\)|\d{1,3}\.?)\t")
+#: A number typed at the start of the text, followed by a tab, in any official language:
+#: a sub-paragraph's "(a)", "(iv)", Arabic "(أ)", "(أ أ)" (aa) and "’1‘" (i), Chinese
+#: "(一)" or "㈠", or an operative paragraph's "26" (79/160, without its period), "26.",
+#: Arabic "26 –". Marks of direction (U+200E, U+200F) may stand around it (Chinese files).
+_ITEM = r"[a-z0-9\u0400-\u04ff\u0621-\u064a\u0640一二三四五六七八九十]"
+_NUMBER_FORMS = (
+    rf"[(（]{_ITEM}{{1,6}}(?: {_ITEM}{{1,2}})?[)）]"
+    r"|[\u3220-\u3229]"
+    r"|[’‘']\d{1,2}[’‘']"
+    r"|\d{1,3}(?:\.| ?[-–])?"
+)
+_MARKS = "\u200e\u200f"
+_TYPED = re.compile(rf"^[ \t\n{_MARKS}]*({_NUMBER_FORMS})[{_MARKS}]*\t")
+#: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex).
+_TYPED_CJK = re.compile(rf"^[ \t\n{_MARKS}]*([一二三四五六七八九十]{{1,3}}、)")
 #: Text that is nothing but such a number: it does not hide the italic opening after it.
-TYPED_ONLY = re.compile(r"^[ \t\n]*(?:\([a-z0-9]{1,6}\)|\d{1,3}\.?)\t[ \t\n]*$")
+TYPED_ONLY = re.compile(rf"^[ \t\n{_MARKS}]*(?:{_NUMBER_FORMS})[{_MARKS}]*\t[ \t\n{_MARKS}]*$")
 _ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
 #: Styles of the UN's headings: bold (H1, H23), italic (H4, "Commitments" in 79/2).
 _HEADING_STYLES = ("bold", "italic")
@@ -102,34 +115,40 @@ def _split_trailing_headings(block: Paragraph) -> tuple[Paragraph, list[Paragrap
 
 
 def typed_number(raw: str) -> tuple[str, str]:
-    """The number typed at the start of ``raw`` ("(a)<TAB>...", "26<TAB>...") and the
-    rest of the text; ("", raw) if none. An arabic number gets its printed period."""
-    match = _TYPED.match(raw)
+    """The number typed at the start of ``raw`` ("(a)<TAB>...", "26<TAB>...", "1 –<TAB>...",
+    "一、...") and the rest of the text; ("", raw) if none. A whole number is given its
+    printed period ("26." for "26" and the Arabic "26 –")."""
+    match = _TYPED.match(raw) or _TYPED_CJK.match(raw)
     if not match:
         return "", raw
-    number = match.group(1)
-    return (number if number.startswith("(") or number.endswith(".") else number + "."), raw[
-        match.end() :
-    ]
+    number = "".join(match.group(1).split())
+    whole = re.fullmatch(r"(\d+)[.\-–]?", number)
+    return (f"{whole.group(1)}." if whole else number), raw[match.end() :]
+
+
+def key(number: str) -> str:
+    """The label form of a printed number ("(ج)" -> "(c)", "’2‘" -> "(ii)", "5 -" -> "5")."""
+    return number_key(number)
 
 
 def continues_numbering(previous: Paragraph | None, number: str) -> bool:
     """Does the typed operative number ``number`` ("26.") follow ``previous`` ("25.")?
-    A typed arabic number is read only then: a number and a tab at the start of the
-    text could be something else, a number that continues the list cannot."""
+    A typed arabic number is read only then, or as the first operative paragraph ("1.")
+    after the preamble or at the start of the body: a number and a tab at the start of
+    the text could be something else, a number that continues the list cannot."""
     if previous is None or previous.kind is not Kind.OPERATIVE:
-        return False
-    before = re.fullmatch(r"(\d+)\.", previous.number)
-    return before is not None and number == f"{int(before.group(1)) + 1}."
+        return key(number) == "1"
+    before = key(previous.number)
+    return before.isdigit() and key(number) == str(int(before) + 1)
 
 
 def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
     """A "(b)" or "(iii)" after "12." (or after "(b)" for "(iii)") is a sub-paragraph,
     also when the markup gave it its own <num> at the top level."""
-    if not block.number.startswith("(") or block.kind is not Kind.OPERATIVE:
+    if not key(block.number).startswith("(") or block.kind is not Kind.OPERATIVE:
         return False
     if previous.kind is Kind.OPERATIVE:
-        if previous.number.startswith("("):
+        if key(previous.number).startswith("("):
             return not sibling(previous.number, block.number)
         return True
     return typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
@@ -149,7 +168,7 @@ def continue_with(previous: Paragraph, block: Paragraph) -> Paragraph | None:
         or block.number
         or previous.kind is not Kind.OPERATIVE
         or not previous.number
-        or previous.number.startswith("(")
+        or key(previous.number).startswith("(")
     ):
         return None
     if _answers_colon(previous):
@@ -190,9 +209,9 @@ def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
     expected = next_letter(numbered[-1]) if numbered else "(a)"
     if (
         parent.kind is not Kind.OPERATIVE
-        or parent.number.startswith("(")
+        or key(parent.number).startswith("(")
         or not (numbered or parent.text.endswith(":"))
-        or block.number != expected
+        or key(block.number) != expected
     ):
         return False
     out[start - 1 :] = [parent.with_children(parent.children + tuple(out[start:]) + (block,))]
@@ -201,7 +220,8 @@ def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
 
 def sibling(previous: str, number: str) -> bool:
     """Is ``number`` at the same level as ``previous``? "(b)" after "(a)", "(ii)" after "(i)";
-    "(i)" after "(h)" is the letter i."""
+    "(i)" after "(h)" is the letter i. (Printed numbers, in any language: "’2‘" is "(ii)".)"""
+    previous, number = key(previous), key(number)
     if _ROMAN.match(number) and not _ROMAN.match(previous):
         return len(previous) == 3 and len(number) == 3 and ord(number[1]) == ord(previous[1]) + 1
     return True
@@ -209,6 +229,7 @@ def sibling(previous: str, number: str) -> bool:
 
 def next_letter(number: str) -> str:
     """The lettered number after ``number``: "(b)" after "(a)"; "" for anything else."""
+    number = key(number)
     if re.fullmatch(r"\([a-y]\)", number):
         return f"({chr(ord(number[1]) + 1)})"
     return ""

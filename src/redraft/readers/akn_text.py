@@ -114,9 +114,10 @@ def unique_notes(notes: list[Footnote]) -> Iterator[Footnote]:
 
 
 def clean_number(raw: str) -> str:
-    """A printed number without spaces; Arabic "5 -" is the Latin "5." (same label)."""
-    number = "".join(raw.split())
-    if re.fullmatch(r"[0-9\u0660-\u0669]+-", number):
+    """A printed number without spaces; Arabic "5 -" (or "5 –") is the Latin "5." (same
+    label). Marks of direction (U+200E, U+200F) around it are not part of it."""
+    number = "".join(raw.split()).strip("\u200e\u200f")
+    if re.fullmatch(r"[0-9\u0660-\u0669]+[-–]", number):
         number = number[:-1] + "."
     return number
 
