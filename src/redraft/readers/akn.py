@@ -151,7 +151,8 @@ class _Reader:
             elif name == "preamble":
                 blocks.extend(self.preamble(part))
             elif name in ("mainBody", "body"):
-                blocks.extend(self.body(part))
+                found = self.body(part)
+                blocks.extend(repair.preamble_in_body(found) if self.repair else found)
             elif name not in _SKIPPED:
                 self.warn(f"{self.name}: <{name}> not read")
         return blocks

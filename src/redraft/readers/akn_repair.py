@@ -10,11 +10,13 @@ after a subheading. The reader (``readers/akn.py``) applies them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..labels import number_key
 from ..model import Kind, Paragraph
 from .akn_meta import all_text, local, normalize
+from .text_passes import end_mark
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -88,6 +90,24 @@ def styled_only(paragraph: _Element) -> bool:
         return all(walk(c, styled) for c in element if local(c) not in ("num", "authorialNote"))
 
     return walk(paragraph, False) and found
+
+
+def preamble_in_body(blocks: list[Paragraph]) -> list[Paragraph]:
+    """Unnumbered paragraphs that open the body and end with a comma are preambular, as
+    printed and as the text reader reads them: the UN's files sometimes put the last
+    preambular paragraph (or the only one) in the main body ("Wishing to promote
+    cooperation ...," in the Arabic 79/131; the French 79/106's last "Faisant de nouveau
+    siens ...,")."""
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if block.kind is not Kind.TEXT or block.children or not _ends_with_comma(block.text):
+            break
+        out[index] = replace(block, kind=Kind.PREAMBULAR)
+    return out
+
+
+def _ends_with_comma(text: str) -> bool:
+    return end_mark(text.rstrip(_MARKS + " ")) in (",", "،", "，")
 
 
 def lift_headings(blocks: list[Paragraph]) -> list[Paragraph]:
