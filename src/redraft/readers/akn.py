@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Paragraph
+from . import akn_languages as languages
 from . import akn_repair as repair
 from .akn_meta import all_text, children, local, meta_children, normalize, read_meta
 from .akn_meta import split_sponsors as split_sponsors
@@ -144,18 +145,23 @@ class _Reader:
 
     def parts(self, document: _Element) -> list[Paragraph]:
         blocks: list[Paragraph] = []
+        operatives: list[Paragraph] = []  # the operative part, when the preamble holds it
         for part in children(document):
             name = local(part)
             if name == "preface":
                 blocks.extend(self.preface(part))
             elif name == "preamble":
-                blocks.extend(self.preamble(part))
+                found = self.preamble(part)
+                start = languages.operative_tail(found) if self.repair else len(found)
+                blocks.extend(found[:start])
+                operatives = languages.split_operatives(found[start:])
             elif name in ("mainBody", "body"):
-                found = self.body(part)
+                found = self.body(part, operatives)
+                operatives = []
                 blocks.extend(repair.preamble_in_body(found) if self.repair else found)
             elif name not in _SKIPPED:
                 self.warn(f"{self.name}: <{name}> not read")
-        return blocks
+        return blocks + self.nest(operatives)
 
     def preface(self, preface: _Element) -> list[Paragraph]:
         """docNumber -> heading line, docTitle -> title; a note beside them joins the one before."""
@@ -231,8 +237,9 @@ class _Reader:
 
     # -- body ------------------------------------------------------------------
 
-    def body(self, body: _Element) -> list[Paragraph]:
-        blocks: list[Paragraph] = []
+    def body(self, body: _Element, lead: Iterable[Paragraph] = ()) -> list[Paragraph]:
+        """The blocks of a body (``lead``: operative paragraphs read before it)."""
+        blocks: list[Paragraph] = list(lead)
         for element in children(body):
             name = local(element)
             if name == "paragraph":
@@ -254,6 +261,8 @@ class _Reader:
                 self.warn(f"{self.name}: a <num> outside any paragraph not read")
             else:
                 self.warn(f"{self.name}: <{name}> in the body not read")
+        if self.repair:
+            blocks = languages.titles_under_numbers(languages.join_lone_numbers(blocks))
         return self.nest([b for b in blocks if b.text or b.children])
 
     def nest(self, blocks: list[Paragraph]) -> list[Paragraph]:
@@ -267,6 +276,8 @@ class _Reader:
             previous = out[-1] if out else None
             if id(block) in self.untyped and not repair.continues_numbering(previous, block.number):
                 block, typed = self.untyped[id(block)], False
+            quoted = languages.quoted_item(previous, block) if previous else None
+            block = quoted or block
             continued = repair.continue_with(previous, block) if previous else None
             if previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
@@ -315,7 +326,8 @@ class _Reader:
         """A body paragraph the UN's files use as a heading (a part number "I" alone, a
         title, "XI." + a bold title: see ``akn_repair.section_number``) as one HEADING
         block; [] if it is not one. redraft's own files say HEADING explicitly."""
-        number = repair.section_number(paragraph) if self.repair else None
+        plain = self.language == "zh"  # Chinese prints its titles without bold
+        number = repair.section_number(paragraph, plain) if self.repair else None
         if number is None:
             return []
         inline = gather(e for e in children(paragraph) if local(e) != "num")
@@ -329,7 +341,7 @@ class _Reader:
     def attach_tables(self, blocks: list[Paragraph], tables: list[Paragraph]) -> None:
         """A table right after an operative paragraph that ends with a colon is its own."""
         last = blocks[-1] if blocks else None
-        if last is not None and last.kind is Kind.OPERATIVE and last.text.endswith(":"):
+        if last is not None and last.kind is Kind.OPERATIVE and repair.ends_with_colon(last.text):
             blocks[-1] = last.with_children(last.children + tuple(tables))
         else:
             blocks.extend(tables)

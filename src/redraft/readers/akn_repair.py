@@ -15,30 +15,31 @@ from typing import TYPE_CHECKING
 
 from ..labels import number_key
 from ..model import Kind, Paragraph
+from . import akn_languages as languages
 from .akn_meta import all_text, local, normalize
 from .text_passes import end_mark
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-#: A section number: "I", "IV.", "A".
-SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-#: A part number the UN prints on a line of its own, above the part's title: "I", "XIV".
-PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]")
+#: A section number: "I", "IV.", "A"; in Chinese "一", "二.".
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3})\.?$")
+#: A part number the UN prints on a line of its own, above the part's title: "I", "XIV",
+#: the Chinese "一".
+PART_NUMBER = re.compile(r"[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3}")
 
 #: A number typed at the start of the text, followed by a tab, in any official language:
 #: a sub-paragraph's "(a)", "(iv)", Arabic "(أ)", "(أ أ)" (aa) and "’1‘" (i), Chinese
-#: "(一)" or "㈠", or an operative paragraph's "26" (79/160, without its period), "26.",
-#: Arabic "26 –". Marks of direction (U+200E, U+200F) may stand around it (Chinese files).
-_ITEM = r"[a-z0-9\u0400-\u04ff\u0621-\u064a\u0640一二三四五六七八九十]"
-_NUMBER_FORMS = (
-    rf"[(（]{_ITEM}{{1,6}}(?: {_ITEM}{{1,2}})?[)）]"
-    r"|[\u3220-\u3229]"
-    r"|[’‘']\d{1,2}[’‘']"
-    r"|\d{1,3}(?:\.| ?[-–])?"
-)
+#: "(一)", "㈠" or "(子)", French, Spanish and Russian "a)", or an operative paragraph's
+#: "26" (79/160, without its period), "26.", Arabic "26 –". Marks of direction (U+200E,
+#: U+200F) may stand around it (Chinese files); a no-break space may follow a lettered one.
+_ITEM = r"[a-z0-9\u0400-\u04ff\u0621-\u064a\u0640一二三四五六七八九十子丑寅卯辰巳午未申酉戌亥]"
+_LETTERED = rf"[(（]{_ITEM}{{1,6}}(?: {_ITEM}{{1,2}})?[)）]|{_ITEM}{{1,4}}\)|[\u3220-\u3229]"
+_NUMBER_FORMS = rf"{_LETTERED}|[’‘']\d{{1,2}}[’‘']|\d{{1,3}}(?:\.| ?[-–])?"
 _MARKS = "\u200e\u200f"
-_TYPED = re.compile(rf"^[ \t\n{_MARKS}]*({_NUMBER_FORMS})[{_MARKS}]*\t")
+_TYPED = re.compile(
+    rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[{_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
+)
 #: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex).
 _TYPED_CJK = re.compile(rf"^[ \t\n{_MARKS}]*([一二三四五六七八九十]{{1,3}}、)")
 #: Text that is nothing but such a number: it does not hide the italic opening after it.
@@ -50,11 +51,13 @@ _HEADING_STYLES = ("bold", "italic")
 _STRUCTURE = {"list", "sublist", "blockList", "table", "heading", "subheading", "crossHeading"}
 
 
-def section_number(paragraph: _Element) -> str | None:
+def section_number(paragraph: _Element, plain: bool = False) -> str | None:
     """The number of a body paragraph that reads as a section title: "" when it has no
     <num>, "XI." for a roman numeral or capital letter; None when it cannot be one (an
     arithmetic number such as "3.", a list, a table, or text not all in a heading style
-    unless the paragraph carries a heading class such as "H23")."""
+    unless the paragraph carries a heading class such as "H23"). ``plain``: the language
+    prints its titles without bold (Chinese), so a title is known by its words
+    (:func:`redraft.readers.akn_languages.plain_title`)."""
     if any(local(e) in _STRUCTURE for e in paragraph.iter()):
         return None
     first = paragraph[0] if len(paragraph) else None
@@ -63,13 +66,15 @@ def section_number(paragraph: _Element) -> str | None:
         return None
     if re.fullmatch(r"H\d+", paragraph.get("class", "")) or styled_only(paragraph):
         return number
+    if plain and languages.plain_title(paragraph, number):
+        return number
     return None
 
 
 def is_title_text(text: str) -> bool:
     """A lead-in ("Targets:", "We commit to taking the following actions:") or a
     clause ending with ";" announces what follows: it is not a title."""
-    return bool(text) and not text.endswith((":", ";"))
+    return bool(text) and not text.rstrip(_MARKS).endswith((":", ";", "：", "；", "؛"))
 
 
 def styled_only(paragraph: _Element) -> bool:
@@ -104,6 +109,11 @@ def preamble_in_body(blocks: list[Paragraph]) -> list[Paragraph]:
             break
         out[index] = replace(block, kind=Kind.PREAMBULAR)
     return out
+
+
+def ends_with_colon(text: str) -> bool:
+    """Does ``text`` end with a colon (full-width in Chinese), marks of direction aside?"""
+    return text.rstrip(_MARKS + " ").endswith((":", "："))
 
 
 def _ends_with_comma(text: str) -> bool:
@@ -141,7 +151,7 @@ def typed_number(raw: str) -> tuple[str, str]:
     match = _TYPED.match(raw) or _TYPED_CJK.match(raw)
     if not match:
         return "", raw
-    number = "".join(match.group(1).split())
+    number = "".join((match.group(1) or match.group(2)).split())
     whole = re.fullmatch(r"(\d+)[.\-–]?", number)
     return (f"{whole.group(1)}." if whole else number), raw[match.end() :]
 
@@ -193,9 +203,38 @@ def continue_with(previous: Paragraph, block: Paragraph) -> Paragraph | None:
         return None
     if _answers_colon(previous):
         return _append_deepest(previous, block)
-    if block.text[:1].islower():
+    if block.text[:1].islower() or (_caseless(block.text) and _sentence_goes_on(previous)):
         return previous.with_children(previous.children + (block,))
     return None
+
+
+def _caseless(text: str) -> bool:
+    """Does ``text`` start in a script without capitals (Arabic, Chinese)?"""
+    first = next((c for c in text if c.isalpha()), "")
+    return bool(first) and not first.isupper() and not first.islower()
+
+
+def _sentence_goes_on(paragraph: Paragraph) -> bool:
+    """Does the sentence of ``paragraph`` go on after it: its list ends with a semicolon
+    or a comma, or it has no list and ends with no punctuation at all (the Chinese 79/333
+    "又决定高级别会议的总主题为", then the theme in quotation marks)?"""
+    if not paragraph.children:
+        return not end_mark(paragraph.text.rstrip(_MARKS + " "))
+    return _list_goes_on(paragraph)
+
+
+def _list_goes_on(paragraph: Paragraph) -> bool:
+    """Does the last sub-paragraph of ``paragraph``'s list end with a semicolon or a
+    comma, so that the sentence goes on after the list? (How text in a script without
+    capitals shows that it continues: the Arabic and Chinese "and demands that the
+    perpetrators be held accountable;" after 4.(f) in 79/56.)"""
+    numbered = [c for c in paragraph.children if c.number]
+    if not numbered or paragraph.children[-1] is not numbered[-1]:
+        return False
+    last = numbered[-1]
+    while last.children and last.children[-1].number:
+        last = last.children[-1]
+    return end_mark(last.text.rstrip(_MARKS + " ")) in (";", ",", "؛", "،", "；", "，")
 
 
 def _answers_colon(paragraph: Paragraph) -> bool:
@@ -204,7 +243,7 @@ def _answers_colon(paragraph: Paragraph) -> bool:
     if any(c.number for c in paragraph.children):
         last = paragraph.children[-1]
         return bool(last.number) and _answers_colon(last)
-    return paragraph.text.endswith(":")
+    return ends_with_colon(paragraph.text)
 
 
 def _append_deepest(paragraph: Paragraph, block: Paragraph) -> Paragraph:
@@ -230,7 +269,7 @@ def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
     if (
         parent.kind is not Kind.OPERATIVE
         or key(parent.number).startswith("(")
-        or not (numbered or parent.text.endswith(":"))
+        or not (numbered or ends_with_colon(parent.text))
         or key(block.number) != expected
     ):
         return False

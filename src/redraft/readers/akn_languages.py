@@ -1,0 +1,163 @@
+"""Repairs for the language versions of the UN's AKN files (docs/akn.md, "Languages").
+
+The six versions of a resolution come from six Word documents, marked up by the same
+tools but not always the same way: Chinese prints its section titles without bold, so
+the markup that tells an English title from a paragraph is missing; a French or Spanish
+file may hold each number in an empty paragraph of its own, before the paragraph it
+numbers; a Chinese file may put the operative paragraphs of a "Resolves that:" in the
+preamble. These pure helpers read such files as printed, so that the same paragraph gets
+the same label in every language. The reader (``readers/akn.py``) applies them to files
+redraft did not write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..labels import number_key
+from ..model import Kind, Paragraph
+from .akn_meta import all_text, children, local, normalize
+from .text_passes import end_mark
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: Marks of direction that Chinese and Arabic files leave around numbers and punctuation.
+MARKS = "\u200e\u200f"
+#: A section number printed alone: "I", "B", the Chinese "一", "第一编" (Part I),
+#: "第1款" (Section 1), "第二部分" (Part II).
+_ALONE = re.compile(
+    r"^(?:[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3}"
+    r"|第[一二三四五六七八九十\d]{1,4}(?:编|款|部分|章|节))\.?$"
+)
+#: The Pact for the Future's "Action 1." titles, in Chinese ("行动1.").
+_ACTION = re.compile(r"^行动\s*\d+\s*\.")
+#: The longest title a Chinese file prints plain (in characters): longer is a paragraph.
+_TITLE_CHARS = 60
+
+
+def plain_title(paragraph: _Element, number: str) -> bool:
+    """Is this body paragraph a section title printed without bold (Chinese)? A section
+    number alone ("一", "第一编"), a title after a section number ("一." "可持续发展和发展
+    筹资", "A." "养恤金联委会秘书处": short, no final punctuation), or an "Action 1."."""
+    text = normalize(
+        " ".join(all_text(e) for e in children(paragraph) if local(e) not in ("num",))
+    ).strip(MARKS + " ")
+    if not text:
+        return False
+    if _ACTION.match(text):
+        return True
+    if number:
+        return len(text) <= _TITLE_CHARS and not end_mark(text)
+    return bool(_ALONE.match(text))
+
+
+def is_alone_number(text: str) -> bool:
+    return bool(_ALONE.match(text.strip(MARKS + " ")))
+
+
+def titles_under_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
+    """The title printed under a section number alone ("一" / "立法活动" in the Chinese
+    79/117; "第一编" / "通盘决策、领导和协调" in 79/257) is a heading too: short, without
+    final punctuation, as the text reader reads it. (English marks both bold.)"""
+    out = list(blocks)
+    for index in range(1, len(out)):
+        block, before = out[index], out[index - 1]
+        if (
+            block.kind is Kind.TEXT
+            and not block.number
+            and not block.children
+            and before.kind is Kind.HEADING
+            and is_alone_number(before.text)
+            and len(block.text) <= _TITLE_CHARS
+            and not end_mark(block.text.strip(MARKS + " "))
+        ):
+            out[index] = replace(block, kind=Kind.HEADING, opening="")
+    return out
+
+
+def join_lone_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
+    """A number alone in an empty paragraph numbers the unnumbered paragraph after it:
+    the French and Spanish 79/1 and the French 79/323 hold "<num>1.</num>" with an empty
+    <p>, then "Nous, chefs d'État..." in a paragraph of its own."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.number
+            and not before.text
+            and not before.children
+            and block.kind is Kind.TEXT
+            and not block.number
+            and block.text
+        ):
+            out[-1] = replace(block, kind=before.kind, number=before.number)
+        else:
+            out.append(block)
+    return out
+
+
+def operative_tail(blocks: list[Paragraph]) -> int:
+    """Where the operative part starts inside the preamble's blocks (``len(blocks)`` if
+    it does not): the Chinese 79/259 and 79/261 hold "正式决定：" (Resolves that:) and its
+    paragraphs "1." "2." "3." as a preambular container with a list; as printed (and in
+    the other languages) they are the operative paragraphs 1-3."""
+    for index, block in enumerate(blocks):
+        if block.kind is Kind.PREAMBULAR and _numbers_operatives(block):
+            return index
+    return len(blocks)
+
+
+def _numbers_operatives(block: Paragraph) -> bool:
+    numbered = [c for c in block.children if c.number]
+    return bool(numbered) and number_key(numbered[0].number) == "1"
+
+
+def split_operatives(blocks: list[Paragraph]) -> list[Paragraph]:
+    """The blocks from :func:`operative_tail` on, as the operative part: the lead-in
+    ("Resolves that:") as unnumbered text, each numbered item an operative paragraph."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if block.kind is not Kind.PREAMBULAR or not _numbers_operatives(block):
+            out.append(block)
+            continue
+        out.append(replace(block, kind=Kind.TEXT, number="", children=(), opening=""))
+        for child in block.children:
+            kind = Kind.OPERATIVE if child.number else Kind.TEXT
+            out.append(replace(child, kind=kind))
+    return out
+
+
+_QUOTES = "“”«»„\"'‘’ \u00a0\u202f"
+
+
+def quoted_item(previous: Paragraph, block: Paragraph) -> Paragraph | None:
+    """``block`` as quoted text when its number continues an item typed inside a
+    quotation just before it: the French 79/280 quotes a rule, "« a) Sauf décision ..."
+    typed in the text, then gives the rule's "b)" a <num> of its own; the English types
+    both "“(a)" and "“(b)" in the text. None when it is not such an item."""
+    if not block.number or block.kind is not Kind.OPERATIVE:
+        return None
+    last = previous
+    while last.children:
+        last = last.children[-1]
+    if last is previous or last.number or not last.text.startswith(tuple(_QUOTES[:5])):
+        return None
+    quoted = last.text.lstrip(_QUOTES)
+    item = re.match(r"^(\(?[^\s()]{1,4}\))", quoted)
+    if item is None:
+        return None
+    before, key = number_key(item.group(1)), number_key(block.number)
+    if not (_letter_after(before) == key):
+        return None
+    text = f"{block.number} {block.text}"
+    return replace(block, kind=Kind.TEXT, number="", text=text, opening="")
+
+
+def _letter_after(key: str) -> str:
+    if re.fullmatch(r"\([a-y]\)", key):
+        return f"({chr(ord(key[1]) + 1)})"
+    return ""
