@@ -22,6 +22,9 @@ import unicodedata
 CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэюя"
 #: Arabic sub-paragraph letters, in abjad order as the UN prints them (أ ب ج د هـ و ...).
 ABJAD_ORDER = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+#: Chinese quotes of older texts number items by the earthly branches: (子) (丑) (寅) are
+#: (a) (b) (c) (ICERD's article 4 in 79/160).
+BRANCH_ORDER = "子丑寅卯辰巳午未申酉戌亥"
 #: Cyrillic letters that look like Latin ones, typed by mistake in a Latin list.
 HOMOGLYPHS = {
     "а": "a",
@@ -108,6 +111,8 @@ def letter_values(body: str) -> tuple[int, ...]:
         values.append(CYRILLIC_ORDER.index(letter) + 1)
     if letter in ABJAD_ORDER:
         values.append(ABJAD_ORDER.index(letter) + 1)
+    if letter in BRANCH_ORDER:
+        values.append(BRANCH_ORDER.index(letter) + 1)
     return tuple(dict.fromkeys(v + extra for v in values))
 
 

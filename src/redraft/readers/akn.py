@@ -271,11 +271,17 @@ class _Reader:
         if not self.repair:
             return blocks
         out: list[Paragraph] = []
+        notes = False  # in the notes under a table: "(أ)<TAB>See A/79/555." (79/255)
         for block in blocks:
             typed = id(block) in self.typed
             previous = out[-1] if out else None
-            if id(block) in self.untyped and not repair.continues_numbering(previous, block.number):
-                block, typed = self.untyped[id(block)], False
+            last_operative = next((b for b in reversed(out) if b.kind is Kind.OPERATIVE), None)
+            notes = languages.table_note(block, notes, previous)
+            if notes:
+                block, typed = self.untyped.get(id(block)) or languages.as_text(block), False
+            elif id(block) in self.untyped and block.number[:1].isdigit():
+                if not repair.continues_numbering(last_operative, block.number):
+                    block, typed = self.untyped[id(block)], False
             quoted = languages.quoted_item(previous, block) if previous else None
             block = quoted or block
             continued = repair.continue_with(previous, block) if previous else None
@@ -378,7 +384,7 @@ class _Reader:
         block = self.make(kind, inline, number or typed, kids)
         if typed:
             self.typed.add(id(block))
-        if typed[:1].isdigit():  # read only if it continues the numbering (see nest)
+        if typed:  # a typed "26" is read only if it continues the numbering (see nest)
             inline.parts = untouched
             self.untyped[id(block)] = self.make(Kind.TEXT, inline, "", kids)
         return headings + [block]
@@ -417,12 +423,14 @@ class _Reader:
             elif name in ("list", "sublist", "blockList"):
                 # A sublist after a point holds that point's sub-points: (b) then (i), (ii).
                 inner = self.list_items(element, Inline())
-                if kids and kids[-1].number:
+                if kids and inner and languages.continues_sequence(kids[-1], inner[0]):
+                    kids.extend(inner)  # the Russian 79/136: "с)" then a sublist "d)", "e)"
+                elif kids and kids[-1].number:
                     kids[-1] = kids[-1].with_children(kids[-1].children + tuple(inner))
                 else:
                     kids.extend(inner)
         # a typed "26<TAB>" is an operative number only at the top level (see nest)
-        kids = [self.untyped.get(id(k), k) for k in kids]
+        kids = [self.untyped.get(id(k), k) if k.number[:1].isdigit() else k for k in kids]
         return [k for k in kids if k.text or k.children]
 
     # -- tables ----------------------------------------------------------------

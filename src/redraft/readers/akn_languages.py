@@ -153,8 +153,44 @@ def quoted_item(previous: Paragraph, block: Paragraph) -> Paragraph | None:
     before, key = number_key(item.group(1)), number_key(block.number)
     if not (_letter_after(before) == key):
         return None
-    text = f"{block.number} {block.text}"
-    return replace(block, kind=Kind.TEXT, number="", text=text, opening="")
+    return as_text(block)
+
+
+def table_note(block: Paragraph, notes: bool, previous: Paragraph | None) -> bool:
+    """Is ``block`` a note under a table: a letter item that starts at (a) right after a
+    table, or goes on from such a note (``notes``)? The Arabic 79/250 and 79/255 number
+    the notes "(أ)", where the English prints a superscript "a" in the text."""
+    if block.kind is not Kind.OPERATIVE or not block.number:
+        return False
+    key = number_key(block.number)
+    if not re.fullmatch(r"\([a-z]\)", key):
+        return False
+    return notes or (key == "(a)" and ends_with_table(previous))
+
+
+def as_text(block: Paragraph) -> Paragraph:
+    """``block`` as unnumbered text, its number printed at the start of the text."""
+    return replace(block, kind=Kind.TEXT, number="", text=f"{block.number} {block.text}", opening="")
+
+
+def ends_with_table(block: Paragraph | None) -> bool:
+    """Is ``block`` a table, or does its last sub-paragraph hold one? The letters typed
+    after it are the table's notes ("(أ)<TAB>انظر A/79/555." in the Arabic 79/255, where
+    the English prints a superscript "a"), not sub-paragraphs."""
+    while block is not None and block.kind is not Kind.TABLE and block.children:
+        block = block.children[-1]
+    return block is not None and block.kind is Kind.TABLE
+
+
+def continues_sequence(previous: Paragraph, block: Paragraph) -> bool:
+    """Does ``block``'s number come next after ``previous``'s in one sequence ("d)" after
+    "с)", whatever the script of the "с")? Then a sublist that starts with it holds
+    siblings, not sub-items: the UN's conversion took the Cyrillic "с)" of the Russian
+    79/136 and 79/174 for the start of a new list and nested "d)", "e)" under it."""
+    if not previous.number or not block.number:
+        return False
+    before = number_key(previous.number)
+    return bool(before) and number_key(block.number, before) == _letter_after(before)
 
 
 def _letter_after(key: str) -> str:

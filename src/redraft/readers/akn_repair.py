@@ -40,8 +40,11 @@ _MARKS = "\u200e\u200f"
 _TYPED = re.compile(
     rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[{_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
 )
-#: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex).
-_TYPED_CJK = re.compile(rf"^[ \t\n{_MARKS}]*([一二三四五六七八九十]{{1,3}}、)")
+#: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex);
+#: a number may be typed right against its text ("287.Nous ...", the French 79/233).
+_TYPED_CJK = re.compile(
+    rf"^[ \t\n{_MARKS}]*([一二三四五六七八九十]{{1,3}}、|\d{{1,3}}\.(?=[^\W\d_]))"
+)
 #: Text that is nothing but such a number: it does not hide the italic opening after it.
 TYPED_ONLY = re.compile(rf"^[ \t\n{_MARKS}]*(?:{_NUMBER_FORMS})[{_MARKS}]*\t[ \t\n{_MARKS}]*$")
 _ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
@@ -162,13 +165,14 @@ def key(number: str) -> str:
 
 
 def continues_numbering(previous: Paragraph | None, number: str) -> bool:
-    """Does the typed operative number ``number`` ("26.") follow ``previous`` ("25.")?
-    A typed arabic number is read only then, or as the first operative paragraph ("1.")
-    after the preamble or at the start of the body: a number and a tab at the start of
-    the text could be something else, a number that continues the list cannot."""
-    if previous is None or previous.kind is not Kind.OPERATIVE:
-        return key(number) == "1"
-    before = key(previous.number)
+    """Does the typed operative number ``number`` ("26.") follow ``previous`` ("25."), the
+    last operative paragraph before it (headings may stand between them: "19 –" under a
+    heading in the Arabic 79/117)? A typed arabic number is read only then, or as a first
+    operative paragraph ("1."): a number and a tab at the start of the text could be
+    something else, a number that continues the list cannot."""
+    if key(number) == "1":
+        return True
+    before = key(previous.number) if previous is not None else ""
     return before.isdigit() and key(number) == str(int(before) + 1)
 
 
