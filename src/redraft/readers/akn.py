@@ -9,6 +9,7 @@ trees) because drafts arrive by e-mail from anyone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -152,7 +153,8 @@ class _Reader:
                 blocks.extend(self.preface(part))
             elif name == "preamble":
                 found = self.preamble(part)
-                start = languages.operative_tail(found) if self.repair else len(found)
+                follows = languages.body_opens_with_item(document)
+                start = languages.operative_tail(found, follows) if self.repair else len(found)
                 blocks.extend(found[:start])
                 operatives = languages.split_operatives(found[start:])
             elif name in ("mainBody", "body"):
@@ -285,6 +287,8 @@ class _Reader:
             quoted = languages.quoted_item(previous, block) if previous else None
             block = quoted or block
             continued = repair.continue_with(previous, block) if previous else None
+            if continued is None and self.language == "zh" and languages.plain_heading(block):
+                block = replace(block, kind=Kind.HEADING, opening="")  # printed without bold
             if previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
             elif continued is not None:

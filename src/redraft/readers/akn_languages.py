@@ -30,7 +30,7 @@ MARKS = "\u200e\u200f"
 #: "第1款" (Section 1), "第二部分" (Part II).
 _ALONE = re.compile(
     r"^(?:[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3}"
-    r"|第[一二三四五六七八九十\d]{1,4}(?:编|款|部分|章|节))\.?$"
+    r"|第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节))\.?$"
 )
 #: The Pact for the Future's "Action 1." titles, in Chinese ("行动1.").
 _ACTION = re.compile(r"^行动\s*\d+\s*\.")
@@ -78,6 +78,19 @@ def titles_under_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def plain_heading(block: Paragraph) -> bool:
+    """Is ``block`` (unnumbered text between paragraphs, continuing none) a heading that
+    Chinese prints without bold: short, with no final punctuation ("使用多种语文和全球传播",
+    Multilingualism and global communications, in 79/93 B)?"""
+    return (
+        block.kind is Kind.TEXT
+        and not block.number
+        and not block.children
+        and 0 < len(block.text) <= _TITLE_CHARS
+        and not end_mark(block.text.strip(MARKS + " "))
+    )
+
+
 def join_lone_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
     """A number alone in an empty paragraph numbers the unnumbered paragraph after it:
     the French and Spanish 79/1 and the French 79/323 hold "<num>1.</num>" with an empty
@@ -100,15 +113,34 @@ def join_lone_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def operative_tail(blocks: list[Paragraph]) -> int:
+def operative_tail(blocks: list[Paragraph], body_goes_on: bool = False) -> int:
     """Where the operative part starts inside the preamble's blocks (``len(blocks)`` if
     it does not): the Chinese 79/259 and 79/261 hold "正式决定：" (Resolves that:) and its
     paragraphs "1." "2." "3." as a preambular container with a list; as printed (and in
-    the other languages) they are the operative paragraphs 1-3."""
+    the other languages) they are the operative paragraphs 1-3. ``body_goes_on``: the
+    body opens with a sub-item ("㈠", "(f)"), so the list of the preamble's last paragraph
+    goes on in it: that paragraph is operative (the Chinese 79/93 A puts "Urges ...:" and
+    its (a)-(e) in the preamble, (e)'s ㈠-㈣ and (f) in the body)."""
     for index, block in enumerate(blocks):
         if block.kind is Kind.PREAMBULAR and _numbers_operatives(block):
             return index
+    last = blocks[-1] if blocks else None
+    if body_goes_on and last is not None and last.kind is Kind.PREAMBULAR:
+        if any(c.number for c in last.children):
+            return len(blocks) - 1
     return len(blocks)
+
+
+def body_opens_with_item(document: _Element) -> bool:
+    """Does the document's body open with a paragraph numbered as a sub-item ("(f)",
+    "㈠"), not as an operative paragraph ("1.") or not at all?"""
+    body = next((c for c in children(document) if local(c) in ("mainBody", "body")), None)
+    first = next(iter(children(body)), None) if body is not None else None
+    if first is None or local(first) != "paragraph":
+        return False
+    num = next((c for c in children(first) if local(c) == "num"), None)
+    key = number_key(normalize(all_text(num))) if num is not None else ""
+    return key.startswith("(")
 
 
 def _numbers_operatives(block: Paragraph) -> bool:
@@ -121,7 +153,7 @@ def split_operatives(blocks: list[Paragraph]) -> list[Paragraph]:
     ("Resolves that:") as unnumbered text, each numbered item an operative paragraph."""
     out: list[Paragraph] = []
     for block in blocks:
-        if block.kind is not Kind.PREAMBULAR or not _numbers_operatives(block):
+        if block.kind is not Kind.PREAMBULAR or not any(c.number for c in block.children):
             out.append(block)
             continue
         out.append(replace(block, kind=Kind.TEXT, number="", children=(), opening=""))

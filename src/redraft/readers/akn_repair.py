@@ -47,6 +47,7 @@ _TYPED_CJK = re.compile(
 )
 #: Text that is nothing but such a number: it does not hide the italic opening after it.
 TYPED_ONLY = re.compile(rf"^[ \t\n{_MARKS}]*(?:{_NUMBER_FORMS})[{_MARKS}]*\t[ \t\n{_MARKS}]*$")
+_CJK_ITEM = re.compile(r"[\u3220-\u3229一二三四五六七八九十]")
 _ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
 #: Styles of the UN's headings: bold (H1, H23), italic (H4, "Commitments" in 79/2).
 _HEADING_STYLES = ("bold", "italic")
@@ -284,6 +285,12 @@ def resume_list(out: list[Paragraph], block: Paragraph) -> bool:
 def sibling(previous: str, number: str) -> bool:
     """Is ``number`` at the same level as ``previous``? "(b)" after "(a)", "(ii)" after "(i)";
     "(i)" after "(h)" is the letter i. (Printed numbers, in any language: "’2‘" is "(ii)".)"""
+    if (
+        _CJK_ITEM.search(number)
+        and not _CJK_ITEM.search(previous)
+        and re.fullmatch(r"\([a-z]\)", key(previous))
+    ):
+        return False  # "㈠" under "(e)": Chinese prints roman items with its numerals
     previous, number = key(previous), key(number)
     if _ROMAN.match(number) and not _ROMAN.match(previous):
         return len(previous) == 3 and len(number) == 3 and ord(number[1]) == ord(previous[1]) + 1
