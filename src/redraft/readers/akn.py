@@ -293,7 +293,7 @@ class _Reader:
                 out[-1] = repair.place(previous, block)
             elif continued is not None:
                 out[-1] = continued
-            elif not (typed and repair.resume_list(out, block)):
+            elif not (block.kind is Kind.OPERATIVE and repair.resume_list(out, block)):
                 out.append(block)
         return out
 

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 #: Marks of direction that Chinese and Arabic files leave around numbers and punctuation.
 MARKS = "\u200e\u200f"
 #: A section number printed alone: "I", "B", the Chinese "一", "第一编" (Part I),
-#: "第1款" (Section 1), "第二部分" (Part II).
+#: "第1款" (Section 1), "收入第2款" (Income section 2), "第二部分" (Part II).
 _ALONE = re.compile(
     r"^(?:[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3}"
-    r"|第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节))\.?$"
+    r"|(?:收入)?第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节))\.?$"
 )
 #: The Pact for the Future's "Action 1." titles, in Chinese ("行动1.").
 _ACTION = re.compile(r"^行动\s*\d+\s*\.")

@@ -38,7 +38,7 @@ _LETTERED = rf"[(（]{_ITEM}{{1,6}}(?: {_ITEM}{{1,2}})?[)）]|{_ITEM}{{1,4}}\)|[
 _NUMBER_FORMS = rf"{_LETTERED}|[’‘']\d{{1,2}}[’‘']|\d{{1,3}}(?:\.| ?[-–])?"
 _MARKS = "\u200e\u200f"
 _TYPED = re.compile(
-    rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[{_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
+    rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[ {_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
 )
 #: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex);
 #: a number may be typed right against its text ("287.Nous ...", the French 79/233).
