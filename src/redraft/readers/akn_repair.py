@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import numerals
 from ..labels import number_key
 from ..model import Kind, Paragraph
 from . import akn_languages as languages
@@ -179,14 +180,32 @@ def continues_numbering(previous: Paragraph | None, number: str) -> bool:
 
 def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
     """A "(b)" or "(iii)" after "12." (or after "(b)" for "(iii)") is a sub-paragraph,
-    also when the markup gave it its own <num> at the top level."""
+    also when the markup gave it its own <num> at the top level; so is a "(b)" with a
+    <num> after text whose typed "(a)" was made its sub-paragraph (the English 79/243,
+    where only "(b)" of "(a)" "(b)" "(c)" has a <num>)."""
     if not key(block.number).startswith("(") or block.kind is not Kind.OPERATIVE:
         return False
     if previous.kind is Kind.OPERATIVE:
         if key(previous.number).startswith("("):
             return not sibling(previous.number, block.number)
         return True
-    return typed and previous.kind in (Kind.TEXT, Kind.PREAMBULAR)
+    if previous.kind not in (Kind.TEXT, Kind.PREAMBULAR):
+        return False
+    return typed or _goes_on_inside(previous, block.number)
+
+
+def _goes_on_inside(paragraph: Paragraph, number: str) -> bool:
+    """Does ``number`` continue one of the lists open at the end of ``paragraph`` ("(f)"
+    after its "(e)", "(ii)" after its "(e)(i)"), or open a roman list under its last
+    lettered item ("(i)" after "(e)")?"""
+    last = paragraph.children[-1] if paragraph.children else None
+    while last is not None and last.number:
+        if key(number) == next_letter(last.number) or key(number) == next_roman(last.number):
+            return True
+        if key(number) == "(i)" and not sibling(last.number, number):
+            return True
+        last = last.children[-1] if last.children else None
+    return False
 
 
 def continue_with(previous: Paragraph, block: Paragraph) -> Paragraph | None:
@@ -303,6 +322,12 @@ def next_letter(number: str) -> str:
     if re.fullmatch(r"\([a-y]\)", number):
         return f"({chr(ord(number[1]) + 1)})"
     return ""
+
+
+def next_roman(number: str) -> str:
+    """The roman item after ``number``: "(ii)" after "(i)"; "" for anything else."""
+    value = numerals.roman_value(key(number).strip("()"))
+    return f"({numerals.roman(value + 1)})" if value and _ROMAN.match(key(number)) else ""
 
 
 def place(parent: Paragraph, block: Paragraph) -> Paragraph:
