@@ -289,6 +289,8 @@ class _Reader:
             continued = repair.continue_with(previous, block) if previous else None
             if continued is None and self.language == "zh" and languages.plain_heading(block):
                 block = replace(block, kind=Kind.HEADING, opening="")  # printed without bold
+            if typed and repair.joins_mixed_list(out, block):
+                continue
             if previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
             elif continued is not None:

@@ -194,6 +194,27 @@ def belongs_under(previous: Paragraph, block: Paragraph, typed: bool) -> bool:
     return typed or _goes_on_inside(previous, block.number)
 
 
+def joins_mixed_list(out: list[Paragraph], block: Paragraph) -> bool:
+    """A typed "(b)" after an "(a)" that has a <num>, both after text announcing them
+    with a colon: the markup gave a number to one item of the list and not to the next
+    (the English 79/243, article 26; the other languages type both). Both go under the
+    text, as typed items do (``out`` is changed in place). Returns whether they did."""
+    if len(out) < 2:
+        return False
+    text, first = out[-2], out[-1]
+    if (
+        text.kind is not Kind.TEXT
+        or any(c.number for c in text.children)
+        or not ends_with_colon(text.text)
+        or first.kind is not Kind.OPERATIVE
+        or key(first.number) != "(a)"
+        or key(block.number) != "(b)"
+    ):
+        return False
+    out[-2:] = [text.with_children(text.children + (first, block))]
+    return True
+
+
 def _goes_on_inside(paragraph: Paragraph, number: str) -> bool:
     """Does ``number`` continue one of the lists open at the end of ``paragraph`` ("(f)"
     after its "(e)", "(ii)" after its "(e)(i)"), or open a roman list under its last
