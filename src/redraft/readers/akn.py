@@ -386,6 +386,10 @@ class _Reader:
             return headings + kids  # a point that only holds a heading or a table
         untouched = list(inline.parts)
         typed = "" if number or not self.repair else typed_number_of(inline)
+        inner = typed_number_of(inline) if typed and not typed[:1].isdigit() else ""
+        if inner:  # "(a) (i)<TAB>The conversion ...": (a) opens with its sub-item (i)
+            kids = [self.make(Kind.OPERATIVE, inline, inner, kids)]
+            inline = Inline()
         kind = Kind.OPERATIVE if number or typed else Kind.TEXT
         block = self.make(kind, inline, number or typed, kids)
         if typed:

@@ -41,6 +41,11 @@ _MARKS = "\u200e\u200f"
 _TYPED = re.compile(
     rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[ {_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
 )
+#: A sub-paragraph that opens with a sub-item: "(a) (i)<TAB>The conversion ..." (the
+#: first number is read here, the second by the next match).
+_TYPED_PAIR = re.compile(
+    rf"^[ \t\n{_MARKS}]*({_LETTERED})[ \t\u00a0]+(?=(?:{_LETTERED}|[’‘']\d{{1,2}}[’‘'])[ {_MARKS}]*\t)"
+)
 #: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex);
 #: a number may be typed right against its text ("287.Nous ...", the French 79/233).
 _TYPED_CJK = re.compile(
@@ -153,7 +158,7 @@ def typed_number(raw: str) -> tuple[str, str]:
     """The number typed at the start of ``raw`` ("(a)<TAB>...", "26<TAB>...", "1 –<TAB>...",
     "一、...") and the rest of the text; ("", raw) if none. A whole number is given its
     printed period ("26." for "26" and the Arabic "26 –")."""
-    match = _TYPED.match(raw) or _TYPED_CJK.match(raw)
+    match = _TYPED_PAIR.match(raw) or _TYPED.match(raw) or _TYPED_CJK.match(raw)
     if not match:
         return "", raw
     number = "".join((match.group(1) or match.group(2)).split())
@@ -269,8 +274,8 @@ def _sentence_goes_on(paragraph: Paragraph) -> bool:
 
 
 def _list_goes_on(paragraph: Paragraph) -> bool:
-    """Does the last sub-paragraph of ``paragraph``'s list end with a semicolon or a
-    comma, so that the sentence goes on after the list? (How text in a script without
+    """Does the last sub-paragraph of ``paragraph``'s list end with a semicolon, a comma
+    or no punctuation at all, so that the sentence goes on after the list? (How text in a script without
     capitals shows that it continues: the Arabic and Chinese "and demands that the
     perpetrators be held accountable;" after 4.(f) in 79/56.)"""
     numbered = [c for c in paragraph.children if c.number]
@@ -279,7 +284,7 @@ def _list_goes_on(paragraph: Paragraph) -> bool:
     last = numbered[-1]
     while last.children and last.children[-1].number:
         last = last.children[-1]
-    return end_mark(last.text.rstrip(_MARKS + " ")) in (";", ",", "؛", "،", "；", "，")
+    return end_mark(last.text.rstrip(_MARKS + " ")) in ("", ";", ",", "؛", "،", "；", "，")
 
 
 def _answers_colon(paragraph: Paragraph) -> bool:
