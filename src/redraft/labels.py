@@ -26,13 +26,13 @@ from dataclasses import replace
 from . import numerals
 from .model import Kind, Paragraph
 
-_ROMAN_OR_LETTERS = re.compile(r"^[A-Za-z]+$")
+_CJK_PARENTHESISED = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229])$")
 _NEGOTIATION_SUFFIX = re.compile(
     r"(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt)$", re.IGNORECASE
 )
 
 
-def number_key(number: str, before: str = "", parent: str = "") -> str:
+def number_key(number: str, before: str = "", parent: str = "", parent_number: str = "") -> str:
     """The label form of a printed number: ``"5."`` -> ``"5"``, ``"a)"`` -> ``"(a)"``,
     ``"3 bis."`` -> ``"3bis"``, ``"2.bis"`` -> ``"2bis"``, ``"(c)"`` -> ``"(c)"``; in the
     other official languages the same: ``"5 -"`` -> ``"5"``, ``"(ج)"`` -> ``"(c)"``,
@@ -42,7 +42,11 @@ def number_key(number: str, before: str = "", parent: str = "") -> str:
     paragraph it belongs to: a letter that could be read two ways (the Cyrillic "с" is
     the Latin c's look-alike and the 17th Russian letter) takes the reading that
     continues ``before``; a Chinese "（一）" is "(a)" under a paragraph and "(i)" under a
-    lettered item. ASCII numbers never depend on them."""
+    lettered item. ``parent_number`` is the parent's number as printed: under a Chinese
+    "㈠" an arabic "1." is the roman item "(i)" (Chinese treaties number 一、 > ㈠ > 1.).
+    Other ASCII numbers never depend on the context."""
+    if _CJK_PARENTHESISED.match(parent_number) and re.fullmatch(r"\d{1,2}\.?", number):
+        return f"({numerals.roman(int(number.rstrip('.')))})"
     text = numerals.fold(number).strip()
     text = re.sub(r"^(OP|PP)\s*", "", text, flags=re.IGNORECASE)
     if not text.isascii():
@@ -177,7 +181,7 @@ def _label_tree(block: Paragraph, label: str, dedup: _Dedup, key: str) -> Paragr
             tables += 1
             child_label = f"{label}.T{tables}"
         elif child.number:
-            child_key = number_key(child.number, before, key)
+            child_key = number_key(child.number, before, key, block.number)
             before = child_key
             child_label = label + child_key
         else:

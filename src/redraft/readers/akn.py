@@ -291,7 +291,10 @@ class _Reader:
                 block = replace(block, kind=Kind.HEADING, opening="")  # printed without bold
             if typed and repair.joins_mixed_list(out, block):
                 continue
-            if previous is not None and repair.belongs_under(previous, block, typed):
+            chinese = languages.under_chinese_item(previous, block)
+            if chinese is not None:
+                out[-1] = chinese
+            elif previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
             elif continued is not None:
                 out[-1] = continued
@@ -386,7 +389,10 @@ class _Reader:
             return headings + kids  # a point that only holds a heading or a table
         untouched = list(inline.parts)
         typed = "" if number or not self.repair else typed_number_of(inline)
-        inner = typed_number_of(inline) if typed and not typed[:1].isdigit() else ""
+        opens = (number or typed) and self.repair and not typed[:1].isdigit()
+        inner = typed_number_of(inline, first=True) if opens else ""
+        if opens and not inner and languages.CJK_PAREN.match(number or typed):
+            inner = languages.take_first_item(inline.parts)  # "㈠ 1. 明知 ..." (79/243)
         if inner:  # "(a) (i)<TAB>The conversion ...": (a) opens with its sub-item (i)
             kids = [self.make(Kind.OPERATIVE, inline, inner, kids)]
             inline = Inline()

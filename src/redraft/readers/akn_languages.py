@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 #: Marks of direction that Chinese and Arabic files leave around numbers and punctuation.
 MARKS = "\u200e\u200f"
 #: A section number printed alone: "I", "B", the Chinese "一", "第一编" (Part I),
-#: "第1款" (Section 1), "收入第2款" (Income section 2), "第二部分" (Part II).
+#: "第1款" (Section 1), "收入第2款" (Income section 2), "第二部分" (Part II), "第八条"
+#: (Article 8).
 _ALONE = re.compile(
     r"^(?:[IVXLC]+|[A-Z]|[一二三四五六七八九十]{1,3}"
-    r"|(?:收入)?第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节))\.?$"
+    r"|(?:收入)?第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节|条))\.?$"
 )
 #: The Pact for the Future's "Action 1." titles, in Chinese ("行动1.").
 _ACTION = re.compile(r"^行动\s*\d+\s*\.")
@@ -89,6 +90,40 @@ def plain_heading(block: Paragraph) -> bool:
         and 0 < len(block.text) <= _TITLE_CHARS
         and not end_mark(block.text.strip(MARKS + " "))
     )
+
+
+CJK_PAREN = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229])$")
+_FIRST_ITEM = re.compile(r"^[\s\u200e\u200f]*1\.\s+")
+
+
+def take_first_item(parts: list[str]) -> str:
+    """"1." at the start of the text of a Chinese "㈠" (its first item, as Chinese treaties
+    number 一、 > ㈠ > 1.), removed from ``parts``; "" if the text does not start so."""
+    text = "".join(parts)
+    match = _FIRST_ITEM.match(text)
+    if match is None:
+        return ""
+    parts[:] = [text[match.end() :]]
+    return "1."
+
+
+def under_chinese_item(previous: Paragraph | None, block: Paragraph) -> Paragraph | None:
+    """``previous`` with ``block`` placed inside, when Chinese treaty numbering puts an
+    arabic "1." below a "㈠" (一、 > ㈠ > 1., where English prints 1. > (a) > (i): the
+    Cybercrime Convention in 79/243); None when it does not apply."""
+    if previous is None or not re.fullmatch(r"\d{1,2}\.", block.number):
+        return None
+    items = [c for c in previous.children if c.number]
+    if not items or not CJK_PAREN.match(items[-1].number):
+        return None
+    item = items[-1]
+    numbered = [c for c in item.children if c.number]
+    expected = str(int(numbered[-1].number.rstrip(".")) + 1) if numbered else "1"
+    if block.number.rstrip(".") != expected:
+        return None
+    index = previous.children.index(item)
+    item = item.with_children(item.children + (block,))
+    return previous.with_children(previous.children[:index] + (item,) + previous.children[index + 1 :])
 
 
 def join_lone_numbers(blocks: list[Paragraph]) -> list[Paragraph]:

@@ -38,8 +38,10 @@ _ITEM = r"[a-z0-9\u0400-\u04ff\u0621-\u064a\u0640一二三四五六七八九十�
 _LETTERED = rf"[(（]{_ITEM}{{1,6}}(?: {_ITEM}{{1,2}})?[)）]|{_ITEM}{{1,4}}\)|[\u3220-\u3229]"
 _NUMBER_FORMS = rf"{_LETTERED}|[’‘']\d{{1,2}}[’‘']|\d{{1,3}}(?:\.| ?[-–])?"
 _MARKS = "\u200e\u200f"
+_CJK_PAREN = r"[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229]"
 _TYPED = re.compile(
-    rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[ {_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+)"
+    rf"^[ \t\n{_MARKS}]*(?:({_NUMBER_FORMS})[ {_MARKS}]*\t|({_LETTERED})[\u00a0\u202f]+"
+    rf"|({_CJK_PAREN}) +)"
 )
 #: A sub-paragraph that opens with a sub-item: "(a) (i)<TAB>The conversion ..." (the
 #: first number is read here, the second by the next match).
@@ -161,7 +163,7 @@ def typed_number(raw: str) -> tuple[str, str]:
     match = _TYPED_PAIR.match(raw) or _TYPED.match(raw) or _TYPED_CJK.match(raw)
     if not match:
         return "", raw
-    number = "".join((match.group(1) or match.group(2)).split())
+    number = "".join(next(g for g in match.groups() if g).split())
     whole = re.fullmatch(r"(\d+)[.\-–]?", number)
     return (f"{whole.group(1)}." if whole else number), raw[match.end() :]
 

@@ -145,9 +145,13 @@ def prefixed(number: str, inline: Inline) -> Inline:
     return inline
 
 
-def typed_number_of(inline: Inline) -> str:
-    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none."""
+def typed_number_of(inline: Inline, first: bool = False) -> str:
+    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none. ``first``:
+    only the first item of a list, "(a)" or "(i)" (a paragraph that opens with its first
+    sub-paragraph: "3." then "(a)<TAB>Each State Party ...", 79/243)."""
     number, rest = repair.typed_number("".join(inline.parts))
+    if first and repair.key(number) not in ("(a)", "(i)"):
+        return ""
     if number:
         inline.parts = [rest]
     return number
