@@ -42,6 +42,13 @@ HOMOGLYPHS = {
 #: Chinese numerals (一 ... 九十九), and the parenthesised ones Unicode has (㈠ ... ㈩).
 CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CJK_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
+#: Arabic section numbers are ordinal words: أولا (first: "I"), ثانيا ... عاشرا, then
+#: حادي عشر (eleventh), ثاني عشر ..., عشرون.
+_UNITS = "أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر"
+_TEENS = "حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع"
+ARABIC_ORDINALS = (
+    rf"(?:{_UNITS})اً?|(?:{_TEENS}) عشر|عشرون|عشرين|(?:{_TEENS})اً? وعشرين"
+)
 #: A whole number written in Arabic script: its dash ("5 -", "5 –", "5-").
 ARABIC_DASH = re.compile(r"^(\d{1,4})\s*[-–—]$")
 #: Arabic documents print roman items (i), (ii) as ’1‘, ’2‘.

@@ -20,6 +20,7 @@ from .text_passes import (
     SECTION_NUMBER,
     Chunk,
     Notes,
+    caseless,
     end_mark,
     ends_sentence,
 )
@@ -79,9 +80,14 @@ def _node(kind: Kind, text: str, number: str = "") -> _Node:
 
 
 def heading_like(text: str) -> bool:
-    """A short line that does not end like a sentence: "Evaluation and oversight"."""
+    """A short line that does not end like a sentence: "Evaluation and oversight" (in a
+    script without capitals, "الأنشطة التشريعية", any such line)."""
     words = strip_footnote_refs(text).split()
-    return 0 < len(words) <= 20 and not ends_sentence(text) and text[:1].isupper()
+    return 0 < len(words) <= 20 and not ends_sentence(text) and _capital_or_caseless(text)
+
+
+def _capital_or_caseless(text: str) -> bool:
+    return text[:1].isupper() or caseless(text)
 
 
 _ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
@@ -184,7 +190,7 @@ def _lettered(item: Chunk) -> bool:
 
 
 def _opens_list(item: Chunk) -> bool:
-    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith(":")
+    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith((":", "："))
 
 
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
@@ -247,9 +253,27 @@ def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
         kinds = {"table": Kind.TABLE}
         nodes.extend(_node(kinds.get(c.kind, Kind.TEXT), c.text) for c in chunks[first_number:])
         return nodes
-    nodes.extend(_preamble(chunks[preamble_start:first_number], chunks[first_number:]))
+    lead_in = _lead_in(chunks, preamble_start, first_number)
+    nodes.extend(_preamble(chunks[preamble_start:lead_in], chunks[first_number:]))
+    nodes.extend(_node(Kind.TEXT, c.text) for c in chunks[lead_in:first_number])
     nodes.extend(_Operative(notes).build(chunks[first_number:]))
     return nodes
+
+
+def _lead_in(chunks: list[Chunk], start: int, first_number: int) -> int:
+    """Where the preamble ends: before the operative part, or before the paragraph that
+    leads into it with a colon ("تقرر، بالنسبة لعام 2025:", "Resolves that, for 2025:",
+    printed after a formula with its comma in Arabic): unnumbered text, as in AKN."""
+    last = first_number - 1
+    if (
+        start < first_number
+        and chunks[last].kind == "text"
+        and end_mark(chunks[last].text) in (":", "：")
+        and parse_number(chunks[first_number].text)[0] is not None
+        and parse_number(chunks[first_number].text)[0].readings[0][0] == "arabic"
+    ):
+        return last
+    return first_number
 
 
 def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
@@ -350,7 +374,7 @@ def _title_like(text: str) -> bool:
     """The title under a part number or an annex: a heading, which may run long
     ("Modalities for the High-level International Conference ... Two-State Solution")."""
     words = strip_footnote_refs(text).split()
-    return 0 < len(words) <= 40 and not ends_sentence(text) and text[:1].isupper()
+    return 0 < len(words) <= 40 and not ends_sentence(text) and _capital_or_caseless(text)
 
 
 class _Operative:
@@ -448,7 +472,8 @@ class _Operative:
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
             return
-        owner = self._continuation_owner() if item.text[:1].islower() else self._owner()
+        goes_on = item.text[:1].islower() or (caseless(item.text) and self._sentence_goes_on())
+        owner = self._continuation_owner() if goes_on else self._owner()
         owner.children.append(_node(Kind.TEXT, item.text))
 
     def _continues_top(self, following: Chunk) -> bool:
@@ -465,11 +490,18 @@ class _Operative:
         path = list(self.path)
         while (
             len(path) >= 2
-            and path[-1].text.rstrip().endswith(".")
-            and strip_footnote_refs(path[-2].text).rstrip().endswith(":")
+            and path[-1].text.rstrip().endswith((".", "。"))
+            and strip_footnote_refs(path[-2].text).rstrip().endswith((":", "："))
         ):
             path.pop()
         return path[-1]
+
+    def _sentence_goes_on(self) -> bool:
+        """Does the open list end with a semicolon, a comma or nothing, so that text in
+        a script without capitals after it ends its parent's sentence ("وتُطالب بمحاسبة
+        الجناة؛" after 4.(f), 79/56)?"""
+        marks = ("", ";", ",", "؛", "،", "；", "，")
+        return len(self.path) >= 2 and end_mark(self.path[-1].text) in marks
 
     def _continuation_owner(self) -> _Node:
         """Lower-case text after a list ("(f) ...;" / "and demands that ...") ends the
