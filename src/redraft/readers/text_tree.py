@@ -34,9 +34,18 @@ _TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
 #: A division of the text printed on its own line: "Annex", "Annex II", "Part IV",
 #: "Section 29A", "Chapter I", "Article 12", "Appendix", "Income section 2". Printed
 #: after the last operative paragraph it opens an annex or a part, never a sub-paragraph.
+#: The same in the other official languages: "Annexe", "Titre I", "Chapitre premier",
+#: "Anexo", "Sección 2 de ingresos", "Приложение", "Раздел 1", "المرفق", "الجزء الأول",
+#: "附件", "第一编", "收入第2款" (docs/readers.md, "Languages").
 PART_HEADING = re.compile(
-    r"^(?:Annex(?:es)?|Appendix|Part|Section|Income section|Chapter|Article|Preamble)"
-    r"(?: (?:[IVXLC]+|\d+[A-Z]?|[A-Z]))?$"
+    r"^(?:(?:Annex(?:es)?|Appendix|Part|Section|Income section|Chapter|Article|Preamble"
+    r"|Annexe|Appendice|Partie|Titre|Chapitre|Chapitre de recettes|Préambule"
+    r"|Anexo|Apéndice|Parte|Título|Capítulo|Sección|Artículo|Preámbulo"
+    r"|Приложение|Добавление|Часть|Раздел|Глава|Статья|Раздел поступлений)"
+    r"(?: (?:[IVXLC]+|\d+[A-Z]?|[A-Z]|premier|première|unique))?(?: de ingresos)?"
+    r"|(?:المرفق|التذييل|الجزء|الباب|الفصل|المادة|باب الإيرادات)(?: \S+(?: عشر)?)?"
+    r"|(?:附件|附录)[一二三四五六七八九十]{0,3}"
+    r"|(?:收入)?第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节|条))$"
 )
 
 
@@ -90,7 +99,11 @@ def _capital_or_caseless(text: str) -> bool:
     return text[:1].isupper() or caseless(text)
 
 
-_ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
+_ORGAN_NAME = re.compile(
+    r"^\*?(?:The(?: (?:[A-Z][\w-]*|and|on|of|for))+|L['’]Assemblée générale"
+    r"|Le Conseil de sécurité|La Asamblea General|El Consejo de Seguridad"
+    r"|Генеральная Ассамблея|Совет Безопасности|大会|安全理事会|إن الجمعية العامة|إن مجلس الأمن)\*?$"
+)
 #: An organ named at length: "The Conference of the Parties to the United Nations
 #: Convention against Transnational Organized Crime," (too long for the 12-word rule).
 _LONG_ORGAN = re.compile(
@@ -348,7 +361,7 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
 #: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
 _NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
-_ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix)\b")
+_ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix|Annexe|Anexo|Приложение|المرفق|附件)(?:\b|$)")
 
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
