@@ -22,6 +22,8 @@ import unicodedata
 CYRILLIC_ORDER = "абвгдежзиклмнопрстуфхцчшщэюя"
 #: Arabic sub-paragraph letters, in abjad order as the UN prints them (أ ب ج د هـ و ...).
 ABJAD_ORDER = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+#: The Arabic alphabet in its ordinary order (Word's "arabicAlpha" lists: أ ب ت ث ...).
+ARABIC_ALPHABET = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي"
 #: Chinese quotes of older texts number items by the earthly branches: (子) (丑) (寅) are
 #: (a) (b) (c) (ICERD's article 4 in 79/160).
 BRANCH_ORDER = "子丑寅卯辰巳午未申酉戌亥"
@@ -118,9 +120,33 @@ def letter_values(body: str) -> tuple[int, ...]:
         values.append(CYRILLIC_ORDER.index(letter) + 1)
     if letter in ABJAD_ORDER:
         values.append(ABJAD_ORDER.index(letter) + 1)
+    if letter in ARABIC_ALPHABET:  # a list in alphabetical order: its place decides
+        values.append(ARABIC_ALPHABET.index(letter) + 1)
     if letter in BRANCH_ORDER:
         values.append(BRANCH_ORDER.index(letter) + 1)
     return tuple(dict.fromkeys(v + extra for v in values))
+
+
+def letter_of(value: int, order: str) -> str:
+    """The ``value``-th letter of a list in ``order``: "abjad" (أ ب ج د), "arabic-alphabet"
+    (أ ب ت ث), "cyrillic" (а б в), "CYRILLIC" (А Б В); "" past the end."""
+    letters = {
+        "abjad": ABJAD_ORDER,
+        "arabic-alphabet": ARABIC_ALPHABET,
+        "cyrillic": CYRILLIC_ORDER,
+        "CYRILLIC": CYRILLIC_ORDER.upper(),
+    }[order]
+    return letters[value - 1] if 0 < value <= len(letters) else ""
+
+
+def cjk_numeral(value: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九 (str(value) past 99)."""
+    digits = "〇一二三四五六七八九"
+    if not 0 < value < 100:
+        return str(value)
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[units] if units else "")
 
 
 def arabic_letter(body: str) -> str:

@@ -19,7 +19,7 @@ SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt"
 #: Letters that number items, in every official language: Latin, Russian (Cyrillic
 #: letters, and their look-alikes typed in Latin lists), Arabic (abjad, "هـ" with its
 #: tatweel), and the earthly branches of older Chinese texts (子 丑 寅).
-_LETTER = "[a-z\u0430-\u044f\u0456\u0458\u0455\u0501]"
+_LETTER = "[a-z\u0430-\u044f\u0456\u0458\u0455\u0501子丑寅卯辰巳午未申酉戌亥]"
 _ARABIC_LETTER = "[\u0621-\u064a]\u0640?"
 _CJK = "[一二三四五六七八九十]{1,3}"
 
