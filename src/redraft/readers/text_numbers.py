@@ -34,7 +34,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(rf"^({_CJK}、)")),  # Chinese "一、": the top level, no space after
     (
         "(alpha)",
-        re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)"),
+        re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s|$)"),
     ),
     ("(alpha)", re.compile(rf"^(\((?:{_LETTER}{{1,3}}|{_ARABIC_LETTER}(?: ?{_ARABIC_LETTER})?)\))(?=\s)")),
     ("(alpha)", re.compile(r"^([（(][\d]{1,2}[)）])(?=\s|[^\s\w]|[\u4e00-\u9fff])")),

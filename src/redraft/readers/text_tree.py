@@ -390,6 +390,11 @@ def _title_like(text: str) -> bool:
     return 0 < len(words) <= 40 and not ends_sentence(text) and _capital_or_caseless(text)
 
 
+def _opens_sequence(number: Number) -> bool:
+    """Is ``number`` the first of a list ("(i)", "(a)", "1.", "㈠"), not a negotiation one?"""
+    return not number.inserted and any(value == 1 for _, value in number.readings)
+
+
 class _Operative:
     """Builds the operative part: numbered paragraphs nest by their numbers."""
 
@@ -408,7 +413,12 @@ class _Operative:
                 self._table(item)
             else:
                 number, rest = parse_number(item.text)
+                inner, inner_rest = parse_number(rest) if number is not None else (None, rest)
                 if number is not None and number.prefix != "PP":
+                    if inner is not None and _opens_sequence(inner):
+                        # "(a) (i) The conversion ...": (a) opens with its first sub-item
+                        self._numbered(number, "")
+                        number, rest = inner, inner_rest
                     self._numbered(number, rest)
                 else:
                     self._unnumbered(item, following)
