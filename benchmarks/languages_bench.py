@@ -50,32 +50,32 @@ CAUSES: dict[tuple[str, str], str] = {
     ("79/1", "es"): "UN: the Spanish XML restarts its numbering after paragraph 2 (the numbers "
     "stand alone in empty paragraphs: <num> values 1. 2. 1. 2. 3. ... where the English has "
     "1. 2. 3. 4. 5.), so every later paragraph is two behind",
-    ("79/39", "ru"): "UN: the Russian XML has no PP10 (\"Noting that Member States decided in "
-    "resolution 79/1 ...\"): its preamble ends with PP9, and it is the only version with no "
+    ("79/39", "ru"): 'UN: the Russian XML has no PP10 ("Noting that Member States decided in '
+    'resolution 79/1 ..."): its preamble ends with PP9, and it is the only version with no '
     "link to A/RES/79/1",
     ("79/78", "ru"): "UN: the Russian text runs OP4's list into the paragraph (\"... следующее: "
-    "a) меры ...; b) меры ...\" in one <p>); the five others print (a)-(g) as sub-paragraphs",
-    ("79/93", "ru"): "UN: the Russian XML of 79/93 A lacks items (a)-(e) of \"Urges all "
-    "countries ...:\": the list goes from its introduction straight to i)-iv) and f)",
+    'a) меры ...; b) меры ..." in one <p>); the five others print (a)-(g) as sub-paragraphs',
+    ("79/93", "ru"): 'UN: the Russian XML of 79/93 A lacks items (a)-(e) of "Urges all '
+    'countries ...:": the list goes from its introduction straight to i)-iv) and f)',
     ("79/138", "ar"): "UN: numbering typed wrong in the Arabic source: <num> 9 - 11 - 11 - 12 "
     "(no 10; the first 11 is the English 10)",
     ("79/139", "es"): "UN: numbering typed wrong in the Spanish source: 80. 81. 80. 83. (the "
     "second 80. is the English 82.)",
     ("79/195", "ru"): "UN: numbering typed wrong in the Russian source: 36. 36. 38. (the second "
     "36. is the English 37.)",
-    ("79/205", "fr"): "UN: the French text has one preambular paragraph more: PP16 \"Exprimant "
+    ("79/205", "fr"): 'UN: the French text has one preambular paragraph more: PP16 "Exprimant '
     "sa profonde inquiétude devant la mise en place de l'épisode El Niño ...\" is in none of "
     "the five others (French 39 preambular containers, English and Spanish 38)",
     ("79/243", "ar"): "the published texts differ: English, French, Spanish and Russian end "
-    "article 27(1) with \"in the territory of that State Party.\" after (b) (OP1#21.p1); "
+    'article 27(1) with "in the territory of that State Party." after (b) (OP1#21.p1); '
     "Arabic and Chinese say it in the paragraph's opening words (\"في إقليم تلك الدولة "
-    "الطرف:\", \"位于本国领土内的：\")",
+    'الطرف:", "位于本国领土内的：")',
     ("79/257", "es"): "UN: numbering typed wrong in the Spanish source: 74. a) b) c) d) c) "
     "(the second c) is the English (e))",
-    ("79/258", "zh"): "UN: the versions mark up \"Recalls its resolution 78/253 ...\" (section "
+    ("79/258", "zh"): 'UN: the versions mark up "Recalls its resolution 78/253 ..." (section '
     "on the contingency fund) three ways: unnumbered body text in English (P7), a preambular "
     "crossHeading in Chinese (PP30), an operative paragraph numbered 1. in Russian",
-    ("79/258", "ru"): "UN: the Russian numbers \"ссылается на свою резолюцию 78/253 ...\" as "
+    ("79/258", "ru"): 'UN: the Russian numbers "ссылается на свою резолюцию 78/253 ..." as '
     "1. (the English prints it unnumbered), so the contingency-fund section has 1.-3. where the "
     "English has 1.-2.",
     ("79/319", "fr"): "UN: numbering typed wrong in the French source: 12. 12. 13. 14. 16. "

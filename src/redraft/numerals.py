@@ -48,9 +48,7 @@ CJK_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 #: حادي عشر (eleventh), ثاني عشر ..., عشرون.
 _UNITS = "أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر"
 _TEENS = "حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع"
-ARABIC_ORDINALS = (
-    rf"(?:{_UNITS})اً?|(?:{_TEENS}) عشر|عشرون|عشرين|(?:{_TEENS})اً? وعشرين"
-)
+ARABIC_ORDINALS = rf"(?:{_UNITS})اً?|(?:{_TEENS}) عشر|عشرون|عشرين|(?:{_TEENS})اً? وعشرين"
 #: A whole number written in Arabic script: its dash ("5 -", "5 –", "5-").
 ARABIC_DASH = re.compile(r"^(\d{1,4})\s*[-–—]$")
 #: Arabic documents print roman items (i), (ii) as ’1‘, ’2‘.

@@ -97,7 +97,7 @@ _FIRST_ITEM = re.compile(r"^[\s\u200e\u200f]*1\.\s+")
 
 
 def take_first_item(parts: list[str]) -> str:
-    """"1." at the start of the text of a Chinese "㈠" (its first item, as Chinese treaties
+    """ "1." at the start of the text of a Chinese "㈠" (its first item, as Chinese treaties
     number 一、 > ㈠ > 1.), removed from ``parts``; "" if the text does not start so."""
     text = "".join(parts)
     match = _FIRST_ITEM.match(text)
@@ -123,7 +123,9 @@ def under_chinese_item(previous: Paragraph | None, block: Paragraph) -> Paragrap
         return None
     index = previous.children.index(item)
     item = item.with_children(item.children + (block,))
-    return previous.with_children(previous.children[:index] + (item,) + previous.children[index + 1 :])
+    return previous.with_children(
+        previous.children[:index] + (item,) + previous.children[index + 1 :]
+    )
 
 
 def join_lone_numbers(blocks: list[Paragraph]) -> list[Paragraph]:
@@ -237,7 +239,9 @@ def table_note(block: Paragraph, notes: bool, previous: Paragraph | None) -> boo
 
 def as_text(block: Paragraph) -> Paragraph:
     """``block`` as unnumbered text, its number printed at the start of the text."""
-    return replace(block, kind=Kind.TEXT, number="", text=f"{block.number} {block.text}", opening="")
+    return replace(
+        block, kind=Kind.TEXT, number="", text=f"{block.number} {block.text}", opening=""
+    )
 
 
 def ends_with_table(block: Paragraph | None) -> bool:

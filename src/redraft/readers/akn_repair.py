@@ -45,9 +45,8 @@ _TYPED = re.compile(
 )
 #: A sub-paragraph that opens with a sub-item: "(a) (i)<TAB>The conversion ..." (the
 #: first number is read here, the second by the next match).
-_TYPED_PAIR = re.compile(
-    rf"^[ \t\n{_MARKS}]*({_LETTERED})[ \t\u00a0]+(?=(?:{_LETTERED}|[’‘']\d{{1,2}}[’‘'])[ {_MARKS}]*\t)"
-)
+_SECOND = rf"(?:{_LETTERED}|[’‘']\d{{1,2}}[’‘'])[ {_MARKS}]*\t"
+_TYPED_PAIR = re.compile(rf"^[ \t\n{_MARKS}]*({_LETTERED})[ \t\u00a0]+(?={_SECOND})")
 #: Chinese numbers its items "一、" with no tab after (the articles of 79/243's annex);
 #: a number may be typed right against its text ("287.Nous ...", the French 79/233).
 _TYPED_CJK = re.compile(
@@ -277,9 +276,9 @@ def _sentence_goes_on(paragraph: Paragraph) -> bool:
 
 def _list_goes_on(paragraph: Paragraph) -> bool:
     """Does the last sub-paragraph of ``paragraph``'s list end with a semicolon, a comma
-    or no punctuation at all, so that the sentence goes on after the list? (How text in a script without
-    capitals shows that it continues: the Arabic and Chinese "and demands that the
-    perpetrators be held accountable;" after 4.(f) in 79/56.)"""
+    or no punctuation at all, so that the sentence goes on after the list? (How text in
+    a script without capitals shows that it continues: the Arabic and Chinese "and
+    demands that the perpetrators be held accountable;" after 4.(f) in 79/56.)"""
     numbered = [c for c in paragraph.children if c.number]
     if not numbered or paragraph.children[-1] is not numbered[-1]:
         return False

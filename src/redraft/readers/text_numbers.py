@@ -36,7 +36,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "(alpha)",
         re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s|$)"),
     ),
-    ("(alpha)", re.compile(rf"^(\((?:{_LETTER}{{1,3}}|{_ARABIC_LETTER}(?: ?{_ARABIC_LETTER})?)\))(?=\s)")),
+    (
+        "(alpha)",
+        re.compile(rf"^(\((?:{_LETTER}{{1,3}}|{_ARABIC_LETTER}(?: ?{_ARABIC_LETTER})?)\))(?=\s)"),
+    ),
     ("(alpha)", re.compile(r"^([（(][\d]{1,2}[)）])(?=\s|[^\s\w]|[\u4e00-\u9fff])")),
     ("’roman‘", re.compile(r"^([’‘']\d{1,2}[’‘'])(?=\s)")),  # Arabic roman items: ’1‘ = (i)
     ("(cjk)", re.compile(rf"^([（(]{_CJK}[)）]|[\u3220-\u3229])")),  # Chinese "（一）", "㈠"
@@ -46,6 +49,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEGOTIATION = re.compile(rf"({SUFFIXES})\.?\)?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
 @dataclass(frozen=True)
 class Number:
     """A printed number: ``text`` as printed minus spaces ("3bis.", "(a)"), the

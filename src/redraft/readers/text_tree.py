@@ -102,7 +102,8 @@ def _capital_or_caseless(text: str) -> bool:
 _ORGAN_NAME = re.compile(
     r"^\*?(?:The(?: (?:[A-Z][\w-]*|and|on|of|for))+|L['’]Assemblée générale"
     r"|Le Conseil de sécurité|La Asamblea General|El Consejo de Seguridad"
-    r"|Генеральная Ассамблея|Совет Безопасности|大会|安全理事会|إن الجمعية العامة|إن مجلس الأمن)\*?$"
+    r"|Генеральная Ассамблея|Совет Безопасности|大会|安全理事会"
+    r"|إن الجمعية العامة|إن مجلس الأمن)\*?$"
 )
 #: An organ named at length: "The Conference of the Parties to the United Nations
 #: Convention against Transnational Organized Crime," (too long for the 12-word rule).
@@ -278,15 +279,11 @@ def _lead_in(chunks: list[Chunk], start: int, first_number: int) -> int:
     leads into it with a colon ("تقرر، بالنسبة لعام 2025:", "Resolves that, for 2025:",
     printed after a formula with its comma in Arabic): unnumbered text, as in AKN."""
     last = first_number - 1
-    if (
-        start < first_number
-        and chunks[last].kind == "text"
-        and end_mark(chunks[last].text) in (":", "：")
-        and parse_number(chunks[first_number].text)[0] is not None
-        and parse_number(chunks[first_number].text)[0].readings[0][0] == "arabic"
-    ):
-        return last
-    return first_number
+    if start >= first_number or chunks[last].kind != "text":
+        return first_number
+    number = parse_number(chunks[first_number].text)[0]
+    arabic = number is not None and number.readings[0][0] == "arabic"
+    return last if arabic and end_mark(chunks[last].text) in (":", "：") else first_number
 
 
 def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
