@@ -20,6 +20,7 @@ a public contract documented in docs/labels.md:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ _NEGOTIATION_SUFFIX = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called for every number a reader meets
 def number_key(number: str, before: str = "", parent: str = "", parent_number: str = "") -> str:
     """The label form of a printed number: ``"5."`` -> ``"5"``, ``"a)"`` -> ``"(a)"``,
     ``"3 bis."`` -> ``"3bis"``, ``"2.bis"`` -> ``"2bis"``, ``"(c)"`` -> ``"(c)"``; in the
