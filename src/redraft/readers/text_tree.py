@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
+from .text_languages import ANNEX, ORGAN_NAME, PART_HEADING
 from .text_numbers import Level, Number, parse_number, place
 from .text_passes import (
     DOC_HEADING,
@@ -31,22 +32,6 @@ _ADOPTED = re.compile(r"^Adopted\b")
 _ITALIC = re.compile(r"\*([^*\n]+)\*")
 _OPENING = re.compile(r"^\*([^*\n]+)\*")
 _TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
-#: A division of the text printed on its own line: "Annex", "Annex II", "Part IV",
-#: "Section 29A", "Chapter I", "Article 12", "Appendix", "Income section 2". Printed
-#: after the last operative paragraph it opens an annex or a part, never a sub-paragraph.
-#: The same in the other official languages: "Annexe", "Titre I", "Chapitre premier",
-#: "Anexo", "Sección 2 de ingresos", "Приложение", "Раздел 1", "المرفق", "الجزء الأول",
-#: "附件", "第一编", "收入第2款" (docs/readers.md, "Languages").
-PART_HEADING = re.compile(
-    r"^(?:(?:Annex(?:es)?|Appendix|Part|Section|Income section|Chapter|Article|Preamble"
-    r"|Annexe|Appendice|Partie|Titre|Chapitre|Chapitre de recettes|Préambule"
-    r"|Anexo|Apéndice|Parte|Título|Capítulo|Sección|Artículo|Preámbulo"
-    r"|Приложение|Добавление|Часть|Раздел|Глава|Статья|Раздел поступлений)"
-    r"(?: (?:[IVXLC]+|\d+[A-Z]?|[A-Z]|premier|première|unique))?(?: de ingresos)?"
-    r"|(?:المرفق|التذييل|الجزء|الباب|الفصل|المادة|باب الإيرادات)(?: \S+(?: عشر)?)?"
-    r"|(?:附件|附录)[一二三四五六七八九十]{0,3}"
-    r"|(?:收入)?第[一二三四五六七八九十\d]{1,4}[A-Z]?(?:编|款|部分|章|节|条))$"
-)
 
 
 @dataclass
@@ -99,12 +84,6 @@ def _capital_or_caseless(text: str) -> bool:
     return text[:1].isupper() or caseless(text)
 
 
-_ORGAN_NAME = re.compile(
-    r"^\*?(?:The(?: (?:[A-Z][\w-]*|and|on|of|for))+|L['’]Assemblée générale"
-    r"|Le Conseil de sécurité|La Asamblea General|El Consejo de Seguridad"
-    r"|Генеральная Ассамблея|Совет Безопасности|大会|安全理事会"
-    r"|إن الجمعية العامة|إن مجلس الأمن)\*?$"
-)
 #: An organ named at length: "The Conference of the Parties to the United Nations
 #: Convention against Transnational Organized Crime," (too long for the 12-word rule).
 _LONG_ORGAN = re.compile(
@@ -117,7 +96,7 @@ OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 def is_formula(text: str) -> bool:
     """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
     ...:"; also the bare organ name that heads the adoption of a declaration."""
-    if _ORGAN_NAME.match(text) and len(text.split()) <= 8:
+    if ORGAN_NAME.match(text) and len(text.split()) <= 8:
         return True
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
@@ -358,7 +337,6 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
 #: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
 _NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
-_ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix|Annexe|Anexo|Приложение|المرفق|附件)(?:\b|$)")
 
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
@@ -449,7 +427,7 @@ class _Operative:
         ):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
-            if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
+            if ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
                 self.levels = []
             return
         if (
