@@ -33,11 +33,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from shared_corpus import DEFAULT_CORPUS, need
+
 from redraft.model import Draft
 from redraft.readers.akn import read_akn
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 ARCHIVE = "unxml-ga-79-other-languages.tar.xz"
 LANGUAGES = {"English": "en", "Arabic": "ar", "Chinese": "zh", "French": "fr", "Russian": "ru"}
 LANGUAGES["Spanish"] = "es"
@@ -133,15 +133,11 @@ def languages_dir(corpus: Path, given: Path | None) -> Iterator[Path]:
     if given is not None:
         yield given
         return
-    archive = corpus / ARCHIVE
-    if not archive.is_file():
-        raise FileNotFoundError(f"{archive} not found (give --corpus or --languages-dir)")
     with tempfile.TemporaryDirectory(prefix="redraft-languages-") as scratch:
-        with tarfile.open(archive) as tar:
+        with tarfile.open(corpus / ARCHIVE) as tar:
             tar.extractall(scratch, filter="data")
-        found = next(Path(scratch).glob("**/Arabic"), None)
-        if found is None:
-            raise FileNotFoundError(f"{archive}: no Arabic/ folder inside")
+        found = next(Path(scratch).glob("**/Arabic"), Path(scratch) / "Arabic")
+        need(found, "an Arabic/ folder inside the archive", pattern="*.xml")
         yield found.parent
 
 
@@ -178,13 +174,14 @@ def main() -> None:
     parser.add_argument("--only", default="", help="one resolution, e.g. 79/206")
     args = parser.parse_args()
     english = args.corpus / "unxml-ga" / "79session" / "English"
-    if not english.is_dir():
-        sys.exit(f"no English 79th session under {args.corpus} (give --corpus)")
-    try:
-        with languages_dir(args.corpus, args.languages_dir) as others:
-            run(english, others, args.text, args.only)
-    except FileNotFoundError as error:
-        sys.exit(str(error))
+    need(english, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
+    if args.languages_dir is not None:
+        what = "the other languages' folders (Arabic/, Chinese/, French/, Russian/, Spanish/)"
+        need(args.languages_dir / "Arabic", what, option="--languages-dir", pattern="*.xml")
+    else:
+        need(args.corpus / ARCHIVE, "the five other languages of the 79th session (archive)")
+    with languages_dir(args.corpus, args.languages_dir) as others:
+        run(english, others, args.text, args.only)
 
 
 def run(english: Path, others: Path, text: bool, only: str) -> None:
