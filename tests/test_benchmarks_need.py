@@ -20,6 +20,7 @@ NEEDS_CORPUS = (
     "languages_bench.py",
     "merge_corpus.py",
     "overlap_bench.py",
+    "precedent_bench.py",
 )
 
 
