@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
-from ..readers import read_bytes, read_file_bytes, read_path
+from ..readers import read_bytes, read_file_bytes, read_limited, read_path
 from ..store import Store
 from ..store.revisions import split_spec, validate_name
 from ..words import count_words
@@ -24,7 +24,7 @@ from ..words import count_words
 def load(spec: str, store: str | Path | None = None) -> Loaded:
     """Load ``spec``: "-" (stdin), an existing file, or a store revision ``NAME[@REV]``."""
     if spec == "-":
-        result = read_bytes(sys.stdin.buffer.read(), name="<stdin>")
+        result = read_bytes(read_limited(sys.stdin.buffer, "<stdin>"), name="<stdin>")
         return Loaded(result.draft, "-", result.warnings)
     path = Path(spec)
     if path.exists():
