@@ -110,7 +110,9 @@ def _read(path: Path) -> bytes:
     with open(path, "rb") as handle:
         data = handle.read(MAX_CONFIG_BYTES + 1)
     if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"{path}: more than {MAX_CONFIG_BYTES // 1024} KB: not a configuration file")
+        raise ConfigError(
+            f"{path}: more than {MAX_CONFIG_BYTES // 1024} KB: not a configuration file"
+        )
     return data
 
 

@@ -91,7 +91,9 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
     from ..resolve.merge import latest_drafts
 
     if not specs:
-        return latest_drafts(store)
+        named, warnings = latest_drafts(store)
+        show_warnings(warnings)
+        return named
     refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:

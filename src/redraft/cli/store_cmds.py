@@ -191,6 +191,7 @@ def list_(fmt: str, output: Path | None, store: Path | None) -> None:
 
     opened = _open(store)
     summaries = list_summaries(opened)
+    show_warnings(opened.warnings)  # drafts left out, named
     if fmt == "json":
         from ..render.json import dumps
 
@@ -316,6 +317,9 @@ def _when(iso: str) -> str:
 
 
 def _columns(rows: Sequence[tuple[str, ...]], right: frozenset[int] = frozenset()) -> str:
+    from ..render.safe import printable_line
+
+    rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # one line each
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:

@@ -82,7 +82,9 @@ _PIECE = 1 << 20
 
 #: A character that shows: not a blank, nor an invisible format character (a byte-order
 #: mark, a zero-width space or joiner, a soft hyphen, a bidirectional mark).
-_VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_VISIBLE = re.compile(
+    r"[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
 
 #: The signature of an OLE compound file: an old .doc, or a password-protected .docx.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

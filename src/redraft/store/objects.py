@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..errors import StoreError
 from ..model import Version
-from .revisions import decode_message
+from .revisions import decode_message, is_valid_name
 
 
 def blob_id(data: bytes, length: int = 40) -> str:
@@ -46,8 +47,8 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
         for line in raw.strip().splitlines():
             meta, _, file = line.partition("\t")
             name = file[len(folder) + 1 : -4]
-            if not (file == f"{folder}/{name}.txt" and "/" not in name and name):
-                continue
+            if not (file == f"{folder}/{name}.txt" and is_valid_name(name)):
+                continue  # not a draft, or a name redraft refuses (a hostile push)
             blob = meta.split()[3]
             if set(blob) == {"0"}:  # deleted: a later file of that name starts over
                 found.pop(name, None)
@@ -182,6 +183,22 @@ def read_snapshot(out: bytes, folders: list[str], paths: list[str]) -> Snapshot:
         for p, b in zip(paths, found[1 + len(folders) :], strict=True)
     }
     return Snapshot(head[0] if head else None, trees, blobs)
+
+
+def refuse_tree_link(snap: Snapshot, folder: str, id_size: int = 20) -> None:
+    """A StoreError when ``folder`` in the head's root tree is not a folder
+    (a symbolic link or a file a collaborator committed in its place)."""
+    root = snap.trees.get("")
+    if root is None:
+        return
+    for mode, name, _oid in parse_tree(root, id_size):
+        if name == folder and mode != "40000":
+            what = "symbolic link" if mode == "120000" else "file"
+            raise StoreError(
+                f"{folder}: is a {what} in the store's last commit, not a folder; redraft "
+                f"never follows a link out of the store: restore the folder "
+                f"('git rm {folder}', then 'git checkout HEAD~1 -- {folder}')"
+            )
 
 
 def build_tree(

@@ -37,7 +37,8 @@ from typing import Any
 from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
-from .driver import install_merge_driver
+from .clone import check_out_remote_store
+from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
     CONFIG_NAME,
     DEFAULT_CONFIG,
@@ -46,6 +47,7 @@ from .files import (
     discover,
     git_dir,
     hash_name,
+    refuse_link,
     write_loose_object,
     writer_lock,
 )
@@ -61,12 +63,14 @@ from .objects import (
     parse_batch,
     parse_log,
     read_snapshot,
+    refuse_tree_link,
 )
 from .revisions import (
     Incoming,
     check_field,
     decode_message,
     encode_message,
+    is_valid_name,
     parse_date,
     refuse_case_clash,
     select,
@@ -104,6 +108,7 @@ class Store:
                 )
         else:
             root = discover(Path.cwd())
+        refuse_link(root, CONFIG_NAME)
         return cls(root, git_dir(root))
 
     @classmethod
@@ -123,8 +128,13 @@ class Store:
     @classmethod
     def _set_up(cls, root: Path) -> Store:
         root.mkdir(parents=True, exist_ok=True)
+        for own in (CONFIG_NAME, DRAFTS, ".gitattributes"):
+            refuse_link(root, own)  # a clone of a hostile push: never write through one
         _init_repository(root)
+        adopted = check_out_remote_store(root)
         store = cls(root, git_dir(root))
+        if adopted:
+            store.warnings.append(f"checked out {adopted}, the branch holding the team's store")
         config = root / CONFIG_NAME
         if not config.exists():
             atomic_write(config, DEFAULT_CONFIG.encode())
@@ -133,16 +143,20 @@ class Store:
         return store
 
     def _commit_setup(self) -> None:
-        """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
+        """Commit redraft.toml and .gitattributes when the last commit lacks them (clones
+        need them), or lacks the merge driver's line. An existing store is left as it is:
+        edits made to either file since are the user's, never committed here."""
         files = [CONFIG_NAME, ".gitattributes"]
         with self._lock():
             snap = self._lookup(files)
             changed = {}
             for path in files:
                 target, old = self.root / path, snap.blobs[path]
-                data = target.read_bytes() if target.is_file() else None
-                if data is not None and (old is None or old[1] != data):
-                    changed[path] = data
+                if old is None:
+                    if target.is_file():
+                        changed[path] = target.read_bytes()
+                elif path == ".gitattributes" and not has_driver_line(old[1]):
+                    changed[path] = with_driver_line(old[1])
             if changed:
                 message = "Set up redraft store\n" if snap.head else "Create redraft store\n"
                 self._commit(snap, changed, message, self._default_by(), _now())
@@ -152,13 +166,22 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
-        """Names of the drafts in the store, sorted."""
+        """Names of the drafts in the store, sorted. A file a collaborator committed
+        under a name redraft would refuse (``drafts/-x.txt``, escape sequences) is no
+        draft: it is left out and named in :attr:`warnings`."""
         if self._head() is None and self._unborn():
             return []
-        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode()
-        return sorted(
-            line[len(DRAFTS) + 1 : -4] for line in out.splitlines() if line.endswith(".txt")
-        )
+        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode(errors="replace")
+        found = []
+        for line in out.splitlines():
+            name = line[len(DRAFTS) + 1 : -4]
+            if not line.endswith(".txt"):
+                continue
+            if line.startswith(f"{DRAFTS}/") and is_valid_name(name):
+                found.append(name)
+            else:
+                self.warnings.append(f"{line!r}: not a valid draft name; left out")
+        return sorted(found)
 
     def versions(self, name: str) -> list[Version]:
         """Every version of ``name``, oldest first (empty when the draft does not exist)."""
@@ -186,6 +209,19 @@ class Store:
         return [
             self._parse(t, f"{v.name}@{v.number}") for v, t in zip(versions, texts, strict=True)
         ]
+
+    def readable_drafts(self, versions: list[Version]) -> list[Draft | None]:
+        """The draft of each version, None where the stored text cannot be read (a
+        collaborator pushed a text that is not canonical, or nests too deep): the store's
+        :attr:`warnings` name each such draft, and the others are read as usual."""
+        out: list[Draft | None] = []
+        for version, text in zip(versions, self._blobs([v.blob for v in versions]), strict=True):
+            try:
+                out.append(self._parse(text, f"{version.name}@{version.number}"))
+            except StoreError as error:
+                self.warnings.append(f"{error}; left out")
+                out.append(None)
+        return out
 
     def texts(self, versions: list[Version]) -> list[bytes]:
         """The canonical text of each version, from one ``git cat-file --batch``."""
@@ -263,7 +299,9 @@ class Store:
         path = _path(name)
         with self._lock():
             self._check_on_branch()
+            refuse_link(self.root, path)
             snap = self._lookup([path])
+            refuse_tree_link(snap, DRAFTS, self.id_size)
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
