@@ -316,3 +316,25 @@ def test_init_on_an_existing_store_never_commits_redraft_toml_edits(
 
 def test_nothing_outside_the_test_folder_was_touched() -> None:
     assert not Path(os.getcwd(), "pwned").exists()
+
+
+def test_drafts_deleted_by_a_push_then_restored_keep_their_history(
+    tmp_path: Path, team: tuple[Store, Path]
+) -> None:
+    store, remote = team
+    store.save("unodc", draft({1: "2. *Urges* States to act;"}), by="EU")
+    git(store.root, "push", "-q", "origin", "main")
+    work = attacker_clone(tmp_path, remote)
+    git(work, "rm", "-q", "-r", "drafts")
+    push(work, "wipe")
+    git(work, "revert", "--no-edit", "HEAD")  # the team repairs the host with plain git
+    git(work, "push", "-q", "origin", "HEAD:main")
+    assert run("sync", "--store", str(store.root))[0] == 0
+    assert [(v.number, v.by) for v in store.versions("unodc")] == [(1, "Brazil"), (2, "EU")]
+    # a draft deleted and written again with another text starts over, as documented
+    git(work, "rm", "-q", "drafts/other.txt")
+    push(work, "drop other")
+    (work / "drafts" / "other.txt").write_text(text({5: "6. *Decides* otherwise;"}))
+    push(work, "other again")
+    assert run("sync", "--store", str(store.root))[0] == 0
+    assert [v.message for v in store.versions("other")] == ["other again"]

@@ -40,6 +40,7 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
     Every commit that changes ``folder/NAME.txt`` is a version, whoever made it:
     a commit made with plain git has no trailers and counts under its author."""
     found: dict[str, list[Version]] = {}
+    gone: dict[str, list[Version]] = {}  # drafts deleted, with their history
     for record in out.split("\x1e")[1:]:
         commit, when, author, body, raw = record.split("\x1f")
         message, trailers = decode_message(body)
@@ -50,8 +51,14 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
             if not (file == f"{folder}/{name}.txt" and is_valid_name(name)):
                 continue  # not a draft, or a name redraft refuses (a hostile push)
             blob = meta.split()[3]
-            if set(blob) == {"0"}:  # deleted: a later file of that name starts over
-                found.pop(name, None)
+            if set(blob) == {"0"}:  # deleted: a later file of that name starts over...
+                if name in found:
+                    gone[name] = found.pop(name)
+                continue
+            if name not in found and name in gone and gone[name][-1].blob == blob:
+                # ...unless it comes back as it was (a 'git revert' of a hostile push
+                # that removed it): its history goes on, and the same text is no version
+                found[name] = gone.pop(name)
                 continue
             versions = found.setdefault(name, [])
             # A commit without trailers (a merge settling a sync conflict, a plain git
