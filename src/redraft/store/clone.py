@@ -24,7 +24,11 @@ def check_out_remote_store(root: Path) -> str | None:
     if run_git(root, ["rev-parse", "-q", "--verify", "HEAD"], check=False).returncode == 0:
         return None  # the branch has commits: whatever they are, they are the user's
     listing = run_git(root, ["for-each-ref", "--format=%(refname)", "refs/remotes/"], check=False)
-    refs = [r for r in listing.stdout.decode(errors="replace").split() if not r.endswith("/HEAD")]
+    refs = [
+        ref
+        for ref in listing.stdout.decode(errors="replace").split()
+        if ref.count("/") >= 3 and not ref.endswith("/HEAD") and _sound(ref.split("/", 3)[3])
+    ]
     stores = [ref for ref in refs if _holds_store(root, ref)]
     if not stores:
         return None
@@ -50,8 +54,16 @@ def check_out_remote_store(root: Path) -> str | None:
     return pick
 
 
+def _sound(branch: str) -> bool:
+    """A branch name safe to hand to ``git checkout`` (a hostile remote could have one
+    that reads as an option, ``-f``)."""
+    return not branch.startswith("-") and branch.isprintable() and " " not in branch
+
+
 def _holds_store(root: Path, ref: str) -> bool:
-    proc = run_git(root, ["cat-file", "-e", f"{ref}:{CONFIG_NAME}"], check=False)
+    proc = run_git(
+        root, ["cat-file", "-e", "--end-of-options", f"{ref}:{CONFIG_NAME}"], check=False
+    )
     return proc.returncode == 0
 
 

@@ -171,7 +171,9 @@ class Store:
         draft: it is left out and named in :attr:`warnings`."""
         if self._head() is None and self._unborn():
             return []
-        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode(errors="replace")
+        out = self._git(
+            ["ls-tree", "--name-only", "--end-of-options", "HEAD", f"{DRAFTS}/"]
+        ).decode(errors="replace")
         found = []
         for line in out.splitlines():
             name = line[len(DRAFTS) + 1 : -4]
@@ -319,7 +321,11 @@ class Store:
             commit = self._commit(snap, {path: data}, text, by, when)
             sync_worktree(self._git_context(), path, old[0] if old else None, data)
             blob = blob_id(data, len(commit))
-        count = self._git(["rev-list", "--count", commit, "--", path]).decode().strip()
+        count = (
+            self._git(["rev-list", "--count", "--end-of-options", commit, "--", path])
+            .decode()
+            .strip()
+        )
         message = decode_message(text)[0]
         return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
 
@@ -391,7 +397,11 @@ class Store:
         return run_git(self.root, args, data, env=env, check=False)
 
     def _head(self) -> str | None:
-        out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
+        out = (
+            self._git(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"], check=False)
+            .decode()
+            .strip()
+        )
         return out or None
 
     def _check_on_branch(self) -> None:
@@ -414,7 +424,9 @@ class Store:
     def _unborn(self) -> bool:
         """True for a sound repository whose branch has no commit yet (rev-parse exits 1);
         a broken one (exit 128) is not empty, it is corrupted."""
-        return self._proc(["rev-parse", "-q", "--verify", "HEAD"]).returncode == 1
+        return (
+            self._proc(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"]).returncode == 1
+        )
 
     def _lookup(self, paths: list[str]) -> Snapshot:
         """The head commit, the trees the paths sit in and the paths' blobs: one process."""
@@ -434,7 +446,7 @@ class Store:
         # text is shown against its first parent, so that the latest is what HEAD holds.
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
         args.append("--diff-merges=first-parent")
-        args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
+        args += [f"--format={LOG_FORMAT}", "--end-of-options", "HEAD", "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
             if self._unborn():  # a repository with no commit yet
