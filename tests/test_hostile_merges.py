@@ -149,6 +149,6 @@ def test_overlap_printed_pairs_scoring_zero_and_had_no_limit() -> None:
     code, out, _ = run("overlap", *files, "--format", "json", "--limit", "2")
     assert json.loads(out)["pairs"] == pairs[:2]
     code, out, _ = run("overlap", *files, "--limit", "1")
-    assert out.startswith("18 drafts, 1 overlapping pairs")
+    assert out.startswith("18 drafts, 1 overlapping pair\n")
     code, _, err = run("overlap", *files, "--limit", "0")
     assert code == 2 and "--limit" in err

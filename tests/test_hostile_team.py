@@ -136,7 +136,7 @@ def test_three_delegations_share_a_store_through_a_git_host(tmp_path: Path) -> N
     assert code == 1 and "git merge origin/main" in err
     # G77 follows the message: the merge driver brackets the paragraph, attributed
     out = git(g77, "merge", "origin/main", by="G77", check=False)
-    assert "1 paragraph(s) in brackets" in out
+    assert "1 paragraph in brackets" in out
     merged = Path(g77, "drafts", "unodc.txt").read_text()
     bracket = next(line for line in merged.splitlines() if line.startswith("2. ["))
     assert bracket == (  # ours (G77, in this clone) first

@@ -111,7 +111,7 @@ def test_draft_added_on_both_branches(tmp_path: Path) -> None:
         git(root, "commit", "-q", "-m", part, by=branch.upper())
     git(root, "checkout", "-q", "eu")
     out = git(root, "merge", "--no-edit", "g77", check=False)
-    assert "1 paragraph(s) in brackets" in out  # a conflict for git: the room settles it
+    assert "1 paragraph in brackets" in out  # a conflict for git: the room settles it
     merged = draft.read_text()
     assert merged.count("culture of evaluation") == 2  # EU's OP3 and G77's OP3 both kept...
     assert "3. [EU: Requests the Secretariat to promote" in merged  # ...as one paragraph
