@@ -97,10 +97,15 @@ def test_a_draft_file_pushed_as_a_symlink(
     code, _, err = run("save", "unodc", "-", "--store", str(fresh), stdin=text({1: "2. X;"}))
     assert code == 2 and "drafts/unodc.txt: is a symbolic link" in err
     code, out, err = run("list", "--store", str(fresh))
-    assert code == 0 and "other" in out  # the link's "text" is reported, the rest listed
-    assert "unodc@" in err and "left out" in err
+    assert code == 0 and "other" in out and "unodc" not in out  # the rest is listed
+    assert err == "redraft: warning: drafts/unodc.txt: a symbolic link, not a draft; left out\n"
     assert "fallback" not in out + err  # the linked file is never read
     assert tree_files(outside) == before
+    # the host repaired with plain git: the draft's history goes on, the link no version
+    git(work, "revert", "--no-edit", "HEAD")
+    git(work, "push", "-q", "origin", "HEAD:main")
+    assert run("sync", "--store", str(store.root))[0] == 0
+    assert [(v.number, v.by) for v in store.versions("unodc")] == [(1, "Brazil")]
 
 
 def test_gitattributes_pushed_as_a_symlink_is_never_appended_to(

@@ -191,6 +191,7 @@ def list_(fmt: str, output: Path | None, store: Path | None) -> None:
 
     opened = _open(store)
     summaries = list_summaries(opened)
+    opened.names()  # one ls-tree: names what a push put among the drafts that is none
     show_warnings(opened.warnings)  # drafts left out, named
     if fmt == "json":
         from ..render.json import dumps

@@ -50,7 +50,10 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
             name = file[len(folder) + 1 : -4]
             if not (file == f"{folder}/{name}.txt" and is_valid_name(name)):
                 continue  # not a draft, or a name redraft refuses (a hostile push)
-            blob = meta.split()[3]
+            fields = meta.split()
+            blob = fields[3]
+            if fields[1] in _NOT_A_TEXT:
+                blob = "0" * len(blob)  # a link or submodule in its place: no text there
             if set(blob) == {"0"}:  # deleted: a later file of that name starts over...
                 if name in found:
                     gone[name] = found.pop(name)
@@ -78,6 +81,11 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                 )
             )
     return found
+
+
+#: Tree modes of a symbolic link and of a submodule: what a hostile push may put where a
+#: draft was. Neither holds a text; the draft is read as deleted while it stands there.
+_NOT_A_TEXT = ("120000", "160000")
 
 
 def parse_tree(content: bytes, id_size: int = 20) -> list[tuple[str, str, str]]:

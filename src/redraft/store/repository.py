@@ -167,22 +167,24 @@ class Store:
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
         """Names of the drafts in the store, sorted. A file a collaborator committed
-        under a name redraft would refuse (``drafts/-x.txt``, escape sequences) is no
-        draft: it is left out and named in :attr:`warnings`."""
+        under a name redraft would refuse (``drafts/-x.txt``, escape sequences), or a
+        symbolic link in a draft's place, is no draft: it is left out and named in
+        :attr:`warnings`."""
         if self._head() is None and self._unborn():
             return []
-        out = self._git(
-            ["ls-tree", "--name-only", "--end-of-options", "HEAD", f"{DRAFTS}/"]
-        ).decode(errors="replace")
+        out = self._git(["ls-tree", "--end-of-options", "HEAD", f"{DRAFTS}/"])
         found = []
-        for line in out.splitlines():
+        for entry in out.decode(errors="replace").splitlines():
+            meta, _, line = entry.partition("\t")
             name = line[len(DRAFTS) + 1 : -4]
             if not line.endswith(".txt"):
                 continue
-            if line.startswith(f"{DRAFTS}/") and is_valid_name(name):
-                found.append(name)
-            else:
+            if not line.startswith(f"{DRAFTS}/") or not is_valid_name(name):
                 self.warnings.append(f"{line!r}: not a valid draft name; left out")
+            elif meta.split()[0] not in ("100644", "100755"):
+                self.warnings.append(f"{line}: a symbolic link, not a draft; left out")
+            else:
+                found.append(name)
         return sorted(found)
 
     def versions(self, name: str) -> list[Version]:
