@@ -266,8 +266,10 @@ def test_init_in_a_clone_whose_remote_head_names_master(
     clone = tmp_path / "colleague"
     git(tmp_path, "clone", "-q", str(remote), str(clone))  # "remote HEAD refers to nonexistent ref"
     assert not (clone / "redraft.toml").exists()
-    code, _, err = run("init", str(clone))
-    assert code == 0 and "checked out main" in err
+    code, out, err = run("init", str(clone))
+    assert code == 0 and out == f"{clone} holds the team's store (branch main checked out): " + (
+        "save drafts with 'redraft save NAME FILE'\n"
+    )
     assert git(clone, "branch", "--show-current").strip() == "main"
     code, out, _ = run("list", "--store", str(clone))
     assert "unodc" in out and "other" in out

@@ -57,7 +57,9 @@ date_option = click.option(
 def init(directory: Path | None) -> None:
     """Create a store in DIRECTORY (default: here), or make the git repository there one.
 
-    Safe to run again: an existing store is left as it is."""
+    Safe to run again: an existing store is left as it is. In a clone whose checkout
+    is empty (the host's HEAD names another branch), checks out the branch that holds
+    the store."""
     from ..store import CONFIG_NAME, Store
 
     target = directory or Path(".")
@@ -65,6 +67,8 @@ def init(directory: Path | None) -> None:
     store = Store.init(target)
     show_warnings(store.warnings)
     verb = "is already a redraft store" if existed else "is now a redraft store"
+    if store.checked_out:
+        verb = f"holds the team's store (branch {store.checked_out} checked out)"
     emit(f"{directory or '.'} {verb}: save drafts with 'redraft save NAME FILE'")
 
 

@@ -91,6 +91,7 @@ class Store:
         self.root = root
         self.git_dir = git_dir
         self.warnings: list[str] = []  # things a command should tell the user
+        self.checked_out: str | None = None  # the team's branch `init` checked out in a clone
         self.hash_name = hash_name(git_dir)  # sha256 for --object-format=sha256 repositories
         self.id_size = 32 if self.hash_name == "sha256" else 20
 
@@ -133,8 +134,7 @@ class Store:
         _init_repository(root)
         adopted = check_out_remote_store(root)
         store = cls(root, git_dir(root))
-        if adopted:
-            store.warnings.append(f"checked out {adopted}, the branch holding the team's store")
+        store.checked_out = adopted
         config = root / CONFIG_NAME
         if not config.exists():
             atomic_write(config, DEFAULT_CONFIG.encode())
