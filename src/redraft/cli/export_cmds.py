@@ -133,7 +133,10 @@ def report(out_dir: Path, fmt: str, store: Path | None) -> None:
     from ..render.site import write_site
     from ..resolve.report import overview
 
-    site = write_site(out_dir, overview(store))
+    warnings: list[str] = []
+    drafts = overview(store, warnings)
+    show_warnings(warnings)
+    site = write_site(out_dir, drafts)
     if fmt == "json":
         from ..render.json import dumps
 

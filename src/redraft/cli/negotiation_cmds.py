@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option, warn
+from .common import emit, format_option, info, output_option, show_warnings, store_option, warn
 
 
 def _print(renderable: Any, output: Path | None) -> None:
@@ -176,7 +176,7 @@ def clean(spec: str, keep_open: bool, fmt: str, output: Path | None, store: Path
     result, source, warnings = api.clean_of(spec, store, keep_open)
     show_warnings(warnings)
     for item in result.unresolved:
-        click.echo(f"redraft: open: {item.label}: {item.reason}", err=True)
+        info(f"redraft: open: {item.label}: {item.reason}")
     if result.unresolved and not keep_open:
         count = len(result.unresolved)
         click.echo(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..blocktree import check_depth
 from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from .text_languages import ANNEX, ORGAN_NAME, PART_HEADING
@@ -314,6 +315,7 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
             nodes.append(_node(Kind.TABLE, item.text))
         elif number is not None and number.prefix != "PP" and path:
             depth, _ = place(levels, number)
+            check_depth(depth + 1, f"at the paragraph numbered '{number.text}'")
             node = _node(Kind.OPERATIVE, rest, number.text)
             path[min(depth, len(path) - 1)].children.append(node)
             path = path[: depth + 1] + [node]
@@ -403,6 +405,7 @@ class _Operative:
         if not self.path and number.readings[0] == ("arabic", 1):
             self.levels = []  # a part under its own heading numbers afresh: "II" ... "1."
         depth, how = place(self.levels, number)
+        check_depth(depth, f"at the paragraph numbered '{number.text}'")
         node = _node(Kind.OPERATIVE, rest, number.text)
         if how == "guess":
             # where the paragraph belongs is a guess (a skipped number is not: that is

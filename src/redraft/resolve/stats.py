@@ -31,7 +31,9 @@ def stats_report(
     warnings: list[str] = []
     if not specs and not by_version:
         opened = open_store(store)
-        named = [(d.name, d.draft) for d in load_store_drafts(opened, opened.names())]
+        stored = load_store_drafts(opened, opened.names(), skip_bad=True)
+        named = [(d.name, d.draft) for d in stored]
+        warnings.extend(opened.warnings)
     else:
         named = []
         for spec in specs:
