@@ -1,0 +1,278 @@
+"""Align two language versions unit by unit: by label first, and where labels do
+not agree by structure, position, length and figures (never by translating).
+
+1. The label lists are matched (longest common subsequence). A label match is
+   trusted as an anchor when its content is plausible (usual length ratio, figures
+   that agree) and so is its neighbour's: one chance fit among shifted labels (a
+   paragraph dropped and the rest renumbered) does not anchor anything.
+2. Between anchors, a dynamic programme in the manner of Gale and Church's sentence
+   alignment chooses among 1-1 matches, a unit missing or extra, two units run
+   together (2-1) or one split (1-2), scoring length against the language pair's
+   usual ratio, shared and differing figures, kind and depth, and label agreement.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .ratios import PairRatio
+from .units import Unit
+
+# Costs, in the same units as half a squared z-score of the length ratio.
+LENGTH_CAP = 8.0  # a length as wrong as can be costs no more than this
+SKIP = 7.0  # a unit with no counterpart
+JOIN = 4.0  # on top of the match: two units run together or one split
+#: Two units whose joined length is this far from the other's are not weighed as a join.
+JOIN_LENGTH = 4.5
+#: Letters of slack in the length ratio, so that two very short texts are never outliers.
+LENGTH_SLACK = 3.0
+SAME_LABEL = -3.0
+OTHER_KIND = 3.0
+#: Kinds that readers confuse across languages (a section title read as text, an
+#: annex paragraph as unnumbered text): a weaker clue.
+CONFUSED_KIND = 1.0
+_CONFUSABLE_KINDS = frozenset({"preambular", "operative", "text", "heading"})
+OTHER_DEPTH = 1.5
+SHARED_FIGURE = {"symbol": -2.5, "resolution": -2.5, "year": -2.0, "month": -1.0}
+OTHER_FIGURE = -1.0
+DIFFERENT_FIGURE = {"symbol": 1.5, "resolution": 1.5, "year": 1.2}
+OTHER_DIFFERENT = 0.6
+FIGURE_CAP = 10.0
+#: A label match whose cost is at most this is plausible.
+PLAUSIBLE = 1.0
+#: Letters a unit needs for its length alone to confirm a label match.
+TRUSTED_LENGTH = 20
+#: The band of the dynamic programme around the diagonal, beyond the size difference.
+BAND = 12
+
+
+@dataclass(frozen=True)
+class Link:
+    """Units of the reference (``ref``) and of the other version (``other``) that
+    correspond. ``op``: match (1-1), missing (1-0), extra (0-1), merged (2-1: two
+    reference units run together in the other version), split (1-2)."""
+
+    op: str
+    ref: tuple[int, ...]
+    other: tuple[int, ...]
+    by_label: bool = False
+
+
+class _Scorer:
+    """Costs of putting units in correspondence (cached for 1-1 matches)."""
+
+    def __init__(self, ref: Sequence[Unit], other: Sequence[Unit], ratio: PairRatio) -> None:
+        self.ref, self.other = ref, other
+        self._centre = ratio.log_ratio
+        self._sigma2 = ratio.sigma**2
+        self._short = ratio.short
+        self._slack_other = LENGTH_SLACK * ratio.ratio
+        self._kinds = {f.value: f.kind for u in (*ref, *other) for f in u.figures}
+        self._cache: dict[tuple[int, int], float] = {}
+
+    def match(self, i: int, j: int) -> float:
+        key = (i, j)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self.cost((self.ref[i],), (self.other[j],))
+        return found
+
+    def trusted(self, i: int, j: int) -> bool:
+        """A label match the content confirms: plausible cost, no figure that
+        differs, and either enough text for the length to say something or a
+        shared figure ("Article 16" against "Article 17" is not confirmed)."""
+        if self.match(i, j) > PLAUSIBLE:
+            return False
+        a, b = self.ref[i], self.other[j]
+        if a.values != b.values:
+            return False
+        return a.length >= TRUSTED_LENGTH or bool(a.values)
+
+    def length_cost(self, length_ref: int, length_other: int) -> float:
+        """Half the squared z-score of the length ratio (see PairRatio.z_score)."""
+        observed = math.log((length_other + self._slack_other) / (length_ref + LENGTH_SLACK))
+        z2 = (observed - self._centre) ** 2 / (self._sigma2 + self._short / max(length_ref, 1))
+        return min(z2 / 2, LENGTH_CAP)
+
+    def cost(self, refs: Sequence[Unit], others: Sequence[Unit]) -> float:
+        cost = self.length_cost(sum(u.length for u in refs), sum(u.length for u in others))
+        cost += self.figure_cost(_values(refs), _values(others))
+        first, second = refs[0], others[0]
+        if first.kind != second.kind:
+            confusable = first.kind in _CONFUSABLE_KINDS and second.kind in _CONFUSABLE_KINDS
+            cost += CONFUSED_KIND if confusable else OTHER_KIND
+        if first.depth != second.depth:
+            cost += OTHER_DEPTH
+        if any(a.label == b.label for a in refs for b in others):
+            cost += SAME_LABEL
+        return cost
+
+    def joined(self, refs: Sequence[Unit], others: Sequence[Unit]) -> float:
+        """The cost of a 2-1 or 1-2 correspondence; infinite when the lengths do not
+        add up (then it is no merge, and the programme need not weigh it)."""
+        length_ref = sum(u.length for u in refs)
+        length_other = sum(u.length for u in others)
+        if self.length_cost(length_ref, length_other) > JOIN_LENGTH:
+            return math.inf
+        return JOIN + self.cost(refs, others)
+
+    def figure_cost(self, a: Mapping[str, int], b: Mapping[str, int]) -> float:
+        """Shared figures are evidence for a match, figures on one side only against."""
+        if not a and not b:
+            return 0.0
+        kinds = self._kinds
+        cost = 0.0
+        for value, count in a.items():
+            kind = kinds.get(value, "")
+            there = b.get(value, 0)
+            if there:
+                cost += SHARED_FIGURE.get(kind, OTHER_FIGURE) * min(count, there, 2)
+            if count > there:
+                cost += DIFFERENT_FIGURE.get(kind, OTHER_DIFFERENT) * min(count - there, 2)
+        for value, count in b.items():
+            here = a.get(value, 0)
+            if count > here:
+                kind = kinds.get(value, "")
+                cost += DIFFERENT_FIGURE.get(kind, OTHER_DIFFERENT) * min(count - here, 2)
+        return max(-FIGURE_CAP, min(FIGURE_CAP, cost))
+
+
+def _values(units: Sequence[Unit]) -> Mapping[str, int]:
+    if len(units) == 1:
+        return units[0].values
+    total: Counter[str] = Counter()
+    for unit in units:
+        total.update(unit.values)
+    return total
+
+
+def align_units(ref: Sequence[Unit], other: Sequence[Unit], ratio: PairRatio) -> list[Link]:
+    """Links covering every unit of both sequences once, in order."""
+    scorer = _Scorer(ref, other, ratio)
+    anchors = _anchors(ref, other, scorer)
+    links: list[Link] = []
+    i = j = 0
+    for a, b in [*anchors, (len(ref), len(other))]:
+        links.extend(_fill(scorer, i, a, j, b))
+        if a < len(ref):
+            links.append(Link("match", (a,), (b,), by_label=True))
+        i, j = a + 1, b + 1
+    return links
+
+
+def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> list[tuple[int, int]]:
+    """Label matches to trust: plausible, with a plausible neighbour, and near the
+    diagonal (a heading "H4" matched 200 paragraphs away is a coincidence of labels
+    numbered by position, not a correspondence)."""
+    matcher = difflib.SequenceMatcher(
+        None, [u.label for u in ref], [u.label for u in other], autojunk=False
+    )
+    n, m = len(ref), len(other)
+    reach = _band(n, m)
+    anchors = []
+    for block in matcher.get_matching_blocks():
+        plausible = [
+            scorer.trusted(block.a + k, block.b + k)
+            and abs(block.b + k - (block.a + k) * m / max(n, 1)) <= reach
+            for k in range(block.size)
+        ]
+        for k, ok in enumerate(plausible):
+            neighbour = (k > 0 and plausible[k - 1]) or (k + 1 < block.size and plausible[k + 1])
+            if ok and neighbour:
+                anchors.append((block.a + k, block.b + k))
+    return anchors
+
+
+def _fill(scorer: _Scorer, i0: int, i1: int, j0: int, j1: int) -> list[Link]:
+    """The best links for ref[i0:i1] against other[j0:j1] (a gap between anchors).
+    The programme runs in a band around the diagonal, widened while the best path
+    runs along the band's edge."""
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        return [Link("missing", (i0 + k,), ()) for k in range(n)] + [
+            Link("extra", (), (j0 + k,)) for k in range(m)
+        ]
+    band = BAND + abs(n - m)
+    while True:
+        links, edge = _programme(scorer, i0, n, j0, m, band)
+        if not edge or band >= n + m:
+            return links
+        band *= 2
+
+
+def _programme(
+    scorer: _Scorer, i0: int, n: int, j0: int, m: int, band: int
+) -> tuple[list[Link], bool]:
+    inf = math.inf
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    ref, other, match, joined = scorer.ref, scorer.other, scorer.match, scorer.joined
+    for i in range(n + 1):
+        low, high = _row(i, n, m, band)
+        row, above = best[i], best[i - 1] if i else None
+        for j in range(low, high + 1):
+            if i == 0 and j == 0:
+                continue
+            cost, move = inf, (0, 0)
+            if above is not None:
+                if j and above[j - 1] < inf:
+                    cost, move = above[j - 1] + match(i0 + i - 1, j0 + j - 1), (1, 1)
+                if above[j] + SKIP < cost:
+                    cost, move = above[j] + SKIP, (1, 0)
+            if j and row[j - 1] + SKIP < cost:
+                cost, move = row[j - 1] + SKIP, (0, 1)
+            if i > 1 and j and best[i - 2][j - 1] < cost:
+                pair = (ref[i0 + i - 2], ref[i0 + i - 1])
+                total = best[i - 2][j - 1] + joined(pair, (other[j0 + j - 1],))
+                if total < cost:
+                    cost, move = total, (2, 1)
+            if above is not None and j > 1 and above[j - 2] < cost:
+                pair = (other[j0 + j - 2], other[j0 + j - 1])
+                total = above[j - 2] + joined((ref[i0 + i - 1],), pair)
+                if total < cost:
+                    cost, move = total, (1, 2)
+            row[j], step[i][j] = cost, move
+    return _trace(step, n, m, i0, j0, band)
+
+
+def _row(i: int, n: int, m: int, band: int) -> tuple[int, int]:
+    centre = i * m // n
+    return max(0, centre - band), min(m, centre + band)
+
+
+def _band(n: int, m: int) -> int:
+    """How far from the diagonal a correspondence may stand: the size difference,
+    plus a margin that grows with the text (long annexes drift further)."""
+    return BAND + abs(n - m) + max(n, m) // 10
+
+
+_OPS = {(1, 1): "match", (1, 0): "missing", (0, 1): "extra", (2, 1): "merged", (1, 2): "split"}
+
+
+def _trace(
+    step: list[list[tuple[int, int]]], n: int, m: int, i0: int, j0: int, band: int
+) -> tuple[list[Link], bool]:
+    """The links of the best path, and whether it ran along the band's edge."""
+    links = []
+    edge = False
+    i, j = n, m
+    while i or j:
+        low, high = _row(i, n, m, band)
+        if (j == low and low > 0) or (j == high and high < m):
+            edge = True
+        di, dj = step[i][j]
+        links.append(
+            Link(
+                _OPS[(di, dj)],
+                tuple(i0 + k for k in range(i - di, i)),
+                tuple(j0 + k for k in range(j - dj, j)),
+            )
+        )
+        i, j = i - di, j - dj
+    links.reverse()
+    return links, edge

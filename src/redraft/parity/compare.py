@@ -1,0 +1,306 @@
+"""Compare language versions of one draft with the reference version: the findings.
+
+For each language: paragraphs and footnotes are aligned with the reference's
+(:mod:`redraft.parity.align`), then every correspondence is checked:
+
+- a reference paragraph with no counterpart is *missing*, one of the language's with
+  none in the reference *extra*; two run together are *merged*, one cut in two *split*;
+- a footnote with no counterpart, or attached to a paragraph that does not
+  correspond to the reference's, is a *footnote* finding;
+- figures that differ are a *figure* finding (:mod:`redraft.parity.figure_diff`);
+- a paragraph far longer or shorter than the language pair's usual ratio is a
+  *length* finding;
+- a language expected and not given is a *language* finding.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..errors import InputError
+from ..model import Draft
+from .align import Link, align_units
+from .figure_diff import FigureDiff, compare_figures
+from .languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES, language_order
+from .ratios import PairRatio, RatioTable, default_ratios
+from .result import Alignment, Finding, ParityResult
+from .units import Unit, Units, draft_units
+
+#: A paragraph is a length outlier when its length is this many spreads away from
+#: the pair's usual ratio ...
+LENGTH_Z = 5.0
+#: ... and the reference paragraph has at least this many letters (shorter ones
+#: vary too much to say anything).
+LENGTH_MIN = 60
+
+
+def check_parity(
+    drafts: Mapping[str, Draft],
+    reference: str = "en",
+    expected: Sequence[str] = OFFICIAL_LANGUAGES,
+    sources: Mapping[str, str] | None = None,
+    ratios: RatioTable | None = None,
+) -> ParityResult:
+    """Compare every language version in ``drafts`` (language code -> draft) with the
+    ``reference`` one. ``expected`` languages that are not given are reported."""
+    if reference not in drafts:
+        given = ", ".join(sorted(drafts, key=language_order)) or "none"
+        raise InputError(f"no {reference} version to compare with (languages given: {given})")
+    table = ratios or default_ratios()
+    ref_units = draft_units(drafts[reference], reference)
+    findings: list[Finding] = []
+    alignment: dict[str, Alignment] = {}
+    languages = tuple(sorted(drafts, key=language_order))
+    for language in languages:
+        if language == reference:
+            continue
+        units = draft_units(drafts[language], language)
+        found, alignment[language] = compare_units(
+            ref_units, units, table.pair(reference, language)
+        )
+        findings.extend(found)
+    for language in expected:
+        if language not in drafts:
+            name = LANGUAGE_NAMES.get(language, language)
+            findings.append(Finding(language, "", "language", f"no {name} version"))
+    findings.sort(key=lambda f: (language_order(f.language), f.position))
+    return ParityResult(
+        reference=reference,
+        languages=languages,
+        findings=tuple(findings),
+        sources=dict(sources or {}),
+        alignment=alignment,
+        expected=tuple(expected),
+    )
+
+
+def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Finding], Alignment]:
+    """The findings of one language against the reference, and how it aligned."""
+    ratio = document_ratio(ref, other, ratio)
+    check = _Checker(ref, other, ratio)
+    paragraph_links = align_units(ref.paragraphs, other.paragraphs, ratio)
+    footnote_links = align_units(ref.footnotes, other.footnotes, ratio)
+    for link in paragraph_links:
+        check.paragraph(link)
+    check.footnotes(footnote_links, paragraph_links)
+    matched = [link for link in paragraph_links if link.op == "match"]
+    by_label = sum(
+        1 for link in matched if ref.paragraphs[link.ref[0]].label == other.paragraphs[link.other[0]].label
+    )
+    stats = Alignment(
+        paragraphs=len(other.paragraphs),
+        by_label=by_label,
+        by_content=len(matched) - by_label,
+        footnotes=len(other.footnotes),
+    )
+    return check.findings, stats
+
+
+#: How far a document's own ratio may move from the learned one (log scale).
+DOCUMENT_DRIFT = 0.25
+#: Letters a reference must have before its own ratio is trusted.
+DOCUMENT_MIN = 1000
+
+
+def document_ratio(ref: Units, other: Units, learned: PairRatio) -> PairRatio:
+    """The pair's ratio as this document has it: translators and texts differ (the
+    French of a declaration in "Nous" runs 25% longer than usual), so the centre
+    is taken from the whole document, within DOCUMENT_DRIFT of the learned one."""
+    total_ref = sum(u.length for u in ref.paragraphs if not u.is_table)
+    total_other = sum(u.length for u in other.paragraphs if not u.is_table)
+    if total_ref < DOCUMENT_MIN or total_other == 0:
+        return learned
+    observed = math.log(total_other / total_ref)
+    centre = max(learned.log_ratio - DOCUMENT_DRIFT, min(learned.log_ratio + DOCUMENT_DRIFT, observed))
+    return replace(learned, log_ratio=centre)
+
+
+class _Checker:
+    def __init__(self, ref: Units, other: Units, ratio: PairRatio) -> None:
+        self.ref, self.other, self.ratio = ref, other, ratio
+        self.language = other.language
+        self.findings: list[Finding] = []
+        # Findings sort by the reference unit: paragraph index * 1000 (+ footnote).
+        self._last_ref = 0
+        self._last_label = ""  # the last reference paragraph seen, to place extras
+
+    # -- paragraphs ----------------------------------------------------------
+    def paragraph(self, link: Link) -> None:
+        refs = [self.ref.paragraphs[i] for i in link.ref]
+        others = [self.other.paragraphs[j] for j in link.other]
+        if refs:
+            self._last_ref, self._last_label = refs[-1].index, refs[-1].label
+        if link.op == "missing":
+            self._add("missing", refs[0], None, f"no counterpart in {self.language}")
+        elif link.op == "extra":
+            where = f"after {self._last_label}" if self._last_label else "at the start"
+            self._add(
+                "extra",
+                None,
+                others[0],
+                f"{self.language} {others[0].label or 'paragraph'} has no counterpart "
+                f"in {self.ref.language} ({where})",
+            )
+        elif link.op == "merged":
+            self._add(
+                "merged",
+                refs[1],
+                others[0],
+                f"{refs[0].label} and {refs[1].label} run together in {self.language} "
+                f"({others[0].label})",
+                reference_text="\n".join(u.text for u in refs),
+            )
+        elif link.op == "split":
+            self._add(
+                "split",
+                refs[0],
+                others[0],
+                f"{refs[0].label} is split in {self.language} "
+                f"({others[0].label}, {others[1].label})",
+                text="\n".join(u.text for u in others),
+            )
+        else:
+            self._length(refs[0], others[0])
+        if refs and others:
+            self._figures(refs, others)
+
+    def _length(self, ref: Unit, other: Unit) -> None:
+        if ref.is_table or ref.length < LENGTH_MIN:
+            return
+        z = self.ratio.z_score(ref.length, other.length)
+        if abs(z) < LENGTH_Z:
+            return
+        usual = self.ratio.ratio
+        actual = other.length / ref.length
+        side = "longer" if z > 0 else "shorter"
+        self._add(
+            "length",
+            ref,
+            other,
+            f"{actual / usual:.1f} times the usual length ({self.language}/{self.ref.language} "
+            f"{actual:.2f} where {usual:.2f} is usual): far {side} than {ref.label}",
+            severity="warning",
+        )
+
+    def _figures(self, refs: Sequence[Unit], others: Sequence[Unit]) -> None:
+        diff = compare_figures(
+            [f for u in refs for f in u.figures], [f for u in others for f in u.figures]
+        )
+        if not diff:
+            return
+        self._add(
+            "figure",
+            refs[-1] if len(refs) > 1 else refs[0],
+            others[0],
+            figure_detail(diff, self.ref.language, self.language),
+            severity="error" if diff.substituted else "warning",
+            figures={
+                "reference": tuple(a.shown() for a, _ in diff.substituted)
+                + tuple(f.shown() for f in diff.missing),
+                "language": tuple(b.shown() for _, b in diff.substituted)
+                + tuple(f.shown() for f in diff.added),
+            },
+            reference_text="\n".join(u.text for u in refs),
+            text="\n".join(u.text for u in others),
+        )
+
+    # -- footnotes -----------------------------------------------------------
+    def footnotes(self, links: list[Link], paragraph_links: list[Link]) -> None:
+        counterparts = _counterparts(paragraph_links)
+        for link in links:
+            refs = [self.ref.footnotes[i] for i in link.ref]
+            others = [self.other.footnotes[j] for j in link.other]
+            if link.op == "missing":
+                where = self.ref.paragraphs[refs[0].parent].label
+                self._add("footnote", refs[0], None, f"missing in {self.language} (cited in {where})")
+                continue
+            if link.op == "extra":
+                where = self.other.paragraphs[others[0].parent].label
+                self._add(
+                    "footnote",
+                    None,
+                    others[0],
+                    f"{self.language} {others[0].label} (cited in {where}) has no counterpart",
+                )
+                continue
+            if link.op in ("merged", "split"):
+                self._add(
+                    "footnote",
+                    refs[0],
+                    others[0],
+                    f"{' + '.join(u.label for u in refs)} in {self.ref.language} correspond to "
+                    f"{' + '.join(u.label for u in others)} in {self.language}",
+                )
+            else:
+                self._attachment(refs[0], others[0], counterparts)
+                self._length(refs[0], others[0])
+            self._figures(refs, others)
+
+    def _attachment(self, ref: Unit, other: Unit, counterparts: dict[int, set[int]]) -> None:
+        if ref.parent < 0 or other.parent < 0:
+            return
+        if other.parent in counterparts.get(ref.parent, set()):
+            return
+        if not counterparts.get(ref.parent):
+            return  # the paragraph itself is missing: already reported
+        ref_where = self.ref.paragraphs[ref.parent].label
+        other_where = self.other.paragraphs[other.parent].label
+        self._add(
+            "footnote",
+            ref,
+            other,
+            f"attached to {other_where} in {self.language}, to {ref_where} in {self.ref.language}",
+        )
+
+    # -- findings ------------------------------------------------------------
+    def _add(
+        self,
+        kind: str,
+        ref: Unit | None,
+        other: Unit | None,
+        detail: str,
+        *,
+        severity: str = "error",
+        reference_text: str | None = None,
+        text: str | None = None,
+        figures: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        if ref is not None:
+            position = (ref.parent if ref.kind == "footnote" else ref.index) * 1000
+            position += ref.index + 1 if ref.kind == "footnote" else 0
+        else:
+            position = self._last_ref * 1000 + 999
+        self.findings.append(
+            Finding(
+                language=self.language,
+                label=ref.label if ref is not None else (other.label if other else ""),
+                kind=kind,
+                detail=detail,
+                reference_text=reference_text if reference_text is not None else (ref.text if ref else ""),
+                text=text if text is not None else (other.text if other else ""),
+                reference_label=ref.label if ref is not None else None,
+                label_in_language=other.label if other is not None else None,
+                severity=severity,
+                figures=dict(figures or {}),
+                position=position,
+            )
+        )
+
+
+def _counterparts(links: list[Link]) -> dict[int, set[int]]:
+    """Reference paragraph index -> the other version's paragraphs it corresponds to."""
+    found: dict[int, set[int]] = {}
+    for link in links:
+        for i in link.ref:
+            found.setdefault(i, set()).update(link.other)
+    return found
+
+
+def figure_detail(diff: FigureDiff, reference: str, language: str) -> str:
+    """ "2025 where en has 2015; A/79/302 in en, not in es"."""
+    parts = [f"{b.shown()} where {reference} has {a.shown()}" for a, b in diff.substituted]
+    parts += [f"{f.shown()} in {reference}, not in {language}" for f in diff.missing]
+    parts += [f"{f.shown()} in {language}, not in {reference}" for f in diff.added]
+    return "; ".join(parts)

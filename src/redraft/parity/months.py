@@ -1,0 +1,145 @@
+"""Month names in the six official languages, for dates written in words.
+
+A month name counts as part of a date only beside a number ("15 December",
+"December 2025", "15 de diciembre de 2025", "22 تشرين الأول/أكتوبر 1982"): "may" or
+"mars" alone are not months. Chinese writes the month as a number ("12月") and is
+handled in :mod:`redraft.parity.figures`.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Each entry: month number -> alternatives (regular expressions, matched without case).
+_NAMES: dict[str, dict[int, str]] = {
+    "en": {i + 1: name for i, name in enumerate(ENGLISH_MONTHS)},
+    "fr": {
+        1: "janvier",
+        2: "f[ée]vrier",
+        3: "mars",
+        4: "avril",
+        5: "mai",
+        6: "juin",
+        7: "juillet",
+        8: "ao[ûu]t",
+        9: "septembre",
+        10: "octobre",
+        11: "novembre",
+        12: "d[ée]cembre",
+    },
+    "es": {
+        1: "enero",
+        2: "febrero",
+        3: "marzo",
+        4: "abril",
+        5: "mayo",
+        6: "junio",
+        7: "julio",
+        8: "agosto",
+        9: "se(?:p)?tiembre",
+        10: "octubre",
+        11: "noviembre",
+        12: "diciembre",
+    },
+    # Russian months decline ("декабря", "в декабре"): stems and their endings.
+    "ru": {
+        1: "январ[ьяе]",
+        2: "феврал[ьяе]",
+        3: "март[ае]?",
+        4: "апрел[ьяе]",
+        5: "ма[йяе]",
+        6: "июн[ьяе]",
+        7: "июл[ьяе]",
+        8: "август[ае]?",
+        9: "сентябр[ьяе]",
+        10: "октябр[ьяе]",
+        11: "ноябр[ьяе]",
+        12: "декабр[ьяе]",
+    },
+}
+
+# Arabic: the Levantine name, the name taken from the Latin one, or both joined by a
+# slash as the UN prints them ("تشرين الأول/أكتوبر").
+_ARABIC_LEVANTINE = {
+    1: "كانون الثاني",
+    2: "شباط",
+    3: "آذار",
+    4: "نيسان",
+    5: "أيار",
+    6: "حزيران",
+    7: "تموز",
+    8: "آب",
+    9: "أيلول",
+    10: "تشرين الأول",
+    11: "تشرين الثاني",
+    12: "كانون الأول",
+}
+_ARABIC_LATIN = {
+    1: "يناير",
+    2: "فبراير",
+    3: "مارس",
+    4: "[أا]بريل",
+    5: "مايو",
+    6: "يوني[هو]",
+    7: "يولي[هو]",
+    8: "[أا]غسطس",
+    9: "سبتمبر",
+    10: "[أا]كتوبر",
+    11: "نوفمبر",
+    12: "ديسمبر",
+}
+
+
+def _arabic() -> dict[int, str]:
+    names = {}
+    for month in range(1, 13):
+        levantine = _ARABIC_LEVANTINE[month].replace(" ", r"\s+")
+        latin = _ARABIC_LATIN[month]
+        names[month] = rf"{levantine}(?:\s*/\s*{latin})?|{latin}"
+    return names
+
+
+_NAMES["ar"] = _arabic()
+
+
+def _compile(names: dict[int, str]) -> re.Pattern[str]:
+    groups = "|".join(f"(?P<m{month}>{pattern})" for month, pattern in names.items())
+    # Letters of any script must not continue the name ("Mayor", "марта" is fine).
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+
+
+_PATTERNS = {language: _compile(names) for language, names in _NAMES.items()}
+
+#: A number just before a month ("15 ", "1er ", "15 de ") or just after ("2025", ", 2025").
+_NUMBER_BEFORE = re.compile(r"\d(?:er|re|º)?\s*(?:de\s+)?$")
+_NUMBER_AFTER = re.compile(r"^\s*(?:de\s+|,\s*)?\d")
+
+
+def find_months(text: str, language: str) -> list[tuple[int, int, int]]:
+    """(start, end, month number) of each month name written beside a number."""
+    pattern = _PATTERNS.get(language)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        after = text[match.end() : match.end() + 8]
+        if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.search(after):
+            month = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+            found.append((match.start(), match.end(), month))
+    return found
