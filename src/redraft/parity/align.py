@@ -161,7 +161,71 @@ def align_units(ref: Sequence[Unit], other: Sequence[Unit], ratio: PairRatio) ->
         if a < len(ref):
             links.append(Link("match", (a,), (b,), by_label=True))
         i, j = a + 1, b + 1
-    return links
+    return _regroup(links, scorer)
+
+
+#: A run of units with no counterpart is folded into the unit before it when that
+#: makes the length fit (cost at most REGROUP_FIT) where it did not (at least
+#: REGROUP_MISFIT): "OP4" and its sub-paragraphs (a) to (g) printed as one paragraph.
+REGROUP_FIT = 2.0
+REGROUP_MISFIT = 4.0
+
+
+def _regroup(links: list[Link], scorer: _Scorer) -> list[Link]:
+    """Many-to-one correspondences the programme (which joins two units at most)
+    leaves as a match followed by missing (or extra) units."""
+    out: list[Link] = []
+    k = 0
+    while k < len(links):
+        link = links[k]
+        if link.op in ("match", "merged", "split"):
+            for side, op, plural in (("ref", "missing", "merged"), ("other", "extra", "split")):
+                run = _run(links, k + 1, op)
+                if run:
+                    grown = _grow(link, links[k + 1 : k + 1 + run], side, plural, scorer)
+                    if grown is not None:
+                        link, k = grown[0], k + grown[1]
+                        break
+        out.append(link)
+        k += 1
+    return out
+
+
+def _run(links: list[Link], start: int, op: str) -> int:
+    end = start
+    while end < len(links) and links[end].op == op:
+        end += 1
+    return end - start
+
+
+def _grow(
+    link: Link, run: list[Link], side: str, op: str, scorer: _Scorer
+) -> tuple[Link, int] | None:
+    """``link`` with the best number of the following units folded in, and how many."""
+
+    def cost(refs: tuple[int, ...], others: tuple[int, ...]) -> float:
+        return scorer.length_cost(
+            sum(scorer.ref[i].length for i in refs), sum(scorer.other[j].length for j in others)
+        )
+
+    if cost(link.ref, link.other) < REGROUP_MISFIT:
+        return None
+    best: tuple[float, int] | None = None
+    refs, others = link.ref, link.other
+    for taken, extra in enumerate(run, 1):
+        refs, others = (refs + extra.ref, others) if side == "ref" else (refs, others + extra.other)
+        fit = cost(refs, others)
+        if fit <= REGROUP_FIT and (best is None or fit < best[0]):
+            best = (fit, taken)
+    if best is None:
+        return None
+    taken = best[1]
+    added = run[:taken]
+    if side == "ref":
+        grown = Link(op, link.ref + tuple(i for x in added for i in x.ref), link.other)
+    else:
+        grown = Link(op, link.ref, link.other + tuple(j for x in added for j in x.other))
+    return grown, taken
 
 
 def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> list[tuple[int, int]]:

@@ -34,6 +34,8 @@ LENGTH_Z = 5.0
 #: ... and the reference paragraph has at least this many letters (shorter ones
 #: vary too much to say anything).
 LENGTH_MIN = 60
+#: ... and at least this many letters per figure.
+LETTERS_PER_FIGURE = 12
 
 
 def check_parity(
@@ -148,8 +150,7 @@ class _Checker:
                 "merged",
                 refs[1],
                 others[0],
-                f"{refs[0].label} and {refs[1].label} run together in {self.language} "
-                f"({others[0].label})",
+                f"{_labels(refs)} run together in {self.language} ({others[0].label})",
                 reference_text="\n".join(u.text for u in refs),
             )
         elif link.op == "split":
@@ -157,8 +158,7 @@ class _Checker:
                 "split",
                 refs[0],
                 others[0],
-                f"{refs[0].label} is split in {self.language} "
-                f"({others[0].label}, {others[1].label})",
+                f"{refs[0].label} is split in {self.language} ({_labels(others, ', ')})",
                 text="\n".join(u.text for u in others),
             )
         else:
@@ -167,7 +167,12 @@ class _Checker:
             self._figures(refs, others)
 
     def _length(self, ref: Unit, other: Unit) -> None:
-        if ref.is_table or ref.length < LENGTH_MIN:
+        # Tables are figures, footnotes mostly references, and a list of resolutions
+        # and dates ("37/4 of 22 October 1982, 38/4 of ...") is figures with a few
+        # words between them whose length varies most: their length says little.
+        if ref.is_table or ref.kind == "footnote" or ref.length < LENGTH_MIN:
+            return
+        if len(ref.figures) * LETTERS_PER_FIGURE > ref.length:
             return
         z = self.ratio.z_score(ref.length, other.length)
         if abs(z) < LENGTH_Z:
@@ -287,6 +292,14 @@ class _Checker:
                 position=position,
             )
         )
+
+
+def _labels(units: Sequence[Unit], last: str = " and ") -> str:
+    """ "PP5 and PP6"; "OP4, OP4(a) … OP4(g)" for long runs."""
+    labels = [u.label or "(unlabelled)" for u in units]
+    if len(labels) > 4:
+        return f"{labels[0]}, {labels[1]} … {labels[-1]} ({len(labels)} units)"
+    return ", ".join(labels[:-1]) + last + labels[-1] if len(labels) > 1 else labels[0]
 
 
 def _counterparts(links: list[Link]) -> dict[int, set[int]]:

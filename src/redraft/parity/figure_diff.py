@@ -49,14 +49,23 @@ def compare_figures(reference: Sequence[Figure], other: Sequence[Figure]) -> Fig
     missing = tuple(
         f
         for f in left_ref
-        if id(f) not in paired_ref and f.kind in ALWAYS_DIGITS and not other_counts[f.value]
+        if id(f) not in paired_ref and _alone_counts(f) and not other_counts[f.value]
     )
     added = tuple(
         f
         for f in left_other
-        if id(f) not in paired_other and f.kind in ALWAYS_DIGITS and not ref_counts[f.value]
+        if id(f) not in paired_other and _alone_counts(f) and not ref_counts[f.value]
     )
     return FigureDiff(tuple(pairs), missing, added)
+
+
+#: "1 billion" is "un milliard", "одного миллиарда": written in words elsewhere.
+_ROUND_AMOUNTS = frozenset(str(10**k) for k in (3, 6, 9, 12))
+
+
+def _alone_counts(figure: Figure) -> bool:
+    """Whether a figure alone on one side is worth reporting."""
+    return figure.kind in ALWAYS_DIGITS and figure.value not in _ROUND_AMOUNTS
 
 
 def _cancel_alternatives(side: Sequence[Figure], own: Counter[str], others: Counter[str]) -> None:
@@ -118,7 +127,11 @@ def _pairable(a: Figure, b: Figure, distance: int) -> bool:
         return True
     if a.kind == "symbol":
         return distance <= 2 or a.value.split("/")[0] == b.value.split("/")[0]
-    return distance <= 1  # resolution numbers and plain numbers: a near miss only
+    if a.kind == "resolution":
+        return distance <= 1  # 78/145 for 178/145, 74/156 for 75/156
+    # Plain numbers: one digit changed or two swapped, in numbers of two digits or
+    # more ("1" against "4" is too likely two different numbers).
+    return distance <= 1 and len(a.value) == len(b.value) >= 2
 
 
 def _digits(figure: Figure) -> str:

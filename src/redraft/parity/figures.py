@@ -60,10 +60,10 @@ _SPACES = " \u00a0\u202f\u2009"
 _SEPARATORS = _SPACES + ".,'٬٫"
 
 #: A UN document symbol: capitals, then slash-separated parts; at least one digit.
-_SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Z0-9]*(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z][A-Z0-9]*(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
 _COMPOUND = re.compile(r"-(?=[A-Z]{1,4}/)")
 #: A resolution or decision number: 69/313, 2023/31, S-26/2 (Arabic "دإ-26/2").
-_RESOLUTION = re.compile(r"(?<![\d/.,])(\d{1,4})/(\d{1,4})(?![\d/]|[.,]\d)")
+_RESOLUTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/]|[.,]\d)")
 #: A session in Roman numerals after an old resolution number: 3369 (XXX).
 _ROMAN_SESSION = re.compile(r"(?<=\d)\s*\(([IVXLC]+)\)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -75,18 +75,33 @@ _NUMBER = re.compile(rf"(?<![\d.,])\d+(?:[{_SEPARATORS}]\d+)*")
 _LEADING_NUMBER = re.compile(r"^\s*[(]?\d{1,3}(?:\s*bis)?[)]?\s*[-–.)、]\s+")
 #: COVID-19 is a name, whatever the digits (Chinese writes "2019冠状病毒病").
 _NAMES_WITH_DIGITS = re.compile(r"(?i:covid|ковид|كوفيد)-19|2019\s*冠状病毒病?")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+#: The ideographs that wrap a Chinese figure ("第37/4号", "2025年12月15日") are not prose.
+_CHINESE_DATE_WORDS = re.compile(r"(?<=[\d)])\s*[年月日号]|第(?=\s*\d)")
+#: Arabic numbers the targets of the Goals with a hyphen: "الغاية 12-1" is target 12.1.
+_ARABIC_TARGET = re.compile(r"(غاي[ةت]\w*\s*)(\d{1,2})-(\d{1,2}|[a-z])(?![\d])")
+#: Times of day are left aside: English and Chinese count 12 hours, French, Spanish
+#: and Russian 24 ("3 p.m.", "下午3时", "15 heures", "15.00 horas", "15 ч. 00 мин.").
+_TIMES = re.compile(
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)"
+    r"|(?:上午|下午|中午|晚上)?\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?"
+    r"|\d{1,2}(?:[.:]\d{2})?\s*(?:heures?|h\b|horas)(?:\s*\d{2})?"
+    r"|\d{1,2}(?:[.:]\d{2})?\s*ч\.(?:\s*\d{2}\s*мин\.?)?"
+    r"|الساعة\s*\d{1,2}(?:[.:]\d{2})?"
+)
 
 _PERCENT = re.compile(
     r"^\s*(?:%|per\s?cent|pour\s+cent|por\s+ciento|процент|في\s+المائة|في\s+المئة)",
     re.IGNORECASE,
 )
 _MULTIPLIERS: tuple[tuple[str, int], ...] = (
-    ("万亿", 10**12),
-    ("亿", 10**8),
-    ("万", 10**4),
-    ("百万", 10**6),
+    # Chinese: "370多万" is "over 3.7 million"
+    ("[多余]?万亿", 10**12),
+    ("[多余]?亿", 10**8),
+    ("[多余]?百万", 10**6),
+    ("[多余]?万", 10**4),
     (r"mil\s+millones", 10**9),
-    (r"trillions?|трлн|триллион\w*|تريليون", 10**12),
+    (r"trillions?|трлн|триллион\w*|تريليونات|تريليون", 10**12),
     (r"billones?|billón", 10**12),
     (r"billions?", 10**9),  # fixed below for French, where a billion is 10**12
     (r"milliards?|млрд|миллиард\w*|مليارات|مليار|بليون|بلايين", 10**9),
@@ -98,6 +113,10 @@ _MULTIPLIER = re.compile(
     + "|".join(f"(?P<x{i}>{p})" for i, (p, _) in enumerate(_MULTIPLIERS))
     # a word must end there ("millions", not "millionaires"); Chinese has no spaces
     + r")(?:(?<=[\u4e00-\u9fff])|(?!\w))",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(
+    r"^\s*(?:-|–|—|and|to|or|y|a|et|à|au|и|до|至|到|و)\s*\d[\d.,\u00a0\u202f ]*?(?=\s*\D)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:\$|US\$|USD|€|EUR|¥)\s*$")
@@ -118,11 +137,30 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A text's figures, and its prose: the text with figures, symbols, web
+    addresses and month names blanked out, whose letters measure its length."""
+
+    figures: tuple[Figure, ...]
+    prose: str
+
+
 def extract_figures(text: str, language: str) -> list[Figure]:
     """Every figure in ``text`` (a paragraph in ``language``), in reading order."""
+    return list(read_figures(text, language).figures)
+
+
+def read_figures(text: str, language: str) -> Reading:
+    """The figures of ``text`` and its prose (see :class:`Reading`)."""
     text = normalize_digits(strip_footnote_refs(text))
     text = _mask(text, _LEADING_NUMBER.match(text))
     text = _mask_all(text, _NAMES_WITH_DIGITS)
+    text = _mask_all(text, _TIMES)
+    text = _mask_all(text, _WEB_ADDRESS)
+    if language == "ar":
+        text = _ARABIC_TARGET.sub(lambda m: f"{m.group(1)}{m.group(2)}.{m.group(3)}", text)
+    prose = _mask_all(text, _CHINESE_DATE_WORDS) if language == "zh" else text
     found: list[tuple[int, Figure]] = []
     text = _take_symbols(text, found)
     text = _take_resolutions(text, found)
@@ -130,7 +168,11 @@ def extract_figures(text: str, language: str) -> list[Figure]:
     for match in _NUMBER.finditer(text):
         found.extend((match.start(), f) for f in _numbers(match, text, language))
     found.sort(key=lambda item: item[0])
-    return [figure for _, figure in found]
+    for start, figure in found:  # symbols and months are not prose
+        if figure.kind in ("symbol", "month"):
+            end = start + len(figure.text)
+            prose = prose[:start] + " " * (end - start) + prose[end:]
+    return Reading(tuple(figure for _, figure in found), prose)
 
 
 # -- symbols, resolutions, months --------------------------------------------
@@ -178,7 +220,7 @@ def _take_months(text: str, language: str, found: list[tuple[int, Figure]]) -> s
         return text
     for start, end, month in find_months(text, language):
         found.append((start, Figure("month", f"month:{month}", text[start:end])))
-    return text
+    return text  # names are words: they stay, for the numbers beside them
 
 
 def _roman(numeral: str) -> int:
@@ -291,6 +333,10 @@ def _kind(
     if after and _PERCENT.match(after):
         return "percent", value
     multiplier = _MULTIPLIER.match(after) if after else None
+    if multiplier is None and after:
+        # "between 713 and 757 million": the multiplier of the range's end
+        to = _RANGE_TO.match(after)
+        multiplier = _MULTIPLIER.match(after[to.end() :]) if to else None
     if multiplier is not None:
         factor = next(
             _MULTIPLIERS[int(k[1:])][1] for k, v in multiplier.groupdict().items() if v is not None

@@ -1,9 +1,10 @@
 """Month names in the six official languages, for dates written in words.
 
-A month name counts as part of a date only beside a number ("15 December",
-"December 2025", "15 de diciembre de 2025", "22 تشرين الأول/أكتوبر 1982"): "may" or
-"mars" alone are not months. Chinese writes the month as a number ("12月") and is
-handled in :mod:`redraft.parity.figures`.
+Names are matched as the UN writes them (English capitalised, the others in lower
+case), so that "may" and the planet "Mars" are not months. A month counts alone
+("in January and July 2020"), except the Arabic "مارس", also a verb ("practised"),
+which counts only beside a number ("15 آذار/مارس", "مارس 2025"). Chinese writes the
+month as a number ("12月") and is handled in :mod:`redraft.parity.figures`.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ _NAMES["ar"] = _arabic()
 def _compile(names: dict[int, str]) -> re.Pattern[str]:
     groups = "|".join(f"(?P<m{month}>{pattern})" for month, pattern in names.items())
     # Letters of any script must not continue the name ("Mayor", "марта" is fine).
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)")
 
 
 _PATTERNS = {language: _compile(names) for language, names in _NAMES.items()}
@@ -130,16 +131,42 @@ _NUMBER_BEFORE = re.compile(r"\d(?:er|re|º)?\s*(?:de\s+)?$")
 _NUMBER_AFTER = re.compile(r"^\s*(?:de\s+|,\s*)?\d")
 
 
+#: Month names that are also common words: months only beside a number or another
+#: month ("Weapons Which May Be Deemed" is a title; "in May and June 2025" a date).
+_AMBIGUOUS = frozenset({"مارس", "May"})
+_MONTH_NEAR = re.compile(r"\s*(?:,|and|or|to|-|–)\s*")
+
+
 def find_months(text: str, language: str) -> list[tuple[int, int, int]]:
-    """(start, end, month number) of each month name written beside a number."""
-    pattern = _PATTERNS.get(language)
-    if pattern is None:
-        return []
+    """(start, end, month number) of each month name in ``text``: in its language,
+    and in English (titles of English publications are cited untranslated)."""
+    patterns = [_PATTERNS[code] for code in dict.fromkeys((language, "en")) if code in _PATTERNS]
+    matches = sorted(
+        (match for pattern in patterns for match in pattern.finditer(text)),
+        key=lambda match: match.start(),
+    )
     found = []
-    for match in pattern.finditer(text):
-        before = text[max(0, match.start() - 8) : match.start()]
-        after = text[match.end() : match.end() + 8]
-        if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.search(after):
-            month = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
-            found.append((match.start(), match.end(), month))
+    for index, match in enumerate(matches):
+        if match.group(0) in _AMBIGUOUS and not (
+            _beside_number(text, match) or _beside_month(text, matches, index)
+        ):
+            continue
+        month = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+        found.append((match.start(), match.end(), month))
     return found
+
+
+def _beside_month(text: str, matches: list[re.Match[str]], index: int) -> bool:
+    """ "May and June": another month name separated by a conjunction or a dash."""
+    before = matches[index - 1] if index else None
+    after = matches[index + 1] if index + 1 < len(matches) else None
+    here = matches[index]
+    if before is not None and _MONTH_NEAR.fullmatch(text[before.end() : here.start()]):
+        return True
+    return after is not None and bool(_MONTH_NEAR.fullmatch(text[here.end() : after.start()]))
+
+
+def _beside_number(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 8) : match.start()]
+    after = text[match.end() : match.end() + 8]
+    return bool(_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.search(after))

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
-from .figures import Figure, extract_figures
+from .figures import Figure, read_figures
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -21,7 +21,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def text_length(text: str, language: str) -> int:
     """How long a text is, comparably across languages: letters (any script), and
-    for Chinese ideographs (Latin letters in a Chinese text are symbols and names)."""
+    for Chinese ideographs (Latin letters in a Chinese text are symbols and names).
+    Document symbols, web addresses and month names are not counted: they are
+    figures, and the Arabic month names are twice as long as others'."""
+    return prose_length(read_figures(text, language).prose, language)
+
+
+def prose_length(text: str, language: str) -> int:
+    """The length of a text whose figures are already blanked out."""
     text = strip_footnote_refs(text)
     if language == "zh":
         return len(_IDEOGRAPH.findall(text))
@@ -57,13 +64,35 @@ class Units:
     footnotes: tuple[Unit, ...]
 
 
+#: A heading that holds only its number ("VII", "B.", "سابعا", "七"): some
+#: versions print it on a line of its own, others on the title's line.
+_NUMBER_ONLY = re.compile(
+    r"\s*(?:[IVXLCDM]+|[A-Z]|\d+|[一二三四五六七八九十百]+"
+    r"|(?:ال)?(?:[أا]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)[اًى]?"
+    r"(?:\s+(?:عشر|و\S+))?)\s*[.)、]?\s*"
+)
+
+
 def draft_units(draft: Draft, language: str) -> Units:
     paragraphs: list[Unit] = []
     footnotes: list[Unit] = []
+    prefix = ""  # a number-only heading waiting for the heading it numbers
 
     def visit(block: Paragraph, depth: int) -> None:
+        nonlocal prefix
+        if (
+            depth == 0
+            and block.kind in (Kind.HEADING, Kind.TEXT)
+            and not block.children
+            and not block.footnotes
+            and _NUMBER_ONLY.fullmatch(block.text)
+        ):
+            prefix += block.text + " "
+            return
+        text = prefix + block.text if prefix else block.text
+        prefix = ""
         index = len(paragraphs)
-        paragraphs.append(_unit(index, block.label, block.kind.value, depth, block.text, language))
+        paragraphs.append(_unit(index, block.label, block.kind.value, depth, text, language))
         for note in block.footnotes:
             footnotes.append(_footnote(len(footnotes), note, index, language))
         for child in block.children:
@@ -71,18 +100,22 @@ def draft_units(draft: Draft, language: str) -> Units:
 
     for block in draft.blocks:
         visit(block, 0)
+    if prefix and paragraphs:  # a number left at the very end: keep it as a unit
+        index = len(paragraphs)
+        paragraphs.append(_unit(index, "", Kind.HEADING.value, 0, prefix.strip(), language))
     return Units(language, tuple(paragraphs), tuple(footnotes))
 
 
 def _unit(index: int, label: str, kind: str, depth: int, text: str, language: str) -> Unit:
-    figures = tuple(extract_figures(text, language))
+    reading = read_figures(text, language)
+    figures = reading.figures
     return Unit(
         index=index,
         label=label,
         kind=kind,
         depth=depth,
         text=text,
-        length=text_length(text, language),
+        length=prose_length(reading.prose, language),
         figures=figures,
         markers=tuple(cited_markers(text)),
         values=Counter(f.value for f in figures),
@@ -90,14 +123,15 @@ def _unit(index: int, label: str, kind: str, depth: int, text: str, language: st
 
 
 def _footnote(index: int, note: Footnote, parent: int, language: str) -> Unit:
-    figures = tuple(extract_figures(note.text, language))
+    reading = read_figures(note.text, language)
+    figures = reading.figures
     return Unit(
         index=index,
         label=note.label,
         kind="footnote",
         depth=0,
         text=note.text,
-        length=text_length(note.text, language),
+        length=prose_length(reading.prose, language),
         figures=figures,
         parent=parent,
         values=Counter(f.value for f in figures),
