@@ -16,13 +16,15 @@ For each language: paragraphs and footnotes are aligned with the reference's
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..errors import InputError
 from ..model import Draft
 from .align import Link, align_units
 from .figure_diff import FigureDiff, compare_figures
+from .figures import Figure
 from .languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES, language_order
 from .ratios import PairRatio, RatioTable, default_ratios
 from .result import Alignment, Finding, ParityResult
@@ -44,9 +46,11 @@ def check_parity(
     expected: Sequence[str] = OFFICIAL_LANGUAGES,
     sources: Mapping[str, str] | None = None,
     ratios: RatioTable | None = None,
+    done: Callable[[str], None] | None = None,
 ) -> ParityResult:
     """Compare every language version in ``drafts`` (language code -> draft) with the
-    ``reference`` one. ``expected`` languages that are not given are reported."""
+    ``reference`` one. ``expected`` languages that are not given are reported.
+    ``done`` is called with each language once it is compared (a progress bar)."""
     if reference not in drafts:
         given = ", ".join(sorted(drafts, key=language_order)) or "none"
         raise InputError(f"no {reference} version to compare with (languages given: {given})")
@@ -63,6 +67,8 @@ def check_parity(
             ref_units, units, table.pair(reference, language)
         )
         findings.extend(found)
+        if done is not None:
+            done(language)
     for language in expected:
         if language not in drafts:
             name = LANGUAGE_NAMES.get(language, language)
@@ -89,7 +95,9 @@ def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Find
     check.footnotes(footnote_links, paragraph_links)
     matched = [link for link in paragraph_links if link.op == "match"]
     by_label = sum(
-        1 for link in matched if ref.paragraphs[link.ref[0]].label == other.paragraphs[link.other[0]].label
+        1
+        for link in matched
+        if ref.paragraphs[link.ref[0]].label == other.paragraphs[link.other[0]].label
     )
     stats = Alignment(
         paragraphs=len(other.paragraphs),
@@ -115,7 +123,9 @@ def document_ratio(ref: Units, other: Units, learned: PairRatio) -> PairRatio:
     if total_ref < DOCUMENT_MIN or total_other == 0:
         return learned
     observed = math.log(total_other / total_ref)
-    centre = max(learned.log_ratio - DOCUMENT_DRIFT, min(learned.log_ratio + DOCUMENT_DRIFT, observed))
+    centre = max(
+        learned.log_ratio - DOCUMENT_DRIFT, min(learned.log_ratio + DOCUMENT_DRIFT, observed)
+    )
     return replace(learned, log_ratio=centre)
 
 
@@ -209,6 +219,16 @@ class _Checker:
             },
             reference_text="\n".join(u.text for u in refs),
             text="\n".join(u.text for u in others),
+            excerpts=(
+                _excerpt(
+                    "\n".join(u.text for u in refs),
+                    [a for a, _ in diff.substituted] + list(diff.missing),
+                ),
+                _excerpt(
+                    "\n".join(u.text for u in others),
+                    [b for _, b in diff.substituted] + list(diff.added),
+                ),
+            ),
         )
 
     # -- footnotes -----------------------------------------------------------
@@ -219,7 +239,9 @@ class _Checker:
             others = [self.other.footnotes[j] for j in link.other]
             if link.op == "missing":
                 where = self.ref.paragraphs[refs[0].parent].label
-                self._add("footnote", refs[0], None, f"missing in {self.language} (cited in {where})")
+                self._add(
+                    "footnote", refs[0], None, f"missing in {self.language} (cited in {where})"
+                )
                 continue
             if link.op == "extra":
                 where = self.other.paragraphs[others[0].parent].label
@@ -271,6 +293,7 @@ class _Checker:
         reference_text: str | None = None,
         text: str | None = None,
         figures: Mapping[str, tuple[str, ...]] | None = None,
+        excerpts: tuple[str, str] = ("", ""),
     ) -> None:
         if ref is not None:
             position = (ref.parent if ref.kind == "footnote" else ref.index) * 1000
@@ -283,15 +306,34 @@ class _Checker:
                 label=ref.label if ref is not None else (other.label if other else ""),
                 kind=kind,
                 detail=detail,
-                reference_text=reference_text if reference_text is not None else (ref.text if ref else ""),
+                reference_text=reference_text
+                if reference_text is not None
+                else (ref.text if ref else ""),
                 text=text if text is not None else (other.text if other else ""),
                 reference_label=ref.label if ref is not None else None,
                 label_in_language=other.label if other is not None else None,
                 severity=severity,
                 figures=dict(figures or {}),
+                reference_excerpt=excerpts[0],
+                excerpt=excerpts[1],
                 position=position,
             )
         )
+
+
+#: Characters of context on each side of a figure in an excerpt.
+EXCERPT_CONTEXT = 60
+
+
+def _excerpt(text: str, figures: Sequence[Figure]) -> str:
+    """The text around the first figure found in it, "…" where it is cut."""
+    for figure in figures:
+        at = text.find(figure.text) if figure.text else -1
+        if at >= 0:
+            start = max(0, at - EXCERPT_CONTEXT)
+            end = min(len(text), at + len(figure.text) + EXCERPT_CONTEXT)
+            return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return ""
 
 
 def _labels(units: Sequence[Unit], last: str = " and ") -> str:
@@ -316,4 +358,7 @@ def figure_detail(diff: FigureDiff, reference: str, language: str) -> str:
     parts = [f"{b.shown()} where {reference} has {a.shown()}" for a, b in diff.substituted]
     parts += [f"{f.shown()} in {reference}, not in {language}" for f in diff.missing]
     parts += [f"{f.shown()} in {language}, not in {reference}" for f in diff.added]
-    return "; ".join(parts)
+    counts = Counter(parts)  # "October in en, not in es" 19 times is said once
+    return "; ".join(
+        part if counts[part] == 1 else f"{part} ({counts[part]} times)" for part in counts
+    )

@@ -50,8 +50,8 @@ class Figure:
 DECIMAL_MARK = {"en": ".", "zh": ".", "ar": ",", "fr": ",", "ru": ",", "es": ","}
 
 _DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "０１２３４５６７８９" "％／（）",
-    "0123456789" "0123456789" "0123456789" "%/()",
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９％／（）",
+    "012345678901234567890123456789%/()",
 )
 #: Cyrillic capitals that look like Latin ones, for symbols typed with the wrong keyboard.
 _LATIN_LOOKALIKES = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
@@ -198,7 +198,9 @@ def _take_resolutions(text: str, found: list[tuple[int, Figure]]) -> str:
     if "/" in text:
         for match in _RESOLUTION.finditer(text):
             value = f"{int(match.group(1))}/{int(match.group(2))}"
-            found.append((match.start(), Figure("resolution", f"resolution:{value}", match.group(0))))
+            found.append(
+                (match.start(), Figure("resolution", f"resolution:{value}", match.group(0)))
+            )
             text = _mask(text, match)
     if "(" not in text:
         return text
@@ -341,9 +343,14 @@ def _kind(
         factor = next(
             _MULTIPLIERS[int(k[1:])][1] for k, v in multiplier.groupdict().items() if v is not None
         )
-        if factor == 10**9 and language == "fr" and multiplier.group(0).strip().lower() in (
-            "billion",
-            "billions",
+        if (
+            factor == 10**9
+            and language == "fr"
+            and multiplier.group(0).strip().lower()
+            in (
+                "billion",
+                "billions",
+            )
         ):
             factor = 10**12
         try:

@@ -40,6 +40,8 @@ class Finding:
     label_in_language: str | None = None
     severity: str = "error"  # "error": the texts disagree; "warning": they may
     figures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    reference_excerpt: str = ""  # a few words around what differs, for reading by eye
+    excerpt: str = ""
     position: int = 0  # where the reference unit stands, to sort findings
 
 
@@ -81,9 +83,7 @@ class ParityResult:
 
     def summary_line(self) -> str:
         if not self.findings:
-            return (
-                f"{len(self.languages)} languages agree with {self.reference}: no finding"
-            )
+            return f"{len(self.languages)} languages agree with {self.reference}: no finding"
         kinds = ", ".join(f"{n} {kind}" for kind, n in self.by_kind().items())
         count = len(self.findings)
         return (

@@ -1,0 +1,229 @@
+"""``redraft parity``: do the language versions of a draft say the same thing?
+(docs/parity.md)"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .common import emit, format_option, info, output_option, show_warnings, store_option
+
+if TYPE_CHECKING:
+    from ..parity.result import ParityResult
+    from ..sources import Loaded
+
+#: "fr.docx:fr", "A_RES_79_9.xml:French", "mydraft@Rev.1:en"
+_LANGUAGE_SUFFIX = re.compile(
+    r"^(?P<spec>.+):(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?|[A-Za-z]{4,})$"
+)
+
+
+@click.command()
+@click.argument("specs", nargs=-1, required=True, metavar="FILE[:LANG]...")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="LANG",
+    help="The language of each FILE, in order: repeat it (--lang ar --lang zh ...); "
+    "'auto' keeps what the document says. FILE:LANG does the same for one file.",
+)
+@click.option(
+    "--reference",
+    metavar="LANG",
+    default=None,
+    help="The version the others are compared with [default: en, else the first FILE's].",
+)
+@click.option(
+    "--expect",
+    metavar="LANGS",
+    default="ar,zh,en,fr,ru,es",
+    show_default=True,
+    help="Languages the set should have (comma-separated): each one missing is a "
+    "finding. 'given' expects only the files given.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@format_option("text", "json", "markdown", "html")
+@output_option
+@store_option
+def parity(
+    specs: tuple[str, ...],
+    langs: tuple[str, ...],
+    reference: str | None,
+    expect: str,
+    quiet: bool,
+    fmt: str,
+    output: Path | None,
+    store: Path | None,
+) -> None:
+    """Check that two to six language versions of one draft correspond: paragraphs
+    and sub-paragraphs, footnotes, figures (years, dates, symbols, amounts,
+    percentages, references) and lengths, against the reference version.
+
+    Each FILE is any readable draft (text, Word, AKN XML, Markdown) or a stored
+    version NAME[@REV]. Its language is what the document says (AKN and Word record
+    it; the text reader reads it from the enacting formula), or FILE:LANG, or the
+    --lang given in the same position:
+
+        redraft parity en.xml fr.docx:fr es.txt:es
+
+        redraft parity en.xml fr.docx es.txt --lang en --lang fr --lang es
+
+    Paragraphs are aligned by label, and where labels disagree by structure,
+    position, length and figures (never by translating). Exit 0 when the versions
+    correspond, 1 when something was found, 2 for unreadable input.
+    """
+    from ..errors import InputError
+    from ..parity import OFFICIAL_LANGUAGES, check_parity, language_order, normalize_language
+    from ..sources import refuse_stdin_twice
+
+    if len(specs) == 1:
+        raise InputError(_one_spec_message(specs[0]))
+    if len(langs) > len(specs):
+        raise InputError(f"{len(langs)} --lang for {len(specs)} files: give one per file at most")
+    refuse_stdin_twice(*specs)
+    expected = _expected(expect, OFFICIAL_LANGUAGES, normalize_language)
+    steps = 2 * len(specs) - 1
+    with _progress(quiet, steps) as advance:
+        versions = _load_all(specs, langs, store, advance)
+        chosen = _reference(reference, versions, normalize_language)
+        if expected is None:
+            expected = tuple(sorted(versions, key=language_order))
+        result = check_parity(
+            {lang: loaded.draft for lang, loaded in versions.items()},
+            reference=chosen,
+            expected=expected,
+            sources={lang: loaded.source for lang, loaded in versions.items()},
+            done=lambda _: advance(),
+        )
+    emit(_render(result, fmt), output)
+    raise SystemExit(result.exit_code)
+
+
+def _one_spec_message(spec: str) -> str:
+    if spec == "-" or Path(spec).exists():
+        return (
+            "parity compares two to six language versions of one draft: give the "
+            "other versions too (redraft parity en.docx fr.docx es.docx)"
+        )
+    return (
+        f"redraft parity NAME ({spec}): language versions kept in the store are not "
+        "supported yet; compare files (redraft parity en.docx fr.docx), or a stored "
+        f"version with files (redraft parity {spec} fr.docx es.docx)"
+    )
+
+
+def _expected(
+    expect: str, official: tuple[str, ...], normalize: Callable[[str], str]
+) -> tuple[str, ...] | None:
+    """The languages to expect; None for 'given' (the files' own languages)."""
+    text = expect.strip().lower()
+    if text == "given":
+        return None
+    if text in ("", "none"):
+        return ()
+    if text in ("official", "all"):
+        return official
+    return tuple(dict.fromkeys(normalize(part) for part in text.split(",") if part.strip()))
+
+
+def _load_all(
+    specs: tuple[str, ...],
+    langs: tuple[str, ...],
+    store: Path | None,
+    advance: Callable[[], None],
+) -> dict[str, Loaded]:
+    from ..errors import InputError
+    from ..parity import normalize_language
+    from ..sources import load
+
+    versions: dict[str, Loaded] = {}
+    for position, raw in enumerate(specs):
+        spec, suffix = _split_language(raw)
+        given = langs[position] if position < len(langs) else "auto"
+        loaded = load(spec, store)
+        show_warnings(loaded.warnings)
+        if suffix is not None:
+            language = normalize_language(suffix)
+        elif given.lower() != "auto":
+            language = normalize_language(given)
+        else:
+            language = normalize_language(loaded.draft.meta.language or "en")
+        if language in versions:
+            raise InputError(
+                f"two versions in {language}: {versions[language].source} and {loaded.source} "
+                "(say which language each is with FILE:LANG or --lang)"
+            )
+        versions[language] = loaded
+        advance()
+    return versions
+
+
+def _split_language(spec: str) -> tuple[str, str | None]:
+    """ "fr.docx:fr" -> ("fr.docx", "fr"). A spec naming an existing file is never
+    split (a file may have a colon in its name)."""
+    if spec == "-" or Path(spec).exists():
+        return spec, None
+    match = _LANGUAGE_SUFFIX.match(spec)
+    if match is None:
+        return spec, None
+    return match.group("spec"), match.group("lang")
+
+
+def _reference(
+    reference: str | None, versions: dict[str, Loaded], normalize: Callable[[str], str]
+) -> str:
+    from ..errors import InputError
+
+    if reference is not None:
+        chosen = normalize(reference)
+        if chosen not in versions:
+            raise InputError(
+                f"--reference {chosen}: no {chosen} version among the files "
+                f"(languages: {', '.join(versions)})"
+            )
+        return chosen
+    if "en" in versions:
+        return "en"
+    first = next(iter(versions))
+    info(f"redraft: no en version: comparing with {first} ({versions[first].source})")
+    return first
+
+
+@contextmanager
+def _progress(quiet: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal (reading and comparing six long
+    versions takes a second or more); nothing when piped or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from ..render.console import progress
+
+    with progress() as bar:
+        task = bar.add_task("Comparing versions", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _render(result: ParityResult, fmt: str) -> str:
+    if fmt == "json":
+        from ..render.json import dumps
+        from ..render.parity_json import parity_json
+
+        return dumps(parity_json(result))
+    if fmt == "markdown":
+        from ..render.parity_markdown import render_parity_markdown
+
+        return render_parity_markdown(result)
+    if fmt == "html":
+        from ..render.parity_html import render_parity_html
+
+        return render_parity_html(result)
+    from ..render.parity_text import render_parity_text
+
+    return render_parity_text(result)
