@@ -25,7 +25,11 @@ from .units import Unit
 # Costs, in the same units as half a squared z-score of the length ratio.
 LENGTH_CAP = 8.0  # a length as wrong as can be costs no more than this
 SKIP = 7.0  # a unit with no counterpart
-JOIN = 4.0  # on top of the match: two units run together or one split
+#: On top of the match, for two units run together or one split: as much as a unit
+#: with no counterpart, so that a short paragraph dropped before a long one is not
+#: taken for the two run together (the lengths can hardly tell them apart; the single
+#: match fits better). A true merge wins by the misfit of the alternative.
+JOIN = 7.0
 #: Two units whose joined length is this far from the other's are not weighed as a join.
 JOIN_LENGTH = 4.5
 #: Letters of slack in the length ratio, so that two very short texts are never outliers.
@@ -98,8 +102,11 @@ class _Scorer:
         z2 = (observed - self._centre) ** 2 / (self._sigma2 + self._short / max(length_ref, 1))
         return min(z2 / 2, LENGTH_CAP)
 
-    def cost(self, refs: Sequence[Unit], others: Sequence[Unit]) -> float:
-        cost = self.length_cost(sum(u.length for u in refs), sum(u.length for u in others))
+    def cost(self, refs: Sequence[Unit], others: Sequence[Unit], labels: bool = True) -> float:
+        if len(refs) == len(others) == 1:
+            cost = self.length_cost(refs[0].length, others[0].length)
+        else:
+            cost = self.length_cost(sum(u.length for u in refs), sum(u.length for u in others))
         cost += self.figure_cost(_values(refs), _values(others))
         first, second = refs[0], others[0]
         if first.kind != second.kind:
@@ -107,7 +114,7 @@ class _Scorer:
             cost += CONFUSED_KIND if confusable else OTHER_KIND
         if first.depth != second.depth:
             cost += OTHER_DEPTH
-        if any(a.label == b.label for a in refs for b in others):
+        if labels and any(a.label == b.label for a in refs for b in others):
             cost += SAME_LABEL
         return cost
 
@@ -118,7 +125,8 @@ class _Scorer:
         length_other = sum(u.length for u in others)
         if self.length_cost(length_ref, length_other) > JOIN_LENGTH:
             return math.inf
-        return JOIN + self.cost(refs, others)
+        # Labels say nothing of a join: after one, the rest may be numbered again.
+        return JOIN + self.cost(refs, others, labels=False)
 
     def figure_cost(self, a: Mapping[str, int], b: Mapping[str, int]) -> float:
         """Shared figures are evidence for a match, figures on one side only against."""

@@ -11,6 +11,7 @@ the other ("ten", "18º" for "Eighteenth") and is not reported.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ def compare_figures(reference: Sequence[Figure], other: Sequence[Figure]) -> Fig
     other_only = other_counts - ref_counts
     _cancel_alternatives(reference, ref_only, other_only)
     _cancel_alternatives(other, other_only, ref_only)
+    _cancel_symbol_numbers(ref_only, other_only)
+    _cancel_symbol_numbers(other_only, ref_only)
     left_ref = _figures(reference, ref_only)
     left_other = _figures(other, other_only)
     pairs = _pair(left_ref, left_other)
@@ -81,6 +84,42 @@ def _cancel_alternatives(side: Sequence[Figure], own: Counter[str], others: Coun
     for counter in (own, others):
         for value in [v for v, n in counter.items() if n <= 0]:
             del counter[value]
+
+
+_ROMAN_PART = re.compile(r"(?<![A-Za-z])[IVXLC]+(?![A-Za-z])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _cancel_symbol_numbers(symbols: Counter[str], numbers: Counter[str]) -> None:
+    """A symbol on one side, its number alone on the other: "SS.XI/9" where the
+    Arabic writes "دإ-11/9" (the letters are translated, the numbers stay)."""
+    for value in [v for v in symbols if v.startswith("symbol:")]:
+        tail = _symbol_tail(value)
+        if tail and numbers[tail] > 0:
+            symbols[value] -= 1
+            numbers[tail] -= 1
+    for counter in (symbols, numbers):
+        for value in [v for v, n in counter.items() if n <= 0]:
+            del counter[value]
+
+
+def _symbol_tail(value: str) -> str:
+    """ "symbol:SS.XI/9" -> "resolution:11/9"; "" when the symbol does not end in
+    two numbers."""
+    text = _ROMAN_PART.sub(lambda m: str(_roman(m.group(0))), value.split(":", 1)[1])
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) < 2:
+        return ""
+    return f"resolution:{int(numbers[-2])}/{int(numbers[-1])}"
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _figures(side: Sequence[Figure], counts: Counter[str]) -> list[Figure]:

@@ -75,6 +75,7 @@ _NUMBER = re.compile(rf"(?<![\d.,])\d+(?:[{_SEPARATORS}]\d+)*")
 _LEADING_NUMBER = re.compile(r"^\s*[(]?\d{1,3}(?:\s*bis)?[)]?\s*[-–.)、]\s+")
 #: COVID-19 is a name, whatever the digits (Chinese writes "2019冠状病毒病").
 _NAMES_WITH_DIGITS = re.compile(r"(?i:covid|ковид|كوفيد)-19|2019\s*冠状病毒病?")
+_MAY_BE_TIME = re.compile(r"[ap]\.m\.|时|heure|\dh\b|\d h\b|horas|ч\.|الساعة")
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 #: The ideographs that wrap a Chinese figure ("第37/4号", "2025年12月15日") are not prose.
 _CHINESE_DATE_WORDS = re.compile(r"(?<=[\d)])\s*[年月日号]|第(?=\s*\d)")
@@ -126,7 +127,7 @@ _CURRENCY_AFTER = re.compile(
 )
 
 
-_FOREIGN_DIGITS = re.compile("[٠-٩۰-۹０-９％／（）]")
+_FOREIGN_DIGITS = re.compile("[٠-٩۰-۹０-９％／（）\u2010\u2011]")
 _LOOKALIKE = re.compile("[АВЕКМНОРСТХ]")
 
 
@@ -155,9 +156,13 @@ def read_figures(text: str, language: str) -> Reading:
     """The figures of ``text`` and its prose (see :class:`Reading`)."""
     text = normalize_digits(strip_footnote_refs(text))
     text = _mask(text, _LEADING_NUMBER.match(text))
-    text = _mask_all(text, _NAMES_WITH_DIGITS)
-    text = _mask_all(text, _TIMES)
-    text = _mask_all(text, _WEB_ADDRESS)
+    # Each pattern runs only when a cheap test says it may match (this is the hot path).
+    if "19" in text:
+        text = _mask_all(text, _NAMES_WITH_DIGITS)
+    if _MAY_BE_TIME.search(text):
+        text = _mask_all(text, _TIMES)
+    if "www." in text or "://" in text:
+        text = _mask_all(text, _WEB_ADDRESS)
     if language == "ar":
         text = _ARABIC_TARGET.sub(lambda m: f"{m.group(1)}{m.group(2)}.{m.group(3)}", text)
     prose = _mask_all(text, _CHINESE_DATE_WORDS) if language == "zh" else text
@@ -197,10 +202,16 @@ def _take_symbols(text: str, found: list[tuple[int, Figure]]) -> str:
 def _take_resolutions(text: str, found: list[tuple[int, Figure]]) -> str:
     if "/" in text:
         for match in _RESOLUTION.finditer(text):
-            value = f"{int(match.group(1))}/{int(match.group(2))}"
-            found.append(
-                (match.start(), Figure("resolution", f"resolution:{value}", match.group(0)))
-            )
+            first, second = int(match.group(1)), int(match.group(2))
+            if 1800 <= first <= 2100 and second in (first + 1, (first + 1) % 100):
+                # a period, "2024/25" or "2024/2025": two years
+                for year in (first, first + 1):
+                    found.append((match.start(), Figure("year", str(year), match.group(0))))
+            else:
+                value = f"{first}/{second}"
+                found.append(
+                    (match.start(), Figure("resolution", f"resolution:{value}", match.group(0)))
+                )
             text = _mask(text, match)
     if "(" not in text:
         return text

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from .figures import Figure, read_figures
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_IDEOGRAPHS = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def text_length(text: str, language: str) -> int:
@@ -30,9 +30,9 @@ def text_length(text: str, language: str) -> int:
 def prose_length(text: str, language: str) -> int:
     """The length of a text whose figures are already blanked out."""
     text = strip_footnote_refs(text)
-    if language == "zh":
-        return len(_IDEOGRAPH.findall(text))
-    return len(_LETTER.findall(text))
+    # Runs of what is not counted are fewer than the characters counted: count them.
+    skipped = _NOT_IDEOGRAPHS if language == "zh" else _NOT_LETTERS
+    return len(text) - sum(map(len, skipped.findall(text)))
 
 
 @dataclass(frozen=True)
