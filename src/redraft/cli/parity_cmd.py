@@ -25,7 +25,7 @@ _LANGUAGE_SUFFIX = re.compile(
 
 
 @click.command()
-@click.argument("specs", nargs=-1, required=True, metavar="FILE[:LANG]...")
+@click.argument("specs", nargs=-1, required=True, metavar="FILE[:LANG]... | NAME[@REV]")
 @click.option(
     "--lang",
     "langs",
@@ -75,6 +75,9 @@ def parity(
 
         redraft parity en.xml fr.docx es.txt --lang en --lang fr --lang es
 
+    A single NAME[@REV] compares a stored draft with its language versions in the
+    store, the drafts named NAME.fr, NAME.es... (each at its latest version).
+
     Paragraphs are aligned by label, and where labels disagree by structure,
     position, length and figures (never by translating). Exit 0 when the versions
     correspond, 1 when something was found, 2 for unreadable input.
@@ -83,8 +86,13 @@ def parity(
     from ..parity import OFFICIAL_LANGUAGES, check_parity, language_order, normalize_language
     from ..sources import refuse_stdin_twice
 
+    if len(specs) == 1 and (specs[0] == "-" or Path(specs[0]).exists()):
+        raise InputError(
+            "parity compares two to six language versions of one draft: give the "
+            "other versions too (redraft parity en.docx fr.docx es.docx)"
+        )
     if len(specs) == 1:
-        raise InputError(_one_spec_message(specs[0]))
+        specs = _stored_language_versions(specs[0], store)
     if len(langs) > len(specs):
         raise InputError(f"{len(langs)} --lang for {len(specs)} files: give one per file at most")
     refuse_stdin_twice(*specs)
@@ -106,17 +114,29 @@ def parity(
     raise SystemExit(result.exit_code)
 
 
-def _one_spec_message(spec: str) -> str:
-    if spec == "-" or Path(spec).exists():
-        return (
-            "parity compares two to six language versions of one draft: give the "
-            "other versions too (redraft parity en.docx fr.docx es.docx)"
+def _stored_language_versions(spec: str, store: Path | None) -> tuple[str, ...]:
+    """``NAME[@REV]`` and its language versions in the store: the drafts named
+    ``NAME.xx`` (``L3.fr``, ``L3.zh``: the convention of ``check``'s languages rule,
+    docs/check.md), each at its latest version, as ``NAME.xx:xx`` specs."""
+    from ..errors import InputError
+    from ..parity import LANGUAGE_NAMES
+    from ..revisions import split_spec
+    from ..store import Store
+
+    name, _ = split_spec(spec)
+    names = Store.open(store).names()
+    siblings = [
+        f"{other}:{other[len(name) + 1 :]}"
+        for other in names
+        if other.startswith(name + ".") and other[len(name) + 1 :] in LANGUAGE_NAMES
+    ]
+    if not siblings:
+        raise InputError(
+            f"{name} has no language versions in the store (drafts named {name}.fr, "
+            f"{name}.es...: 'redraft save {name}.fr fr.docx'); or compare files: "
+            f"redraft parity {spec} fr.docx es.docx"
         )
-    return (
-        f"redraft parity NAME ({spec}): language versions kept in the store are not "
-        "supported yet; compare files (redraft parity en.docx fr.docx), or a stored "
-        f"version with files (redraft parity {spec} fr.docx es.docx)"
-    )
+    return (spec, *siblings)
 
 
 def _expected(

@@ -34,7 +34,7 @@ JOIN = 7.0
 JOIN_LENGTH = 4.5
 #: Letters of slack in the length ratio, so that two very short texts are never outliers.
 LENGTH_SLACK = 3.0
-SAME_LABEL = -3.0
+SAME_LABEL = -1.5
 OTHER_KIND = 3.0
 #: Kinds that readers confuse across languages (a section title read as text, an
 #: annex paragraph as unnumbered text): a weaker clue.
@@ -46,10 +46,20 @@ OTHER_FIGURE = -1.0
 DIFFERENT_FIGURE = {"symbol": 1.5, "resolution": 1.5, "year": 1.2}
 OTHER_DIFFERENT = 0.6
 FIGURE_CAP = 10.0
-#: A label match whose cost is at most this is plausible.
-PLAUSIBLE = 1.0
+SHARED_MARKER = -1.0
+DIFFERENT_MARKERS = 1.5
+#: A label match whose length costs at most this (a z-score of 2) is plausible.
+PLAUSIBLE = 2.0
 #: Letters a unit needs for its length alone to confirm a label match.
 TRUSTED_LENGTH = 20
+#: Runs of trusted label matches this long need not beat their shifts (chance does
+#: not fit so many), and shorter ones must beat them by this much.
+LONG_RUN = 8
+SHIFT_MARGIN = 2.0
+#: How much figures widen the spread of a paragraph's length: 1 + this x figures per
+#: letter, at most DENSITY_CAP times (a paragraph three times as long is no match).
+FIGURE_DENSITY = 5.0
+DENSITY_CAP = 2.0
 #: The band of the dynamic programme around the diagonal, beyond the size difference.
 BAND = 12
 
@@ -75,6 +85,7 @@ class _Scorer:
         self._sigma2 = ratio.sigma**2
         self._short = ratio.short
         self._slack_other = LENGTH_SLACK * ratio.ratio
+        self.ratio = ratio.ratio
         self._kinds = {f.value: f.kind for u in (*ref, *other) for f in u.figures}
         self._cache: dict[tuple[int, int], float] = {}
 
@@ -86,27 +97,37 @@ class _Scorer:
         return found
 
     def trusted(self, i: int, j: int) -> bool:
-        """A label match the content confirms: plausible cost, no figure that
-        differs, and either enough text for the length to say something or a
-        shared figure ("Article 16" against "Article 17" is not confirmed)."""
-        if self.match(i, j) > PLAUSIBLE:
-            return False
+        """A label match the content confirms on its own: the same figures, the same
+        kind, a length within the usual spread, and either enough text for the length
+        to say something or a figure ("Article 16" against "Article 17" is not
+        confirmed; shared figures do not excuse a paragraph twice as long)."""
         a, b = self.ref[i], self.other[j]
-        if a.values != b.values:
+        if a.values != b.values or a.kind != b.kind:
             return False
-        return a.length >= TRUSTED_LENGTH or bool(a.values)
+        if a.length < TRUSTED_LENGTH and not a.values:
+            return False
+        return self.length_cost(a.length, b.length, len(a.figures)) <= PLAUSIBLE
 
-    def length_cost(self, length_ref: int, length_other: int) -> float:
-        """Half the squared z-score of the length ratio (see PairRatio.z_score)."""
+    def length_cost(self, length_ref: int, length_other: int, figures: int = 0) -> float:
+        """Half the squared z-score of the length ratio (see PairRatio.z_score). A
+        paragraph dense with figures ("37/4 of 22 October 1982, 38/4 of ...") has few
+        words between them, whose length varies most: its spread is wider."""
         observed = math.log((length_other + self._slack_other) / (length_ref + LENGTH_SLACK))
         z2 = (observed - self._centre) ** 2 / (self._sigma2 + self._short / max(length_ref, 1))
+        if figures:
+            z2 /= min(DENSITY_CAP, 1 + FIGURE_DENSITY * figures / max(length_ref, 1)) ** 2
         return min(z2 / 2, LENGTH_CAP)
 
     def cost(self, refs: Sequence[Unit], others: Sequence[Unit], labels: bool = True) -> float:
         if len(refs) == len(others) == 1:
-            cost = self.length_cost(refs[0].length, others[0].length)
+            first = refs[0]
+            cost = self.length_cost(first.length, others[0].length, len(first.figures))
         else:
-            cost = self.length_cost(sum(u.length for u in refs), sum(u.length for u in others))
+            cost = self.length_cost(
+                sum(u.length for u in refs),
+                sum(u.length for u in others),
+                sum(len(u.figures) for u in refs),
+            )
         cost += self.figure_cost(_values(refs), _values(others))
         first, second = refs[0], others[0]
         if first.kind != second.kind:
@@ -114,16 +135,28 @@ class _Scorer:
             cost += CONFUSED_KIND if confusable else OTHER_KIND
         if first.depth != second.depth:
             cost += OTHER_DEPTH
+        cost += self.marker_cost(refs, others)
         if labels and any(a.label == b.label for a in refs for b in others):
             cost += SAME_LABEL
         return cost
+
+    @staticmethod
+    def marker_cost(refs: Sequence[Unit], others: Sequence[Unit]) -> float:
+        """Footnote references travel with their paragraph into every language."""
+        a = [m for u in refs for m in u.markers]
+        b = [m for u in others for m in u.markers]
+        if not a and not b:
+            return 0.0
+        shared = len(set(a) & set(b))
+        return DIFFERENT_MARKERS * abs(len(a) - len(b)) + SHARED_MARKER * min(shared, 3)
 
     def joined(self, refs: Sequence[Unit], others: Sequence[Unit]) -> float:
         """The cost of a 2-1 or 1-2 correspondence; infinite when the lengths do not
         add up (then it is no merge, and the programme need not weigh it)."""
         length_ref = sum(u.length for u in refs)
         length_other = sum(u.length for u in others)
-        if self.length_cost(length_ref, length_other) > JOIN_LENGTH:
+        figures = sum(len(u.figures) for u in refs)
+        if self.length_cost(length_ref, length_other, figures) > JOIN_LENGTH:
             return math.inf
         # Labels say nothing of a join: after one, the rest may be numbered again.
         return JOIN + self.cost(refs, others, labels=False)
@@ -213,7 +246,9 @@ def _grow(
 
     def cost(refs: tuple[int, ...], others: tuple[int, ...]) -> float:
         return scorer.length_cost(
-            sum(scorer.ref[i].length for i in refs), sum(scorer.other[j].length for j in others)
+            sum(scorer.ref[i].length for i in refs),
+            sum(scorer.other[j].length for j in others),
+            sum(len(scorer.ref[i].figures) for i in refs),
         )
 
     if cost(link.ref, link.other) < REGROUP_MISFIT:
@@ -237,9 +272,11 @@ def _grow(
 
 
 def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> list[tuple[int, int]]:
-    """Label matches to trust: plausible, with a plausible neighbour, and near the
-    diagonal (a heading "H4" matched 200 paragraphs away is a coincidence of labels
-    numbered by position, not a correspondence)."""
+    """Label matches to trust: runs of at least two whose content confirms them, near
+    the diagonal (a heading "H4" matched 200 paragraphs away is a coincidence of
+    labels numbered by position), and that fit better than the same run shifted by
+    one (after a paragraph dropped or two run together the labels that follow are
+    shifted, and paragraphs of like length may fit them by chance)."""
     matcher = difflib.SequenceMatcher(
         None, [u.label for u in ref], [u.label for u in other], autojunk=False
     )
@@ -252,11 +289,37 @@ def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> lis
             and abs(block.b + k - (block.a + k) * m / max(n, 1)) <= reach
             for k in range(block.size)
         ]
-        for k, ok in enumerate(plausible):
-            neighbour = (k > 0 and plausible[k - 1]) or (k + 1 < block.size and plausible[k + 1])
-            if ok and neighbour:
-                anchors.append((block.a + k, block.b + k))
+        for start, end in _runs(plausible):
+            i, j, size = block.a + start, block.b + start, end - start
+            if size >= 2 and (size >= LONG_RUN or _beats_shifts(scorer, i, j, size)):
+                anchors.extend((i + k, j + k) for k in range(size))
     return anchors
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of True."""
+    runs, start = [], None
+    for k, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = k
+        elif not flag and start is not None:
+            runs.append((start, k))
+            start = None
+    return runs
+
+
+def _beats_shifts(scorer: _Scorer, i: int, j: int, size: int) -> bool:
+    def total(di: int, dj: int) -> float:
+        cost = 0.0
+        for k in range(size):
+            a, b = i + k + di, j + k + dj
+            if a >= len(scorer.ref) or b >= len(scorer.other):
+                cost += LENGTH_CAP
+            else:
+                cost += scorer.match(a, b) - (SAME_LABEL if di == dj == 0 else 0.0)
+        return cost
+
+    return total(0, 0) + SHIFT_MARGIN <= min(total(1, 0), total(0, 1))
 
 
 def _fill(scorer: _Scorer, i0: int, i1: int, j0: int, j1: int) -> list[Link]:
@@ -284,6 +347,15 @@ def _programme(
     step: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     ref, other, match, joined = scorer.ref, scorer.other, scorer.match, scorer.joined
+    # A join is weighed only when the lengths are within a factor of e of adding up
+    # (a cheap test before the exact one in joined(): this loop is the hot path).
+    ref_len = [u.length + LENGTH_SLACK for u in ref[i0 : i0 + n]]
+    other_len = [(u.length + LENGTH_SLACK) / scorer.ratio for u in other[j0 : j0 + m]]
+    low_factor, high_factor = math.exp(-1.0), math.exp(1.0)
+
+    def may_join(length_ref: float, length_other: float) -> bool:
+        return low_factor * length_ref <= length_other <= high_factor * length_ref
+
     for i in range(n + 1):
         low, high = _row(i, n, m, band)
         row, above = best[i], best[i - 1] if i else None
@@ -298,12 +370,22 @@ def _programme(
                     cost, move = above[j] + SKIP, (1, 0)
             if j and row[j - 1] + SKIP < cost:
                 cost, move = row[j - 1] + SKIP, (0, 1)
-            if i > 1 and j and best[i - 2][j - 1] < cost:
+            if (
+                i > 1
+                and j
+                and best[i - 2][j - 1] < cost
+                and may_join(ref_len[i - 2] + ref_len[i - 1], other_len[j - 1])
+            ):
                 pair = (ref[i0 + i - 2], ref[i0 + i - 1])
                 total = best[i - 2][j - 1] + joined(pair, (other[j0 + j - 1],))
                 if total < cost:
                     cost, move = total, (2, 1)
-            if above is not None and j > 1 and above[j - 2] < cost:
+            if (
+                above is not None
+                and j > 1
+                and above[j - 2] < cost
+                and may_join(ref_len[i - 1], other_len[j - 2] + other_len[j - 1])
+            ):
                 pair = (other[j0 + j - 2], other[j0 + j - 1])
                 total = above[j - 2] + joined((ref[i0 + i - 1],), pair)
                 if total < cost:

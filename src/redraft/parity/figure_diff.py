@@ -91,26 +91,36 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _cancel_symbol_numbers(symbols: Counter[str], numbers: Counter[str]) -> None:
-    """A symbol on one side, its number alone on the other: "SS.XI/9" where the
-    Arabic writes "دإ-11/9" (the letters are translated, the numbers stay)."""
+    """A symbol on one side, its numbers alone on the other: "SS.XI/9" where the
+    Arabic writes "دإ-11/9", "GC.18/Res.9" where it writes "م ع-18/ق-9" (the letters
+    are translated, the numbers stay)."""
     for value in [v for v in symbols if v.startswith("symbol:")]:
         tail = _symbol_tail(value)
         if tail and numbers[tail] > 0:
             symbols[value] -= 1
             numbers[tail] -= 1
+            continue
+        wanted = Counter(_symbol_numbers(value))
+        if wanted and all(numbers[n] >= k for n, k in wanted.items()):
+            symbols[value] -= 1
+            numbers.subtract(wanted)
     for counter in (symbols, numbers):
         for value in [v for v, n in counter.items() if n <= 0]:
             del counter[value]
 
 
+def _symbol_numbers(value: str) -> list[str]:
+    text = _ROMAN_PART.sub(lambda m: str(_roman(m.group(0))), value.split(":", 1)[1])
+    return [str(int(n)) for n in re.findall(r"\d+", text)]
+
+
 def _symbol_tail(value: str) -> str:
     """ "symbol:SS.XI/9" -> "resolution:11/9"; "" when the symbol does not end in
     two numbers."""
-    text = _ROMAN_PART.sub(lambda m: str(_roman(m.group(0))), value.split(":", 1)[1])
-    numbers = re.findall(r"\d+", text)
+    numbers = _symbol_numbers(value)
     if len(numbers) < 2:
         return ""
-    return f"resolution:{int(numbers[-2])}/{int(numbers[-1])}"
+    return f"resolution:{numbers[-2]}/{numbers[-1]}"
 
 
 def _roman(numeral: str) -> int:

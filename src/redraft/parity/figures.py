@@ -49,9 +49,11 @@ class Figure:
 #: The decimal mark each language uses; the other of "." and "," separates thousands.
 DECIMAL_MARK = {"en": ".", "zh": ".", "ar": ",", "fr": ",", "ru": ",", "es": ","}
 
+#: Digits of other scripts, full-width signs and hyphens that do not break (Arabic
+#: files write "A/ES\u201110/794") as ASCII.
 _DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９％／（）",
-    "012345678901234567890123456789%/()",
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９％／（）\u2010\u2011",
+    "012345678901234567890123456789%/()--",
 )
 #: Cyrillic capitals that look like Latin ones, for symbols typed with the wrong keyboard.
 _LATIN_LOOKALIKES = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
@@ -117,7 +119,7 @@ _MULTIPLIER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_TO = re.compile(
-    r"^\s*(?:-|–|—|and|to|or|y|a|et|à|au|и|до|至|到|و)\s*\d[\d.,\u00a0\u202f ]*?(?=\s*\D)",
+    r"^\s*(?:-|–|—|and|to|or|y|a|et|à|au|и|до|至|到|و)\s*(?P<end>\d+(?:[.,\u00a0\u202f ]\d+)*)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:\$|US\$|USD|€|EUR|¥)\s*$")
@@ -302,8 +304,8 @@ def _integer_part(
     if _grouped(groups) and not (language == "ar" and groups[0].startswith("0")):
         plain = _value("".join(groups), decimals)
         if language == "ar" and all(len(g) == 3 for g in groups):
-            # Arabic files may hold the groups in reverse: keep both readings.
-            yield plain, (_value("".join(reversed(groups)), decimals),)
+            # Arabic files mostly hold the groups in reverse: keep both readings.
+            yield _value("".join(reversed(groups)), decimals), (plain,)
         else:
             yield plain, ()
         return
@@ -336,6 +338,14 @@ def _format(number: Decimal) -> str:
     return text
 
 
+def _ascending(start: str, end: str, language: str) -> bool:
+    readings = list(parse_number(end, language))
+    try:
+        return len(readings) == 1 and Decimal(start) <= Decimal(readings[0][0])
+    except InvalidOperation:
+        return False
+
+
 def _kind(
     value: str, text: str, match: re.Match[str], language: str, is_last: bool
 ) -> tuple[str, str]:
@@ -348,8 +358,10 @@ def _kind(
     multiplier = _MULTIPLIER.match(after) if after else None
     if multiplier is None and after:
         # "between 713 and 757 million": the multiplier of the range's end
+        # (a range goes up: "by 2050 and 1 trillion" is a year, then an amount)
         to = _RANGE_TO.match(after)
-        multiplier = _MULTIPLIER.match(after[to.end() :]) if to else None
+        if to is not None and _ascending(value, to.group("end"), language):
+            multiplier = _MULTIPLIER.match(after[to.end() :])
     if multiplier is not None:
         factor = next(
             _MULTIPLIERS[int(k[1:])][1] for k, v in multiplier.groupdict().items() if v is not None

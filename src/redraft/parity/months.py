@@ -136,7 +136,7 @@ _PATTERNS = {
 
 #: A number just before a month ("15 ", "1er ", "15 de ") or just after ("2025", ", 2025").
 _NUMBER_BEFORE = re.compile(r"\d(?:er|re|º)?\s*(?:de\s+)?$")
-_NUMBER_AFTER = re.compile(r"^\s*(?:de\s+|,\s*)?\d")
+_NUMBER_AFTER = re.compile(r"^\s*(?:de\s+|in\s+|of\s+|,\s*)?\d")
 
 
 #: Month names that are also common words: months only beside a number or another
