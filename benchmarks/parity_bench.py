@@ -160,7 +160,8 @@ def _learn(sets: dict[str, Set], path: Path, corpus: Path) -> None:
         "source": "UN General Assembly resolutions of the 79th session in AKN XML "
         "(UNxml/GAresolutions, commit 42a69b67bb92d23969fc45bba151320b82eb8e52), "
         f"{len(sets)} resolutions",
-        "command": "python benchmarks/parity_bench.py --learn-ratios src/redraft/parity/ratios.json",
+        "command": "python benchmarks/parity_bench.py "
+        "--learn-ratios src/redraft/parity/ratios.json",
         "learned": dt.date.today().isoformat(),
         "pairs": pairs,
     }
@@ -445,7 +446,7 @@ def _table(rows: list[list[str]]) -> None:
     for row in rows:
         cells = [
             str(c).ljust(w) if i == 0 else str(c).rjust(w)
-            for i, (c, w) in enumerate(zip(row, widths))
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         print("  " + "  ".join(cells))
 

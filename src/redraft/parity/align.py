@@ -282,7 +282,7 @@ def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> lis
     )
     n, m = len(ref), len(other)
     reach = _band(n, m)
-    anchors = []
+    anchors: list[tuple[int, int]] = []
     for block in matcher.get_matching_blocks():
         plausible = [
             scorer.trusted(block.a + k, block.b + k)
@@ -298,7 +298,8 @@ def _anchors(ref: Sequence[Unit], other: Sequence[Unit], scorer: _Scorer) -> lis
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     """(start, end) of each run of True."""
-    runs, start = [], None
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
     for k, flag in enumerate([*flags, False]):
         if flag and start is None:
             start = k
