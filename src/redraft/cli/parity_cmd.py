@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,13 +14,9 @@ import click
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
+    from ..model import Loaded
     from ..parity.result import ParityResult
-    from ..sources import Loaded
 
-#: "fr.docx:fr", "A_RES_79_9.xml:French", "mydraft@Rev.1:en"
-_LANGUAGE_SUFFIX = re.compile(
-    r"^(?P<spec>.+):(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?|[A-Za-z]{4,})$"
-)
 
 
 @click.command()
@@ -82,24 +77,14 @@ def parity(
     position, length and figures (never by translating). Exit 0 when the versions
     correspond, 1 when something was found, 2 for unreadable input.
     """
-    from ..errors import InputError
     from ..parity import OFFICIAL_LANGUAGES, check_parity, language_order, normalize_language
-    from ..sources import refuse_stdin_twice
+    from ..resolve.languages import load_language_versions
 
-    if len(specs) == 1 and (specs[0] == "-" or Path(specs[0]).exists()):
-        raise InputError(
-            "parity compares two to six language versions of one draft: give the "
-            "other versions too (redraft parity en.docx fr.docx es.docx)"
-        )
-    if len(specs) == 1:
-        specs = _stored_language_versions(specs[0], store)
-    if len(langs) > len(specs):
-        raise InputError(f"{len(langs)} --lang for {len(specs)} files: give one per file at most")
-    refuse_stdin_twice(*specs)
     expected = _expected(expect, OFFICIAL_LANGUAGES, normalize_language)
-    steps = 2 * len(specs) - 1
-    with _progress(quiet, steps) as advance:
-        versions = _load_all(specs, langs, store, advance)
+    with _progress(quiet, 2 * max(len(specs), 2) - 1) as advance:
+        versions = load_language_versions(specs, langs, store, lambda _: advance())
+        for loaded in versions.values():
+            show_warnings(loaded.warnings)
         chosen = _reference(reference, versions, normalize_language)
         if expected is None:
             expected = tuple(sorted(versions, key=language_order))
@@ -114,31 +99,6 @@ def parity(
     raise SystemExit(result.exit_code)
 
 
-def _stored_language_versions(spec: str, store: Path | None) -> tuple[str, ...]:
-    """``NAME[@REV]`` and its language versions in the store: the drafts named
-    ``NAME.xx`` (``L3.fr``, ``L3.zh``: the convention of ``check``'s languages rule,
-    docs/check.md), each at its latest version, as ``NAME.xx:xx`` specs."""
-    from ..errors import InputError
-    from ..parity import LANGUAGE_NAMES
-    from ..revisions import split_spec
-    from ..store import Store
-
-    name, _ = split_spec(spec)
-    names = Store.open(store).names()
-    siblings = [
-        f"{other}:{other[len(name) + 1 :]}"
-        for other in names
-        if other.startswith(name + ".") and other[len(name) + 1 :] in LANGUAGE_NAMES
-    ]
-    if not siblings:
-        raise InputError(
-            f"{name} has no language versions in the store (drafts named {name}.fr, "
-            f"{name}.es...: 'redraft save {name}.fr fr.docx'); or compare files: "
-            f"redraft parity {spec} fr.docx es.docx"
-        )
-    return (spec, *siblings)
-
-
 def _expected(
     expect: str, official: tuple[str, ...], normalize: Callable[[str], str]
 ) -> tuple[str, ...] | None:
@@ -151,49 +111,6 @@ def _expected(
     if text in ("official", "all"):
         return official
     return tuple(dict.fromkeys(normalize(part) for part in text.split(",") if part.strip()))
-
-
-def _load_all(
-    specs: tuple[str, ...],
-    langs: tuple[str, ...],
-    store: Path | None,
-    advance: Callable[[], None],
-) -> dict[str, Loaded]:
-    from ..errors import InputError
-    from ..parity import normalize_language
-    from ..sources import load
-
-    versions: dict[str, Loaded] = {}
-    for position, raw in enumerate(specs):
-        spec, suffix = _split_language(raw)
-        given = langs[position] if position < len(langs) else "auto"
-        loaded = load(spec, store)
-        show_warnings(loaded.warnings)
-        if suffix is not None:
-            language = normalize_language(suffix)
-        elif given.lower() != "auto":
-            language = normalize_language(given)
-        else:
-            language = normalize_language(loaded.draft.meta.language or "en")
-        if language in versions:
-            raise InputError(
-                f"two versions in {language}: {versions[language].source} and {loaded.source} "
-                "(say which language each is with FILE:LANG or --lang)"
-            )
-        versions[language] = loaded
-        advance()
-    return versions
-
-
-def _split_language(spec: str) -> tuple[str, str | None]:
-    """ "fr.docx:fr" -> ("fr.docx", "fr"). A spec naming an existing file is never
-    split (a file may have a colon in its name)."""
-    if spec == "-" or Path(spec).exists():
-        return spec, None
-    match = _LANGUAGE_SUFFIX.match(spec)
-    if match is None:
-        return spec, None
-    return match.group("spec"), match.group("lang")
 
 
 def _reference(
