@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..parity.result import ParityResult
 
 
-
 @click.command()
 @click.argument("specs", nargs=-1, required=True, metavar="FILE[:LANG]... | NAME[@REV]")
 @click.option(
