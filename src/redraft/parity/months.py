@@ -27,8 +27,16 @@ ENGLISH_MONTHS = (
 )
 
 # Each entry: month number -> alternatives (regular expressions, matched without case).
+#: English abbreviations ("22-23 Sept 2024"): months only beside a number, like "May".
+_ENGLISH_SHORT = ("Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
+
+_SHORT = re.compile("(?:" + "|".join(s for s in _ENGLISH_SHORT if s) + r")\.?")
+
 _NAMES: dict[str, dict[int, str]] = {
-    "en": {i + 1: name for i, name in enumerate(ENGLISH_MONTHS)},
+    "en": {
+        i + 1: f"{name}|{short}\\.?" if short else name
+        for i, (name, short) in enumerate(zip(ENGLISH_MONTHS, _ENGLISH_SHORT, strict=True))
+    },
     "fr": {
         1: "janvier",
         2: "f[ée]vrier",
@@ -152,9 +160,9 @@ def find_months(text: str, language: str) -> list[tuple[int, int, int]]:
     matches = list(pattern.finditer(text))
     found = []
     for index, match in enumerate(matches):
-        if match.group(0) in _AMBIGUOUS and not (
-            _beside_number(text, match) or _beside_month(text, matches, index)
-        ):
+        name = match.group(0)
+        ambiguous = name in _AMBIGUOUS or _SHORT.fullmatch(name) is not None
+        if ambiguous and not (_beside_number(text, match) or _beside_month(text, matches, index)):
             continue
         month = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
         found.append((match.start(), match.end(), month))
