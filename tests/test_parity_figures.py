@@ -58,6 +58,8 @@ def test_the_same_figures_in_every_language(block: list[tuple[str, str]]) -> Non
         # not thousands: two numbers; a numbering kept as written
         ("en", "in 2015 100 States", ["2015", "100"]),
         ("en", "section 5.2.1", ["5.2.1"]),
+        # English writes no decimal comma: a footnote typed as a plain digit
+        ("en", "of 12 August 1949,2 continue", ["12", "month:8", "1949", "2"]),
         # Arabic files keep the digit groups of large numbers in reverse
         ("ar", "000 600", ["600000"]),
         ("ar", "034 30", ["30034"]),
@@ -162,6 +164,10 @@ def test_a_symbol_alone_on_one_side_is_reported() -> None:
         ["A/66/53/Add.1/Corr.1"],
         [],
     )
+
+
+def test_arabic_resolution_numbers_held_right_to_left() -> None:
+    assert _diff("resolution 75/249", "قرارها 249/75", "ar") == ([], [], [])
 
 
 def test_a_symbol_against_its_numbers_in_another_script() -> None:

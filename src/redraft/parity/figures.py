@@ -170,7 +170,7 @@ def read_figures(text: str, language: str) -> Reading:
     prose = _mask_all(text, _CHINESE_DATE_WORDS) if language == "zh" else text
     found: list[tuple[int, Figure]] = []
     text = _take_symbols(text, found)
-    text = _take_resolutions(text, found)
+    text = _take_resolutions(text, language, found)
     text = _take_months(text, language, found)
     for match in _NUMBER.finditer(text):
         found.extend((match.start(), f) for f in _numbers(match, text, language))
@@ -201,7 +201,7 @@ def _take_symbols(text: str, found: list[tuple[int, Figure]]) -> str:
     return text
 
 
-def _take_resolutions(text: str, found: list[tuple[int, Figure]]) -> str:
+def _take_resolutions(text: str, language: str, found: list[tuple[int, Figure]]) -> str:
     if "/" in text:
         for match in _RESOLUTION.finditer(text):
             first, second = int(match.group(1)), int(match.group(2))
@@ -210,10 +210,10 @@ def _take_resolutions(text: str, found: list[tuple[int, Figure]]) -> str:
                 for year in (first, first + 1):
                     found.append((match.start(), Figure("year", str(year), match.group(0))))
             else:
-                value = f"{first}/{second}"
-                found.append(
-                    (match.start(), Figure("resolution", f"resolution:{value}", match.group(0)))
-                )
+                # Arabic files may hold "75/249" right to left, as "249/75"
+                turned = (f"resolution:{second}/{first}",) if language == "ar" else ()
+                value = f"resolution:{first}/{second}"
+                found.append((match.start(), Figure("resolution", value, match.group(0), turned)))
             text = _mask(text, match)
     if "(" not in text:
         return text
@@ -290,6 +290,8 @@ def _is_decimal_mark(seps: list[str], groups: list[str], language: str) -> bool:
     last = seps[-1]
     if last in _SPACES or last in "'٬" or seps.count(last) > 1:
         return False
+    if last == "," and DECIMAL_MARK.get(language, ".") == ".":
+        return False  # English never writes a decimal comma: "1949,2" is 1949 and note 2
     if last == "٫" or last == DECIMAL_MARK.get(language, "."):
         return True
     return len(groups[-1]) != 3
@@ -312,11 +314,13 @@ def _integer_part(
     if language == "ar" and _grouped(groups[::-1]):
         yield _value("".join(reversed(groups)), decimals), ()
         return
-    if any(s in ".," for s in seps):
+    comma_splits = DECIMAL_MARK.get(language, ".") == "."
+    if any(s == "." or (s == "," and not comma_splits) for s in seps):
         # "5.2.1", "1.2,3": a numbering, not a quantity; compared as written.
         yield "".join(a + b for a, b in zip(groups, seps + [""], strict=True)), ()
         return
-    # Spaces that do not separate thousands separate numbers ("2015 100").
+    # Spaces that do not separate thousands separate numbers ("2015 100"), and so do
+    # commas in English and Chinese ("1949,2": a year and a footnote typed as a digit).
     for index, group in enumerate(groups):
         yield _value(group, decimals if index == len(groups) - 1 else ""), ()
 
