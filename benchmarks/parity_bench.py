@@ -42,13 +42,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from shared_corpus import DEFAULT_CORPUS, need
+
 from redraft.labels import assign_labels
 from redraft.model import Draft, Kind, Paragraph, footnote_ref
 from redraft.parity import KINDS, OFFICIAL_LANGUAGES, Finding, check_parity, learn_ratios
 from redraft.readers import read_path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = {
     "ar": "Arabic",
     "zh": "Chinese",
@@ -71,8 +72,7 @@ Set = dict[str, Draft]
 def main() -> None:
     args = _arguments()
     english = args.corpus / "unxml-ga" / "79session" / "English"
-    if not english.is_dir():
-        sys.exit(f"parity_bench: no English 79th session under {args.corpus} (use --corpus)")
+    need(english, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
     with _other_languages(args) as others:
         files = _files(english, others)
         complete = sorted(k for k, v in files.items() if len(v) == len(OFFICIAL_LANGUAGES))
@@ -111,13 +111,15 @@ def _arguments() -> argparse.Namespace:
 def _other_languages(args: argparse.Namespace) -> Iterator[Path]:
     """The folder holding 79session/<Language>/ for the five other languages."""
     if args.languages_dir is not None:
-        if not (args.languages_dir / "79session").is_dir():
-            sys.exit(f"parity_bench: no 79session folder under {args.languages_dir}")
+        need(
+            args.languages_dir / "79session",
+            "the 79th session in Arabic, Chinese, French, Russian and Spanish",
+            option="--languages-dir",
+        )
         yield args.languages_dir
         return
     archive = args.corpus / ARCHIVE
-    if not archive.is_file():
-        sys.exit(f"parity_bench: {archive} not found (or give --languages-dir)")
+    need(archive, "the archive of the 79th session in the five other languages")
     with tempfile.TemporaryDirectory(prefix="parity-bench-") as scratch:
         start = time.perf_counter()
         with tarfile.open(archive, "r:xz") as tar:
