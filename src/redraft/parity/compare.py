@@ -236,9 +236,16 @@ class _Checker:
     # -- footnotes -----------------------------------------------------------
     def footnotes(self, links: list[Link], paragraph_links: list[Link]) -> None:
         counterparts = _counterparts(paragraph_links)
+        reordered = _reordered(links, self.ref.footnotes, self.other.footnotes)
         for link in links:
             refs = [self.ref.footnotes[i] for i in link.ref]
             others = [self.other.footnotes[j] for j in link.other]
+            if link.op == "missing" and link.ref[0] in reordered:
+                other = self.other.footnotes[reordered[link.ref[0]]]
+                self._attachment(refs[0], other, counterparts)
+                continue
+            if link.op == "extra" and link.other[0] in reordered.values():
+                continue
             if link.op == "missing":
                 where = self.ref.paragraphs[refs[0].parent].label
                 self._add(
@@ -263,9 +270,20 @@ class _Checker:
                     f"{' + '.join(u.label for u in others)} in {self.language}",
                 )
             else:
-                self._attachment(refs[0], others[0], counterparts)
-                self._length(refs[0], others[0])
+                # Footnotes cited in another order ("resolutions 73/195 and 71/1" in
+                # Chinese word order): the counterpart is the neighbour with its figures.
+                other = self._same_figures_nearby(refs[0], others[0])
+                self._attachment(refs[0], other, counterparts)
+                self._length(refs[0], other)
+                if other is not others[0]:
+                    continue
             self._figures(refs, others)
+
+    def _same_figures_nearby(self, ref: Unit, other: Unit) -> Unit:
+        if ref.values == other.values or not ref.values:
+            return other
+        near = self.other.footnotes[max(0, other.index - 3) : other.index + 4]
+        return next((u for u in near if u.values == ref.values), other)
 
     def _attachment(self, ref: Unit, other: Unit, counterparts: dict[int, set[int]]) -> None:
         if ref.parent < 0 or other.parent < 0:
@@ -344,6 +362,26 @@ def _labels(units: Sequence[Unit], last: str = " and ") -> str:
     if len(labels) > 4:
         return f"{labels[0]}, {labels[1]} … {labels[-1]} ({len(labels)} units)"
     return ", ".join(labels[:-1]) + last + labels[-1] if len(labels) > 1 else labels[0]
+
+
+#: How far apart two footnotes cited in another order may stand.
+REORDER_WINDOW = 3
+
+
+def _reordered(links: list[Link], ref: Sequence[Unit], other: Sequence[Unit]) -> dict[int, int]:
+    """Footnotes left without counterpart on both sides that hold the same figures
+    near each other: the same notes cited in another order (reference index -> other)."""
+    missing = [link.ref[0] for link in links if link.op == "missing"]
+    extra = [link.other[0] for link in links if link.op == "extra"]
+    found: dict[int, int] = {}
+    for i in missing:
+        for j in extra:
+            if j in found.values() or not ref[i].values or ref[i].values != other[j].values:
+                continue
+            if abs(i - j) <= REORDER_WINDOW:
+                found[i] = j
+                break
+    return found
 
 
 def _counterparts(links: list[Link]) -> dict[int, set[int]]:

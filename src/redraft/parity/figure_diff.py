@@ -62,8 +62,9 @@ def compare_figures(reference: Sequence[Figure], other: Sequence[Figure]) -> Fig
     return FigureDiff(tuple(pairs), missing, added)
 
 
-#: "1 billion" is "un milliard", "одного миллиарда": written in words elsewhere.
-_ROUND_AMOUNTS = frozenset(str(10**k) for k in (3, 6, 9, 12))
+#: "1 billion" is "un milliard", "одного миллиарда", "1 dollar" "للدولار الواحد": words
+#: elsewhere.
+_ROUND_AMOUNTS = frozenset(str(10**k) for k in (0, 3, 6, 9, 12))
 
 
 def _alone_counts(figure: Figure) -> bool:

@@ -205,7 +205,9 @@ def _take_resolutions(text: str, language: str, found: list[tuple[int, Figure]])
     if "/" in text:
         for match in _RESOLUTION.finditer(text):
             first, second = int(match.group(1)), int(match.group(2))
-            if 1800 <= first <= 2100 and second in (first + 1, (first + 1) % 100):
+            if (first, second) == (24, 7):
+                pass  # "24/7", round the clock: "7天24小时" in Chinese
+            elif 1800 <= first <= 2100 and second in (first + 1, (first + 1) % 100):
                 # a period, "2024/25" or "2024/2025": two years
                 for year in (first, first + 1):
                     found.append((match.start(), Figure("year", str(year), match.group(0))))
