@@ -76,7 +76,10 @@ _NUMBER = re.compile(rf"(?<![\d.,])\d+(?:[{_SEPARATORS}]\d+)*")
 #: Paragraph numbering typed into the text ("1 -", "1.", "(a)") is not a figure.
 _LEADING_NUMBER = re.compile(r"^\s*[(]?\d{1,3}(?:\s*bis)?[)]?\s*[-–.)、]\s+")
 #: COVID-19 is a name, whatever the digits (Chinese writes "2019冠状病毒病").
-_NAMES_WITH_DIGITS = re.compile(r"(?i:covid|ковид|كوفيد)-19|2019\s*冠状病毒病?")
+_NAMES_WITH_DIGITS = re.compile(
+    r"(?i:covid|ковид|كوفيد)-19|2019\s*冠状病毒病?"
+    r"|(?i:coronavirus(?:\s+de)?|коронавирусн\w*\s+\w+)\s+2019(?:\s+года)?"
+)
 _MAY_BE_TIME = re.compile(r"[ap]\.m\.|时|heure|\dh\b|\d h\b|horas|ч\.|الساعة")
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 #: The ideographs that wrap a Chinese figure ("第37/4号", "2025年12月15日") are not prose.
