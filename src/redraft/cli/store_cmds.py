@@ -19,7 +19,8 @@ from .common import emit, format_option, info, output_option, show_warnings, sto
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
-    from ..model import Version
+    from ..model import Loaded, Version
+    from ..resolve.translations import DraftLanguages
     from ..store import Incoming, Store
 
 
@@ -86,6 +87,20 @@ def init(directory: Path | None) -> None:
     multiple=True,
     help='Sponsors of this version: "Austria; Brazil", or repeat the option.',
 )
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="LANG",
+    help="FILE is NAME's version in LANG (fr, French; 'auto': the language the document "
+    "says): kept as the draft NAME.LANG, recording which version of NAME it translates.",
+)
+@click.option(
+    "--translates",
+    default=None,
+    metavar="REV",
+    help="With --lang: the version of NAME that FILE translates [default: the latest].",
+)
 @store_option
 def save(
     name: str,
@@ -95,28 +110,66 @@ def save(
     symbol: str,
     date: str | None,
     sponsors: tuple[str, ...],
+    language: str | None,
+    translates: str | None,
     store: Path | None,
 ) -> None:
     """Record FILE (any readable draft, - for standard input, or a revision OTHER@REV)
     as the next version of NAME; the first save creates the draft.
 
+    With --lang, FILE is NAME's version in another language, kept beside it as the
+    draft NAME.LANG (NAME.fr); it records which version of NAME it translates, so
+    that NAME@REV:fr finds it.
+
     A text identical to the latest version records nothing (exit 0)."""
+    from ..errors import InputError
     from ..resolve import load
     from ..store.revisions import validate_name
 
     validate_name(name)
+    if translates is not None and language is None:
+        raise InputError("--translates says which version a language version translates: give --lang too")
     fields = _version_fields(by, message, symbol, date, sponsors)
     opened = _open(store)
     loaded = load(file, opened.root)
     show_warnings(loaded.warnings)
+    if language is not None:
+        _save_language(opened, name, loaded, language, translates, fields)
+        return
+    from ..resolve.translations import reads_as_other_language
+
+    mismatch = reads_as_other_language(loaded, name, opened)
+    if mismatch:
+        show_warnings([mismatch])
     version = opened.save(name, loaded.draft, **fields)
+    _saved(opened, name, version)
+
+
+def _saved(opened: Store, name: str, version: Version | None, translated: str = "") -> None:
     show_warnings(opened.warnings)
     if version is None:
         latest = opened.versions(name)[-1]
         emit(f"{name}: identical to version {latest.number}; nothing recorded")
         return
     symbol_part = f" ({version.symbol})" if version.symbol else ""
-    emit(f"{name}: saved version {version.number}{symbol_part} by {version.by}")
+    emit(f"{name}: saved version {version.number}{symbol_part} by {version.by}{translated}")
+
+
+def _save_language(
+    opened: Store,
+    name: str,
+    loaded: Loaded,
+    language: str,
+    translates: str | None,
+    fields: dict[str, Any],
+) -> None:
+    from ..resolve.translations import save_language_version
+
+    saved = save_language_version(opened, name, loaded, language, translates, **fields)
+    show_warnings(saved.warnings)
+    original = saved.translates
+    translated = f", translating {original.name}@{original.number}" if original else ""
+    _saved(opened, saved.name, saved.version, translated)
 
 
 @click.command("import")
@@ -192,31 +245,39 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
     from ..resolve.log import summaries as list_summaries
+    from ..resolve.translations import draft_languages
 
     opened = _open(store)
     summaries = list_summaries(opened)
     opened.names()  # one ls-tree: names what a push put among the drafts that is none
     show_warnings(opened.warnings)  # drafts left out, named
+    found = opened.all_versions()
+    languages = draft_languages(opened, {s.name: found.get(s.name, []) for s in summaries})
     if fmt == "json":
         from ..render.json import dumps
 
-        drafts = [_summary_json(s) for s in summaries]
+        drafts = [_summary_json(s, languages.get(s.name)) for s in summaries]
         document = {"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}
         emit(dumps(document), output)
         return
     if not summaries:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
         return
+    several = any(lang.original or lang.standings for lang in languages.values())
     table = [("draft", "versions", "symbol", "words", "last change", "by")]
+    if several:  # a store with language versions: which languages each draft has
+        table = [(*table[0], "languages")]
     for s in summaries:
-        table.append(
-            (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
-        )
+        row = (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
+        if several:
+            known = languages.get(s.name)
+            row = (*row, known.shown(found[s.name][-1]) if known else "")
+        table.append(row)
     emit(_columns(table, right=frozenset({1, 3})), output)
 
 
-def _summary_json(summary: DraftSummary) -> dict[str, Any]:
-    return {
+def _summary_json(summary: DraftSummary, languages: DraftLanguages | None) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "name": summary.name,
         "versions": summary.versions,
         "symbol": summary.symbol,
@@ -224,6 +285,20 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
         "date": summary.date,
         "by": summary.by,
     }
+    if languages is not None:
+        document["language"] = languages.language
+        document["languages"] = languages.languages
+        document["language_versions"] = {
+            code: {
+                "name": standing.version.name,
+                "version": standing.version.number,
+                "translates": standing.of.number if standing.of else None,
+            }
+            for code, standing in languages.standings.items()
+        }
+        document["original"] = languages.original or None
+        document["translates"] = languages.translates or None
+    return document
 
 
 @click.command()

@@ -19,6 +19,7 @@ from ..readers import read_bytes, read_file_bytes, read_limited, read_path
 from ..store import Store
 from ..store.revisions import split_spec, validate_name
 from ..words import count_words
+from .translations import language_draft, load_translation, split_language_spec
 
 
 def load(spec: str, store: str | Path | None = None) -> Loaded:
@@ -33,6 +34,18 @@ def load(spec: str, store: str | Path | None = None) -> Loaded:
     return load_revision(spec, store)
 
 
+def _check_store(spec: str, store: str | Path | None) -> None:
+    """The errors :func:`load_revision` gives for a spec that names no draft."""
+    try:
+        split_spec(spec)
+    except InputError:
+        raise InputError(f"{spec}: no such file") from None
+    try:
+        Store.open(store)
+    except StoreError as error:
+        raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
+
+
 def refuse_stdin_twice(*specs: str | None) -> None:
     """Standard input can be read once: "diff - -" would compare it with nothing."""
     if sum(1 for spec in specs if spec == "-") > 1:
@@ -40,7 +53,12 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
-    """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
+    """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft;
+    ``NAME[@REV]:LANG``, its version in another language (:mod:`.translations`)."""
+    base, language = split_language_spec(spec)
+    if language is not None:
+        _check_store(base, store)
+        return load_translation(base, language, store)
     try:
         name, rev = split_spec(spec)
     except InputError:
@@ -67,6 +85,11 @@ def load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Lo
         return load(old, store), load(new, store)
     if Path(old).exists() or old == "-":
         raise InputError("diff needs two drafts (or one store name: latest vs previous)")
+    base, language = split_language_spec(old)
+    if language is not None:
+        if "@" in base:  # that revision in the language against the latest in it
+            return load(old, store), load(f"{base.partition('@')[0]}:{language}", store)
+        old = language_draft(base, language, store)  # its latest against its previous
     name, at, _ = old.partition("@")
     if at:
         return load(old, store), load(name, store)
@@ -114,6 +137,9 @@ def history(name: str, store: str | Path | None, what: str) -> list[tuple[Versio
     when the user gave a file or a revision to a command (``what``) that follows a draft."""
     if "@" in name or Path(name).exists():
         raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
+    base, language = split_language_spec(name)
+    if language is not None:  # "unodc:fr": the history of unodc's French version
+        name = language_draft(base, language, store)
     return with_words(open_store(store).history(name))
 
 

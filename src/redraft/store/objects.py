@@ -78,6 +78,7 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                     message=message,
                     sponsors=sponsors if "sponsors" in trailers or not before else before.sponsors,
                     blob=blob,
+                    translates=trailers.get("translates", ""),
                 )
             )
     return found

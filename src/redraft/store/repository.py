@@ -291,14 +291,18 @@ class Store:
         symbol: str = "",
         date: str | None = None,
         sponsors: tuple[str, ...] = (),
+        translates: str = "",
     ) -> Version | None:
-        """Record ``draft`` as the next version of ``name``; None when identical to the latest."""
+        """Record ``draft`` as the next version of ``name``; None when identical to the latest.
+        ``translates``: for a language version, the original's version it translates
+        (a trailer, :func:`redraft.parity.versions.translates_value`)."""
         validate_name(name)
         by = check_field("--by", by) or self._default_by()
         symbol = check_field("--symbol", symbol) or draft.meta.symbol
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
         if "\0" in message:
             raise InputError("the message contains a NUL character")
+        translates = check_field("translates", translates)
         when = parse_date(date) if date else _now()
         path = _path(name)
         with self._lock():
@@ -318,7 +322,13 @@ class Store:
             if old is None:
                 refuse_case_clash(name, self.names())
             text = encode_message(
-                name, message=message, by=by, symbol=symbol, sponsors=sponsors, tool=__version__
+                name,
+                message=message,
+                by=by,
+                symbol=symbol,
+                sponsors=sponsors,
+                tool=__version__,
+                translates=translates,
             )
             commit = self._commit(snap, {path: data}, text, by, when)
             sync_worktree(self._git_context(), path, old[0] if old else None, data)
@@ -329,7 +339,9 @@ class Store:
             .strip()
         )
         message = decode_message(text)[0]
-        return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
+        return Version(
+            name, int(count), commit, when, by, symbol, message, sponsors, blob, None, translates
+        )
 
     def _default_by(self) -> str:
         """Who records a version when --by is not given: $REDRAFT_BY, else ``by`` in the
