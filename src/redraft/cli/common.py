@@ -121,6 +121,25 @@ store_option = click.option(
 )
 
 
+language_option = click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="LANG",
+    help="Read the stored draft in this language (fr, French): its version NAME.LANG "
+    "standing for REV, as NAME@REV:LANG says (docs/store.md).",
+)
+
+
+def in_language(specs: tuple[str, ...] | list[str], language: str | None) -> list[str]:
+    """``--lang`` applied to the store revisions among ``specs``."""
+    if language is None:
+        return list(specs)
+    from ..resolve.translations import with_language
+
+    return with_language(specs, language)
+
+
 def emit(text: str, output: Path | None = None) -> None:
     """Write a result to stdout or to ``output``. On stdout, control characters (a
     terminal's escape sequences) show as visible signs (:mod:`redraft.render.safe`);

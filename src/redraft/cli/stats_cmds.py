@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    in_language,
+    language_option,
+    output_option,
+    show_warnings,
+    store_option,
+)
 
 
 @click.command()
@@ -39,6 +47,7 @@ from .common import emit, format_option, output_option, show_warnings, store_opt
     default=None,
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
+@language_option
 @format_option(
     "table",
     "text",
@@ -56,6 +65,7 @@ def stats(
     with_hints: bool,
     words_per_page: int | None,
     config_file: Path | None,
+    language: str | None,
     fmt: str | None,
     output: Path | None,
     store: Path | None,
@@ -71,6 +81,7 @@ def stats(
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
+    specs = tuple(in_language(specs, language))
     if words_per_page is None:
         words_per_page = load_config(config_file, store).stats.words_per_page
     if by_version and len(specs) != 1:

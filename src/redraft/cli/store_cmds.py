@@ -128,7 +128,7 @@ def save(
 
     validate_name(name)
     if translates is not None and language is None:
-        raise InputError("--translates says which version a language version translates: give --lang too")
+        raise InputError("--translates goes with --lang: the version a language version translates")
     fields = _version_fields(by, message, symbol, date, sponsors)
     opened = _open(store)
     loaded = load(file, opened.root)

@@ -9,6 +9,7 @@ from ..errors import InputError
 from ..measure.hints import hints as find_hints
 from ..measure.stats import WORDS_PER_PAGE, StatsReport, VersionStats, draft_stats, version_stats
 from .sources import load, load_store_drafts, open_store
+from .translations import language_draft, split_language_spec
 
 
 def spec_name(spec: str) -> str:
@@ -47,6 +48,9 @@ def stats_report(
                 f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
             )
         opened = opened or open_store(store)
+        base, language = split_language_spec(by_version)
+        if language is not None:  # "unodc:fr": the versions of unodc's French version
+            by_version = language_draft(base, language, store)
         history = opened.history(by_version)
         if not history:
             raise opened.no_draft(by_version)

@@ -46,6 +46,8 @@ def with_language(specs: Sequence[str], language: str | None) -> list[str]:
     store revision, or when one already names another language."""
     if not language:
         return list(specs)
+    if not specs:
+        raise InputError(f"--lang {language}: name the stored draft to read (NAME[@REV])")
     code = normalize_language(language)
     out, applied = [], False
     for spec in specs:
@@ -237,7 +239,8 @@ def language_mismatch(loaded: Loaded, code: str, auto: bool = False) -> list[str
     where = "standard input" if loaded.source == "-" else loaded.source
     if auto:
         if reads and said != reads:
-            return [f"{where}: reads as {language_name(reads)} though it says {said}: saved as {reads}"]
+            name = language_name(reads)
+            return [f"{where}: reads as {name} though it says {said}: saved as {name}"]
         return []
     if reads is not None and reads != code:
         return [
@@ -323,7 +326,9 @@ class DraftLanguages:
         return describe_languages(self.language, self.standings, latest)
 
 
-def draft_languages(opened: Store, found: Mapping[str, Sequence[Version]]) -> dict[str, DraftLanguages]:
+def draft_languages(
+    opened: Store, found: Mapping[str, Sequence[Version]]
+) -> dict[str, DraftLanguages]:
     """The languages of every draft in ``found`` (``Store.all_versions``): the front
     matter of each latest text (one ``cat-file``), the trailers of language versions."""
     from .. import canonical
