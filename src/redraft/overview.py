@@ -6,13 +6,29 @@ negotiation stands. Pure: :mod:`redraft.resolve.report` reads the store and call
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .diff.engine import diff_drafts
 from .diff.result import DiffResult
 from .model import Draft, Version
 from .negotiation.status import draft_status
+from .parity.result import ParityResult
+from .parity.versions import Standing
+
+
+@dataclass(frozen=True)
+class LanguageOverview:
+    """A draft's languages in the report: for an original, which language versions
+    stand for each of its versions (``by_version``, oldest first) and the parity of
+    its latest version with them; for a language version, its ``original`` and the
+    original's version its latest translates (``translates``, "unodc@3")."""
+
+    language: str  # the draft's own
+    by_version: tuple[Mapping[str, Standing], ...] = ()
+    parity: ParityResult | None = None
+    original: str = ""
+    translates: str = ""
 
 
 @dataclass(frozen=True)
@@ -23,6 +39,7 @@ class DraftOverview:
     history: tuple[tuple[Version, Draft], ...]  # oldest first, versions with their words
     redlines: tuple[DiffResult, ...]  # version 1 -> 2, 2 -> 3, ...
     status: str = ""  # "12/30 agreed", or "" when the text has no paragraph to agree
+    languages: LanguageOverview | None = None  # None in a store without language versions
 
 
 def version_name(version: Version) -> str:

@@ -286,7 +286,6 @@ def _summary_json(summary: DraftSummary, languages: DraftLanguages | None) -> di
         "by": summary.by,
     }
     if languages is not None:
-        document["language"] = languages.language
         document["languages"] = languages.languages
         document["language_versions"] = {
             code: {

@@ -23,6 +23,7 @@ from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
 from ..overview import DraftOverview, version_name
+from .site_languages import has_languages, languages_cell, languages_section
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}
@@ -62,6 +63,7 @@ def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
     except OSError as error:
         raise InputError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
     rows, pages = [], []
+    languages = has_languages(drafts)  # a Languages column only where there are some
     for draft in drafts:
         if not draft.history:
             continue
@@ -70,9 +72,9 @@ def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
         _write(out_dir / page, html)
         for file_name, data in attachments.items():
             _write_bytes(out_dir / "drafts" / file_name, data)
-        rows.append(_index_row(draft, page))
+        rows.append(_index_row(draft, page, languages))
         pages.append(PageInfo(draft.name, page, len(draft.history)))
-    _write(out_dir / "index.html", index_page(rows))
+    _write(out_dir / "index.html", index_page(rows, languages))
     return Site(out_dir, tuple(pages))
 
 
@@ -108,7 +110,7 @@ def _document(title: str, body: str) -> str:
 # -- index --------------------------------------------------------------------------
 
 
-def _index_row(draft: DraftOverview, page: str) -> str:
+def _index_row(draft: DraftOverview, page: str, languages: bool = False) -> str:
     version, latest = draft.history[-1]
     cells = [
         f'<a href="{escape(quote(page))}">{escape(draft.name)}</a>',
@@ -118,14 +120,16 @@ def _index_row(draft: DraftOverview, page: str) -> str:
         escape(draft.status),
         escape(f"{version.date[:10]} {version.by}".strip()),
     ]
+    if languages:
+        cells.append(languages_cell(draft))
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def index_page(rows: list[str]) -> str:
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in ("Draft", "Versions", "Latest symbol", "Words", "Status", "Last change")
-    )
+def index_page(rows: list[str], languages: bool = False) -> str:
+    columns = ["Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"]
+    if languages:
+        columns.append("Languages")
+    head = "".join(f"<th>{h}</th>" for h in columns)
     body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
     return _document(
         "redraft report",
@@ -154,6 +158,7 @@ def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
         f"{escape(latest)}</a></p>"
     )
     parts.append(_timeline(history))
+    parts.append(languages_section(draft))  # "" in a store with one language
     parts.append(length_chart([(version_name(v), v.words or 0) for v, _ in history]))
     for (before, _), (after, _), result in zip(history, history[1:], draft.redlines, strict=False):
         tracked = f"{stem}-{after.number}.docx"

@@ -19,6 +19,7 @@ from .. import __version__
 from ..config import load_config
 from ..errors import ConfigError
 from ..model import Draft, Version
+from ..overview import DraftOverview
 from ..parity import check_parity
 from ..parity.result import ParityResult, result_data, result_from_data
 from ..parity.versions import Standing, language_drafts, languages_by_version, standings
@@ -170,3 +171,33 @@ def parity_of(
             texts[code] = (standing.version, draft)
             sources[code] = f"{standing.version.name}@{standing.version.number}"
     return cache.result(texts, own, tuple(expected), sources)
+
+
+def with_languages(opened: Store, drafts: Sequence[DraftOverview]) -> list[DraftOverview]:
+    """The report's drafts with their languages (:class:`~redraft.overview.LanguageOverview`)
+    when the store has language versions; as they are otherwise (the same pages)."""
+    from dataclasses import replace
+
+    from ..overview import LanguageOverview
+    from ..parity.versions import originals, translated
+
+    everything = opened.all_versions()
+    groups = originals(everything)
+    if not groups:
+        return list(drafts)
+    expected = session_languages(opened.root)
+    cache = ParityCache(opened)
+    seen: dict[str, LanguageOverview] = {}
+    for original, names in groups.items():
+        history = everything[original]
+        by_language = {code: everything[name] for code, name in names.items()}
+        result = parity_of(opened, cache, history[-1], history, by_language, expected)
+        rows = tuple(languages_by_version(history, by_language))
+        own = result.reference if result else "en"
+        seen[original] = LanguageOverview(own, rows, result)
+        for code, name in names.items():
+            of = translated(everything[name][-1], history)
+            shown = f"{original}@{of.number}" if of else ""
+            seen[name] = LanguageOverview(code, original=original, translates=shown)
+    cache.save()
+    return [replace(d, languages=seen[d.name]) if d.name in seen else d for d in drafts]

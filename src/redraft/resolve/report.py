@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..overview import DraftOverview, draft_overview
+from .parity_store import with_languages
 from .sources import open_store, with_words
 
 
@@ -21,6 +22,7 @@ def overview(store: Path | None, warnings: list[str] | None = None) -> list[Draf
         history = with_words([(v, d) for v, d in zip(versions, drafts, strict=True) if d])
         if history:
             found.append(draft_overview(name, history))
+    found = with_languages(opened, found)  # languages and parity, in a store that has them
     if warnings is not None:
         warnings.extend(opened.warnings)
     return found
