@@ -264,11 +264,18 @@ def list_(fmt: str, output: Path | None, store: Path | None) -> None:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
         return
     several = any(lang.original or lang.standings for lang in languages.values())
-    table = [("draft", "versions", "symbol", "words", "last change", "by")]
+    table: list[tuple[str, ...]] = [("draft", "versions", "symbol", "words", "last change", "by")]
     if several:  # a store with language versions: which languages each draft has
         table = [(*table[0], "languages")]
     for s in summaries:
-        row = (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
+        row: tuple[str, ...] = (
+            s.name,
+            str(s.versions),
+            s.symbol or "-",
+            f"{s.words:,}",
+            _when(s.date),
+            s.by,
+        )
         if several:
             known = languages.get(s.name)
             row = (*row, known.shown(found[s.name][-1]) if known else "")

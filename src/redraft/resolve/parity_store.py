@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Draft, Version
 from ..overview import DraftOverview
 from ..parity import check_parity
-from ..parity.result import ParityResult, result_data, result_from_data
+from ..parity.result import Finding, ParityResult, result_data, result_from_data
 from ..parity.versions import Standing, language_drafts, languages_by_version, standings
 from ..store import Store
 from ..store.revisions import select, split_spec
@@ -201,3 +201,25 @@ def with_languages(opened: Store, drafts: Sequence[DraftOverview]) -> list[Draft
             seen[name] = LanguageOverview(code, original=original, translates=shown)
     cache.save()
     return [replace(d, languages=seen[d.name]) if d.name in seen else d for d in drafts]
+
+
+def parity_findings(opened: Store, specs: Sequence[str | None]) -> list[tuple[Finding, ...]]:
+    """For each store revision ``NAME[@REV]`` (None: not one), the parity findings of
+    its language versions (``check``'s languages rule); () for a draft without them."""
+    from ..parity.versions import originals
+
+    everything = opened.all_versions()
+    groups = originals(everything)
+    cache = ParityCache(opened)
+    out: list[tuple[Finding, ...]] = []
+    for spec in specs:
+        name, rev = split_spec(spec) if spec else ("", None)
+        if name not in groups:
+            out.append(())
+            continue
+        history = everything[name]
+        by_language = {code: everything[other] for code, other in groups[name].items()}
+        result = parity_of(opened, cache, select(history, rev, name), history, by_language)
+        out.append(result.findings if result else ())
+    cache.save()
+    return out
