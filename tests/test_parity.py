@@ -185,11 +185,23 @@ def merge_paragraphs(draft: Draft) -> tuple[Draft, str]:
     return replace(draft, blocks=assign_labels(blocks)), second.label
 
 
+def move_paragraph(draft: Draft) -> tuple[Draft, str]:
+    """The longest of the first preambular paragraphs moves three places down; the rest
+    is labelled again (preambular labels follow the order)."""
+    preambular = [i for i, b in enumerate(draft.blocks) if b.kind is Kind.PREAMBULAR]
+    i = max(preambular[:-3], key=lambda k: len(draft.blocks[k].text))
+    blocks = list(draft.blocks)
+    moving = blocks.pop(i)
+    blocks.insert(i + 3, moving)
+    return replace(draft, blocks=assign_labels(tuple(blocks))), moving.label
+
+
 DEFECTS = {
     "missing": drop_paragraph,
     "figure": change_figure,
     "footnote": drop_footnote,
     "merged": merge_paragraphs,
+    "moved": move_paragraph,
 }
 
 

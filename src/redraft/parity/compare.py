@@ -88,7 +88,9 @@ def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Find
     """The findings of one language against the reference, and how it aligned."""
     ratio = document_ratio(ref, other, ratio)
     check = _Checker(ref, other, ratio)
-    paragraph_links = align_units(ref.paragraphs, other.paragraphs, ratio)
+    paragraph_links = moved_links(
+        align_units(ref.paragraphs, other.paragraphs, ratio), ref, other, ratio
+    )
     footnote_links = align_units(ref.footnotes, other.footnotes, ratio)
     for link in paragraph_links:
         check.paragraph(link)
@@ -146,6 +148,8 @@ class _Checker:
             self._last_ref, self._last_label = refs[-1].index, refs[-1].label
         if link.op == "missing":
             self._add("missing", refs[0], None, f"no counterpart in {self.language}")
+        elif link.op == "moved":
+            self._moved(refs[0], others[0])
         elif link.op == "extra":
             where = f"after {self._last_label}" if self._last_label else "at the start"
             self._add(
@@ -175,6 +179,20 @@ class _Checker:
             self._length(refs[0], others[0])
         if refs and others:
             self._figures(refs, others)
+
+    def _moved(self, ref: Unit, other: Unit) -> None:
+        before = self.ref.paragraphs[ref.index - 1].label if ref.index else ""
+        there = self.other.paragraphs[other.index - 1].label if other.index else ""
+        where = f"after {there}" if there else "first"
+        usual = f"after {before}" if before else "first"
+        label = f" ({other.label})" if other.label and other.label != ref.label else ""
+        self._add(
+            "moved",
+            ref,
+            other,
+            f"moved in {self.language}{label}: {where} there, {usual} in {self.ref.language}",
+        )
+        self._length(ref, other)
 
     def _length(self, ref: Unit, other: Unit) -> None:
         # Tables are figures, footnotes mostly references, and a list of resolutions
@@ -362,6 +380,57 @@ def _labels(units: Sequence[Unit], last: str = " and ") -> str:
     if len(labels) > 4:
         return f"{labels[0]}, {labels[1]} … {labels[-1]} ({len(labels)} units)"
     return ", ".join(labels[:-1]) + last + labels[-1] if len(labels) > 1 else labels[0]
+
+
+#: A paragraph left without counterpart in each version is the same one moved when
+#: their lengths are this close (in spreads of the pair's ratio) ...
+MOVED_Z = 2.0
+#: ... and, when they hold no figure to tell them apart, at least this long (letters).
+MOVED_MIN = 80
+
+
+def moved_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -> list[Link]:
+    """The alignment with each paragraph that moved as one ``moved`` link (in the
+    reference's order) rather than a ``missing`` and an ``extra`` one: a reference
+    paragraph and one of the language's, both left without counterpart, of the same
+    kind and depth, with the same figures and a length within MOVED_Z spreads (a
+    paragraph without figures must be MOVED_MIN letters long to be told apart; three
+    figures or more in common allow up to LENGTH_Z spreads, or any length in a
+    paragraph dense with figures)."""
+    missing = [link.ref[0] for link in links if link.op == "missing"]
+    extra = [link.other[0] for link in links if link.op == "extra"]
+    if not missing or not extra:
+        return links
+    pairs: list[tuple[float, int, int]] = []
+    for i in missing:
+        a = ref.paragraphs[i]
+        for j in extra:
+            b = other.paragraphs[j]
+            if a.kind != b.kind or a.depth != b.depth or a.values != b.values:
+                continue
+            if not a.values and min(a.length, b.length) < MOVED_MIN:
+                continue
+            z = abs(ratio.z_score(a.length, b.length))
+            # three figures or more in common say more than the length, which varies
+            # most in a paragraph dense with figures (a list of resolutions and dates)
+            telling = sum(a.values.values()) >= 3
+            dense = len(a.figures) * LETTERS_PER_FIGURE > a.length
+            if z <= MOVED_Z or (telling and (dense or z <= LENGTH_Z)):
+                pairs.append((z - (0.5 if a.label == b.label else 0.0), i, j))
+    chosen: dict[int, int] = {}
+    for _, i, j in sorted(pairs):
+        if i not in chosen and j not in chosen.values():
+            chosen[i] = j
+    if not chosen:
+        return links
+    taken = set(chosen.values())
+    out = []
+    for link in links:
+        if link.op == "missing" and link.ref[0] in chosen:
+            out.append(Link("moved", link.ref, (chosen[link.ref[0]],)))
+        elif not (link.op == "extra" and link.other[0] in taken):
+            out.append(link)
+    return out
 
 
 #: How far apart two footnotes cited in another order may stand.

@@ -15,6 +15,7 @@ KINDS: tuple[str, ...] = (
     "extra",
     "merged",
     "split",
+    "moved",
     "footnote",
     "figure",
     "length",

@@ -220,8 +220,9 @@ def save_language_version(
     original = select(history, translates_rev, name)
     target = f"{name}.{code}"
     fields = dict(fields)
-    fields["symbol"] = fields.get("symbol") or draft.meta.symbol or original.symbol
-    fields["sponsors"] = fields.get("sponsors") or draft.meta.sponsors or original.sponsors
+    # the symbol of the version translated (one symbol in every language), unless given
+    fields["symbol"] = fields.get("symbol") or original.symbol or draft.meta.symbol
+    fields["sponsors"] = fields.get("sponsors") or original.sponsors or draft.meta.sponsors
     version = opened.save(target, draft, translates=translates_value(original), **fields)
     return SavedLanguage(target, version, original, tuple(warnings))
 
