@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from redraft.config import PARITY_KINDS, ConfigError, SessionConfig, load_config
+from redraft.config import PARITY_KINDS, SessionConfig, load_config
+from redraft.errors import ConfigError
 from redraft.model import Version
 from redraft.parity import KINDS, check_parity
 from redraft.parity.languages import guess_language
