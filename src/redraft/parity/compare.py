@@ -16,6 +16,7 @@ For each language: paragraphs and footnotes are aligned with the reference's
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -27,17 +28,13 @@ from .figure_diff import FigureDiff, compare_figures
 from .figures import Figure
 from .languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES, language_order
 from .ratios import PairRatio, RatioTable, default_ratios
+from .regroup import LENGTH_Z, LETTERS_PER_FIGURE, absorbed_links, list_tail, moved_links
 from .result import Alignment, Finding, ParityResult
-from .units import Unit, Units, draft_units
+from .units import Unit, Units, draft_units, numbered_heading_pair
 
-#: A paragraph is a length outlier when its length is this many spreads away from
-#: the pair's usual ratio ...
-LENGTH_Z = 5.0
 #: ... and the reference paragraph has at least this many letters (shorter ones
 #: vary too much to say anything).
 LENGTH_MIN = 60
-#: ... and at least this many letters per figure.
-LETTERS_PER_FIGURE = 12
 
 
 def check_parity(
@@ -88,8 +85,9 @@ def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Find
     """The findings of one language against the reference, and how it aligned."""
     ratio = document_ratio(ref, other, ratio)
     check = _Checker(ref, other, ratio)
-    paragraph_links = moved_links(
-        align_units(ref.paragraphs, other.paragraphs, ratio), ref, other, ratio
+    paragraph_links = align_units(ref.paragraphs, other.paragraphs, ratio)
+    paragraph_links = absorbed_links(
+        moved_links(paragraph_links, ref, other, ratio), ref, other, ratio
     )
     footnote_links = align_units(ref.footnotes, other.footnotes, ratio)
     for link in paragraph_links:
@@ -159,6 +157,13 @@ class _Checker:
                 f"{self.language} {others[0].label or 'paragraph'} has no counterpart "
                 f"in {self.ref.language} ({where})",
             )
+        elif link.op == "merged" and (
+            _descendants(refs) or numbered_heading_pair(refs) or list_tail(refs)
+        ):
+            pass  # sub-paragraphs printed in their parent's text, a heading's number on
+            # the title's line: the same words, laid out otherwise
+        elif link.op == "split" and numbered_heading_pair(others):
+            pass
         elif link.op == "merged":
             self._add(
                 "merged",
@@ -205,6 +210,8 @@ class _Checker:
         z = self.ratio.z_score(ref.length, other.length)
         if abs(z) < LENGTH_Z:
             return
+        if abs(self.ratio.z_score(*acronyms_spelled_out(ref, other))) < LENGTH_Z:
+            return  # an acronym on one side, its words on the other
         usual = self.ratio.ratio
         actual = other.length / ref.length
         side = "longer" if z > 0 else "shorter"
@@ -374,63 +381,43 @@ def _excerpt(text: str, figures: Sequence[Figure]) -> str:
     return ""
 
 
+#: An acronym: three capitals or more (Latin or Cyrillic), not a Roman numeral.
+_ACRONYM = re.compile(r"(?<!\w)[A-ZА-ЯЁ]{3,}(?!\w)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+#: Letters an acronym stands for, on average per capital ("UNCTAD": 44 letters).
+LETTERS_PER_INITIAL = 7
+
+
+def acronyms_spelled_out(ref: Unit, other: Unit) -> tuple[int, int]:
+    """The lengths of two corresponding units, each acronym that only one of them uses
+    counted as the words it stands for: "CNUCED" in French for "United Nations
+    Conference on Trade and Development" is no shorter paragraph."""
+
+    def acronyms(text: str) -> set[str]:
+        return {a for a in _ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
+
+    ref_acronyms, other_acronyms = acronyms(ref.text), acronyms(other.text)
+    extra_ref = sum(len(a) for a in ref_acronyms - other_acronyms)
+    extra_other = sum(len(a) for a in other_acronyms - ref_acronyms)
+    grow = LETTERS_PER_INITIAL - 1  # the acronym's own letters are counted already
+    return ref.length + grow * extra_ref, other.length + grow * extra_other
+
+
+def _descendants(units: Sequence[Unit]) -> bool:
+    """Whether every unit after the first is a sub-paragraph of the first: a list that
+    one language's XML runs into the paragraph opening it ("OP4 (a) ... (g)")."""
+    first = units[0]
+    return len(units) > 1 and all(
+        u.depth > first.depth and u.index == first.index + k for k, u in enumerate(units[1:], 1)
+    )
+
+
 def _labels(units: Sequence[Unit], last: str = " and ") -> str:
     """ "PP5 and PP6"; "OP4, OP4(a) … OP4(g)" for long runs."""
     labels = [u.label or "(unlabelled)" for u in units]
     if len(labels) > 4:
         return f"{labels[0]}, {labels[1]} … {labels[-1]} ({len(labels)} units)"
     return ", ".join(labels[:-1]) + last + labels[-1] if len(labels) > 1 else labels[0]
-
-
-#: A paragraph left without counterpart in each version is the same one moved when
-#: their lengths are this close (in spreads of the pair's ratio) ...
-MOVED_Z = 2.0
-#: ... and, when they hold no figure to tell them apart, at least this long (letters).
-MOVED_MIN = 80
-
-
-def moved_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -> list[Link]:
-    """The alignment with each paragraph that moved as one ``moved`` link (in the
-    reference's order) rather than a ``missing`` and an ``extra`` one: a reference
-    paragraph and one of the language's, both left without counterpart, of the same
-    kind and depth, with the same figures and a length within MOVED_Z spreads (a
-    paragraph without figures must be MOVED_MIN letters long to be told apart; three
-    figures or more in common allow up to LENGTH_Z spreads, or any length in a
-    paragraph dense with figures)."""
-    missing = [link.ref[0] for link in links if link.op == "missing"]
-    extra = [link.other[0] for link in links if link.op == "extra"]
-    if not missing or not extra:
-        return links
-    pairs: list[tuple[float, int, int]] = []
-    for i in missing:
-        a = ref.paragraphs[i]
-        for j in extra:
-            b = other.paragraphs[j]
-            if a.kind != b.kind or a.depth != b.depth or a.values != b.values:
-                continue
-            if not a.values and min(a.length, b.length) < MOVED_MIN:
-                continue
-            z = abs(ratio.z_score(a.length, b.length))
-            # three figures or more in common say more than the length, which varies
-            # most in a paragraph dense with figures (a list of resolutions and dates)
-            telling = sum(a.values.values()) >= 3
-            dense = len(a.figures) * LETTERS_PER_FIGURE > a.length
-            if z <= MOVED_Z or (telling and (dense or z <= LENGTH_Z)):
-                pairs.append((z - (0.5 if a.label == b.label else 0.0), i, j))
-    chosen: dict[int, int] = {}
-    for _, i, j in sorted(pairs):
-        if i not in chosen and j not in chosen.values():
-            chosen[i] = j
-    if not chosen:
-        return links
-    taken = set(chosen.values())
-    out = []
-    for link in links:
-        if link.op == "missing" and link.ref[0] in chosen:
-            out.append(Link("moved", link.ref, (chosen[link.ref[0]],)))
-        elif not (link.op == "extra" and link.other[0] in taken):
-            out.append(link)
-    return out
 
 
 #: How far apart two footnotes cited in another order may stand.
