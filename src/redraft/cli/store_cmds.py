@@ -320,10 +320,13 @@ def log(
 ) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
     from ..resolve.log import log as version_log
+    from ..resolve.translations import translations_of
     from ..store.revisions import validate_name
 
     validate_name(name)
-    entries = list(reversed(version_log(_open(store), name, max_count)))
+    opened = _open(store)
+    entries = list(reversed(version_log(opened, name, max_count)))
+    translated = translations_of(opened, [e.version for e in entries])
     if fmt == "json":
         from ..render.json import dumps
 
@@ -332,17 +335,22 @@ def log(
                 {
                     "schema": "redraft.log/1",
                     "name": name,
-                    "versions": [_entry_json(e) for e in entries],
+                    "versions": [_entry_json(e, translated) for e in entries],
                 }
             ),
             output,
         )
         return
-    table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
+    table: list[tuple[str, ...]] = [
+        ("#", "date", "by", "symbol", "words", "delta", "changes", "message")
+    ]
+    translations = bool(translated)  # a language version: what each translates
+    if translations:
+        table = [(*table[0][:7], "translates", "message")]
     for e in entries:
         v = e.version
         delta = "" if e.first else f"{e.delta:+,}"
-        row = (
+        row: tuple[str, ...] = (
             str(v.number),
             _when(v.date),
             v.by,
@@ -351,11 +359,13 @@ def log(
             delta,
             e.summary,
         )
+        if translations:
+            row = (*row, translated.get(v.commit, "-"))
         table.append((*row, v.message.split("\n", 1)[0]))
     emit(_columns(table, right=frozenset({0, 4, 5})), output)
 
 
-def _entry_json(entry: LogEntry) -> dict[str, Any]:
+def _entry_json(entry: LogEntry, translated: dict[str, str]) -> dict[str, Any]:
     v = entry.version
     return {
         "number": v.number,
@@ -369,6 +379,7 @@ def _entry_json(entry: LogEntry) -> dict[str, Any]:
         "delta": entry.delta,
         "changes": dict(entry.changes),
         "summary": entry.summary,
+        "translates": translated.get(v.commit),
     }
 
 

@@ -357,3 +357,23 @@ def draft_languages(
                 other, code, {}, original, f"{original}@{of.number}" if of else ""
             )
     return out
+
+
+def translations_of(opened: Store, versions: Sequence[Version]) -> dict[str, str]:
+    """Commit -> "unodc@3", the original's version each language version translates
+    (``redraft log``): read from its trailer, then found in the original's history by
+    its text, so that a version renumbered by a sync is named by its number today."""
+    from ..parity.versions import parse_translates
+
+    found: dict[str, str] = {}
+    histories: dict[str, list[Version]] = {}
+    for version in versions:
+        parsed = parse_translates(version.translates)
+        if parsed is None:
+            continue
+        name = parsed[0]
+        if name not in histories:
+            histories[name] = opened.versions(name) if is_valid_name(name) else []
+        of = translated(version, histories[name])
+        found[version.commit] = f"{name}@{of.number if of else parsed[1]}"
+    return found
