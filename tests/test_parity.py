@@ -365,3 +365,22 @@ def test_a_reissue_note_and_article_headings_laid_out_otherwise() -> None:
         "Convention ont le sens qui leur est donné à l’article 2 ;\n"
     )
     assert _findings(english, french) == []
+
+
+@pytest.mark.parametrize(
+    ("resolution", "language", "label"),
+    [("79_186", "fr", "PP8"), ("79_126", "es", "PP3"), ("79_220", "zh", "PP12")],
+)
+def test_a_paragraph_moved_two_places_is_one_finding(
+    resolution: str, language: str, label: str
+) -> None:
+    """The alignment first pairs each paragraph of the run with its neighbour (lengths
+    or figures that do not fit): read again, one paragraph moved."""
+    six = versions(resolution)
+    blocks = list(six[language].blocks)
+    index = next(i for i, b in enumerate(blocks) if b.label == label)
+    blocks.insert(index + 2, blocks.pop(index))
+    moved = replace(six[language], blocks=assign_labels(tuple(blocks)))
+    found = check_parity({"en": six["en"], language: moved}, expected=()).findings
+    before = check_parity({"en": six["en"], language: six[language]}, expected=()).findings
+    assert [(f.kind, f.label) for f in found if f not in before] == [("moved", label)]

@@ -28,7 +28,14 @@ from .figure_diff import FigureDiff, compare_figures
 from .figures import Figure
 from .languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES, language_order
 from .ratios import PairRatio, RatioTable, default_ratios
-from .regroup import LENGTH_Z, LETTERS_PER_FIGURE, absorbed_links, list_tail, moved_links
+from .regroup import (
+    LENGTH_Z,
+    LETTERS_PER_FIGURE,
+    absorbed_links,
+    list_tail,
+    moved_links,
+    rotated_links,
+)
 from .result import Alignment, Finding, ParityResult
 from .units import Unit, Units, draft_units, numbered_heading_pair
 
@@ -86,9 +93,9 @@ def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Find
     ratio = document_ratio(ref, other, ratio)
     check = _Checker(ref, other, ratio)
     paragraph_links = align_units(ref.paragraphs, other.paragraphs, ratio)
-    paragraph_links = absorbed_links(
-        moved_links(paragraph_links, ref, other, ratio), ref, other, ratio
-    )
+    paragraph_links = moved_links(paragraph_links, ref, other, ratio)
+    paragraph_links = rotated_links(paragraph_links, ref, other, ratio)
+    paragraph_links = absorbed_links(paragraph_links, ref, other, ratio)
     footnote_links = align_units(ref.footnotes, other.footnotes, ratio)
     for link in paragraph_links:
         check.paragraph(link)

@@ -6,9 +6,11 @@ chapeau in another language.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from .align import Link
+from .figure_diff import ALWAYS_DIGITS
 from .ratios import PairRatio
 from .units import Unit, Units
 
@@ -22,7 +24,7 @@ LETTERS_PER_FIGURE = 12
 #: their lengths are this close (in spreads of the pair's ratio) ...
 MOVED_Z = 2.0
 #: ... and, when they hold no figure to tell them apart, at least this long (letters).
-MOVED_MIN = 80
+MOVED_MIN = 60
 
 
 def moved_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -> list[Link]:
@@ -30,7 +32,8 @@ def moved_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -
     reference's order) rather than a ``missing`` and an ``extra`` one: a reference
     paragraph and one of the language's, both left without counterpart, of the same
     kind and depth, with the same figures and a length within MOVED_Z spreads (a
-    paragraph without figures must be MOVED_MIN letters long to be told apart; three
+    paragraph without figures must be MOVED_MIN letters long to be told apart; plain
+    numbers, which may be words in another language, are not compared; three
     figures or more in common allow up to LENGTH_Z spreads, or any length in a
     paragraph dense with figures)."""
     missing = [link.ref[0] for link in links if link.op == "missing"]
@@ -42,14 +45,15 @@ def moved_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -
         a = ref.paragraphs[i]
         for j in extra:
             b = other.paragraphs[j]
-            if a.kind != b.kind or a.depth != b.depth or a.values != b.values:
+            telling_a, telling_b = _telling(a), _telling(b)
+            if a.kind != b.kind or a.depth != b.depth or telling_a != telling_b:
                 continue
-            if not a.values and min(a.length, b.length) < MOVED_MIN:
+            if not telling_a and a.length < MOVED_MIN:  # letters of the reference
                 continue
             z = abs(ratio.z_score(a.length, b.length))
             # three figures or more in common say more than the length, which varies
             # most in a paragraph dense with figures (a list of resolutions and dates)
-            telling = sum(a.values.values()) >= 3
+            telling = sum(telling_a.values()) >= 3
             dense = len(a.figures) * LETTERS_PER_FIGURE > a.length
             if z <= MOVED_Z or (telling and (dense or z <= LENGTH_Z)):
                 pairs.append((z - (0.5 if a.label == b.label else 0.0), i, j))
@@ -90,6 +94,13 @@ def absorbed_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio
     return out
 
 
+def _telling(unit: Unit) -> Counter[str]:
+    """The figures of a unit that a translation keeps as figures (years, symbols,
+    resolution numbers, months, amounts, percentages): a plain number may be a word in
+    another language."""
+    return Counter(f.value for f in unit.figures if f.kind in ALWAYS_DIGITS)
+
+
 def list_tail(units: Sequence[Unit]) -> bool:
     """A list's last item and the words after the list ("..., in the territory of that
     State Party.") that another language prints with the item or in the chapeau."""
@@ -114,3 +125,88 @@ def _absorbed(
     alone = abs(ratio.z_score(opener.length, other_length))
     together = abs(ratio.z_score(opener.length + unit.length, other_length))
     return together + ABSORBED_GAIN <= alone or together < alone and alone > 2
+
+
+#: A run of one-to-one matches is read again as one paragraph moved when that fits
+#: better by this much (the sum of squared spreads, each figure differing counting as
+#: FIGURE_COST) ...
+ROTATION_GAIN = 25.0
+FIGURE_COST = 9.0
+#: ... every pair of the new reading within this many spreads ...
+ROTATION_Z = 2.5
+#: ... over at most this many paragraphs.
+ROTATION_WINDOW = 5
+
+
+def rotated_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio) -> list[Link]:
+    """One-to-one matches that fit better with one paragraph moved: a paragraph moved a
+    few places, each pair of the run between matched with its neighbour by the alignment
+    (lengths that do not fit, figures that differ), matches once it is put back."""
+    out = list(links)
+    start = 0
+    while start < len(out):
+        window = _match_run(out, start)
+        found = _best_rotation(window, ref, other, ratio) if len(window) >= 3 else None
+        if found is None:
+            start += 1
+            continue
+        size, down = found
+        run = window[:size]
+        refs = [link.ref[0] for link in run]
+        others = [link.other[0] for link in run]
+        if down:  # the first reference paragraph stands last in the language
+            new = [Link("moved", (refs[0],), (others[-1],))]
+            new += [Link("match", (r,), (o,)) for r, o in zip(refs[1:], others[:-1], strict=True)]
+        else:  # the last reference paragraph stands first
+            new = [Link("match", (r,), (o,)) for r, o in zip(refs[:-1], others[1:], strict=True)]
+            new.append(Link("moved", (refs[-1],), (others[0],)))
+        out[start : start + size] = new
+        start += size
+    return out
+
+
+def _match_run(links: list[Link], start: int) -> list[Link]:
+    """The one-to-one matches from ``start`` on, consecutive on both sides."""
+    run: list[Link] = []
+    for link in links[start : start + ROTATION_WINDOW]:
+        if link.op != "match" or len(link.ref) != 1 or len(link.other) != 1:
+            break
+        if run and (link.ref[0] != run[-1].ref[0] + 1 or link.other[0] != run[-1].other[0] + 1):
+            break
+        run.append(link)
+    return run
+
+
+def _best_rotation(
+    run: list[Link], ref: Units, other: Units, ratio: PairRatio
+) -> tuple[int, bool] | None:
+    """(size, down) of the rotation of the run's first ``size`` links that fits best,
+    when it fits better by ROTATION_GAIN; None otherwise."""
+    best: tuple[float, int, bool] | None = None
+    for size in range(3, len(run) + 1):
+        refs = [ref.paragraphs[link.ref[0]] for link in run[:size]]
+        others = [other.paragraphs[link.other[0]] for link in run[:size]]
+        kept = _cost(list(zip(refs, others, strict=True)), ratio)
+        for down in (True, False):
+            pairs = (
+                [(refs[0], others[-1]), *zip(refs[1:], others[:-1], strict=True)]
+                if down
+                else [*zip(refs[:-1], others[1:], strict=True), (refs[-1], others[0])]
+            )
+            if any(a.kind != b.kind or a.depth != b.depth for a, b in pairs):
+                continue
+            if any(abs(ratio.z_score(a.length, b.length)) > ROTATION_Z for a, b in pairs):
+                continue
+            cost = _cost(pairs, ratio)
+            if cost + ROTATION_GAIN <= kept and (best is None or cost - kept < best[0]):
+                best = (cost - kept, size, down)
+    return (best[1], best[2]) if best else None
+
+
+def _cost(pairs: Sequence[tuple[Unit, Unit]], ratio: PairRatio) -> float:
+    total = 0.0
+    for a, b in pairs:
+        z = ratio.z_score(a.length, b.length)
+        differing = _telling(a) - _telling(b) + (_telling(b) - _telling(a))
+        total += z * z + FIGURE_COST * sum(differing.values())
+    return total
