@@ -142,18 +142,18 @@ def rotated_links(links: list[Link], ref: Units, other: Units, ratio: PairRatio)
     """One-to-one matches that fit better with one paragraph moved: a paragraph moved a
     few places, each pair of the run between matched with its neighbour by the alignment
     (lengths that do not fit, figures that differ), matches once it is put back."""
+    costs = _PairCosts(ref, other, ratio)
     out = list(links)
     start = 0
     while start < len(out):
         window = _match_run(out, start)
-        found = _best_rotation(window, ref, other, ratio) if len(window) >= 3 else None
+        found = costs.best_rotation(window) if len(window) >= 3 else None
         if found is None:
             start += 1
             continue
         size, down = found
-        run = window[:size]
-        refs = [link.ref[0] for link in run]
-        others = [link.other[0] for link in run]
+        refs = [link.ref[0] for link in window[:size]]
+        others = [link.other[0] for link in window[:size]]
         if down:  # the first reference paragraph stands last in the language
             new = [Link("moved", (refs[0],), (others[-1],))]
             new += [Link("match", (r,), (o,)) for r, o in zip(refs[1:], others[:-1], strict=True)]
@@ -177,36 +177,57 @@ def _match_run(links: list[Link], start: int) -> list[Link]:
     return run
 
 
-def _best_rotation(
-    run: list[Link], ref: Units, other: Units, ratio: PairRatio
-) -> tuple[int, bool] | None:
-    """(size, down) of the rotation of the run's first ``size`` links that fits best,
-    when it fits better by ROTATION_GAIN; None otherwise."""
-    best: tuple[float, int, bool] | None = None
-    for size in range(3, len(run) + 1):
-        refs = [ref.paragraphs[link.ref[0]] for link in run[:size]]
-        others = [other.paragraphs[link.other[0]] for link in run[:size]]
-        kept = _cost(list(zip(refs, others, strict=True)), ratio)
-        for down in (True, False):
-            pairs = (
-                [(refs[0], others[-1]), *zip(refs[1:], others[:-1], strict=True)]
-                if down
-                else [*zip(refs[:-1], others[1:], strict=True), (refs[-1], others[0])]
-            )
-            if any(a.kind != b.kind or a.depth != b.depth for a, b in pairs):
-                continue
-            if any(abs(ratio.z_score(a.length, b.length)) > ROTATION_Z for a, b in pairs):
-                continue
-            cost = _cost(pairs, ratio)
-            if cost + ROTATION_GAIN <= kept and (best is None or cost - kept < best[0]):
-                best = (cost - kept, size, down)
-    return (best[1], best[2]) if best else None
+class _PairCosts:
+    """How badly a reference paragraph and one of the language's fit (squared spreads of
+    length, FIGURE_COST per figure that differs), each pair computed once."""
 
+    def __init__(self, ref: Units, other: Units, ratio: PairRatio) -> None:
+        self.ref, self.other, self.ratio = ref.paragraphs, other.paragraphs, ratio
+        self.memo: dict[tuple[int, int], tuple[float, bool]] = {}
+        self.figures: dict[tuple[int, int], Counter[str]] = {}
 
-def _cost(pairs: Sequence[tuple[Unit, Unit]], ratio: PairRatio) -> float:
-    total = 0.0
-    for a, b in pairs:
-        z = ratio.z_score(a.length, b.length)
-        differing = _telling(a) - _telling(b) + (_telling(b) - _telling(a))
-        total += z * z + FIGURE_COST * sum(differing.values())
-    return total
+    def cost(self, i: int, j: int, strict: bool = False) -> float | None:
+        """The cost of pairing ref[i] with other[j]; None when ``strict`` and they cannot
+        be the same paragraph (another kind or depth, a length off by ROTATION_Z)."""
+        if (i, j) not in self.memo:
+            a, b = self.ref[i], self.other[j]
+            z = self.ratio.z_score(a.length, b.length)
+            ta, tb = self._telling(0, i), self._telling(1, j)
+            differing = sum(((ta - tb) + (tb - ta)).values())
+            fits = a.kind == b.kind and a.depth == b.depth and abs(z) <= ROTATION_Z
+            self.memo[(i, j)] = (z * z + FIGURE_COST * differing, fits)
+        cost, fits = self.memo[(i, j)]
+        return None if strict and not fits else cost
+
+    def _telling(self, side: int, index: int) -> Counter[str]:
+        key = (side, index)
+        if key not in self.figures:
+            self.figures[key] = _telling((self.ref if side == 0 else self.other)[index])
+        return self.figures[key]
+
+    def best_rotation(self, run: list[Link]) -> tuple[int, bool] | None:
+        """(size, down) of the rotation of the run's first ``size`` links that fits best,
+        when it fits better by ROTATION_GAIN; None otherwise."""
+        refs = [link.ref[0] for link in run]
+        others = [link.other[0] for link in run]
+        kept = [self.cost(i, j) or 0.0 for i, j in zip(refs, others, strict=True)]
+        best: tuple[float, int, bool] | None = None
+        for size in range(3, len(run) + 1):
+            identity = sum(kept[:size])
+            if identity < ROTATION_GAIN:
+                continue  # nothing to gain: the run fits as it is
+            for down in (True, False):
+                if down:
+                    pairs = [(refs[0], others[size - 1])]
+                    pairs += list(zip(refs[1:size], others[: size - 1], strict=True))
+                else:
+                    pairs = list(zip(refs[: size - 1], others[1:size], strict=True))
+                    pairs.append((refs[size - 1], others[0]))
+                costs = [self.cost(i, j, strict=True) for i, j in pairs]
+                if any(c is None for c in costs):
+                    continue
+                total = sum(c for c in costs if c is not None)
+                gain = identity - total
+                if gain >= ROTATION_GAIN and (best is None or gain > best[0]):
+                    best = (gain, size, down)
+        return (best[1], best[2]) if best else None
