@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Group
 
 
-def render_diff_side(result: DiffResult, show_all: bool = False) -> Group:
+def render_diff_side(result: DiffResult, show_all: bool = False, typography: bool = False) -> Group:
     """A rich table: left the old text with deletions marked, right the new with insertions."""
     from rich.console import Group
     from rich.table import Table
@@ -20,16 +20,16 @@ def render_diff_side(result: DiffResult, show_all: bool = False) -> Group:
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
     table.add_column(result.old_source or "old", ratio=1, overflow="fold")
     table.add_column(result.new_source or "new", ratio=1, overflow="fold")
-    for change in shown(result, show_all):
+    for change in shown(result, show_all, typography):
         # Each cell opens with its own labels, so the two columns stay level.
         left = Text(side_labels(change.old) or "—", style="bold cyan")
         right = Text(side_labels(change.new) or "—", style="bold cyan")
         right.append(" · " + " · ".join(change_details(change)), style="cyan")
         if change.old:
             left.append("\n")
-            left.append_text(redline(change, "-"))
+            left.append_text(redline(change, "-", typography))
         if change.new:
             right.append("\n")
-            right.append_text(redline(change, "+"))
+            right.append_text(redline(change, "+", typography))
         table.add_row(left, right)
     return Group(table, Text(summary_line(result.summary(), result.changes) + "\n", style="bold"))

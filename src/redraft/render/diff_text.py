@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..diff.result import Change, DiffResult, change_heading, summary_line
+from ..diff.result import Change, DiffResult, change_heading, display_segments, summary_line
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -19,17 +19,19 @@ HEADING_STYLE = "bold cyan"
 MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}")}
 
 
-def shown(result: DiffResult, show_all: bool) -> list[Change]:
-    """The changes a human wants to read: changed ones, or every one with ``--all``."""
-    return [c for c in result.changes if show_all or c.changed]
+def shown(result: DiffResult, show_all: bool, typography: bool = False) -> list[Change]:
+    """The changes a human wants to read: changed ones, or every one with ``--all``;
+    ``typography`` adds those reported equal for their typography (``--typography``)."""
+    return [c for c in result.changes if show_all or c.changed or (typography and c.typography)]
 
 
-def redline(change: Change, sides: str = "-+") -> Text:
-    """The segments of one change as marked, styled text (``sides`` picks - and/or +)."""
+def redline(change: Change, sides: str = "-+", typography: bool = False) -> Text:
+    """The segments of one change as marked, styled text (``sides`` picks - and/or +;
+    what is shown: :func:`redraft.diff.result.display_segments`)."""
     from rich.text import Text
 
     text = Text()
-    for op, chunk in change.segments:
+    for op, chunk in display_segments(change, sides, typography):
         if op == "=":
             text.append(chunk)
         elif op in sides:
@@ -41,13 +43,15 @@ def redline(change: Change, sides: str = "-+") -> Text:
     return text
 
 
-def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | None = None) -> Text:
+def render_diff_text(
+    result: DiffResult, show_all: bool = False, limit: int | None = None, typography: bool = False
+) -> Text:
     """The whole redline as one rich Text (``.plain`` is the uncoloured form);
     ``limit`` keeps the first changes only (the summary still counts them all)."""
     from rich.text import Text
 
     out = Text()
-    changes = shown(result, show_all)
+    changes = shown(result, show_all, typography)
     if limit is not None and len(changes) > limit:
         hidden = len(changes) - limit
         changes = changes[:limit]
@@ -56,7 +60,7 @@ def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | No
     for change in changes:
         out.append(change_heading(change), style=HEADING_STYLE)
         out.append("\n")
-        out.append_text(redline(change))
+        out.append_text(redline(change, typography=typography))
         out.append("\n\n")
     if hidden:
         out.append(f"… and {hidden} more\n\n", style="dim")
@@ -65,17 +69,18 @@ def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | No
     return out
 
 
-def plain_redline(change: Change) -> str:
+def plain_redline(change: Change, typography: bool = False) -> str:
     return "".join(
-        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}" for op, text in change.segments
+        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}"
+        for op, text in display_segments(change, "-+", typography)
     )
 
 
-def render_diff_plain(result: DiffResult, show_all: bool = False) -> str:
+def render_diff_plain(result: DiffResult, show_all: bool = False, typography: bool = False) -> str:
     """The same redline as :func:`render_diff_text` without colour, and without
     importing rich: for files and pipes, one line per paragraph."""
     parts = []
-    for change in shown(result, show_all):
-        parts.append(f"{change_heading(change)}\n{plain_redline(change)}\n\n")
+    for change in shown(result, show_all, typography):
+        parts.append(f"{change_heading(change)}\n{plain_redline(change, typography)}\n\n")
     parts.append(summary_line(result.summary(), result.changes) + "\n")
     return "".join(parts)

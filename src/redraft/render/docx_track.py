@@ -31,7 +31,8 @@ def render_diff_docx(
     ``author_new`` (the delegation that made the new version) signs every revision;
     ``author_old`` is named in the document's description. ``date`` is an ISO date or
     date-time (default: the new draft's date, else now)."""
-    author = author_new or result.new.meta.get("by") or result.new_source or "redraft"
+    # never the new side's source: that is a local file path, not a person
+    author = author_new.strip() or result.new.meta.get("by") or "redraft"
     when = _word_date(date or result.new.meta.date)
     builder = WordBuilder(result.new.meta, author=author, date=when)
     if author_old:
