@@ -19,7 +19,7 @@ from redraft.readers import read_path
 from redraft.readers.docx import read_docx
 from redraft.render.docx import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
-from tests.strategies import drafts
+from tests.strategies import read_drafts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -245,7 +245,7 @@ def _xml_safe(draft: Draft) -> bool:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(drafts())
+@given(read_drafts)
 def test_any_draft_round_trips_through_word(draft: Draft) -> None:
     assume(_xml_safe(draft))
     back, _ = read_docx(render_draft_docx(draft), "p.docx")
@@ -275,7 +275,7 @@ _NEW_WITH_NOTE = Draft(Meta(), (_op("OP1", "Aaaaaa", footnotes=(Footnote("1", ""
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(drafts(), drafts())
+@given(read_drafts, read_drafts)
 @example(_OLD_WITH_CHILD, _NEW_WITH_NOTE)
 def test_tracked_changes_accept_to_new_and_reject_to_old(old: Draft, new: Draft) -> None:
     assume(_xml_safe(old) and _xml_safe(new))

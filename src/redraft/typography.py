@@ -57,6 +57,18 @@ def strip_invisible(text: str) -> str:
     return text.translate(_DROP_INVISIBLE)
 
 
+_ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of plain whitespace (space, tab, line end) as one space, ends trimmed; a
+    no-break space stays (``" ".join(text.split())`` would turn it into a space). What
+    a reader does to the text of a paragraph it joins from lines or runs."""
+    if not any(space in text for space in _ASCII_SPACING) and text.strip(" ") == text:
+        return text
+    return _ASCII_SPACE_RUN.sub(" ", text).strip(" ")
+
+
 def comparable(text: str) -> str:
     """The comparison form: whitespace runs of any kind as one space, ends trimmed,
     invisible characters and joiners removed. Texts with the same form differ in

@@ -30,6 +30,7 @@ from ..errors import InputError
 from ..formats import FOOTNOTE_STYLE, META_VARIABLE, NUMBER_STYLE
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Meta, footnote_ref
+from ..typography import collapse_spaces, strip_invisible
 from .docx_classify import Item, attach_lettered_notes, printed_text, styled_blocks
 from .docx_safety import check_package, parse_part, refuse_ole
 
@@ -225,7 +226,7 @@ class _Reader:
         for node in run.iterchildren():
             tag = node.tag
             if tag in (_q("t"), _q("delText")):  # delText: only reached when deletions are kept
-                text = node.text or ""
+                text = strip_invisible(node.text or "")
                 if number_style:
                     pieces.append(("\x00" + text, False))  # marks the typed number
                     continue
@@ -417,7 +418,7 @@ def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
                 texts.append("".join(t for t, _ in pieces))
             text = " ".join(texts)
             key = kind[0] + note.get(_q("id"), "")
-            out[key] = text if reader.styled else " ".join(text.split())
+            out[key] = text if reader.styled else collapse_spaces(text)
     reader.pending_notes = []
     return out
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..blocktree import TreeBuilder
 from ..formats import KIND_STYLES
 from ..model import Footnote, Kind, Paragraph
+from ..typography import collapse_spaces
 
 
 @dataclass
@@ -80,7 +81,7 @@ def styled_blocks(items: list[Item]) -> list[Paragraph]:
 
 def _normalized(item: Item) -> Item:
     """Spaces collapsed, a typed number split off, the opening recomputed."""
-    text = " ".join(item.text.split())
+    text = collapse_spaces(item.text)
     number = item.number
     skip = 0
     if not number:
@@ -88,9 +89,9 @@ def _normalized(item: Item) -> Item:
         if match:
             number = "".join(match.group(1).split())
             skip = len(item.text) - len(item.text.lstrip()) + match.end()
-            text = " ".join(item.text[skip:].split())
+            text = collapse_spaces(item.text[skip:])
             item.auto = False
-    opening = " ".join(_italic_lead(item.pieces, skip).split()).rstrip(",;:").rstrip()
+    opening = collapse_spaces(_italic_lead(item.pieces, skip)).rstrip(",;:").rstrip()
     if not text.startswith(opening):
         opening = ""
     return replace(item, text=text, number=number, opening=opening)
@@ -122,7 +123,7 @@ def printed_text(items: list[Item]) -> str:
     for item in items:
         if item.note_of_previous:  # a footnote typed as a paragraph: "16<tab>text"
             if item.number.isdigit():
-                chunks.append(f"{footnote_ref(item.number)} {' '.join(item.text.split())}")
+                chunks.append(f"{footnote_ref(item.number)} {collapse_spaces(item.text)}")
             continue
         if item.table:
             chunks.append(item.text)
@@ -144,7 +145,7 @@ def _note_lines(notes: list[Footnote]) -> list[str]:
     from ..model import footnote_ref
 
     return [
-        f"{footnote_ref(n.marker)} {' '.join(n.text.split())}" for n in notes if n.marker.isdigit()
+        f"{footnote_ref(n.marker)} {collapse_spaces(n.text)}" for n in notes if n.marker.isdigit()
     ]
 
 
@@ -172,5 +173,5 @@ def _all_notes(items: list[Item]) -> list[Footnote]:
     for item in items:
         notes.extend(item.footnotes)
         if item.note_of_previous:
-            notes.append(Footnote(marker=item.number, text=" ".join(item.text.split())))
+            notes.append(Footnote(marker=item.number, text=collapse_spaces(item.text)))
     return notes

@@ -12,6 +12,7 @@ The reader is a list of small named passes (in the manner of bluebell/indigo):
     structure   heading, title, formula, preamble, numbered operative part, nesting
     attach      each footnote to the first paragraph citing it
     meta        organ from the formula, document type from the heading
+    spaces      no-break spaces given back where the document had them (.text_spaces)
 
 then :func:`~redraft.labels.assign_labels`. The line passes live in
 :mod:`.text_passes`, numbering in :mod:`.text_numbers`, structure in :mod:`.text_tree`.
@@ -26,6 +27,7 @@ from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
 from . import text_passes as passes
 from .text_passes import Chunk, Notes
+from .text_spaces import restore_spaces
 from .text_tree import DATE_LINE, OUTCOME_FORMULA, attach_footnotes, build_blocks
 
 LinePass = Callable[[list[str], Notes], list[str]]
@@ -57,6 +59,7 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
         )
     nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
     blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
+    blocks = restore_spaces(blocks, passes.normalise(text, spaces=False))
     meta = read_meta(blocks, notes)
     return Draft(meta=meta, blocks=assign_labels(blocks)), notes.warnings
 
