@@ -223,17 +223,24 @@ class _Reader:
             pieces.append((self._note_ref(custom, run), False))
             if node_true(custom.get(_q("customMarkFollows"))):
                 return  # the run's text is the custom mark, already read
+        in_number = number_style  # a typed number ends at its tab: text may follow it
         for node in run.iterchildren():
             tag = node.tag
             if tag in (_q("t"), _q("delText")):  # delText: only reached when deletions are kept
                 text = strip_invisible(node.text or "")
-                if number_style:
-                    pieces.append(("\x00" + text, False))  # marks the typed number
-                    continue
+                if in_number:
+                    number, tab, text = text.partition("\t")
+                    if number:
+                        pieces.append(("\x00" + number, False))  # marks the typed number
+                    if not tab:
+                        continue
+                    in_number = False
+                    pieces.append(("\t", italic))
                 if superscript and text.strip().isdigit():
                     text = footnote_ref(text.strip())
                 pieces.append((text, italic))
             elif tag == _q("tab"):
+                in_number = False
                 pieces.append(("\t", italic))
             elif tag in (_q("br"), _q("cr")):
                 pieces.append(("\n", italic))
@@ -273,6 +280,7 @@ class _Reader:
                     style_id = _val(before.find("w:pStyle", NS))
             style = self.styles.get(style_id, style_id)
         number, pieces = split_number(pieces)
+        pieces = [(t.lstrip("\x00"), i) for t, i in pieces]  # a number style mid-paragraph
         text = "".join(t for t, _ in pieces)
         opening = _opening(pieces)
         depth = 0
@@ -415,6 +423,7 @@ def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
                 pieces: list[tuple[str, bool]] = []
                 reader._collect(p, pieces)
                 _, pieces = split_number(pieces)
+                pieces = [(t.lstrip("\x00"), i) for t, i in pieces]
                 texts.append("".join(t for t, _ in pieces))
             text = " ".join(texts)
             key = kind[0] + note.get(_q("id"), "")

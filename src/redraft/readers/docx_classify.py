@@ -84,7 +84,9 @@ def _normalized(item: Item) -> Item:
     text = collapse_spaces(item.text)
     number = item.number
     skip = 0
-    if not number:
+    if not number or item.auto:
+        # a number typed in the text wins over the list numbering of the paragraph's
+        # style ("1.<TAB>Urges" in a numbered style would otherwise read "1. 1. Urges")
         match = _TYPED_NUMBER.match(item.text.lstrip())
         if match:
             number = "".join(match.group(1).split())

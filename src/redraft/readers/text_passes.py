@@ -250,7 +250,9 @@ DOC_HEADING = re.compile(
     r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
     r"|^(?:(?:Revised|Zero)\s+)?[Dd]raft\s+(?:outcome\s+document|(?:political\s+)?declaration)$"
-    r"|^\d{1,3}/\d{1,4}\.?$"  # "79/10." as a resolution of the General Assembly is headed
+    # "79/10." as a resolution of the General Assembly is headed; "ES-11/6." for an
+    # emergency special session, "S-30/1." for a special session
+    r"|^(?:E?S-)?\d{1,3}/\d{1,4}\.?$"
     r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
 )
 

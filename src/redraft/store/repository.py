@@ -36,7 +36,7 @@ from typing import Any
 
 from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError
-from ..model import Draft, Loaded, Version
+from ..model import Draft, Loaded, Paragraph, Version
 from .driver import install_merge_driver
 from .files import (
     CONFIG_NAME,
@@ -254,6 +254,7 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
         if "\0" in message:
             raise InputError("the message contains a NUL character")
+        refuse_control_characters(name, draft)
         when = parse_date(date) if date else _now()
         path = _path(name)
         with self._lock():
@@ -446,6 +447,28 @@ def _stderr(error: Exception) -> str:
 
 def _path(name: str) -> str:
     return f"{DRAFTS}/{name}.txt"
+
+
+def refuse_control_characters(name: str, draft: Draft) -> None:
+    """The store never keeps a control character (NUL, escape...): one line, exit 2,
+    and nothing is written. Tabs and line ends are allowed (they lay out tables)."""
+    from ..typography import describe_control, first_control
+
+    meta = draft.meta
+    texts = [(f"the {key}", str(getattr(meta, key))) for key in ("symbol", "organ", "date")]
+    texts += [(f"the {key}", value) for key, value in meta.extra]
+    texts += [("a sponsor", sponsor) for sponsor in meta.sponsors]
+    for unit in draft.units():
+        texts.append((unit.label, unit.text))
+        if isinstance(unit, Paragraph):
+            texts += [(unit.label, unit.number), (unit.label, unit.opening)]
+    found = first_control(texts)
+    if found is not None:
+        where, char = found
+        raise InputError(
+            f"{name}: {where} holds the control character {describe_control(char)}; "
+            "not saved (remove it and save again)"
+        )
 
 
 def _now() -> str:
