@@ -81,6 +81,12 @@ def comparable(text: str) -> str:
     return " ".join(text.translate(_DROP_IGNORED).split())
 
 
+def comparable_table(text: str) -> str:
+    """The comparison form of a table's text: each cell's, rows and cells kept apart
+    (a tab and a line end are the table's structure there, not typography)."""
+    return "\n".join("\t".join(map(comparable, row.split("\t"))) for row in text.split("\n"))
+
+
 def typography_only(old: str, new: str) -> bool:
     """Two different texts whose only differences are typography."""
     return old != new and comparable(old) == comparable(new)

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
-from ..typography import comparable
+from ..typography import comparable, comparable_table
 
 Unit = Paragraph | Footnote
 
@@ -35,6 +35,8 @@ def unit_key(unit: Unit) -> str:
     """What must be equal for two units to be "the same text": the comparison form of
     :mod:`redraft.typography` (spacing, no-break spaces, tabs, invisible marks and soft
     hyphens do not count), footnote references reduced to "a reference here"."""
+    if isinstance(unit, Paragraph) and unit.kind is Kind.TABLE:
+        return family(unit) + "\x00" + mask_refs(comparable_table(unit.text))
     return family(unit) + "\x00" + mask_refs(comparable(unit.text))
 
 

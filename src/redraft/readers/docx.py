@@ -71,14 +71,15 @@ def read_docx(
             f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
         )
     if reader.styled:
-        return Draft(meta=meta, blocks=assign_labels(tuple(styled_blocks(items)))), warnings
+        blocks = tuple(styled_blocks(items, warnings, name))
+        return Draft(meta=meta, blocks=assign_labels(blocks)), warnings
     from .text import read_text
 
     text = printed_text(items)
     if not text.strip():
         raise InputError(f"{name}: the Word document holds no text")
     draft, more = read_text(text)
-    lettered = attach_lettered_notes(draft.blocks, items)
+    lettered = attach_lettered_notes(draft.blocks, items, warnings, name)
     if lettered is not draft.blocks:
         draft = replace(draft, blocks=assign_labels(lettered))
     if meta.symbol and not draft.meta.symbol:
@@ -289,7 +290,10 @@ class _Reader:
             auto = self.numbering.number(p)
             if auto is not None:
                 number, depth = auto
-        if style == FOOTNOTE_STYLE:
+        if style == FOOTNOTE_STYLE and (self.styled or number):
+            # Without redraft's metadata (LibreOffice drops it) the style alone is not
+            # trusted: LibreOffice gives a paragraph that follows a deleted footnote the
+            # footnote's style. A footnote paragraph starts with its marker.
             return Item(text=text, number=number, style=style, note_of_previous=True)
         if not text.strip() and not number and not notes:
             # an empty paragraph is a block only in redraft's own layout

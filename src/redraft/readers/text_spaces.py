@@ -13,6 +13,7 @@ trusted and that paragraph keeps plain spaces.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Footnote, Paragraph
@@ -20,6 +21,12 @@ from .text_passes import NO_BREAK_SPACES
 
 #: How much wider than the paragraph a trusted match may spread (furniture, markers).
 SLACK = 240
+_FIRST_WORD = re.compile(r"\W{0,3}\w+")
+#: What may stand between two characters of a paragraph in the document (a number,
+#: asterisks, a line-end hyphen, a running head): a wrong start fails fast.
+SKIP = 120
+#: Places tried for one paragraph (where its first word stands).
+TRIES = 400
 
 
 def restore_spaces(blocks: tuple[Paragraph, ...], document: str) -> tuple[Paragraph, ...]:
@@ -52,34 +59,59 @@ class _Restorer:
     def text(self, text: str, advance: bool) -> str:
         if " " not in text:
             return text
-        first = text.split(" ", 1)[0][:16]
-        start = self.spaced.find(first, self.cursor) if first else self.cursor
-        if start < 0:
-            return text
-        found = self._match(text, start)
-        if found is None:
-            return text
-        restored, end = found
-        if advance:
-            self.cursor = end
-        return restored
+        # the first word without what follows it: "*Recalling*, its" has "Recalling"
+        lead = _FIRST_WORD.match(text)
+        first = lead.group(0)[:16] if lead else text[:1]
+        start = self.spaced.find(first, self.cursor)
+        for _ in range(TRIES):  # the first word may stand earlier in another paragraph
+            if start < 0:
+                return text
+            found = self._match(text, start)
+            if found is not None:
+                restored, end = found
+                if advance:
+                    self.cursor = end
+                return restored
+            start = self.spaced.find(first, start + 1)
+        return text
 
     def _match(self, text: str, start: int) -> tuple[str, int] | None:
-        """Each character of ``text`` matched in order in the document (a space to any
-        whitespace); None when the match spreads too wide."""
-        document, limit = self.document, start + 2 * len(text) + SLACK
-        size = min(len(document), limit)
+        """The words of ``text`` found in order in the document, each space of ``text``
+        taking the whitespace found there; None when the match spreads too wide."""
+        document = self.document
+        limit = min(len(document), start + 2 * len(text) + SLACK)
         out: list[str] = []
         at = start
-        for char in text:
-            if char == " ":
-                while at < size and not document[at].isspace():
-                    at += 1
-            else:
-                while at < size and document[at] != char:
-                    at += 1
-            if at >= size:
-                return None
-            out.append(document[at] if char == " " and document[at] in NO_BREAK_SPACES else char)
-            at += 1
+        for index, word in enumerate(text.split(" ")):
+            if index:
+                space = _SPACE_RUN.search(document, at, min(limit, at + SKIP))
+                if space is None:
+                    return None
+                found = next((c for c in space.group(0) if c in NO_BREAK_SPACES), " ")
+                out.append(found)
+                at = space.end()
+            if not word:
+                continue
+            place = document.find(word, at, min(limit, at + SKIP + len(word)))
+            if place >= 0:
+                at = place + len(word)
+            else:  # a word cut by a line-end hyphen, or by asterisks
+                end = _letters(document, word, at, limit)
+                if end is None:
+                    return None
+                at = end
+            out.append(word)
         return "".join(out), at
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _letters(document: str, word: str, at: int, limit: int) -> int | None:
+    """Where ``word`` ends when its letters are found in order, each within reach."""
+    for char in word:
+        found = document.find(char, at, min(limit, at + SKIP))
+        if found < 0:
+            return None
+        at = found + 1
+    return at

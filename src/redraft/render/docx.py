@@ -65,6 +65,13 @@ class WordBuilder:
         self.body = self.document.element.body
         self.sect = self.body[-1]  # python-docx's template ends the body with w:sectPr
         self.author, self.date = author, date
+        # Each revision keeps its own identity: the revisions of neighbouring paragraphs
+        # are two minutes apart. LibreOffice joins adjacent revisions of one author, one
+        # type and times less than two minutes apart into one, even across a paragraph
+        # end that was not changed: rejecting an insertion at the end of one paragraph
+        # together with the inserted paragraph after it then joined two old paragraphs.
+        self.dates = (date, _minutes_later(date, 2)) if date else ("", "")
+        self.paragraphs = 0
         self.style_ids: dict[str, str] = {}
         self.notes: list[Any] = []
         self.next_id = 1
@@ -155,6 +162,8 @@ class WordBuilder:
         ``old_style`` records a tracked change of paragraph style (w:pPrChange)."""
         from docx.oxml import OxmlElement
 
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
         p = OxmlElement("w:p")
         ppr = p.makeelement(_q("pPr"), {})
         ppr.append(ppr.makeelement(_q("pStyle"), {_q("val"): self.style(style_name)}))
@@ -286,6 +295,17 @@ class WordBuilder:
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package)
         self.document.part.relate_to(part, FOOTNOTES_RT)
+
+
+def _minutes_later(date: str, minutes: int) -> str:
+    """Word's w:date form (``2011-04-15T00:00:00Z``), some minutes later."""
+    from datetime import datetime, timedelta
+
+    try:
+        moment = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return date
+    return (moment + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def style_name(kind: Kind, depth: int) -> str:
