@@ -158,14 +158,14 @@ def one_pair(corpus: Path, old_path: str, new_path: str) -> PairResult:
             figures[form].units += count
             figures[form].units_same += same
             if same < count:
-                first = next(u for u, v in zip(units(akn), units(draft) + [("", "")] * count) if u != v)
+                first = next(
+                    u for u, v in zip(units(akn), units(draft) + [("", "")] * count) if u != v
+                )
                 figures[form].examples.append(f"{name} {form}: first difference at {first[0]}")
     for form, (old, new) in sides.items():
         figures[form].add(diff_figures(old, new, f"{name} {form}"))
     old_akn, new_akn = sides["AKN"]
-    redline = render_diff_docx(
-        diff_drafts(old_akn, new_akn), author_new="Bench", date="2024-12-01"
-    )
+    redline = render_diff_docx(diff_drafts(old_akn, new_akn), author_new="Bench", date="2024-12-01")
     return PairResult(name, figures, redline, (words[0], words[1]), (old_akn, new_akn))
 
 

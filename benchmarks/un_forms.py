@@ -26,7 +26,15 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PARTS = ("preface", "preamble", "mainBody")
-_BLOCKS = ("p", "heading", "subheading", "crossHeading", "docNumber", "docTitle", "listIntroduction")
+_BLOCKS = (
+    "p",
+    "heading",
+    "subheading",
+    "crossHeading",
+    "docNumber",
+    "docTitle",
+    "listIntroduction",
+)
 _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -103,10 +111,7 @@ def _walk(element: Any, out: list[Block], number: list[str]) -> None:
         if name == "num":
             number[0] = _words(child)
         elif name == "table":
-            rows = [
-                [_words(cell) for cell in row if _local(cell)]
-                for row in child.iter("{*}tr")
-            ]
+            rows = [[_words(cell) for cell in row if _local(cell)] for row in child.iter("{*}tr")]
             out.append(Block(rows=rows))
         elif name == "p" and any(_local(c) in ("docNumber", "docTitle") for c in child):
             _walk(child, out, number)

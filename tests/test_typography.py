@@ -45,7 +45,9 @@ def test_comparable_treats_every_space_alike() -> None:
     assert comparable("of 18\u00a0December") == "of 18 December"
     assert comparable("of 18\u202fDecember") == "of 18 December"
     assert comparable("\tRecalling  its\nresolution ") == "Recalling its resolution"
-    assert comparable("Recalling\u200e its\u200b reso\u00adlution\ufeff") == "Recalling its resolution"
+    assert (
+        comparable("Recalling\u200e its\u200b reso\u00adlution\ufeff") == "Recalling its resolution"
+    )
     assert comparable("plain text") == "plain text"
 
 

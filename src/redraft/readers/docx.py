@@ -31,7 +31,13 @@ from ..formats import FOOTNOTE_STYLE, META_VARIABLE, NUMBER_STYLE
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Meta, footnote_ref
 from ..typography import collapse_spaces, strip_invisible
-from .docx_classify import Item, attach_lettered_notes, printed_text, styled_blocks
+from .docx_classify import (
+    Item,
+    attach_lettered_notes,
+    exact_tables,
+    printed_text,
+    styled_blocks,
+)
 from .docx_safety import check_package, parse_part, refuse_ole
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -78,10 +84,11 @@ def read_docx(
     text = printed_text(items)
     if not text.strip():
         raise InputError(f"{name}: the Word document holds no text")
-    draft, more = read_text(text)
+    draft, more = read_text(text, page_breaks=False)  # a Word paragraph is whole
     lettered = attach_lettered_notes(draft.blocks, items, warnings, name)
     if lettered is not draft.blocks:
         draft = replace(draft, blocks=assign_labels(lettered))
+    draft = replace(draft, blocks=exact_tables(draft.blocks, items))
     if meta.symbol and not draft.meta.symbol:
         draft = replace(draft, meta=replace(draft.meta, symbol=meta.symbol))
     return draft, warnings + [f"{name}: {warning}" for warning in more]
@@ -162,7 +169,9 @@ class _Reader:
                 if item is not None:
                     out.append(item)
             elif child.tag == _q("tbl"):
-                out.append(self._table(child))
+                table = self._table(child)
+                if table is not None:
+                    out.append(table)
         if carry:
             item = self._paragraph(None, carry)
             if item is not None:
@@ -290,7 +299,7 @@ class _Reader:
             auto = self.numbering.number(p)
             if auto is not None:
                 number, depth = auto
-        if style == FOOTNOTE_STYLE and (self.styled or number):
+        if style == FOOTNOTE_STYLE and (self.styled or _NOTE_MARKER.fullmatch(number)):
             # Without redraft's metadata (LibreOffice drops it) the style alone is not
             # trusted: LibreOffice gives a paragraph that follows a deleted footnote the
             # footnote's style. A footnote paragraph starts with its marker.
@@ -310,9 +319,16 @@ class _Reader:
             auto=auto is not None,
         )
 
-    def _table(self, tbl: Any) -> Item:
+    def _table(self, tbl: Any) -> Item | None:
         rows = []
         for tr in tbl.iterfind("w:tr", NS):
+            marks = tr.find("w:trPr", NS)
+            if marks is not None and any(
+                marks.find(f"w:{t}", NS) is not None for t in ("ins", "del")
+            ):
+                self.revisions += 1
+                if marks.find(f"w:{self.drop}", NS) is not None:
+                    continue  # a row inserted (original view) or deleted (current view)
             cells = []
             for tc in tr.iterfind("w:tc", NS):
                 paras = []
@@ -324,8 +340,13 @@ class _Reader:
         style = self.styles.get(_val(tbl.find("w:tblPr/w:tblStyle", NS)), "")
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
         notes, self.pending_notes = self.pending_notes, []  # footnotes cited in cells
+        if not rows:
+            return None
         return Item(text="\n".join(rows), table=True, style=caption or style, footnotes=notes)
 
+
+#: A footnote's marker ("16", "*", "a"): a paragraph number ("2.", "(b)") is not one.
+_NOTE_MARKER = re.compile(r"[^\s.()]{1,6}")
 
 _CONTAINERS = (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("smartTag"))
 

@@ -206,3 +206,22 @@ def _all_notes(items: list[Item]) -> list[Footnote]:
         if item.note_of_previous:
             notes.append(Footnote(marker=item.number, text=collapse_spaces(item.text)))
     return notes
+
+
+def exact_tables(blocks: tuple[Paragraph, ...], items: list[Item]) -> tuple[Paragraph, ...]:
+    """The tables as the Word document has them, cell for cell (printed text loses a
+    row's trailing empty cells), when the reading found each of them."""
+    tables = [item.text for item in items if item.table]
+    found = [b for top in blocks for b in top.walk() if b.kind is Kind.TABLE]
+    if not tables or len(found) != len(tables):
+        return blocks
+    exact = iter(tables)
+
+    def visit(block: Paragraph) -> Paragraph:
+        children = tuple(visit(child) for child in block.children)
+        text = next(exact) if block.kind is Kind.TABLE else block.text
+        if text == block.text and children == block.children:
+            return block
+        return replace(block, text=text, children=children)
+
+    return tuple(visit(block) for block in blocks)

@@ -11,8 +11,8 @@ The reader is a list of small named passes (in the manner of bluebell/indigo):
     rejoin      paragraphs broken by a page break (and its footnotes) joined again
     structure   heading, title, formula, preamble, numbered operative part, nesting
     attach      each footnote to the first paragraph citing it
-    meta        organ from the formula, document type from the heading
     spaces      no-break spaces given back where the document had them (.text_spaces)
+    meta        organ from the formula, document type from the heading
 
 then :func:`~redraft.labels.assign_labels`. The line passes live in
 :mod:`.text_passes`, numbering in :mod:`.text_numbers`, structure in :mod:`.text_tree`.
@@ -46,11 +46,13 @@ CHUNK_PASSES: tuple[tuple[str, ChunkPass], ...] = (
 )
 
 
-def read_text(text: str) -> tuple[Draft, list[str]]:
+def read_text(text: str, page_breaks: bool = True) -> tuple[Draft, list[str]]:
     """Read a draft printed as plain text. Returns the draft and warnings (what was
-    dropped or guessed), each one line."""
+    dropped or guessed), each one line. ``page_breaks``: the text may hold paragraphs cut
+    by a page break, to be joined again (printed text); False where each paragraph is
+    known to be whole (the paragraphs of a Word document)."""
     notes = Notes()
-    chunks = text_chunks(text, notes)
+    chunks = text_chunks(text, notes, page_breaks)
     headings = sum(1 for c in chunks if c.kind == "text" and passes.DRAFT_HEADING.match(c.text))
     if headings > 1:
         notes.warnings.append(
@@ -64,15 +66,17 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
     return Draft(meta=meta, blocks=assign_labels(blocks)), notes.warnings
 
 
-def text_chunks(text: str, notes: Notes) -> list[Chunk]:
-    """Run the line and chunk passes: the printed paragraphs, footnotes and tables."""
+def text_chunks(text: str, notes: Notes, page_breaks: bool = True) -> list[Chunk]:
+    """Run the line and chunk passes: the printed paragraphs, footnotes and tables
+    (without ``page_breaks``, no rejoining of paragraphs cut by a page break)."""
     lines = passes.normalise(text).split("\n")
     for _name, line_pass in LINE_PASSES:
         lines = line_pass(lines, notes)
     passes.report_dropped(notes)
     chunks = passes.chunk(lines, notes)
-    for _name, chunk_pass in CHUNK_PASSES:
-        chunks = chunk_pass(chunks, notes)
+    for name, chunk_pass in CHUNK_PASSES:
+        if name != "rejoin" or page_breaks:
+            chunks = chunk_pass(chunks, notes)
     return chunks
 
 

@@ -6,9 +6,9 @@ stored text must keep what the document had, as the AKN and Word readers do, so 
 the draft is built each paragraph is found again in the document's own text and each of
 its spaces takes the character printed there. A paragraph is a subsequence of the
 document (the reader only drops numbers, asterisks, line-end hyphens and page furniture
-and joins lines), matched greedily from where the previous one ended; a match that
-spreads much wider than the paragraph (a paragraph split by a long page foot) is not
-trusted and that paragraph keeps plain spaces.
+and joins lines): its words are found one after the other from where the previous
+paragraph ended, with only whitespace and italic asterisks between them; a paragraph
+not found so (one split by a page foot) keeps plain spaces.
 """
 
 from __future__ import annotations
@@ -19,12 +19,7 @@ from dataclasses import replace
 from ..model import Footnote, Paragraph
 from .text_passes import NO_BREAK_SPACES
 
-#: How much wider than the paragraph a trusted match may spread (furniture, markers).
-SLACK = 240
 _FIRST_WORD = re.compile(r"\W{0,3}\w+")
-#: What may stand between two characters of a paragraph in the document (a number,
-#: asterisks, a line-end hyphen, a running head): a wrong start fails fast.
-SKIP = 120
 #: Places tried for one paragraph (where its first word stands).
 TRIES = 400
 
@@ -76,27 +71,23 @@ class _Restorer:
         return text
 
     def _match(self, text: str, start: int) -> tuple[str, int] | None:
-        """The words of ``text`` found in order in the document, each space of ``text``
-        taking the whitespace found there; None when the match spreads too wide."""
+        """The words of ``text`` found one after the other in the document from
+        ``start``, each space of ``text`` taking the whitespace found there; None when
+        anything else stands between two words (the paragraph is not here)."""
         document = self.document
-        limit = min(len(document), start + 2 * len(text) + SLACK)
         out: list[str] = []
         at = start
         for index, word in enumerate(text.split(" ")):
             if index:
-                space = _SPACE_RUN.search(document, at, min(limit, at + SKIP))
-                if space is None:
+                gap = _GAP.match(document, at)
+                if gap is None:
                     return None
-                found = next((c for c in space.group(0) if c in NO_BREAK_SPACES), " ")
-                out.append(found)
-                at = space.end()
-            if not word:
-                continue
-            place = document.find(word, at, min(limit, at + SKIP + len(word)))
-            if place >= 0:
-                at = place + len(word)
-            else:  # a word cut by a line-end hyphen, or by asterisks
-                end = _letters(document, word, at, limit)
+                out.append(next((c for c in gap.group(0) if c in NO_BREAK_SPACES), " "))
+                at = gap.end()
+            if document.startswith(word, at):
+                at += len(word)
+            else:  # a word cut by a line-end hyphen, or holding the asterisks of italics
+                end = _loose(document, word, at)
                 if end is None:
                     return None
                 at = end
@@ -104,14 +95,23 @@ class _Restorer:
         return "".join(out), at
 
 
-_SPACE_RUN = re.compile(r"\s+")
+#: What stands between two words of a paragraph: whitespace, and the asterisks that
+#: mark its italic opening.
+_GAP = re.compile(r"[\s*]+")
+_INSIDE_WORD = "*-\n"
 
 
-def _letters(document: str, word: str, at: int, limit: int) -> int | None:
-    """Where ``word`` ends when its letters are found in order, each within reach."""
+def _loose(document: str, word: str, at: int) -> int | None:
+    """Where ``word`` ends if it stands at ``at`` with asterisks or a line-end hyphen
+    inside it ("*Recalling*," for "Recalling,", "imple-/mentation")."""
     for char in word:
-        found = document.find(char, at, min(limit, at + SKIP))
-        if found < 0:
+        skipped = 0
+        while at < len(document) and document[at] != char and document[at] in _INSIDE_WORD:
+            at += 1
+            skipped += 1
+            if skipped > 3:
+                return None
+        if at >= len(document) or document[at] != char:
             return None
-        at = found + 1
+        at += 1
     return at

@@ -178,6 +178,12 @@ class WordBuilder:
             change.append(before)
             ppr.append(change)
         p.append(ppr)
+        self._fill(p, runs)
+        self.sect.addprevious(p)
+        return p
+
+    def _fill(self, p: Any, runs: Iterable[Run]) -> None:
+        """Append the runs to paragraph ``p``, each tracked change in its wrapper."""
         wrapper: Any = None
         for run in runs:
             if not run.text and run.role != "tab":
@@ -191,8 +197,35 @@ class WordBuilder:
             else:
                 wrapper = None
             parent.append(self._run(run))
-        self.sect.addprevious(p)
-        return p
+
+    def table(self, rows: list[list[list[Run]]], depth: int, change: str = "") -> None:
+        """A real Word table of ``rows`` of cells of runs (rows may have different
+        numbers of cells: the last spans the rest); ``change`` ("ins"/"del") tracks
+        every row."""
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
+        width = max((len(row) for row in rows), default=1) or 1
+        table = self.document.add_table(rows=len(rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        tbl = table._tbl
+        caption = tbl.tblPr.makeelement(
+            _q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)}
+        )
+        tbl.tblPr.append(caption)
+        for row, cells in zip(table.rows, rows, strict=True):
+            for index, cell in enumerate(row.cells[: len(cells)]):
+                self._fill(cell.paragraphs[0]._p, cells[index])
+            tr = row._tr
+            missing = width - len(cells)
+            if missing:  # the last cell spans the rest (LibreOffice pads a w:gridAfter)
+                for tc in tr.findall(_q("tc"))[len(cells) :]:
+                    tr.remove(tc)
+                tcpr = tr.findall(_q("tc"))[-1].get_or_add_tcPr()
+                tcpr.append(tcpr.makeelement(_q("gridSpan"), {_q("val"): str(missing + 1)}))
+            if change:
+                trpr = tr.get_or_add_trPr()
+                trpr.append(self.change_element(change))
+        self.sect.addprevious(tbl)
 
     def change_element(self, change: str) -> Any:
         attrs = {_q("id"): str(self.next_id), _q("author"): clean(self.author) or "redraft"}
@@ -395,22 +428,6 @@ def _write_block(builder: WordBuilder, block: Paragraph, depth: int) -> None:
 
 
 def write_table(builder: WordBuilder, text: str, depth: int) -> None:
-    """A real Word table; rows may have different numbers of cells (w:gridAfter)."""
-    rows = [row.split("\t") for row in text.split("\n")]
-    width = max(len(row) for row in rows)
-    table = builder.document.add_table(rows=len(rows), cols=width)
-    table.style = builder.document.styles["Table Grid"]
-    tbl = table._tbl
-    caption = tbl.tblPr.makeelement(_q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)})
-    tbl.tblPr.append(caption)
-    for row, cells in zip(table.rows, rows, strict=True):
-        for index, cell in enumerate(row.cells[: len(cells)]):
-            cell.paragraphs[0].add_run(clean(cells[index]))
-        missing = width - len(cells)
-        if missing:
-            tr = row._tr
-            for tc in tr.findall(_q("tc"))[len(cells) :]:
-                tr.remove(tc)
-            trpr = tr.get_or_add_trPr()
-            trpr.append(trpr.makeelement(_q("gridAfter"), {_q("val"): str(missing)}))
-    builder.sect.addprevious(tbl)
+    """A real Word table; rows may have different numbers of cells."""
+    rows = [[[Run(clean(cell))] for cell in row.split("\t")] for row in text.split("\n")]
+    builder.table(rows, depth)

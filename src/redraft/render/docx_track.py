@@ -134,15 +134,45 @@ class _Writer:
                 self._move(change, change.new_units, self.new_depth, "moveTo")
             else:
                 self._whole(change.new_units, self.new_depth, "ins")
-        elif change.op in ("equal", "modified"):
+        elif change.op in ("equal", "modified") and not self._restyled(change):
             self._modified(change)
         else:  # inserted, deleted, split, merged: old units out, new units in
             self._whole(change.old_units, self.old_depth, "del")
             self._whole(change.new_units, self.new_depth, "ins")
 
+    def _table(self, old: Paragraph, new: Paragraph) -> None:
+        """A table changed in place: cell by cell when its shape is the same, else the
+        old table deleted and the new one inserted (every row tracked)."""
+        before = [row.split("\t") for row in _rows(old)]
+        after = [row.split("\t") for row in _rows(new)]
+        if [len(row) for row in before] != [len(row) for row in after]:
+            self._whole((old,), self.old_depth, "del")
+            self._whole((new,), self.new_depth, "ins")
+            return
+        from ..diff.inline import diff_words
+
+        rows = [
+            [_segment_runs(tuple(diff_words(a, b)), "", "") for a, b in zip(x, y, strict=True)]
+            for x, y in zip(before, after, strict=True)
+        ]
+        self.builder.table(rows, self.new_depth.get(new.label, 0))
+
+    def _restyled(self, change: Change) -> bool:
+        """A paragraph whose style changes (another kind or depth) is written deleted
+        at its old style and inserted at its new one: LibreOffice drops a deletion
+        inside a paragraph that carries a tracked change of style (w:pPrChange)."""
+        old, new = change.old_units[0], change.new_units[0]
+        return _style(old, self.old_depth) != _style(new, self.new_depth)
+
     # whole paragraphs ----------------------------------------------------------
     def _whole(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
         for unit in units:
+            if _is_table(unit):
+                rows = [
+                    [[Run(cell, change=change)] for cell in row.split("\t")] for row in _rows(unit)
+                ]
+                self.builder.table(rows, depths.get(unit.label, 0), change=change)
+                continue
             runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
             self.builder.paragraph(_style(unit, depths), runs, mark=change)
 
@@ -151,6 +181,9 @@ class _Writer:
     ) -> None:
         name = self.move_names.setdefault(id(move), f"move{len(self.move_names) + 1}")
         for unit in units:
+            if _is_table(unit):  # a Word move holds paragraphs: a table is deleted and inserted
+                self._whole((unit,), depths, "del" if change == "moveFrom" else "ins")
+                continue
             runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
             p = self.builder.paragraph(_style(unit, depths), runs, mark=change)
             self._range(p, change, name)
@@ -166,11 +199,22 @@ class _Writer:
     # a paragraph changed in place -------------------------------------------------
     def _modified(self, change: Change) -> None:
         old, new = change.old_units[0], change.new_units[0]
+        if _is_table(old) and _is_table(new):
+            self._table(old, new)
+            return
         runs = _renumber_runs(_number(old), _number(new))
         runs += _segment_runs(change.segments, _opening(old), _opening(new))
         self.builder.paragraph(
             _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
         )
+
+
+def _is_table(unit: Unit) -> bool:
+    return isinstance(unit, Paragraph) and unit.kind is Kind.TABLE
+
+
+def _rows(unit: Unit) -> list[str]:
+    return unit.text.split("\n")
 
 
 def _depths(draft: Draft) -> dict[str, int]:
