@@ -4,7 +4,8 @@ Reject All, or open and save again; and printing a document to PDF.
 ``soffice --convert-to`` cannot accept or reject tracked changes (no filter option does
 it), so a small Basic macro does: ``macro:///Standard.Redraft.Run("JOBS")`` reads a job
 file, one ``MODE<TAB>IN<TAB>OUT`` line per document (MODE: ``accept``, ``reject``,
-``resave``, ``pdf``), loads each document hidden, dispatches
+``resave``, ``pdf``; ``all`` writes OUT-resave.docx, OUT-accept.docx and OUT-reject.docx
+from two loads), loads each document hidden, dispatches
 ``.uno:AcceptAllTrackedChanges`` or ``.uno:RejectAllTrackedChanges``, stores it as Word
 2007-365 (or PDF) and closes it; one soffice process runs a whole list. Basic needs no
 Python-UNO bridge (the Debian package python3-uno), only LibreOffice itself. The macro
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-MODES = ("accept", "reject", "resave", "pdf")
+MODES = ("accept", "reject", "resave", "pdf", "all")
 
 _MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -41,29 +42,52 @@ Sub Run(jobFile As String)
   StarDesktop.terminate()
 End Sub
 
-Sub DoOne(line As String)
-  Dim parts, doc, frame, helper
+Function LoadDoc(path As String)
   Dim load(0) As New com.sun.star.beans.PropertyValue
-  Dim store(0) As New com.sun.star.beans.PropertyValue
-  On Error Goto Failed
-  parts = Split(line, Chr(9))
   load(0).Name = "Hidden"
   load(0).Value = True
-  doc = StarDesktop.loadComponentFromURL(ConvertToURL(parts(1)), "_blank", 0, load())
-  frame = doc.getCurrentController().getFrame()
+  LoadDoc = StarDesktop.loadComponentFromURL(ConvertToURL(path), "_blank", 0, load())
+End Function
+
+Sub DispatchDoc(doc, command As String)
+  Dim helper
   helper = createUnoService("com.sun.star.frame.DispatchHelper")
-  If parts(0) = "accept" Then
-    helper.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, Array())
-  ElseIf parts(0) = "reject" Then
-    helper.executeDispatch(frame, ".uno:RejectAllTrackedChanges", "", 0, Array())
-  End If
+  helper.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, Array())
+End Sub
+
+Sub SaveDoc(doc, path As String, filter As String)
+  Dim store(0) As New com.sun.star.beans.PropertyValue
   store(0).Name = "FilterName"
+  store(0).Value = filter
+  doc.storeToURL(ConvertToURL(path), store())
+End Sub
+
+Sub DoOne(line As String)
+  Dim parts, doc
+  Dim word As String
+  word = "MS Word 2007 XML"
+  On Error Goto Failed
+  parts = Split(line, Chr(9))
+  doc = LoadDoc(parts(1))
   If parts(0) = "pdf" Then
-    store(0).Value = "writer_pdf_Export"
-  Else
-    store(0).Value = "MS Word 2007 XML"
+    SaveDoc(doc, parts(2), "writer_pdf_Export")
+  ElseIf parts(0) = "resave" Then
+    SaveDoc(doc, parts(2), word)
+  ElseIf parts(0) = "accept" Then
+    DispatchDoc(doc, ".uno:AcceptAllTrackedChanges")
+    SaveDoc(doc, parts(2), word)
+  ElseIf parts(0) = "reject" Then
+    DispatchDoc(doc, ".uno:RejectAllTrackedChanges")
+    SaveDoc(doc, parts(2), word)
+  ElseIf parts(0) = "all" Then
+    SaveDoc(doc, parts(2) &amp; "-resave.docx", word)
+    DispatchDoc(doc, ".uno:AcceptAllTrackedChanges")
+    SaveDoc(doc, parts(2) &amp; "-accept.docx", word)
+    doc.close(True)
+    doc = LoadDoc(parts(1))
+    DispatchDoc(doc, ".uno:RejectAllTrackedChanges")
+    SaveDoc(doc, parts(2) &amp; "-reject.docx", word)
   End If
-  doc.storeToURL(ConvertToURL(parts(2)), store())
   doc.close(True)
   Exit Sub
 Failed:

@@ -132,7 +132,7 @@ class _Reader:
         # document is classified by its content like any other.
         self.styled = bool(_meta_variable(document))
         self.notes = _footnote_texts(document, self)
-        self.note_counter = {"f": 0, "e": 0}
+        self.note_counter = {"f": _note_start(document) - 1, "e": 0}
 
     # metadata
     def meta(self) -> Meta:
@@ -447,6 +447,8 @@ def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
             for p in note.iterfind(".//w:p", NS):
                 pieces: list[tuple[str, bool]] = []
                 reader._collect(p, pieces)
+                if p.find("w:r/w:footnoteRef", NS) is not None and pieces[:1] == [("\t", False)]:
+                    pieces = pieces[1:]  # Word's own number, then a tab
                 _, pieces = split_number(pieces)
                 pieces = [(t.lstrip("\x00"), i) for t, i in pieces]
                 texts.append("".join(t for t, _ in pieces))
@@ -455,6 +457,16 @@ def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
             out[key] = text if reader.styled else collapse_spaces(text)
     reader.pending_notes = []
     return out
+
+
+def _note_start(document: Any) -> int:
+    """Where Word starts numbering footnotes (w:footnotePr/w:numStart), 1 by default."""
+    body = document.element.body
+    for where in (body.find("w:sectPr", NS), document.settings.element):
+        start = None if where is None else where.find("w:footnotePr/w:numStart", NS)
+        if start is not None and _val(start).isdigit():
+            return max(1, min(int(_val(start)), 100_000))
+    return 1
 
 
 _SYMBOL = re.compile(r"\b(?:[A-Z]{1,5}/)+(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+\b")

@@ -40,14 +40,16 @@ class Run:
     """A piece of a paragraph: text, whether italic, its role, and its tracked change.
 
     ``role``: "text", "number" (typed paragraph number), "tab", "noteref" (a real
-    footnote reference; ``text`` is the marker). ``change``: "", "ins", "del",
-    "moveFrom", "moveTo"."""
+    footnote reference with a custom mark; ``text`` is "marker\\x00text"), "footnote"
+    (a real footnote Word numbers itself; ``note`` holds its runs), "footnote-mark" (the
+    number inside such a footnote). ``change``: "", "ins", "del", "moveFrom", "moveTo"."""
 
     text: str
     italic: bool = False
     role: str = "text"
     change: str = ""
     was_italic: bool | None = None  # the italics before a tracked formatting change
+    note: tuple[Run, ...] = ()  # the runs of a "footnote"
 
 
 def clean(text: str) -> str:
@@ -186,7 +188,7 @@ class WordBuilder:
         """Append the runs to paragraph ``p``, each tracked change in its wrapper."""
         wrapper: Any = None
         for run in runs:
-            if not run.text and run.role != "tab":
+            if not run.text and run.role not in ("tab", "footnote", "footnote-mark"):
                 continue
             parent = p
             if run.change:
@@ -245,7 +247,7 @@ class WordBuilder:
             rpr.append(rpr.makeelement(_q("rStyle"), {_q("val"): self.style_ids[NUMBER_STYLE]}))
         if run.italic:
             rpr.append(rpr.makeelement(_q("i"), {}))
-        if run.role == "noteref":
+        if run.role in ("noteref", "footnote", "footnote-mark"):
             rpr.append(rpr.makeelement(_q("vertAlign"), {_q("val"): "superscript"}))
         if run.was_italic is not None:
             change = self.change_element("rPrChange")
@@ -258,6 +260,15 @@ class WordBuilder:
             r.append(rpr)
         if run.role == "tab":
             r.append(r.makeelement(_q("tab"), {}))
+            return r
+        if run.role in ("footnote", "footnote-mark"):
+            if run.role == "footnote-mark":
+                r.append(r.makeelement(_q("footnoteRef"), {}))
+                return r
+            note_id = str(len(self.notes) + 1)
+            mark = Run("", role="footnote-mark")
+            self.notes.append((note_id, [mark, Run("", role="tab"), *run.note]))
+            r.append(r.makeelement(_q("footnoteReference"), {_q("id"): note_id}))
             return r
         if run.role == "noteref":
             note_id = self._footnote(run.text, run.change)
@@ -298,6 +309,21 @@ class WordBuilder:
         self.notes.append((note_id, runs))
         return note_id
 
+    def number_notes_from(self, start: int) -> None:
+        """Word numbers the footnotes from ``start`` (w:footnotePr/w:numStart)."""
+        if start == 1:
+            return
+        before = next(
+            (c for c in self.sect if c.tag not in (_q("headerReference"), _q("footerReference"))),
+            None,
+        )
+        settings = self.sect.makeelement(_q("footnotePr"), {})
+        settings.append(settings.makeelement(_q("numStart"), {_q("val"): str(start)}))
+        if before is None:
+            self.sect.append(settings)
+        else:
+            before.addprevious(settings)
+
     def finish(self) -> bytes:
         # a last empty paragraph: Word cannot track the deletion of the final paragraph mark
         self.sect.addprevious(self.sect.makeelement(_q("p"), {}))
@@ -322,9 +348,7 @@ class WordBuilder:
             note = etree.SubElement(root, _q("footnote"), {_q("id"): note_id})
             p = etree.SubElement(note, _q("p"))
             etree.SubElement(etree.SubElement(p, _q("pPr")), _q("pStyle"), {_q("val"): style})
-            for run in runs:
-                if run.text or run.role == "tab":
-                    p.append(self._run(run))
+            self._fill(p, runs)
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package)
         self.document.part.relate_to(part, FOOTNOTES_RT)

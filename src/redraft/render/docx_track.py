@@ -21,6 +21,7 @@ from ..diff.result import Change, DiffResult, Unit
 from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
 from .docx import Run, W, WordBuilder, style_name
+from .docx_notes import Notes, note_start, segment_runs
 
 
 def render_diff_docx(
@@ -122,8 +123,20 @@ class _Writer:
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
+        start = note_start(result)
+        self.notes = Notes(result) if start is not None else None
+        if start is not None:
+            builder.number_notes_from(start)
+
+    def runs(self, runs: list[Run]) -> list[Run]:
+        """Footnote references as real footnotes, when Word numbers them (docx_notes)."""
+        return runs if self.notes is None else self.notes.runs(runs)
 
     def write(self, change: Change, place: str, moved: bool) -> None:
+        if self.notes is not None and isinstance(
+            (change.old_units + change.new_units)[0], Footnote
+        ):
+            return  # written inside the paragraph citing it, as a real footnote
         if place == "from":  # the old side of a moved change, at its old position
             if change.op == "equal" and change.new:
                 self._move(change, change.old_units, self.old_depth, "moveFrom")
@@ -152,7 +165,10 @@ class _Writer:
         from ..diff.inline import diff_words
 
         rows = [
-            [_segment_runs(tuple(diff_words(a, b)), "", "") for a, b in zip(x, y, strict=True)]
+            [
+                self.runs(segment_runs(tuple(diff_words(a, b)), "", ""))
+                for a, b in zip(x, y, strict=True)
+            ]
             for x, y in zip(before, after, strict=True)
         ]
         self.builder.table(rows, self.new_depth.get(new.label, 0))
@@ -169,11 +185,12 @@ class _Writer:
         for unit in units:
             if _is_table(unit):
                 rows = [
-                    [[Run(cell, change=change)] for cell in row.split("\t")] for row in _rows(unit)
+                    [self.runs([Run(cell, change=change)]) for cell in row.split("\t")]
+                    for row in _rows(unit)
                 ]
                 self.builder.table(rows, depths.get(unit.label, 0), change=change)
                 continue
-            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            runs = _number_runs(_number(unit), change) + self.runs(_text_runs(unit, change))
             self.builder.paragraph(_style(unit, depths), runs, mark=change)
 
     def _move(
@@ -184,7 +201,7 @@ class _Writer:
             if _is_table(unit):  # a Word move holds paragraphs: a table is deleted and inserted
                 self._whole((unit,), depths, "del" if change == "moveFrom" else "ins")
                 continue
-            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            runs = _number_runs(_number(unit), change) + self.runs(_text_runs(unit, change))
             p = self.builder.paragraph(_style(unit, depths), runs, mark=change)
             self._range(p, change, name)
 
@@ -199,11 +216,12 @@ class _Writer:
     # a paragraph changed in place -------------------------------------------------
     def _modified(self, change: Change) -> None:
         old, new = change.old_units[0], change.new_units[0]
-        if _is_table(old) and _is_table(new):
-            self._table(old, new)
-            return
+        if isinstance(old, Paragraph) and isinstance(new, Paragraph):
+            if _is_table(old) and _is_table(new):
+                self._table(old, new)
+                return
         runs = _renumber_runs(_number(old), _number(new))
-        runs += _segment_runs(change.segments, _opening(old), _opening(new))
+        runs += self.runs(segment_runs(change.segments, _opening(old), _opening(new)))
         self.builder.paragraph(
             _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
         )
@@ -269,40 +287,3 @@ def _text_runs(unit: Unit, change: str) -> list[Run]:
     text = unit.text
     runs = [Run(text[:cut], italic=True, change=change)] if cut else []
     return runs + [Run(text[cut:], change=change)]
-
-
-def _segment_runs(segments: tuple[tuple[str, str], ...], old_cut: str, new_cut: str) -> list[Run]:
-    """Runs of a modified paragraph. Italics follow the opening of the side a piece
-    belongs to; a kept piece whose italics differ between the sides is split where
-    they change and carries its old formatting as a tracked formatting change."""
-    cuts = {"-": len(old_cut), "+": len(new_cut)}
-    position = {"-": 0, "+": 0}
-    runs: list[Run] = []
-    for op, text in segments:
-        if op == "=":
-            runs.extend(_kept_runs(text, position["-"], position["+"], cuts))
-            position["-"] += len(text)
-            position["+"] += len(text)
-            continue
-        change = "del" if op == "-" else "ins"
-        start, cut = position[op], cuts[op]
-        if start < cut:
-            runs.append(Run(text[: cut - start], italic=True, change=change))
-            if len(text) > cut - start:
-                runs.append(Run(text[cut - start :], change=change))
-        else:
-            runs.append(Run(text, change=change))
-        position[op] += len(text)
-    return runs
-
-
-def _kept_runs(text: str, old_at: int, new_at: int, cuts: dict[str, int]) -> list[Run]:
-    bounds = sorted(
-        {0, len(text)} | {c for c in (cuts["-"] - old_at, cuts["+"] - new_at) if 0 < c < len(text)}
-    )
-    runs = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        italic = new_at + start < cuts["+"]
-        was = old_at + start < cuts["-"]
-        runs.append(Run(text[start:end], italic=italic, was_italic=None if was == italic else was))
-    return runs
