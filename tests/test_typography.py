@@ -232,3 +232,59 @@ def test_diff_json_has_the_flag(tmp_path: Path) -> None:
     assert code == 0
     assert [c["typography"] for c in document["changes"]] == [False, True]
     assert document["summary"]["typography"] == 1
+
+
+# -- what readers store ---------------------------------------------------------------------
+
+
+def test_the_text_reader_keeps_no_break_spaces_where_the_document_had_them() -> None:
+    from redraft.readers.text import read_text
+
+    text = (
+        "The General Assembly,\n\n*Recalling* its resolution 67/123 of 18\u00a0December 2012\n"
+        "and its resolution 78/1 of 5\u00a0December 2023,¹\n\n"
+        "1. *Urges* States to act;\n\n¹ Official Records, Supplement No.\u00a023.\n"
+    )
+    draft, _ = read_text(text)
+    assert draft.find("PP1").text == (  # type: ignore[union-attr]
+        "Recalling its resolution 67/123 of 18\u00a0December 2012 and its resolution 78/1 "
+        "of 5\u00a0December 2023,¹"
+    )
+    assert draft.find("FN1").text == "Official Records, Supplement No.\u00a023."  # type: ignore[union-attr]
+    assert draft.find("OP1").text == "Urges States to act;"  # type: ignore[union-attr]
+
+
+def test_readers_give_the_same_text_for_the_same_document() -> None:
+    """U+200E after a paragraph (as the UN's XML has it) is dropped by every reader."""
+    from redraft.readers.akn import read_akn
+    from redraft.readers.text import read_text
+
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement '
+        'name="resolution"><preamble><formula name="enactingFormula"><p><span class="italic">'
+        'The General Assembly</span>,</p></formula><container><p><span class="italic">\t'
+        "Recalling</span> its resolution of 18\u00a0December 2012,\u200e</p></container>"
+        "</preamble><mainBody><paragraph><num>1.</num><content><p>Decides so.</p></content>"
+        "</paragraph></mainBody></statement></akomaNtoso>"
+    )
+    from_xml, _ = read_akn(xml.encode(), "r.xml")
+    from_text, _ = read_text(
+        "The General Assembly,\n\n*\tRecalling* its resolution of 18\u00a0December 2012,\u200e"
+        "\n\n1.\tDecides so.\n"
+    )
+    assert [u.text for u in from_xml.units()] == [u.text for u in from_text.units()]
+    assert from_xml.find("PP1").opening == from_text.find("PP1").opening == "Recalling"  # type: ignore[union-attr]
+
+
+def test_save_refuses_control_characters(tmp_path: Path) -> None:
+    store, text = tmp_path / "store", tmp_path / "d.txt"
+    assert run("init", str(store))[0] == 0
+    text.write_text(HEAD + "1. *Urges* States\x1b[31m to act;\n", encoding="utf-8")
+    code, out, err = run("save", "d", str(text), "--by", "EU", "--store", str(store))
+    assert (code, out) == (2, "")
+    assert err == (
+        "redraft: error: d: OP1 holds the control character U+001B (escape); "
+        "not saved (remove it and save again)\n"
+    )
+    code, out, err = run("list", "--store", str(store))
+    assert code == 0 and "no drafts yet" in out + err
