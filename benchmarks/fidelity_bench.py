@@ -167,7 +167,10 @@ def one_pair(corpus: Path, old_path: str, new_path: str) -> PairResult:
     for form, (old, new) in sides.items():
         figures[form].add(diff_figures(old, new, f"{name} {form}"))
     old_akn, new_akn = sides["AKN"]
-    redline = render_diff_docx(diff_drafts(old_akn, new_akn), author_new="Bench", date="2024-12-01")
+    # typography tracked too (diff --format docx --typography): Reject All is then
+    # compared with the old text exactly
+    result = diff_drafts(old_akn, new_akn)
+    redline = render_diff_docx(result, author_new="Bench", date="2024-12-01", typography=True)
     return PairResult(name, figures, redline, (words[0], words[1]), (old_akn, new_akn))
 
 

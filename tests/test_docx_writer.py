@@ -284,9 +284,13 @@ _NEW_WITH_NOTE = Draft(Meta(), (_op("OP1", "Aaaaaa", footnotes=(Footnote("1", ""
 @example(_OLD_WITH_CHILD, _NEW_WITH_NOTE)
 def test_tracked_changes_accept_to_new_and_reject_to_old(old: Draft, new: Draft) -> None:
     assume(_xml_safe(old) and _xml_safe(new))
-    data = render_diff_docx(diff_drafts(old, new), author_new="EU", date="2020-01-01")
+    data = render_diff_docx(
+        diff_drafts(old, new), author_new="EU", date="2020-01-01", typography=True
+    )
     assert read_docx(data, "n")[0].blocks == new.blocks
     assert read_docx(data, "o", view="original")[0].blocks == old.blocks
+    plain = render_diff_docx(diff_drafts(old, new), author_new="EU", date="2020-01-01")
+    assert read_docx(plain, "n")[0].blocks == new.blocks  # typography untracked: still new
 
 
 def test_diff_command_writes_tracked_changes(tmp_path: Path) -> None:

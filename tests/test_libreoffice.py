@@ -155,7 +155,8 @@ def office_views(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Dr
         old = read_akn((data / old_name).read_bytes(), old_name)[0]
         new = read_akn((data / new_name).read_bytes(), new_name)[0]
         source = work / f"redline{index}.docx"
-        source.write_bytes(render_diff_docx(diff_drafts(old, new), author_new="Committee"))
+        redline = render_diff_docx(diff_drafts(old, new), author_new="Committee", typography=True)
+        source.write_bytes(redline)
         jobs.append(("all", source, work / f"redline{index}"))
         out[new_name] = (old, new, work / f"redline{index}")
     run_jobs(jobs, work / "soffice")

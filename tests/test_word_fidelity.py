@@ -20,6 +20,7 @@ from redraft.readers.docx import read_docx
 from redraft.readers.text import read_text
 from redraft.render.docx import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
+from redraft.typography import comparable
 
 from .cli_helpers import run
 
@@ -223,7 +224,7 @@ def _numbered(draft: Draft) -> list[tuple[str, str]]:
 
 def test_tables_are_word_tables_in_the_redline() -> None:
     old, new = _pair("A_RES_78_249-2326263E.xml", "A_RES_79_255-2424696E.xml")
-    data = render_diff_docx(diff_drafts(old, new), author_new="Fifth Committee")
+    data = render_diff_docx(diff_drafts(old, new), author_new="Fifth Committee", typography=True)
     assert b"<w:tbl>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     assert _numbered(read_docx(data, "n")[0]) == _numbered(new)
     assert _numbered(read_docx(data, "o", view="original")[0]) == _numbered(old)
@@ -262,7 +263,36 @@ def test_a_reference_to_changed_footnote_text_is_tracked_inside_the_footnote() -
     ],
 )
 def test_real_redlines_read_back_both_sides(names: tuple[str, str]) -> None:
+    """With --typography every difference is tracked: both sides come back exactly."""
     old, new = _pair(*names)
-    data = render_diff_docx(diff_drafts(old, new), author_new="Third Committee")
+    data = render_diff_docx(diff_drafts(old, new), author_new="Third Committee", typography=True)
     assert read_docx(data, "n")[0].blocks == new.blocks
     assert read_docx(data, "o", view="original")[0].blocks == old.blocks
+
+
+def test_typography_is_not_tracked_by_default() -> None:
+    """By default a difference of typography alone is no revision: the new side's is
+    written (Accept All gives the new text exactly, Reject All the old words)."""
+    old, new = _pair("A_RES_78_174-2325975E.xml", "A_RES_79_146-2424130E.xml")
+    result = diff_drafts(old, new)
+    assert any(c.typography for c in result.changes)
+    data = render_diff_docx(result, author_new="Third Committee")
+    assert read_docx(data, "n")[0].blocks == new.blocks
+    rejected = read_docx(data, "o", view="original")[0]
+    assert [(label, comparable(text)) for label, _, text in units(rejected)] == [
+        (label, comparable(text)) for label, _, text in units(old)
+    ]
+    exact = render_diff_docx(result, author_new="Third Committee", typography=True)
+    assert _revisions(data) < _revisions(exact)
+
+
+def test_typography_changes_only_give_a_redline_without_revisions() -> None:
+    old = canonical.parse(HEAD + "1. *Urges* States to act by 18 December 2025;\u200e\n")
+    new = canonical.parse(HEAD + "1. *Urges* States to act by 18\u00a0December 2025;\n")
+    assert _revisions(render_diff_docx(diff_drafts(old, new))) == 0
+    assert _revisions(render_diff_docx(diff_drafts(old, new), typography=True)) > 0
+
+
+def _revisions(data: bytes) -> int:
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    return len(re.findall(r"<w:(?:ins|del) ", xml))

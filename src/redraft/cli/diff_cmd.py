@@ -25,7 +25,8 @@ FORMATS = ("text", "side", "json", "markdown", "html", "docx")
     "--typography",
     is_flag=True,
     help="Also show paragraphs reported equal because they differ in typography only "
-    "(spaces, no-break spaces, tabs, invisible marks, soft hyphens), with the characters drawn.",
+    "(spaces, no-break spaces, tabs, invisible marks, soft hyphens), with the characters "
+    "drawn; in a Word redline, track them too (Reject All then gives the old text exactly).",
 )
 @click.option(
     "--words/--chars",
@@ -121,7 +122,7 @@ def _render(
 
         emit(render_diff_html(result, **shown), output)
     elif fmt == "docx":
-        _write_docx(result, output, authors)
+        _write_docx(result, output, authors, typography)
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
@@ -156,15 +157,23 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 
 def _write_docx(
-    result: DiffResult, output: Path | None, authors: tuple[dict[str, str], dict[str, str]]
+    result: DiffResult,
+    output: Path | None,
+    authors: tuple[dict[str, str], dict[str, str]],
+    typography: bool = False,
 ) -> None:
-    """Tracked changes signed by the delegations that made the two versions."""
+    """Tracked changes signed by the delegations that made the two versions (typography
+    tracked too with --typography)."""
     from ..errors import InputError
     from ..render.docx_track import render_diff_docx
 
     old, new = authors
     data: bytes = render_diff_docx(
-        result, author_old=old.get("by", ""), author_new=new.get("by", ""), date=new.get("date", "")
+        result,
+        author_old=old.get("by", ""),
+        author_new=new.get("by", ""),
+        date=new.get("date", ""),
+        typography=typography,
     )
     if output is None:
         if sys.stdout.isatty():

@@ -172,8 +172,15 @@ def display_segments(change: Change, sides: str = "-+", typography: bool = False
             return [(op, text if op == "=" else visible(text)) for op, text in change.segments]
         text = change.old_text() if sides == "-" else change.new_text()
         return [("=", text)] if text else []
+    return fold_typography(change.segments, sides)
+
+
+def fold_typography(segments: tuple[Segment, ...], sides: str = "+") -> list[Segment]:
+    """``segments`` with the differences of typography alone taken as kept text: a
+    replacement that differs only in typography keeps the text of ``sides`` ("+" the
+    new side's, "-" the old side's), an invisible mark added or removed is kept on its
+    own side only. The Word redline writes these unless asked for exact typography."""
     out: list[Segment] = []
-    segments = change.segments
     index = 0
     while index < len(segments):
         op, text = segments[index]
@@ -182,11 +189,12 @@ def display_segments(change: Change, sides: str = "-+", typography: bool = False
             _keep(out, text if sides == "-" else after[1])
             index += 2
             continue
-        if op == "=" or text.strip(IGNORED):
-            if op == "=":
-                _keep(out, text)
-            else:
-                out.append((op, text))
+        if op == "=":
+            _keep(out, text)
+        elif text.strip(IGNORED):
+            out.append((op, text))
+        elif op in sides:  # only invisible marks: kept where they are
+            _keep(out, text)
         index += 1
     return out
 

@@ -14,9 +14,11 @@ superscripts and the footnotes are ``UN Footnote`` paragraphs (the writer's fall
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..diff.result import Change, DiffResult
+from ..diff.tokens import Segment
 from ..model import FOOTNOTE_REF, Draft, Footnote, cited_markers, footnote_ref, ref_marker
 from .docx import Run
 
@@ -62,7 +64,10 @@ class _Ref:
 class Notes:
     """Turns the footnote references in runs into real footnotes."""
 
-    def __init__(self, result: DiffResult) -> None:
+    def __init__(
+        self, result: DiffResult, tracked: Callable[[tuple[Segment, ...]], tuple[Segment, ...]]
+    ) -> None:
+        self.tracked = tracked  # which differences of a footnote's text are tracked
         self.old = {note.marker: note for note in result.old.footnotes()}
         self.new = {note.marker: note for note in result.new.footnotes()}
         self.change_of: dict[tuple[str, str], Change] = {}
@@ -112,7 +117,8 @@ class Notes:
 
     def _kept(self, old: str, new: str) -> Run:
         change = self.change_of["-", old]
-        return Run("", role="footnote", note=tuple(segment_runs(change.segments, "", "")))
+        runs = segment_runs(self.tracked(change.segments), "", "")
+        return Run("", role="footnote", note=tuple(runs))
 
     def _gone(self, ref: _Ref, change: str) -> Run:
         note = self.old.get(ref.marker)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from ..diff.result import Change, DiffResult, Unit
+from ..diff.result import Change, DiffResult, Unit, fold_typography
+from ..diff.tokens import Segment
 from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
 from .docx import Run, W, WordBuilder, style_name
@@ -25,20 +26,27 @@ from .docx_notes import Notes, note_start, segment_runs
 
 
 def render_diff_docx(
-    result: DiffResult, author_old: str = "", author_new: str = "", date: str = ""
+    result: DiffResult,
+    author_old: str = "",
+    author_new: str = "",
+    date: str = "",
+    typography: bool = False,
 ) -> bytes:
     """Tracked changes from ``result.old`` to ``result.new``.
 
     ``author_new`` (the delegation that made the new version) signs every revision;
     ``author_old`` is named in the document's description. ``date`` is an ISO date or
-    date-time (default: the new draft's date, else now)."""
+    date-time (default: the new draft's date, else now). Differences of typography
+    alone (redraft.typography) are not tracked: the new side's is written, so Accept
+    All gives the new text exactly and Reject All the old text with the new typography;
+    with ``typography`` they are tracked too, and Reject All gives the old text exactly."""
     # never the new side's source: that is a local file path, not a person
     author = author_new.strip() or result.new.meta.get("by") or "redraft"
     when = _word_date(date or result.new.meta.date)
     builder = WordBuilder(result.new.meta, author=author, date=when)
     if author_old:
         builder.document.core_properties.subject = f"Changes to the version by {author_old}"[:250]
-    writer = _Writer(builder, result)
+    writer = _Writer(builder, result, typography)
     for change, place, moved in _with_old_places(result):
         writer.write(change, place, moved)
     return builder.finish()
@@ -118,15 +126,20 @@ def _with_old_places(result: DiffResult) -> list[tuple[Change, str, bool]]:
 
 
 class _Writer:
-    def __init__(self, builder: WordBuilder, result: DiffResult) -> None:
+    def __init__(self, builder: WordBuilder, result: DiffResult, typography: bool) -> None:
         self.builder = builder
+        self.exact = typography
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
         start = note_start(result)
-        self.notes = Notes(result) if start is not None else None
+        self.notes = Notes(result, self.segments) if start is not None else None
         if start is not None:
             builder.number_notes_from(start)
+
+    def segments(self, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        """What is tracked: every difference, or all but those of typography alone."""
+        return segments if self.exact else tuple(fold_typography(segments))
 
     def runs(self, runs: list[Run]) -> list[Run]:
         """Footnote references as real footnotes, when Word numbers them (docx_notes)."""
@@ -166,7 +179,7 @@ class _Writer:
 
         rows = [
             [
-                self.runs(segment_runs(tuple(diff_words(a, b)), "", ""))
+                self.runs(segment_runs(self.segments(tuple(diff_words(a, b))), "", ""))
                 for a, b in zip(x, y, strict=True)
             ]
             for x, y in zip(before, after, strict=True)
@@ -221,7 +234,8 @@ class _Writer:
                 self._table(old, new)
                 return
         runs = _renumber_runs(_number(old), _number(new))
-        runs += self.runs(segment_runs(change.segments, _opening(old), _opening(new)))
+        segments = self.segments(change.segments)
+        runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
         self.builder.paragraph(
             _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
         )
