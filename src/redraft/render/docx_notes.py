@@ -6,10 +6,11 @@ Footnote references are real footnotes whenever Word can number them as the draf
 A reference is then a ``footnoteReference`` and its footnote's text lives in the
 footnote: a paragraph whose only change is renumbered references shows no change at
 all (Word renumbers, and Accept All or Reject All gives each side its own numbers); a
-reference to the same footnote whose text changed shows the change inside the footnote;
-a reference removed, added, or now pointing to another footnote's text is a deleted
-and an inserted footnote, each with its text. Otherwise the references stay typed
-superscripts and the footnotes are ``UN Footnote`` paragraphs (the writer's fallback).
+reference to the same footnote whose text changed, or now pointing to another
+footnote's text, shows the change inside the footnote (the old text deleted, the new
+inserted); a reference removed or added is a deleted or inserted footnote with its
+text. Otherwise the references stay typed superscripts and the footnotes are
+``UN Footnote`` paragraphs (the writer's fallback).
 """
 
 from __future__ import annotations
@@ -88,18 +89,11 @@ class Notes:
             after = pieces[index + 1] if index + 1 < len(pieces) else None
             if not isinstance(piece, _Ref):
                 out.append(piece)
-            elif (
-                piece.change == "del"
-                and isinstance(after, _Ref)
-                and after.change == "ins"
-                and self._same(piece.marker, after.marker)
-            ):
-                out.append(self._kept(piece.marker, after.marker))  # renumbered: no change
+            elif piece.change == "del" and isinstance(after, _Ref) and after.change == "ins":
+                out.append(self._kept(piece.marker, after.marker))  # one place, both sides
                 index += 1
-            elif not piece.change and self._same(piece.marker, piece.marker):
+            elif not piece.change:
                 out.append(self._kept(piece.marker, piece.marker))
-            elif not piece.change:  # one number, two footnotes: the old out, the new in
-                out += [self._gone(piece, "del"), self._come(piece, "ins")]
             elif piece.change in ("del", "moveFrom"):
                 out.append(self._gone(piece, piece.change))
             else:
@@ -116,21 +110,35 @@ class Notes:
         )
 
     def _kept(self, old: str, new: str) -> Run:
-        change = self.change_of["-", old]
-        runs = segment_runs(self.tracked(change.segments), "", "")
-        return Run("", role="footnote", note=tuple(runs))
+        """One reference for both sides: the footnote's text tracked inside it. The same
+        footnote renumbered shows no change; a reference now pointing to another
+        footnote shows the old text deleted and the new one inserted. (Two tracked
+        references side by side at a paragraph's end make LibreOffice track that
+        paragraph's end too, and Reject All then joined two paragraphs.)"""
+        if self._same(old, new):
+            segments = self.change_of["-", old].segments
+        else:
+            from ..diff.inline import diff_words
+
+            segments = tuple(diff_words(self._text(self.old, old), self._text(self.new, new)))
+        return Run("", role="footnote", note=tuple(segment_runs(self.tracked(segments), "", "")))
+
+    @staticmethod
+    def _text(notes: dict[str, Footnote], marker: str) -> str:
+        note = notes.get(marker)
+        return note.text if note is not None else ""
 
     def _gone(self, ref: _Ref, change: str) -> Run:
         note = self.old.get(ref.marker)
         if note is None:  # a reference to no footnote: the typed superscript
             return replace(ref.run, text=footnote_ref(ref.marker), change=change)
-        return Run("", role="footnote", change=change, note=(Run(note.text, change="del"),))
+        return Run("", role="footnote", change=change, note=(Run(note.text),))
 
     def _come(self, ref: _Ref, change: str) -> Run:
         note = self.new.get(ref.marker)
         if note is None:
             return replace(ref.run, text=footnote_ref(ref.marker), change=change)
-        return Run("", role="footnote", change=change, note=(Run(note.text, change="ins"),))
+        return Run("", role="footnote", change=change, note=(Run(note.text),))
 
 
 def _split(runs: list[Run]) -> list[Run | _Ref]:
