@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from shared_corpus import need
+
 from redraft import canonical
 from redraft.diff.engine import diff_drafts
 from redraft.labels import assign_labels
@@ -136,6 +138,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    need(args.corpus, "Oceans and the law of the sea at the 78th session (AKN)", pattern=OLD_GLOB)
+    need(args.corpus, "Oceans and the law of the sea at the 79th session (AKN)", pattern=NEW_GLOB)
     old_xml = next(args.corpus.glob(OLD_GLOB))
     new_xml = next(args.corpus.glob(NEW_GLOB))
     real_old, real_new = read_path(old_xml).draft, read_path(new_xml).draft

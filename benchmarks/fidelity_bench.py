@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "benchmarks")]
 
+from shared_corpus import DEFAULT_CORPUS, need  # noqa: E402
 from un_forms import akn_to_docx, akn_to_text  # noqa: E402
 
 from redraft.diff import diff_drafts  # noqa: E402
@@ -52,7 +53,6 @@ from redraft.readers.docx import read_docx  # noqa: E402
 from redraft.readers.text import read_text  # noqa: E402
 from redraft.render.docx_track import render_diff_docx  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 FORMS = ("AKN", "text", "Word", "PDF")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _REFS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]\s]+\]")
@@ -264,8 +264,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=5, help="examples of each problem")
     args = parser.parse_args()
     table = args.corpus / "unxml-ga" / "pairs-78-79.tsv"
-    if not table.is_file():
-        sys.exit(f"fidelity_bench: no shared corpus at {args.corpus} (give --corpus)")
+    need(table, "the 170 year-on-year pairs of General Assembly resolutions")
     rows = [line.split("\t")[:2] for line in table.read_text(encoding="utf-8").splitlines()[1:]]
     rows = rows[: args.pairs] if args.pairs else rows
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import format_option, output_option, show_warnings, store_option
+from .common import format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..diff.result import DiffResult
 
-FORMATS = ("text", "side", "json", "markdown", "html", "docx")
+FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
 
 
 @click.command()
@@ -88,7 +88,8 @@ def diff(
         _author(author_old, before.version),
         _author(author_new, after.version),
     )
-    _render(result, fmt, show_all, output, authors=authors, typography=typography)
+    header = (before.describe(), after.describe())
+    _render(result, fmt, show_all, output, authors=authors, header=header, typography=typography)
     if exit_code and result.differs:
         sys.exit(1)
 
@@ -105,6 +106,7 @@ def _render(
     output: Path | None,
     authors: tuple[dict[str, str], dict[str, str]] = ({}, {}),
     typography: bool = False,
+    header: tuple[str, str] | None = None,
 ) -> None:
     from .common import emit
 
@@ -113,7 +115,7 @@ def _render(
         from ..render.diff_json import render_diff_json
 
         emit(render_diff_json(result), output)
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "md"):
         from ..render.diff_markdown import render_diff_markdown
 
         emit(render_diff_markdown(result, **shown), output)
@@ -126,17 +128,17 @@ def _render(
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
-        _print_rich(render_diff_side(result, **shown), output)
+        _print_rich(render_diff_side(result, **shown, header=header), output)
     elif output is not None or not sys.stdout.isatty():
         from ..render.diff_text import render_diff_plain
 
-        # Files and pipes get plain text (the marks [-..-]{+..+} are in it): laying
+        # Files and pipes get plain text (the marks {--..--}{++..++} are in it): laying
         # out a long redline through rich costs more than the diff itself.
-        emit(render_diff_plain(result, **shown), output)
+        emit(render_diff_plain(result, **shown, header=header), output)
     else:
         from ..render.diff_text import render_diff_text
 
-        _print_rich(render_diff_text(result, **shown), output)
+        _print_rich(render_diff_text(result, **shown, header=header), output)
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:
@@ -184,3 +186,4 @@ def _write_docx(
         output.write_bytes(data)
     except OSError as error:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
+    info(f"wrote {output}")

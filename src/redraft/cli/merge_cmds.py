@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..english import plural
 from ..resolve import refuse_stdin_twice
 from .common import emit, format_option, info, output_option, show_warnings, store_option
 
@@ -44,7 +45,7 @@ def _name(loaded: Loaded, fallback: str) -> str:
 
 @click.command()
 @click.argument("drafts", nargs=-1)
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "md")
 @click.option(
     "--min-similarity",
     type=click.FloatRange(0, 1),
@@ -58,6 +59,16 @@ def _name(loaded: Loaded, fallback: str) -> str:
     default=None,
     help="Language in this many drafts is boilerplate (default: 3, or 1 draft in 20).",
 )
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Report only pairs scoring at least this (pairs scoring 0 are never reported).",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Report only the best N pairs."
+)
 @output_option
 @store_option
 def overlap(
@@ -65,21 +76,24 @@ def overlap(
     fmt: str,
     min_similarity: float,
     boilerplate_min: int | None,
+    min_score: float,
+    limit: int | None,
     output: Path | None,
     store: Path | None,
 ) -> None:
     """Find drafts that cover the same ground, best pairs first, with the paragraphs
     they share. DRAFTS are files or store names (default: every draft in the store).
-    Standard language used by many drafts is reported apart as boilerplate."""
+    Standard language used by many drafts is reported apart as boilerplate. The same
+    drafts give the same pairs in every run."""
     from ..merge.overlap import find_overlaps
     from ..render import merge as report
     from ..render.json import dumps
 
     named = _named_drafts(drafts, store)
-    result = find_overlaps(named, min_similarity, boilerplate_min)
+    result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "md"):
         emit(report.overlap_markdown(result), output)
     else:
         emit(report.overlap_text(result), output)
@@ -90,7 +104,9 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
     from ..resolve.merge import latest_drafts
 
     if not specs:
-        return latest_drafts(store)
+        named, warnings = latest_drafts(store)
+        show_warnings(warnings)
+        return named
     refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:
@@ -107,7 +123,7 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
 @click.command("merge-drafts")
 @click.argument("a")
 @click.argument("b")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge_drafts(a: str, b: str, fmt: str, output: Path | None, store: Path | None) -> None:
@@ -163,15 +179,22 @@ def _finish(result: MergeResult, fmt: str, output: Path | None, word: str = "con
 @click.argument("base")
 @click.argument("ours")
 @click.argument("theirs")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    help="Authors of OURS then THEIRS, as compile takes them (default: each one's --by).",
+)
 @click.option("--ours-name", default=None, help="Author of OURS (default: its --by).")
 @click.option("--theirs-name", default=None, help="Author of THEIRS (default: its --by).")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge(
     base: str,
     ours: str,
     theirs: str,
+    names: tuple[str, ...],
     ours_name: str | None,
     theirs_name: str | None,
     fmt: str,
@@ -182,14 +205,19 @@ def merge(
     Paragraphs changed differently become bracketed alternatives [EU: ... / G77: ...].
 
     Exit codes: 0 clean, 1 brackets of conflict remain, 2 bad input."""
+    from ..errors import InputError
     from ..merge.threeway import three_way
 
+    if len(names) > 2:
+        raise InputError(f"--name given {len(names)} times for two proposals (OURS, THEIRS)")
+    ours_name = ours_name or (names[0] if names else None)
+    theirs_name = theirs_name or (names[1] if len(names) > 1 else None)
     refuse_stdin_twice(base, ours, theirs)
     loaded = [_load(spec, store) for spec in (base, ours, theirs)]
-    names = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
-    if names[0] == names[1]:
-        names = (f"{names[0]} (ours)", f"{names[1]} (theirs)")
-    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *names)
+    authors = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
+    if authors[0] == authors[1]:
+        authors = (f"{authors[0]} (ours)", f"{authors[1]} (theirs)")
+    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *authors)
     _finish(result, fmt, output)
 
 
@@ -202,7 +230,7 @@ def merge(
     multiple=True,
     help="Author of each proposal, in order (default: each one's --by or file name).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def compile_(
@@ -244,7 +272,7 @@ def compile_(
     help="The base PROPOSAL was written on (default, in a store: the earlier version "
     "of the draft closest to PROPOSAL).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def rebase(
@@ -287,5 +315,5 @@ def merge_driver(ancestor: Path, current: Path, other: Path, path: str) -> None:
 
     outcome = run_merge_driver(ancestor, current, other, path)
     if not outcome.clean:
-        info(f"redraft: {path or current}: {outcome.conflicts} paragraph(s) in brackets")
+        info(f"redraft: {path or current}: {plural(outcome.conflicts, 'paragraph')} in brackets")
         sys.exit(1)

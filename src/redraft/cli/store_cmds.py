@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import emit, format_option, info, show_warnings, store_option
+from ..english import noun, plural
+from .common import emit, format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
@@ -56,7 +57,9 @@ date_option = click.option(
 def init(directory: Path | None) -> None:
     """Create a store in DIRECTORY (default: here), or make the git repository there one.
 
-    Safe to run again: an existing store is left as it is."""
+    Safe to run again: an existing store is left as it is. In a clone whose checkout
+    is empty (the host's HEAD names another branch), checks out the branch that holds
+    the store."""
     from ..store import CONFIG_NAME, Store
 
     target = directory or Path(".")
@@ -64,7 +67,9 @@ def init(directory: Path | None) -> None:
     store = Store.init(target)
     show_warnings(store.warnings)
     verb = "is already a redraft store" if existed else "is now a redraft store"
-    emit(f"{store.root} {verb}: save drafts with 'redraft save NAME FILE'")
+    if store.checked_out:
+        verb = f"holds the team's store (branch {store.checked_out} checked out)"
+    emit(f"{directory or '.'} {verb}: save drafts with 'redraft save NAME FILE'")
 
 
 @click.command()
@@ -121,6 +126,7 @@ def save(
 @message_option
 @date_option
 @format_option("text", "json")
+@output_option
 @store_option
 def import_(
     files: tuple[str, ...],
@@ -129,6 +135,7 @@ def import_(
     message: str,
     date: str | None,
     fmt: str,
+    output: Path | None,
     store: Path | None,
 ) -> None:
     """Save many drafts at once: one per FILE (named after the file), or with --split
@@ -145,7 +152,7 @@ def import_(
         task = bar.add_task("Saving drafts", total=len(items))
         results = opened.save_many(items, done=lambda _: bar.advance(task), **fields)
     show_warnings(opened.warnings)
-    emit(_import_json(results) if fmt == "json" else _import_text(results))
+    emit(_import_json(results) if fmt == "json" else _import_text(results), output)
 
 
 def _import_rows(results: list[tuple[Incoming, Version | None]]) -> list[dict[str, Any]]:
@@ -168,7 +175,8 @@ def _import_text(results: list[tuple[Incoming, Version | None]]) -> str:
         (r["name"], r["status"], str(r["version"] or "-"), str(r["paragraphs"])) for r in rows
     ]
     saved = sum(1 for r in rows if r["status"] != "unchanged")
-    return _columns(table, right=frozenset({2, 3})) + f"\n{saved} of {len(rows)} drafts saved\n"
+    footer = f"\n{saved} of {plural(len(rows), 'draft')} saved\n"
+    return _columns(table, right=frozenset({2, 3})) + footer
 
 
 def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
@@ -179,18 +187,22 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 
 @click.command("list")
 @format_option("text", "json")
+@output_option
 @store_option
-def list_(fmt: str, store: Path | None) -> None:
+def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
     from ..resolve.log import summaries as list_summaries
 
     opened = _open(store)
     summaries = list_summaries(opened)
+    opened.names()  # one ls-tree: names what a push put among the drafts that is none
+    show_warnings(opened.warnings)  # drafts left out, named
     if fmt == "json":
         from ..render.json import dumps
 
         drafts = [_summary_json(s) for s in summaries]
-        emit(dumps({"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}))
+        document = {"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}
+        emit(dumps(document), output)
         return
     if not summaries:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
@@ -200,7 +212,7 @@ def list_(fmt: str, store: Path | None) -> None:
         table.append(
             (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
         )
-    emit(_columns(table, right=frozenset({1, 3})))
+    emit(_columns(table, right=frozenset({1, 3})), output)
 
 
 def _summary_json(summary: DraftSummary) -> dict[str, Any]:
@@ -220,8 +232,11 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
     "-n", "--max-count", type=click.IntRange(min=1), default=None, help="Show only the newest N."
 )
 @format_option("text", "json")
+@output_option
 @store_option
-def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
+def log(
+    name: str, max_count: int | None, fmt: str, output: Path | None, store: Path | None
+) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
     from ..resolve.log import log as version_log
     from ..store.revisions import validate_name
@@ -238,7 +253,8 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
                     "name": name,
                     "versions": [_entry_json(e) for e in entries],
                 }
-            )
+            ),
+            output,
         )
         return
     table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
@@ -255,7 +271,7 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
             e.summary,
         )
         table.append((*row, v.message.split("\n", 1)[0]))
-    emit(_columns(table, right=frozenset({0, 4, 5})))
+    emit(_columns(table, right=frozenset({0, 4, 5})), output)
 
 
 def _entry_json(entry: LogEntry) -> dict[str, Any]:
@@ -287,12 +303,13 @@ def sync(remote: str | None, store: Path | None) -> None:
     how = " (local versions moved after the remote's)" if result.rebased else ""
     if result.dropped:
         how += (
-            f"; {result.dropped} local version(s) not sent: {result.remote} already had "
-            "their text ('git reflog' still holds them)"
+            f"; {plural(result.dropped, 'local version')} not sent: {result.remote} already "
+            f"had {noun(result.dropped, 'its', 'their')} text ('git reflog' still holds "
+            f"{noun(result.dropped, 'it', 'them')})"
         )
     emit(
         f"synced with {result.remote}/{result.branch}: received {result.received}, "
-        f"sent {result.sent} commit(s){how}"
+        f"sent {plural(result.sent, 'commit')}{how}"
     )
 
 
@@ -305,6 +322,9 @@ def _when(iso: str) -> str:
 
 
 def _columns(rows: Sequence[tuple[str, ...]], right: frozenset[int] = frozenset()) -> str:
+    from ..render.safe import printable_line
+
+    rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # one line each
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:

@@ -164,35 +164,42 @@ def display_segments(change: Change, sides: str = "-+", typography: bool = False
     - inside a modified paragraph, a replacement that differs in typography only (a
       no-break space for a space, a tab) shows as kept text, and an invisible mark
       added or removed is not shown;
-    - ``typography``: a change reported equal for its typography shows exactly where
-      it differs instead, with the characters drawn (:func:`redraft.typography.visible`).
+    - ``typography`` (``--typography``): differences of typography show where they
+      are instead, their characters drawn (:func:`redraft.typography.visible`), in a
+      change reported equal for its typography and in a modified paragraph alike.
     """
-    if change.op == "equal":
-        if typography and change.typography:
-            return [(op, text if op == "=" else visible(text)) for op, text in change.segments]
+    if change.op == "equal" and not (typography and change.typography):
         text = change.old_text() if sides == "-" else change.new_text()
         return [("=", text)] if text else []
-    return fold_typography(change.segments, sides)
+    return fold_typography(change.segments, sides, draw=typography)
 
 
-def fold_typography(segments: tuple[Segment, ...], sides: str = "+") -> list[Segment]:
+def fold_typography(
+    segments: tuple[Segment, ...], sides: str = "+", draw: bool = False
+) -> list[Segment]:
     """``segments`` with the differences of typography alone taken as kept text: a
     replacement that differs only in typography keeps the text of ``sides`` ("+" the
     new side's, "-" the old side's), an invisible mark added or removed is kept on its
-    own side only. The Word redline writes these unless asked for exact typography."""
+    own side only. The Word redline writes these unless asked for exact typography.
+    ``draw``: keep those differences as changes instead, their characters drawn."""
     out: list[Segment] = []
     index = 0
     while index < len(segments):
         op, text = segments[index]
         after = segments[index + 1] if index + 1 < len(segments) else ("", "")
         if op == "-" and after[0] == "+" and _same_but_typography(text, after[1]):
-            _keep(out, text if sides == "-" else after[1])
+            if draw:
+                out += [("-", visible(text)), ("+", visible(after[1]))]
+            else:
+                _keep(out, text if sides == "-" else after[1])
             index += 2
             continue
         if op == "=":
             _keep(out, text)
         elif text.strip(IGNORED):
             out.append((op, text))
+        elif draw:
+            out.append((op, visible(text)))
         elif op in sides:  # only invisible marks: kept where they are
             _keep(out, text)
         index += 1

@@ -82,9 +82,27 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(strip_footnote_refs(text).lower())
 
 
-def _shingles(words: Sequence[str]) -> set[int]:
-    # Python's str hash is per process, which is all an in-memory index needs.
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+def _shingles(words: Sequence[str], ids: dict[str, int]) -> set[int]:
+    """Each run of SHINGLE words as a 64-bit number. Never Python's ``hash`` of a string,
+    which changes from run to run (PYTHONHASHSEED): the sketches, hence the candidates
+    and the pairs found, would too. Words get a stable number (``ids``, a cache for one
+    run), and three numbers are mixed by multiplication."""
+    numbers = [ids.get(word) or _word_id(word, ids) for word in words]
+    return {
+        ((a * _MIX_1 + b) * _MIX_2 + c) & _MASK
+        for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
+    }
+
+
+_MIX_1, _MIX_2, _MASK = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, (1 << 64) - 1
+
+
+def _word_id(word: str, ids: dict[str, int]) -> int:
+    import hashlib
+
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+    ids[word] = found = int.from_bytes(digest, "little") or 1
+    return found
 
 
 def compared_paragraphs(draft: Draft) -> Iterable[Paragraph]:
@@ -122,8 +140,13 @@ def find_overlaps(
     drafts: Sequence[tuple[str, Draft]],
     min_similarity: float = MIN_SIMILARITY,
     boilerplate_min: int | None = None,
+    min_score: float = 0.0,
+    limit: int | None = None,
 ) -> OverlapResult:
-    """Pairs of drafts that share paragraphs, best first, and the boilerplate set apart."""
+    """Pairs of drafts that share paragraphs, best first, and the boilerplate set apart.
+    The same drafts give the same result in every run. A pair is reported when its
+    score (rounded to two decimals) is above 0 and at least ``min_score``; ``limit``
+    keeps the best ``limit`` pairs."""
     names = tuple(name for name, _ in drafts)
     threshold = boilerplate_min or default_boilerplate_min(len(drafts))
     paras = _index_paragraphs(drafts)
@@ -131,18 +154,24 @@ def find_overlaps(
     is_boiler = [_is_boilerplate(p, common) for p in paras]
     candidates = _candidates(paras, common, is_boiler)
     matches = _score_candidates(paras, candidates, min_similarity)
-    pairs = _pair_overlaps(names, paras, is_boiler, matches)
+    pairs = tuple(
+        pair
+        for pair in _pair_overlaps(names, paras, is_boiler, matches)
+        if pair.score > 0 and pair.score >= min_score
+    )
     boiler = _boilerplate_groups(names, paras, is_boiler, threshold)
-    return OverlapResult(pairs, boiler, names, threshold)
+    return OverlapResult(pairs[:limit] if limit is not None else pairs, boiler, names, threshold)
 
 
 def _index_paragraphs(drafts: Sequence[tuple[str, Draft]]) -> list[_Para]:
     paras = []
+    ids: dict[str, int] = {}
     for index, (_, draft) in enumerate(drafts):
         for paragraph in compared_paragraphs(draft):
             words = words_of(paragraph.text)
             if len(words) >= MIN_WORDS:
-                paras.append(_Para(index, paragraph.label, paragraph.text, words, _shingles(words)))
+                shingles = _shingles(words, ids)
+                paras.append(_Para(index, paragraph.label, paragraph.text, words, shingles))
     return paras
 
 

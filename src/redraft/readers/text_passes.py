@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import ref_marker, strip_footnote_refs
+from ..numerals import ARABIC_ORDINALS
 from ..typography import strip_invisible
 from .text_numbers import SUFFIXES, parse_number
 
@@ -25,6 +26,9 @@ class Notes:
     """What the passes learn besides the chunks: warnings and metadata hints."""
 
     warnings: list[str] = field(default_factory=list)
+    #: warnings about one block (the builder's node, the message): the reader names
+    #: the block by its label once labels are assigned ("OP7: numbered '7.' after '5.'")
+    about: list[tuple[object, str]] = field(default_factory=list)
     symbol: str = ""
     organ: str = ""
     date: str = ""
@@ -330,8 +334,11 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 
 #: Sentence and clause ends, with the Arabic and full-width (Chinese) forms.
 _TERMINAL = (".", ";", ":", ",", "!", "?", "،", "؛", "，", "；", "：", "。")
-#: The number of a part of a resolution, alone on its line: "I", "II.", "B".
-SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
+#: The number of a part of a resolution, alone on its line: "I", "II.", "B"; in Chinese
+#: "一", in Arabic the ordinal "أولا" (first), "ثانيا" ... "حادي عشر" (eleventh).
+SECTION_NUMBER = re.compile(
+    r"^(?:[IVXL]+|[A-Z]|[一二三四五六七八九十]{1,3}|(?:" + ARABIC_ORDINALS + r")(?:\s*[-–])?)\.?$"
+)
 #: How an enacting formula begins, in the six official languages.
 FORMULA_START = re.compile(
     r"^\*?(?:The [A-Z]|At its "
@@ -348,6 +355,13 @@ _BARE_STATUS = re.compile(
     r"(?:\(\s*(?:agreed\s+)?ad[\s.-]*ref\.?\s*\)|\bagreed\s+ad[\s.-]*ref\b\.?)\s*$",
     re.IGNORECASE,
 )
+
+
+def caseless(text: str) -> bool:
+    """Does ``text`` start (quotes and markup aside) in a script without capitals, Arabic
+    or Chinese? Lower case cannot tell there that a paragraph goes on."""
+    first = next((c for c in text if c.isalpha()), "")
+    return bool(first) and not first.isupper() and not first.islower()
 
 
 def end_mark(text: str) -> str:

@@ -1,7 +1,8 @@
 """The terminal redline: one block per changed paragraph, headed by its labels.
 
 Deletions and insertions are coloured (red struck / green underlined) *and* marked
-``[-old-]{+new+}``, so the redline survives ``NO_COLOR``, pipes and files.
+``{--old--}{++new++}`` (:mod:`.marks`), so the redline survives ``NO_COLOR``, pipes
+and files.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diff.result import Change, DiffResult, change_heading, display_segments, summary_line
+from .marks import MARKS, marked
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
 REMOVED_STYLE = "red strike"
 ADDED_STYLE = "green underline"
 HEADING_STYLE = "bold cyan"
-MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}")}
 
 
 def shown(result: DiffResult, show_all: bool, typography: bool = False) -> list[Change]:
@@ -43,14 +44,26 @@ def redline(change: Change, sides: str = "-+", typography: bool = False) -> Text
     return text
 
 
+def header_lines(header: tuple[str, str] | None) -> str:
+    """``--- OLD`` and ``+++ NEW``: which two versions the redline compares."""
+    if header is None:
+        return ""
+    return f"--- {header[0]}\n+++ {header[1]}\n\n"
+
+
 def render_diff_text(
-    result: DiffResult, show_all: bool = False, limit: int | None = None, typography: bool = False
+    result: DiffResult,
+    show_all: bool = False,
+    limit: int | None = None,
+    header: tuple[str, str] | None = None,
+    typography: bool = False,
 ) -> Text:
     """The whole redline as one rich Text (``.plain`` is the uncoloured form);
-    ``limit`` keeps the first changes only (the summary still counts them all)."""
+    ``limit`` keeps the first changes only (the summary still counts them all);
+    ``header`` names the two versions (:func:`header_lines`)."""
     from rich.text import Text
 
-    out = Text()
+    out = Text(header_lines(header), style="bold")
     changes = shown(result, show_all, typography)
     if limit is not None and len(changes) > limit:
         hidden = len(changes) - limit
@@ -70,16 +83,18 @@ def render_diff_text(
 
 
 def plain_redline(change: Change, typography: bool = False) -> str:
-    return "".join(
-        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}"
-        for op, text in display_segments(change, "-+", typography)
-    )
+    return "".join(marked(op, text) for op, text in display_segments(change, "-+", typography))
 
 
-def render_diff_plain(result: DiffResult, show_all: bool = False, typography: bool = False) -> str:
+def render_diff_plain(
+    result: DiffResult,
+    show_all: bool = False,
+    header: tuple[str, str] | None = None,
+    typography: bool = False,
+) -> str:
     """The same redline as :func:`render_diff_text` without colour, and without
     importing rich: for files and pipes, one line per paragraph."""
-    parts = []
+    parts = [header_lines(header)]
     for change in shown(result, show_all, typography):
         parts.append(f"{change_heading(change)}\n{plain_redline(change, typography)}\n\n")
     parts.append(summary_line(result.summary(), result.changes) + "\n")

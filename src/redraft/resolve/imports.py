@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..readers import decode, read_path
+from ..readers import decode, read_file_bytes, read_path
 from ..readers.report import split_report
 from ..store.revisions import Incoming, name_from_path
 
@@ -19,10 +19,7 @@ def drafts_from_files(paths: list[str], split: bool) -> list[Incoming]:
             name = name_from_path(Path(path).stem)
             found.append(Incoming(name, result.draft, path, result.warnings))
             continue
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+        data = read_file_bytes(path, what="report")
         text, warnings = decode(data, path)
         drafts = split_report(text)
         if not drafts:

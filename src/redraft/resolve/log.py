@@ -40,11 +40,13 @@ def log(store: Store, name: str, limit: int | None = None) -> list[LogEntry]:
 
 
 def summaries(store: Store) -> list[DraftSummary]:
-    """One line per draft: from one ``git log`` and one ``cat-file``."""
+    """One line per draft: from one ``git log`` and one ``cat-file``. A draft whose
+    stored text cannot be read is left out, and named in the store's warnings."""
     found = store.all_versions()
     latest = [found[name][-1] for name in sorted(found)]
-    drafts = store.drafts(latest)
+    drafts = store.readable_drafts(latest)
     return [
         DraftSummary(v.name, v.number, v.symbol, count_words(d), v.date, v.by)
         for v, d in zip(latest, drafts, strict=True)
+        if d is not None
     ]

@@ -49,7 +49,7 @@ def blame_of(
 ) -> Blamed:
     """Who introduced and last changed each paragraph of store draft ``name``."""
     if words and not para:
-        raise InputError("--words shows one paragraph: give it with --para LABEL")
+        raise InputError("--passages shows one paragraph: give it with --para LABEL")
     lineage = build_lineage(name, history(name, store, "blame"))
     result = blame(lineage, para)
     return Blamed(result, blame_words(lineage, para) if words and para else None)

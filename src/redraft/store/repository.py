@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, canonical
-from ..errors import InputError, NotFoundError, StoreError
+from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Paragraph, Version
-from .driver import install_merge_driver
+from .clone import check_out_remote_store
+from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
     CONFIG_NAME,
     DEFAULT_CONFIG,
@@ -46,6 +47,7 @@ from .files import (
     discover,
     git_dir,
     hash_name,
+    refuse_link,
     write_loose_object,
     writer_lock,
 )
@@ -61,12 +63,14 @@ from .objects import (
     parse_batch,
     parse_log,
     read_snapshot,
+    refuse_tree_link,
 )
 from .revisions import (
     Incoming,
     check_field,
     decode_message,
     encode_message,
+    is_valid_name,
     parse_date,
     refuse_case_clash,
     select,
@@ -87,6 +91,7 @@ class Store:
         self.root = root
         self.git_dir = git_dir
         self.warnings: list[str] = []  # things a command should tell the user
+        self.checked_out: str | None = None  # the team's branch `init` checked out in a clone
         self.hash_name = hash_name(git_dir)  # sha256 for --object-format=sha256 repositories
         self.id_size = 32 if self.hash_name == "sha256" else 20
 
@@ -104,6 +109,7 @@ class Store:
                 )
         else:
             root = discover(Path.cwd())
+        refuse_link(root, CONFIG_NAME)
         return cls(root, git_dir(root))
 
     @classmethod
@@ -123,8 +129,12 @@ class Store:
     @classmethod
     def _set_up(cls, root: Path) -> Store:
         root.mkdir(parents=True, exist_ok=True)
+        for own in (CONFIG_NAME, DRAFTS, ".gitattributes"):
+            refuse_link(root, own)  # a clone of a hostile push: never write through one
         _init_repository(root)
+        adopted = check_out_remote_store(root)
         store = cls(root, git_dir(root))
+        store.checked_out = adopted
         config = root / CONFIG_NAME
         if not config.exists():
             atomic_write(config, DEFAULT_CONFIG.encode())
@@ -133,16 +143,20 @@ class Store:
         return store
 
     def _commit_setup(self) -> None:
-        """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
+        """Commit redraft.toml and .gitattributes when the last commit lacks them (clones
+        need them), or lacks the merge driver's line. An existing store is left as it is:
+        edits made to either file since are the user's, never committed here."""
         files = [CONFIG_NAME, ".gitattributes"]
         with self._lock():
             snap = self._lookup(files)
             changed = {}
             for path in files:
                 target, old = self.root / path, snap.blobs[path]
-                data = target.read_bytes() if target.is_file() else None
-                if data is not None and (old is None or old[1] != data):
-                    changed[path] = data
+                if old is None:
+                    if target.is_file():
+                        changed[path] = target.read_bytes()
+                elif path == ".gitattributes" and not has_driver_line(old[1]):
+                    changed[path] = with_driver_line(old[1])
             if changed:
                 message = "Set up redraft store\n" if snap.head else "Create redraft store\n"
                 self._commit(snap, changed, message, self._default_by(), _now())
@@ -152,13 +166,26 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
-        """Names of the drafts in the store, sorted."""
+        """Names of the drafts in the store, sorted. A file a collaborator committed
+        under a name redraft would refuse (``drafts/-x.txt``, escape sequences), or a
+        symbolic link in a draft's place, is no draft: it is left out and named in
+        :attr:`warnings`."""
         if self._head() is None and self._unborn():
             return []
-        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode()
-        return sorted(
-            line[len(DRAFTS) + 1 : -4] for line in out.splitlines() if line.endswith(".txt")
-        )
+        out = self._git(["ls-tree", "--end-of-options", "HEAD", f"{DRAFTS}/"])
+        found = []
+        for entry in out.decode(errors="replace").splitlines():
+            meta, _, line = entry.partition("\t")
+            name = line[len(DRAFTS) + 1 : -4]
+            if not line.endswith(".txt"):
+                continue
+            if not line.startswith(f"{DRAFTS}/") or not is_valid_name(name):
+                self.warnings.append(f"{line!r}: not a valid draft name; left out")
+            elif meta.split()[0] not in ("100644", "100755"):
+                self.warnings.append(f"{line}: a symbolic link, not a draft; left out")
+            else:
+                found.append(name)
+        return sorted(found)
 
     def versions(self, name: str) -> list[Version]:
         """Every version of ``name``, oldest first (empty when the draft does not exist)."""
@@ -186,6 +213,19 @@ class Store:
         return [
             self._parse(t, f"{v.name}@{v.number}") for v, t in zip(versions, texts, strict=True)
         ]
+
+    def readable_drafts(self, versions: list[Version]) -> list[Draft | None]:
+        """The draft of each version, None where the stored text cannot be read (a
+        collaborator pushed a text that is not canonical, or nests too deep): the store's
+        :attr:`warnings` name each such draft, and the others are read as usual."""
+        out: list[Draft | None] = []
+        for version, text in zip(versions, self._blobs([v.blob for v in versions]), strict=True):
+            try:
+                out.append(self._parse(text, f"{version.name}@{version.number}"))
+            except StoreError as error:
+                self.warnings.append(f"{error}; left out")
+                out.append(None)
+        return out
 
     def texts(self, versions: list[Version]) -> list[bytes]:
         """The canonical text of each version, from one ``git cat-file --batch``."""
@@ -232,8 +272,13 @@ class Store:
     def _existing(self, name: str) -> list[Version]:
         versions = self.versions(name)
         if not versions:
-            raise NotFoundError(f"{name}: no such draft in the store at {self.root}")
+            raise self.no_draft(name)
         return versions
+
+    def no_draft(self, name: str) -> NotFoundError:
+        """The error for a draft the store lacks, suggesting the closest name it has."""
+        hint = did_you_mean(name, self.names())
+        return NotFoundError(f"{name}: no such draft in the store at {self.root}{hint}")
 
     # -- writing -------------------------------------------------------------------
     def save(
@@ -259,7 +304,9 @@ class Store:
         path = _path(name)
         with self._lock():
             self._check_on_branch()
+            refuse_link(self.root, path)
             snap = self._lookup([path])
+            refuse_tree_link(snap, DRAFTS, self.id_size)
             old = snap.blobs[path]
             if old is not None and not (symbol and sponsors):
                 # A draft keeps its symbol and sponsors until a version says otherwise.
@@ -277,7 +324,11 @@ class Store:
             commit = self._commit(snap, {path: data}, text, by, when)
             sync_worktree(self._git_context(), path, old[0] if old else None, data)
             blob = blob_id(data, len(commit))
-        count = self._git(["rev-list", "--count", commit, "--", path]).decode().strip()
+        count = (
+            self._git(["rev-list", "--count", "--end-of-options", commit, "--", path])
+            .decode()
+            .strip()
+        )
         message = decode_message(text)[0]
         return Version(name, int(count), commit, when, by, symbol, message, sponsors, blob)
 
@@ -349,7 +400,11 @@ class Store:
         return run_git(self.root, args, data, env=env, check=False)
 
     def _head(self) -> str | None:
-        out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
+        out = (
+            self._git(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"], check=False)
+            .decode()
+            .strip()
+        )
         return out or None
 
     def _check_on_branch(self) -> None:
@@ -372,7 +427,9 @@ class Store:
     def _unborn(self) -> bool:
         """True for a sound repository whose branch has no commit yet (rev-parse exits 1);
         a broken one (exit 128) is not empty, it is corrupted."""
-        return self._proc(["rev-parse", "-q", "--verify", "HEAD"]).returncode == 1
+        return (
+            self._proc(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"]).returncode == 1
+        )
 
     def _lookup(self, paths: list[str]) -> Snapshot:
         """The head commit, the trees the paths sit in and the paths' blobs: one process."""
@@ -392,7 +449,7 @@ class Store:
         # text is shown against its first parent, so that the latest is what HEAD holds.
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
         args.append("--diff-merges=first-parent")
-        args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
+        args += [f"--format={LOG_FORMAT}", "--end-of-options", "HEAD", "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
             if self._unborn():  # a repository with no commit yet
