@@ -47,6 +47,7 @@ IGNORED = INVISIBLE + "\u200c\u200d"
 
 _DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
 _DROP_IGNORED = {ord(char): None for char in IGNORED}
+_IGNORED_CHAR = re.compile(f"[{IGNORED}]")
 _ASCII_SPACING = ("  ", "\t", "\n", "\r", "\f", "\v")
 
 
@@ -74,10 +75,22 @@ def comparable(text: str) -> str:
     invisible characters and joiners removed. Texts with the same form differ in
     typography only."""
     if text.isascii():
-        # the common case, kept at C speed: most paragraphs need no work at all
-        if not any(space in text for space in _ASCII_SPACING) and text.strip() == text:
+        # the common case, kept at C speed (the diff keys every unit): most paragraphs
+        # need no work at all
+        if (
+            "  " not in text
+            and "\t" not in text
+            and "\n" not in text
+            and "\r" not in text
+            and "\f" not in text
+            and "\v" not in text
+            and text.strip() is text
+        ):
             return text
         return " ".join(text.split())
+    text = " ".join(text.split())  # str.split knows every Unicode space
+    if _IGNORED_CHAR.search(text) is None:  # rare: readers drop them already
+        return text
     return " ".join(text.translate(_DROP_IGNORED).split())
 
 
