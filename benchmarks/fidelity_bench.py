@@ -63,12 +63,11 @@ def plain(text: str) -> str:
     return " ".join(_REFS.sub("\x01", _INVISIBLE.sub("", text)).split())
 
 
-def pdf_reader() -> object | None:
-    try:
-        from redraft.readers import pdf
-    except ImportError:
-        return None
-    return getattr(pdf, "read_pdf", None)
+def pdf_available() -> bool:
+    """Whether this checkout reads PDF (``redraft.readers.pdf``, through ``read_bytes``)."""
+    from importlib.util import find_spec
+
+    return find_spec("redraft.readers.pdf") is not None
 
 
 @dataclass
@@ -225,10 +224,11 @@ def _check(path: Path, mode: str, old: Draft, new: Draft) -> tuple[bool, str]:
 
 def pdf_column(results: list[PairResult], workdir: Path, processes: int) -> Figures | None:
     """LibreOffice prints each Word form to PDF; redraft.readers.pdf reads it."""
-    read_pdf = pdf_reader()
-    if read_pdf is None:
+    if not pdf_available():
         return None
     from tests.office import run_jobs
+
+    from redraft.readers import read_bytes
 
     jobs = []
     for index, result in enumerate(results):
@@ -242,7 +242,7 @@ def pdf_column(results: list[PairResult], workdir: Path, processes: int) -> Figu
         drafts = []
         for side, reference in enumerate(result.drafts):
             path = workdir / f"w{index}-{side}.pdf"
-            draft = read_pdf(path.read_bytes(), path.name)[0] if path.is_file() else Draft()  # type: ignore[operator]
+            draft = read_bytes(path.read_bytes(), path.name).draft if path.is_file() else Draft()
             count, same = against(reference, draft)
             total.units += count
             total.units_same += same
@@ -345,6 +345,7 @@ def print_table(
         return
     for mode, label in (("accept", "Accept All"), ("reject", "Reject All"), ("resave", "re-save")):
         row(f"LibreOffice {label} (target {pairs}/{pairs})", [f"{office[mode]}/{pairs}"])
+    print("(the redlines of the AKN readings, written with --typography: compared exactly)")
 
 
 if __name__ == "__main__":
