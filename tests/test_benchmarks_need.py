@@ -22,6 +22,7 @@ NEEDS_CORPUS = (
     "merge_corpus.py",
     "overlap_bench.py",
     "precedent_bench.py",
+    "parity_bench.py",
 )
 
 

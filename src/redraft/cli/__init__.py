@@ -54,6 +54,8 @@ COMMANDS: dict[str, str] = {
     "report": "export_cmds:report",
     # issue 16: agreed language
     "precedent": "precedent_cmds:precedent",
+    # issue 14: six languages
+    "parity": "parity_cmd:parity",
 }
 
 #: One line per command for ``redraft --help``, without importing the modules.
@@ -84,6 +86,7 @@ SUMMARIES: dict[str, str] = {
     "export": "Write a draft as Word, Markdown, text or AKN.",
     "report": "Write a static HTML site for the store.",
     "precedent": "Trace each paragraph to the adopted texts it reuses.",
+    "parity": "Check that the language versions of a draft correspond.",
 }
 
 
