@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .model import Draft, Paragraph
+
 #: Invisible format characters the readers drop from the text they store.
 INVISIBLE = (
     "\u00ad"  # soft hyphen
@@ -180,3 +182,17 @@ def first_control(texts: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
         if found:
             return where, found.group(0)
     return None
+
+
+def control_in_draft(draft: Draft) -> tuple[str, str] | None:
+    """The first (where, character) of a control character anywhere in ``draft``: its
+    metadata, or a unit's text, number or opening ("OP3"), or None."""
+    meta = draft.meta
+    texts = [(f"the {key}", str(getattr(meta, key))) for key in ("symbol", "organ", "date")]
+    texts += [(f"the {key}", value) for key, value in meta.extra]
+    texts += [("a sponsor", sponsor) for sponsor in meta.sponsors]
+    for unit in draft.units():
+        texts.append((unit.label, unit.text))
+        if isinstance(unit, Paragraph):
+            texts += [(unit.label, unit.number), (unit.label, unit.opening)]
+    return first_control(texts)

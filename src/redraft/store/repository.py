@@ -36,7 +36,7 @@ from typing import Any
 
 from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
-from ..model import Draft, Loaded, Paragraph, Version
+from ..model import Draft, Loaded, Version
 from .clone import check_out_remote_store
 from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
@@ -508,18 +508,10 @@ def _path(name: str) -> str:
 
 def refuse_control_characters(name: str, draft: Draft) -> None:
     """The store never keeps a control character (NUL, escape...): one line, exit 2,
-    and nothing is written. Tabs and line ends are allowed (they lay out tables)."""
-    from ..typography import describe_control, first_control
+    and nothing is written (tabs and line ends lay out tables: allowed)."""
+    from ..typography import control_in_draft, describe_control
 
-    meta = draft.meta
-    texts = [(f"the {key}", str(getattr(meta, key))) for key in ("symbol", "organ", "date")]
-    texts += [(f"the {key}", value) for key, value in meta.extra]
-    texts += [("a sponsor", sponsor) for sponsor in meta.sponsors]
-    for unit in draft.units():
-        texts.append((unit.label, unit.text))
-        if isinstance(unit, Paragraph):
-            texts += [(unit.label, unit.number), (unit.label, unit.opening)]
-    found = first_control(texts)
+    found = control_in_draft(draft)
     if found is not None:
         where, char = found
         raise InputError(
