@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ..diff.result import Change, DiffResult
+from ..diff.result import Change, DiffResult, display_segments
 from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
@@ -236,7 +236,7 @@ def _change_html(number: int, change: Change) -> str:
     what = change.op + (" and moved" if change.moved else "")
     return (
         f'<div class="change" id="{escape(anchor)}">{label}<span class="meta">{escape(what)}'
-        f"</span><div>{redline_html(change.segments)}</div></div>"
+        f"</span><div>{redline_html(tuple(display_segments(change)))}</div></div>"
     )
 
 
