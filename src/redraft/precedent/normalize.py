@@ -26,11 +26,15 @@ character by character.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+
+try:  # hashlib's own blake2b, without loading OpenSSL (a few ms at each start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
 
 from ..model import FOOTNOTE_REF, SUPERSCRIPT_DIGITS
 
@@ -75,7 +79,9 @@ _TYPOGRAPHY = str.maketrans(
         "\u066c": ",",  # Arabic thousands separator
     }
 )
-_SPACE = re.compile(r"\s+")
+#: The characters the table changes: replacing only those is ten times faster than
+#: ``str.translate``, which looks up every character of a non-ASCII text.
+_TYPOGRAPHIC = re.compile("[" + "".join(re.escape(chr(code)) for code in _TYPOGRAPHY) + "]")
 _MAY_HOLD_REF = re.compile("[" + SUPERSCRIPT_DIGITS + "]|\\[\\^")
 
 #: Characters that each make a token, as redraft.stats counts them (CJK, kana).
@@ -86,24 +92,32 @@ _CJK = (
 _WORD = rf"[^\W{_CJK}]+"
 _TOKEN = re.compile(rf"[{_CJK}]|{_WORD}(?:['\-/.]{_WORD}|(?<=\d),\d+)*")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+#: The same tokens in ASCII text (most English once typography is cleaned), found faster.
+_ASCII_TOKEN = re.compile(r"\w+(?:['\-/.]\w+|(?<=\d),\d+)*", re.ASCII)
 
 
 def clean(text: str) -> str:
     """``text`` as it reads, typography and footnote markers apart (see above): the
     form shown in redlines, so that a redline marks only real changes."""
-    if _MAY_HOLD_REF.search(text):
+    if ("[^" in text or not text.isascii()) and _MAY_HOLD_REF.search(text):
         text = _EMPTY_BRACKETS.sub("", FOOTNOTE_REF.sub("", text))
     if not text.isascii():
-        text = text.translate(_TYPOGRAPHY)
+        text = _typography(text)
         if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    return _SPACE.sub(" ", text).strip()
+            text = _typography(unicodedata.normalize("NFKC", text))
+    return " ".join(text.split())  # str.split's whitespace is re's \s
+
+
+def _typography(text: str) -> str:
+    """``text.translate(_TYPOGRAPHY)``, faster."""
+    return _TYPOGRAPHIC.sub(lambda found: _TYPOGRAPHY[ord(found.group())] or "", text)
 
 
 def tokens(text: str) -> list[str]:
     """The words (Chinese: characters) of ``text`` that comparison looks at: punctuation
     dropped, the first word's case folded."""
-    found = _TOKEN.findall(clean(text))
+    text = clean(text)
+    found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
     if found:
         found[0] = found[0].lower()
     return found
@@ -117,7 +131,7 @@ def is_cjk(text: str) -> bool:
 
 def text_key(words: Sequence[str]) -> int:
     """A 64-bit identity of a token sequence: equal keys mean verbatim."""
-    digest = hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest()
+    digest = blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -126,7 +140,7 @@ _TOKEN_IDS: dict[str, int] = {}
 
 def _token_id(token: str) -> int:
     # Stable across processes (Python's str hash is not): the index persists shingles.
-    digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+    digest = blake2b(token.encode("utf-8"), digest_size=8).digest()
     value = _TOKEN_IDS[token] = int.from_bytes(digest, "big") >> 2
     return value
 
