@@ -26,6 +26,7 @@ character by character.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import unicodedata
@@ -36,7 +37,8 @@ try:  # hashlib's own blake2b, without loading OpenSSL (a few ms at each start)
 except ImportError:  # pragma: no cover - an interpreter without the module
     from hashlib import blake2b
 
-from ..model import FOOTNOTE_REF, SUPERSCRIPT_DIGITS
+# redraft.model (FOOTNOTE_REF) is imported where a footnote marker is found: a phrase
+# search starts without the draft model.
 
 #: A footnote marker in brackets with nothing else in them once the marker is gone:
 #: Arabic texts print references as "(¹)".
@@ -82,7 +84,8 @@ _TYPOGRAPHY = str.maketrans(
 #: The characters the table changes: replacing only those is ten times faster than
 #: ``str.translate``, which looks up every character of a non-ASCII text.
 _TYPOGRAPHIC = re.compile("[" + "".join(re.escape(chr(code)) for code in _TYPOGRAPHY) + "]")
-_MAY_HOLD_REF = re.compile("[" + SUPERSCRIPT_DIGITS + "]|\\[\\^")
+#: model.SUPERSCRIPT_DIGITS (tests/test_precedent_text.py checks they agree) or "[^".
+_MAY_HOLD_REF = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]|\\[\\^")
 
 #: Characters that each make a token, as redraft.stats counts them (CJK, kana).
 _CJK = (
@@ -90,16 +93,27 @@ _CJK = (
     "\uff66-\uff9f\U00020000-\U0002fa1f"
 )
 _WORD = rf"[^\W{_CJK}]+"
-_TOKEN = re.compile(rf"[{_CJK}]|{_WORD}(?:['\-/.]{_WORD}|(?<=\d),\d+)*")
-_HAS_CJK = re.compile(rf"[{_CJK}]")
 #: The same tokens in ASCII text (most English once typography is cleaned), found faster.
 _ASCII_TOKEN = re.compile(r"\w+(?:['\-/.]\w+|(?<=\d),\d+)*", re.ASCII)
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """Tokens in any text (compiled on first use: its CJK ranges take milliseconds)."""
+    return re.compile(rf"[{_CJK}]|{_WORD}(?:['\-/.]{_WORD}|(?<=\d),\d+)*")
+
+
+@functools.cache
+def _cjk_pattern() -> re.Pattern[str]:
+    return re.compile(rf"[{_CJK}]")
 
 
 def clean(text: str) -> str:
     """``text`` as it reads, typography and footnote markers apart (see above): the
     form shown in redlines, so that a redline marks only real changes."""
     if ("[^" in text or not text.isascii()) and _MAY_HOLD_REF.search(text):
+        from ..model import FOOTNOTE_REF
+
         text = _EMPTY_BRACKETS.sub("", FOOTNOTE_REF.sub("", text))
     if not text.isascii():
         text = _typography(text)
@@ -117,7 +131,7 @@ def tokens(text: str) -> list[str]:
     """The words (Chinese: characters) of ``text`` that comparison looks at: punctuation
     dropped, the first word's case folded."""
     text = clean(text)
-    found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+    found = (_ASCII_TOKEN if text.isascii() else _token_pattern()).findall(text)
     if found:
         found[0] = found[0].lower()
     return found
@@ -126,7 +140,7 @@ def tokens(text: str) -> list[str]:
 def is_cjk(text: str) -> bool:
     """Whether ``text`` is written in Chinese or Japanese characters (its redline is
     then drawn character by character)."""
-    return bool(_HAS_CJK.search(text))
+    return not text.isascii() and bool(_cjk_pattern().search(text))
 
 
 def text_key(words: Sequence[str]) -> int:
@@ -157,7 +171,8 @@ _P1, _P2, _P3, _P4 = (
 
 def shingle_size(words: Sequence[str]) -> int:
     """Words per shingle: 3 words; 4 Chinese characters (a character says less)."""
-    return 4 if words and _HAS_CJK.match(words[0]) else 3
+    first = words[0] if words else ""
+    return 4 if len(first) == 1 and not first.isascii() and _cjk_pattern().match(first) else 3
 
 
 def shingles(words: Sequence[str]) -> set[int]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..errors import InputError
+from .found import SearchHit, SearchResult, SourceParagraph
 from .index import PrecedentIndex
-from .model import SearchHit, SearchResult, SourceParagraph
 from .normalize import tokens
 
 #: Hits listed by default (the counts cover them all).

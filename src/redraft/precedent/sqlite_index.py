@@ -30,11 +30,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from .found import Candidate, CorpusInfo, SourceParagraph
 from .index import Lookup
-from .model import Candidate, CorpusInfo, IndexedDocument, SourceParagraph
 from .normalize import shingles, sketch, text_key, tokens
+
+if TYPE_CHECKING:
+    from .model import IndexedDocument
 
 #: Shingle hashes kept per wording.
 SKETCH = 24

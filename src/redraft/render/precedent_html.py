@@ -8,9 +8,9 @@ underlined in the draft), sources linked by symbol to the UN's document resolver
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..precedent.model import PrecedentResult, SearchResult, Source, UpdateReport
 from .precedent_text import (
     corpus_line,
     render_index_text,
@@ -18,6 +18,9 @@ from .precedent_text import (
     source_line,
     summary_line,
 )
+
+if TYPE_CHECKING:
+    from ..precedent.model import PrecedentResult, SearchResult, Source, UpdateReport
 
 STYLE = """
 body{font-family:Georgia,serif;margin:1.5em 2em;max-width:90em}

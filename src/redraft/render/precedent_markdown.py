@@ -3,7 +3,8 @@ source, each adapted paragraph's redline (``~~removed~~`` **added**), the summar
 
 from __future__ import annotations
 
-from ..precedent.model import PrecedentResult, SearchResult, UpdateReport
+from typing import TYPE_CHECKING
+
 from .diff_markdown import escape
 from .precedent_text import (
     corpus_line,
@@ -13,6 +14,9 @@ from .precedent_text import (
     similarity_text,
     summary_line,
 )
+
+if TYPE_CHECKING:
+    from ..precedent.model import PrecedentResult, SearchResult, UpdateReport
 
 
 def _cell(text: str) -> str:

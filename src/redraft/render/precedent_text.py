@@ -9,18 +9,18 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..precedent.model import (
-    CorpusInfo,
-    ParagraphPrecedent,
-    PrecedentResult,
-    SearchHit,
-    SearchResult,
-    Source,
-    UpdateReport,
-)
-
 if TYPE_CHECKING:
     from rich.text import Text
+
+    from ..precedent.model import (
+        CorpusInfo,
+        ParagraphPrecedent,
+        PrecedentResult,
+        SearchHit,
+        SearchResult,
+        Source,
+        UpdateReport,
+    )
 
 CLASS_STYLE = {
     "verbatim": "green",
