@@ -111,6 +111,12 @@ def _cjk_pattern() -> re.Pattern[str]:
 def clean(text: str) -> str:
     """``text`` as it reads, typography and footnote markers apart (see above): the
     form shown in redlines, so that a redline marks only real changes."""
+    return " ".join(_unmarked(text).split())  # str.split's whitespace is re's \s
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without footnote markers, typography normalised; spaces as they are
+    (tokens do not need them made one)."""
     if ("[^" in text or not text.isascii()) and _MAY_HOLD_REF.search(text):
         from ..model import FOOTNOTE_REF
 
@@ -119,7 +125,7 @@ def clean(text: str) -> str:
         text = _typography(text)
         if not unicodedata.is_normalized("NFKC", text):
             text = _typography(unicodedata.normalize("NFKC", text))
-    return " ".join(text.split())  # str.split's whitespace is re's \s
+    return text
 
 
 def _typography(text: str) -> str:
@@ -130,7 +136,7 @@ def _typography(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The words (Chinese: characters) of ``text`` that comparison looks at: punctuation
     dropped, the first word's case folded."""
-    text = clean(text)
+    text = _unmarked(text)
     found = (_ASCII_TOKEN if text.isascii() else _token_pattern()).findall(text)
     if found:
         found[0] = found[0].lower()
