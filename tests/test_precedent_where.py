@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -125,3 +126,88 @@ def test_stats_with_a_folder_of_adopted_texts(tmp_path: Path) -> None:
     assert code == 0, err
     (draft,) = json.loads(out)["drafts"]
     assert draft["agreed_share_words"] == 0.995  # its own text in the folder is left out
+
+
+# -- the HTML report ---------------------------------------------------------------------
+
+
+def test_report_gives_the_share_and_marks_new_language(store: Path, index: Path) -> None:
+    site = store / "site"
+    code, out, err = run(
+        "report", "-o", str(site), "--store", str(store), "--corpus", str(index), "--format", "json"
+    )
+    assert code == 0, err
+    pages = {p["name"]: p for p in json.loads(out)["drafts"]}
+    assert (
+        pages["anguilla"]["agreed_share_words"]
+        == _trace_summary(ANGUILLA_79, index)["agreed_share_words"]
+    )
+    assert pages["congress"]["agreed_share_words"] == 0.0
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert "<th>Agreed language</th>" in front and "<td>99%</td>" in front
+    anguilla = (site / "drafts" / "anguilla.html").read_text(encoding="utf-8")
+    assert '<section id="agreed"><h2>Agreed language</h2>' in anguilla
+    # PP17, the one paragraph no adopted text holds, is marked; PP2 (verbatim) is not
+    assert re.search(r'<p class="para d0 new" id="p-PP17"[^>]*>.*?new language</span>', anguilla)
+    assert re.search(r'<p class="para d0" id="p-PP2" title="verbatim: A/RES/78/87 PP2', anguilla)
+    assert anguilla.count('<span class="tag">new language</span>') == 1
+    assert 'href="https://undocs.org/en/A/RES/78/87"' in anguilla  # sources linked by symbol
+    congress = (site / "drafts" / "congress.html").read_text(encoding="utf-8")
+    assert congress.count('<span class="tag">new language</span>') == 12  # nothing adopted
+
+
+def test_report_reads_the_configured_index_and_without_one_is_unchanged(
+    store: Path, index: Path
+) -> None:
+    code, _, err = run("report", "-o", str(store / "plain"), "--store", str(store))
+    assert code == 0, err
+    plain = (store / "plain" / "drafts" / "anguilla.html").read_text(encoding="utf-8")
+    assert "Agreed language" not in plain and "new language" not in plain
+    assert "Agreed language" not in (store / "plain" / "index.html").read_text(encoding="utf-8")
+    shutil.copy(index, store / "adopted.db")
+    with (store / "redraft.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[precedent]\nindex = "adopted.db"\n')
+    code, _, err = run("report", "-o", str(store / "site"), "--store", str(store))
+    assert code == 0 and err == ""
+    assert "<td>99%</td>" in (store / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_report_escapes_what_the_index_holds() -> None:
+    from redraft.precedent.classify import summarize
+    from redraft.precedent.model import (
+        CorpusInfo,
+        ParagraphPrecedent,
+        PrecedentResult,
+        Source,
+    )
+    from redraft.render.site_agreed import agreed_section, mark_html, paragraph_marks
+
+    hostile = '<script>alert("x")</script>'
+    source = Source(f"A/RES/1/{hostile}", f"OP1{hostile}", "2024-01-01", 1.0, hostile)
+    paragraphs = (
+        ParagraphPrecedent(f"OP1{hostile}", "operative", hostile, "verbatim", 4, (source,)),
+        ParagraphPrecedent("OP2", "operative", hostile, "new", 4),
+    )
+    result = PrecedentResult(
+        "x", "", "en", CorpusInfo(1, 1, ("en",)), paragraphs, summarize(paragraphs), 0.7
+    )
+    html = agreed_section(result) + "".join(
+        "".join(mark_html(mark)) for mark in paragraph_marks(result).values()
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None and shutil.which("chromium-browser") is None,
+    reason="chromium is not installed",
+)
+def test_the_marked_pages_load_in_a_browser(store: Path, index: Path, tmp_path: Path) -> None:
+    from tests.test_report_browser import chromium
+
+    site = store / "site"
+    assert run("report", "-o", str(site), "--store", str(store), "--corpus", str(index))[0] == 0
+    dom, messages = chromium(
+        (site / "drafts" / "anguilla.html").as_uri(), tmp_path / "profile", "--dump-dom"
+    )
+    assert messages == []
+    assert '<span class="tag">new language</span>' in dom and "</html>" in dom
