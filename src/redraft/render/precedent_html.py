@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from .precedent_text import (
     corpus_line,
+    found_line,
     render_index_text,
     similarity_text,
     source_line,
@@ -120,8 +121,7 @@ def render_precedent_html(result: PrecedentResult) -> str:
 def render_search_html(result: SearchResult) -> str:
     body = [
         f"<h1>“{escape(result.phrase)}”</h1>",
-        f'<p class="meta">{result.total:,} paragraphs in {result.documents:,} documents '
-        f"(of {escape(corpus_line(result.corpus))}).</p>",
+        f'<p class="meta">{found_line(result)} (of {escape(corpus_line(result.corpus))}).</p>',
     ]
     if result.first is not None:
         first = result.first

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .diff_markdown import escape
 from .precedent_text import (
     corpus_line,
+    found_line,
     hit_line,
     paragraph_note,
     render_index_text,
@@ -70,8 +71,7 @@ def render_search_markdown(result: SearchResult) -> str:
     lines = [
         f"## “{escape(result.phrase)}”",
         "",
-        f"{result.total:,} paragraphs in {result.documents:,} documents "
-        f"(of {escape(corpus_line(result.corpus))}).",
+        f"{found_line(result)} (of {escape(corpus_line(result.corpus))}).",
         "",
     ]
     if result.first is not None:
