@@ -159,7 +159,7 @@ def trace(
     """Each paragraph of DRAFT (a file or NAME[@REV]): verbatim, adapted (with its
     redline), new or boilerplate, with its sources ranked by similarity, then most
     recent first; and the draft's agreed-language share."""
-    from ..precedent import ADAPTED_THRESHOLD, own_symbol
+    from ..precedent import ADAPTED_THRESHOLD
     from ..precedent import trace as trace_draft
     from ..resolve import load
 
@@ -173,7 +173,7 @@ def trace(
         symbol=loaded.symbol,
         threshold=threshold or ADAPTED_THRESHOLD,
         max_sources=max_sources,
-        exclude_symbol="" if include_self else own_symbol(loaded.draft, loaded.symbol),
+        exclude_symbol="" if include_self else loaded.symbol,
     )
     index.close()
     _show_trace(result, fmt, output, all_sources)

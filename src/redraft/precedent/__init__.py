@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from .classify import ADAPTED_THRESHOLD as ADAPTED_THRESHOLD
     from .classify import trace as trace
     from .documents import indexed_document as indexed_document
-    from .documents import own_symbol as own_symbol
     from .index import PrecedentIndex as PrecedentIndex
     from .model import PrecedentResult as PrecedentResult
     from .model import SearchResult as SearchResult
@@ -35,7 +34,6 @@ _HOMES = {
     "ADAPTED_THRESHOLD": "classify",
     "trace": "classify",
     "indexed_document": "documents",
-    "own_symbol": "documents",
     "PrecedentIndex": "index",
     "PrecedentResult": "model",
     "SearchResult": "model",

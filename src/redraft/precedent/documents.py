@@ -42,13 +42,6 @@ def symbol_of(meta: Meta, heading: str) -> str:
     return heading.rstrip(".")
 
 
-def own_symbol(draft: Draft, symbol: str = "") -> str:
-    """The symbol an index gives ``draft`` (``symbol``, from a store version, wins): a
-    draft traced against an index holding it leaves those sources out, even when the
-    symbol comes from its heading ("Resolution 20/1")."""
-    return symbol or symbol_of(draft.meta, draft.heading)
-
-
 def indexed_document(
     draft: Draft,
     identity: str,

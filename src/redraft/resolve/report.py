@@ -38,7 +38,7 @@ def with_agreed_language(
 ) -> list[DraftOverview]:
     """Each overview with its latest version traced against ``corpus`` (a draft is never
     its own precedent: sources with its symbol are left out)."""
-    from ..precedent import own_symbol, trace
+    from ..precedent import trace
     from .precedent import open_corpus
 
     index = open_corpus(corpus, store)
@@ -48,8 +48,7 @@ def with_agreed_language(
             version, latest = draft.history[-1]
             symbol = version.symbol or latest.meta.symbol
             source = f"{draft.name}@{version.number}"
-            own = own_symbol(latest, symbol)
-            result = trace(latest, index, source=source, symbol=symbol, exclude_symbol=own)
+            result = trace(latest, index, source=source, symbol=symbol, exclude_symbol=symbol)
             out.append(replace(draft, agreed=result))
         return out
     finally:

@@ -87,15 +87,14 @@ def with_agreed(
     store: Path | None,
 ) -> list[DraftStats]:
     """``rows`` with each draft's agreed-language share, traced against ``corpus``."""
-    from ..precedent import own_symbol, trace
+    from ..precedent import trace
     from .precedent import open_corpus
 
     index = open_corpus(corpus, store)
     try:
         out = []
         for row, draft, symbol in zip(rows, drafts, symbols, strict=True):
-            own = own_symbol(draft, symbol)
-            summary = trace(draft, index, symbol=symbol, exclude_symbol=own).summary
+            summary = trace(draft, index, symbol=symbol, exclude_symbol=symbol).summary
             share = AgreedShare(
                 summary.agreed_share_words, summary.agreed_share_paragraphs, summary.new
             )
