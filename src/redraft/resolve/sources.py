@@ -12,13 +12,18 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_limited, read_path
-from ..store import Store
-from ..store.revisions import split_spec, validate_name
 from ..words import count_words
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# The store (git, subprocess) is imported where a revision is looked up, not here: a
+# command given files only (show, diff, stats, precedent) starts without it.
 
 
 def load(spec: str, store: str | Path | None = None) -> Loaded:
@@ -41,6 +46,9 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
+    from ..store import Store
+    from ..store.revisions import split_spec
+
     try:
         name, rev = split_spec(spec)
     except InputError:
@@ -97,6 +105,8 @@ def tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
 
 
 def _is_name(text: str) -> bool:
+    from ..store.revisions import validate_name
+
     try:
         validate_name(text)
     except InputError:
@@ -106,6 +116,8 @@ def _is_name(text: str) -> bool:
 
 def open_store(store: str | Path | None) -> Store:
     """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml."""
+    from ..store import Store
+
     return Store.open(store)
 
 
