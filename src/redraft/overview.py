@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .diff.engine import diff_drafts
 from .diff.result import DiffResult
@@ -31,6 +32,10 @@ class LanguageOverview:
     translates: str = ""
 
 
+if TYPE_CHECKING:
+    from .precedent.model import PrecedentResult
+
+
 @dataclass(frozen=True)
 class DraftOverview:
     """One draft of the report: its history, its redlines and its status line."""
@@ -39,6 +44,9 @@ class DraftOverview:
     history: tuple[tuple[Version, Draft], ...]  # oldest first, versions with their words
     redlines: tuple[DiffResult, ...]  # version 1 -> 2, 2 -> 3, ...
     status: str = ""  # "12/30 agreed", or "" when the text has no paragraph to agree
+    #: the latest version traced against the precedent index, when one is configured
+    #: (its agreed-language share, and new language marked paragraph by paragraph)
+    agreed: PrecedentResult | None = None
     languages: LanguageOverview | None = None  # None in a store without language versions
 
 

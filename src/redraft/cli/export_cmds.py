@@ -11,6 +11,8 @@ import click
 
 from ..english import plural
 from .common import (
+    agreed_corpus,
+    agreed_corpus_option,
     emit,
     format_option,
     in_language,
@@ -23,6 +25,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..model import Draft, Loaded
+    from ..render.site import PageInfo
 
 EXPORT_FORMATS = ("text", "txt", "md", "markdown", "docx", "akn", "json", "html")
 #: Spellings of one format.
@@ -138,16 +141,21 @@ def export(
 )
 @format_option("text", "json")
 @store_option
-def report(out_dir: Path, fmt: str, store: Path | None) -> None:
+@agreed_corpus_option
+def report(out_dir: Path, fmt: str, store: Path | None, corpus: str | None) -> None:
     """Write a static, self-contained HTML site for the store: an index of drafts, and
     per draft its versions, the redline between consecutive versions and a length chart.
+    With a precedent index (--corpus, or [precedent] index in redraft.toml), each
+    draft's agreed-language share, and its new language marked paragraph by paragraph.
 
     Exit codes: 0 written, 2 no store or unwritable folder."""
+    from ..config import load_config
     from ..render.site import write_site
     from ..resolve.report import overview
 
     warnings: list[str] = []
-    drafts = overview(store, warnings)
+    chosen = agreed_corpus(corpus, load_config(None, store))
+    drafts = overview(store, warnings, chosen)
     show_warnings(warnings)
     site = write_site(out_dir, drafts)
     if fmt == "json":
@@ -159,11 +167,16 @@ def report(out_dir: Path, fmt: str, store: Path | None) -> None:
                     "schema": "redraft.report/1",
                     "dir": str(site.root),
                     "index": str(site.root / "index.html"),
-                    "drafts": [
-                        {"name": p.name, "page": p.page, "versions": p.versions} for p in site.pages
-                    ],
+                    "drafts": [_page_json(p) for p in site.pages],
                 }
             )
         )
         return
     emit(f"wrote {plural(len(site.pages), 'draft page')}: {site.root / 'index.html'}")
+
+
+def _page_json(page: PageInfo) -> dict[str, object]:
+    out: dict[str, object] = {"name": page.name, "page": page.page, "versions": page.versions}
+    if page.agreed_share_words is not None:  # with a precedent index
+        out["agreed_share_words"] = page.agreed_share_words
+    return out

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from .common import (
+    agreed_corpus,
+    agreed_corpus_option,
     emit,
     format_option,
     in_language,
@@ -48,6 +50,7 @@ from .common import (
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
 @language_option
+@agreed_corpus_option
 @format_option(
     "table",
     "text",
@@ -66,6 +69,7 @@ def stats(
     words_per_page: int | None,
     config_file: Path | None,
     language: str | None,
+    corpus: str | None,
     fmt: str | None,
     output: Path | None,
     store: Path | None,
@@ -75,6 +79,8 @@ def stats(
     Words are counted as Microsoft Word does (docs/stats.md): printed numbers,
     footnote markers and footnotes are not counted in "words". Without drafts,
     every draft in the store. With --by-version, give one store draft NAME.
+    With a precedent index (--corpus, or [precedent] index in redraft.toml), each
+    draft's agreed-language share too (docs/precedent.md).
     """
     from ..config import load_config
     from ..errors import InputError
@@ -82,14 +88,16 @@ def stats(
     from ..resolve.stats import stats_report
 
     specs = tuple(in_language(specs, language))
+    config = load_config(config_file, store)
     if words_per_page is None:
-        words_per_page = load_config(config_file, store).stats.words_per_page
+        words_per_page = config.stats.words_per_page
     if by_version and len(specs) != 1:
         raise InputError("--by-version follows one draft through the store: give its NAME")
     if by_version:
         report = stats_report((), store, words_per_page, with_hints, specs[0])
     else:
-        report = stats_report(specs, store, words_per_page, with_hints)
+        chosen = agreed_corpus(corpus, config)
+        report = stats_report(specs, store, words_per_page, with_hints, corpus=chosen)
     show_warnings(report.warnings)
     # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")

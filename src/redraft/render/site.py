@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ..diff.result import Change, DiffResult
+from ..diff.result import Change, DiffResult, display_segments
 from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
@@ -35,6 +35,10 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 .label{font-family:system-ui,sans-serif;font-size:.85em;color:#555;margin-right:.5em}
 .para{margin:.4em 0}.d1{margin-left:2em}.d2{margin-left:4em}.d3{margin-left:6em}
 .meta{color:#555;font-size:.9em}svg text{font-family:system-ui,sans-serif;font-size:11px}
+.new{border-left:3px solid #c33;padding-left:.5em}.tag{font-family:system-ui,sans-serif;
+font-size:.75em;color:#fff;background:#c33;padding:0 .4em;border-radius:.3em;margin-right:.5em}
+table.agreed{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.9em}
+table.agreed td,table.agreed th{border-bottom:1px solid #ddd;padding:.2em .6em;text-align:left}
 """
 
 
@@ -48,6 +52,7 @@ class PageInfo:
     name: str
     page: str  # path relative to the site root
     versions: int
+    agreed_share_words: float | None = None  # with a precedent index (issue 16)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
     except OSError as error:
         raise InputError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
     rows, pages = [], []
+    agreed = any(draft.agreed is not None for draft in drafts)  # a column on the index
     languages = has_languages(drafts)  # a Languages column only where there are some
     for draft in drafts:
         if not draft.history:
@@ -72,9 +78,10 @@ def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
         _write(out_dir / page, html)
         for file_name, data in attachments.items():
             _write_bytes(out_dir / "drafts" / file_name, data)
-        rows.append(_index_row(draft, page, languages))
-        pages.append(PageInfo(draft.name, page, len(draft.history)))
-    _write(out_dir / "index.html", index_page(rows, languages))
+        rows.append(_index_row(draft, page, agreed, languages))
+        share = draft.agreed.summary.agreed_share_words if draft.agreed else None
+        pages.append(PageInfo(draft.name, page, len(draft.history), share))
+    _write(out_dir / "index.html", index_page(rows, agreed, languages))
     return Site(out_dir, tuple(pages))
 
 
@@ -110,7 +117,9 @@ def _document(title: str, body: str) -> str:
 # -- index --------------------------------------------------------------------------
 
 
-def _index_row(draft: DraftOverview, page: str, languages: bool = False) -> str:
+def _index_row(
+    draft: DraftOverview, page: str, agreed: bool = False, languages: bool = False
+) -> str:
     version, latest = draft.history[-1]
     cells = [
         f'<a href="{escape(quote(page))}">{escape(draft.name)}</a>',
@@ -120,16 +129,24 @@ def _index_row(draft: DraftOverview, page: str, languages: bool = False) -> str:
         escape(draft.status),
         escape(f"{version.date[:10]} {version.by}".strip()),
     ]
+    if agreed:
+        from .site_agreed import index_cell
+
+        cells.append(index_cell(draft.agreed))
     if languages:
         cells.append(languages_cell(draft))
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def index_page(rows: list[str], languages: bool = False) -> str:
-    columns = ["Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"]
+def index_page(rows: list[str], agreed: bool = False, languages: bool = False) -> str:
+    headings = ["Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"]
+    if agreed:
+        from .site_agreed import COLUMN
+
+        headings.append(COLUMN)
     if languages:
-        columns.append("Languages")
-    head = "".join(f"<th>{h}</th>" for h in columns)
+        headings.append("Languages")
+    head = "".join(f"<th>{h}</th>" for h in headings)
     body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
     return _document(
         "redraft report",
@@ -166,7 +183,13 @@ def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
             result, author_old=before.by, author_new=after.by, date=after.date
         )
         parts.append(_redline(after, result, tracked))
-    parts.append(_latest_text(history[-1][1]))
+    marks: dict[str, tuple[str, str]] = {}
+    if draft.agreed is not None:  # a precedent index is configured: agreed and new language
+        from .site_agreed import agreed_section, paragraph_marks
+
+        parts.append(agreed_section(draft.agreed))
+        marks = paragraph_marks(draft.agreed)
+    parts.append(_latest_text(history[-1][1], marks))
     return _document(f"{name}: redraft report", "".join(parts)), files
 
 
@@ -241,7 +264,7 @@ def _change_html(number: int, change: Change) -> str:
     what = change.op + (" and moved" if change.moved else "")
     return (
         f'<div class="change" id="{escape(anchor)}">{label}<span class="meta">{escape(what)}'
-        f"</span><div>{redline_html(change.segments)}</div></div>"
+        f"</span><div>{redline_html(tuple(display_segments(change)))}</div></div>"
     )
 
 
@@ -267,24 +290,31 @@ def render_draft_html(draft: Draft) -> str:
     return _document(title or "Draft", f'<main><div class="text">{"".join(rows)}</div></main>')
 
 
-def _latest_text(draft: Draft) -> str:
+def _latest_text(draft: Draft, marks: dict[str, tuple[str, str]] | None = None) -> str:
     rows: list[str] = []
     for block in draft.blocks:
-        _block_html(block, 0, rows)
+        _block_html(block, 0, rows, marks)
     return f'<h2>Latest text</h2><div class="text">{"".join(rows)}</div>'
 
 
-def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
+def _block_html(
+    block: Paragraph, depth: int, rows: list[str], marks: dict[str, tuple[str, str]] | None = None
+) -> None:
     text = escape(block.text).replace("\n", "<br>")
     if block.opening and block.text.startswith(block.opening):
         cut = len(escape(block.opening))
         text = f"<em>{text[:cut]}</em>{text[cut:]}"
     number = f"{escape(block.number)} " if block.number else ""
     tag = "h3" if block.kind in (Kind.TITLE, Kind.DOC_HEADING, Kind.HEADING) else "p"
+    css, title, badge = "", "", ""
+    if marks:  # agreed and new language (render/site_agreed.py)
+        from .site_agreed import mark_html
+
+        css, title, badge = mark_html(marks.get(block.label))
     rows.append(
-        f'<{tag} class="para d{min(depth, 3)}" id="p-{escape(block.label)}">'
+        f'<{tag} class="para d{min(depth, 3)}{css}" id="p-{escape(block.label)}"{title}>'
         f'<a class="label" href="#p-{escape(quote(block.label))}">{escape(block.label)}</a>'
-        f"{number}{text}</{tag}>"
+        f"{badge}{number}{text}</{tag}>"
     )
     for note in block.footnotes:
         rows.append(
@@ -292,4 +322,4 @@ def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
             f'<span class="label">{escape(note.label)}</span>{escape(note.text)}</p>'
         )
     for child in block.children:
-        _block_html(child, depth + 1, rows)
+        _block_html(child, depth + 1, rows, marks)

@@ -25,7 +25,7 @@ from ..parity.result import Finding, ParityResult, result_data, result_from_data
 from ..parity.versions import Standing, language_drafts, languages_by_version, standings
 from ..store import Store
 from ..store.revisions import select, split_spec
-from .translations import split_language_spec
+from .specs import split_language_spec
 
 PARITY_CACHE = "redraft-parity-cache.json"  # in .git: derived figures, safe to delete
 #: Results kept at most (a session's drafts, a few versions each).

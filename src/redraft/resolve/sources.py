@@ -12,14 +12,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_limited, read_path
-from ..store import Store
-from ..store.revisions import split_spec, validate_name
 from ..words import count_words
-from .translations import language_draft, load_translation, split_language_spec
+from .specs import split_language_spec
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# The store (git, subprocess) is imported where a revision is looked up, not here: a
+# command given files only (show, diff, stats, precedent) starts without it.
 
 
 def load(spec: str, store: str | Path | None = None) -> Loaded:
@@ -36,6 +41,9 @@ def load(spec: str, store: str | Path | None = None) -> Loaded:
 
 def _check_store(spec: str, store: str | Path | None) -> None:
     """The errors :func:`load_revision` gives for a spec that names no draft."""
+    from ..store import Store
+    from ..store.revisions import split_spec
+
     try:
         split_spec(spec)
     except InputError:
@@ -55,8 +63,13 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft;
     ``NAME[@REV]:LANG``, its version in another language (:mod:`.translations`)."""
+    from ..store import Store
+    from ..store.revisions import split_spec
+
     base, language = split_language_spec(spec)
     if language is not None:
+        from .translations import load_translation
+
         _check_store(base, store)
         return load_translation(base, language, store)
     try:
@@ -89,6 +102,8 @@ def load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Lo
     if language is not None:
         if "@" in base:  # that revision in the language against the latest in it
             return load(old, store), load(f"{base.partition('@')[0]}:{language}", store)
+        from .translations import language_draft
+
         old = language_draft(base, language, store)  # its latest against its previous
     name, at, _ = old.partition("@")
     if at:
@@ -120,6 +135,8 @@ def tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
 
 
 def _is_name(text: str) -> bool:
+    from ..store.revisions import validate_name
+
     try:
         validate_name(text)
     except InputError:
@@ -129,6 +146,8 @@ def _is_name(text: str) -> bool:
 
 def open_store(store: str | Path | None) -> Store:
     """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml."""
+    from ..store import Store
+
     return Store.open(store)
 
 
@@ -139,6 +158,8 @@ def history(name: str, store: str | Path | None, what: str) -> list[tuple[Versio
         raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
     base, language = split_language_spec(name)
     if language is not None:  # "unodc:fr": the history of unodc's French version
+        from .translations import language_draft
+
         name = language_draft(base, language, store)
     return with_words(open_store(store).history(name))
 

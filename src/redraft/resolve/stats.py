@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..measure.hints import hints as find_hints
-from ..measure.stats import WORDS_PER_PAGE, StatsReport, VersionStats, draft_stats, version_stats
+from ..measure.stats import (
+    WORDS_PER_PAGE,
+    AgreedShare,
+    DraftStats,
+    StatsReport,
+    VersionStats,
+    draft_stats,
+    version_stats,
+)
+from ..model import Draft
 from .sources import load, load_store_drafts, open_store
-from .translations import language_draft, split_language_spec
+from .specs import split_language_spec
 
 
 def spec_name(spec: str) -> str:
@@ -25,21 +35,26 @@ def stats_report(
     words_per_page: int = WORDS_PER_PAGE,
     with_hints: bool = False,
     by_version: str | None = None,
+    corpus: str | None = None,
 ) -> StatsReport:
     """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
-    no ``by_version``) and measure them."""
+    no ``by_version``) and measure them; with ``corpus`` (a precedent index or a folder
+    of adopted texts), give each its agreed-language share."""
     opened = None
     warnings: list[str] = []
+    symbols: list[str] = []  # each draft's symbol: a draft is never its own precedent
     if not specs and not by_version:
         opened = open_store(store)
         stored = load_store_drafts(opened, opened.names(), skip_bad=True)
         named = [(d.name, d.draft) for d in stored]
+        symbols = [d.versions[-1].symbol or d.draft.meta.symbol for d in stored]
         warnings.extend(opened.warnings)
     else:
         named = []
         for spec in specs:
             item = load(spec, store)
             named.append((spec_name(spec), item.draft))
+            symbols.append(item.symbol)
             warnings.extend(item.warnings)
     versions: list[VersionStats] = []
     if by_version:
@@ -50,15 +65,46 @@ def stats_report(
         opened = opened or open_store(store)
         base, language = split_language_spec(by_version)
         if language is not None:  # "unodc:fr": the versions of unodc's French version
+            from .translations import language_draft
+
             by_version = language_draft(base, language, store)
         history = opened.history(by_version)
         if not history:
             raise opened.no_draft(by_version)
         versions = version_stats(history)
+    drafts = [draft_stats(d, name, words_per_page) for name, d in named]
+    if corpus is not None and drafts:
+        drafts = with_agreed(drafts, [d for _, d in named], symbols, corpus, store)
     return StatsReport(
-        drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),
+        drafts=tuple(drafts),
         hints=tuple(find_hints(named)) if with_hints else (),
         versions=tuple(versions),
         versions_of=by_version or "",
         warnings=tuple(warnings),
+        precedent_index=corpus if corpus is not None and drafts else "",
     )
+
+
+def with_agreed(
+    rows: Sequence[DraftStats],
+    drafts: Sequence[Draft],
+    symbols: Sequence[str],
+    corpus: str,
+    store: Path | None,
+) -> list[DraftStats]:
+    """``rows`` with each draft's agreed-language share, traced against ``corpus``."""
+    from ..precedent import trace
+    from .precedent import open_corpus
+
+    index = open_corpus(corpus, store)
+    try:
+        out = []
+        for row, draft, symbol in zip(rows, drafts, symbols, strict=True):
+            summary = trace(draft, index, symbol=symbol, exclude_symbol=symbol).summary
+            share = AgreedShare(
+                summary.agreed_share_words, summary.agreed_share_paragraphs, summary.new
+            )
+            out.append(replace(row, agreed=share))
+        return out
+    finally:
+        index.close()

@@ -34,6 +34,7 @@ from ..parity.versions import (
 )
 from ..store import Store
 from ..store.revisions import is_valid_name, select, split_spec
+from .specs import split_language_spec
 
 
 def language_name(code: str) -> str:
@@ -65,18 +66,6 @@ def with_language(specs: Sequence[str], language: str | None) -> list[str]:
             "a file is read in its own language"
         )
     return out
-
-
-def split_language_spec(spec: str) -> tuple[str, str | None]:
-    """ "unodc@Rev.1:fr" -> ("unodc@Rev.1", "fr"); a spec without ``:LANG`` (or an
-    existing file, whose name may hold a colon) -> (spec, None). Draft names and
-    revisions hold no colon, so the last one separates the language."""
-    if spec == "-" or ":" not in spec or Path(spec).exists():
-        return spec, None
-    base, _, suffix = spec.rpartition(":")
-    if not base or not suffix.replace("-", "").replace("_", "").isalpha():
-        return spec, None
-    return base, suffix
 
 
 def _open(store: str | Path | None) -> Store:

@@ -302,6 +302,7 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
         if "\0" in message:
             raise InputError("the message contains a NUL character")
+        refuse_control_characters(name, draft)
         translates = check_field("translates", translates)
         when = parse_date(date) if date else _now()
         path = _path(name)
@@ -515,6 +516,20 @@ def _stderr(error: Exception) -> str:
 
 def _path(name: str) -> str:
     return f"{DRAFTS}/{name}.txt"
+
+
+def refuse_control_characters(name: str, draft: Draft) -> None:
+    """The store never keeps a control character (NUL, escape...): one line, exit 2,
+    and nothing is written (tabs and line ends lay out tables: allowed)."""
+    from ..typography import control_in_draft, describe_control
+
+    found = control_in_draft(draft)
+    if found is not None:
+        where, char = found
+        raise InputError(
+            f"{name}: {where} holds the control character {describe_control(char)}; "
+            "not saved (remove it and save again)"
+        )
 
 
 def _now() -> str:
