@@ -196,7 +196,8 @@ def test_parity_of_a_revision_compares_its_language_versions(store: Path) -> Non
     assert code == 1 and "fr=tour.fr@1" in out
 
 
-def test_status_shows_languages_and_parity(store: Path) -> None:
+def test_status_shows_languages_and_parity(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # as wide as a pipe's, whatever the test runner's
     code, out, _ = run("status", "tour@1")
     assert code == 0
     tail = out.splitlines()[-4:]
@@ -212,8 +213,8 @@ def test_status_shows_languages_and_parity(store: Path) -> None:
     assert code == 0
     header, first, second = out.splitlines()[:3]
     assert header.split()[-1] == "languages"
-    assert first.rstrip().endswith("en, fr, es")
-    assert second.rstrip().endswith("en, fr, es (es of version 1)")
+    assert first.rstrip().endswith("en fr es")
+    assert second.rstrip().endswith("en fr es(v1)")  # the Spanish translates version 1
     document = json.loads(run("status", "tour", "--by-version", "--format", "json")[1])
     assert document["languages"] == ["en", "fr", "es"]
     assert document["language_versions"]["es"] == {

@@ -105,14 +105,15 @@ def _add_languages(document: dict[str, Any], languages: DraftParity) -> None:
 
 
 def _languages_by_number(languages: DraftParity, codes: bool = False) -> dict[int, Any]:
-    """Version number -> its languages ("en, fr (fr of version 1)"; a list with codes)."""
-    from ..parity.versions import describe_languages
+    """Version number -> its languages: "en fr es(v1)" (es translates version 1), or
+    with ``codes`` the list of their codes."""
+    from ..parity.versions import short_languages
 
     own = languages.language
     return {
         version.number: [own, *[code for code in row if code != own]]
         if codes
-        else describe_languages(own, row, version)
+        else short_languages(own, row, version)
         for version, row in languages.by_version
     }
 

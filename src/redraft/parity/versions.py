@@ -195,3 +195,15 @@ def describe_languages(own: str, row: Mapping[str, Standing], original: Version)
         f"{', '.join(codes)} of version {number}" for number, codes in sorted(earlier.items())
     )
     return ", ".join(names) + (f" ({notes})" if notes else "")
+
+
+def short_languages(own: str, row: Mapping[str, Standing], original: Version) -> str:
+    """ "en fr es(v1)": the languages a version has, each that translates an earlier
+    version followed by that version's number (a table's column)."""
+    shown = [own or "en"]
+    for code, standing in row.items():
+        if code == own:
+            continue
+        late = standing.of is not None and not standing.current(original)
+        shown.append(f"{code}(v{standing.of.number})" if late and standing.of else code)
+    return " ".join(shown)

@@ -154,7 +154,8 @@ def progress_chart(progress: Progress, languages: Mapping[int, str] | None = Non
         columns.append("languages")
     for column in columns:
         justify = "right" if column in ("agreed", "open", "brackets") else "left"
-        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        wrap = column == "languages"  # the one column that may wrap in a narrow terminal
+        table.add_column(column, justify=justify, no_wrap=not wrap)  # type: ignore[arg-type]
     for v in progress.versions:
         t = v.totals
         row = [
