@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from .common import emit, format_option, info, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 EXPORT_FORMATS = ("text", "txt", "md", "docx", "akn", "json")
 _SUFFIXES = {
@@ -98,16 +106,21 @@ def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) 
     help="Folder to write the site into.",
 )
 @format_option("text", "json")
+@quiet_option
 @store_option
-def report(out_dir: Path, fmt: str, store: Path | None) -> None:
+def report(out_dir: Path, fmt: str, quiet: bool, store: Path | None) -> None:
     """Write a static, self-contained HTML site for the store: an index of drafts, and
     per draft its versions, the redline between consecutive versions and a length chart.
 
-    Exit codes: 0 written, 2 no store or unwritable folder."""
-    from ..render.site import write_site
-    from ..resolve.report import overview
+    What a page is made of is kept in the store's cache (.git/redraft-cache): writing
+    the report again after a new version redoes only that version's redline.
 
-    site = write_site(out_dir, overview(store))
+    Exit codes: 0 written, 2 no store or unwritable folder."""
+    from ..render.console import progress_steps
+    from ..resolve.report import build_report
+
+    with progress_steps(quiet) as steps:
+        site = build_report(out_dir, store, steps)
     if fmt == "json":
         from ..render.json import dumps
 
