@@ -105,12 +105,13 @@ def open_store(store: str | Path | None) -> Store:
     return Store.open(store)
 
 
-def history(name: str, store: str | Path | None, what: str) -> list[tuple[Version, Draft]]:
+def history(name: str, store: str | Path | Store | None, what: str) -> list[tuple[Version, Draft]]:
     """Every version of store draft ``name`` with its words (oldest first); a clear error
     when the user gave a file or a revision to a command (``what``) that follows a draft."""
     if "@" in name or Path(name).exists():
         raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
-    return with_words(open_store(store).history(name))
+    opened = store if isinstance(store, Store) else open_store(store)
+    return with_words(opened.history(name))
 
 
 def with_words(found: list[tuple[Version, Draft]]) -> list[tuple[Version, Draft]]:

@@ -199,10 +199,15 @@ class Store:
         return list(zip(versions, self.drafts(versions), strict=True))
 
     def drafts(self, versions: list[Version]) -> list[Draft]:
-        """The draft of each version, from one ``git cat-file --batch``."""
+        """The draft of each version, from one ``git cat-file --batch``. Versions of one
+        draft share most paragraphs: each distinct one is read once
+        (:class:`redraft.canonical.HistoryParser`)."""
         texts = self._blobs([v.blob for v in versions])
+        one_draft = len({v.name for v in versions}) == 1 and len(versions) > 2
+        reader = canonical.HistoryParser().parse_text if one_draft else canonical.parse
         return [
-            self._parse(t, f"{v.name}@{v.number}") for v, t in zip(versions, texts, strict=True)
+            self._parse(t, f"{v.name}@{v.number}", reader)
+            for v, t in zip(versions, texts, strict=True)
         ]
 
     def texts(self, versions: list[Version]) -> list[bytes]:
@@ -476,9 +481,9 @@ class Store:
             raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
 
     @staticmethod
-    def _parse(data: bytes, where: str) -> Draft:
+    def _parse(data: bytes, where: str, reader: Callable[[str], Draft] = canonical.parse) -> Draft:
         try:
-            return canonical.parse(data.decode("utf-8"))
+            return reader(data.decode("utf-8"))
         except (UnicodeDecodeError, InputError) as error:
             raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
 
