@@ -12,6 +12,7 @@ new version computes one redline; drafts that changed are worked on in parallel
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -89,6 +90,8 @@ class _Cache:
     word_files: set[str] = field(default_factory=set)
     used: set[str] = field(default_factory=set)
     changed: bool = False
+    checked: set[str] = field(default_factory=set)  # Word files read back whole
+    store: Store | None = None
 
     @classmethod
     def load(cls, store: Store) -> _Cache:
@@ -101,19 +104,41 @@ class _Cache:
         }
         sections = {k: v for k, v in string_map(body, "sections").items() if isinstance(v, str)}
         files = {name.rpartition("/")[2] for name in store.cache_names(WORD_FOLDER)}
-        return cls(words, latest, sections, files)
+        found = cls(words, latest, sections, files)
+        found.store = store
+        return found
+
+    def has_word_file(self, word_key: str) -> bool:
+        """Whether the Word file is in the cache, whole (read once to check)."""
+        if word_key not in self.word_files:
+            return False
+        if word_key not in self.checked:
+            if self._read_word(word_key) is None:
+                self.word_files.discard(word_key)
+                return False
+            self.checked.add(word_key)
+        return True
+
+    def _read_word(self, word_key: str) -> bytes | None:
+        data = self.store.load_cache(f"{WORD_FOLDER}/{word_key}") if self.store else None
+        try:
+            return zlib.decompress(data) if data is not None else None
+        except zlib.error:  # damaged: made again
+            return None
 
     def add(self, done: _Done, store: Store) -> None:
         self.words.update(done.words)
         self.latest.update(done.latest)
         self.sections.update(done.sections)
         for word_key, data in done.word_files.items():
-            store.save_cache(f"{WORD_FOLDER}/{word_key}", data)
+            # zlib's checksum tells a damaged entry from a whole one
+            store.save_cache(f"{WORD_FOLDER}/{word_key}", zlib.compress(data, 1))
             self.word_files.add(word_key)
+            self.checked.add(word_key)
         self.changed = True
 
     def word_file(self, store: Store, word_key: str) -> bytes:
-        data = store.load_cache(f"{WORD_FOLDER}/{word_key}")
+        data = self._read_word(word_key)
         if data is None:  # removed under us: say so rather than write a broken link
             from ..errors import StoreError
 
@@ -178,16 +203,17 @@ def _units(name: str, versions: list[Version], cache: _Cache) -> Iterator[_Unit]
     for version in versions:
         cache.used.add(version.blob)
     last = versions[-1]
-    wanted = {_latest_word_key(last)}
-    cache.used.update(wanted)
+    word_key = _latest_word_key(last)
+    cache.used.add(word_key)
     complete = last.blob in cache.latest and last.blob in cache.words
-    if not complete or not wanted <= cache.word_files:
-        yield _Unit(name, (last,), latest=True, word_keys=frozenset(wanted - cache.word_files))
+    if not complete or not cache.has_word_file(word_key):
+        missing_word = frozenset() if cache.has_word_file(word_key) else frozenset({word_key})
+        yield _Unit(name, (last,), latest=True, word_keys=missing_word)
     missing: list[int] = []
     for index, (before, after) in enumerate(zip(versions, versions[1:], strict=False)):
         section, word = _section_key(name, before, after), _redline_word_key(before, after)
         cache.used.update((section, word))
-        if section not in cache.sections or word not in cache.word_files:
+        if section not in cache.sections or not cache.has_word_file(word):
             missing.append(index)
     runs = _runs(missing)
     for run in runs:
@@ -197,7 +223,7 @@ def _units(name: str, versions: list[Version], cache: _Cache) -> Iterator[_Unit]
             name,
             tuple(versions[lo : hi + 1]),
             pairs=tuple(i - lo for i in run),
-            word_keys=frozenset(keys - cache.word_files),
+            word_keys=frozenset(k for k in keys if not cache.has_word_file(k)),
         )
     counted = {v.blob for unit_run in runs for v in versions[unit_run[0] : unit_run[-1] + 2]}
     uncounted = [v for v in versions[:-1] if v.blob not in cache.words and v.blob not in counted]
