@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 import click
 
 from ..resolve import refuse_stdin_twice
-from .common import emit, format_option, info, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from ..merge.threeway import MergeResult
@@ -59,6 +67,7 @@ def _name(loaded: Loaded, fallback: str) -> str:
     help="Language in this many drafts is boilerplate (default: 3, or 1 draft in 20).",
 )
 @output_option
+@quiet_option
 @store_option
 def overlap(
     drafts: tuple[str, ...],
@@ -66,6 +75,7 @@ def overlap(
     min_similarity: float,
     boilerplate_min: int | None,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Find drafts that cover the same ground, best pairs first, with the paragraphs
@@ -75,8 +85,11 @@ def overlap(
     from ..render import merge as report
     from ..render.json import dumps
 
+    from ..render.console import progress_steps
+
     named = _named_drafts(drafts, store)
-    result = find_overlaps(named, min_similarity, boilerplate_min)
+    with progress_steps(quiet) as steps:
+        result = find_overlaps(named, min_similarity, boilerplate_min, steps)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
     elif fmt == "markdown":
