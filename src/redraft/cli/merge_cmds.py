@@ -83,9 +83,8 @@ def overlap(
     Standard language used by many drafts is reported apart as boilerplate."""
     from ..merge.overlap import find_overlaps
     from ..render import merge as report
-    from ..render.json import dumps
-
     from ..render.console import progress_steps
+    from ..render.json import dumps
 
     named = _named_drafts(drafts, store)
     with progress_steps(quiet) as steps:
