@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option, warn
+from .common import (
+    emit,
+    format_option,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+    warn,
+)
 
 
 def _print(renderable: Any, output: Path | None) -> None:
@@ -78,18 +86,27 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
 )
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def blame(
-    name: str, para: str | None, words: bool, fmt: str, output: Path | None, store: Path | None
+    name: str,
+    para: str | None,
+    words: bool,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    store: Path | None,
 ) -> None:
     """Who introduced and who last changed each paragraph of draft NAME.
 
     Paragraphs are followed across renumbering, moves and edits.
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
-    blamed = api.blame_of(name, store, para, words)
+    with progress_steps(quiet) as steps:
+        blamed = api.blame_of(name, store, para, words, steps)
     if fmt == "json":
         _json(render.blame_json(blamed.result, blamed.words), output)
     elif blamed.words is not None:
@@ -103,13 +120,18 @@ def blame(
 @click.argument("label")
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
-def history(name: str, label: str, fmt: str, output: Path | None, store: Path | None) -> None:
+def history(
+    name: str, label: str, fmt: str, output: Path | None, quiet: bool, store: Path | None
+) -> None:
     """The life of paragraph LABEL of draft NAME, redlined version by version."""
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
-    result = api.history_of(name, label, store)
+    with progress_steps(quiet) as steps:
+        result = api.history_of(name, label, store, steps)
     if fmt == "json":
         _json(render.history_json(result), output)
     else:

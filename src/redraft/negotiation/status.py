@@ -83,13 +83,20 @@ class Progress:
 
 
 def draft_markup(
-    draft: Draft, config: MarkupConfig = DEFAULT_CONFIG
+    draft: Draft,
+    config: MarkupConfig = DEFAULT_CONFIG,
+    known: dict[tuple[str, str], Markup] | None = None,
 ) -> Iterator[tuple[Paragraph, Markup]]:
-    """The counted blocks of ``draft`` with their markup, in reading order."""
+    """The counted blocks of ``draft`` with their markup, in reading order. ``known``
+    keeps the markup read per (text, label) across calls (the versions of one draft
+    share most paragraphs; markup is immutable)."""
     for block in draft.walk():
         if block.kind in _NEVER_COUNTED:
             continue
-        markup = parse_markup(block.text, block.label, config)
+        found = known.get((block.text, block.label)) if known is not None else None
+        markup = found if found is not None else parse_markup(block.text, block.label, config)
+        if known is not None and found is None:
+            known[(block.text, block.label)] = markup
         if block.kind in _ALWAYS_COUNTED or markup.state != "clean":
             yield block, markup
 
@@ -132,9 +139,12 @@ def paragraph_status(markup: Markup, note: str = "") -> ParagraphStatus:
 
 
 def draft_status(
-    draft: Draft, source: str = "", config: MarkupConfig = DEFAULT_CONFIG
+    draft: Draft,
+    source: str = "",
+    config: MarkupConfig = DEFAULT_CONFIG,
+    known: dict[tuple[str, str], Markup] | None = None,
 ) -> StatusResult:
-    markups = [m for _, m in draft_markup(draft, config)]
+    markups = [m for _, m in draft_markup(draft, config, known)]
     notes = competing(markups)
     paragraphs = tuple(paragraph_status(m, notes.get(m.label, "")) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
@@ -162,8 +172,9 @@ def status_by_version(
     """Totals at each version of ``name`` (``history`` oldest first, not empty)."""
     versions = []
     latest = StatusResult(name, (), Totals())
+    known: dict[tuple[str, str], Markup] = {}
     for version, draft in history:
-        latest = draft_status(draft, f"{name}@{version.number}", config)
+        latest = draft_status(draft, f"{name}@{version.number}", config, known)
         versions.append(
             VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
         )
