@@ -102,9 +102,14 @@ def _render(
         # out a long redline through rich costs more than the diff itself.
         emit(render_diff_plain(result, show_all=show_all), output)
     else:
-        from ..render.diff_text import render_diff_text
+        import shutil
 
-        _print_rich(render_diff_text(result, show_all=show_all), output)
+        from ..render.ansi import render_diff_ansi
+
+        # To a terminal: the same redline, styled and wrapped without rich's layout
+        # (which cost twice the diff itself on a long draft).
+        width = shutil.get_terminal_size().columns  # COLUMNS when set
+        emit(render_diff_ansi(result, width, show_all=show_all), output)
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:
