@@ -32,7 +32,7 @@ HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.head
 HEADER_RT = R + "/header"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_RT = R + "/footnotes"
-LEVEL = 6  # zlib level of the parts a document fills (the template's are done once)
+LEVEL = 1  # zlib level of the parts each document fills: fast (the template's get 9, once)
 
 
 def _q(tag: str, ns: str = W) -> str:
