@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from lxml import etree
+from shared_corpus import need
 
 from redraft.model import Draft, Footnote, Paragraph, strip_footnote_refs
 from redraft.readers.akn import read_akn
@@ -67,6 +68,11 @@ def main() -> None:
         help="compare labels with the text reader on the plain export",
     )
     args = parser.parse_args()
+    need(
+        args.corpus,
+        "the shared corpus's AKN files (unxml-ga/, unxml-sc/)",
+        pattern="unxml-*/**/*.xml",
+    )
     files = sorted(args.corpus.glob("unxml-*/**/*.xml"))
     if not files:
         sys.exit(f"no AKN files under {args.corpus}")

@@ -164,10 +164,10 @@ def print_rows(title: str, rows: list[Row], start_load: str) -> None:
         )
 
 
-def corpus_or_exit(corpus: Path, inside: str) -> Path:
-    """``corpus/inside``, or one clear line and exit 2 when the shared corpus is missing."""
-    folder = corpus / inside
-    if not folder.is_dir():
-        print(f"corpus not found: {folder} (give --corpus PATH to ../shared/corpus)")
-        raise SystemExit(2)
-    return folder
+def corpus_or_exit(corpus: Path, inside: str, what: str) -> Path:
+    """``corpus/inside``, or one line on stderr and exit 2 when the shared corpus is missing
+    (:func:`shared_corpus.need`)."""
+    from shared_corpus import need
+
+    need(corpus / inside, what)
+    return corpus / inside

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_corpus import need
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/unxml-ga/79session/English"
 CONFIG = """\
 [check]
@@ -65,6 +67,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--with-store", action="store_true")
     args = parser.parse_args()
+    need(args.corpus, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
     files = sorted(str(p) for p in args.corpus.glob("*.xml"))
     if not files:
         sys.exit(f"no XML files in {args.corpus}")

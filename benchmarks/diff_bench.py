@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from shared_corpus import need
+
 from redraft import canonical
 from redraft.diff.engine import diff_drafts
 from redraft.labels import assign_labels
@@ -163,9 +165,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    if not (args.corpus / "unxml-ga").is_dir():
-        print(f"corpus not found: {args.corpus} (give --corpus PATH to ../shared/corpus)")
-        raise SystemExit(2)
+    need(args.corpus, "Oceans and the law of the sea at the 78th session (AKN)", pattern=OLD_GLOB)
+    need(args.corpus, "Oceans and the law of the sea at the 79th session (AKN)", pattern=NEW_GLOB)
     print(f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores)")
     old_xml = next(args.corpus.glob(OLD_GLOB))
     new_xml = next(args.corpus.glob(NEW_GLOB))

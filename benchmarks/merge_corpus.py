@@ -16,6 +16,8 @@ import csv
 import time
 from pathlib import Path
 
+from shared_corpus import need
+
 from redraft import canonical
 from redraft.merge.threeway import three_way
 from redraft.merge.tree import flatten, rebuild
@@ -33,6 +35,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
+    need(
+        args.corpus / "unxml-ga" / "pairs-78-79.tsv",
+        "the 170 pairs of resolutions (78th -> 79th session)",
+    )
     with open(args.corpus / "unxml-ga" / "pairs-78-79.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     start = time.perf_counter()

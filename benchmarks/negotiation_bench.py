@@ -1,6 +1,6 @@
 """Negotiation tracking on a report-sized rolling text: status, clean, blame, history.
 
-    python benchmarks/negotiation_bench.py [--seed ../shared/seed/ccpcj-20th-session-chapter-1.txt]
+    python benchmarks/negotiation_bench.py [--seed tests/data/seed/ccpcj-20th-session-chapter-1.txt]
                                            [--versions 10] [--repeat 5]
 
 The seed report (18 drafts, ~490 paragraphs) is read once and turned into a
@@ -34,11 +34,9 @@ from redraft.negotiation.lineage import build_lineage
 from redraft.negotiation.status import draft_status
 from redraft.readers.text import read_text
 
+#: The seed report, as the repository carries it (tests/data/seed, copied from ../shared/seed).
 DEFAULT_SEED = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "seed"
-    / "ccpcj-20th-session-chapter-1.txt"
+    Path(__file__).resolve().parents[1] / "tests/data/seed/ccpcj-20th-session-chapter-1.txt"
 )
 DELEGATIONS = ("US", "EU", "G77", "Japan", "Canada", "Russian Federation", "Norway")
 
@@ -138,7 +136,11 @@ def main() -> None:
         (f"diff of {len(drafts) - 1} pairs (reference)", diffs, diffs),
         ("lineage (diffs + label rule)", best(lambda: build_lineage("bench", history), 1), diffs),
         ("blame over the lineage", best(lambda: blame(lineage), args.repeat), diffs),
-        (f"blame --words {label}", best(lambda: blame_words(lineage, label), args.repeat), diffs),
+        (
+            f"blame --passages {label}",
+            best(lambda: blame_words(lineage, label), args.repeat),
+            diffs,
+        ),
         (f"history {label}", best(lambda: paragraph_history(lineage, label), args.repeat), diffs),
     ]
     print(f"{'operation':<34} {'best ms':>9} {'ratio':>7}")

@@ -19,6 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
+from shared_corpus import need
+
 from redraft.merge.overlap import (
     _token_similarity,
     _tokens,
@@ -75,6 +77,7 @@ def main() -> None:
     args = parser.parse_args()
 
     start = time.perf_counter()
+    need(args.corpus, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
     drafts = read_all(args.corpus)
     read_time = time.perf_counter() - start
     print(f"read {len(drafts)} drafts ({paragraphs(drafts)} paragraphs): {read_time:.2f} s")

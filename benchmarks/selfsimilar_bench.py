@@ -28,8 +28,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchtools import ENV, corpus_or_exit, load_average
+from shared_corpus import DEFAULT_CORPUS
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+ENGLISH = "the GA's 79th session in English (AKN)"
 BASE_GLOB = "A_RES_79_144-*.xml"
 
 
@@ -83,7 +84,7 @@ def run_case(corpus: Path, kind: str, k: int, runs: int) -> None:
     from redraft.diff.engine import diff_drafts
     from redraft.readers import read_path
 
-    folder = corpus_or_exit(corpus, "unxml-ga/79session/English")
+    folder = corpus_or_exit(corpus, "unxml-ga/79session/English", ENGLISH)
     base = read_path(next(folder.glob(BASE_GLOB))).draft
     old = copies(base, k) if kind == "copies" else unique(corpus, base, k)
     new = revise(old, 0.03, 1, 2, 1)  # type: ignore[arg-type]
@@ -123,7 +124,7 @@ def main() -> None:
     if args.case:
         run_case(args.corpus, args.case[0], int(args.case[1]), args.runs)
         return
-    corpus_or_exit(args.corpus, "unxml-ga/79session/English")
+    corpus_or_exit(args.corpus, "unxml-ga/79session/English", ENGLISH)
     start_load = load_average()
     sizes = [int(k) for k in args.copies.split(",")]
     found: dict[tuple[str, int], dict[str, float]] = {}

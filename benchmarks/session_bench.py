@@ -47,8 +47,9 @@ from benchtools import (
     redraft,
     run_process,
 )
+from shared_corpus import DEFAULT_CORPUS, need
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+ENGLISH = "the GA's 79th session in English (AKN)"
 OTHER = ("Arabic", "Chinese", "French", "Russian", "Spanish")
 ARCHIVE = "unxml-ga-79-other-languages.tar.xz"
 TARGETS = {
@@ -62,15 +63,13 @@ GIT_FLOOR = (
 
 
 def session_files(corpus: Path, languages: str, other: Path | None, tmp: Path) -> list[Path]:
-    english = corpus_or_exit(corpus, "unxml-ga/79session/English")
+    english = corpus_or_exit(corpus, "unxml-ga/79session/English", ENGLISH)
     files = sorted(english.glob("*.xml"))
     if languages == "english":
         return files
     if other is None:
         archive = corpus / ARCHIVE
-        if not archive.is_file():
-            print(f"corpus not found: {archive} (give --corpus PATH to ../shared/corpus)")
-            raise SystemExit(2)
+        need(archive, "the GA's 79th session in the five other languages (AKN archive)")
         subprocess.run(["tar", "-xJf", str(archive), "-C", str(tmp)], check=True)
         other = tmp / "79session"
     for language in OTHER:

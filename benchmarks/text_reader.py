@@ -88,6 +88,9 @@ def main() -> None:
         f" -> {'OK' if sum(lost.values()) == expected else 'WORDS LOST'}"
     )
 
+    if not (args.corpus / "cr-unsc").is_dir():
+        print(f"4., 5. skipped: no shared corpus at {args.corpus} (give --corpus DIR)")
+        return
     print("4. CR-UNSC plain text:")
     for path in sorted((args.corpus / "cr-unsc").glob("*.txt")):
         draft, warnings = read_text(path.read_text(encoding="utf-8"))

@@ -75,9 +75,11 @@ def test_invalid_utf8_reads_as_cp1252_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_no_structure_reads_as_plain_paragraphs_with_a_warning(tmp_path: Path) -> None:
-    code, out, err = show(write(tmp_path, b"Some prose.\n\nMore prose here.\n"))
+    path = write(tmp_path, b"Some prose.\n\nMore prose here.\n")
+    code, out, err = show(path)
     assert code == 0 and labels(out) == ["P1", "P2"]
-    assert err.startswith("redraft: warning: no recognisable structure") and err.count("\n") == 1
+    assert err.startswith(f"redraft: warning: {path}: no recognisable structure")
+    assert err.count("\n") == 1
 
 
 # -- unreadable input: exit 2, one line --------------------------------------------------

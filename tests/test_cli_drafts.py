@@ -98,7 +98,7 @@ def test_show_reads_printed_text_from_stdin_with_warnings_on_stderr() -> None:
     text = "The Council,\n\n1. *Decides* to act.\n\n⁹ A note.\n"
     code, out, err = run("show", "-", stdin=text)
     assert code == 0 and "OP1" in out
-    assert err.startswith("redraft: warning: footnote(s) 9 cited nowhere")
+    assert err.startswith("redraft: warning: <stdin>: footnote 9 cited nowhere")
 
 
 def test_split_writes_eighteen_canonical_files(tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ def test_show_on_a_whole_report_suggests_split() -> None:
     code, _, err = run("show", SEED)
     assert code == 0
     assert err.splitlines()[0] == (
-        "redraft: warning: 18 draft headings: this looks like a report "
+        f"redraft: warning: {SEED}: 18 draft headings: this looks like a report "
         "holding many drafts (redraft split writes one file for each)"
     )
 

@@ -214,7 +214,7 @@ def test_tracked_changes_warn_with_the_count() -> None:
     _, warnings = read_docx(build(lines), "t.docx")
     # {-all -}, {+Member +}, {+ now+}, and the deleted paragraph (mark + content)
     assert warnings == [
-        "t.docx: 5 tracked revision(s) were pending; read with all accepted (current text)"
+        "t.docx: 5 tracked revisions were pending; read with all accepted (current text)"
     ]
 
 

@@ -118,4 +118,4 @@ def test_a_footnote_marked_with_a_star_goes_to_the_paragraph_citing_it() -> None
     op1, op2 = result.draft.blocks[2:]
     assert op1.text == "Decides to act.[^*]" and op1.footnotes == (Footnote("*", "A star note."),)
     assert op2.footnotes == (Footnote("7", "Never cited."),)
-    assert result.warnings == ("footnote(s) 7 cited nowhere: kept with the last paragraph",)
+    assert result.warnings == ("x.md: footnote 7 cited nowhere: kept with the last paragraph",)

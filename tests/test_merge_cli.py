@@ -136,25 +136,6 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_demo_steps(tmp_path: Path) -> None:
-    from rich.console import Console
-
-    from redraft.demo import DemoContext, bundled_drafts_dir
-    from redraft.demo import merge as merge_step
-    from redraft.demo import overlap as overlap_step
-
-    console = Console(record=True, width=120)
-    ctx = DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir())
-    overlap_step.run(ctx)
-    merge_step.run(ctx)
-    shown = console.export_text()
-    assert "OP7 ~ OP3  0.68" in shown
-    assert "Invites Member States and other donors" in shown
-    assert "OP3   conflict" in shown and "[EU] Requests" in shown and "[G77] Invites" in shown
-    assert "Exit code 1 (1 conflict in brackets)" in shown
-    assert (tmp_path / "eu.txt").exists()
-
-
 def test_store_revisions_authors_and_rebase_base(tmp_path: Path) -> None:
     """Store revisions name their authors by --by; rebase finds the base by itself."""
     store = tmp_path / "store"

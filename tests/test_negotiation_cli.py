@@ -31,7 +31,7 @@ def run(store: Path, *args: str) -> Result:
 def test_status_of_the_latest_version(store: Path) -> None:
     result = run(store, "status", NAME)
     assert result.exit_code == 0, result.output
-    assert "7 of 8 paragraphs agreed ad ref; 1 agreed; 1 contain brackets" in result.stdout
+    assert "7 of 8 paragraphs agreed ad ref; 1 agreed; 1 contains brackets" in result.stdout
     assert "OP4     agreed" in result.stdout
 
 
@@ -105,8 +105,8 @@ def test_blame_json(store: Path) -> None:
     assert entries["PP2bis"]["last_changed"]["version"] == 4
 
 
-def test_blame_words(store: Path) -> None:
-    result = run(store, "blame", NAME, "--para", "OP2", "--words")
+def test_blame_passages(store: Path) -> None:
+    result = run(store, "blame", NAME, "--para", "OP2", "--passages")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "OP2 in v4 L.1/Rev.3 Facilitator 2026-10-22"
@@ -115,10 +115,35 @@ def test_blame_words(store: Path) -> None:
     assert "including through regional centres" in lines[2]
 
 
-def test_words_needs_para(store: Path) -> None:
-    result = run(store, "blame", NAME, "--words")
+def test_passages_need_para(store: Path) -> None:
+    result = run(store, "blame", NAME, "--passages")
     assert result.exit_code == 2
-    assert "redraft: error: --words shows one paragraph" in result.stderr
+    assert "redraft: error: --passages shows one paragraph" in result.stderr
+
+
+def test_blame_words_is_the_old_name_of_passages(store: Path) -> None:
+    old = run(store, "blame", NAME, "--para", "OP2", "--words")
+    assert old.exit_code == 0
+    assert old.stdout == run(store, "blame", NAME, "--para", "OP2", "--passages").stdout
+    assert "'blame --words' is now 'blame --passages'" in old.stderr
+
+
+def test_history_takes_the_paragraph_as_para_too(store: Path) -> None:
+    assert run(store, "history", NAME, "--para", "OP5").stdout == (
+        run(store, "history", NAME, "OP5").stdout
+    )
+    missing = run(store, "history", NAME)
+    assert missing.exit_code == 2 and "give its label" in missing.stderr
+
+
+def test_piped_history_and_passages_are_not_wrapped(store: Path) -> None:
+    """One line per version and per passage when piped, however long (no 120-column wrap)."""
+    for args in (("history", NAME, "PP1"), ("blame", NAME, "--para", "PP1", "--passages")):
+        result = run(store, *args)
+        assert result.exit_code == 0
+        text_lines = [line for line in result.stdout.splitlines() if "2030 Agenda" in line]
+        assert len(text_lines) >= 1
+        assert all("Sustainable Development" in line for line in text_lines), result.stdout
 
 
 def test_history_shows_the_label_at_each_step(store: Path) -> None:
@@ -126,7 +151,7 @@ def test_history_shows_the_label_at_each_step(store: Path) -> None:
     assert result.exit_code == 0
     assert "OP6 in v1 L.1 Facilitator 2026-10-01: introduced" in result.stdout
     assert "OP5 in v3 L.1/Rev.2 EU 2026-10-15: unchanged, was OP6" in result.stdout
-    assert "{+ [Agreed ad ref]+}" in result.stdout
+    assert "{++ [Agreed ad ref]++}" in result.stdout
     document = json.loads(run(store, "history", NAME, "OP5", "--format", "json").stdout)
     assert [s["label"] for s in document["steps"]] == ["OP6", "OP6", "OP5", "OP5"]
 
@@ -168,22 +193,6 @@ def test_clean_keep_open_to_a_file_and_json(store: Path, tmp_path: Path) -> None
     assert document["schema"] == "redraft.clean/1"
     assert document["complete"] is False
     assert [u["label"] for u in document["unresolved"]] == ["PP2", "PP2bis", "OP2", "OP4", "OP5"]
-
-
-def test_demo_step_prints_a_status_table_and_the_progress_line(tmp_path: Path) -> None:
-    import io
-
-    from rich.console import Console
-
-    from redraft.demo import DemoContext, bundled_drafts_dir
-    from redraft.demo.status import run as run_step
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=100, color_system=None)
-    run_step(DemoContext(console=console, workdir=tmp_path, drafts_dir=bundled_drafts_dir()))
-    out = buffer.getvalue()
-    assert "4 of 9 paragraphs agreed ad ref; 6 contain brackets; 1 proposed for deletion" in out
-    assert "progress: ▁▄▆█  0% → 100% agreed over 4 versions" in out
 
 
 def test_sponsors_from_akn_metadata(tmp_path: Path) -> None:

@@ -206,7 +206,7 @@ def test_cli_csv_paragraphs_and_words_per_page() -> None:
 
 
 def test_cli_table_and_hints() -> None:
-    result = run("stats", str(DR4), "--hints")
+    result = run("stats", str(DR4), "--hints", "--format", "table")
     assert result.exit_code == 0
     assert "1,915" in result.output
     assert "Shortening hints" in result.output and "repeated-phrase" in result.output
@@ -239,43 +239,10 @@ def test_cli_by_version_from_a_store(tmp_path: Path) -> None:
         (2, "G77", 679),
     ]
     assert versions[1]["growth"] == round((679 - 399) * 100 / 399, 1)
-    table = run("stats", "--store", str(tmp_path / "store"), "--by-version", "dr1").output
+    table = run(
+        "stats", "--store", str(tmp_path / "store"), "--by-version", "dr1", "--format", "table"
+    ).output
     assert "+70.2%" in table and "█" in table
-
-
-def test_demo_step_ends_with_stats_and_a_check(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from rich.console import Console
-
-    from redraft.demo import DemoContext
-    from redraft.demo import stats as demo_stats
-    from redraft.store import Store
-
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    (drafts / "ga-draft-resolution-iv-x.txt").write_text(DR4.read_text(encoding="utf-8"))
-    (drafts / "ecosoc-draft-resolution-i-x.txt").write_text(DR1.read_text(encoding="utf-8"))
-    console = Console(width=250, record=True, force_terminal=False)
-    ctx = DemoContext(console=console, workdir=tmp_path, drafts_dir=drafts)
-    demo_stats.run(ctx)
-    text = console.export_text()
-    assert "2,594 words in 2 drafts" in text  # 1,915 + 679
-    assert "14 times" in text and "save about 257 words" in text
-    # Without a store, the drafts count as tabled on the session's first day.
-    assert "first version saved 2011-04-11, after the deadline 2011-03-11" in text
-    assert "2 errors, 0 warnings in 2 drafts (exit code 1): 2 deadline" in text
-
-    # With the store step's store: real versions, so growth is checked too.
-    store = Store.init(tmp_path / "store")
-    draft = load(str(DR1)).draft
-    store.save("dr1", replace(draft, blocks=draft.blocks[:8]), by="EU", date="2011-03-01")
-    store.save("dr1", draft, by="G77", date="2011-04-12")
-    ctx.store_dir = store.root
-    demo_stats.run(ctx)
-    text = console.export_text()
-    assert "dr1: warning: grew 70.2% since the first version (399 -> 679 words)" in text
-    assert "0 errors, 1 warning in 1 draft (exit code 0): 1 max_growth" in text
 
 
 def test_recall_only_hint_merges_or_joins() -> None:
@@ -331,3 +298,30 @@ def test_hints_on_any_drafts_save_words_where_they_say(a, b) -> None:  # type: i
     for hint in found:
         assert hint.saves > 0
         assert set(hint.labels) <= labels[hint.draft]
+
+
+def test_cli_piped_output_is_tab_separated_text() -> None:
+    """Piped (or --format text), stats is plain text that cut and spreadsheets read:
+    a header row, then one row per draft, columns separated by tabs; no box drawing."""
+    piped = run("stats", str(DR1), str(DR4))
+    assert piped.exit_code == 0
+    assert piped.output == run("stats", str(DR1), str(DR4), "--format", "text").output
+    lines = piped.output.splitlines()
+    assert lines[0].split("\t")[:3] == ["name", "words", "characters"]
+    assert [line.split("\t")[1] for line in lines[1:]] == ["679", "1915"]
+    assert not set("─│┃━┏") & set(piped.output)
+    table = run("stats", str(DR1), "--format", "table").output
+    assert "679" in table and "\t" not in table
+
+
+def test_cli_by_version_is_a_flag_as_in_status(tmp_path: Path) -> None:
+    from redraft.store import Store
+
+    store = Store.init(tmp_path / "store")
+    store.save("dr1", load(str(DR1)).draft, by="EU", date="2012-03-01")
+    where = ("--store", str(tmp_path / "store"))
+    after = run("stats", "dr1", "--by-version", *where, "--format", "json")
+    before = run("stats", "--by-version", "dr1", *where, "--format", "json")  # the old spelling
+    assert after.exit_code == 0 and after.output == before.output
+    two = run("stats", "dr1", "dr1@1", "--by-version", *where)
+    assert two.exit_code == 2 and "give its NAME" in two.output

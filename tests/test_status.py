@@ -79,6 +79,7 @@ def test_json_has_the_documented_shape() -> None:
         "clean": 1,
         "brackets": 6,
         "with_brackets": 6,
+        "settled": False,
     }
     assert document["problems"][0]["label"] == "OP3"
     assert "versions" not in document

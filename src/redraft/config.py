@@ -44,7 +44,7 @@ PRESETS: dict[str, dict[str, int]] = {
     "in-session": {"max_words": 3300},
 }
 
-_SECTIONS = ("check", "session", "stats")
+_SECTIONS = ("check", "session", "stats", "precedent")
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,24 @@ class StatsConfig:
 
 
 @dataclass(frozen=True)
+class PrecedentConfig:
+    index: str = ""  # the default precedent index (docs/precedent.md), as written
+
+
+@dataclass(frozen=True)
 class Config:
     check: CheckConfig = field(default_factory=CheckConfig)
     session: SessionConfig = field(default_factory=SessionConfig)
     stats: StatsConfig = field(default_factory=StatsConfig)
     source: str = ""  # the file it came from, "" for defaults
+    precedent: PrecedentConfig = field(default_factory=PrecedentConfig)
+
+    def precedent_index(self) -> Path | None:
+        """``[precedent] index``, relative to the configuration file's folder."""
+        if not self.precedent.index:
+            return None
+        path = Path(self.precedent.index).expanduser()
+        return path if path.is_absolute() or not self.source else Path(self.source).parent / path
 
 
 # -- finding and reading ------------------------------------------------------
@@ -115,7 +128,16 @@ def load_config(path: Path | None = None, store: Path | None = None) -> Config:
         raise ConfigError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read ({error})") from None
-    return parse_config(text, str(path))
+    return parse_config(text, shown_path(Path(path)))
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as messages name it: relative to the current folder when inside it
+    (``redraft.toml``, ``unodc-2011/redraft.toml``), else as it is."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def read_section(section: str, store: Path | None = None) -> tuple[dict[str, Any], str]:
@@ -195,7 +217,11 @@ class _Builder:
                     message = f"unknown section [{name}] (did you mean [{close[0]}]?)"
                     raise self.fail(name, "", message)
         homes = {f.name: "check" for f in fields(CheckConfig)}
-        homes.update({f.name: "session" for f in fields(SessionConfig)}, words_per_page="stats")
+        homes.update(
+            {f.name: "session" for f in fields(SessionConfig)},
+            words_per_page="stats",
+            index="precedent",
+        )
         for name, value in data.items():
             if name in homes and not isinstance(value, dict):
                 home = ".".join((*self.prefix, homes[name]))
@@ -206,7 +232,10 @@ class _Builder:
         check = self.check(data.get("check", {}))
         session = self.session(data.get("session", {}))
         stats = self.stats(data.get("stats", {}))
-        return Config(check=check, session=session, stats=stats, source=self.source)
+        precedent = self.precedent(data.get("precedent", {}))
+        return Config(
+            check=check, session=session, stats=stats, source=self.source, precedent=precedent
+        )
 
     def unknown(self, section: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
         for key in table:
@@ -344,6 +373,13 @@ class _Builder:
                 raise self.fail("stats", "words_per_page", "'words_per_page' must be above 0")
             return StatsConfig(words_per_page=value)
         return StatsConfig()
+
+    def precedent(self, table: dict[str, Any]) -> PrecedentConfig:
+        self.unknown("precedent", table, ("index",))
+        value = table.get("index", "")
+        if not isinstance(value, str):
+            raise self.fail("precedent", "index", "'index' must be a path such as \"adopted.db\"")
+        return PrecedentConfig(index=value)
 
 
 # -- periods ----------------------------------------------------------------------

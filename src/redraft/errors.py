@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -33,3 +34,16 @@ class StoreError(RedraftError):
 
 class ConfigError(RedraftError):
     """A bad redraft.toml or [tool.redraft] section."""
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """``"; did you mean 'ct-assist'?"`` when ``word`` looks like a mistyped one of
+    ``candidates``, else ``""``: appended to a not-found message."""
+    import difflib
+
+    names = list(candidates)
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if not close:
+        lowered = {name.lower(): name for name in names}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f"; did you mean '{close[0]}'?" if close else ""

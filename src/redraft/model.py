@@ -237,3 +237,15 @@ class Loaded:
     @property
     def symbol(self) -> str:
         return self.version.get("symbol") or self.draft.meta.symbol
+
+    def describe(self) -> str:
+        """One line naming this version: ``unodc@4 · E/CN.15/2011/L.3/Rev.1 · 2011-04-15 ·
+        Facilitator`` for a store revision, ``old.txt · A/RES/79/9`` for a file."""
+        version = self.version
+        if version.get("name") and version.get("number"):
+            where = f"{version['name']}@{version['number']}"
+        else:
+            where = "standard input" if self.source == "-" else self.source
+        day = (version.get("date") or self.draft.meta.date)[:10]
+        parts = (where, self.symbol, day, version.get("by", ""))
+        return " · ".join(part for part in parts if part)

@@ -43,4 +43,4 @@ def draft_overview(name: str, history: Sequence[tuple[Version, Draft]]) -> Draft
 def status_line(draft: Draft) -> str:
     """ "12/30 agreed" for the index page, "" when there is nothing to agree."""
     totals = draft_status(draft, "").totals
-    return f"{totals.agreed}/{totals.paragraphs} agreed" if totals.paragraphs else ""
+    return f"{totals.agreed_in_all}/{totals.paragraphs} agreed" if totals.paragraphs else ""

@@ -52,6 +52,8 @@ COMMANDS: dict[str, str] = {
     # issue 8: Word and HTML
     "export": "export_cmds:export",
     "report": "export_cmds:report",
+    # issue 16: agreed language
+    "precedent": "precedent_cmds:precedent",
 }
 
 #: One line per command for ``redraft --help``, without importing the modules.
@@ -81,6 +83,7 @@ SUMMARIES: dict[str, str] = {
     "clean": "The clean text, markup removed.",
     "export": "Write a draft as Word, Markdown, text or AKN.",
     "report": "Write a static HTML site for the store.",
+    "precedent": "Trace each paragraph to the adopted texts it reuses.",
 }
 
 
@@ -115,9 +118,23 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, attr)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's lookup, with a suggestion for a mistyped command ("dif" -> "diff")."""
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            from ..errors import did_you_mean
+
+            hint = did_you_mean(name, self.list_commands(ctx))
+            ctx.fail(f"No such command '{name}'{hint}")
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         from ..errors import RedraftError
+        from .common import forget_warnings
 
+        forget_warnings()
         try:
             return super().invoke(ctx)
         except RedraftError as error:
@@ -141,7 +158,9 @@ class LazyGroup(click.Group):
             code = run(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else "redraft"
-            message = error.format_message().rstrip(".")
+            # click says "No such option '--parra'. Did you mean '--para'?": one sentence,
+            # as redraft's own suggestions ("...; did you mean 'unodc'?")
+            message = error.format_message().rstrip(".").replace(". Did you mean", "; did you mean")
             click.echo(f"redraft: error: {message} (see '{where} --help')", err=True)
             sys.exit(2)
         except click.ClickException as error:
@@ -162,14 +181,22 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "redraft",
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="redraft")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Version, diff, merge and measure the drafts of UN resolutions.
 
     Exit codes: 0 success; 1 something found (differences with --exit-code,
     violations, conflicts); 2 usage or input error; 3 internal error (a bug).
     """
+    if ctx.invoked_subcommand is None:  # bare "redraft": the help, as git and click do
+        click.echo(ctx.get_help())
 
 
 def _quiet_stdout() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,16 +13,95 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
-    """``--format`` with the given choices (text and json everywhere)."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(list(choices)),
-        default=default,
-        show_default=True,
-        help="Output format.",
-    )
+#: The formats an output file's suffix allows, the first being the one it implies
+#: (``-o changes.html`` writes html, ``-o lengths.csv`` csv).
+SUFFIX_FORMATS: dict[str, tuple[str, ...]] = {
+    ".json": ("json",),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".md": ("markdown", "md"),
+    ".markdown": ("markdown", "md"),
+    ".csv": ("csv",),
+    ".docx": ("docx",),
+    ".xml": ("akn",),
+    ".akn": ("akn",),
+    ".txt": ("text", "table", "side", "github", "txt"),
+}
+
+
+def format_option(
+    *choices: str,
+    default: str | None = "text",
+    from_suffix: bool = True,
+    default_help: str | None = None,
+) -> Callable[[F], F]:
+    """``--format`` with the given choices (text and json everywhere). With
+    ``from_suffix``, a command given ``-o FILE`` and no --format writes the format
+    the suffix names (.json, .html, .md, .csv...), and a --format the suffix
+    contradicts is refused (``--format json -o x.html``). ``default`` None leaves
+    the choice to the command when neither says."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def resolved(*args: Any, **kwargs: Any) -> Any:
+            fmt, output = kwargs.get("fmt"), kwargs.get("output")
+            if from_suffix and isinstance(output, Path):
+                fmt = format_for_output(fmt, output, choices)
+            kwargs["fmt"] = fmt or default
+            return command(*args, **kwargs)
+
+        shown = default_help or str(default)
+        if from_suffix:
+            shown += ", or what the -o suffix names"
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=None,
+            help=f"Output format [default: {shown}].",
+        )(resolved)  # type: ignore[return-value]
+
+    return decorate
+
+
+def format_for_output(
+    fmt: str | None, output: Path, choices: tuple[str, ...], unknown_ok: bool = True
+) -> str | None:
+    """The format ``-o output`` asks for among ``choices``, or an InputError when its
+    suffix contradicts ``fmt`` or names a format the command does not write. A suffix
+    that names no format (.diff, .out, none) leaves ``fmt`` as it is, unless
+    ``unknown_ok`` is false and no ``fmt`` is given (export must know what to write)."""
+    from ..errors import InputError
+
+    suffix = output.suffix.lower()
+    allowed = [f for f in SUFFIX_FORMATS.get(suffix, ()) if f in choices]
+    if suffix not in SUFFIX_FORMATS:
+        if fmt is None and not unknown_ok:
+            raise InputError(
+                f"{output}: cannot tell the format from '{suffix or output.name}' "
+                f"(name it {_suffixes(choices)}, or give --format)"
+            )
+        return fmt
+    if fmt is None and not allowed:
+        raise InputError(
+            f"{output}: this command does not write {suffix} files (it writes {_suffixes(choices)})"
+        )
+    if fmt is None:
+        return allowed[0]
+    if fmt not in SUFFIX_FORMATS[suffix]:
+        raise InputError(
+            f"{output}: --format {fmt} does not go in a {suffix} file "
+            f"(name it {_suffixes((fmt,))}, or leave --format out)"
+        )
+    return fmt
+
+
+def _suffixes(formats: tuple[str, ...]) -> str:
+    """ "a .txt, .json or .csv file": where these formats go."""
+    found = [s for s, held in SUFFIX_FORMATS.items() if any(f in held for f in formats)]
+    if not found:
+        return "any other file"
+    return ", ".join(found[:-1]) + (" or " if len(found) > 1 else "") + found[-1]
 
 
 output_option = click.option(
@@ -62,6 +142,7 @@ def emit(text: str, output: Path | None = None) -> None:
         from ..errors import InputError
 
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
+    info(f"wrote {output}")
 
 
 def warn(message: str) -> None:
@@ -72,6 +153,17 @@ def info(message: str) -> None:
     click.echo(message, err=True)
 
 
+#: Warnings already shown by the running command: a file read twice warns once.
+_shown: set[str] = set()
+
+
+def forget_warnings() -> None:
+    """A new command starts (the CLI calls this before each)."""
+    _shown.clear()
+
+
 def show_warnings(warnings: tuple[str, ...] | list[str]) -> None:
     for message in warnings:
-        warn(message)
+        if message not in _shown:
+            _shown.add(message)
+            warn(message)

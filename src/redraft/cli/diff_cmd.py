@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import format_option, output_option, show_warnings, store_option
+from .common import format_option, info, output_option, show_warnings, store_option
 
 if TYPE_CHECKING:
     from ..diff.result import DiffResult
 
-FORMATS = ("text", "side", "json", "markdown", "html", "docx")
+FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
 
 
 @click.command()
@@ -63,7 +63,8 @@ def diff(
         old_source=before.source,
         new_source=after.source,
     )
-    _render(result, fmt, show_all, output, authors=(before.version, after.version))
+    header = (before.describe(), after.describe())
+    _render(result, fmt, show_all, output, authors=(before.version, after.version), header=header)
     if exit_code and result.differs:
         sys.exit(1)
 
@@ -74,6 +75,7 @@ def _render(
     show_all: bool,
     output: Path | None,
     authors: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    header: tuple[str, str] | None = None,
 ) -> None:
     from .common import emit
 
@@ -81,7 +83,7 @@ def _render(
         from ..render.diff_json import render_diff_json
 
         emit(render_diff_json(result), output)
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "md"):
         from ..render.diff_markdown import render_diff_markdown
 
         emit(render_diff_markdown(result, show_all=show_all), output)
@@ -94,13 +96,13 @@ def _render(
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
-        _print_rich(render_diff_side(result, show_all=show_all), output)
+        _print_rich(render_diff_side(result, show_all=show_all, header=header), output)
     elif output is not None or not sys.stdout.isatty():
         from ..render.diff_text import render_diff_plain
 
-        # Files and pipes get plain text (the marks [-..-]{+..+} are in it): laying
+        # Files and pipes get plain text (the marks {--..--}{++..++} are in it): laying
         # out a long redline through rich costs more than the diff itself.
-        emit(render_diff_plain(result, show_all=show_all), output)
+        emit(render_diff_plain(result, show_all=show_all, header=header), output)
     else:
         import shutil
 
@@ -109,7 +111,7 @@ def _render(
         # To a terminal: the same redline, styled and wrapped without rich's layout
         # (which cost twice the diff itself on a long draft).
         width = shutil.get_terminal_size().columns  # COLUMNS when set
-        emit(render_diff_ansi(result, width, show_all=show_all), output)
+        emit(render_diff_ansi(result, width, show_all=show_all, header=header), output)
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:
@@ -149,3 +151,4 @@ def _write_docx(
         output.write_bytes(data)
     except OSError as error:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
+    info(f"wrote {output}")

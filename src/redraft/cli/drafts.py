@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import emit, format_option, show_warnings, store_option, warn
+from .common import emit, format_option, output_option, show_warnings, store_option, warn
 
 if TYPE_CHECKING:
     from ..model import Draft, Footnote, Paragraph
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     help="Print only this paragraph (OP3, PP2, OP9(a), FN16), with its sub-paragraphs.",
 )
 @format_option("text", "json")
+@output_option
 @store_option
-def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
+def show(spec: str, para: str | None, fmt: str, output: Path | None, store: Path | None) -> None:
     """Print DRAFT with its paragraph labels. DRAFT is a file (UN printed text,
     canonical text, AKN XML, Word), - for standard input, or a store revision NAME[@REV]."""
     from ..outline import find_unit
@@ -34,16 +35,18 @@ def show(spec: str, para: str | None, fmt: str, store: Path | None) -> None:
     draft = loaded.draft
     units = [find_unit(draft, para, spec)] if para is not None else None  # "" is no label
     if fmt == "json":
-        emit(_json(draft, spec, loaded.source, units))
+        emit(_json(draft, spec, loaded.source, units), output)
         return
-    from ..render.console import stdout_console
+    from ..render.console import file_console, stdout_console
     from ..render.draft_text import print_draft, print_units
 
-    console = stdout_console()
+    console = stdout_console() if output is None else file_console()
     if units is None:
         print_draft(console, draft, loaded.source)
     else:
         print_units(console, units)
+    if output is not None:
+        emit(console.export_text(), output)
 
 
 def _json(draft: Draft, spec: str, source: str, units: list[Paragraph | Footnote] | None) -> str:

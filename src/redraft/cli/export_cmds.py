@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..english import plural
 from .common import (
     emit,
     format_option,
@@ -18,15 +20,12 @@ from .common import (
     store_option,
 )
 
-EXPORT_FORMATS = ("text", "txt", "md", "docx", "akn", "json")
-_SUFFIXES = {
-    ".docx": "docx",
-    ".md": "md",
-    ".txt": "text",
-    ".xml": "akn",
-    ".akn": "akn",
-    ".json": "json",
-}
+if TYPE_CHECKING:
+    from ..model import Draft, Loaded
+
+EXPORT_FORMATS = ("text", "txt", "md", "markdown", "docx", "akn", "json", "html")
+#: Spellings of one format.
+_ALIASES = {"txt": "text", "markdown": "md"}
 
 
 def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes, tuple[str, ...]]:
@@ -34,7 +33,11 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
     from ..resolve import load
 
     loaded = load(spec, store)
-    draft = loaded.draft
+    draft = loaded.draft if fmt == "json" else _dated(loaded)  # JSON: the model, as show gives it
+    if fmt == "html":
+        from ..render.site import render_draft_html
+
+        return render_draft_html(draft).encode("utf-8"), loaded.warnings
     if fmt == "docx":
         from ..render.docx import render_draft_docx
 
@@ -57,6 +60,28 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
     return render_plain(draft).encode("utf-8"), loaded.warnings
 
 
+def _dated(loaded: Loaded) -> Draft:
+    """The draft, dated with its store version's day when its text names no date
+    (the AKN export writes it in FRBRdate, the Word export in its properties)."""
+    from dataclasses import replace
+
+    day = loaded.version.get("date", "")[:10]
+    if not day or loaded.draft.meta.date:
+        return loaded.draft
+    return replace(loaded.draft, meta=replace(loaded.draft.meta, date=day))
+
+
+def export_format(fmt: str | None, output: Path | None) -> str:
+    """The format to write: --format, else the one -o's suffix names, else text. A
+    suffix that names another format, or none redraft writes, is refused."""
+    from .common import format_for_output
+
+    if output is not None:
+        fmt = format_for_output(fmt, output, EXPORT_FORMATS, unknown_ok=False)
+    chosen = fmt or "text"
+    return _ALIASES.get(chosen, chosen)
+
+
 @click.command()
 @click.argument("spec")
 @click.option(
@@ -64,19 +89,20 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
     "fmt",
     type=click.Choice(list(EXPORT_FORMATS)),
     default=None,
-    help="docx, md, text (txt), akn or json (default: from the -o suffix, else text).",
+    help="docx, md (markdown), text (txt), akn, json or html "
+    "[default: from the -o suffix, else text].",
 )
 @output_option
 @store_option
 def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) -> None:
     """Write the draft SPEC (a file, "-" or NAME[@REV]) as a clean document: Word in UN
-    layout, Markdown, plain text as printed, AKN4UN XML, or JSON (redraft.draft/1).
+    layout, Markdown, plain text as printed, AKN4UN XML, HTML, or JSON (redraft.draft/1).
+    Without --format, the suffix of -o decides (.docx, .md, .txt, .xml, .html, .json).
 
     Exit codes: 0 written, 2 bad input."""
     from ..errors import InputError
 
-    chosen = fmt or (_SUFFIXES.get(output.suffix.lower(), "text") if output else "text")
-    chosen = "text" if chosen == "txt" else chosen
+    chosen = export_format(fmt, output)
     if chosen == "docx" and output is None and sys.stdout.isatty():
         raise InputError("--format docx writes a Word file: use -o FILE.docx")
     data, warnings = export_bytes(spec, chosen, store)
@@ -137,4 +163,4 @@ def report(out_dir: Path, fmt: str, quiet: bool, store: Path | None) -> None:
             )
         )
         return
-    emit(f"wrote {len(site.pages)} draft page(s): {site.root / 'index.html'}")
+    emit(f"wrote {plural(len(site.pages), 'draft page')}: {site.root / 'index.html'}")

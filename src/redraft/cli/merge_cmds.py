@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..english import plural
 from ..resolve import refuse_stdin_twice
 from .common import (
     emit,
@@ -52,7 +53,7 @@ def _name(loaded: Loaded, fallback: str) -> str:
 
 @click.command()
 @click.argument("drafts", nargs=-1)
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "md")
 @click.option(
     "--min-similarity",
     type=click.FloatRange(0, 1),
@@ -91,7 +92,7 @@ def overlap(
         result = find_overlaps(named, min_similarity, boilerplate_min, steps)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "md"):
         emit(report.overlap_markdown(result), output)
     else:
         emit(report.overlap_text(result), output)
@@ -119,7 +120,7 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
 @click.command("merge-drafts")
 @click.argument("a")
 @click.argument("b")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge_drafts(a: str, b: str, fmt: str, output: Path | None, store: Path | None) -> None:
@@ -175,15 +176,22 @@ def _finish(result: MergeResult, fmt: str, output: Path | None, word: str = "con
 @click.argument("base")
 @click.argument("ours")
 @click.argument("theirs")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    help="Authors of OURS then THEIRS, as compile takes them (default: each one's --by).",
+)
 @click.option("--ours-name", default=None, help="Author of OURS (default: its --by).")
 @click.option("--theirs-name", default=None, help="Author of THEIRS (default: its --by).")
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def merge(
     base: str,
     ours: str,
     theirs: str,
+    names: tuple[str, ...],
     ours_name: str | None,
     theirs_name: str | None,
     fmt: str,
@@ -194,14 +202,19 @@ def merge(
     Paragraphs changed differently become bracketed alternatives [EU: ... / G77: ...].
 
     Exit codes: 0 clean, 1 brackets of conflict remain, 2 bad input."""
+    from ..errors import InputError
     from ..merge.threeway import three_way
 
+    if len(names) > 2:
+        raise InputError(f"--name given {len(names)} times for two proposals (OURS, THEIRS)")
+    ours_name = ours_name or (names[0] if names else None)
+    theirs_name = theirs_name or (names[1] if len(names) > 1 else None)
     refuse_stdin_twice(base, ours, theirs)
     loaded = [_load(spec, store) for spec in (base, ours, theirs)]
-    names = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
-    if names[0] == names[1]:
-        names = (f"{names[0]} (ours)", f"{names[1]} (theirs)")
-    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *names)
+    authors = (ours_name or _name(loaded[1], "ours"), theirs_name or _name(loaded[2], "theirs"))
+    if authors[0] == authors[1]:
+        authors = (f"{authors[0]} (ours)", f"{authors[1]} (theirs)")
+    result = three_way(loaded[0].draft, loaded[1].draft, loaded[2].draft, *authors)
     _finish(result, fmt, output)
 
 
@@ -214,7 +227,7 @@ def merge(
     multiple=True,
     help="Author of each proposal, in order (default: each one's --by or file name).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def compile_(
@@ -256,7 +269,7 @@ def compile_(
     help="The base PROPOSAL was written on (default, in a store: the earlier version "
     "of the draft closest to PROPOSAL).",
 )
-@format_option("text", "json")
+@format_option("text", "json", from_suffix=False)
 @output_option
 @store_option
 def rebase(
@@ -299,5 +312,5 @@ def merge_driver(ancestor: Path, current: Path, other: Path, path: str) -> None:
 
     outcome = run_merge_driver(ancestor, current, other, path)
     if not outcome.clean:
-        info(f"redraft: {path or current}: {outcome.conflicts} paragraph(s) in brackets")
+        info(f"redraft: {path or current}: {plural(outcome.conflicts, 'paragraph')} in brackets")
         sys.exit(1)

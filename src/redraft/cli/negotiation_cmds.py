@@ -20,19 +20,14 @@ from .common import (
 
 
 def _print(renderable: Any, output: Path | None) -> None:
-    """Through rich to the terminal (colour when it is one), or plain to a file."""
-    if output is None:
-        from ..render.console import stdout_console
+    """Through rich to the terminal (colour when it is one), or plain to a pipe or a
+    file, where text is not wrapped (one line per passage, for grep)."""
+    from ..render.console import file_console, print_plain, stdout_console
 
-        stdout_console().print(renderable)
-        return
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=160, color_system=None, highlight=False).print(renderable)
-    emit(buffer.getvalue(), output)
+    console = stdout_console() if output is None else file_console(width=160)
+    print_plain(console, renderable)
+    if output is not None:
+        emit(console.export_text(), output)
 
 
 def _json(document: dict[str, Any], output: Path | None) -> None:
@@ -82,8 +77,11 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
 @click.argument("name")
 @click.option("--para", metavar="LABEL", default=None, help="Only this paragraph (OP5, PP2bis).")
 @click.option(
-    "--words", is_flag=True, help="Which delegation brought in each passage (needs --para)."
+    "--passages",
+    is_flag=True,
+    help="Which version and delegation brought in each passage of the paragraph (needs --para).",
 )
+@click.option("--words", "old_words", is_flag=True, hidden=True)  # the old name of --passages
 @format_option("text", "json")
 @output_option
 @quiet_option
@@ -91,7 +89,8 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
 def blame(
     name: str,
     para: str | None,
-    words: bool,
+    passages: bool,
+    old_words: bool,
     fmt: str,
     output: Path | None,
     quiet: bool,
@@ -99,14 +98,17 @@ def blame(
 ) -> None:
     """Who introduced and who last changed each paragraph of draft NAME.
 
-    Paragraphs are followed across renumbering, moves and edits.
+    Paragraphs are followed across renumbering, moves and edits. With --para LABEL
+    --passages, who brought in each passage of that paragraph.
     """
     from ..render import negotiation as render
     from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
+    if old_words:
+        warn("'blame --words' is now 'blame --passages' (--words keeps working for now)")
     with progress_steps(quiet) as steps:
-        blamed = api.blame_of(name, store, para, words, steps)
+        blamed = api.blame_of(name, store, para, passages or old_words, steps)
     if fmt == "json":
         _json(render.blame_json(blamed.result, blamed.words), output)
     elif blamed.words is not None:
@@ -117,21 +119,34 @@ def blame(
 
 @click.command()
 @click.argument("name")
-@click.argument("label")
+@click.argument("label", required=False)
+@click.option("--para", metavar="LABEL", default=None, help="The paragraph (OP5, PP2bis).")
 @format_option("text", "json")
 @output_option
 @quiet_option
 @store_option
 def history(
-    name: str, label: str, fmt: str, output: Path | None, quiet: bool, store: Path | None
+    name: str,
+    label: str | None,
+    para: str | None,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    store: Path | None,
 ) -> None:
-    """The life of paragraph LABEL of draft NAME, redlined version by version."""
+    """The life of one paragraph of draft NAME, redlined version by version: give it
+    as LABEL or --para LABEL (as show and blame take it)."""
+    from ..errors import InputError
     from ..render import negotiation as render
     from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
+    if label and para and label != para:
+        raise InputError(f"two paragraphs given ({label} and --para {para}): give one")
+    if not (label or para):
+        raise InputError("which paragraph? give its label: redraft history NAME --para OP5")
     with progress_steps(quiet) as steps:
-        result = api.history_of(name, label, store, steps)
+        result = api.history_of(name, label or para or "", store, steps)
     if fmt == "json":
         _json(render.history_json(result), output)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -16,8 +17,8 @@ from .common import emit, format_option, output_option, show_warnings, store_opt
 @click.option(
     "--by-version",
     "by_version",
-    metavar="NAME",
-    help="Words of every version of NAME and its growth since the first.",
+    is_flag=True,
+    help="Words of every version of the store draft NAME and its growth since the first.",
 )
 @click.option(
     "--hints",
@@ -38,17 +39,24 @@ from .common import emit, format_option, output_option, show_warnings, store_opt
     default=None,
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
-@format_option("table", "text", "json", "csv", default="table")
+@format_option(
+    "table",
+    "text",
+    "json",
+    "csv",
+    default=None,
+    default_help="table in a terminal, text (tab-separated) in a pipe",
+)
 @output_option
 @store_option
 def stats(
     specs: tuple[str, ...],
     paragraphs: bool,
-    by_version: str | None,
+    by_version: bool,
     with_hints: bool,
     words_per_page: int | None,
     config_file: Path | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     store: Path | None,
 ) -> None:
@@ -56,22 +64,32 @@ def stats(
 
     Words are counted as Microsoft Word does (docs/stats.md): printed numbers,
     footnote markers and footnotes are not counted in "words". Without drafts,
-    every draft in the store.
+    every draft in the store. With --by-version, give one store draft NAME.
     """
     from ..config import load_config
-    from ..render.stats import render_stats_csv, render_stats_table
+    from ..errors import InputError
+    from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
     if words_per_page is None:
         words_per_page = load_config(config_file, store).stats.words_per_page
-    report = stats_report(specs, store, words_per_page, with_hints, by_version)
+    if by_version and len(specs) != 1:
+        raise InputError("--by-version follows one draft through the store: give its NAME")
+    if by_version:
+        report = stats_report((), store, words_per_page, with_hints, specs[0])
+    else:
+        report = stats_report(specs, store, words_per_page, with_hints)
     show_warnings(report.warnings)
+    # a table for a person at a terminal; tab-separated text for pipes and files
+    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")
     if fmt == "json":
         from ..render.json import dumps
 
         emit(dumps(report.to_json(paragraphs)), output)
     elif fmt == "csv":
         emit(render_stats_csv(report, paragraphs), output)
+    elif fmt == "text":
+        emit(render_stats_text(report, paragraphs), output)
     else:
         emit(render_stats_table(report, paragraphs), output)
 

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import emit, format_option, info, quiet_option, show_warnings, store_option
+from ..english import noun, plural
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
@@ -64,7 +73,7 @@ def init(directory: Path | None) -> None:
     store = Store.init(target)
     show_warnings(store.warnings)
     verb = "is already a redraft store" if existed else "is now a redraft store"
-    emit(f"{store.root} {verb}: save drafts with 'redraft save NAME FILE'")
+    emit(f"{directory or '.'} {verb}: save drafts with 'redraft save NAME FILE'")
 
 
 @click.command()
@@ -121,6 +130,7 @@ def save(
 @message_option
 @date_option
 @format_option("text", "json")
+@output_option
 @quiet_option
 @store_option
 def import_(
@@ -130,6 +140,7 @@ def import_(
     message: str,
     date: str | None,
     fmt: str,
+    output: Path | None,
     quiet: bool,
     store: Path | None,
 ) -> None:
@@ -150,7 +161,7 @@ def import_(
         steps.start("Saving drafts", len(items))
         results = opened.save_many(items, done=lambda _: steps.advance(), **fields)
     show_warnings(opened.warnings)
-    emit(_import_json(results) if fmt == "json" else _import_text(results))
+    emit(_import_json(results) if fmt == "json" else _import_text(results), output)
 
 
 def _import_rows(results: list[tuple[Incoming, Version | None]]) -> list[dict[str, Any]]:
@@ -173,7 +184,8 @@ def _import_text(results: list[tuple[Incoming, Version | None]]) -> str:
         (r["name"], r["status"], str(r["version"] or "-"), str(r["paragraphs"])) for r in rows
     ]
     saved = sum(1 for r in rows if r["status"] != "unchanged")
-    return _columns(table, right=frozenset({2, 3})) + f"\n{saved} of {len(rows)} drafts saved\n"
+    footer = f"\n{saved} of {plural(len(rows), 'draft')} saved\n"
+    return _columns(table, right=frozenset({2, 3})) + footer
 
 
 def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
@@ -184,8 +196,9 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 
 @click.command("list")
 @format_option("text", "json")
+@output_option
 @store_option
-def list_(fmt: str, store: Path | None) -> None:
+def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
     from ..resolve.log import summaries as list_summaries
 
@@ -195,7 +208,8 @@ def list_(fmt: str, store: Path | None) -> None:
         from ..render.json import dumps
 
         drafts = [_summary_json(s) for s in summaries]
-        emit(dumps({"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}))
+        document = {"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}
+        emit(dumps(document), output)
         return
     if not summaries:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
@@ -205,7 +219,7 @@ def list_(fmt: str, store: Path | None) -> None:
         table.append(
             (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
         )
-    emit(_columns(table, right=frozenset({1, 3})))
+    emit(_columns(table, right=frozenset({1, 3})), output)
 
 
 def _summary_json(summary: DraftSummary) -> dict[str, Any]:
@@ -225,8 +239,11 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
     "-n", "--max-count", type=click.IntRange(min=1), default=None, help="Show only the newest N."
 )
 @format_option("text", "json")
+@output_option
 @store_option
-def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
+def log(
+    name: str, max_count: int | None, fmt: str, output: Path | None, store: Path | None
+) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
     from ..resolve.log import log as version_log
     from ..store.revisions import validate_name
@@ -243,7 +260,8 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
                     "name": name,
                     "versions": [_entry_json(e) for e in entries],
                 }
-            )
+            ),
+            output,
         )
         return
     table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
@@ -260,7 +278,7 @@ def log(name: str, max_count: int | None, fmt: str, store: Path | None) -> None:
             e.summary,
         )
         table.append((*row, v.message.split("\n", 1)[0]))
-    emit(_columns(table, right=frozenset({0, 4, 5})))
+    emit(_columns(table, right=frozenset({0, 4, 5})), output)
 
 
 def _entry_json(entry: LogEntry) -> dict[str, Any]:
@@ -292,12 +310,13 @@ def sync(remote: str | None, store: Path | None) -> None:
     how = " (local versions moved after the remote's)" if result.rebased else ""
     if result.dropped:
         how += (
-            f"; {result.dropped} local version(s) not sent: {result.remote} already had "
-            "their text ('git reflog' still holds them)"
+            f"; {plural(result.dropped, 'local version')} not sent: {result.remote} already "
+            f"had {noun(result.dropped, 'its', 'their')} text ('git reflog' still holds "
+            f"{noun(result.dropped, 'it', 'them')})"
         )
     emit(
         f"synced with {result.remote}/{result.branch}: received {result.received}, "
-        f"sent {result.sent} commit(s){how}"
+        f"sent {plural(result.sent, 'commit')}{how}"
     )
 
 

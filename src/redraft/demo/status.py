@@ -3,16 +3,17 @@
 
 The rolling text below is written for the demo (illustrative: not a real
 negotiation, though its markup follows real compilation texts such as the Rio+20
-text of 2 June 2012). Four versions are saved in a store under the demo's
-work folder, brackets resolved step by step; the step prints the status table
-of Rev.1 (mid-negotiation) and the share agreed at each version.
+text of 2 June 2012). Its four versions are the files docs/examples/oceans/*.txt
+(``redraft.demo.examples`` writes them); the step saves them in the demo's store,
+brackets resolved step by step, and runs ``status`` on Rev.1 (mid-negotiation),
+``status --by-version`` and ``blame --passages``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-NAME = "oceans-compilation"
+NAME = "oceans"
 
 _HEAD = """---
 redraft: 1
@@ -130,40 +131,50 @@ def version_text(index: int) -> str:
     return _HEAD.format(symbol=symbol) + body
 
 
-def record(store: Any) -> None:
-    """Save the demo negotiation's versions in ``store`` (a :class:`redraft.store.Store`)."""
+#: Sponsors at each version (as ``redraft sponsors`` shows them).
+SPONSORS = (("EU",), ("EU", "Norway"), ("EU", "Norway", "Fiji"), ("EU", "Fiji", "Chile"))
+#: The example file of each version (docs/examples/oceans/, the demo's examples/oceans/).
+FILES = ("L1.txt", "Rev1.txt", "Rev2.txt", "Rev3.txt")
+
+
+def versions() -> list[Any]:
+    """Each version as a :class:`redraft.model.Draft`, its sponsors in its metadata."""
+    from dataclasses import replace
+
     from .. import canonical
 
-    sponsors = (("EU",), ("EU", "Norway"), ("EU", "Norway", "Fiji"), ("EU", "Fiji", "Chile"))
-    for index, (symbol, by, date, _) in enumerate(VERSIONS):
+    out = []
+    for index, sponsors in enumerate(SPONSORS):
         draft = canonical.parse(version_text(index))
+        out.append(replace(draft, meta=replace(draft.meta, sponsors=sponsors)))
+    return out
+
+
+def record(store: Any) -> None:
+    """Save the demo negotiation's versions in ``store`` (a :class:`redraft.store.Store`)."""
+    for draft, (symbol, by, date, _) in zip(versions(), VERSIONS, strict=True):
         store.save(
             NAME,
             draft,
             by=by,
             symbol=symbol,
             date=date,
-            sponsors=sponsors[index],
+            sponsors=draft.meta.sponsors,
             message=f"{symbol} (illustrative)",
         )
 
 
 def run(ctx: Any) -> None:
-    from ..negotiation.status import draft_status, status_by_version
-    from ..render.negotiation import progress_chart, status_table
-    from ..store import Store
-
-    console = ctx.console
-    console.rule("[bold]6. Where each paragraph stands: redraft status")
-    store = Store.init(ctx.workdir / "negotiation")
-    record(store)
-    history = store.history(NAME)
-    progress = status_by_version(NAME, history)
-    console.print(
-        f"An illustrative compilation text, saved in {len(history)} versions. "
-        f"`redraft status {NAME}@2` (Rev.1, mid-negotiation):"
+    ctx.rule("6. Where the negotiation stands: redraft status")
+    ctx.say(
+        "An illustrative compilation text (written for the demo, marked up as real "
+        "rolling texts are) in four versions, brackets resolved step by step:"
     )
-    console.print(status_table(draft_status(history[1][1], f"{NAME}@2")))
-    console.print(f"`redraft status {NAME} --by-version`: the share agreed at each version")
-    console.print(progress_chart(progress))
-    ctx.notes["negotiation_store"] = store.root
+    for file, (_, by, date, _) in zip(FILES, VERSIONS, strict=True):
+        ctx.run(f'redraft save {NAME} ../examples/oceans/{file} --by "{by}" --date {date}')
+    ctx.say("Mid-negotiation (Rev.1): each paragraph's state, its brackets and who proposed what.")
+    ctx.run(f"redraft status {NAME}@Rev.1")
+    ctx.say("The facilitator's progress line, version by version:")
+    ctx.run(f"redraft status {NAME} --by-version")
+    ctx.say("Who brought in each passage of a paragraph, and who its tags say proposed it:")
+    ctx.run(f"redraft blame {NAME} --para PP1 --passages")

@@ -231,8 +231,12 @@ def _numbering(siblings: Sequence[Paragraph]) -> Iterator[Finding]:
 
 
 def _sequence(members: list[tuple[Paragraph, str, int | None]], style: str) -> Iterator[Finding]:
+    """One finding per mistake: a mistyped number ("1, 2, 7, 4": 7 for 3) is reported
+    once, and the list goes on from what it should have been; a gap ("1, 2, 5, 6")
+    once, and the list goes on from the new number; a number printed twice is left to
+    ``duplicate_label``."""
     expected = 1
-    for paragraph, key, value in members:
+    for index, (paragraph, key, value) in enumerate(members):
         if value is None:
             yield (
                 "numbering",
@@ -240,10 +244,15 @@ def _sequence(members: list[tuple[Paragraph, str, int | None]], style: str) -> I
                 paragraph.label,
             )
             continue
+        if value == expected - 1 and _COPY.search(paragraph.label[-4:]):
+            continue  # the same number again: duplicate_label reports it
         # A list may start again at 1: the next part of a text (annex, part B).
         if value != expected and value != 1:
             missing = "" if value < expected else f" (expected {key_like(key, expected, style)})"
             yield "numbering", f"numbered {key} out of sequence{missing}", paragraph.label
+            following = members[index + 1][2] if index + 1 < len(members) else None
+            if following == expected + 1 or following is None:
+                value = expected  # a typo: the next number follows the one expected here
         expected = value + 1
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..english import plural
 from ..model import Draft, Kind, Paragraph
 from .config import DEFAULT_CONFIG, MarkupConfig
 from .lineage import VersionLike
@@ -49,8 +50,19 @@ class Totals:
     with_brackets: int = 0  # paragraphs holding at least one bracket
 
     @property
+    def settled(self) -> bool:
+        """Nothing left to negotiate: no bracket, no open or pending paragraph, no
+        proposed deletion. A text with no brackets left is agreed as a whole."""
+        return self.paragraphs > 0 and self.open == 0 and self.proposed_deletion == 0
+
+    @property
+    def agreed_in_all(self) -> int:
+        """Paragraphs agreed: those marked agreed, or every one once the text is settled."""
+        return self.paragraphs if self.settled else self.agreed
+
+    @property
     def share_agreed(self) -> float:
-        return self.agreed / self.paragraphs if self.paragraphs else 0.0
+        return self.agreed_in_all / self.paragraphs if self.paragraphs else 0.0
 
 
 @dataclass(frozen=True)
@@ -184,8 +196,8 @@ def status_by_version(
 def summary_line(totals: Totals) -> str:
     """The foot of the table, as negotiation reports put it."""
     parts = [
-        f"{totals.agreed_ad_ref} of {totals.paragraphs} paragraphs agreed ad ref",
-        f"{totals.with_brackets} contain brackets",
+        f"{totals.agreed_ad_ref} of {plural(totals.paragraphs, 'paragraph')} agreed ad ref",
+        plural(totals.with_brackets, "contains") + " brackets",
     ]
     if totals.agreed > totals.agreed_ad_ref:
         parts.insert(1, f"{totals.agreed - totals.agreed_ad_ref} agreed")

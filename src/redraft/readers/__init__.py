@@ -59,10 +59,16 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> ReadResult:
-    """Read one draft from raw bytes, sniffing the format.
+    """Read one draft from raw bytes, sniffing the format. Warnings name the file
+    (``name``) and, when about one paragraph, its label; each is given once.
 
     ``view`` matters for Word documents holding tracked changes: "current" (changes
     accepted, the default) or "original" (changes rejected)."""
+    result = _read_bytes(data, name, view)
+    return ReadResult(result.draft, result.format, named(result.warnings, name))
+
+
+def _read_bytes(data: bytes, name: str, view: str) -> ReadResult:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: too large for a draft (limit {MAX_INPUT_BYTES // 1048576} MB)")
     if not data.strip():
@@ -90,6 +96,22 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
         return _read_markdown(text, warnings)
     draft, more = read_text(text)
     return ReadResult(draft, "text", tuple(warnings + more))
+
+
+#: A warning about one paragraph opens with its label: "OP7: numbered '7.' after '5.'".
+_ABOUT_A_PARAGRAPH = re.compile(r"^(?:PP|OP|FN)[^\s:]*: ")
+
+
+def named(warnings: tuple[str, ...] | list[str], name: str) -> tuple[str, ...]:
+    """Each warning once, naming the file: "A_RES_79_9.xml OP7: numbered ...", or
+    "report.txt: dropped page furniture ..." (a reader's own prefix is kept)."""
+    out: dict[str, None] = {}
+    for warning in warnings:
+        if name and not warning.startswith(name):
+            joint = " " if _ABOUT_A_PARAGRAPH.match(warning) else ": "
+            warning = f"{name}{joint}{warning}"
+        out.setdefault(warning, None)
+    return tuple(out)
 
 
 def _read_markdown(text: str, warnings: list[str]) -> ReadResult:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from ..english import noun, plural
 from ..errors import InputError
 from ..formats import FOOTNOTE_STYLE, META_VARIABLE, NUMBER_STYLE
 from ..labels import assign_labels
@@ -67,7 +68,8 @@ def read_docx(
     if reader.revisions and note_pending:
         side = "accepted (current text)" if view == "current" else "rejected (original text)"
         warnings.append(
-            f"{name}: {reader.revisions} tracked revision(s) were pending; read with all {side}"
+            f"{name}: {plural(reader.revisions, 'tracked revision')} "
+            f"{noun(reader.revisions, 'was')} pending; read with all {side}"
         )
     if reader.styled:
         return Draft(meta=meta, blocks=assign_labels(tuple(styled_blocks(items)))), warnings

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..english import noun
 from ..formats import MD_EM_SPACE as _EM_SPACE
 from ..model import Draft, Footnote, Paragraph, footnote_ref
 from .text import read_text
@@ -94,7 +95,8 @@ def _attach_notes(draft: Draft, notes: tuple[Footnote, ...], warnings: list[str]
             owner.setdefault(citing.label, []).append(note)
     if orphans and draft.blocks:
         markers = ", ".join(note.marker for note in orphans)
-        warnings.append(f"footnote(s) {markers} cited nowhere: kept with the last paragraph")
+        word = noun(len(orphans), "footnote")
+        warnings.append(f"{word} {markers} cited nowhere: kept with the last paragraph")
         owner.setdefault(draft.blocks[-1].label, []).extend(orphans)
     return replace(draft, blocks=tuple(_with_notes(block, owner) for block in draft.blocks))
 

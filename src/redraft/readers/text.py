@@ -26,7 +26,7 @@ from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
 from . import text_passes as passes
 from .text_passes import Chunk, Notes
-from .text_tree import DATE_LINE, OUTCOME_FORMULA, attach_footnotes, build_blocks
+from .text_tree import DATE_LINE, OUTCOME_FORMULA, _Node, attach_footnotes, build_blocks
 
 LinePass = Callable[[list[str], Notes], list[str]]
 ChunkPass = Callable[[list[Chunk], Notes], list[Chunk]]
@@ -58,7 +58,22 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
     nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
     blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
     meta = read_meta(blocks, notes)
-    return Draft(meta=meta, blocks=assign_labels(blocks)), notes.warnings
+    draft = Draft(meta=meta, blocks=assign_labels(blocks))
+    return draft, notes.warnings + _labelled(notes, nodes, draft)
+
+
+def _labelled(notes: Notes, nodes: list[_Node], draft: Draft) -> list[str]:
+    """The warnings about one block, each opening with that block's label. The frozen
+    blocks keep the builder's tree, so the n-th node is the n-th block."""
+    order = {id(node): index for index, node in enumerate(n for top in nodes for n in top.walk())}
+    blocks = list(draft.walk())
+    out = []
+    for node, message in notes.about:
+        index = order.get(id(node))
+        block = blocks[index] if index is not None and index < len(blocks) else None
+        same = block is not None and isinstance(node, _Node) and block.number == node.number
+        out.append(f"{block.label}: {message}" if same and block is not None else message)
+    return out
 
 
 def text_chunks(text: str, notes: Notes) -> list[Chunk]:

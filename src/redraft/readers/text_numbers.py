@@ -103,7 +103,9 @@ class Level:
 
 def place(levels: list[Level], number: Number) -> tuple[int, str]:
     """Where ``number`` goes: the depth (0 = top level) it takes in ``levels``,
-    which is updated. Returns (depth, how) with how in "continue", "open", "guess"."""
+    which is updated. Returns (depth, how) with how in "continue", "open", "skip" (a
+    style already open, out of sequence: its place is certain, its number is for
+    ``check`` to judge) or "guess" (nothing fits: the place is a guess)."""
     # 1. continue the sequence of an open level, deepest first
     for depth in range(len(levels) - 1, -1, -1):
         level = levels[depth]
@@ -123,7 +125,7 @@ def place(levels: list[Level], number: Number) -> tuple[int, str]:
         if levels[depth].style in {s for s, _ in number.readings}:
             del levels[depth + 1 :]
             levels[depth].last = value
-            return depth, "guess"
+            return depth, "skip"
     # 4. nothing fits: the first level, or a sibling of the deepest sub-level
     if len(levels) <= 1:
         levels.append(Level(style, value))

@@ -24,6 +24,9 @@ class Notes:
     """What the passes learn besides the chunks: warnings and metadata hints."""
 
     warnings: list[str] = field(default_factory=list)
+    #: warnings about one block (the builder's node, the message): the reader names
+    #: the block by its label once labels are assigned ("OP7: numbered '7.' after '5.'")
+    about: list[tuple[object, str]] = field(default_factory=list)
     symbol: str = ""
     organ: str = ""
     date: str = ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from .text_numbers import Level, Number, parse_number, place
 from .text_passes import (
@@ -361,6 +362,7 @@ class _Operative:
         self.path: list[_Node] = []  # the open paragraph at each depth
         self.top: list[_Node] = []
         self.caption: _Node | None = None
+        self.previous = ""  # the number printed before, for warnings
 
     def build(self, chunks: list[Chunk]) -> list[_Node]:
         for i, item in enumerate(chunks):
@@ -379,11 +381,13 @@ class _Operative:
         if not self.path and number.readings[0] == ("arabic", 1):
             self.levels = []  # a part under its own heading numbers afresh: "II" ... "1."
         depth, how = place(self.levels, number)
-        if how == "guess":
-            self.notes.warnings.append(
-                f"paragraph numbered '{number.text}' does not follow the numbering before it"
-            )
         node = _node(Kind.OPERATIVE, rest, number.text)
+        if how == "guess":
+            # where the paragraph belongs is a guess (a skipped number is not: that is
+            # for `redraft check`'s numbering rule, and rolling texts keep gaps)
+            after = f" after '{self.previous}'" if self.previous else ""
+            self.notes.about.append((node, f"numbered '{number.text}'{after}: nesting guessed"))
+        self.previous = number.text
         self._attach(node, depth)
         self.path = self.path[:depth] + [node]
 
@@ -499,6 +503,7 @@ def attach_footnotes(
     orphans = [fn for queue in pending.values() for fn in queue]
     if orphans and nodes:
         markers = ", ".join(fn.marker for fn in orphans)
-        notes.warnings.append(f"footnote(s) {markers} cited nowhere: kept with the last paragraph")
+        word = noun(len(orphans), "footnote")
+        notes.warnings.append(f"{word} {markers} cited nowhere: kept with the last paragraph")
         nodes[-1].footnotes.extend(orphans)
     return tuple(node.freeze() for node in nodes)

@@ -16,7 +16,8 @@ import re
 import unicodedata
 
 from ..diff.result import DiffResult, change_heading, summary_line
-from .diff_text import MARKS, shown
+from .diff_text import shown
+from .marks import marked
 
 #: SGR codes of the styles :mod:`redraft.render.diff_text` names (colour, other attributes).
 _STYLES = {
@@ -30,10 +31,20 @@ _PIECES = re.compile(r"\S+|\s")  # words, and each space or line break on its ow
 Run = tuple[str, str]  # (text, style name or "")
 
 
-def render_diff_ansi(result: DiffResult, width: int, show_all: bool = False) -> str:
-    """The redline for a terminal ``width`` columns wide, with escape codes."""
+def render_diff_ansi(
+    result: DiffResult,
+    width: int,
+    show_all: bool = False,
+    header: tuple[str, str] | None = None,
+) -> str:
+    """The redline for a terminal ``width`` columns wide, with escape codes; ``header``
+    names the two versions (``--- OLD``, ``+++ NEW``, as the plain redline does)."""
     codes = _codes()
     out: list[str] = []
+    if header is not None:
+        for line in (f"--- {header[0]}", f"+++ {header[1]}"):
+            out.extend(_wrap([(line, "summary")], width, codes))
+        out.append("")
     for change in shown(result, show_all):
         out.extend(_wrap([(change_heading(change), "heading")], width, codes))
         runs: list[Run] = []
@@ -41,8 +52,7 @@ def render_diff_ansi(result: DiffResult, width: int, show_all: bool = False) -> 
             if op == "=":
                 runs.append((chunk, ""))
             else:
-                opener, closer = MARKS[op]
-                runs.append((opener + chunk + closer, "removed" if op == "-" else "added"))
+                runs.append((marked(op, chunk), "removed" if op == "-" else "added"))
         out.extend(_wrap(runs, width, codes))
         out.append("")
     out.extend(_wrap([(summary_line(result.summary(), result.changes), "summary")], width, codes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..english import plural
 from ..measure.check import CheckResult
 
 
@@ -10,14 +11,18 @@ def render_check_text(result: CheckResult) -> str:
     for v in result.violations:
         where = f"{v.draft} {v.label}" if v.label else v.draft
         lines.append(f"{where}: {v.severity}: {v.message} [{v.rule}]")
-    drafts = len(result.drafts)
     lines.append(
-        f"{result.errors} error{'s' * (result.errors != 1)}, "
-        f"{result.warnings} warning{'s' * (result.warnings != 1)} "
-        f"in {drafts} draft{'s' * (drafts != 1)}"
-        + (f" (config: {result.config_source})" if result.config_source else "")
+        _totals(result) + (f" (config: {result.config_source})" if result.config_source else "")
     )
     return "\n".join(lines)
+
+
+def _totals(result: CheckResult) -> str:
+    """ "1 error, 0 warnings in 1 draft"."""
+    return (
+        f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
+        f"in {plural(len(result.drafts), 'draft')}"
+    )
 
 
 def _escape(text: str, prop: bool = False) -> str:
@@ -36,8 +41,5 @@ def render_check_github(result: CheckResult) -> str:
         props.append(f"title={_escape(f'redraft {v.rule}', True)}")
         where = f"{v.draft} {v.label}" if v.label else v.draft
         lines.append(f"::{v.severity} {','.join(props)}::{_escape(f'{where}: {v.message}')}")
-    lines.append(
-        f"redraft check: {result.errors} errors, {result.warnings} warnings "
-        f"in {len(result.drafts)} drafts"
-    )
+    lines.append(f"redraft check: {_totals(result)}")
     return "\n".join(lines)

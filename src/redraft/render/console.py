@@ -2,7 +2,7 @@
 
 rich honours ``NO_COLOR`` and turns colour off when stdout is not a terminal;
 renderers must also mark changes in plain characters so that nothing depends on
-colour (``[-old-]{+new+}``).
+colour (``{--old--}{++new++}``, render/marks.py).
 """
 
 from __future__ import annotations
@@ -36,6 +36,28 @@ def stdout_console(width: int | None = None) -> Console:
     if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPE_WIDTH
     return _Console(highlight=False, width=width)
+
+
+def file_console(width: int = PIPE_WIDTH) -> Console:
+    """A console writing plain text into memory, for ``-o FILE``: call
+    ``export_text()`` for what was printed. Not a terminal: nothing wraps that
+    would not wrap in a pipe."""
+    import io
+
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=width, color_system=None, highlight=False, record=True)
+
+
+def print_plain(console: Console, renderable: object) -> None:
+    """Print ``renderable``; a Text goes out unwrapped when the console is not a
+    terminal (a pipe, a file): one line per line, for grep and cut."""
+    from rich.text import Text
+
+    if isinstance(renderable, Text) and not console.is_terminal:
+        console.print(renderable, soft_wrap=True, crop=False)
+    else:
+        console.print(renderable)
 
 
 def stderr_console() -> Console:

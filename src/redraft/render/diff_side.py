@@ -11,15 +11,19 @@ if TYPE_CHECKING:
     from rich.console import Group
 
 
-def render_diff_side(result: DiffResult, show_all: bool = False) -> Group:
-    """A rich table: left the old text with deletions marked, right the new with insertions."""
+def render_diff_side(
+    result: DiffResult, show_all: bool = False, header: tuple[str, str] | None = None
+) -> Group:
+    """A rich table: left the old text with deletions marked, right the new with insertions;
+    the columns are headed by ``header`` (the two versions), else the sources."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
-    table.add_column(result.old_source or "old", ratio=1, overflow="fold")
-    table.add_column(result.new_source or "new", ratio=1, overflow="fold")
+    old_title, new_title = header or (result.old_source or "old", result.new_source or "new")
+    table.add_column(old_title, ratio=1, overflow="fold")
+    table.add_column(new_title, ratio=1, overflow="fold")
     for change in shown(result, show_all):
         # Each cell opens with its own labels, so the two columns stay level.
         left = Text(side_labels(change.old) or "—", style="bold cyan")

@@ -1,7 +1,8 @@
 """The terminal redline: one block per changed paragraph, headed by its labels.
 
 Deletions and insertions are coloured (red struck / green underlined) *and* marked
-``[-old-]{+new+}``, so the redline survives ``NO_COLOR``, pipes and files.
+``{--old--}{++new++}`` (:mod:`.marks`), so the redline survives ``NO_COLOR``, pipes
+and files.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..diff.result import Change, DiffResult, change_heading, summary_line
+from .marks import MARKS, marked
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
 REMOVED_STYLE = "red strike"
 ADDED_STYLE = "green underline"
 HEADING_STYLE = "bold cyan"
-MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}")}
 
 
 def shown(result: DiffResult, show_all: bool) -> list[Change]:
@@ -41,12 +42,25 @@ def redline(change: Change, sides: str = "-+") -> Text:
     return text
 
 
-def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | None = None) -> Text:
+def header_lines(header: tuple[str, str] | None) -> str:
+    """``--- OLD`` and ``+++ NEW``: which two versions the redline compares."""
+    if header is None:
+        return ""
+    return f"--- {header[0]}\n+++ {header[1]}\n\n"
+
+
+def render_diff_text(
+    result: DiffResult,
+    show_all: bool = False,
+    limit: int | None = None,
+    header: tuple[str, str] | None = None,
+) -> Text:
     """The whole redline as one rich Text (``.plain`` is the uncoloured form);
-    ``limit`` keeps the first changes only (the summary still counts them all)."""
+    ``limit`` keeps the first changes only (the summary still counts them all);
+    ``header`` names the two versions (:func:`header_lines`)."""
     from rich.text import Text
 
-    out = Text()
+    out = Text(header_lines(header), style="bold")
     changes = shown(result, show_all)
     if limit is not None and len(changes) > limit:
         hidden = len(changes) - limit
@@ -66,15 +80,15 @@ def render_diff_text(result: DiffResult, show_all: bool = False, limit: int | No
 
 
 def plain_redline(change: Change) -> str:
-    return "".join(
-        text if op == "=" else f"{MARKS[op][0]}{text}{MARKS[op][1]}" for op, text in change.segments
-    )
+    return "".join(marked(op, text) for op, text in change.segments)
 
 
-def render_diff_plain(result: DiffResult, show_all: bool = False) -> str:
+def render_diff_plain(
+    result: DiffResult, show_all: bool = False, header: tuple[str, str] | None = None
+) -> str:
     """The same redline as :func:`render_diff_text` without colour, and without
     importing rich: for files and pipes, one line per paragraph."""
-    parts = []
+    parts = [header_lines(header)]
     for change in shown(result, show_all):
         parts.append(f"{change_heading(change)}\n{plain_redline(change)}\n\n")
     parts.append(summary_line(result.summary(), result.changes) + "\n")

@@ -71,7 +71,9 @@ def _row_lines(console: Console, label: str, width: int, depth: int, text: Text)
     room = max(20, console.width - width - 2 - len(indent))
     lines = []
     for i, line in enumerate(text.split("\n")):
-        for j, part in enumerate(line.wrap(console, room)):
+        # a terminal wraps beside the label column; a pipe or a file gets one line each
+        parts = line.wrap(console, room) if console.is_terminal else [line]
+        for j, part in enumerate(parts):
             part.rstrip()
             first = i == 0 and j == 0
             head = Text(label.ljust(width) if first else " " * width, style="cyan")

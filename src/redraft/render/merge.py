@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..english import plural
+
 if TYPE_CHECKING:
     from ..merge.consolidate import Consolidation
     from ..merge.overlap import OverlapResult
@@ -42,7 +44,9 @@ def overlap_json(result: OverlapResult) -> dict[str, Any]:
 
 
 def overlap_text(result: OverlapResult) -> str:
-    lines = [f"{len(result.drafts)} drafts, {len(result.pairs)} overlapping pairs"]
+    lines = [
+        f"{plural(len(result.drafts), 'draft')}, {plural(len(result.pairs), 'overlapping pair')}"
+    ]
     for pair in result.pairs:
         lines.append("")
         lines.append(f"{pair.score:.2f}  {pair.a}  ~  {pair.b}")

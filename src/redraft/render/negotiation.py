@@ -1,6 +1,6 @@
 """Text (rich) and JSON forms of the negotiation results (schemas in docs/json.md).
 
-Every text form marks things in plain characters too (``[-old-]{+new+}``,
+Every text form marks things in plain characters too (``{--old--}{++new++}``,
 ``█░`` bars), so nothing depends on colour. rich is imported inside functions.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..english import plural
 from ..negotiation.blame import BlameResult, WordBlame
 from ..negotiation.clean import CleanResult
 from ..negotiation.history import ParagraphHistory
@@ -15,6 +16,7 @@ from ..negotiation.lineage import Stamp
 from ..negotiation.markup import Problem
 from ..negotiation.sponsors import SponsorsResult
 from ..negotiation.status import Progress, StatusResult, Totals, summary_line
+from .marks import marked
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -72,7 +74,7 @@ def status_table(result: StatusResult) -> Group:
     return Group(table, "", summary_line(result.totals))
 
 
-def _totals_json(totals: Totals) -> dict[str, int]:
+def _totals_json(totals: Totals) -> dict[str, int | bool]:
     return {
         "paragraphs": totals.paragraphs,
         "agreed": totals.agreed,
@@ -82,6 +84,7 @@ def _totals_json(totals: Totals) -> dict[str, int]:
         "clean": totals.clean,
         "brackets": totals.brackets,
         "with_brackets": totals.with_brackets,
+        "settled": totals.settled,
     }
 
 
@@ -151,7 +154,7 @@ def progress_chart(progress: Progress) -> Group:
         t = v.totals
         table.add_row(
             " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
-            f"{t.agreed}/{t.paragraphs}",
+            f"{t.agreed_in_all}/{t.paragraphs}",
             str(t.open + t.proposed_deletion),
             str(t.brackets),
             f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
@@ -159,7 +162,7 @@ def progress_chart(progress: Progress) -> Group:
     shares = [v.totals.share_agreed for v in progress.versions]
     line = (
         f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "
-        f"over {len(shares)} version{'s' if len(shares) != 1 else ''}"
+        f"over {plural(len(shares), 'version')}"
     )
     return Group(table, "", line)
 
@@ -227,7 +230,7 @@ def words_text(words: WordBlame) -> Text:
 
 # -- history --------------------------------------------------------------------------
 
-_MARKS = {"-": ("[-", "-]", "red strike"), "+": ("{+", "+}", "green underline")}
+_STYLES = {"-": "red strike", "+": "green underline"}
 
 
 def history_text(history: ParagraphHistory) -> Text:
@@ -250,10 +253,10 @@ def history_text(history: ParagraphHistory) -> Text:
             if op == "=" or step.event == "introduced":
                 out.append(chunk)
                 continue
-            opener, closer, style = _MARKS[op]
-            out.append(opener + chunk + closer, style=style)
+            out.append(marked(op, chunk), style=_STYLES[op])
         out.append("\n")
-    out.append(f"{history.changes} change(s) over {len(history.steps)} version(s)\n", style="bold")
+    changes = plural(history.changes, "change")
+    out.append(f"{changes} over {plural(len(history.steps), 'version')}\n", style="bold")
     return out
 
 
@@ -288,7 +291,7 @@ def sponsors_text(result: SponsorsResult) -> Text:
     out = Text()
     for step in result.steps:
         out.append(f"{step.stamp.short()}: ", style="bold cyan")
-        out.append(f"{len(step.sponsors)} sponsor(s)\n")
+        out.append(plural(len(step.sponsors), "sponsor") + "\n")
         out.append("    " + (", ".join(step.sponsors) or "(none recorded)") + "\n")
         if step.stamp.version != result.steps[0].stamp.version:
             if step.joined:

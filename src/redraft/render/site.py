@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..diff.result import Change, DiffResult
+from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
 from ..overview import DraftOverview, version_name
@@ -271,7 +272,7 @@ def _redline(version: Version, result: DiffResult, tracked: str) -> str:
     return (
         f'<section id="v{number}"><h2>{escape(result.old_source)} → '
         f'{escape(result.new_source)}</h2><p class="meta">{escape(who + message)}</p>'
-        f'<p class="summary">{len(changed)} paragraph(s) changed · '
+        f'<p class="summary">{plural(len(changed), "paragraph")} changed · '
         f'<a href="{quote(tracked)}">Word, with tracked changes</a></p>{entries}</section>'
     )
 
@@ -301,6 +302,16 @@ def redline_html(segments: tuple[tuple[str, str], ...]) -> str:
             else f"<{'del' if op == '-' else 'ins'}>{safe}</{'del' if op == '-' else 'ins'}>"
         )
     return "".join(out)
+
+
+def render_draft_html(draft: Draft) -> str:
+    """One draft as a self-contained HTML page (``redraft export x.html``), labelled
+    as on the report's pages."""
+    rows: list[str] = []
+    for block in draft.blocks:
+        _block_html(block, 0, rows)
+    title = draft.meta.symbol or next((b.text for b in draft.blocks if b.kind is Kind.TITLE), "")
+    return _document(title or "Draft", f'<main><div class="text">{"".join(rows)}</div></main>')
 
 
 def latest_text(draft: Draft) -> str:

@@ -1,9 +1,11 @@
-"""``redraft stats`` as a table (rich), CSV, and a bar chart in plain characters."""
+"""``redraft stats`` as a table (rich), plain text (tab-separated), CSV, and a bar chart
+in plain characters."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..english import plural
 from ..measure.stats import DraftStats, StatsReport
 
 _COLUMNS = (
@@ -68,6 +70,48 @@ def render_stats_csv(report: StatsReport, paragraphs: bool) -> str:
     return buffer.getvalue()
 
 
+def render_stats_text(report: StatsReport, paragraphs: bool) -> str:
+    """Plain text for pipes and files: one table per section, a header row then one
+    row per item, columns separated by tabs (``cut -f``, ``grep``, a spreadsheet's
+    paste), numbers without thousands separators. Sections are separated by a blank line."""
+    sections: list[list[list[object]]] = []
+    if report.drafts:
+        rows: list[list[object]] = [[*_COLUMNS, "longest"]]
+        for d in report.drafts:
+            row = d.to_json()
+            longest = ", ".join(f"{label} {words}" for label, words in d.longest)
+            rows.append([*(row[key] for key in _COLUMNS), longest])
+        sections.append(rows)
+    if paragraphs:
+        rows = [["name", "label", "kind", "words", "characters", "footnote_words", "total_words"]]
+        for d in report.drafts:
+            rows += [
+                [d.name, p.label, p.kind, p.words, p.characters, p.footnote_words, p.total_words]
+                for p in d.paragraphs
+            ]
+        sections.append(rows)
+    if report.versions_of:
+        rows = [["name", "version", "date", "by", "words", "preambular", "operative", "growth"]]
+        for v in report.versions:
+            growth = "" if v.growth is None else f"{v.growth:+.1f}%"
+            rows.append(
+                [report.versions_of, v.number, v.date, v.by, v.words]
+                + [v.preambular, v.operative, growth]
+            )
+        sections.append(rows)
+    if report.hints:
+        rows = [["draft", "kind", "where", "saves", "what", "advice"]]
+        for h in report.hints:
+            rows.append([h.draft, h.kind, ", ".join(h.labels), h.saves, h.text, h.advice])
+        sections.append(rows)
+    return "\n".join("".join(_tsv_line(row) for row in rows) for rows in sections)
+
+
+def _tsv_line(cells: Sequence[object]) -> str:
+    """One tab-separated line; a tab or line break inside a cell becomes a space."""
+    return "\t".join(" ".join(str(cell).split("\t")).replace("\n", " ") for cell in cells) + "\n"
+
+
 def _render(*renderables: object, width: int = 120) -> str:
     """Render rich objects to plain text (no colour when not a terminal)."""
     from .console import stdout_console
@@ -118,7 +162,7 @@ def render_stats_table(report: StatsReport, paragraphs: bool) -> str:
             )
         if len(report.drafts) > 1:
             total = sum(d.words for d in report.drafts)
-            table.caption = f"{len(report.drafts)} drafts, {total:,} words in all"
+            table.caption = f"{plural(len(report.drafts), 'draft')}, {plural(total, 'word')} in all"
         parts.append(table)
     if paragraphs:
         parts.extend(_paragraph_table(d) for d in report.drafts)
@@ -158,8 +202,9 @@ def _versions_parts(report: StatsReport) -> list[object]:
         table.add_column(heading, justify="left" if heading in ("date", "by") else "right")
     for v in report.versions:
         growth = "" if v.growth is None else f"{v.growth:+.1f}%"
+        when = v.date[:16].replace("T", " ")  # as redraft log shows it
         table.add_row(
-            str(v.number), v.date, v.by, f"{v.words:,}", str(v.preambular), str(v.operative), growth
+            str(v.number), when, v.by, f"{v.words:,}", str(v.preambular), str(v.operative), growth
         )
     chart = bar_chart([(f"v{v.number}", v.words) for v in report.versions])
     return [table, Text("\n".join(chart))]

@@ -55,7 +55,7 @@ def blame_of(
 ) -> Blamed:
     """Who introduced and last changed each paragraph of store draft ``name``."""
     if words and not para:
-        raise InputError("--words shows one paragraph: give it with --para LABEL")
+        raise InputError("--passages shows one paragraph: give it with --para LABEL")
     lineage = _lineage(name, store, "blame", steps)
     result = blame(lineage, para)
     return Blamed(result, blame_words(lineage, para) if words and para else None)

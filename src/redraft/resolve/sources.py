@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import InputError, NotFoundError, StoreError
+from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_path
 from ..store import Store
@@ -51,8 +51,12 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
         opened = Store.open(store)
     except StoreError as error:
         raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
-    if rev is None and name not in opened.names():
-        raise NotFoundError(f"{spec}: no such file, nor a draft of that name in {opened.root}")
+    names = opened.names()
+    if rev is None and name not in names:
+        hint = did_you_mean(name, names)
+        raise NotFoundError(
+            f"{spec}: no such file, nor a draft of that name in {opened.root}{hint}"
+        )
     return opened.read(name, rev)
 
 
@@ -138,7 +142,7 @@ def load_store_drafts(
     everything = opened.all_versions()
     for name in names:
         if not everything.get(name):
-            raise NotFoundError(f"{name}: no such draft in the store")
+            raise opened.no_draft(name)
     histories = [everything[name] for name in names]
     latest = opened.drafts([versions[-1] for versions in histories])
     firsts = opened.drafts([versions[0] for versions in histories]) if first else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import InputError, NotFoundError
+from ..errors import InputError
 from ..measure.hints import hints as find_hints
 from ..measure.stats import WORDS_PER_PAGE, StatsReport, VersionStats, draft_stats, version_stats
 from .sources import load, load_store_drafts, open_store
@@ -47,7 +47,7 @@ def stats_report(
         opened = opened or open_store(store)
         history = opened.history(by_version)
         if not history:
-            raise NotFoundError(f"{by_version}: no such draft in the store")
+            raise opened.no_draft(by_version)
         versions = version_stats(history)
     return StatsReport(
         drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),

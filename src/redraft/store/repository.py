@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__, canonical
-from ..errors import InputError, NotFoundError, StoreError
+from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..model import Draft, Loaded, Version
 from .driver import install_merge_driver
 from .files import (
@@ -243,8 +243,13 @@ class Store:
     def _existing(self, name: str) -> list[Version]:
         versions = self.versions(name)
         if not versions:
-            raise NotFoundError(f"{name}: no such draft in the store at {self.root}")
+            raise self.no_draft(name)
         return versions
+
+    def no_draft(self, name: str) -> NotFoundError:
+        """The error for a draft the store lacks, suggesting the closest name it has."""
+        hint = did_you_mean(name, self.names())
+        return NotFoundError(f"{name}: no such draft in the store at {self.root}{hint}")
 
     # -- writing -------------------------------------------------------------------
     def save(
