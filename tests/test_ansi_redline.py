@@ -33,14 +33,14 @@ def test_same_words_as_the_plain_redline_within_the_width(result, width, monkeyp
     if width >= 60:  # no word of this text is wider: lines break between words only
         assert visible.split() == render_diff_plain(result).split()
     assert all(_cells(line) <= width for line in visible.splitlines())
-    assert "\x1b[9;31m[-" in shown and "\x1b[4;32m{+" in shown
+    assert "\x1b[9;31m{--" in shown and "\x1b[4;32m{++" in shown
 
 
 def test_no_color_keeps_strike_and_underline_and_dumb_gets_none(result, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm")
     shown = render_diff_ansi(result, 80)
-    assert "\x1b[9m[-" in shown and "31" not in "".join(ESCAPE.findall(shown))
+    assert "\x1b[9m{--" in shown and "31" not in "".join(ESCAPE.findall(shown))
     monkeypatch.setenv("TERM", "dumb")
     assert "\x1b" not in render_diff_ansi(result, 80)
 
