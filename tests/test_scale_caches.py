@@ -170,9 +170,9 @@ def test_cache_of_another_redraft_is_ignored(
 ) -> None:
     store = build_store(tmp_path / "store", versions_of(BASE, 3))
     _lineage_results(store)
-    assert cache_module.load_document(store, "pairs/crime", "redraft.pairs/1") is not None
+    assert cache_module.load_document(store, "pairs/crime", "cache:pairs:1") is not None
     monkeypatch.setattr(cache_module, "code_digest", lambda: "another redraft")
-    assert cache_module.load_document(store, "pairs/crime", "redraft.pairs/1") is None
+    assert cache_module.load_document(store, "pairs/crime", "cache:pairs:1") is None
 
 
 # -- the report ---------------------------------------------------------------------------

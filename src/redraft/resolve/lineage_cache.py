@@ -21,7 +21,7 @@ from ..negotiation.lineage import Lineage, build_lineage, step_sources
 from ..store import Store
 from .cache import load_document, save_document, string_map
 
-KIND = f"redraft.pairs/{FORMAT}"
+KIND = f"cache:pairs:{FORMAT}"
 
 #: The pairs a worker process diffs, read by index (forked workers see it: the drafts
 #: are not copied to them one by one).

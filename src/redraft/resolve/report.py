@@ -95,7 +95,7 @@ class _Cache:
 
     @classmethod
     def load(cls, store: Store) -> _Cache:
-        body = load_document(store, REPORT_CACHE, "redraft.report-cache/1")
+        body = load_document(store, REPORT_CACHE, "cache:report:1")
         words = {k: v for k, v in string_map(body, "words").items() if isinstance(v, int)}
         latest = {
             k: v
@@ -155,7 +155,7 @@ class _Cache:
             "latest": {k: v for k, v in self.latest.items() if k in self.used},
             "sections": {k: v for k, v in self.sections.items() if k in self.used},
         }
-        save_document(store, REPORT_CACHE, "redraft.report-cache/1", body)
+        save_document(store, REPORT_CACHE, "cache:report:1", body)
         store.drop_cache([f"{WORD_FOLDER}/{w}" for w in unused])
 
 
