@@ -3,8 +3,9 @@
 A session holds hundreds of drafts that are read, measured and written one by one,
 each independently of the others: :func:`parallel_map` spreads them over worker
 processes (forked, so nothing is imported or set up twice) and returns results in
-the order of the input, so that using the cores never changes an output.
-``REDRAFT_JOBS=1`` runs everything in this process (``REDRAFT_JOBS=N``: N workers).
+the order of the input, so that using the cores never changes an output. By default there are as many workers
+as idle cores (:func:`jobs`); ``REDRAFT_JOBS=1`` runs everything in this process,
+``REDRAFT_JOBS=N`` uses N workers.
 
 Long work reports its progress through :class:`Steps`: the command line passes one
 that draws a bar on stderr (:func:`redraft.render.console.progress_steps`); the
@@ -45,14 +46,22 @@ NO_STEPS: Steps = _Silent()
 
 
 def jobs() -> int:
-    """Worker processes to use: ``REDRAFT_JOBS``, else the cores this process may run on."""
+    """Worker processes to use: ``REDRAFT_JOBS``, else the cores this process may run on
+    that other work leaves idle (by the load average): on a machine already busy, more
+    processes only add the cost of starting them and sending results back."""
     configured = os.environ.get("REDRAFT_JOBS", "").strip()
     if configured.isdigit() and int(configured) >= 1:
         return int(configured)
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    # this process counts in the load once it runs: one core is ours whatever the load
+    return max(1, min(cores, round(cores + 1 - busy)))
 
 
 def _can_fork() -> bool:

@@ -4,11 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
+from ..jobs import parallel_map
 from ..measure.hints import hints as find_hints
-from ..measure.stats import WORDS_PER_PAGE, StatsReport, VersionStats, draft_stats, version_stats
+from ..measure.stats import (
+    WORDS_PER_PAGE,
+    DraftStats,
+    StatsReport,
+    VersionStats,
+    draft_stats,
+    version_stats,
+)
+from ..model import Draft
 from .sources import load, load_store_drafts, open_store
+
+#: The drafts the worker processes measure (forked: nothing is copied to them).
+_SHARED: list[Any] = []
+
+
+def all_stats(named: list[tuple[str, Draft]], words_per_page: int) -> list[DraftStats]:
+    """:func:`draft_stats` of each draft, on the machine's cores when there are many."""
+    _SHARED[:] = [named, words_per_page]
+    try:
+        return parallel_map(_stats_at, range(len(named)))
+    finally:
+        _SHARED.clear()
+
+
+def _stats_at(index: int) -> DraftStats:
+    named, words_per_page = _SHARED
+    name, draft = named[index]
+    return draft_stats(draft, name, words_per_page)
 
 
 def spec_name(spec: str) -> str:
@@ -50,7 +78,7 @@ def stats_report(
             raise opened.no_draft(by_version)
         versions = version_stats(history)
     return StatsReport(
-        drafts=tuple(draft_stats(d, name, words_per_page) for name, d in named),
+        drafts=tuple(all_stats(named, words_per_page)),
         hints=tuple(find_hints(named)) if with_hints else (),
         versions=tuple(versions),
         versions_of=by_version or "",
