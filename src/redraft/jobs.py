@@ -3,9 +3,9 @@
 A session holds hundreds of drafts that are read, measured and written one by one,
 each independently of the others: :func:`parallel_map` spreads them over worker
 processes (forked, so nothing is imported or set up twice) and returns results in
-the order of the input, so that using the cores never changes an output. By default there are as many workers
-as idle cores (:func:`jobs`); ``REDRAFT_JOBS=1`` runs everything in this process,
-``REDRAFT_JOBS=N`` uses N workers.
+the order of the input, so that using the cores never changes an output. By default
+there are as many workers as idle cores (:func:`jobs`); ``REDRAFT_JOBS=1`` runs
+everything in this process, ``REDRAFT_JOBS=N`` uses N workers.
 
 Long work reports its progress through :class:`Steps`: the command line passes one
 that draws a bar on stderr (:func:`redraft.render.console.progress_steps`); the

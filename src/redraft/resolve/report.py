@@ -121,18 +121,21 @@ class _Cache:
 
     def _read_word(self, word_key: str) -> bytes | None:
         data = self.store.load_cache(f"{WORD_FOLDER}/{word_key}") if self.store else None
-        try:
-            return zlib.decompress(data) if data is not None else None
-        except zlib.error:  # damaged: made again
+        if data is None or len(data) < 4:
             return None
+        body = data[4:]
+        if zlib.crc32(body) != int.from_bytes(data[:4], "big"):
+            return None  # damaged: made again
+        return body
 
     def add(self, done: _Done, store: Store) -> None:
         self.words.update(done.words)
         self.latest.update(done.latest)
         self.sections.update(done.sections)
         for word_key, data in done.word_files.items():
-            # zlib's checksum tells a damaged entry from a whole one
-            store.save_cache(f"{WORD_FOLDER}/{word_key}", zlib.compress(data, 1))
+            # a checksum first tells a damaged entry from a whole one
+            checked = zlib.crc32(data).to_bytes(4, "big") + data
+            store.save_cache(f"{WORD_FOLDER}/{word_key}", checked)
             self.word_files.add(word_key)
             self.checked.add(word_key)
         self.changed = True
