@@ -33,6 +33,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from benchtools import (
     ENV,
@@ -56,6 +57,7 @@ TARGETS = {
     "english": {"import": 5, "report": 5, "again": 1, "one": 1, "overlap": 2, "read": 1},
     "six": {"import": 20, "report": 20, "again": 5, "one": 5, "overlap": 10, "read": 5},
 }
+ROWS = ("import", "report", "again", "one", "overlap", "stats", "check", "list", "identical")
 GIT_FLOOR = (
     "git log --format= --raw --no-abbrev -- drafts/ | awk '{print $4}' "
     "| git cat-file --batch > /dev/null"
@@ -83,7 +85,13 @@ def main() -> None:
     parser.add_argument("--languages", choices=("english", "six"), default="english")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--other-languages", type=Path, default=None)
+    parser.add_argument(
+        "--rows",
+        default=",".join(ROWS),
+        help=f"which figures to measure (import is always run), among {', '.join(ROWS)}",
+    )
     args = parser.parse_args()
+    wanted = set(args.rows.split(","))
     target = TARGETS[args.languages]
     start_load = load_average()
     with tempfile.TemporaryDirectory(prefix="redraft-session-bench-") as name:
@@ -133,13 +141,14 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
             return redraft("report", "-o", str(out), "--store", str(store))
 
-        rows.append(
-            Row("report, cold", measure(cold_report, runs), target["report"], floor_label, floor)
-        )
-        again = measure(lambda: redraft("report", "-o", str(out), "--store", str(store)), runs)
-        rows.append(
-            Row("report again, nothing changed", again, target["again"], floor_label, floor)
-        )
+        if "report" in wanted or "again" in wanted:
+            cold = measure(cold_report, runs)
+            rows.append(Row("report, cold", cold, target["report"], floor_label, floor))
+        if "again" in wanted:
+            again = measure(lambda: redraft("report", "-o", str(out), "--store", str(store)), runs)
+            rows.append(
+                Row("report again, nothing changed", again, target["again"], floor_label, floor)
+            )
 
         edited = iter(range(1000))
         changing = drafts[len(drafts) // 2].stem
@@ -152,38 +161,47 @@ def main() -> None:
             redraft("save", changing, str(new), "--store", str(store))
             return redraft("report", "-o", str(out), "--store", str(store))
 
-        one = measure(one_new_version, runs)  # the save is not timed: the report alone
-        rows.append(Row("report after one new version", one, target["one"], floor_label, floor))
-
-        overlap = measure(lambda: redraft("overlap", "--store", str(store), codes=(0, 1)), runs)
-        rows.append(
-            Row("overlap", overlap, target["overlap"], floor_label, floor, memory_target=150)
-        )
-        for command, codes in (("stats", (0,)), ("check", (0, 1)), ("list", (0,))):
-            figure = measure(
-                lambda c=command, k=codes: redraft(c, "--store", str(store), codes=k), runs
+        if "one" in wanted:
+            if not (out / "index.html").exists():
+                redraft("report", "-o", str(out), "--store", str(store))
+            one = measure(one_new_version, runs)  # the save is not timed: the report alone
+            rows.append(Row("report after one new version", one, target["one"], floor_label, floor))
+        if "overlap" in wanted:
+            overlap = measure(lambda: redraft("overlap", "--store", str(store), codes=(0, 1)), runs)
+            rows.append(
+                Row("overlap", overlap, target["overlap"], floor_label, floor, memory_target=150)
             )
-            rows.append(Row(command, figure, target["read"], floor_label, floor))
-
-        # Cores change no byte: the report written by one process is the same.
-        single = tmp / "report-single"
-        env = {**ENV, "REDRAFT_JOBS": "1"}
-        clear_caches()
-        run_process(
-            [PY, "-m", "redraft", "report", "-o", str(single), "--store", str(store)], env=env
+        for command, codes in (("stats", (0,)), ("check", (0, 1)), ("list", (0,))):
+            if command in wanted:
+                figure = measure(
+                    lambda c=command, k=codes: redraft(c, "--store", str(store), codes=k), runs
+                )
+                rows.append(Row(command, figure, target["read"], floor_label, floor))
+        same = (
+            _same_on_one_core_and_two(tmp, store, clear_caches) if "identical" in wanted else None
         )
-        clear_caches()
-        shutil.rmtree(out, ignore_errors=True)
-        redraft("report", "-o", str(out), "--store", str(store))
-        same = _same_tree(out, single)
         print_rows(
             f"Session scale, {args.languages} ({len(files)} files, {len(drafts)} drafts), "
             f"medians of {runs} runs",
             rows,
             start_load,
         )
-        verdict = "identical" if same else "DIFFERENT"
-        print(f"report written by one process vs on every core: {verdict}")
+        if same is not None:
+            verdict = "identical" if same else "DIFFERENT"
+            print(f"report written by one process (REDRAFT_JOBS=1) vs two: {verdict}")
+
+
+def _same_on_one_core_and_two(tmp: Path, store: Path, clear_caches: Any) -> bool:
+    """Cores change no byte: the report written by one process and by two, from cold."""
+    written = []
+    for jobs in ("1", "2"):
+        clear_caches()
+        out = tmp / f"report-jobs-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [PY, "-m", "redraft", "report", "-o", str(out), "--store", str(store)]
+        run_process(command, env={**ENV, "REDRAFT_JOBS": jobs})
+        written.append(out)
+    return _same_tree(*written)
 
 
 def _same_tree(a: Path, b: Path) -> bool:

@@ -20,6 +20,7 @@ a public contract documented in docs/labels.md:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -90,9 +91,11 @@ def _latin_letter(body: str) -> str:
     return _LETTER_TO_LATIN.get(body.lower(), body)
 
 
+@functools.lru_cache(maxsize=4096)
 def number_key(number: str) -> str:
     """The label form of a printed number: ``"5."`` -> ``"5"``, ``"a)"`` -> ``"(a)"``,
-    ``"3 bis."`` -> ``"3bis"``, ``"2.bis"`` -> ``"2bis"``, ``"(c)"`` -> ``"(c)"``."""
+    ``"3 bis."`` -> ``"3bis"``, ``"2.bis"`` -> ``"2bis"``, ``"(c)"`` -> ``"(c)"``.
+    Cached: a draft's numbers recur in each of its versions."""
     text = _ascii_digits(unicodedata.normalize("NFKC", number)).strip()
     text = re.sub(r"^(OP|PP)\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[\s.]+", "", text).rstrip("-")

@@ -71,17 +71,28 @@ def _unchanged(before: Unit, after: Unit, moved: bool) -> Change:
     )
 
 
+#: Changes of unchanged units already made, by the units' ids (see :func:`decode`).
+Plain = dict[tuple[int, int, bool], tuple[Unit, Unit, Change]]
+
+
 def decode(
-    compact: Any, old: Draft, new: Draft, old_source: str = "", new_source: str = ""
+    compact: Any,
+    old: Draft,
+    new: Draft,
+    old_source: str = "",
+    new_source: str = "",
+    plain: Plain | None = None,
 ) -> DiffResult | None:
     """The :class:`DiffResult` of ``old`` and ``new`` from :func:`encode`'s form, or None
-    when the form does not fit these drafts (damaged, or made of other texts)."""
+    when the form does not fit these drafts (damaged, or made of other texts). ``plain``
+    (kept by a caller decoding the pairs of one history, whose versions share most unit
+    objects) reuses the change of an unchanged unit already made for the same objects."""
     old_units, new_units = list(old.units()), list(new.units())
     old_index, new_index = _index(old_units), _index(new_units)
     if old_index is None or new_index is None or not isinstance(compact, list):
         return None
     try:
-        changes = tuple(_change(item, old_units, new_units) for item in compact)
+        changes = tuple(_change(item, old_units, new_units, plain) for item in compact)
     except (TypeError, ValueError, KeyError, IndexError):
         return None
     seen_old = sorted(old_index[id(unit)] for c in changes for unit in c.old_units)
@@ -96,14 +107,24 @@ def _index(units: list[Unit]) -> dict[int, int] | None:
     return found if len(found) == len(units) else None
 
 
-def _change(item: Any, old_units: list[Unit], new_units: list[Unit]) -> Change:
+def _change(
+    item: Any, old_units: list[Unit], new_units: list[Unit], plain: Plain | None = None
+) -> Change:
     if isinstance(item, list):
         if len(item) not in (2, 3) or not all(isinstance(x, int) for x in item):
             raise ValueError("bad plain change")
         before, after = _at(old_units, item[0]), _at(new_units, item[1])
+        moved = len(item) == 3
+        key = (id(before), id(after), moved)
+        known = plain.get(key) if plain is not None else None
+        if known is not None and known[0] is before and known[1] is after:
+            return known[2]
         if before.text != after.text:
             raise ValueError("not the same text")
-        return _unchanged(before, after, len(item) == 3)
+        change = _unchanged(before, after, moved)
+        if plain is not None:
+            plain[key] = (before, after, change)
+        return change
     if not isinstance(item, dict):
         raise ValueError("bad change")
     olds = tuple(_at(old_units, i) for i in item["o"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..diff.compact import FORMAT, decode, encode
+from ..diff.compact import FORMAT, Plain, decode, encode
 from ..diff.engine import diff_drafts
 from ..diff.result import DiffResult
 from ..jobs import NO_STEPS, Steps, parallel_map
@@ -46,10 +46,12 @@ def pair_diffs(
     sources = step_sources(name, versions)
     keys = [f"{a.blob}:{b.blob}" for a, b in zip(versions, versions[1:], strict=False)]
     found: list[DiffResult | None] = []
+    plain: Plain = {}  # versions share unit objects: one change per unchanged pair of them
     for index, key in enumerate(keys):
         compact = known.get(key)
         old, new = history[index][1], history[index + 1][1]
-        found.append(decode(compact, old, new, *sources[index]) if compact is not None else None)
+        result = decode(compact, old, new, *sources[index], plain) if compact is not None else None
+        found.append(result)
     missing = [index for index, result in enumerate(found) if result is None]
     if missing:
         _PENDING[:] = [(history[i][1], history[i + 1][1], *sources[i]) for i in missing]
@@ -59,7 +61,7 @@ def pair_diffs(
             _PENDING.clear()
         for index, compact in zip(missing, made, strict=True):
             old, new = history[index][1], history[index + 1][1]
-            result = decode(compact, old, new, *sources[index]) if compact is not None else None
+            result = decode(compact, old, new, *sources[index], plain) if compact else None
             if result is None:  # a draft whose units cannot be told apart by position
                 result = diff_drafts(old, new, "words", *sources[index])
             found[index] = result
