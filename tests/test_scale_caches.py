@@ -263,3 +263,33 @@ def test_parallel_map_keeps_the_order_and_raises(monkeypatch: pytest.MonkeyPatch
         parallel_map(_square, list(range(100)), min_items=2)
     monkeypatch.setenv("REDRAFT_JOBS", "1")
     assert parallel_map(_square, items) == [n * n for n in items]
+
+
+def _words_following_every_paragraph(found, label):  # type: ignore[no-untyped-def]
+    """blame_words as it was: the runs of every unit carried through every step."""
+    from redraft.negotiation import blame as module
+
+    first = found.stamps[0]
+    runs = {u.label: [(u.text, first)] for u in found.drafts[0].units()}
+    for step, stamp in zip(found.steps, found.stamps[1:], strict=True):
+        new_runs = {}
+        for change in step.changes:
+            new_runs.update(module._carry_runs(change, runs, stamp))
+        runs = new_runs
+    return [(t, s) for t, s in module._absorb_spaces(runs[label])]
+
+
+def test_passages_follow_only_the_ancestry_with_the_same_result(tmp_path: Path) -> None:
+    texts = versions_of(BASE, 9)
+    texts.append(
+        texts[-1]
+        .replace("1. *Urges*", "1. *Strongly urges*")
+        .replace("3. *Invites*", "2bis. *Invites*")
+    )
+    store = build_store(tmp_path / "store", texts)
+    found = lineage(store, "crime", with_words(store.history("crime")))
+    for unit in found.drafts[-1].units():
+        got = blame_words(found, unit.label)
+        assert [(p.text, p.stamp) for p in got.passages] == _words_following_every_paragraph(
+            found, unit.label
+        )
