@@ -155,11 +155,30 @@ def draft_status(
     source: str = "",
     config: MarkupConfig = DEFAULT_CONFIG,
     known: dict[tuple[str, str], Markup] | None = None,
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None = None,
 ) -> StatusResult:
+    """Where each paragraph of ``draft`` stands. ``known`` and ``statuses`` (kept by a
+    caller reading many versions of one draft) reuse the markup and status of a
+    paragraph already read, by its text and label, and by its markup and note."""
     markups = [m for _, m in draft_markup(draft, config, known)]
     notes = competing(markups)
-    paragraphs = tuple(paragraph_status(m, notes.get(m.label, "")) for m in markups)
+    paragraphs = tuple(_status_of(m, notes.get(m.label, ""), statuses) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
+
+
+def _status_of(
+    markup: Markup,
+    note: str,
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None,
+) -> ParagraphStatus:
+    if statuses is None:
+        return paragraph_status(markup, note)
+    found = statuses.get((id(markup), note))
+    if found is not None and found[0] is markup:
+        return found[1]
+    status = paragraph_status(markup, note)
+    statuses[(id(markup), note)] = (markup, status)
+    return status
 
 
 def totals_of(paragraphs: Sequence[ParagraphStatus]) -> Totals:
@@ -185,8 +204,9 @@ def status_by_version(
     versions = []
     latest = StatusResult(name, (), Totals())
     known: dict[tuple[str, str], Markup] = {}
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
     for version, draft in history:
-        latest = draft_status(draft, f"{name}@{version.number}", config, known)
+        latest = draft_status(draft, f"{name}@{version.number}", config, known, statuses)
         versions.append(
             VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
         )
