@@ -13,7 +13,7 @@ new version computes one redline; drafts that changed are worked on in parallel
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -250,8 +250,10 @@ def _work(unit: _Unit) -> _Done:
     from ..render.docx import render_draft_docx
     from ..render.docx_track import render_diff_docx
 
+    reader = canonical.HistoryParser().parse_text  # consecutive versions share paragraphs
     drafts = [
-        _parse(text, version) for text, version in zip(unit.texts, unit.versions, strict=True)
+        _parse(text, version, reader)
+        for text, version in zip(unit.texts, unit.versions, strict=True)
     ]
     versions = [
         replace(v, words=count_words(d)) for v, d in zip(unit.versions, drafts, strict=True)
@@ -282,11 +284,11 @@ def _work(unit: _Unit) -> _Done:
     return _Done(words, latest, sections, word_files)
 
 
-def _parse(text: bytes, version: Version) -> Draft:
+def _parse(text: bytes, version: Version, reader: Callable[[str], Draft]) -> Draft:
     from ..errors import InputError, StoreError
 
     try:
-        return canonical.parse(text.decode("utf-8"))
+        return reader(text.decode("utf-8"))
     except (UnicodeDecodeError, InputError) as error:
         where = f"{version.name}@{version.number}"
         raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
