@@ -46,18 +46,23 @@ def _json(document: dict[str, Any], output: Path | None) -> None:
 )
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
-def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Path | None) -> None:
+def status(
+    spec: str, by_version: bool, fmt: str, output: Path | None, quiet: bool, store: Path | None
+) -> None:
     """Where each paragraph stands: agreed ad ref, agreed, open, proposed deletion.
 
     Bad markup (unbalanced brackets, unknown markers or tag words) is reported on
     standard error with its place; the table is still printed.
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if by_version:
-        progress = api.progress_of(spec, store)
+        with progress_steps(quiet) as steps:
+            progress = api.progress_of(spec, store, steps)
         result = progress.latest
     else:
         progress = None

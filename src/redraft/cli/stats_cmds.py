@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 
 @click.command()
@@ -48,6 +55,7 @@ from .common import emit, format_option, output_option, show_warnings, store_opt
     default_help="table in a terminal, text (tab-separated) in a pipe",
 )
 @output_option
+@quiet_option
 @store_option
 def stats(
     specs: tuple[str, ...],
@@ -58,6 +66,7 @@ def stats(
     config_file: Path | None,
     fmt: str | None,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Length statistics: words, characters, paragraphs, footnotes and pages.
@@ -68,6 +77,7 @@ def stats(
     """
     from ..config import load_config
     from ..errors import InputError
+    from ..render.console import progress_steps
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
@@ -75,10 +85,11 @@ def stats(
         words_per_page = load_config(config_file, store).stats.words_per_page
     if by_version and len(specs) != 1:
         raise InputError("--by-version follows one draft through the store: give its NAME")
-    if by_version:
-        report = stats_report((), store, words_per_page, with_hints, specs[0])
-    else:
-        report = stats_report(specs, store, words_per_page, with_hints)
+    with progress_steps(quiet) as steps:
+        if by_version:
+            report = stats_report((), store, words_per_page, with_hints, specs[0], steps)
+        else:
+            report = stats_report(specs, store, words_per_page, with_hints, steps=steps)
     show_warnings(report.warnings)
     # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")
@@ -117,6 +128,7 @@ def stats(
 )
 @format_option("text", "json", "github")
 @output_option
+@quiet_option
 @store_option
 def check(
     specs: tuple[str, ...],
@@ -125,6 +137,7 @@ def check(
     today: dt.datetime | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Check length limits, structure and deadlines (rules in redraft.toml).
@@ -133,9 +146,12 @@ def check(
     config or unreadable draft. Without drafts, every draft in the store.
     """
     from ..render.check import render_check_github, render_check_text
+    from ..render.console import progress_steps
     from ..resolve.checks import run_check
 
-    result, warnings = run_check(specs, store, config_file, base, today.date() if today else None)
+    day = today.date() if today else None
+    with progress_steps(quiet) as steps:
+        result, warnings = run_check(specs, store, config_file, base, day, steps)
     show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps

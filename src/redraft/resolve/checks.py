@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import NotFoundError, RedraftError, StoreError
+from ..jobs import NO_STEPS, Steps
 from ..measure.check import CheckResult, Target, check_targets
 from ..model import Draft, Version
 from ..store import DRAFTS, Store
@@ -31,7 +32,11 @@ def _to_date(value: object) -> dt.date | None:
 
 
 def gather_targets(
-    specs: Sequence[str], config: Config, store: Path | None = None, base: str | None = None
+    specs: Sequence[str],
+    config: Config,
+    store: Path | None = None,
+    base: str | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[list[Target], list[str]]:
     """The targets for ``specs`` (files or ``NAME[@REV]``; every draft of the store
     when empty) and the warnings met while reading them. Plain store names are read
@@ -61,7 +66,7 @@ def gather_targets(
             names[index] = spec
     if names:
         opened = opened or open_store(store)
-        found.update(_store_targets(names, config, base, opened, store))
+        found.update(_store_targets(names, config, base, opened, store, steps))
     targets = [found[index] for index in range(len(specs))]
     if config.session.languages:
         targets = _with_languages(targets, opened)
@@ -119,13 +124,19 @@ def _has_store(store: Path | None) -> bool:
 
 
 def _store_targets(
-    names: dict[int, str], config: Config, base: str | None, opened: Store, store: Path | None
+    names: dict[int, str],
+    config: Config,
+    base: str | None,
+    opened: Store,
+    store: Path | None,
+    steps: Steps = NO_STEPS,
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
     :func:`~redraft.resolve.load`, whose error names it."""
     growth = config.check.max_growth is not None
     try:
-        stored = load_store_drafts(opened, list(names.values()), first=growth and not base)
+        first = growth and not base
+        stored = load_store_drafts(opened, list(names.values()), first=first, steps=steps)
     except NotFoundError:
         for spec in names.values():
             load(spec, store)  # raises the usual one-line error for the unknown one
@@ -262,11 +273,12 @@ def run_check(
     config_file: Path | None = None,
     base: str | None = None,
     today: dt.date | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[CheckResult, list[str]]:
     """What ``redraft check`` does: read the config, gather the drafts, run the rules.
     Returns the result and the warnings met while reading drafts."""
     config = load_config(config_file, store)
-    targets, warnings = gather_targets(specs, config, store, base)
+    targets, warnings = gather_targets(specs, config, store, base, steps)
     if base and config.check.max_growth is None:
         warnings.append("--base has no effect: the config sets no max_growth")
     return check_targets(targets, config, today), warnings

@@ -41,9 +41,9 @@ def status_of(spec: str, store: Path | None = None) -> tuple[StatusResult, tuple
     return draft_status(loaded.draft, loaded.source, _config(store)), loaded.warnings
 
 
-def progress_of(name: str, store: Path | None = None) -> Progress:
+def progress_of(name: str, store: Path | None = None, steps: Steps = NO_STEPS) -> Progress:
     """The share agreed at each version of store draft ``name``."""
-    return status_by_version(name, history(name, store, "--by-version"), _config(store))
+    return status_by_version(name, history(name, store, "--by-version", steps), _config(store))
 
 
 def blame_of(
@@ -71,7 +71,7 @@ def history_of(
 def _lineage(name: str, store: Path | None, what: str, steps: Steps) -> Lineage:
     """The draft's versions and the diffs between them (kept in the store's cache)."""
     opened = open_store(store) if "@" not in name else None
-    found = history(name, opened if opened is not None else store, what)
+    found = history(name, opened if opened is not None else store, what, steps)
     assert opened is not None  # history() refused a revision
     return lineage(opened, name, found, steps)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..jobs import parallel_map
+from ..jobs import NO_STEPS, Steps, parallel_map
 from ..measure.hints import hints as find_hints
 from ..measure.stats import (
     WORDS_PER_PAGE,
@@ -52,6 +52,7 @@ def stats_report(
     words_per_page: int = WORDS_PER_PAGE,
     with_hints: bool = False,
     by_version: str | None = None,
+    steps: Steps = NO_STEPS,
 ) -> StatsReport:
     """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
     no ``by_version``) and measure them."""
@@ -59,7 +60,8 @@ def stats_report(
     warnings: list[str] = []
     if not specs and not by_version:
         opened = open_store(store)
-        named = [(d.name, d.draft) for d in load_store_drafts(opened, opened.names())]
+        found = load_store_drafts(opened, opened.names(), steps=steps)
+        named = [(d.name, d.draft) for d in found]
     else:
         named = []
         for spec in specs:
@@ -73,7 +75,7 @@ def stats_report(
                 f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
             )
         opened = opened or open_store(store)
-        history = opened.history(by_version)
+        history = opened.history(by_version, steps)
         if not history:
             raise opened.no_draft(by_version)
         versions = version_stats(history)

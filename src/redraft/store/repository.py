@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
+from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from .driver import install_merge_driver
 from .files import (
@@ -193,22 +194,24 @@ class Store:
         draft = self._parse(self._blobs([version.blob])[0], f"{name}@{version.number}")
         return Loaded(draft, f"{name}@{rev}" if rev else name, (), version.as_dict())
 
-    def history(self, name: str) -> list[tuple[Version, Draft]]:
+    def history(self, name: str, steps: Steps = NO_STEPS) -> list[tuple[Version, Draft]]:
         """Every version with its draft, oldest first: one ``git log``, one ``cat-file --batch``."""
         versions = self._existing(name)
-        return list(zip(versions, self.drafts(versions), strict=True))
+        steps.start("Reading versions", len(versions))
+        return list(zip(versions, self.drafts(versions, steps), strict=True))
 
-    def drafts(self, versions: list[Version]) -> list[Draft]:
+    def drafts(self, versions: list[Version], steps: Steps = NO_STEPS) -> list[Draft]:
         """The draft of each version, from one ``git cat-file --batch``. Versions of one
         draft share most paragraphs: each distinct one is read once
-        (:class:`redraft.canonical.HistoryParser`)."""
+        (:class:`redraft.canonical.HistoryParser`). ``steps`` advances once per draft read."""
         texts = self._blobs([v.blob for v in versions])
         one_draft = len({v.name for v in versions}) == 1 and len(versions) > 2
         reader = canonical.HistoryParser().parse_text if one_draft else canonical.parse
-        return [
-            self._parse(t, f"{v.name}@{v.number}", reader)
-            for v, t in zip(versions, texts, strict=True)
-        ]
+        found = []
+        for version, text in zip(versions, texts, strict=True):
+            found.append(self._parse(text, f"{version.name}@{version.number}", reader))
+            steps.advance()
+        return found
 
     def texts(self, versions: list[Version]) -> list[bytes]:
         """The canonical text of each version, from one ``git cat-file --batch``."""
