@@ -12,14 +12,16 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_path
-from ..store import Store
-from ..store.revisions import split_spec, validate_name
 from ..words import count_words
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def load(spec: str, store: str | Path | None = None) -> Loaded:
@@ -43,13 +45,15 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
     try:
+        from ..store.revisions import split_spec  # the store only for a store revision
+
         name, rev = split_spec(spec)
     except InputError:
         if "@" in spec and _is_name(spec.partition("@")[0]):
             raise  # a draft name with a bad revision ("unodc@"): say what is wrong with it
         raise InputError(f"{spec}: no such file") from None
     try:
-        opened = Store.open(store)
+        opened = open_store(store)
     except StoreError as error:
         raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
     names = opened.names()
@@ -99,6 +103,8 @@ def tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
 
 def _is_name(text: str) -> bool:
     try:
+        from ..store.revisions import validate_name
+
         validate_name(text)
     except InputError:
         return False
@@ -106,7 +112,10 @@ def _is_name(text: str) -> bool:
 
 
 def open_store(store: str | Path | None) -> Store:
-    """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml."""
+    """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml.
+    (Imported here: comparing two files needs no store, nor the git machinery.)"""
+    from ..store import Store
+
     return Store.open(store)
 
 
@@ -117,6 +126,8 @@ def history(
     when the user gave a file or a revision to a command (``what``) that follows a draft."""
     if "@" in name or Path(name).exists():
         raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
+    from ..store import Store
+
     opened = store if isinstance(store, Store) else open_store(store)
     return with_words(opened.history(name, steps))
 
