@@ -293,3 +293,22 @@ def test_passages_follow_only_the_ancestry_with_the_same_result(tmp_path: Path) 
         assert [(p.text, p.stamp) for p in got.passages] == _words_following_every_paragraph(
             found, unit.label
         )
+
+
+def test_report_again_rewrites_only_what_changed_or_was_touched(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "store", versions_of(BASE, 4))
+    out = tmp_path / "site"
+    build_report(out, store.root)
+    page = out / "drafts" / "crime.html"
+    other = out / "drafts" / "other.html"
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    build_report(out, store.root)  # nothing changed: no file written but the index
+    again = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert {p for p in stamps if stamps[p] != again[p]} <= {out / "index.html"}
+    page.write_text("edited by hand")
+    (out / "drafts" / "crime-2.docx").unlink()
+    build_report(out, store.root)  # a page that is not as written is written again
+    reference = tmp_path / "reference"
+    write_site(reference, overview(store.root))
+    assert tree(out) == tree(reference)
+    assert other.stat().st_mtime_ns == again[other]

@@ -80,21 +80,32 @@ def parallel_map(
     """``[work(item) for item in items]``, in that order, on several processes when there
     are enough items and cores. ``work`` must be a module-level function (it is called
     in the workers) whose result pickles; an exception in a worker is raised here."""
+    return list(parallel_iter(work, items, steps, description, min_items))
+
+
+def parallel_iter(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    steps: Steps = NO_STEPS,
+    description: str = "",
+    min_items: int = MIN_PARALLEL,
+) -> Iterator[R]:
+    """:func:`parallel_map` yielding each result as it comes (in input order), so that
+    the caller need not hold them all at once."""
     if description:
         steps.start(description, len(items))
     workers = min(jobs(), max(1, len(items) // 4))
     if workers < 2 or len(items) < min_items or not _can_fork():
-        return list(_serial(work, items, steps))
+        yield from _serial(work, items, steps)
+        return
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(items) // (workers * 8)))
-    found: list[R] = []
     with context.Pool(workers) as pool:
         for result in pool.imap(work, items, chunk):
-            found.append(result)
+            yield result
             steps.advance()
-    return found
 
 
 def _serial(work: Callable[[T], R], items: Sequence[T], steps: Steps) -> Iterator[R]:

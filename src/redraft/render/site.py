@@ -65,6 +65,7 @@ class BuiltPage:
     files: dict[str, bytes]
     row: str
     versions: int
+    kept: bool = False  # the folder already holds this page and its files: not written
 
 
 def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
@@ -89,9 +90,10 @@ def write_pages(out_dir: Path, pages: Iterable[BuiltPage]) -> Site:
     rows, infos = [], []
     for built in pages:
         page = f"drafts/{page_name(built.name)}.html"
-        _write(out_dir / page, built.html)
-        for file_name, data in built.files.items():
-            _write_bytes(out_dir / "drafts" / file_name, data)
+        if not built.kept:
+            _write(out_dir / page, built.html)
+            for file_name, data in built.files.items():
+                _write_bytes(out_dir / "drafts" / file_name, data)
         rows.append(built.row)
         infos.append(PageInfo(built.name, page, built.versions))
     _write(out_dir / "index.html", index_page(rows))

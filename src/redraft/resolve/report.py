@@ -12,15 +12,14 @@ new version computes one redline; drafts that changed are worked on in parallel
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .. import canonical
 from ..diff.engine import diff_drafts
-from ..jobs import NO_STEPS, Steps, parallel_map
+from ..jobs import NO_STEPS, Steps, parallel_iter
 from ..model import Draft, Version
 from ..overview import DraftOverview, draft_overview, status_line, version_name
 from ..render.site import (
@@ -30,17 +29,16 @@ from ..render.site import (
     latest_text,
     latest_word_file,
     page_html,
+    page_name,
     redline_section,
     redline_word_file,
     write_pages,
 )
-from ..store import Store
 from ..words import count_words
-from .cache import FOLDER, key, load_document, save_document, string_map
+from .cache import key
+from .report_cache import ReportCache
 from .sources import open_store, with_words
 
-REPORT_CACHE = "report"
-WORD_FOLDER = f"{FOLDER}/word"
 CHUNK = 16  # consecutive redlines per unit of parallel work
 
 
@@ -57,109 +55,104 @@ def overview(store: Path | None) -> list[DraftOverview]:
 
 def build_report(out_dir: Path, store: Path | None, steps: Steps = NO_STEPS) -> Site:
     """Write the report of the store in ``out_dir``: :func:`redraft.render.site.write_site`
-    of :func:`overview`, computing only what the cache lacks."""
+    of :func:`overview`, computing only what the cache lacks, and writing only pages whose
+    versions changed (or whose files in ``out_dir`` are not as the last report left them)."""
     opened = open_store(store)
     histories = opened.all_versions()
-    cache = _Cache.load(opened)
-    units = [unit for name in sorted(histories) for unit in _units(name, histories[name], cache)]
+    cache = ReportCache(opened)
+    written = cache.site(out_dir)
+    plans = [_Plan.of(name, histories[name], cache, out_dir, written) for name in sorted(histories)]
+    units = [unit for plan in plans if not plan.kept for unit in _units(plan, cache)]
     needed = sorted({v.blob for unit in units for v in unit.versions})
     texts = dict(zip(needed, opened.blobs(needed), strict=True))
     ready = [replace(unit, texts=tuple(texts[v.blob] for v in unit.versions)) for unit in units]
-    for done in parallel_map(_work, ready, steps, "Preparing pages"):
-        cache.add(done, opened)
-    steps.start("Writing pages", len(histories))
-    pages = _pages(histories, cache, opened, steps)
-    site = write_pages(out_dir, pages)
-    cache.save(opened)
+    del texts
+    for done in parallel_iter(_work, ready, steps, "Preparing pages"):
+        _keep(done, cache)
+    steps.start("Writing pages", len(plans))
+    site = write_pages(out_dir, _pages(plans, cache, steps))
+    cache.save_site(out_dir, _files_written(plans, out_dir))
+    cache.save()
     return site
 
 
-# -- what the cache holds -------------------------------------------------------------
+@dataclass(frozen=True)
+class _Plan:
+    """One draft of this run: its versions, the keys of what its page is made of, and
+    whether the page and its Word files in the output folder are already these."""
 
-
-@dataclass
-class _Cache:
-    """Per text (by git id): words; per latest text: status, symbol and the HTML of
-    the text; per redline (by :func:`_section_key`): its HTML. Word files are cache
-    files of their own (``redraft-cache/word/KEY``). ``used`` collects what this run
-    needed: everything else is dropped when the cache is saved."""
-
-    words: dict[str, int] = field(default_factory=dict)
-    latest: dict[str, list[str]] = field(default_factory=dict)  # blob -> [status, symbol, html]
-    sections: dict[str, str] = field(default_factory=dict)
-    word_files: set[str] = field(default_factory=set)
-    used: set[str] = field(default_factory=set)
-    changed: bool = False
-    checked: set[str] = field(default_factory=set)  # Word files read back whole
-    store: Store | None = None
+    name: str
+    versions: tuple[Version, ...]
+    page: str  # key of the page: every version shown
+    text: str  # key of the latest text's HTML
+    sections: tuple[str, ...]  # key of each redline's HTML
+    words: tuple[str, ...]  # key of each Word file: the latest, then each redline
+    kept: bool  # the folder holds this page and these Word files as last written
 
     @classmethod
-    def load(cls, store: Store) -> _Cache:
-        body = load_document(store, REPORT_CACHE, "cache:report:1")
-        words = {k: v for k, v in string_map(body, "words").items() if isinstance(v, int)}
-        latest = {
-            k: v
-            for k, v in string_map(body, "latest").items()
-            if isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v)
-        }
-        sections = {k: v for k, v in string_map(body, "sections").items() if isinstance(v, str)}
-        files = {name.rpartition("/")[2] for name in store.cache_names(WORD_FOLDER)}
-        found = cls(words, latest, sections, files)
-        found.store = store
+    def of(
+        cls,
+        name: str,
+        found: list[Version],
+        cache: ReportCache,
+        out_dir: Path,
+        written: dict[str, list[Any]],
+    ) -> _Plan:
+        shown = [(v.number, v.symbol, v.by, v.date, v.message, v.blob) for v in found]
+        pairs = list(zip(found, found[1:], strict=False))
+        plan = cls(
+            name=name,
+            versions=tuple(found),
+            page=key("page", name, shown),
+            text=key("text", found[-1].blob),
+            sections=tuple(_section_key(name, a, b) for a, b in pairs),
+            words=(_latest_word_key(found[-1]), *(_redline_word_key(a, b) for a, b in pairs)),
+            kept=False,
+        )
+        cache.used.update((*(v.blob for v in found), plan.text, *plan.sections, *plan.words))
+        figures = all(v.blob in cache.words for v in found) and found[-1].blob in cache.meta
+        on_disk = dict(zip(plan.files(), (plan.page, *plan.words), strict=True))
+        kept = figures and all(_as_written(out_dir, f, k, written) for f, k in on_disk.items())
+        return replace(plan, kept=kept)
+
+    def files(self) -> list[str]:
+        """The page and its Word files, relative to the output folder."""
+        found = [f"drafts/{page_name(self.name)}.html", f"drafts/{latest_word_file(self.name)}"]
+        found += [f"drafts/{redline_word_file(self.name, v)}" for v in self.versions[1:]]
         return found
 
-    def has_word_file(self, word_key: str) -> bool:
-        """Whether the Word file is in the cache, whole (read once to check)."""
-        if word_key not in self.word_files:
-            return False
-        if word_key not in self.checked:
-            if self._read_word(word_key) is None:
-                self.word_files.discard(word_key)
-                return False
-            self.checked.add(word_key)
-        return True
 
-    def _read_word(self, word_key: str) -> bytes | None:
-        data = self.store.load_cache(f"{WORD_FOLDER}/{word_key}") if self.store else None
-        if data is None or len(data) < 4:
-            return None
-        body = data[4:]
-        if zlib.crc32(body) != int.from_bytes(data[:4], "big"):
-            return None  # damaged: made again
-        return body
+def _as_written(out_dir: Path, file: str, key_: str, written: dict[str, list[Any]]) -> bool:
+    """Whether ``file`` is what the last report wrote for ``key_`` (size and time alike)."""
+    entry = written.get(file)
+    if entry is None or entry[0] != key_:
+        return False
+    try:
+        found = (out_dir / file).stat()
+    except OSError:
+        return False
+    return [found.st_size, found.st_mtime_ns] == entry[1:]
 
-    def add(self, done: _Done, store: Store) -> None:
-        self.words.update(done.words)
-        self.latest.update(done.latest)
-        self.sections.update(done.sections)
-        for word_key, data in done.word_files.items():
-            # a checksum first tells a damaged entry from a whole one
-            checked = zlib.crc32(data).to_bytes(4, "big") + data
-            store.save_cache(f"{WORD_FOLDER}/{word_key}", checked)
-            self.word_files.add(word_key)
-            self.checked.add(word_key)
-        self.changed = True
 
-    def word_file(self, store: Store, word_key: str) -> bytes:
-        data = self._read_word(word_key)
-        if data is None:  # removed under us: say so rather than write a broken link
-            from ..errors import StoreError
+def _files_written(plans: list[_Plan], out_dir: Path) -> dict[str, list[Any]]:
+    files: dict[str, list[Any]] = {}
+    for plan in plans:
+        for file, key_ in zip(plan.files(), (plan.page, *plan.words), strict=True):
+            try:
+                found = (out_dir / file).stat()
+            except OSError:
+                continue
+            files[file] = [key_, found.st_size, found.st_mtime_ns]
+    return files
 
-            raise StoreError(f"{store.root}: the report cache changed while writing; run again")
-        return data
 
-    def save(self, store: Store) -> None:
-        unused = [w for w in self.word_files if w not in self.used]
-        stale = any(k not in self.used for k in (*self.words, *self.latest, *self.sections))
-        if not (self.changed or stale or unused):
-            return
-        body: dict[str, Any] = {
-            "words": {k: v for k, v in self.words.items() if k in self.used},
-            "latest": {k: v for k, v in self.latest.items() if k in self.used},
-            "sections": {k: v for k, v in self.sections.items() if k in self.used},
-        }
-        save_document(store, REPORT_CACHE, "cache:report:1", body)
-        store.drop_cache([f"{WORD_FOLDER}/{w}" for w in unused])
+def _keep(done: _Done, cache: ReportCache) -> None:
+    """What a unit of work made, into the cache."""
+    cache.put_figures(done.words, done.meta)
+    for html_key, html in done.html.items():
+        cache.put_html(html_key, html)
+    for word_key, data in done.word_files.items():
+        cache.put_word(word_key, data)
 
 
 def _section_key(name: str, before: Version, after: Version) -> str:
@@ -196,42 +189,38 @@ class _Unit:
 @dataclass(frozen=True)
 class _Done:
     words: dict[str, int]
-    latest: dict[str, list[str]]
-    sections: dict[str, str]
+    meta: dict[str, list[str]]  # latest text's blob -> [status line, symbol]
+    html: dict[str, str]  # key -> the HTML of a latest text or of a redline
     word_files: dict[str, bytes]
 
 
-def _units(name: str, versions: list[Version], cache: _Cache) -> Iterator[_Unit]:
-    """What the cache lacks for draft ``name``, as units of work (none when complete)."""
-    for version in versions:
-        cache.used.add(version.blob)
-    last = versions[-1]
-    word_key = _latest_word_key(last)
-    cache.used.add(word_key)
-    complete = last.blob in cache.latest and last.blob in cache.words
-    if not complete or not cache.has_word_file(word_key):
-        missing_word = frozenset() if cache.has_word_file(word_key) else frozenset({word_key})
-        yield _Unit(name, (last,), latest=True, word_keys=missing_word)
-    missing: list[int] = []
-    for index, (before, after) in enumerate(zip(versions, versions[1:], strict=False)):
-        section, word = _section_key(name, before, after), _redline_word_key(before, after)
-        cache.used.update((section, word))
-        if section not in cache.sections or not cache.has_word_file(word):
-            missing.append(index)
+def _units(plan: _Plan, cache: ReportCache) -> Iterator[_Unit]:
+    """What the cache lacks for a page to be written, as units of work."""
+    versions = list(plan.versions)
+    last, latest_word = versions[-1], plan.words[0]
+    figures = last.blob in cache.meta and last.blob in cache.words
+    if not (figures and cache.has_html(plan.text) and cache.has_word(latest_word)):
+        missing_word = frozenset() if cache.has_word(latest_word) else frozenset({latest_word})
+        yield _Unit(plan.name, (last,), latest=True, word_keys=missing_word)
+    missing = [
+        index
+        for index, (section, word) in enumerate(zip(plan.sections, plan.words[1:], strict=True))
+        if not (cache.has_html(section) and cache.has_word(word))
+    ]
     runs = _runs(missing)
     for run in runs:
         lo, hi = run[0], run[-1] + 1
-        keys = {_redline_word_key(versions[i], versions[i + 1]) for i in run}
+        keys = {plan.words[1 + i] for i in run}
         yield _Unit(
-            name,
+            plan.name,
             tuple(versions[lo : hi + 1]),
             pairs=tuple(i - lo for i in run),
-            word_keys=frozenset(k for k in keys if not cache.has_word_file(k)),
+            word_keys=frozenset(k for k in keys if not cache.has_word(k)),
         )
     counted = {v.blob for unit_run in runs for v in versions[unit_run[0] : unit_run[-1] + 2]}
     uncounted = [v for v in versions[:-1] if v.blob not in cache.words and v.blob not in counted]
     for start in range(0, len(uncounted), CHUNK * 4):
-        yield _Unit(name, tuple(uncounted[start : start + CHUNK * 4]))
+        yield _Unit(plan.name, tuple(uncounted[start : start + CHUNK * 4]))
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -259,14 +248,15 @@ def _work(unit: _Unit) -> _Done:
         replace(v, words=count_words(d)) for v, d in zip(unit.versions, drafts, strict=True)
     ]
     words = {v.blob: v.words or 0 for v in versions}
-    latest: dict[str, list[str]] = {}
+    meta: dict[str, list[str]] = {}
+    html: dict[str, str] = {}
     word_files: dict[str, bytes] = {}
     if unit.latest:
         draft, version = drafts[-1], versions[-1]
-        latest[version.blob] = [status_line(draft), draft.meta.symbol, latest_text(draft)]
+        meta[version.blob] = [status_line(draft), draft.meta.symbol]
+        html[key("text", version.blob)] = latest_text(draft)
         if _latest_word_key(version) in unit.word_keys:
             word_files[_latest_word_key(version)] = render_draft_docx(draft)
-    sections: dict[str, str] = {}
     for k in unit.pairs:
         before, after = versions[k], versions[k + 1]
         result = diff_drafts(
@@ -275,13 +265,13 @@ def _work(unit: _Unit) -> _Done:
             old_source=version_name(before),
             new_source=version_name(after),
         )
-        sections[_section_key(unit.name, before, after)] = redline_section(unit.name, after, result)
+        html[_section_key(unit.name, before, after)] = redline_section(unit.name, after, result)
         word_key = _redline_word_key(before, after)
         if word_key in unit.word_keys:
             word_files[word_key] = render_diff_docx(
                 result, author_old=before.by, author_new=after.by, date=after.date
             )
-    return _Done(words, latest, sections, word_files)
+    return _Done(words, meta, html, word_files)
 
 
 def _parse(text: bytes, version: Version, reader: Callable[[str], Draft]) -> Draft:
@@ -297,22 +287,30 @@ def _parse(text: bytes, version: Version, reader: Callable[[str], Draft]) -> Dra
 # -- pages -------------------------------------------------------------------------------
 
 
-def _pages(
-    histories: dict[str, list[Version]], cache: _Cache, store: Store, steps: Steps
-) -> Iterator[BuiltPage]:
-    for name in sorted(histories):
-        found = histories[name]
+def _pages(plans: list[_Plan], cache: ReportCache, steps: Steps) -> Iterator[BuiltPage]:
+    for plan in plans:
+        found = plan.versions
         versions = [replace(v, words=cache.words[v.blob]) for v in found]
-        status, symbol, text_html = cache.latest[found[-1].blob]
-        sections = [
-            cache.sections[_section_key(name, before, after)]
-            for before, after in zip(found, found[1:], strict=False)
-        ]
-        files = {latest_word_file(name): cache.word_file(store, _latest_word_key(found[-1]))}
-        for before, after in zip(found, found[1:], strict=False):
-            word = cache.word_file(store, _redline_word_key(before, after))
-            files[redline_word_file(name, after)] = word
-        html = page_html(name, versions, sections, text_html)
-        row = index_row(name, versions[-1], len(versions), symbol, status)
-        yield BuiltPage(name, html, files, row, len(versions))
+        status, symbol = cache.meta[found[-1].blob]
+        row = index_row(plan.name, versions[-1], len(versions), symbol, status)
+        if plan.kept:  # the folder holds this page as it would be written
+            yield BuiltPage(plan.name, "", {}, row, len(versions), kept=True)
+            steps.advance()
+            continue
+        sections = [_needed(cache.html(k), k, cache) for k in plan.sections]
+        text_html = _needed(cache.html(plan.text), plan.text, cache)
+        files = {}
+        for file, word_key in zip(plan.files()[1:], plan.words, strict=True):
+            files[file.removeprefix("drafts/")] = _needed(cache.word(word_key), word_key, cache)
+        html = page_html(plan.name, versions, sections, text_html)
+        yield BuiltPage(plan.name, html, files, row, len(versions))
         steps.advance()
+
+
+def _needed(found: Any, key_: str, cache: ReportCache) -> Any:
+    """A cache entry checked a moment ago: gone now means another process removed it."""
+    if found is None:
+        from ..errors import StoreError
+
+        raise StoreError(f"{cache.store.root}: the report cache changed while writing; run again")
+    return found
