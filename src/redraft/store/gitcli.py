@@ -88,6 +88,19 @@ def _clear_stale_ref_lock(error: str, warnings: list[str], late: bool) -> None:
             remove_if_stale(Path(word), warnings, older_than)
 
 
+def pack_loose_objects(store: GitContext, pack_limit: int) -> None:
+    """Pack the loose objects saves leave, as ``git gc`` would (git itself waits for
+    6,700): with a thousand versions loose, every ``git log`` of a save reads thousands
+    of files and a save slows from 130 to 200 ms. Packing costs a fraction of a second
+    once every ~60 saves; past ``pack_limit`` packs they are merged into one, and git's
+    commit graph (with changed-path filters) is written for path-limited logs. A failure
+    only leaves the store as it was: slower, never wrong."""
+    run_git(store.root, ["repack", "-d", "-q", "--no-write-bitmap-index"], check=False)
+    if len(list((store.git_dir / "objects" / "pack").glob("*.pack"))) > pack_limit:
+        run_git(store.root, ["repack", "-a", "-d", "-q", "--no-write-bitmap-index"], check=False)
+    run_git(store.root, ["commit-graph", "write", "--reachable", "--changed-paths"], check=False)
+
+
 def _past_blobs(root: Path, path: str) -> set[str]:
     args = ["log", "--format=", "--raw", "--no-abbrev", "--diff-merges=first-parent"]
     out = run_git(root, [*args, "HEAD", "--", path]).stdout

@@ -60,6 +60,7 @@ from .gitcli import (
     gitpython_stderr,
     init_repository,
     move_branch,
+    pack_loose_objects,
     run_git,
     sync_worktree,
     sync_worktree_many,
@@ -376,17 +377,9 @@ class Store:
         return write_loose_object(self.git_dir, *loose_object(kind, body, self.hash_name))
 
     def _tidy(self) -> None:
-        """Pack the loose objects saves leave once there are many, as ``git gc`` would
-        (git itself waits for 6,700): with a thousand versions loose, every ``git log``
-        of a save reads thousands of files and a save slows from 130 to 200 ms. Packing
-        costs a fraction of a second once every ~60 saves; many packs are merged into
-        one. A failure only leaves the store as it was: slower, never wrong."""
-        if loose_estimate(self.git_dir) < LOOSE_LIMIT:
-            return
-        self._proc(["repack", "-d", "-q", "--no-write-bitmap-index"])
-        if len(list((self.git_dir / "objects" / "pack").glob("*.pack"))) > PACK_LIMIT:
-            self._proc(["repack", "-a", "-d", "-q", "--no-write-bitmap-index"])
-        self._proc(["commit-graph", "write", "--reachable", "--changed-paths"])
+        """Pack loose objects once there are many (:func:`.gitcli.pack_loose_objects`)."""
+        if loose_estimate(self.git_dir) >= LOOSE_LIMIT:
+            pack_loose_objects(self._git_context(), PACK_LIMIT)
 
     def sync(self, remote: str | None = None) -> SyncResult:
         """Fetch, rebase local versions onto the remote's, push; never forces a push
