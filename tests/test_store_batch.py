@@ -123,3 +123,50 @@ def test_import_cli_one_commit(tmp_path: Path) -> None:
     assert err == ""  # no progress bar on a pipe
     code, out, _ = run("log", "draft-3", "--store", str(store))
     assert "A/C.3/79/L.3" in out and "first version" in out
+
+
+def _import_on_a_terminal(tmp_path: Path, extra: list[str], stdout: int | None) -> bytes:
+    """stderr of ``redraft import`` on a pseudo-terminal (stdout: None for the terminal
+    too, or subprocess.PIPE for a pipe)."""
+    import os
+    import pty
+    import sys
+
+    files = []
+    for n in range(30):
+        path = tmp_path / f"d{n}.txt"
+        path.write_text(TEXT.format(n=n, symbol=f"A/C.3/79/L.{n}", sponsor="Chile"))
+        files.append(str(path))
+    store = tmp_path / f"s{len(extra)}{stdout}"
+    Store.init(store)
+    leader, follower = pty.openpty()
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "TERM": "xterm", "COLUMNS": "100"}
+    command = [sys.executable, "-m", "redraft", "import", *files, "--store", str(store), *extra]
+    proc = subprocess.Popen(
+        command,
+        stdout=stdout if stdout is not None else follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.communicate()
+    os.close(leader)
+    assert proc.returncode == 0
+    return shown
+
+
+def test_progress_bar_on_a_terminal_none_piped_or_quiet(tmp_path: Path) -> None:
+    pytest.importorskip("pty")
+    assert b"Saving drafts" in _import_on_a_terminal(tmp_path, [], None)
+    assert b"Saving drafts" not in _import_on_a_terminal(tmp_path, ["--quiet"], None)
+    assert b"Saving drafts" not in _import_on_a_terminal(tmp_path, [], subprocess.PIPE)
