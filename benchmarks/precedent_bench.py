@@ -46,6 +46,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from shared_corpus import DEFAULT_CORPUS, need
+
 from redraft import canonical
 from redraft.labels import assign_labels
 from redraft.model import Draft, Kind, Meta, Paragraph
@@ -57,7 +59,6 @@ from redraft.readers import read_path
 from redraft.resolve.precedent import update_index
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 NEW_PARAGRAPHS = Path(__file__).parent / "data" / "precedent_new_paragraphs.txt"
 SEEDED_KINDS = (Kind.PREAMBULAR, Kind.OPERATIVE)
 TARGET = 0.95
@@ -385,10 +386,12 @@ def main() -> None:
     parser.add_argument("--skip-evidence", action="store_true", help="no 78th -> 79th histogram")
     parser.add_argument("--skip-speed", action="store_true", help="quality figures only")
     args = parser.parse_args()
+    need(
+        args.corpus / "unxml-ga" / "79session" / "English",
+        "the General Assembly's adopted resolutions in AKN (78th and 79th sessions)",
+        pattern="*.xml",
+    )
     files = sessions(args.corpus)
-    if not files:
-        print(f"precedent_bench: no resolutions under {args.corpus}/unxml-ga (give --corpus)")
-        sys.exit(2)
     rng = random.Random(16)
     with tempfile.TemporaryDirectory(prefix="precedent-bench-") as scratch:
         work = Path(scratch)

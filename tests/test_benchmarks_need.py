@@ -17,8 +17,11 @@ NEEDS_CORPUS = (
     "check_bench.py",
     "diff_bench.py",
     "diff_corpus.py",
+    "languages_bench.py",
     "merge_corpus.py",
     "overlap_bench.py",
+    "precedent_bench.py",
+    "parity_bench.py",
     "selfsimilar_bench.py",
     "session_bench.py",
 )

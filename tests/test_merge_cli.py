@@ -119,7 +119,9 @@ def test_merge_drafts(tmp_path: Path) -> None:
     code, out, err = run("merge-drafts", DRAFT_II, RES_20_1, "-o", target)
     assert code == 0 and out == ""
     assert "alternatives" in err and "Words:" in err
-    assert "[alt A (" in target.read_text()
+    assert "[ecosoc-draft-resolution-ii-support-development-implementation: " in (
+        target.read_text()
+    )
     code, out, _ = run("merge-drafts", DRAFT_II, RES_20_1, "--format", "json")
     doc = json.loads(out)
     assert doc["schema"] == "redraft.consolidation/1"

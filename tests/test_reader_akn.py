@@ -202,6 +202,15 @@ def test_case_files(pair: tuple[Path, Path]) -> None:
     assert canonical.render(draft) == expected.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("pair", case_pairs(".labels"), ids=lambda p: p[0].stem)
+def test_case_labels(pair: tuple[Path, Path]) -> None:
+    """The numbering forms of the other languages (``language-*.xml``) give English
+    labels: every label of the case, one a line, in ``NAME.labels``."""
+    source, expected = pair
+    draft, _ = read_akn(source.read_bytes(), source.name)
+    assert draft.labels() == expected.read_text(encoding="utf-8").split()
+
+
 @pytest.mark.parametrize("pair", case_pairs(".error"), ids=lambda p: p[0].stem)
 def test_bad_input(pair: tuple[Path, Path]) -> None:
     source, expected = pair

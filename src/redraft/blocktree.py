@@ -7,9 +7,40 @@ of the new block, attach it, and freeze the whole into frozen Paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .errors import InputError
 from .model import Footnote, Paragraph
+
+#: The deepest nesting redraft reads and writes: a paragraph, its sub-paragraphs, theirs...
+#: Real drafts use five or six levels; the limit keeps every walk over a draft far from
+#: Python's recursion limit, and every AKN file redraft writes readable again (libxml2
+#: refuses documents more than 256 elements deep). docs/cli.md, "Limits".
+MAX_DEPTH = 32
+
+
+class NestingError(InputError):
+    """A document nests paragraphs deeper than :data:`MAX_DEPTH` levels."""
+
+
+def check_depth(depth: int, where: str = "") -> None:
+    """Refuse a block at ``depth`` (0 = top level) when it would be level MAX_DEPTH + 1."""
+    if depth >= MAX_DEPTH:
+        at = f" ({where})" if where else ""
+        raise NestingError(f"paragraphs nested more than {MAX_DEPTH} levels deep{at}")
+
+
+def deepest(blocks: Iterable[Paragraph]) -> int:
+    """How many levels ``blocks`` nest (1 for a flat draft, 0 for none), without recursion."""
+    most = 0
+    stack = [(block, 1) for block in blocks]
+    while stack:
+        block, level = stack.pop()
+        most = max(most, level)
+        if level <= MAX_DEPTH:  # deeper is refused anyway: stop counting there
+            stack.extend((child, level + 1) for child in block.children)
+    return most
 
 
 @dataclass
@@ -49,6 +80,7 @@ class TreeBuilder:
             self.stack.pop()
         if clamp:
             depth = min(depth, self.stack[-1].depth + 1) if self.stack else 0
+        check_depth(depth)
         node = BlockNode(block=block, depth=depth)
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)

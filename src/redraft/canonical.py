@@ -32,7 +32,7 @@ import json
 import re
 from dataclasses import replace
 
-from .blocktree import BlockNode, TreeBuilder
+from .blocktree import BlockNode, TreeBuilder, check_depth
 from .errors import InputError
 from .labels import LabelMemo, assign_labels
 from .model import Draft, Footnote, Kind, Meta, Paragraph
@@ -295,6 +295,7 @@ class _TreeBuilder:
     def _place(self, block: Paragraph, depth: int, lineno: int) -> BlockNode:
         if depth > 0 and not any(node.depth < depth for node in self.tree.stack):
             raise InputError(f"canonical text, line {lineno}: indented line with no parent")
+        check_depth(depth, f"canonical text, line {lineno}")
         return self.tree.place(block, depth)
 
     def finish(self) -> tuple[Paragraph, ...]:

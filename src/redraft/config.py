@@ -101,6 +101,21 @@ class Config:
 # -- finding and reading ------------------------------------------------------
 
 
+#: A configuration file is a few lines; a bigger one (a link to /dev/zero) is refused.
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a configuration file, read no further than MAX_CONFIG_BYTES."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"{path}: more than {MAX_CONFIG_BYTES // 1024} KB: not a configuration file"
+        )
+    return data
+
+
 def find_config(store: Path | None = None, start: Path | None = None) -> Path | None:
     """The store's redraft.toml, else the nearest pyproject.toml holding [tool.redraft]."""
     if store is not None and (store / "redraft.toml").is_file():
@@ -110,7 +125,7 @@ def find_config(store: Path | None = None, start: Path | None = None) -> Path | 
         if (folder / "redraft.toml").is_file():
             return folder / "redraft.toml"
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.redraft" in pyproject.read_text(errors="replace"):
+        if pyproject.is_file() and "[tool.redraft" in _read(pyproject).decode(errors="replace"):
             return pyproject
     return None
 
@@ -123,7 +138,7 @@ def load_config(path: Path | None = None, store: Path | None = None) -> Config:
         if path is None:
             return Config()
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = _read(Path(path)).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -148,7 +163,7 @@ def read_section(section: str, store: Path | None = None) -> tuple[dict[str, Any
     if found is None:
         return {}, ""
     try:
-        data = tomllib.loads(found.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read(found).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{found}: cannot read ({error})") from None
     if found.name == "pyproject.toml":

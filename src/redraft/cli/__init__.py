@@ -54,6 +54,8 @@ COMMANDS: dict[str, str] = {
     "report": "export_cmds:report",
     # issue 16: agreed language
     "precedent": "precedent_cmds:precedent",
+    # issue 14: six languages
+    "parity": "parity_cmd:parity",
 }
 
 #: One line per command for ``redraft --help``, without importing the modules.
@@ -84,6 +86,7 @@ SUMMARIES: dict[str, str] = {
     "export": "Write a draft as Word, Markdown, text or AKN.",
     "report": "Write a static HTML site for the store.",
     "precedent": "Trace each paragraph to the adopted texts it reuses.",
+    "parity": "Check that the language versions of a draft correspond.",
 }
 
 
@@ -96,7 +99,9 @@ class UserFacingError(click.ClickException):
         self.exit_code = int(getattr(error, "exit_code", 2))  # type: ignore[misc]
 
     def show(self, file: object = None) -> None:
-        click.echo(f"redraft: error: {self.format_message()}", err=True)
+        from ..render.safe import printable_line
+
+        click.echo(f"redraft: error: {printable_line(self.format_message())}", err=True)
 
 
 class LazyGroup(click.Group):
@@ -160,7 +165,10 @@ class LazyGroup(click.Group):
             where = error.ctx.command_path if error.ctx else "redraft"
             # click says "No such option '--parra'. Did you mean '--para'?": one sentence,
             # as redraft's own suggestions ("...; did you mean 'unodc'?")
+            from ..render.safe import printable_line
+
             message = error.format_message().rstrip(".").replace(". Did you mean", "; did you mean")
+            message = printable_line(message)
             click.echo(f"redraft: error: {message} (see '{where} --help')", err=True)
             sys.exit(2)
         except click.ClickException as error:
@@ -226,8 +234,10 @@ def main() -> None:
     except Exception as error:  # a bug: say so in one line
         if os.environ.get("REDRAFT_DEBUG"):
             raise
+        from ..render.safe import printable_line
+
         click.echo(
-            f"redraft: internal error: {type(error).__name__}: {error} "
+            f"redraft: internal error: {type(error).__name__}: {printable_line(str(error))} "
             "(set REDRAFT_DEBUG=1 for details)",
             err=True,
         )

@@ -131,8 +131,13 @@ quiet_option = click.option(
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Write a result to stdout or to ``output``."""
+    """Write a result to stdout or to ``output``. On stdout, control characters (a
+    terminal's escape sequences) show as visible signs (:mod:`redraft.render.safe`);
+    a file gets the text as it is."""
     if output is None:
+        from ..render.safe import printable
+
+        text = printable(text)
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
         sys.stdout.flush()
         return
@@ -146,11 +151,14 @@ def emit(text: str, output: Path | None = None) -> None:
 
 
 def warn(message: str) -> None:
-    click.echo(f"redraft: warning: {message}", err=True)
+    info(f"redraft: warning: {message}")
 
 
 def info(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on stderr, control characters shown as visible signs."""
+    from ..render.safe import printable
+
+    click.echo(printable(message), err=True)
 
 
 #: Warnings already shown by the running command: a file read twice warns once.

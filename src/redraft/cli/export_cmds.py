@@ -145,8 +145,10 @@ def report(out_dir: Path, fmt: str, quiet: bool, store: Path | None) -> None:
     from ..render.console import progress_steps
     from ..resolve.report import build_report
 
+    warnings: list[str] = []
     with progress_steps(quiet) as steps:
-        site = build_report(out_dir, store, steps)
+        site = build_report(out_dir, store, steps, warnings)
+    show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps
 

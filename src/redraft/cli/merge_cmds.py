@@ -67,6 +67,16 @@ def _name(loaded: Loaded, fallback: str) -> str:
     default=None,
     help="Language in this many drafts is boilerplate (default: 3, or 1 draft in 20).",
 )
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Report only pairs scoring at least this (pairs scoring 0 are never reported).",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Report only the best N pairs."
+)
 @output_option
 @quiet_option
 @store_option
@@ -75,13 +85,16 @@ def overlap(
     fmt: str,
     min_similarity: float,
     boilerplate_min: int | None,
+    min_score: float,
+    limit: int | None,
     output: Path | None,
     quiet: bool,
     store: Path | None,
 ) -> None:
     """Find drafts that cover the same ground, best pairs first, with the paragraphs
     they share. DRAFTS are files or store names (default: every draft in the store).
-    Standard language used by many drafts is reported apart as boilerplate."""
+    Standard language used by many drafts is reported apart as boilerplate. The same
+    drafts give the same pairs in every run."""
     from ..merge.overlap import find_overlaps
     from ..render import merge as report
     from ..render.console import progress_steps
@@ -89,7 +102,7 @@ def overlap(
 
     named = _named_drafts(drafts, store)
     with progress_steps(quiet) as steps:
-        result = find_overlaps(named, min_similarity, boilerplate_min, steps)
+        result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit, steps)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
     elif fmt in ("markdown", "md"):
@@ -103,7 +116,9 @@ def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str,
     from ..resolve.merge import latest_drafts
 
     if not specs:
-        return latest_drafts(store)
+        named, warnings = latest_drafts(store)
+        show_warnings(warnings)
+        return named
     refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:

@@ -11,6 +11,7 @@ import click
 from .common import (
     emit,
     format_option,
+    info,
     output_option,
     quiet_option,
     show_warnings,
@@ -197,7 +198,7 @@ def clean(spec: str, keep_open: bool, fmt: str, output: Path | None, store: Path
     result, source, warnings = api.clean_of(spec, store, keep_open)
     show_warnings(warnings)
     for item in result.unresolved:
-        click.echo(f"redraft: open: {item.label}: {item.reason}", err=True)
+        info(f"redraft: open: {item.label}: {item.reason}")
     if result.unresolved and not keep_open:
         count = len(result.unresolved)
         click.echo(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option
+from .common import emit, format_option, output_option, show_warnings, store_option, warn
 
 if TYPE_CHECKING:
     from ..precedent.model import PrecedentResult, SearchResult, UpdateReport
@@ -252,7 +252,7 @@ def index(
     finally:
         opened.close()
     for _, error in report.skipped:
-        click.echo(f"redraft: warning: not indexed: {error}", err=True)
+        warn(f"not indexed: {error}")  # through the one sanitising function
     _show_index(report, fmt)
 
 

@@ -65,7 +65,9 @@ date_option = click.option(
 def init(directory: Path | None) -> None:
     """Create a store in DIRECTORY (default: here), or make the git repository there one.
 
-    Safe to run again: an existing store is left as it is."""
+    Safe to run again: an existing store is left as it is. In a clone whose checkout
+    is empty (the host's HEAD names another branch), checks out the branch that holds
+    the store."""
     from ..store import CONFIG_NAME, Store
 
     target = directory or Path(".")
@@ -73,6 +75,8 @@ def init(directory: Path | None) -> None:
     store = Store.init(target)
     show_warnings(store.warnings)
     verb = "is already a redraft store" if existed else "is now a redraft store"
+    if store.checked_out:
+        verb = f"holds the team's store (branch {store.checked_out} checked out)"
     emit(f"{directory or '.'} {verb}: save drafts with 'redraft save NAME FILE'")
 
 
@@ -204,6 +208,8 @@ def list_(fmt: str, output: Path | None, store: Path | None) -> None:
 
     opened = _open(store)
     summaries = list_summaries(opened)
+    opened.names()  # one ls-tree: names what a push put among the drafts that is none
+    show_warnings(opened.warnings)  # drafts left out, named
     if fmt == "json":
         from ..render.json import dumps
 
@@ -329,6 +335,9 @@ def _when(iso: str) -> str:
 
 
 def _columns(rows: Sequence[tuple[str, ...]], right: frozenset[int] = frozenset()) -> str:
+    from ..render.safe import printable_line
+
+    rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # one line each
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:

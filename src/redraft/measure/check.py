@@ -303,6 +303,8 @@ def rule_structure(target: Target, config: Config, today: dt.date) -> Iterator[F
 
 
 _COPY = re.compile(r"#\d+")
+#: "EU: " at the start of a bracketed alternative (docs/merge.md, the bracket convention).
+_PROPONENT = re.compile(r"^[^\s:\[\]]{1,100}:\s+")
 _ADVERB = re.compile(r"^(?:\w+ly|ever|most|very)\s+", re.IGNORECASE)
 
 
@@ -343,8 +345,12 @@ def _openers(draft: Draft, check: CheckConfig) -> Iterator[Finding]:
             if _restarts(block) and numbered:
                 return  # an annex (a declaration, a convention) speaks in its own voice
             numbered = True
-        # A paragraph in square brackets is still a paragraph: lint what it opens with.
+        # A paragraph in square brackets is still a paragraph: lint what it opens with,
+        # past the proponent of its first alternative ("[EU: Urges ... / G77: ...]", as
+        # redraft merge and merge-drafts write them).
         text = block.text.lstrip("[ *\t")
+        if block.text.startswith("[") and (prefix := _PROPONENT.match(text)):
+            text = text[prefix.end() :].lstrip("*")
         if not text or block.kind not in (Kind.PREAMBULAR, Kind.OPERATIVE):
             continue
         preambular = block.kind is Kind.PREAMBULAR

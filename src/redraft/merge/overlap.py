@@ -87,9 +87,32 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(strip_footnote_refs(text).lower())
 
 
-def _shingles(words: Sequence[str]) -> array[int]:
-    # Python's str hash is per process, which is all an in-memory index needs.
-    return array("q", sorted(set(map(hash, zip(words, words[1:], words[2:], strict=False)))))
+def _shingles(words: Sequence[str], ids: dict[str, int]) -> array[int]:
+    """Each run of SHINGLE words as a 64-bit number, sorted, each once. Never Python's
+    ``hash`` of a string, which changes from run to run (PYTHONHASHSEED): the sketches,
+    hence the candidates and the pairs found, would too. Words get a stable number
+    (``ids``, a cache for one run), and three numbers are mixed by multiplication."""
+    numbers = [ids.get(word) or _word_id(word, ids) for word in words]
+    return array(
+        "Q",
+        sorted(
+            {
+                ((a * _MIX_1 + b) * _MIX_2 + c) & _MASK
+                for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
+            }
+        ),
+    )
+
+
+_MIX_1, _MIX_2, _MASK = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, (1 << 64) - 1
+
+
+def _word_id(word: str, ids: dict[str, int]) -> int:
+    import hashlib
+
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+    ids[word] = found = int.from_bytes(digest, "little") or 1
+    return found
 
 
 def compared_paragraphs(draft: Draft) -> Iterable[Paragraph]:
@@ -127,10 +150,15 @@ def find_overlaps(
     drafts: Sequence[tuple[str, Draft]],
     min_similarity: float = MIN_SIMILARITY,
     boilerplate_min: int | None = None,
+    min_score: float = 0.0,
+    limit: int | None = None,
     steps: Steps = NO_STEPS,
 ) -> OverlapResult:
     """Pairs of drafts that share paragraphs, best first, and the boilerplate set apart.
-    Drafts are indexed, and candidates compared, on the machine's cores."""
+    The same drafts give the same result in every run. A pair is reported when its
+    score (rounded to two decimals) is above 0 and at least ``min_score``; ``limit``
+    keeps the best ``limit`` pairs. Drafts are indexed, and candidates compared, on the
+    machine's cores."""
     names = tuple(name for name, _ in drafts)
     threshold = boilerplate_min or default_boilerplate_min(len(drafts))
     paras = _index_paragraphs(drafts, steps)
@@ -138,9 +166,13 @@ def find_overlaps(
     is_boiler = [_is_boilerplate(p, common) for p in paras]
     candidates = _candidates(paras, common, is_boiler)
     matches = _score_candidates(paras, candidates, min_similarity, steps)
-    pairs = _pair_overlaps(names, paras, is_boiler, matches)
+    pairs = tuple(
+        pair
+        for pair in _pair_overlaps(names, paras, is_boiler, matches)
+        if pair.score > 0 and pair.score >= min_score
+    )
     boiler = _boilerplate_groups(names, paras, is_boiler, threshold)
-    return OverlapResult(pairs, boiler, names, threshold)
+    return OverlapResult(pairs[:limit] if limit is not None else pairs, boiler, names, threshold)
 
 
 #: What the worker processes read (forked, they see it without copies being sent).
@@ -148,7 +180,7 @@ _SHARED: list[Any] = []
 
 
 def _index_paragraphs(drafts: Sequence[tuple[str, Draft]], steps: Steps = NO_STEPS) -> list[_Para]:
-    _SHARED[:] = [draft for _, draft in drafts]
+    _SHARED[:] = [[draft for _, draft in drafts], {}]  # the drafts, and word ids
     try:
         found = parallel_map(_index_draft, range(len(drafts)), steps, "Indexing drafts")
     finally:
@@ -165,11 +197,12 @@ def _index_paragraphs(drafts: Sequence[tuple[str, Draft]], steps: Steps = NO_STE
 def _index_draft(index: int) -> list[tuple[int, int, array[int]]]:
     """(position among the compared paragraphs, words, shingles) of a draft's paragraphs
     long enough to compare."""
+    drafts, ids = _SHARED  # ids: a cache of each process (the numbers do not depend on it)
     kept = []
-    for position, paragraph in enumerate(compared_paragraphs(_SHARED[index])):
+    for position, paragraph in enumerate(compared_paragraphs(drafts[index])):
         words = words_of(paragraph.text)
         if len(words) >= MIN_WORDS:
-            kept.append((position, len(words), _shingles(words)))
+            kept.append((position, len(words), _shingles(words, ids)))
     return kept
 
 
@@ -177,7 +210,7 @@ def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
     """Shingles used by at least ``threshold`` different drafts: each draft's distinct
     shingles in one array, sorted, counted by runs (a counter of a million shingles
     would take more memory than everything else)."""
-    every = array("q")
+    every = array("Q")
     mine: set[int] = set()
     for index, para in enumerate(paras):
         mine.update(para.shingles)
@@ -204,7 +237,7 @@ def _candidates(
     bottom-k MinHash): paragraphs that share much rare text almost always share one."""
     postings: dict[int, list[int]] = defaultdict(list)
     for pid, para in enumerate(paras):
-        para.rare = array("q", [s for s in para.shingles if s not in common])
+        para.rare = array("Q", [s for s in para.shingles if s not in common])
         if not is_boiler[pid]:
             for value in para.rare[:_SKETCH]:  # sorted: the smallest rare hashes
                 postings[value].append(pid)

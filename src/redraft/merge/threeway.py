@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Draft, Footnote, Meta
+from .overlap import similarity, words_of
 from .tree import Flat, Unit, content_key, flatten, rebuild
 
 #: How a deletion reads inside bracketed alternatives.
@@ -144,7 +145,11 @@ def merge_proposals(
 class _Weaver:
     """Walks the base in order, emitting each unit resolved and, after it, what the
     proposals inserted or moved there. A unit moves when every proposal that moved it
-    moved it to the same place; proposals that disagree leave it where it was."""
+    moved it to the same place; proposals that disagree leave it where it was.
+
+    What proposals wrote at one place (the change of a base unit and the insertions on
+    either side of it) goes in once when two proposals wrote the same text, and as one
+    bracketed proposal when two inserted near-duplicates: a merge never duplicates text."""
 
     def __init__(self, base_flats: list[Flat], sides: list[_Side], builder: _Builder) -> None:
         self.base_flats, self.sides, self.builder = base_flats, sides, builder
@@ -154,9 +159,10 @@ class _Weaver:
             if len(targets) == 1:
                 self.dest[i] = targets.pop()
         self.done: set[int] = set()
+        self.recent: list[_Written] = []  # what proposals wrote at the place just left
 
     def run(self) -> None:
-        self.slot(-1)
+        self.slot(-1, [])
         for i in range(len(self.base_flats)):
             if i not in self.dest:
                 self.unit(i)
@@ -165,27 +171,108 @@ class _Weaver:
 
     def unit(self, i: int, moved: bool = False) -> None:
         self.done.add(i)
+        start = len(self.builder.flats)
         _resolve(i, self.base_flats[i], self.sides, self.builder, moved=moved)
-        self.slot(i)
+        if len(self.builder.flats) == start:  # deleted: the place around it goes on
+            self.slot(i, self.recent)
+        else:
+            self.slot(i, self.taken(start))
 
-    def slot(self, slot: int) -> None:
-        """A text two proposals both inserted here goes in once (one proposal's text
-        inserted twice stays twice)."""
-        emitted: dict[_Key, int] = {}
+    def taken(self, start: int) -> list[_Written]:
+        """The units a proposal's change put in the builder from ``start`` on; one whose
+        text another proposal inserted just before goes in once, there."""
+        written = []
+        for k in range(start, len(self.builder.flats)):
+            record = self.builder.records[k]
+            if record is None or record.status not in ("changed", "inserted"):
+                continue
+            flat, key = self.builder.flats[k], _key(self.builder.flats[k])
+            earlier = next((w for w in self.recent if w.same(key, record.by)), None)
+            if earlier is not None:
+                earlier.wordings[key].extend(record.by)
+                self.builder.replace(earlier.index, *earlier.resolved())
+                self.builder.drop(k)
+                continue
+            wording = {key: list(record.by)}
+            written.append(_Written(k, flat, wording, {key: flat}, record.status, record.base))
+        return written
+
+    def slot(self, slot: int, written: list[_Written]) -> None:
+        """What the proposals inserted (or moved) after base unit ``slot``. A text two
+        proposals both wrote here goes in once, naming both (one proposal's text inserted
+        twice stays twice); two near-duplicates inserted here (similarity >=
+        NEAR_DUPLICATE: two delegations proposing almost the same new paragraph) are one
+        proposal with alternatives, ``[EU: ... / G77: ...]``, never two paragraphs."""
         for side in self.sides:
-            mine: dict[_Key, int] = {}
             for entry in side.slots.get(slot, ()):
                 if isinstance(entry, int):
                     if self.dest.get(entry) == slot and entry not in self.done:
                         self.unit(entry, moved=True)
                     continue
-                key = _key(entry)
-                mine[key] = mine.get(key, 0) + 1
-                if emitted.get(key, 0) >= mine[key]:
-                    self.builder.credit(entry, side.name)
-                    continue
-                emitted[key] = emitted.get(key, 0) + 1
-                self.builder.add(entry, MergedParagraph("", "", "inserted", (side.name,)))
+                self.insert(written, entry, side.name)
+        self.recent = written
+
+    def insert(self, written: list[_Written], flat: Flat, name: str) -> None:
+        key = _key(flat)
+        for group in written:
+            if group.same(key, (name,)):
+                group.wordings[key].append(name)  # the same text: once, both named
+                self.builder.replace(group.index, *group.resolved())
+                return
+        for group in written:
+            if group.status == "inserted" and name not in group.names() and group.near(flat):
+                group.wordings[key] = [name]
+                group.flats[key] = flat
+                self.builder.replace(group.index, *group.resolved())
+                return
+        group = _Written(len(self.builder.flats), flat, {key: [name]}, {key: flat})
+        written.append(group)
+        self.builder.add(*group.resolved())
+
+
+#: Two paragraphs inserted at the same place by different proposals whose words are at
+#: least this similar (:func:`redraft.merge.overlap.similarity`) are one proposal.
+NEAR_DUPLICATE = 0.7
+
+
+@dataclass
+class _Written:
+    """A unit proposals wrote at one place (inserted, or a base unit they changed): each
+    distinct wording and who proposed it, in the order met."""
+
+    index: int  # its place in the builder
+    first: Flat
+    wordings: dict[_Key, list[str]]
+    flats: dict[_Key, Flat]
+    status: str = "inserted"  # or "changed"
+    base: str = ""  # the base unit changed
+
+    def names(self) -> set[str]:
+        return {name for names in self.wordings.values() for name in names}
+
+    def same(self, key: _Key, by: Sequence[str]) -> bool:
+        """This very text, written by none of ``by`` yet."""
+        return key in self.wordings and not set(by) & set(self.wordings[key])
+
+    def near(self, flat: Flat) -> bool:
+        """Another wording of this paragraph: the same level and kind, words this close."""
+        mine, other = self.first.unit, flat.unit
+        if isinstance(mine, Footnote) or isinstance(other, Footnote):
+            return False
+        if self.first.depth != flat.depth or mine.kind is not other.kind:
+            return False
+        return similarity(words_of(mine.text), words_of(other.text)) >= NEAR_DUPLICATE
+
+    def resolved(self) -> tuple[Flat, MergedParagraph]:
+        if len(self.wordings) == 1:
+            names = tuple(name for names in self.wordings.values() for name in names)
+            return self.first, MergedParagraph("", self.base, self.status, names)
+        alternatives = tuple(
+            Alternative(tuple(names), self.flats[key].unit.text)
+            for key, names in self.wordings.items()
+        )
+        bracketed = _bracketed(self.first, alternatives)
+        return bracketed, MergedParagraph("", self.base, "conflict", (), alternatives)
 
 
 def three_way(
@@ -290,19 +377,20 @@ class _Builder:
         self.flats: list[Flat] = []
         self.records: list[MergedParagraph | None] = []
         self.deleted: list[MergedParagraph] = []
+        self.dropped: set[int] = set()
 
     def add(self, flat: Flat, record: MergedParagraph | None) -> None:
         self.flats.append(flat)
         self.records.append(record)
 
-    def credit(self, flat: Flat, name: str) -> None:
-        """Another proposal inserted the same text: name it too."""
-        key = _key(flat)
-        for k in range(len(self.flats) - 1, -1, -1):
-            record = self.records[k]
-            if record and record.status == "inserted" and _key(self.flats[k]) == key:
-                self.records[k] = replace(record, by=record.by + (name,))
-                return
+    def replace(self, index: int, flat: Flat, record: MergedParagraph | None) -> None:
+        """Rewrite a unit already placed (another proposal inserted the same paragraph)."""
+        self.flats[index] = flat
+        self.records[index] = record
+
+    def drop(self, index: int) -> None:
+        """Leave out a unit placed twice (the same text from two proposals)."""
+        self.dropped.add(index)
 
     def finish(self, meta: Meta, names: tuple[str, ...]) -> MergeResult:
         units = self._placeable()
@@ -321,7 +409,9 @@ class _Builder:
         out: list[tuple[Flat, MergedParagraph | None]] = []
         leading: list[tuple[Flat, MergedParagraph | None]] = []
         seen_paragraph = False
-        for flat, record in zip(self.flats, self.records, strict=True):
+        for index, (flat, record) in enumerate(zip(self.flats, self.records, strict=True)):
+            if index in self.dropped:
+                continue
             if isinstance(flat.unit, Footnote) and not seen_paragraph:
                 leading.append((flat, record))
                 continue

@@ -15,9 +15,10 @@ NAME_WORD = r"[A-Z0-9][\w'’&/.\-]*"
 MAX_NAME_WORDS = 6
 
 #: A name and a colon at the start of an option: "EU: ", "EU/US: ", "G77, African Group: ".
-PREFIX = re.compile(r"^\s*([^:\x00\[\]]{1,80}?):(?=\s|$)\s*")
-#: One word and a colon: how every alternative of a merge conflict starts ("eu: ...").
-WORD_PREFIX = re.compile(r"^\s*[^\s:\x00\[\]]{1,40}:(?:\s|$)")
+PREFIX = re.compile(r"^\s*([^:\x00\[\]]{1,100}?):(?=\s|$)\s*")
+#: One word and a colon: how every alternative of a merge conflict starts ("eu: ...");
+#: as long as a draft name (``merge-drafts`` names alternatives after their drafts).
+WORD_PREFIX = re.compile(r"^\s*[^\s:\x00\[\]]{1,100}:(?:\s|$)")
 #: One name in a prefix: capitalised words joined by "of (the)" or "and" ("Republic of
 #: Korea", "Democratic Republic of the Congo", "G77 and China"); no other lower-case word,
 #: so "Requests the Secretary-General:" is text.

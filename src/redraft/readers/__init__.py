@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+from ..blocktree import MAX_DEPTH, NestingError, deepest
 from ..errors import InputError
 from ..model import Draft
 
@@ -34,7 +36,8 @@ def read_path(path: str | Path, view: str = "current") -> ReadResult:
 
 def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
     """The bytes of a file meant to hold a ``what`` (a draft, a report), or an InputError
-    saying in one line why it cannot be read."""
+    saying in one line why it cannot be read. Devices and pipes (``/dev/zero``, a FIFO)
+    are read like files, up to the same limit."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -45,7 +48,8 @@ def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
                 f"{path}: {size / 1048576:.0f} MB is too large for a {what} "
                 f"(limit {MAX_INPUT_BYTES // 1048576} MB)"
             )
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return read_limited(handle, str(path), what)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -53,6 +57,34 @@ def read_file_bytes(path: str | Path, what: str = "draft") -> bytes:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
 
+
+def read_limited(stream: BinaryIO, name: str, what: str = "draft") -> bytes:
+    """Read ``stream`` (a file, a device, standard input) to its end, in pieces, and stop
+    with an InputError as soon as it holds more than MAX_INPUT_BYTES: ``/dev/zero`` or
+    ``yes | redraft show -`` never grow in memory past the limit."""
+    pieces: list[bytes] = []
+    total = 0
+    while True:
+        piece = stream.read(min(_PIECE, MAX_INPUT_BYTES + 1 - total))
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        total += len(piece)
+        if total > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{name}: more than {MAX_INPUT_BYTES // 1048576} MB: too large for a {what} "
+                f"(limit {MAX_INPUT_BYTES // 1048576} MB; reading stopped there)"
+            )
+
+
+_PIECE = 1 << 20
+
+
+#: A character that shows: not a blank, nor an invisible format character (a byte-order
+#: mark, a zero-width space or joiner, a soft hyphen, a bidirectional mark).
+_VISIBLE = re.compile(
+    r"[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
 
 #: The signature of an OLE compound file: an old .doc, or a password-protected .docx.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -63,8 +95,17 @@ def read_bytes(data: bytes, name: str = "<input>", view: str = "current") -> Rea
     (``name``) and, when about one paragraph, its label; each is given once.
 
     ``view`` matters for Word documents holding tracked changes: "current" (changes
-    accepted, the default) or "original" (changes rejected)."""
-    result = _read_bytes(data, name, view)
+    accepted, the default) or "original" (changes rejected). A draft nesting deeper
+    than :data:`~redraft.blocktree.MAX_DEPTH` levels is refused, whatever its format."""
+    try:
+        result = _read_bytes(data, name, view)
+    except NestingError as error:
+        raise InputError(f"{name}: {error}; redraft reads at most {MAX_DEPTH} levels") from None
+    if deepest(result.draft.blocks) > MAX_DEPTH:
+        raise InputError(
+            f"{name}: paragraphs nested more than {MAX_DEPTH} levels deep; "
+            f"redraft reads at most {MAX_DEPTH} levels"
+        )
     return ReadResult(result.draft, result.format, named(result.warnings, name))
 
 
@@ -79,6 +120,8 @@ def _read_bytes(data: bytes, name: str, view: str) -> ReadResult:
         draft, warnings = read_docx(data, name, view=view)
         return ReadResult(draft, "docx", tuple(warnings))
     text, warnings = decode(data, name)
+    if not _VISIBLE.search(text):  # a byte-order mark, zero-width spaces: nothing to read
+        raise InputError(f"{name}: the file is empty (nothing but blanks and invisible characters)")
     stripped = text.lstrip()
     if stripped.startswith("<"):
         from .akn import read_akn

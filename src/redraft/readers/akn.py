@@ -9,11 +9,13 @@ trees) because drafts arrive by e-mail from anyone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Paragraph
+from . import akn_languages as languages
 from . import akn_repair as repair
 from .akn_meta import all_text, children, local, meta_children, normalize, read_meta
 from .akn_meta import split_sponsors as split_sponsors
@@ -144,17 +146,24 @@ class _Reader:
 
     def parts(self, document: _Element) -> list[Paragraph]:
         blocks: list[Paragraph] = []
+        operatives: list[Paragraph] = []  # the operative part, when the preamble holds it
         for part in children(document):
             name = local(part)
             if name == "preface":
                 blocks.extend(self.preface(part))
             elif name == "preamble":
-                blocks.extend(self.preamble(part))
+                found = self.preamble(part)
+                follows = languages.body_opens_with_item(document)
+                start = languages.operative_tail(found, follows) if self.repair else len(found)
+                blocks.extend(found[:start])
+                operatives = languages.split_operatives(found[start:])
             elif name in ("mainBody", "body"):
-                blocks.extend(self.body(part))
+                found = self.body(part, operatives)
+                operatives = []
+                blocks.extend(repair.preamble_in_body(found) if self.repair else found)
             elif name not in _SKIPPED:
                 self.warn(f"{self.name}: <{name}> not read")
-        return blocks
+        return blocks + self.nest(operatives)
 
     def preface(self, preface: _Element) -> list[Paragraph]:
         """docNumber -> heading line, docTitle -> title; a note beside them joins the one before."""
@@ -230,8 +239,9 @@ class _Reader:
 
     # -- body ------------------------------------------------------------------
 
-    def body(self, body: _Element) -> list[Paragraph]:
-        blocks: list[Paragraph] = []
+    def body(self, body: _Element, lead: Iterable[Paragraph] = ()) -> list[Paragraph]:
+        """The blocks of a body (``lead``: operative paragraphs read before it)."""
+        blocks: list[Paragraph] = list(lead)
         for element in children(body):
             name = local(element)
             if name == "paragraph":
@@ -253,6 +263,8 @@ class _Reader:
                 self.warn(f"{self.name}: a <num> outside any paragraph not read")
             else:
                 self.warn(f"{self.name}: <{name}> in the body not read")
+        if self.repair:
+            blocks = languages.titles_under_numbers(languages.join_lone_numbers(blocks))
         return self.nest([b for b in blocks if b.text or b.children])
 
     def nest(self, blocks: list[Paragraph]) -> list[Paragraph]:
@@ -261,17 +273,32 @@ class _Reader:
         if not self.repair:
             return blocks
         out: list[Paragraph] = []
+        notes = False  # in the notes under a table: "(أ)<TAB>See A/79/555." (79/255)
         for block in blocks:
             typed = id(block) in self.typed
             previous = out[-1] if out else None
-            if id(block) in self.untyped and not repair.continues_numbering(previous, block.number):
-                block, typed = self.untyped[id(block)], False
+            last_operative = next((b for b in reversed(out) if b.kind is Kind.OPERATIVE), None)
+            notes = languages.table_note(block, notes, previous)
+            if notes:
+                block, typed = self.untyped.get(id(block)) or languages.as_text(block), False
+            elif id(block) in self.untyped and block.number[:1].isdigit():
+                if not repair.continues_numbering(last_operative, block.number):
+                    block, typed = self.untyped[id(block)], False
+            quoted = languages.quoted_item(previous, block) if previous else None
+            block = quoted or block
             continued = repair.continue_with(previous, block) if previous else None
-            if previous is not None and repair.belongs_under(previous, block, typed):
+            if continued is None and self.language == "zh" and languages.plain_heading(block):
+                block = replace(block, kind=Kind.HEADING, opening="")  # printed without bold
+            if typed and repair.joins_mixed_list(out, block):
+                continue
+            chinese = languages.under_chinese_item(previous, block)
+            if chinese is not None:
+                out[-1] = chinese
+            elif previous is not None and repair.belongs_under(previous, block, typed):
                 out[-1] = repair.place(previous, block)
             elif continued is not None:
                 out[-1] = continued
-            elif not (typed and repair.resume_list(out, block)):
+            elif not (block.kind is Kind.OPERATIVE and repair.resume_list(out, block)):
                 out.append(block)
         return out
 
@@ -314,7 +341,8 @@ class _Reader:
         """A body paragraph the UN's files use as a heading (a part number "I" alone, a
         title, "XI." + a bold title: see ``akn_repair.section_number``) as one HEADING
         block; [] if it is not one. redraft's own files say HEADING explicitly."""
-        number = repair.section_number(paragraph) if self.repair else None
+        plain = self.language == "zh"  # Chinese prints its titles without bold
+        number = repair.section_number(paragraph, plain) if self.repair else None
         if number is None:
             return []
         inline = gather(e for e in children(paragraph) if local(e) != "num")
@@ -328,7 +356,7 @@ class _Reader:
     def attach_tables(self, blocks: list[Paragraph], tables: list[Paragraph]) -> None:
         """A table right after an operative paragraph that ends with a colon is its own."""
         last = blocks[-1] if blocks else None
-        if last is not None and last.kind is Kind.OPERATIVE and last.text.endswith(":"):
+        if last is not None and last.kind is Kind.OPERATIVE and repair.ends_with_colon(last.text):
             blocks[-1] = last.with_children(last.children + tuple(tables))
         else:
             blocks.extend(tables)
@@ -361,11 +389,18 @@ class _Reader:
             return headings + kids  # a point that only holds a heading or a table
         untouched = list(inline.parts)
         typed = "" if number or not self.repair else typed_number_of(inline)
+        opens = (number or typed) and self.repair and not typed[:1].isdigit()
+        inner = typed_number_of(inline, first=True) if opens else ""
+        if opens and not inner and languages.CJK_PAREN.match(number or typed):
+            inner = languages.take_first_item(inline.parts)  # "㈠ 1. 明知 ..." (79/243)
+        if inner:  # "(a) (i)<TAB>The conversion ...": (a) opens with its sub-item (i)
+            kids = [self.make(Kind.OPERATIVE, inline, inner, kids)]
+            inline = Inline()
         kind = Kind.OPERATIVE if number or typed else Kind.TEXT
         block = self.make(kind, inline, number or typed, kids)
         if typed:
             self.typed.add(id(block))
-        if typed[:1].isdigit():  # read only if it continues the numbering (see nest)
+        if typed:  # a typed "26" is read only if it continues the numbering (see nest)
             inline.parts = untouched
             self.untyped[id(block)] = self.make(Kind.TEXT, inline, "", kids)
         return headings + [block]
@@ -404,12 +439,14 @@ class _Reader:
             elif name in ("list", "sublist", "blockList"):
                 # A sublist after a point holds that point's sub-points: (b) then (i), (ii).
                 inner = self.list_items(element, Inline())
-                if kids and kids[-1].number:
+                if kids and inner and languages.continues_sequence(kids[-1], inner[0]):
+                    kids.extend(inner)  # the Russian 79/136: "с)" then a sublist "d)", "e)"
+                elif kids and kids[-1].number:
                     kids[-1] = kids[-1].with_children(kids[-1].children + tuple(inner))
                 else:
                     kids.extend(inner)
         # a typed "26<TAB>" is an operative number only at the top level (see nest)
-        kids = [self.untyped.get(id(k), k) for k in kids]
+        kids = [self.untyped.get(id(k), k) if k.number[:1].isdigit() else k for k in kids]
         return [k for k in kids if k.text or k.children]
 
     # -- tables ----------------------------------------------------------------

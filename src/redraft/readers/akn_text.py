@@ -114,9 +114,10 @@ def unique_notes(notes: list[Footnote]) -> Iterator[Footnote]:
 
 
 def clean_number(raw: str) -> str:
-    """A printed number without spaces; Arabic "5 -" is the Latin "5." (same label)."""
-    number = "".join(raw.split())
-    if re.fullmatch(r"[0-9\u0660-\u0669]+-", number):
+    """A printed number without spaces; Arabic "5 -" (or "5 –") is the Latin "5." (same
+    label). Marks of direction (U+200E, U+200F) around it are not part of it."""
+    number = "".join(raw.split()).strip("\u200e\u200f")
+    if re.fullmatch(r"[0-9\u0660-\u0669]+[-–]", number):
         number = number[:-1] + "."
     return number
 
@@ -144,9 +145,13 @@ def prefixed(number: str, inline: Inline) -> Inline:
     return inline
 
 
-def typed_number_of(inline: Inline) -> str:
-    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none."""
+def typed_number_of(inline: Inline, first: bool = False) -> str:
+    """The number typed in the text ("(a)<TAB>"), removed from it; "" if none. ``first``:
+    only the first item of a list, "(a)" or "(i)" (a paragraph that opens with its first
+    sub-paragraph: "3." then "(a)<TAB>Each State Party ...", 79/243)."""
     number, rest = repair.typed_number("".join(inline.parts))
+    if first and repair.key(number) not in ("(a)", "(i)"):
+        return ""
     if number:
         inline.parts = [rest]
     return number

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import numerals
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
@@ -74,7 +76,25 @@ def letters(value: int) -> str:
     return chr(ord("a") + index) * ((value - 1) // 26 + 1)
 
 
+#: Word's numbering formats of the other official languages, as each prints them.
+_NATIVE_FORMATS = {
+    "arabicAbjad": "abjad",
+    "arabicAlpha": "arabic-alphabet",
+    "russianLower": "cyrillic",
+    "russianUpper": "CYRILLIC",
+}
+
+
 def format_value(value: int, fmt: str) -> str:
+    """``value`` as Word prints it in list format ``fmt`` (w:numFmt)."""
+    if fmt in _NATIVE_FORMATS:
+        return numerals.letter_of(value, _NATIVE_FORMATS[fmt])
+    if fmt == "hindiNumbers":  # Eastern Arabic digits: ١٢
+        return "".join(chr(0x0660 + int(d)) for d in str(value))
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(0xFF10 + int(d)) for d in str(value))
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital"):
+        return numerals.cjk_numeral(value)
     if fmt == "lowerLetter":
         return letters(value)
     if fmt == "upperLetter":

@@ -12,19 +12,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import numerals
+
 SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt"
 
-#: The number at the start of a paragraph, and what follows it.
+#: Letters that number items, in every official language: Latin, Russian (Cyrillic
+#: letters, and their look-alikes typed in Latin lists), Arabic (abjad, "هـ" with its
+#: tatweel), and the earthly branches of older Chinese texts (子 丑 寅).
+_LETTER = "[a-z\u0430-\u044f\u0456\u0458\u0455\u0501子丑寅卯辰巳午未申酉戌亥]"
+_ARABIC_LETTER = "[\u0621-\u064a]\u0640?"
+_CJK = "[一二三四五六七八九十]{1,3}"
+
+#: The number at the start of a paragraph, and what follows it. ``\d`` matches the
+#: Eastern Arabic (٣) and full-width (３) digits as well.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(rf"^(?:OP|PP)\s?(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES}))?\.?)(?=\s)")),
-    ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|\.))(?=\s)")),
+    ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|[.．]))(?=\s)")),
     ("arabic)", re.compile(r"^(\d{1,3}\))(?=\s)")),
-    ("arabic", re.compile(r"^(\d{1,3})\s*-(?=\s+[\u0600-\u06ff])")),  # Arabic "5 - تطلب"
+    # Arabic "5 -", "5 –" (the dash is the period of the other languages)
+    ("arabic", re.compile(r"^(\d{1,3})\s*[-–](?=\s+[*“\"(]?[\u0600-\u06ff])")),
+    ("arabic", re.compile(rf"^({_CJK}、)")),  # Chinese "一、": the top level, no space after
     (
         "(alpha)",
-        re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s)"),
+        re.compile(rf"^(\((?:[a-z]{{1,4}}|\d{{1,2}}|[A-Z])\)(?:\s?(?:{SUFFIXES}))?)(?=\s|$)"),
     ),
-    ("alpha)", re.compile(r"^([a-z]{1,4}\))(?=\s)")),
+    (
+        "(alpha)",
+        re.compile(rf"^(\((?:{_LETTER}{{1,3}}|{_ARABIC_LETTER}(?: ?{_ARABIC_LETTER})?)\))(?=\s)"),
+    ),
+    ("(alpha)", re.compile(r"^([（(][\d]{1,2}[)）])(?=\s|[^\s\w]|[\u4e00-\u9fff])")),
+    ("’roman‘", re.compile(r"^([’‘']\d{1,2}[’‘'])(?=\s)")),  # Arabic roman items: ’1‘ = (i)
+    ("(cjk)", re.compile(rf"^([（(]{_CJK}[)）]|[\u3220-\u3229])")),  # Chinese "（一）", "㈠"
+    ("alpha)", re.compile(rf"^({_LETTER}{{1,4}}\))(?=\s)")),
     ("alpha.", re.compile(r"^([a-z]{1,4}\.)(?=\s)")),
 )
 _NEGOTIATION = re.compile(rf"({SUFFIXES})\.?\)?$")
@@ -69,14 +88,23 @@ def _parse_number(text: str) -> tuple[Number | None, str]:
 
 
 def _readings(family: str, printed: str) -> tuple[tuple[str, int], ...]:
-    core = _NEGOTIATION.sub("", printed).strip("().")
+    core = numerals.fold(_NEGOTIATION.sub("", printed)).strip("()（）.．、’‘'- –")
     if family.startswith("arabic"):
         digits = re.match(r"\d+", core)
-        return ((family, int(digits.group(0)) if digits else 0),)
+        if digits:
+            return ((family, int(digits.group(0))),)
+        return ((family, numerals.cjk_value(core) or 0),)
+    if family == "’roman‘":
+        return (("(alpha)roman", int(core)),)  # the roman level, as "(i)" reads
+    if family == "(cjk)":
+        return ((family, numerals.cjk_value(core) or 0),)
     if core.isdigit():
         return (("(digit)", int(core)),)
     if core.isupper():
         return (("(UPPER)", ord(core) - 64),)
+    if not core.isascii():
+        letters = numerals.letter_values(numerals.arabic_letter(core).replace(" ", ""))
+        return tuple((family, value) for value in letters) or ((family, 0),)
     readings = []
     if len(core) == 1 or (len(set(core)) == 1 and len(core) <= 3 and not _ROMAN.match(core)):
         readings.append((family, (ord(core[0]) - 96) + 26 * (len(core) - 1)))

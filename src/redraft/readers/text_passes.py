@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model import ref_marker, strip_footnote_refs
+from ..numerals import ARABIC_ORDINALS
 from .text_numbers import SUFFIXES, parse_number
 
 
@@ -329,8 +330,11 @@ def footnotes(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
 
 #: Sentence and clause ends, with the Arabic and full-width (Chinese) forms.
 _TERMINAL = (".", ";", ":", ",", "!", "?", "،", "؛", "，", "；", "：", "。")
-#: The number of a part of a resolution, alone on its line: "I", "II.", "B".
-SECTION_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
+#: The number of a part of a resolution, alone on its line: "I", "II.", "B"; in Chinese
+#: "一", in Arabic the ordinal "أولا" (first), "ثانيا" ... "حادي عشر" (eleventh).
+SECTION_NUMBER = re.compile(
+    r"^(?:[IVXL]+|[A-Z]|[一二三四五六七八九十]{1,3}|(?:" + ARABIC_ORDINALS + r")(?:\s*[-–])?)\.?$"
+)
 #: How an enacting formula begins, in the six official languages.
 FORMULA_START = re.compile(
     r"^\*?(?:The [A-Z]|At its "
@@ -347,6 +351,13 @@ _BARE_STATUS = re.compile(
     r"(?:\(\s*(?:agreed\s+)?ad[\s.-]*ref\.?\s*\)|\bagreed\s+ad[\s.-]*ref\b\.?)\s*$",
     re.IGNORECASE,
 )
+
+
+def caseless(text: str) -> bool:
+    """Does ``text`` start (quotes and markup aside) in a script without capitals, Arabic
+    or Chinese? Lower case cannot tell there that a paragraph goes on."""
+    first = next((c for c in text if c.isalpha()), "")
+    return bool(first) and not first.isupper() and not first.islower()
 
 
 def end_mark(text: str) -> str:

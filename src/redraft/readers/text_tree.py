@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..blocktree import check_depth
 from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
+from .text_languages import ANNEX, ORGAN_NAME, PART_HEADING
 from .text_numbers import Level, Number, parse_number, place
 from .text_passes import (
     DOC_HEADING,
@@ -20,6 +22,7 @@ from .text_passes import (
     SECTION_NUMBER,
     Chunk,
     Notes,
+    caseless,
     end_mark,
     ends_sentence,
 )
@@ -30,13 +33,6 @@ _ADOPTED = re.compile(r"^Adopted\b")
 _ITALIC = re.compile(r"\*([^*\n]+)\*")
 _OPENING = re.compile(r"^\*([^*\n]+)\*")
 _TAGS = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
-#: A division of the text printed on its own line: "Annex", "Annex II", "Part IV",
-#: "Section 29A", "Chapter I", "Article 12", "Appendix", "Income section 2". Printed
-#: after the last operative paragraph it opens an annex or a part, never a sub-paragraph.
-PART_HEADING = re.compile(
-    r"^(?:Annex(?:es)?|Appendix|Part|Section|Income section|Chapter|Article|Preamble)"
-    r"(?: (?:[IVXLC]+|\d+[A-Z]?|[A-Z]))?$"
-)
 
 
 @dataclass
@@ -79,12 +75,16 @@ def _node(kind: Kind, text: str, number: str = "") -> _Node:
 
 
 def heading_like(text: str) -> bool:
-    """A short line that does not end like a sentence: "Evaluation and oversight"."""
+    """A short line that does not end like a sentence: "Evaluation and oversight" (in a
+    script without capitals, "الأنشطة التشريعية", any such line)."""
     words = strip_footnote_refs(text).split()
-    return 0 < len(words) <= 20 and not ends_sentence(text) and text[:1].isupper()
+    return 0 < len(words) <= 20 and not ends_sentence(text) and _capital_or_caseless(text)
 
 
-_ORGAN_NAME = re.compile(r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for))+\*?$")
+def _capital_or_caseless(text: str) -> bool:
+    return text[:1].isupper() or caseless(text)
+
+
 #: An organ named at length: "The Conference of the Parties to the United Nations
 #: Convention against Transnational Organized Crime," (too long for the 12-word rule).
 _LONG_ORGAN = re.compile(
@@ -97,7 +97,7 @@ OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 def is_formula(text: str) -> bool:
     """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
     ...:"; also the bare organ name that heads the adoption of a declaration."""
-    if _ORGAN_NAME.match(text) and len(text.split()) <= 8:
+    if ORGAN_NAME.match(text) and len(text.split()) <= 8:
         return True
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
         return False
@@ -184,7 +184,7 @@ def _lettered(item: Chunk) -> bool:
 
 
 def _opens_list(item: Chunk) -> bool:
-    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith(":")
+    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith((":", "："))
 
 
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
@@ -247,9 +247,23 @@ def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
         kinds = {"table": Kind.TABLE}
         nodes.extend(_node(kinds.get(c.kind, Kind.TEXT), c.text) for c in chunks[first_number:])
         return nodes
-    nodes.extend(_preamble(chunks[preamble_start:first_number], chunks[first_number:]))
+    lead_in = _lead_in(chunks, preamble_start, first_number)
+    nodes.extend(_preamble(chunks[preamble_start:lead_in], chunks[first_number:]))
+    nodes.extend(_node(Kind.TEXT, c.text) for c in chunks[lead_in:first_number])
     nodes.extend(_Operative(notes).build(chunks[first_number:]))
     return nodes
+
+
+def _lead_in(chunks: list[Chunk], start: int, first_number: int) -> int:
+    """Where the preamble ends: before the operative part, or before the paragraph that
+    leads into it with a colon ("تقرر، بالنسبة لعام 2025:", "Resolves that, for 2025:",
+    printed after a formula with its comma in Arabic): unnumbered text, as in AKN."""
+    last = first_number - 1
+    if start >= first_number or chunks[last].kind != "text":
+        return first_number
+    number = parse_number(chunks[first_number].text)[0]
+    arabic = number is not None and number.readings[0][0] == "arabic"
+    return last if arabic and end_mark(chunks[last].text) in (":", "：") else first_number
 
 
 def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
@@ -301,6 +315,7 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
             nodes.append(_node(Kind.TABLE, item.text))
         elif number is not None and number.prefix != "PP" and path:
             depth, _ = place(levels, number)
+            check_depth(depth + 1, f"at the paragraph numbered '{number.text}'")
             node = _node(Kind.OPERATIVE, rest, number.text)
             path[min(depth, len(path) - 1)].children.append(node)
             path = path[: depth + 1] + [node]
@@ -324,7 +339,6 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
 #: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
 _NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
-_ANNEX = re.compile(r"^(?:Annex(?:es)?|Appendix)\b")
 
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
@@ -350,7 +364,12 @@ def _title_like(text: str) -> bool:
     """The title under a part number or an annex: a heading, which may run long
     ("Modalities for the High-level International Conference ... Two-State Solution")."""
     words = strip_footnote_refs(text).split()
-    return 0 < len(words) <= 40 and not ends_sentence(text) and text[:1].isupper()
+    return 0 < len(words) <= 40 and not ends_sentence(text) and _capital_or_caseless(text)
+
+
+def _opens_sequence(number: Number) -> bool:
+    """Is ``number`` the first of a list ("(i)", "(a)", "1.", "㈠"), not a negotiation one?"""
+    return not number.inserted and any(value == 1 for _, value in number.readings)
 
 
 class _Operative:
@@ -371,7 +390,12 @@ class _Operative:
                 self._table(item)
             else:
                 number, rest = parse_number(item.text)
+                inner, inner_rest = parse_number(rest) if number is not None else (None, rest)
                 if number is not None and number.prefix != "PP":
+                    if inner is not None and _opens_sequence(inner):
+                        # "(a) (i) The conversion ...": (a) opens with its first sub-item
+                        self._numbered(number, "")
+                        number, rest = inner, inner_rest
                     self._numbered(number, rest)
                 else:
                     self._unnumbered(item, following)
@@ -381,6 +405,7 @@ class _Operative:
         if not self.path and number.readings[0] == ("arabic", 1):
             self.levels = []  # a part under its own heading numbers afresh: "II" ... "1."
         depth, how = place(self.levels, number)
+        check_depth(depth, f"at the paragraph numbered '{number.text}'")
         node = _node(Kind.OPERATIVE, rest, number.text)
         if how == "guess":
             # where the paragraph belongs is a guess (a skipped number is not: that is
@@ -405,7 +430,7 @@ class _Operative:
         ):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
-            if _ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
+            if ANNEX.match(item.text):  # an annex numbers its paragraphs afresh
                 self.levels = []
             return
         if (
@@ -448,7 +473,8 @@ class _Operative:
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
             return
-        owner = self._continuation_owner() if item.text[:1].islower() else self._owner()
+        goes_on = item.text[:1].islower() or (caseless(item.text) and self._sentence_goes_on())
+        owner = self._continuation_owner() if goes_on else self._owner()
         owner.children.append(_node(Kind.TEXT, item.text))
 
     def _continues_top(self, following: Chunk) -> bool:
@@ -465,11 +491,18 @@ class _Operative:
         path = list(self.path)
         while (
             len(path) >= 2
-            and path[-1].text.rstrip().endswith(".")
-            and strip_footnote_refs(path[-2].text).rstrip().endswith(":")
+            and path[-1].text.rstrip().endswith((".", "。"))
+            and strip_footnote_refs(path[-2].text).rstrip().endswith((":", "："))
         ):
             path.pop()
         return path[-1]
+
+    def _sentence_goes_on(self) -> bool:
+        """Does the open list end with a semicolon, a comma or nothing, so that text in
+        a script without capitals after it ends its parent's sentence ("وتُطالب بمحاسبة
+        الجناة؛" after 4.(f), 79/56)?"""
+        marks = ("", ";", ",", "؛", "،", "；", "，")
+        return len(self.path) >= 2 and end_mark(self.path[-1].text) in marks
 
     def _continuation_owner(self) -> _Node:
         """Lower-case text after a list ("(f) ...;" / "and demands that ...") ends the

@@ -9,33 +9,55 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..jobs import NO_STEPS, Steps
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Iterable
+
+    from rich.console import Console, ConsoleOptions, RenderableType
     from rich.progress import Progress, TaskID
+    from rich.segment import Segment
 
 
 #: Width of tables when output goes to a pipe or a file (rich would use 80 columns).
 PIPE_WIDTH = 120
 
 
-def stdout_console(width: int | None = None) -> Console:
-    import os
-    import sys
-
+def safe_console(**options: Any) -> Console:
+    """A rich console that shows control characters in what it prints as visible signs
+    (:func:`redraft.render.safe.printable`): every piece of text a renderable yields
+    passes through it, while rich's own styles and cursor moves are kept."""
     from rich.console import Console
+    from rich.segment import Segment
+
+    from .safe import printable
 
     class _Console(Console):
+        def render(
+            self, renderable: RenderableType, options: ConsoleOptions | None = None
+        ) -> Iterable[Segment]:
+            for segment in super().render(renderable, options):
+                if segment.control or not segment.text:
+                    yield segment
+                else:
+                    yield Segment(printable(segment.text), segment.style)
+
         def on_broken_pipe(self) -> None:
             # rich exits with 1 when the reader goes away (| head): not an error here
             raise BrokenPipeError
 
+    return _Console(**options)
+
+
+def stdout_console(width: int | None = None) -> Console:
+    import os
+    import sys
+
     if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPE_WIDTH
-    return _Console(highlight=False, width=width)
+    return safe_console(highlight=False, width=width)
 
 
 def file_console(width: int = PIPE_WIDTH) -> Console:
@@ -61,9 +83,7 @@ def print_plain(console: Console, renderable: object) -> None:
 
 
 def stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
+    return safe_console(stderr=True, highlight=False)
 
 
 def progress(console: Console | None = None, transient: bool = True):  # type: ignore[no-untyped-def]

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Draft, Footnote, Paragraph
 
 
 def dumps(document: dict[str, Any]) -> str:
+    """The document as JSON. Control characters are escaped (``\\u001b``): json does it
+    for C0, and C1 (U+0080-U+009F, terminal controls too) is escaped here."""
     assert "schema" in document, "every JSON output names its schema"
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def footnote_json(footnote: Footnote) -> dict[str, Any]:

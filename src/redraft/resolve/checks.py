@@ -44,7 +44,8 @@ def gather_targets(
     _listdir.cache_clear()  # a listing is good for one run only
     _load_base.cache_clear()
     opened: Store | None = None
-    if not specs:
+    whole_store = not specs
+    if whole_store:
         opened = open_store(store)
         specs = list(opened.names())
     warnings: list[str] = []
@@ -66,10 +67,12 @@ def gather_targets(
             names[index] = spec
     if names:
         opened = opened or open_store(store)
-        found.update(_store_targets(names, config, base, opened, store, steps))
-    targets = [found[index] for index in range(len(specs))]
+        found.update(_store_targets(names, config, base, opened, store, whole_store, steps))
+    targets = [found[index] for index in range(len(specs)) if index in found]
     if config.session.languages:
         targets = _with_languages(targets, opened)
+    if opened is not None:
+        warnings.extend(opened.warnings)  # drafts of the store left out, named
     return targets, warnings
 
 
@@ -129,20 +132,28 @@ def _store_targets(
     base: str | None,
     opened: Store,
     store: Path | None,
+    whole_store: bool = False,
     steps: Steps = NO_STEPS,
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
-    :func:`~redraft.resolve.load`, whose error names it."""
+    :func:`~redraft.resolve.load`, whose error names it. Over the whole store, a draft
+    whose stored text cannot be read is left out (the store's warnings name it)."""
     growth = config.check.max_growth is not None
     try:
         first = growth and not base
-        stored = load_store_drafts(opened, list(names.values()), first=first, steps=steps)
+        stored = load_store_drafts(
+            opened, list(names.values()), first=first, skip_bad=whole_store, steps=steps
+        )
     except NotFoundError:
         for spec in names.values():
             load(spec, store)  # raises the usual one-line error for the unknown one
         raise
     out = {}
-    for index, item in zip(names, stored, strict=True):
+    by_name = {item.name: item for item in stored}  # a draft left out is not there
+    for index, name in names.items():
+        item = by_name.get(name)
+        if item is None:
+            continue
         target = _store_target(
             item.name, item.draft, config, base, opened, store, versions=item.versions
         )
@@ -258,7 +269,7 @@ def _with_languages(targets: list[Target], opened: Store | None) -> list[Target]
     if opened is not None:
         seen = {t.name for t in targets}
         others = [name for name in opened.names() if name not in seen]
-        for item in load_store_drafts(opened, others):
+        for item in load_store_drafts(opened, others, skip_bad=True):
             note(item.name, item.draft)
     out = []
     for target in targets:

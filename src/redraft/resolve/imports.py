@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..jobs import NO_STEPS, Steps, parallel_map
-from ..readers import decode, read_path
+from ..readers import decode, read_file_bytes, read_path
 from ..readers.report import split_report
 from ..store.revisions import Incoming, name_from_path
 
@@ -20,10 +20,7 @@ def drafts_from_files(paths: list[str], split: bool, steps: Steps = NO_STEPS) ->
         return found
     found = []
     for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+        data = read_file_bytes(path, what="report")
         text, warnings = decode(data, path)
         drafts = split_report(text)
         if not drafts:

@@ -43,23 +43,25 @@ def log(store: Store, name: str, limit: int | None = None) -> list[LogEntry]:
 
 
 def summaries(store: Store) -> list[DraftSummary]:
-    """One line per draft: from one ``git log``; the words of each latest text come from
-    the cache ``log`` keeps (by blob id), and only texts it lacks are read (one ``cat-file``)."""
+    """One line per draft: from one ``git log``; the words of each latest text the store
+    read before come from the cache ``log`` keeps (by blob id), and only the texts it
+    lacks are read (one ``cat-file``). A draft whose stored text cannot be read is left
+    out, and named in the store's warnings."""
     found = store.all_versions()
     latest = [found[name][-1] for name in sorted(found)]
     cached = store.load_cache(LOG_CACHE)
     cache = read_log_cache(cached.decode("utf-8", "replace")) if cached else new_log_cache()
-    words = cache["words"]
-    needed = sorted({v.blob for v in latest if not isinstance(words.get(v.blob), int)})
+    listed = cache.setdefault("listed", {})  # words of texts read whole (log counts others)
+    needed = [v for v in latest if not isinstance(listed.get(v.blob), int)]
     if needed:
-        texts = dict(zip(needed, store.blobs(needed), strict=True))
-        for version in latest:
-            text = texts.get(version.blob)
-            if text is not None and version.blob not in words:
-                words[version.blob] = _words_of(store, version, text)
+        for version, draft in zip(needed, store.readable_drafts(needed), strict=True):
+            if draft is not None:
+                listed[version.blob] = count_words(draft)
         store.save_cache(LOG_CACHE, json.dumps(cache).encode())
     return [
-        DraftSummary(v.name, v.number, v.symbol, int(words[v.blob]), v.date, v.by) for v in latest
+        DraftSummary(v.name, v.number, v.symbol, int(listed[v.blob]), v.date, v.by)
+        for v in latest
+        if v.blob in listed
     ]
 
 

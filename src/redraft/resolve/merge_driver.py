@@ -12,7 +12,7 @@ from .. import canonical
 from ..errors import StoreError
 from ..merge.threeway import three_way
 from ..model import Draft
-from ..readers import read_path
+from ..readers import read_file_bytes, read_path
 from ..store.driver import side_names
 
 
@@ -28,7 +28,7 @@ def run_merge_driver(ancestor: Path, current: Path, other: Path, path: str = "")
     """Merge OTHER into CURRENT (git's %A, rewritten in place) against ANCESTOR."""
     ours, theirs = read_path(current).draft, read_path(other).draft
     # a draft both branches added has no ancestor: git passes an empty file
-    empty = not ancestor.exists() or not ancestor.read_bytes().strip()
+    empty = not ancestor.exists() or not read_file_bytes(ancestor).strip()
     base = Draft(meta=ours.meta) if empty else read_path(ancestor).draft
     ours_name, theirs_name = side_names(path)
     result = three_way(base, ours, theirs, ours_name, theirs_name)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import canonical
 from ..diff.engine import diff_drafts
@@ -37,31 +37,58 @@ from ..render.site import (
 from ..words import count_words
 from .cache import key
 from .report_cache import ReportCache
+
+if TYPE_CHECKING:
+    from ..store import Store
 from .sources import open_store, with_words
 
 CHUNK = 16  # consecutive redlines per unit of parallel work
 
 
-def overview(store: Path | None) -> list[DraftOverview]:
-    """Every draft of the store with its history, redlines and status, by name."""
+def overview(store: Path | None, warnings: list[str] | None = None) -> list[DraftOverview]:
+    """Every draft of the store with its history, redlines and status, by name. A stored
+    text that cannot be read is left out, and named in ``warnings``."""
     opened = open_store(store)
     found = []
     for name in opened.names():
-        history = with_words(opened.history(name))
+        # a version whose stored text cannot be read (a hostile push) is left out and
+        # named in the warnings; the draft's other versions, and the other drafts, are shown
+        versions = opened.versions(name)
+        drafts = opened.readable_drafts(versions)
+        history = with_words([(v, d) for v, d in zip(versions, drafts, strict=True) if d])
         if history:
             found.append(draft_overview(name, history))
+    if warnings is not None:
+        warnings.extend(opened.warnings)
     return found
 
 
-def build_report(out_dir: Path, store: Path | None, steps: Steps = NO_STEPS) -> Site:
+def build_report(
+    out_dir: Path,
+    store: Path | None,
+    steps: Steps = NO_STEPS,
+    warnings: list[str] | None = None,
+) -> Site:
     """Write the report of the store in ``out_dir``: :func:`redraft.render.site.write_site`
     of :func:`overview`, computing only what the cache lacks, and writing only pages whose
-    versions changed (or whose files in ``out_dir`` are not as the last report left them)."""
+    versions changed (or whose files in ``out_dir`` are not as the last report left them).
+    As :func:`overview`, a stored text that cannot be read is left out and named in
+    ``warnings``."""
     opened = open_store(store)
-    histories = opened.all_versions()
+    names = opened.names()  # warns of files that are no draft (a hostile push)
+    everything = opened.all_versions()
     cache = ReportCache(opened)
+    unreadable = _count_new_texts(opened, [everything.get(n, []) for n in names], cache, steps)
+    histories: dict[str, list[Version]] = {}
+    for name in names:
+        readable = [v for v in everything.get(name, []) if (v.name, v.number) not in unreadable]
+        if readable:
+            histories[name] = readable
+    if warnings is not None:
+        warnings.extend(opened.warnings)
+        warnings.extend(unreadable.values())
     written = cache.site(out_dir)
-    plans = [_Plan.of(name, histories[name], cache, out_dir, written) for name in sorted(histories)]
+    plans = [_Plan.of(name, found, cache, out_dir, written) for name, found in histories.items()]
     units = [unit for plan in plans if not plan.kept for unit in _units(plan, cache)]
     needed = sorted({v.blob for unit in units for v in unit.versions})
     texts = dict(zip(needed, opened.blobs(needed), strict=True))
@@ -74,6 +101,46 @@ def build_report(out_dir: Path, store: Path | None, steps: Steps = NO_STEPS) -> 
     cache.save_site(out_dir, _files_written(plans, out_dir))
     cache.save()
     return site
+
+
+def _count_new_texts(
+    opened: Store, histories: list[list[Version]], cache: ReportCache, steps: Steps
+) -> dict[tuple[str, int], str]:
+    """Count the words of every text the cache does not know (reading it, so a text that
+    cannot be read is found now, before pages are planned without it); the versions whose
+    text cannot be read, with the warning that names each (as ``overview`` words it)."""
+    chunks: list[tuple[Version, ...]] = []
+    for versions in histories:
+        new = [v for v in versions if v.blob not in cache.words]
+        chunks += [tuple(new[i : i + CHUNK * 4]) for i in range(0, len(new), CHUNK * 4)]
+    if not chunks:
+        return {}
+    needed = sorted({v.blob for chunk in chunks for v in chunk})
+    texts = dict(zip(needed, opened.blobs(needed), strict=True))
+    work = [(chunk, tuple(texts[v.blob] for v in chunk)) for chunk in chunks]
+    del texts
+    unreadable: dict[tuple[str, int], str] = {}
+    for counted in parallel_iter(_count, work, steps, "Reading versions"):
+        for version, words, error in counted:
+            if error:
+                unreadable[(version.name, version.number)] = f"{error}; left out"
+            else:
+                cache.put_figures({version.blob: words}, {})
+    return unreadable
+
+
+def _count(item: tuple[tuple[Version, ...], tuple[bytes, ...]]) -> list[tuple[Version, int, str]]:
+    """(version, words, "" or why its text cannot be read) of each version of a chunk."""
+    from ..errors import StoreError
+
+    reader = canonical.HistoryParser().parse_text
+    out = []
+    for version, text in zip(*item, strict=True):
+        try:
+            out.append((version, count_words(_parse(text, version, reader)), ""))
+        except StoreError as error:
+            out.append((version, 0, str(error)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -217,10 +284,6 @@ def _units(plan: _Plan, cache: ReportCache) -> Iterator[_Unit]:
             pairs=tuple(i - lo for i in run),
             word_keys=frozenset(k for k in keys if not cache.has_word(k)),
         )
-    counted = {v.blob for unit_run in runs for v in versions[unit_run[0] : unit_run[-1] + 2]}
-    uncounted = [v for v in versions[:-1] if v.blob not in cache.words and v.blob not in counted]
-    for start in range(0, len(uncounted), CHUNK * 4):
-        yield _Unit(plan.name, tuple(uncounted[start : start + CHUNK * 4]))
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

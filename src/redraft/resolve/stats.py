@@ -60,8 +60,9 @@ def stats_report(
     warnings: list[str] = []
     if not specs and not by_version:
         opened = open_store(store)
-        found = load_store_drafts(opened, opened.names(), steps=steps)
-        named = [(d.name, d.draft) for d in found]
+        stored = load_store_drafts(opened, opened.names(), skip_bad=True, steps=steps)
+        named = [(d.name, d.draft) for d in stored]
+        warnings.extend(opened.warnings)
     else:
         named = []
         for spec in specs:

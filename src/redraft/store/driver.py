@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import StoreError
+from .files import atomic_write, refuse_link
 
 ATTRIBUTES_LINE = "drafts/*.txt merge=redraft"
 DRIVER_NAME = "redraft paragraph-aware merge of UN drafts"
@@ -26,16 +27,29 @@ _WHO = "--format=%(trailers:key=Redraft-By,valueonly)%n%an"
 
 
 def install_merge_driver(root: Path, command: str = DRIVER_COMMAND) -> None:
-    """Write ``.gitattributes`` and the repository's git config in ``root`` (idempotent)."""
+    """Write ``.gitattributes`` and the repository's git config in ``root`` (idempotent).
+    A ``.gitattributes`` that is a symbolic link is refused, never written through."""
     attributes = root / ".gitattributes"
+    refuse_link(root, ".gitattributes")
     try:
-        lines = attributes.read_text(encoding="utf-8").splitlines() if attributes.exists() else []
-        if ATTRIBUTES_LINE not in lines:
-            attributes.write_text("\n".join([*lines, ATTRIBUTES_LINE]) + "\n", encoding="utf-8")
+        data = attributes.read_bytes() if attributes.exists() else b""
+        if not has_driver_line(data):
+            atomic_write(attributes, with_driver_line(data))
     except OSError as error:
         raise StoreError(f"{attributes}: cannot write ({error.strerror or error})") from None
     _git(root, "config", "merge.redraft.name", DRIVER_NAME)
     _git(root, "config", "merge.redraft.driver", command)
+
+
+def has_driver_line(attributes: bytes) -> bool:
+    """Does this ``.gitattributes`` content route drafts to the merge driver?"""
+    return ATTRIBUTES_LINE in attributes.decode("utf-8", "replace").splitlines()
+
+
+def with_driver_line(attributes: bytes) -> bytes:
+    """``.gitattributes`` content with the merge driver's line added at its end."""
+    lines = attributes.decode("utf-8", "replace").splitlines()
+    return ("\n".join([*lines, ATTRIBUTES_LINE]) + "\n").encode("utf-8")
 
 
 def _git(root: Path, *args: str) -> str:
@@ -64,7 +78,9 @@ def side_names(path: str) -> tuple[str, str]:
 
 def _who(rev: str, path: str) -> str:
     try:
-        found = _git(Path.cwd(), "log", "-1", _WHO, rev, "--", *([path] if path else []))
+        found = _git(
+            Path.cwd(), "log", "-1", _WHO, "--end-of-options", rev, "--", *([path] if path else [])
+        )
     except StoreError:
         return ""
     return next((line.strip() for line in found.splitlines() if line.strip()), "")

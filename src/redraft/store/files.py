@@ -63,6 +63,27 @@ def hash_name(git_folder: Path) -> str:
     return "sha256" if "objectformat = sha256" in text.lower() else "sha1"
 
 
+def refuse_link(root: Path, relative: str) -> None:
+    """A one-line StoreError when ``relative`` (``drafts/NAME.txt``, ``.gitattributes``),
+    or a folder on its way, is a symbolic link in the working tree. Anyone who can push
+    to the store's remote can commit a link (``drafts`` -> ``/home/me``); redraft never
+    reads, writes or commits through one, inside the store or out of it."""
+    current = root
+    parts = relative.split("/")
+    for count, part in enumerate(parts, 1):
+        current = current / part
+        if current.is_symlink():
+            raise StoreError(link_message("/".join(parts[:count])))
+
+
+def link_message(shown: str, where: str = "") -> str:
+    """What redraft says about a symbolic link it refuses to follow."""
+    return (
+        f"{shown}: is a symbolic link{where}; redraft never follows a link out of the "
+        f"store: replace it with the real file or folder ('git rm {shown}', then restore it)"
+    )
+
+
 def atomic_write(
     path: Path, data: bytes, mode: int | None = None, temp: Path | None = None
 ) -> None:
@@ -122,7 +143,9 @@ def configured_by(root: Path) -> str:
     import tomllib
 
     try:
-        settings = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8"))
+        with open(root / CONFIG_NAME, "rb") as handle:
+            data = handle.read(1 << 20)  # a few lines; never more, whatever it is
+        settings = tomllib.loads(data.decode("utf-8"))
         return str(settings.get("store", {}).get("by", "")).strip()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
         return ""  # a bad redraft.toml is `redraft check`'s to report

@@ -67,7 +67,9 @@ def move_branch(root: Path, commit: str, old: str | None, warnings: list[str]) -
     expected = old or "0" * len(commit)
     for waited in range(61):
         proc = run_git(
-            root, ["update-ref", "-m", "redraft save", "HEAD", commit, expected], check=False
+            root,
+            ["update-ref", "-m", "redraft save", "--end-of-options", "HEAD", commit, expected],
+            check=False,
         )
         if proc.returncode == 0:
             return True
@@ -103,7 +105,7 @@ def pack_loose_objects(store: GitContext, pack_limit: int) -> None:
 
 def _past_blobs(root: Path, path: str) -> set[str]:
     args = ["log", "--format=", "--raw", "--no-abbrev", "--diff-merges=first-parent"]
-    out = run_git(root, [*args, "HEAD", "--", path]).stdout
+    out = run_git(root, [*args, "--end-of-options", "HEAD", "--", path]).stdout
     return {line.split()[3] for line in out.decode().splitlines() if line.startswith(":")}
 
 

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..errors import StoreError
 from ..model import Version
-from .revisions import decode_version_message
+from .revisions import decode_version_message, is_valid_name
 
 
 def blob_id(data: bytes, length: int = 40) -> str:
@@ -40,6 +41,7 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
     Every commit that changes ``folder/NAME.txt`` is a version, whoever made it:
     a commit made with plain git has no trailers and counts under its author."""
     found: dict[str, list[Version]] = {}
+    gone: dict[str, list[Version]] = {}  # drafts deleted, with their history
     for record in out.split("\x1e")[1:]:
         commit, when, author, body, raw = record.split("\x1f")
         message, trailers, metas = decode_version_message(body)
@@ -47,11 +49,20 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
         for line in raw.strip().splitlines():
             meta, _, file = line.partition("\t")
             name = file[len(folder) + 1 : -4]
-            if not (file == f"{folder}/{name}.txt" and "/" not in name and name):
+            if not (file == f"{folder}/{name}.txt" and is_valid_name(name)):
+                continue  # not a draft, or a name redraft refuses (a hostile push)
+            fields = meta.split()
+            blob = fields[3]
+            if fields[1] in _NOT_A_TEXT:
+                blob = "0" * len(blob)  # a link or submodule in its place: no text there
+            if set(blob) == {"0"}:  # deleted: a later file of that name starts over...
+                if name in found:
+                    gone[name] = found.pop(name)
                 continue
-            blob = meta.split()[3]
-            if set(blob) == {"0"}:  # deleted: a later file of that name starts over
-                found.pop(name, None)
+            if name not in found and name in gone and gone[name][-1].blob == blob:
+                # ...unless it comes back as it was (a 'git revert' of a hostile push
+                # that removed it): its history goes on, and the same text is no version
+                found[name] = gone.pop(name)
                 continue
             versions = found.setdefault(name, [])
             # A commit without trailers (a merge settling a sync conflict, a plain git
@@ -77,6 +88,11 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                 )
             )
     return found
+
+
+#: Tree modes of a symbolic link and of a submodule: what a hostile push may put where a
+#: draft was. Neither holds a text; the draft is read as deleted while it stands there.
+_NOT_A_TEXT = ("120000", "160000")
 
 
 def parse_tree(content: bytes, id_size: int = 20) -> list[tuple[str, str, str]]:
@@ -243,6 +259,22 @@ def read_snapshot(out: bytes, folders: list[str], paths: list[str]) -> Snapshot:
         for p, b in zip(paths, found[1 + len(folders) :], strict=True)
     }
     return Snapshot(head[0] if head else None, trees, blobs)
+
+
+def refuse_tree_link(snap: Snapshot, folder: str, id_size: int = 20) -> None:
+    """A StoreError when ``folder`` in the head's root tree is not a folder
+    (a symbolic link or a file a collaborator committed in its place)."""
+    root = snap.trees.get("")
+    if root is None:
+        return
+    for mode, name, _oid in parse_tree(root, id_size):
+        if name == folder and mode != "40000":
+            what = "symbolic link" if mode == "120000" else "file"
+            raise StoreError(
+                f"{folder}: is a {what} in the store's last commit, not a folder; redraft "
+                f"never follows a link out of the store: restore the folder "
+                f"('git rm {folder}', then 'git checkout HEAD~1 -- {folder}')"
+            )
 
 
 def build_tree(

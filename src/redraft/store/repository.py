@@ -36,7 +36,8 @@ from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
-from .driver import install_merge_driver
+from .clone import check_out_remote_store
+from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
     CONFIG_NAME,
     DEFAULT_CONFIG,
@@ -49,6 +50,7 @@ from .files import (
     list_cache,
     loose_estimate,
     read_cache,
+    refuse_link,
     write_cache,
     write_loose_object,
     writer_lock,
@@ -76,6 +78,7 @@ from .objects import (
     parse_batch,
     parse_log,
     read_snapshot,
+    refuse_tree_link,
     tree_names,
 )
 from .revisions import (
@@ -83,6 +86,7 @@ from .revisions import (
     check_field,
     encode_batch_message,
     encode_message,
+    is_valid_name,
     parse_date,
     refuse_case_clash,
     select,
@@ -107,6 +111,7 @@ class Store:
         self.root = root
         self.git_dir = git_dir
         self.warnings: list[str] = []  # things a command should tell the user
+        self.checked_out: str | None = None  # the team's branch `init` checked out in a clone
         self.hash_name = hash_name(git_dir)  # sha256 for --object-format=sha256 repositories
         self.id_size = 32 if self.hash_name == "sha256" else 20
 
@@ -124,6 +129,7 @@ class Store:
                 )
         else:
             root = discover(Path.cwd())
+        refuse_link(root, CONFIG_NAME)
         return cls(root, git_dir(root))
 
     @classmethod
@@ -143,8 +149,12 @@ class Store:
     @classmethod
     def _set_up(cls, root: Path) -> Store:
         root.mkdir(parents=True, exist_ok=True)
+        for own in (CONFIG_NAME, DRAFTS, ".gitattributes"):
+            refuse_link(root, own)  # a clone of a hostile push: never write through one
         init_repository(root)
+        adopted = check_out_remote_store(root)
         store = cls(root, git_dir(root))
+        store.checked_out = adopted
         config = root / CONFIG_NAME
         if not config.exists():
             atomic_write(config, DEFAULT_CONFIG.encode())
@@ -153,16 +163,20 @@ class Store:
         return store
 
     def _commit_setup(self) -> None:
-        """Commit redraft.toml and .gitattributes when new or changed (clones need them)."""
+        """Commit redraft.toml and .gitattributes when the last commit lacks them (clones
+        need them), or lacks the merge driver's line. An existing store is left as it is:
+        edits made to either file since are the user's, never committed here."""
         files = [CONFIG_NAME, ".gitattributes"]
         with self._lock():
             snap = self._lookup(files)
             changed = {}
             for path in files:
                 target, old = self.root / path, snap.blobs[path]
-                data = target.read_bytes() if target.is_file() else None
-                if data is not None and (old is None or old[1] != data):
-                    changed[path] = data
+                if old is None:
+                    if target.is_file():
+                        changed[path] = target.read_bytes()
+                elif path == ".gitattributes" and not has_driver_line(old[1]):
+                    changed[path] = with_driver_line(old[1])
             if changed:
                 message = "Set up redraft store\n" if snap.head else "Create redraft store\n"
                 self._commit(snap, changed, message, self._default_by(), _now())
@@ -172,13 +186,26 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
     def names(self) -> list[str]:
-        """Names of the drafts in the store, sorted."""
+        """Names of the drafts in the store, sorted. A file a collaborator committed
+        under a name redraft would refuse (``drafts/-x.txt``, escape sequences), or a
+        symbolic link in a draft's place, is no draft: it is left out and named in
+        :attr:`warnings`."""
         if self._head() is None and self._unborn():
             return []
-        out = self._git(["ls-tree", "--name-only", "HEAD", f"{DRAFTS}/"]).decode()
-        return sorted(
-            line[len(DRAFTS) + 1 : -4] for line in out.splitlines() if line.endswith(".txt")
-        )
+        out = self._git(["ls-tree", "--end-of-options", "HEAD", f"{DRAFTS}/"])
+        found = []
+        for entry in out.decode(errors="replace").splitlines():
+            meta, _, line = entry.partition("\t")
+            name = line[len(DRAFTS) + 1 : -4]
+            if not line.endswith(".txt"):
+                continue
+            if not line.startswith(f"{DRAFTS}/") or not is_valid_name(name):
+                self.warnings.append(f"{line!r}: not a valid draft name; left out")
+            elif meta.split()[0] not in ("100644", "100755"):
+                self.warnings.append(f"{line}: a symbolic link, not a draft; left out")
+            else:
+                found.append(name)
+        return sorted(found)
 
     def versions(self, name: str) -> list[Version]:
         """Every version of ``name``, oldest first (empty when the draft does not exist)."""
@@ -213,6 +240,22 @@ class Store:
             found.append(self._parse(text, f"{version.name}@{version.number}", reader))
             steps.advance()
         return found
+
+    def readable_drafts(
+        self, versions: list[Version], steps: Steps = NO_STEPS
+    ) -> list[Draft | None]:
+        """The draft of each version, None where the stored text cannot be read (a
+        collaborator pushed a text that is not canonical, or nests too deep): the store's
+        :attr:`warnings` name each such draft, and the others are read as usual."""
+        out: list[Draft | None] = []
+        for version, text in zip(versions, self._blobs([v.blob for v in versions]), strict=True):
+            try:
+                out.append(self._parse(text, f"{version.name}@{version.number}"))
+            except StoreError as error:
+                self.warnings.append(f"{error}; left out")
+                out.append(None)
+            steps.advance()
+        return out
 
     def texts(self, versions: list[Version]) -> list[bytes]:
         """The canonical text of each version, from one ``git cat-file --batch``."""
@@ -303,7 +346,10 @@ class Store:
         paths = [_path(item.name) for item in items]
         with self._lock():
             self._check_on_branch()
+            for path in paths:
+                refuse_link(self.root, path)  # never write through a link a push brought
             snap = self._lookup(paths)
+            refuse_tree_link(snap, DRAFTS, self.id_size)
             known = tree_names(snap.trees.get(DRAFTS), self.id_size, ".txt")
             files: dict[str, bytes] = {}
             entries: list[tuple[str, str, tuple[str, ...]]] = []
@@ -421,7 +467,11 @@ class Store:
         return run_git(self.root, args, data, env=env, check=False)
 
     def _head(self) -> str | None:
-        out = self._git(["rev-parse", "-q", "--verify", "HEAD"], check=False).decode().strip()
+        out = (
+            self._git(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"], check=False)
+            .decode()
+            .strip()
+        )
         return out or None
 
     def _check_on_branch(self) -> None:
@@ -444,7 +494,9 @@ class Store:
     def _unborn(self) -> bool:
         """True for a sound repository whose branch has no commit yet (rev-parse exits 1);
         a broken one (exit 128) is not empty, it is corrupted."""
-        return self._proc(["rev-parse", "-q", "--verify", "HEAD"]).returncode == 1
+        return (
+            self._proc(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"]).returncode == 1
+        )
 
     def _lookup(self, paths: list[str]) -> Snapshot:
         """The head commit, the trees the paths sit in and the paths' blobs: one process."""
@@ -464,7 +516,7 @@ class Store:
         # text is shown against its first parent, so that the latest is what HEAD holds.
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
         args.append("--diff-merges=first-parent")
-        args += [f"--format={LOG_FORMAT}", "HEAD", "--", *paths]
+        args += [f"--format={LOG_FORMAT}", "--end-of-options", "HEAD", "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
             if self._unborn():  # a repository with no commit yet

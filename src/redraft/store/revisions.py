@@ -72,6 +72,15 @@ def validate_name(name: str) -> str:
     return name
 
 
+def is_valid_name(name: str) -> bool:
+    """True for a name :func:`validate_name` accepts."""
+    try:
+        validate_name(name)
+    except InputError:
+        return False
+    return True
+
+
 def refuse_case_clash(name: str, names: list[str]) -> None:
     """Two names that differ only in case would be one file on Windows and macOS."""
     for other in names:
