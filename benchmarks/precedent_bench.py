@@ -1,7 +1,7 @@
 """`redraft precedent`: quality of tracing seeded drafts, and speed at 1,700 resolutions.
 
     python benchmarks/precedent_bench.py [--corpus ../shared/corpus] [--size 1700]
-        [--seeds 200] [--runs 3] [--skip-evidence]
+        [--seeds 200] [--runs 7] [--skip-evidence] [--skip-quality]
 
 Quality (targets >= 0.95), against an index of the 78th and 79th sessions (English):
 drafts seeded with paragraphs copied from indexed resolutions, verbatim and with one or
@@ -25,8 +25,11 @@ Speed, each with a reference measured in the same run:
 * `redraft precedent search` (reference: `grep -r -l -F` over the same files);
 * the index's size on disk (reference: the size of the files indexed).
 
-Wall time is best of --runs; CPU time (user + system of the child) is shown beside it
-because this machine is shared.
+The two commands a user waits for at every use (tracing a draft, searching a phrase)
+are timed as the median of --runs runs, interleaved with their references so that both
+meet the same load, with the load average: on a shared machine wall time follows the
+load, CPU time (user + system of the child) much less. The commands run from bytecode
+compiled once, as an installed redraft does.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from shared_corpus import DEFAULT_CORPUS, need
@@ -249,15 +253,25 @@ def build_folder(files: list[Path], size: int, folder: Path) -> int:
     return copies
 
 
+#: Child processes run as an installed redraft does: from bytecode compiled once (pip
+#: compiles it at install), here into a folder of the run's own, whatever
+#: PYTHONDONTWRITEBYTECODE says in the calling shell.
+_PYCACHE: dict[str, str] = {}
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **_PYCACHE}
+    if _PYCACHE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def cli(*args: str) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds, stdout) of ``python -m redraft ARGS``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "redraft", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        [sys.executable, "-m", "redraft", *args], capture_output=True, text=True, env=_env()
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -267,9 +281,54 @@ def cli(*args: str) -> tuple[float, float, str]:
     return wall, cpu, done.stdout
 
 
-def best(runs: int, *args: str) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Timing:
+    """Medians of several runs of one command, and the load average around them."""
+
+    wall: float
+    cpu: float
+    load: float
+
+    def text(self, unit: str = "s") -> str:
+        scale, digits = (1000, 0) if unit == "ms" else (1, 2)
+        return (
+            f"{self.wall * scale:.{digits}f} {unit} wall, {self.cpu * scale:.{digits}f} {unit} CPU"
+        )
+
+
+def median(runs: int, *args: str) -> Timing:
+    """Medians of ``runs`` runs of ``redraft ARGS`` after one unmeasured run (which
+    writes the bytecode and brings the files into the page cache)."""
+    cli(*args)
+    loads = [os.getloadavg()[0]]
     timings = [cli(*args)[:2] for _ in range(runs)]
-    return min(t[0] for t in timings), min(t[1] for t in timings)
+    loads.append(os.getloadavg()[0])
+    return Timing(
+        statistics.median(t[0] for t in timings),
+        statistics.median(t[1] for t in timings),
+        statistics.mean(loads),
+    )
+
+
+def interleaved(runs: int, *commands: tuple[str, ...]) -> list[Timing]:
+    """:func:`median` of each command, their runs interleaved (A B C A B C ...) so that
+    a target and its reference meet the same load."""
+    for args in commands:
+        cli(*args)
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    loads = [os.getloadavg()[0]]
+    for _ in range(runs):
+        for position, args in enumerate(commands):
+            wall, cpu, _ = cli(*args)
+            walls[position].append(wall)
+            cpus[position].append(cpu)
+    loads.append(os.getloadavg()[0])
+    load = statistics.mean(loads)
+    return [
+        Timing(statistics.median(w), statistics.median(c), load)
+        for w, c in zip(walls, cpus, strict=True)
+    ]
 
 
 def timed(runs: int, job: object) -> float:
@@ -278,7 +337,7 @@ def timed(runs: int, job: object) -> float:
         start = time.perf_counter()
         job()  # type: ignore[operator]
         walls.append(time.perf_counter() - start)
-    return min(walls)
+    return statistics.median(walls)
 
 
 def lxml_parse(folder: Path) -> None:
@@ -323,6 +382,7 @@ def speed(files: list[Path], size: int, runs: int, work: Path, rng: random.Rando
         "shared corpus holds no other session in English)"
     )
     index = work / "adopted.db"
+    _PYCACHE["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     wall, cpu, out = cli("precedent", "index", str(folder), "-o", str(index), "--quiet")
     lxml_wall = timed(1, lambda: lxml_parse(folder))
     print(f"  build through the CLI: {wall:.1f} s wall, {cpu:.1f} s CPU (target < 60 s)")
@@ -340,30 +400,39 @@ def speed(files: list[Path], size: int, runs: int, work: Path, rng: random.Rando
     extra = folder / "A_RES_80_1-new.xml"
     extra.write_bytes(relabel(files[-1].read_bytes(), -1))  # a 79th-session text as the 80th
     inc_wall, inc_cpu, out = cli("precedent", "index", "-o", str(index), "--quiet")
-    start_wall, start_cpu = best(runs, "--version")
+    start = median(runs, "--version")
     hash_wall = timed(1, lambda: hash_all(folder))
     print(
         f"  incremental re-index after one new document: {inc_wall:.2f} s wall, "
         f"{inc_cpu:.2f} s CPU (target < 2 s); {out.strip().splitlines()[-1]}"
     )
     print(
-        f"    reference: start-up (redraft --version) {start_wall:.2f} s; hashing all "
+        f"    reference: start-up (redraft --version) {start.wall:.2f} s; hashing all "
         f"{size + 1} files {hash_wall:.2f} s"
     )
 
     draft = work / "draft-100.txt"
     hundred_paragraphs(files, rng, draft)
-    trace_wall, trace_cpu = best(
-        runs, "precedent", str(draft), "--corpus", str(index), "--format", "json"
-    )
-    stats_wall, _ = best(runs, "stats", str(draft))
-    print(
-        f"  precedent on a draft of 100 paragraphs: {trace_wall:.2f} s wall, {trace_cpu:.2f} s "
-        f"CPU (target < 1 s); reference, redraft stats on it: {stats_wall:.2f} s"
-    )
-
     phrase = "Transforming our world"
-    search_wall, search_cpu = best(runs, "precedent", "search", phrase, "--corpus", str(index))
+    print(
+        f"  the commands below: medians of {runs} runs each, interleaved with their "
+        "references (the same load for both), after one unmeasured run"
+    )
+    traced, stats, version = interleaved(
+        runs,
+        ("precedent", str(draft), "--corpus", str(index), "--format", "json"),
+        ("stats", str(draft)),
+        ("--version",),
+    )
+    print(
+        f"  precedent on a draft of 100 paragraphs: {traced.text()} (target < 1 s), "
+        f"load average {traced.load:.1f}; reference, redraft stats on it: {stats.text()} "
+        f"(x{traced.wall / stats.wall:.2f} wall); start-up (redraft --version): "
+        f"{version.text()} (x{traced.wall / version.wall:.2f} wall)"
+    )
+    searched, version = interleaved(
+        runs, ("precedent", "search", phrase, "--corpus", str(index)), ("--version",)
+    )
     grep_wall = timed(
         runs,
         lambda: subprocess.run(
@@ -371,10 +440,33 @@ def speed(files: list[Path], size: int, runs: int, work: Path, rng: random.Rando
         ),
     )
     print(
-        f"  precedent search {phrase!r}: {search_wall * 1000:.0f} ms wall, "
-        f"{search_cpu * 1000:.0f} ms CPU (target < 200 ms); reference, grep -r -l -F over the "
-        f"files: {grep_wall * 1000:.0f} ms, start-up alone: {start_wall * 1000:.0f} ms"
+        f"  precedent search {phrase!r}: {searched.text('ms')} (target < 200 ms), load "
+        f"average {searched.load:.1f}; reference, start-up (redraft --version): "
+        f"{version.text('ms')} (x{searched.wall / version.wall:.2f} wall, "
+        f"x{searched.cpu / version.cpu:.2f} CPU); grep -r -l -F over the files: "
+        f"{grep_wall * 1000:.0f} ms"
     )
+
+
+def quality_figures(files: list[Path], seeds: int, work: Path, with_evidence: bool) -> None:
+    """The index of the two sessions, the seeded drafts' figures and the evidence."""
+    rng = random.Random(16)
+    start = time.perf_counter()
+    index = SqliteIndex.open(work / "quality.db", create=True)
+    update_index(index, [str(path) for path in files])
+    built = time.perf_counter() - start
+    real_mb = (work / "quality.db").stat().st_size / 1048576
+    print(
+        f"index of the 78th and 79th sessions: {len(files)} resolutions, "
+        f"{index.info().paragraphs:,} paragraphs, built in {built:.1f} s, {real_mb:.1f} MB "
+        f"({real_mb / len(files) * 1700:.0f} MB projected for 1,700 distinct resolutions)"
+    )
+    quality(index, files, seeds, rng)
+    index.close()
+    if with_evidence:
+        files_78 = [p for p in files if "78session" in str(p)]
+        files_79 = [p for p in files if "79session" in str(p)]
+        evidence(files_78, files_79, work)
 
 
 def main() -> None:
@@ -382,8 +474,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--size", type=int, default=1700)
     parser.add_argument("--seeds", type=int, default=200, help="verbatim and edited seeds, each")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=7, help="runs per timed command")
     parser.add_argument("--skip-evidence", action="store_true", help="no 78th -> 79th histogram")
+    parser.add_argument("--skip-quality", action="store_true", help="speed figures only")
     parser.add_argument("--skip-speed", action="store_true", help="quality figures only")
     args = parser.parse_args()
     need(
@@ -392,27 +485,12 @@ def main() -> None:
         pattern="*.xml",
     )
     files = sessions(args.corpus)
-    rng = random.Random(16)
     with tempfile.TemporaryDirectory(prefix="precedent-bench-") as scratch:
         work = Path(scratch)
-        start = time.perf_counter()
-        index = SqliteIndex.open(work / "quality.db", create=True)
-        update_index(index, [str(path) for path in files])
-        built = time.perf_counter() - start
-        real_mb = (work / "quality.db").stat().st_size / 1048576
-        print(
-            f"index of the 78th and 79th sessions: {len(files)} resolutions, "
-            f"{index.info().paragraphs:,} paragraphs, built in {built:.1f} s, {real_mb:.1f} MB "
-            f"({real_mb / len(files) * 1700:.0f} MB projected for 1,700 distinct resolutions)"
-        )
-        quality(index, files, args.seeds, rng)
-        index.close()
-        if not args.skip_evidence:
-            files_78 = [p for p in files if "78session" in str(p)]
-            files_79 = [p for p in files if "79session" in str(p)]
-            evidence(files_78, files_79, work)
+        if not args.skip_quality:
+            quality_figures(files, args.seeds, work, not args.skip_evidence)
         if not args.skip_speed:
-            speed(files, args.size, args.runs, work, rng)
+            speed(files, args.size, args.runs, work, random.Random(100))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from redraft.labels import assign_labels
 from redraft.model import Draft, Footnote, Kind, Meta, Paragraph
+from redraft.typography import strip_invisible
 
 _alphabet = st.characters(
     blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
@@ -93,3 +94,23 @@ def _unique_markers(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         )
 
     return tuple(fix(b) for b in blocks)
+
+
+def as_read(draft: Draft) -> Draft:
+    """``draft`` as any reader gives it back: without invisible format characters
+    (zero-width, directional marks, soft hyphens: redraft.typography.strip_invisible)."""
+
+    def clean(block: Paragraph) -> Paragraph:
+        return replace(
+            block,
+            text=strip_invisible(block.text),
+            opening=strip_invisible(block.opening),
+            footnotes=tuple(replace(f, text=strip_invisible(f.text)) for f in block.footnotes),
+            children=tuple(clean(c) for c in block.children),
+        )
+
+    return replace(draft, blocks=tuple(clean(b) for b in draft.blocks))
+
+
+#: Drafts as readers give them (the round-trip laws of the Word and AKN formats).
+read_drafts = drafts().map(as_read)

@@ -62,7 +62,8 @@ def test_encodings_and_spacing_read_alike(tmp_path: Path, data: bytes) -> None:
     code, out, err = show(write(tmp_path, data))
     assert (code, err) == (0, "")
     assert labels(out) == LABELS
-    assert '"Urges Member States to act;"' in out
+    # a no-break space is kept where the document had it (the diff compares it as a space)
+    assert '"Urges Member States to act;"' in out.replace("\u00a0", " ")
 
 
 def test_invalid_utf8_reads_as_cp1252_with_a_warning(tmp_path: Path) -> None:

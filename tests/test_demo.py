@@ -27,6 +27,9 @@ RERUN = (
     "redraft status oceans --by-version",
     "redraft blame oceans --para PP1 --passages",
     "redraft stats unodc --by-version",
+    "redraft precedent ecosoc-draft-decision-ii-improving-governance-financial-situation"
+    " --corpus ../adopted.db",
+    'redraft precedent search "Office on Drugs and Crime" --corpus ../adopted.db | head -n 1',
 )
 
 
@@ -58,7 +61,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Recording
 def test_every_step_runs_real_commands(demo: tuple[Path, str, Recording]) -> None:
     folder, narration, recording = demo
     lines = [line for line, _, _ in recording.seen]
-    assert len(STEPS) == 8 and narration.count("────") >= 8
+    assert len(STEPS) == 9 and narration.count("────") >= 9
     for command in RERUN:
         assert command in lines, command
     codes = {line: code for line, _, code in recording.seen}

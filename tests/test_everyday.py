@@ -207,9 +207,14 @@ def test_options_with_one_name_mean_one_thing() -> None:
     seen: dict[str, tuple[bool, str]] = {}
     documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     problems = []
+    commands: list[tuple[str, click.Command]] = []
     for name in COMMANDS:
         command = cli.get_command(ctx, name)
         assert command is not None
+        commands.append((name, command))
+        if isinstance(command, click.Group):  # redraft precedent index, search...
+            commands += [(f"{name} {sub}", c) for sub, c in sorted(command.commands.items())]
+    for name, command in commands:
         for param in command.params:
             if not isinstance(param, click.Option) or param.hidden:
                 continue

@@ -16,12 +16,14 @@ import pytest
 
 from redraft import canonical
 from redraft.diff.engine import diff_drafts
+from redraft.model import Draft, Footnote
 from redraft.readers.docx import read_docx
 from redraft.render.docx import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
 from tests.test_docx_writer import NEW, OLD, moved_pair
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Accept All / Reject All need the Basic macro of tests/office.py (no soffice filter does it)
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -124,3 +126,69 @@ def test_documents_libreoffice_wrote_read_like_their_text(tmp_path: Path) -> Non
         from_text, _ = read_text(source.read_text(encoding="utf-8"))
         assert from_word.blocks == from_text.blocks, source.name
         assert from_word.operative(), source.name
+
+
+# -- Accept All, Reject All and re-save, as a delegate does them ------------------------------
+
+REAL_PAIRS = (
+    ("A_RES_78_79-2324933E.xml", "A_RES_79_92-2423546E.xml"),  # deleted footnote, then a paragraph
+    ("A_RES_78_174-2325975E.xml", "A_RES_79_146-2424130E.xml"),  # adjacent insertions
+    ("A_RES_78_249-2326263E.xml", "A_RES_79_255-2424696E.xml"),  # tables
+)
+
+
+def _numbered(draft: Draft) -> list[tuple[str, str]]:
+    return [(u.marker if isinstance(u, Footnote) else u.number, u.text) for u in draft.units()]
+
+
+@pytest.fixture(scope="module")
+def office_views(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Draft, Draft, Path]]:
+    """Each real pair's redline taken through LibreOffice once (tests/office.py)."""
+    from redraft.readers.akn import read_akn
+    from tests.office import run_jobs
+
+    data = Path(__file__).parent / "data" / "word"
+    work = tmp_path_factory.mktemp("office")
+    out: dict[str, tuple[Draft, Draft, Path]] = {}
+    jobs = []
+    for index, (old_name, new_name) in enumerate(REAL_PAIRS):
+        old = read_akn((data / old_name).read_bytes(), old_name)[0]
+        new = read_akn((data / new_name).read_bytes(), new_name)[0]
+        source = work / f"redline{index}.docx"
+        redline = render_diff_docx(diff_drafts(old, new), author_new="Committee", typography=True)
+        source.write_bytes(redline)
+        jobs.append(("all", source, work / f"redline{index}"))
+        out[new_name] = (old, new, work / f"redline{index}")
+    run_jobs(jobs, work / "soffice")
+    return out
+
+
+@pytest.mark.parametrize("pair", REAL_PAIRS, ids=lambda pair: pair[1][:12])
+def test_libreoffice_accept_all_gives_the_new_text(
+    pair: tuple[str, str], office_views: dict[str, tuple[Draft, Draft, Path]]
+) -> None:
+    old, new, prefix = office_views[pair[1]]
+    accepted, warnings = read_docx(Path(f"{prefix}-accept.docx").read_bytes(), "accepted.docx")
+    assert _numbered(accepted) == _numbered(new)
+    assert not any("tracked revision" in w for w in warnings)
+
+
+@pytest.mark.parametrize("pair", REAL_PAIRS, ids=lambda pair: pair[1][:12])
+def test_libreoffice_reject_all_gives_the_old_text(
+    pair: tuple[str, str], office_views: dict[str, tuple[Draft, Draft, Path]]
+) -> None:
+    old, new, prefix = office_views[pair[1]]
+    rejected, _ = read_docx(Path(f"{prefix}-reject.docx").read_bytes(), "rejected.docx")
+    assert _numbered(rejected) == _numbered(old)
+
+
+@pytest.mark.parametrize("pair", REAL_PAIRS, ids=lambda pair: pair[1][:12])
+def test_libreoffice_resave_keeps_both_sides(
+    pair: tuple[str, str], office_views: dict[str, tuple[Draft, Draft, Path]]
+) -> None:
+    """No paragraph dropped because LibreOffice restyled it; no-break spaces survive."""
+    old, new, prefix = office_views[pair[1]]
+    data = Path(f"{prefix}-resave.docx").read_bytes()
+    assert _numbered(read_docx(data, "resaved.docx")[0]) == _numbered(new)
+    assert _numbered(read_docx(data, "resaved.docx", view="original")[0]) == _numbered(old)
+    assert any("\u00a0" in text for _, text in _numbered(new))

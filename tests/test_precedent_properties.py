@@ -50,3 +50,30 @@ def test_reindexing_unchanged_sources_changes_nothing(found: list[Draft]) -> Non
 def _dump(index: SqliteIndex) -> list[list[tuple[object, ...]]]:
     tables = ["document", "wording", "paragraph", "sketch", "setting"]
     return [sorted(index.db.execute(f"SELECT * FROM {t}").fetchall()) for t in tables]
+
+
+def _diff_similarity(a: list[str], b: list[str]) -> float:
+    """Similarity as a minimal word diff measures it (diff-match-patch, no time limit):
+    what ``classify.similarity`` computes another way."""
+    from redraft import dmp
+
+    codes: dict[str, str] = {}
+    left = "".join(codes.setdefault(word, chr(0x10000 + len(codes))) for word in a)
+    right = "".join(codes.setdefault(word, chr(0x10000 + len(codes))) for word in b)
+    if not left and not right:
+        return 1.0
+    kept = sum(length for op, length in dmp.diff(left, right) if op == "=")
+    return 2 * kept / (len(left) + len(right))
+
+
+_WORDS = st.lists(st.sampled_from(["the", "States", "of", "and", "Assembly", "urges", "1"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORDS)
+def test_similarity_is_what_a_minimal_word_diff_keeps(a: list[str], b: list[str]) -> None:
+    from redraft.precedent.classify import similarity
+
+    assert similarity(a, b) == _diff_similarity(a, b)
+    assert similarity(a, b) == similarity(b, a)
+    assert similarity(a, a) == 1.0

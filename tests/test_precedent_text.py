@@ -65,6 +65,18 @@ def test_chinese_is_compared_character_by_character() -> None:
     assert tokens("第79/1号") == ["第", "79/1", "号"]
 
 
+def test_every_footnote_marker_the_model_knows_is_looked_for() -> None:
+    """normalize spells the superscript digits out (so that a phrase search starts
+    without the draft model): they must stay those of the model."""
+    from redraft.model import SUPERSCRIPT_DIGITS
+    from redraft.precedent.normalize import _MAY_HOLD_REF
+
+    for digit in SUPERSCRIPT_DIGITS:
+        assert _MAY_HOLD_REF.search(f"a{digit}"), digit
+        assert clean(f"report{digit}{digit} and") == "report and"
+    assert _MAY_HOLD_REF.search("a [^x] b") and not _MAY_HOLD_REF.search("a [x] b")
+
+
 def test_the_verbatim_key_ignores_typography() -> None:
     a = "Recalling its resolution 59/50 of 2\u00a0December 2004,¹ in which"
     b = "recalling its resolution 59/50 of 2 December 2004 in which"

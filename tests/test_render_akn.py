@@ -14,8 +14,9 @@ from redraft.labels import assign_labels
 from redraft.model import Draft, Footnote, Kind, Meta, Paragraph, footnote_ref
 from redraft.readers.akn import read_akn
 from redraft.render.akn import join_sponsors, render_akn, split_documents
+from redraft.typography import INVISIBLE
 
-from .strategies import drafts, marker, number, word
+from .strategies import drafts, marker, number, read_drafts, word
 
 DATA = Path(__file__).parent / "data" / "akn"
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -25,7 +26,7 @@ NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 # (an empty paragraph is no paragraph); characters XML cannot hold are excluded.
 _alphabet = st.characters(
     blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"),
-    blacklist_characters="\ufeff\u2028\u2029" + "⁰¹²³⁴⁵⁶⁷⁸⁹[]",
+    blacklist_characters="\ufeff\u2028\u2029" + "⁰¹²³⁴⁵⁶⁷⁸⁹[]" + INVISIBLE,
 )
 clean = (
     st.text(alphabet=_alphabet, min_size=1, max_size=30)
@@ -276,7 +277,7 @@ def _words(draft: Draft) -> list[str]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(drafts())
+@given(read_drafts)
 def test_any_draft_is_written_and_no_word_is_lost(draft: Draft) -> None:
     """The project-wide strategy, unrestricted: the writer never fails, and what it
     writes reads back with unique labels and every word of the draft."""

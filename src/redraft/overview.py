@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .diff.engine import diff_drafts
 from .diff.result import DiffResult
 from .model import Draft, Version
 from .negotiation.status import draft_status
+
+if TYPE_CHECKING:
+    from .precedent.model import PrecedentResult
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class DraftOverview:
     history: tuple[tuple[Version, Draft], ...]  # oldest first, versions with their words
     redlines: tuple[DiffResult, ...]  # version 1 -> 2, 2 -> 3, ...
     status: str = ""  # "12/30 agreed", or "" when the text has no paragraph to agree
+    #: the latest version traced against the precedent index, when one is configured
+    #: (its agreed-language share, and new language marked paragraph by paragraph)
+    agreed: PrecedentResult | None = None
 
 
 def version_name(version: Version) -> str:

@@ -6,9 +6,12 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -128,6 +131,36 @@ quiet_option = click.option(
     help="No progress bar (there is none either when standard error is not a terminal "
     "or the output is piped).",
 )
+
+
+#: ``--corpus`` of the commands that show agreed language beside other figures (stats,
+#: report); ``redraft precedent`` has its own, which needs an index.
+agreed_corpus_option = click.option(
+    "--corpus",
+    metavar="INDEX|FOLDER",
+    default=None,
+    help="Add each draft's agreed-language share (redraft precedent): an index built by "
+    "'redraft precedent index', or a folder of adopted texts [default: [precedent] index "
+    "in redraft.toml, when it exists].",
+)
+
+
+def agreed_corpus(corpus: str | None, config: Config) -> str | None:
+    """The precedent index to measure agreed language against: ``--corpus``, else the
+    configured index when it exists (a warning when it does not: the figures that need
+    it are left out, the rest is shown)."""
+    if corpus is not None:
+        return corpus
+    configured = config.precedent_index()
+    if configured is None:
+        return None
+    if not configured.exists():
+        warn(
+            f"{configured}: no such precedent index ([precedent] index in {config.source}): "
+            "no agreed-language share (build it with 'redraft precedent index')"
+        )
+        return None
+    return str(configured)
 
 
 def emit(text: str, output: Path | None = None) -> None:

@@ -22,6 +22,13 @@ FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
 @format_option(*FORMATS)
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged paragraphs too.")
 @click.option(
+    "--typography",
+    is_flag=True,
+    help="Also show paragraphs reported equal because they differ in typography only "
+    "(spaces, no-break spaces, tabs, invisible marks, soft hyphens), with the characters "
+    "drawn; in a Word redline, track them too (Reject All then gives the old text exactly).",
+)
+@click.option(
     "--words/--chars",
     "words",
     default=True,
@@ -32,6 +39,17 @@ FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
     "--as-tracked",
     is_flag=True,
     help="With one Word file: compare its text before and after its pending tracked changes.",
+)
+@click.option(
+    "--author-old",
+    metavar="NAME",
+    help="Word redline: the author of the old version (default: the store's, if any).",
+)
+@click.option(
+    "--author-new",
+    metavar="NAME",
+    help="Word redline: the author of the revisions (default: the store's author of the "
+    "new version, else 'redraft').",
 )
 @output_option
 @store_option
@@ -45,6 +63,9 @@ def diff(
     as_tracked: bool,
     output: Path | None,
     store: Path | None,
+    typography: bool = False,
+    author_old: str | None = None,
+    author_new: str | None = None,
 ) -> None:
     """Compare two versions of a draft: OLD and NEW are files (any format), "-",
     or store revisions (NAME@Rev.1, NAME@3). With one NAME, compare its latest
@@ -63,10 +84,19 @@ def diff(
         old_source=before.source,
         new_source=after.source,
     )
+    authors = (
+        _author(author_old, before.version),
+        _author(author_new, after.version),
+    )
     header = (before.describe(), after.describe())
-    _render(result, fmt, show_all, output, authors=(before.version, after.version), header=header)
+    _render(result, fmt, show_all, output, authors=authors, header=header, typography=typography)
     if exit_code and result.differs:
         sys.exit(1)
+
+
+def _author(given: str | None, version: dict[str, str]) -> dict[str, str]:
+    """The store's version metadata, with the author named on the command line."""
+    return {**version, "by": given} if given is not None else version
 
 
 def _render(
@@ -75,10 +105,12 @@ def _render(
     show_all: bool,
     output: Path | None,
     authors: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    typography: bool = False,
     header: tuple[str, str] | None = None,
 ) -> None:
     from .common import emit
 
+    shown = {"show_all": show_all, "typography": typography}
     if fmt == "json":
         from ..render.diff_json import render_diff_json
 
@@ -86,23 +118,23 @@ def _render(
     elif fmt in ("markdown", "md"):
         from ..render.diff_markdown import render_diff_markdown
 
-        emit(render_diff_markdown(result, show_all=show_all), output)
+        emit(render_diff_markdown(result, **shown), output)
     elif fmt == "html":
         from ..render.diff_html import render_diff_html
 
-        emit(render_diff_html(result, show_all=show_all), output)
+        emit(render_diff_html(result, **shown), output)
     elif fmt == "docx":
-        _write_docx(result, output, authors)
+        _write_docx(result, output, authors, typography)
     elif fmt == "side":
         from ..render.diff_side import render_diff_side
 
-        _print_rich(render_diff_side(result, show_all=show_all, header=header), output)
+        _print_rich(render_diff_side(result, **shown, header=header), output)
     elif output is not None or not sys.stdout.isatty():
         from ..render.diff_text import render_diff_plain
 
         # Files and pipes get plain text (the marks {--..--}{++..++} are in it): laying
         # out a long redline through rich costs more than the diff itself.
-        emit(render_diff_plain(result, show_all=show_all, header=header), output)
+        emit(render_diff_plain(result, **shown, header=header), output)
     else:
         import shutil
 
@@ -111,7 +143,7 @@ def _render(
         # To a terminal: the same redline, styled and wrapped without rich's layout
         # (which cost twice the diff itself on a long draft).
         width = shutil.get_terminal_size().columns  # COLUMNS when set
-        emit(render_diff_ansi(result, width, show_all=show_all, header=header), output)
+        emit(render_diff_ansi(result, width, **shown, header=header), output)
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:
@@ -132,15 +164,23 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 
 def _write_docx(
-    result: DiffResult, output: Path | None, authors: tuple[dict[str, str], dict[str, str]]
+    result: DiffResult,
+    output: Path | None,
+    authors: tuple[dict[str, str], dict[str, str]],
+    typography: bool = False,
 ) -> None:
-    """Tracked changes signed by the delegations that made the two versions."""
+    """Tracked changes signed by the delegations that made the two versions (typography
+    tracked too with --typography)."""
     from ..errors import InputError
     from ..render.docx_track import render_diff_docx
 
     old, new = authors
     data: bytes = render_diff_docx(
-        result, author_old=old.get("by", ""), author_new=new.get("by", ""), date=new.get("date", "")
+        result,
+        author_old=old.get("by", ""),
+        author_new=new.get("by", ""),
+        date=new.get("date", ""),
+        typography=typography,
     )
     if output is None:
         if sys.stdout.isatty():

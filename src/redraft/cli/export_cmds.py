@@ -11,6 +11,8 @@ import click
 
 from ..english import plural
 from .common import (
+    agreed_corpus,
+    agreed_corpus_option,
     emit,
     format_option,
     info,
@@ -22,6 +24,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..model import Draft, Loaded
+    from ..render.site import PageInfo
 
 EXPORT_FORMATS = ("text", "txt", "md", "markdown", "docx", "akn", "json", "html")
 #: Spellings of one format.
@@ -132,22 +135,32 @@ def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) 
     help="Folder to write the site into.",
 )
 @format_option("text", "json")
-@quiet_option
 @store_option
-def report(out_dir: Path, fmt: str, quiet: bool, store: Path | None) -> None:
+@agreed_corpus_option
+@quiet_option
+def report(out_dir: Path, fmt: str, store: Path | None, corpus: str | None, quiet: bool) -> None:
     """Write a static, self-contained HTML site for the store: an index of drafts, and
     per draft its versions, the redline between consecutive versions and a length chart.
+    With a precedent index (--corpus, or [precedent] index in redraft.toml), each
+    draft's agreed-language share, and its new language marked paragraph by paragraph.
 
     What a page is made of is kept in the store's cache (.git/redraft-cache): writing
     the report again after a new version redoes only that version's redline.
 
     Exit codes: 0 written, 2 no store or unwritable folder."""
+    from ..config import load_config
     from ..render.console import progress_steps
-    from ..resolve.report import build_report
+    from ..render.site import write_site
+    from ..resolve.report import build_report, overview
 
     warnings: list[str] = []
-    with progress_steps(quiet) as steps:
-        site = build_report(out_dir, store, steps, warnings)
+    chosen = agreed_corpus(corpus, load_config(None, store))
+    if chosen is None:  # the pages cached by what they show (docs/report.md, "Speed")
+        with progress_steps(quiet) as steps:
+            site = build_report(out_dir, store, steps, warnings)
+    else:  # traced against a precedent index, which the cache keys do not cover
+        drafts = overview(store, warnings, chosen)
+        site = write_site(out_dir, drafts)
     show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps
@@ -158,11 +171,16 @@ def report(out_dir: Path, fmt: str, quiet: bool, store: Path | None) -> None:
                     "schema": "redraft.report/1",
                     "dir": str(site.root),
                     "index": str(site.root / "index.html"),
-                    "drafts": [
-                        {"name": p.name, "page": p.page, "versions": p.versions} for p in site.pages
-                    ],
+                    "drafts": [_page_json(p) for p in site.pages],
                 }
             )
         )
         return
     emit(f"wrote {plural(len(site.pages), 'draft page')}: {site.root / 'index.html'}")
+
+
+def _page_json(page: PageInfo) -> dict[str, object]:
+    out: dict[str, object] = {"name": page.name, "page": page.page, "versions": page.versions}
+    if page.agreed_share_words is not None:  # with a precedent index
+        out["agreed_share_words"] = page.agreed_share_words
+    return out

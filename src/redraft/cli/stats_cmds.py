@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from .common import (
+    agreed_corpus,
+    agreed_corpus_option,
     emit,
     format_option,
     output_option,
@@ -46,6 +48,7 @@ from .common import (
     default=None,
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
+@agreed_corpus_option
 @format_option(
     "table",
     "text",
@@ -64,6 +67,7 @@ def stats(
     with_hints: bool,
     words_per_page: int | None,
     config_file: Path | None,
+    corpus: str | None,
     fmt: str | None,
     output: Path | None,
     quiet: bool,
@@ -74,6 +78,8 @@ def stats(
     Words are counted as Microsoft Word does (docs/stats.md): printed numbers,
     footnote markers and footnotes are not counted in "words". Without drafts,
     every draft in the store. With --by-version, give one store draft NAME.
+    With a precedent index (--corpus, or [precedent] index in redraft.toml), each
+    draft's agreed-language share too (docs/precedent.md).
     """
     from ..config import load_config
     from ..errors import InputError
@@ -81,15 +87,19 @@ def stats(
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
+    config = load_config(config_file, store)
     if words_per_page is None:
-        words_per_page = load_config(config_file, store).stats.words_per_page
+        words_per_page = config.stats.words_per_page
     if by_version and len(specs) != 1:
         raise InputError("--by-version follows one draft through the store: give its NAME")
     with progress_steps(quiet) as steps:
         if by_version:
-            report = stats_report((), store, words_per_page, with_hints, specs[0], steps)
+            report = stats_report((), store, words_per_page, with_hints, specs[0], steps=steps)
         else:
-            report = stats_report(specs, store, words_per_page, with_hints, steps=steps)
+            chosen = agreed_corpus(corpus, config)
+            report = stats_report(
+                specs, store, words_per_page, with_hints, corpus=chosen, steps=steps
+            )
     show_warnings(report.warnings)
     # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 #: Steps in the order the demo runs them.
-STEPS = ("drafts", "store", "diff", "overlap", "merge", "status", "word", "stats")
+STEPS = ("drafts", "store", "diff", "overlap", "merge", "status", "precedent", "word", "stats")
 
 
 @dataclass

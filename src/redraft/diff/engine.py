@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import InputError
-from ..model import Draft, Footnote, Kind, Paragraph
+from ..model import Draft, Footnote, Kind, Paragraph, cited_markers
 from .align import Group, Unit, align_keyed
 from .inline import diff_scored
 from .result import Change, DiffResult, VerbShift
+from .units import mask_refs
 
 GRANULARITIES = ("words", "chars")
 
@@ -88,20 +89,24 @@ def _change(
         segments, sim = tuple(found), 1.0 if old_text == new_text else score
         same_key = keys[0][group.old[0]] == keys[1][group.new[0]]
         op = _op(old_units, new_units, same_key)
+    # "equal" with different texts: footnote references renumbered, typography, or both
     same_refs_only = op == "equal" and old_text != new_text
+    typography = same_refs_only and mask_refs(old_text) != mask_refs(new_text)
+    refs_renumbered = same_refs_only and cited_markers(old_text) != cited_markers(new_text)
     return Change(
         op=op,
         old=old_labels,
         new=new_labels,
         moved=not group.in_order,
         renumbered=bool(old_units and new_units)
-        and (_numbers_differ(old_units, new_units) or same_refs_only),
+        and (_numbers_differ(old_units, new_units) or refs_renumbered),
         similarity=sim,
-        verb=_verb(old_units, new_units),
+        verb=None if op == "equal" else _verb(old_units, new_units),
         segments=segments,
         old_units=old_units,
         new_units=new_units,
         kind_change=_kind_change(old_units, new_units),
+        typography=typography,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Draft, Footnote, Paragraph
+from ..typography import IGNORED, differences, typography_only, visible
 from .tokens import Segment, word_counts
 
 Unit = Paragraph | Footnote
@@ -22,6 +23,7 @@ SUMMARY_KEYS = (
     "merged",
     "words_added",
     "words_removed",
+    "typography",
 )
 
 
@@ -48,6 +50,9 @@ class Change:
     #: (old kind, new kind) when a block changed kind (heading -> text...), else None
     kind_change: tuple[str, str] | None = None
     new_units: tuple[Unit, ...] = field(default=(), compare=False, repr=False)
+    #: "equal" although the texts differ in typography (redraft.typography): spaces,
+    #: no-break spaces, tabs, invisible marks, soft hyphens
+    typography: bool = False
 
     @property
     def changed(self) -> bool:
@@ -75,11 +80,12 @@ class DiffResult:
     def summary(self) -> dict[str, int]:
         """Counts of schema ``redraft.diff/1``: one op per change, plus flags and words."""
         counts = {op: 0 for op in ("equal", "modified", "inserted", "deleted", "split", "merged")}
-        counts.update(moved=0, renumbered=0, words_added=0, words_removed=0)
+        counts.update(moved=0, renumbered=0, words_added=0, words_removed=0, typography=0)
         for change in self.changes:
             counts[change.op] += 1
             counts["moved"] += change.moved
             counts["renumbered"] += change.renumbered
+            counts["typography"] += change.typography
             added, removed = word_counts(change.segments)
             counts["words_added"] += added
             counts["words_removed"] += removed
@@ -111,6 +117,9 @@ def change_details(change: Change) -> list[str]:
         parts.append("moved")
     elif change.renumbered and change.op == "equal":
         parts.append("renumbered")
+    if change.typography:
+        kinds = differences(change.old_text(), change.new_text())
+        parts.append(f"typography only ({', '.join(kinds)})")
     if change.kind_change is not None:
         parts.append(f"{change.kind_change[0]} {ARROW} {change.kind_change[1]}")
     if change.verb is not None:
@@ -139,6 +148,76 @@ def summary_line(counts: dict[str, int], changes: tuple[Change, ...]) -> str:
     for key in ("renumbered", "split", "merged"):
         if counts[key]:
             parts.append(f"{counts[key]} {key}")
+    if counts["typography"]:
+        parts.append(f"{counts['typography']} typography only")
     if not parts:
         return "no differences"
     return f"{', '.join(parts)}; +{counts['words_added']} −{counts['words_removed']} words"
+
+
+def display_segments(change: Change, sides: str = "-+", typography: bool = False) -> list[Segment]:
+    """The segments a person is shown for ``sides`` ("-" the old side, "+" the new one,
+    "-+" one redline of both). The segments themselves stay exact (JSON, Word); here:
+
+    - an "equal" change shows its text with no marks (footnote references renumbered,
+      typography): nothing changed that a delegate negotiates;
+    - inside a modified paragraph, a replacement that differs in typography only (a
+      no-break space for a space, a tab) shows as kept text, and an invisible mark
+      added or removed is not shown;
+    - ``typography`` (``--typography``): differences of typography show where they
+      are instead, their characters drawn (:func:`redraft.typography.visible`), in a
+      change reported equal for its typography and in a modified paragraph alike.
+    """
+    if change.op == "equal" and not (typography and change.typography):
+        text = change.old_text() if sides == "-" else change.new_text()
+        return [("=", text)] if text else []
+    return fold_typography(change.segments, sides, draw=typography)
+
+
+def fold_typography(
+    segments: tuple[Segment, ...], sides: str = "+", draw: bool = False
+) -> list[Segment]:
+    """``segments`` with the differences of typography alone taken as kept text: a
+    replacement that differs only in typography keeps the text of ``sides`` ("+" the
+    new side's, "-" the old side's), an invisible mark added or removed is kept on its
+    own side only. The Word redline writes these unless asked for exact typography.
+    ``draw``: keep those differences as changes instead, their characters drawn."""
+    out: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        op, text = segments[index]
+        after = segments[index + 1] if index + 1 < len(segments) else ("", "")
+        if op == "-" and after[0] == "+" and _same_but_typography(text, after[1]):
+            if draw:
+                out += [("-", visible(text)), ("+", visible(after[1]))]
+            else:
+                _keep(out, text if sides == "-" else after[1])
+            index += 2
+            continue
+        if op == "=":
+            _keep(out, text)
+        elif text.strip(IGNORED):
+            out.append((op, text))
+        elif draw:
+            out.append((op, visible(text)))
+        elif op in sides:  # only invisible marks: kept where they are
+            _keep(out, text)
+        index += 1
+    return out
+
+
+def _same_but_typography(old: str, new: str) -> bool:
+    """A replacement that changes no word: a space may become another space, never
+    nothing (that would join two words)."""
+    return typography_only(old, new) and _spaced(old) == _spaced(new)
+
+
+def _spaced(text: str) -> bool:
+    return any(char.isspace() for char in text)
+
+
+def _keep(out: list[Segment], text: str) -> None:
+    if out and out[-1][0] == "=":
+        out[-1] = ("=", out[-1][1] + text)
+    else:
+        out.append(("=", text))

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
+from ..typography import comparable, comparable_table
 
 Unit = Paragraph | Footnote
 
@@ -31,14 +32,12 @@ def family(unit: Unit) -> str:
 
 
 def unit_key(unit: Unit) -> str:
-    """What must be equal for two units to be "the same text": spacing normalised,
-    footnote references reduced to "a reference here"."""
-    text = unit.text
-    # Substring tests and replaces run at C speed; a regular expression scan of every
-    # paragraph costs more than the rest of the alignment of an unchanged draft.
-    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
-        text = " ".join(text.split())
-    return family(unit) + "\x00" + mask_refs(text)
+    """What must be equal for two units to be "the same text": the comparison form of
+    :mod:`redraft.typography` (spacing, no-break spaces, tabs, invisible marks and soft
+    hyphens do not count), footnote references reduced to "a reference here"."""
+    if isinstance(unit, Paragraph) and unit.kind is Kind.TABLE:
+        return family(unit) + "\x00" + mask_refs(comparable_table(unit.text))
+    return family(unit) + "\x00" + mask_refs(comparable(unit.text))
 
 
 _BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")

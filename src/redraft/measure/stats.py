@@ -37,6 +37,19 @@ class ParagraphStats:
 
 
 @dataclass(frozen=True)
+class AgreedShare:
+    """How much of a draft is agreed language (``redraft precedent``, docs/precedent.md).
+
+    measure does not trace drafts: the resolving layer traces them against the
+    precedent index (:func:`redraft.resolve.stats.stats_report`) and hands the figures
+    here, so that every format of ``redraft stats`` shows them."""
+
+    words: float  # words of verbatim and adapted paragraphs / words of all but boilerplate
+    paragraphs: float  # the same, by paragraph (0..1, three decimals, as precedent's JSON)
+    new: int  # paragraphs of new language
+
+
+@dataclass(frozen=True)
 class DraftStats:
     """Everything ``redraft stats`` says about one draft."""
 
@@ -54,6 +67,7 @@ class DraftStats:
     paragraphs: tuple[ParagraphStats, ...]
     symbol: str = ""
     language: str = ""
+    agreed: AgreedShare | None = None  # with a precedent index only
 
     @property
     def pages(self) -> float:
@@ -76,6 +90,10 @@ class DraftStats:
             "language": self.language,
             "longest": [{"label": label, "words": words} for label, words in self.longest],
         }
+        if self.agreed is not None:
+            out["agreed_share_words"] = self.agreed.words
+            out["agreed_share_paragraphs"] = self.agreed.paragraphs
+            out["new_paragraphs"] = self.agreed.new
         if paragraphs:
             out["paragraphs"] = [
                 {
@@ -212,6 +230,12 @@ class StatsReport:
     versions: tuple[VersionStats, ...] = ()
     versions_of: str = ""  # the draft of ``--by-version``
     warnings: tuple[str, ...] = ()
+    precedent_index: str = ""  # the index the drafts' agreed-language shares come from
+
+    @property
+    def with_agreed(self) -> bool:
+        """Whether the drafts carry their agreed-language share (a precedent index)."""
+        return any(d.agreed is not None for d in self.drafts)
 
     def to_json(self, paragraphs: bool = False) -> dict[str, Any]:
         """Schema ``redraft.stats/1`` (docs/json.md)."""
@@ -219,6 +243,8 @@ class StatsReport:
             "schema": "redraft.stats/1",
             "drafts": [d.to_json(paragraphs) for d in self.drafts],
         }
+        if self.precedent_index:
+            out["precedent_index"] = self.precedent_index
         if self.hints:
             out["hints"] = [h.to_json() for h in self.hints]
         if self.versions_of:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .model import Candidate, CorpusInfo, IndexedDocument, SourceParagraph
+if TYPE_CHECKING:
+    from .found import Candidate, CorpusInfo, SourceParagraph
+    from .model import IndexedDocument
 
 
 @dataclass(frozen=True)

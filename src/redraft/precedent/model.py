@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .found import Candidate as Candidate
+from .found import CorpusInfo as CorpusInfo
+from .found import SearchHit as SearchHit
+from .found import SearchResult as SearchResult
+from .found import SourceParagraph as SourceParagraph
+
 #: The classes of a paragraph, in the order summaries list them.
 CLASSES = ("verbatim", "adapted", "new", "boilerplate")
 
@@ -37,36 +43,6 @@ class IndexedDocument:
     language: str
     title: str
     paragraphs: tuple[IndexedParagraph, ...]
-
-
-@dataclass(frozen=True)
-class CorpusInfo:
-    documents: int = 0
-    paragraphs: int = 0
-    languages: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A distinct indexed wording close to a query: the index's answer to a lookup."""
-
-    text_id: int
-    words: tuple[str, ...]
-    hits: int  # shared sketch values (the prefilter's score)
-
-
-@dataclass(frozen=True)
-class SourceParagraph:
-    """Where an indexed wording occurs: one paragraph of one document."""
-
-    text_id: int
-    symbol: str
-    label: str
-    date: str
-    organ: str
-    language: str
-    text: str
-    identity: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,29 +114,6 @@ class PrecedentResult:
     summary: PrecedentSummary
     threshold: float
     title: str = ""
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    symbol: str
-    label: str
-    date: str
-    organ: str
-    language: str
-    text: str
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """Where a phrase was used, newest first (schema ``redraft.precedent-search/1``)."""
-
-    phrase: str
-    corpus: CorpusInfo
-    hits: tuple[SearchHit, ...]  # newest first, cut at the caller's limit
-    total: int  # every paragraph found, before the limit
-    documents: int  # distinct documents found
-    by_year: tuple[tuple[str, int], ...]  # ("2024", paragraphs), oldest first; "" = undated
-    first: SearchHit | None  # the oldest use found
 
 
 @dataclass(frozen=True)

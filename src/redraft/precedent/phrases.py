@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..errors import InputError
+from .found import SearchHit, SearchResult, SourceParagraph
 from .index import PrecedentIndex
-from .model import SearchHit, SearchResult, SourceParagraph
 from .normalize import tokens
 
 #: Hits listed by default (the counts cover them all).
@@ -31,7 +31,7 @@ def search(index: PrecedentIndex, phrase: str, limit: int = LIMIT) -> SearchResu
     words = tokens(phrase)
     if not words:
         raise InputError("nothing to search for: the phrase holds no word")
-    found = [_hit(f) for f in index.phrase(words)]
+    found = index.phrase(words)
     # The index lists them newest first, then in reading order; a stable sort keeps
     # that order across the index's batches.
     found.sort(key=lambda hit: hit.date or "", reverse=True)
@@ -41,9 +41,9 @@ def search(index: PrecedentIndex, phrase: str, limit: int = LIMIT) -> SearchResu
     return SearchResult(
         phrase=phrase,
         corpus=index.info(),
-        hits=tuple(found[:limit]),
+        hits=tuple(_hit(hit) for hit in found[:limit]),
         total=len(found),
         documents=len({(hit.symbol, hit.date, hit.language) for hit in found}),
         by_year=tuple(sorted(years.items())),
-        first=first,
+        first=None if first is None else _hit(first),
     )

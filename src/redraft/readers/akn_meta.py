@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..formats import REDRAFT_NS
 from ..model import Meta
+from ..typography import strip_invisible
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -57,8 +58,10 @@ def all_text(element: _Element) -> str:
 
 
 def normalize(text: str) -> str:
-    """ASCII whitespace runs to one space, trimmed (a plain split would eat no-break spaces).
+    """ASCII whitespace runs to one space, trimmed (a plain split would eat no-break spaces);
+    invisible characters dropped, as every reader does (:mod:`redraft.typography`).
     str.replace and split(" ") are C loops: much faster than a regex or translate here."""
+    text = strip_invisible(text)
     for char in "\t\n\r\f\v":
         if char in text:
             text = text.replace(char, " ")

@@ -31,7 +31,14 @@ from ..errors import InputError
 from ..formats import FOOTNOTE_STYLE, META_VARIABLE, NUMBER_STYLE
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Meta, footnote_ref
-from .docx_classify import Item, attach_lettered_notes, printed_text, styled_blocks
+from ..typography import collapse_spaces, strip_invisible
+from .docx_classify import (
+    Item,
+    attach_lettered_notes,
+    exact_tables,
+    printed_text,
+    styled_blocks,
+)
 from .docx_safety import check_package, parse_part, refuse_ole
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -72,16 +79,18 @@ def read_docx(
             f"{noun(reader.revisions, 'was')} pending; read with all {side}"
         )
     if reader.styled:
-        return Draft(meta=meta, blocks=assign_labels(tuple(styled_blocks(items)))), warnings
+        blocks = tuple(styled_blocks(items, warnings, name))
+        return Draft(meta=meta, blocks=assign_labels(blocks)), warnings
     from .text import read_text
 
     text = printed_text(items)
     if not text.strip():
         raise InputError(f"{name}: the Word document holds no text")
-    draft, more = read_text(text)
-    lettered = attach_lettered_notes(draft.blocks, items)
+    draft, more = read_text(text, page_breaks=False)  # a Word paragraph is whole
+    lettered = attach_lettered_notes(draft.blocks, items, warnings, name)
     if lettered is not draft.blocks:
         draft = replace(draft, blocks=assign_labels(lettered))
+    draft = replace(draft, blocks=exact_tables(draft.blocks, items))
     if meta.symbol and not draft.meta.symbol:
         draft = replace(draft, meta=replace(draft.meta, symbol=meta.symbol))
     return draft, warnings + [f"{name}: {warning}" for warning in more]
@@ -125,7 +134,7 @@ class _Reader:
         # document is classified by its content like any other.
         self.styled = bool(_meta_variable(document))
         self.notes = _footnote_texts(document, self)
-        self.note_counter = {"f": 0, "e": 0}
+        self.note_counter = {"f": _note_start(document) - 1, "e": 0}
 
     # metadata
     def meta(self) -> Meta:
@@ -162,7 +171,9 @@ class _Reader:
                 if item is not None:
                     out.append(item)
             elif child.tag == _q("tbl"):
-                out.append(self._table(child))
+                table = self._table(child)
+                if table is not None:
+                    out.append(table)
         if carry:
             item = self._paragraph(None, carry)
             if item is not None:
@@ -224,17 +235,24 @@ class _Reader:
             pieces.append((self._note_ref(custom, run), False))
             if node_true(custom.get(_q("customMarkFollows"))):
                 return  # the run's text is the custom mark, already read
+        in_number = number_style  # a typed number ends at its tab: text may follow it
         for node in run.iterchildren():
             tag = node.tag
             if tag in (_q("t"), _q("delText")):  # delText: only reached when deletions are kept
-                text = node.text or ""
-                if number_style:
-                    pieces.append(("\x00" + text, False))  # marks the typed number
-                    continue
+                text = strip_invisible(node.text or "")
+                if in_number:
+                    number, tab, text = text.partition("\t")
+                    if number:
+                        pieces.append(("\x00" + number, False))  # marks the typed number
+                    if not tab:
+                        continue
+                    in_number = False
+                    pieces.append(("\t", italic))
                 if superscript and text.strip().isdigit():
                     text = footnote_ref(text.strip())
                 pieces.append((text, italic))
             elif tag == _q("tab"):
+                in_number = False
                 pieces.append(("\t", italic))
             elif tag in (_q("br"), _q("cr")):
                 pieces.append(("\n", italic))
@@ -274,6 +292,7 @@ class _Reader:
                     style_id = _val(before.find("w:pStyle", NS))
             style = self.styles.get(style_id, style_id)
         number, pieces = split_number(pieces)
+        pieces = [(t.lstrip("\x00"), i) for t, i in pieces]  # a number style mid-paragraph
         text = "".join(t for t, _ in pieces)
         opening = _opening(pieces)
         depth = 0
@@ -282,7 +301,10 @@ class _Reader:
             auto = self.numbering.number(p)
             if auto is not None:
                 number, depth = auto
-        if style == FOOTNOTE_STYLE:
+        if style == FOOTNOTE_STYLE and (self.styled or _NOTE_MARKER.fullmatch(number)):
+            # Without redraft's metadata (LibreOffice drops it) the style alone is not
+            # trusted: LibreOffice gives a paragraph that follows a deleted footnote the
+            # footnote's style. A footnote paragraph starts with its marker.
             return Item(text=text, number=number, style=style, note_of_previous=True)
         if not text.strip() and not number and not notes:
             # an empty paragraph is a block only in redraft's own layout
@@ -299,9 +321,16 @@ class _Reader:
             auto=auto is not None,
         )
 
-    def _table(self, tbl: Any) -> Item:
+    def _table(self, tbl: Any) -> Item | None:
         rows = []
         for tr in tbl.iterfind("w:tr", NS):
+            marks = tr.find("w:trPr", NS)
+            if marks is not None and any(
+                marks.find(f"w:{t}", NS) is not None for t in ("ins", "del")
+            ):
+                self.revisions += 1
+                if marks.find(f"w:{self.drop}", NS) is not None:
+                    continue  # a row inserted (original view) or deleted (current view)
             cells = []
             for tc in tr.iterfind("w:tc", NS):
                 paras = []
@@ -313,8 +342,13 @@ class _Reader:
         style = self.styles.get(_val(tbl.find("w:tblPr/w:tblStyle", NS)), "")
         caption = _val(tbl.find("w:tblPr/w:tblCaption", NS))
         notes, self.pending_notes = self.pending_notes, []  # footnotes cited in cells
+        if not rows:
+            return None
         return Item(text="\n".join(rows), table=True, style=caption or style, footnotes=notes)
 
+
+#: A footnote's marker ("16", "*", "a"): a paragraph number ("2.", "(b)") is not one.
+_NOTE_MARKER = re.compile(r"[^\s.()]{1,6}")
 
 _CONTAINERS = (_q("sdt"), _q("sdtContent"), _q("customXml"), _q("smartTag"))
 
@@ -415,13 +449,26 @@ def _footnote_texts(document: Any, reader: _Reader) -> dict[str, str]:
             for p in note.iterfind(".//w:p", NS):
                 pieces: list[tuple[str, bool]] = []
                 reader._collect(p, pieces)
+                if p.find("w:r/w:footnoteRef", NS) is not None and pieces[:1] == [("\t", False)]:
+                    pieces = pieces[1:]  # Word's own number, then a tab
                 _, pieces = split_number(pieces)
+                pieces = [(t.lstrip("\x00"), i) for t, i in pieces]
                 texts.append("".join(t for t, _ in pieces))
             text = " ".join(texts)
             key = kind[0] + note.get(_q("id"), "")
-            out[key] = text if reader.styled else " ".join(text.split())
+            out[key] = text if reader.styled else collapse_spaces(text)
     reader.pending_notes = []
     return out
+
+
+def _note_start(document: Any) -> int:
+    """Where Word starts numbering footnotes (w:footnotePr/w:numStart), 1 by default."""
+    body = document.element.body
+    for where in (body.find("w:sectPr", NS), document.settings.element):
+        start = None if where is None else where.find("w:footnotePr/w:numStart", NS)
+        if start is not None and _val(start).isdigit():
+            return max(1, min(int(_val(start)), 100_000))
+    return 1
 
 
 _SYMBOL = re.compile(r"\b(?:[A-Z]{1,5}/)+(?:[A-Za-z0-9.]+/)*[A-Za-z0-9.]+\b")

@@ -11,6 +11,7 @@ The reader is a list of small named passes (in the manner of bluebell/indigo):
     rejoin      paragraphs broken by a page break (and its footnotes) joined again
     structure   heading, title, formula, preamble, numbered operative part, nesting
     attach      each footnote to the first paragraph citing it
+    spaces      no-break spaces given back where the document had them (.text_spaces)
     meta        organ from the formula, document type from the heading
 
 then :func:`~redraft.labels.assign_labels`. The line passes live in
@@ -26,6 +27,7 @@ from ..labels import assign_labels
 from ..model import Draft, Kind, Meta, Paragraph
 from . import text_passes as passes
 from .text_passes import Chunk, Notes
+from .text_spaces import restore_spaces
 from .text_tree import DATE_LINE, OUTCOME_FORMULA, _Node, attach_footnotes, build_blocks
 
 LinePass = Callable[[list[str], Notes], list[str]]
@@ -44,11 +46,13 @@ CHUNK_PASSES: tuple[tuple[str, ChunkPass], ...] = (
 )
 
 
-def read_text(text: str) -> tuple[Draft, list[str]]:
+def read_text(text: str, page_breaks: bool = True) -> tuple[Draft, list[str]]:
     """Read a draft printed as plain text. Returns the draft and warnings (what was
-    dropped or guessed), each one line."""
+    dropped or guessed), each one line. ``page_breaks``: the text may hold paragraphs cut
+    by a page break, to be joined again (printed text); False where each paragraph is
+    known to be whole (the paragraphs of a Word document)."""
     notes = Notes()
-    chunks = text_chunks(text, notes)
+    chunks = text_chunks(text, notes, page_breaks)
     headings = sum(1 for c in chunks if c.kind == "text" and passes.DRAFT_HEADING.match(c.text))
     if headings > 1:
         notes.warnings.append(
@@ -57,6 +61,7 @@ def read_text(text: str) -> tuple[Draft, list[str]]:
         )
     nodes = build_blocks([c for c in chunks if c.kind != "footnote"], notes)
     blocks = attach_footnotes(nodes, [c for c in chunks if c.kind == "footnote"], notes)
+    blocks = restore_spaces(blocks, passes.normalise(text, spaces=False))
     meta = read_meta(blocks, notes)
     draft = Draft(meta=meta, blocks=assign_labels(blocks))
     return draft, notes.warnings + _labelled(notes, nodes, draft)
@@ -76,15 +81,17 @@ def _labelled(notes: Notes, nodes: list[_Node], draft: Draft) -> list[str]:
     return out
 
 
-def text_chunks(text: str, notes: Notes) -> list[Chunk]:
-    """Run the line and chunk passes: the printed paragraphs, footnotes and tables."""
+def text_chunks(text: str, notes: Notes, page_breaks: bool = True) -> list[Chunk]:
+    """Run the line and chunk passes: the printed paragraphs, footnotes and tables
+    (without ``page_breaks``, no rejoining of paragraphs cut by a page break)."""
     lines = passes.normalise(text).split("\n")
     for _name, line_pass in LINE_PASSES:
         lines = line_pass(lines, notes)
     passes.report_dropped(notes)
     chunks = passes.chunk(lines, notes)
-    for _name, chunk_pass in CHUNK_PASSES:
-        chunks = chunk_pass(chunks, notes)
+    for name, chunk_pass in CHUNK_PASSES:
+        if name != "rejoin" or page_breaks:
+            chunks = chunk_pass(chunks, notes)
     return chunks
 
 

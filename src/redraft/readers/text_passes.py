@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import ref_marker, strip_footnote_refs
 from ..numerals import ARABIC_ORDINALS
+from ..typography import strip_invisible
 from .text_numbers import SUFFIXES, parse_number
 
 
@@ -46,18 +47,19 @@ class Chunk:
 
 # -- normalise ----------------------------------------------------------------
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
-#: Zero-width characters, soft hyphens, BOMs and bidirectional marks (UN XML carries
-#: U+200E after some paragraphs).
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+#: Spaces the passes read as plain spaces (:mod:`.text_spaces` gives them back to the
+#: text the reader returns: the stored text keeps what the document had).
+NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2009"
+_SPACES = str.maketrans({char: " " for char in NO_BREAK_SPACES})
 
 
-def normalise(text: str) -> str:
-    """Line ends to ``\\n``; non-breaking and thin spaces to spaces; invisible
-    characters (zero-width, bidi marks, soft hyphen, BOM) removed. Tabs stay: they
-    mark tables."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
-    return _INVISIBLE.sub("", text)
+def normalise(text: str, spaces: bool = True) -> str:
+    """Line ends to ``\\n``; invisible characters (zero-width, directional marks, soft
+    hyphen, BOM) removed (:func:`redraft.typography.strip_invisible`); with ``spaces``,
+    non-breaking and thin spaces to spaces, so that every pass reads them as spaces.
+    Tabs stay: they mark tables."""
+    text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.translate(_SPACES) if spaces else text
 
 
 # -- masthead and page furniture ------------------------------------------------
@@ -252,7 +254,9 @@ DOC_HEADING = re.compile(
     r"(?:\s+\S+){0,5}$"
     r"|^Resolution adopted by .+$"
     r"|^(?:(?:Revised|Zero)\s+)?[Dd]raft\s+(?:outcome\s+document|(?:political\s+)?declaration)$"
-    r"|^\d{1,3}/\d{1,4}\.?$"  # "79/10." as a resolution of the General Assembly is headed
+    # "79/10." as a resolution of the General Assembly is headed; "ES-11/6." for an
+    # emergency special session, "S-30/1." for a special session
+    r"|^(?:E?S-)?\d{1,3}/\d{1,4}\.?$"
     r"|^(?P<sponsors>[A-Z][^:]{1,800}): (?:[Rr]evised )?draft (?:resolution|decision)(?: [IVX]+)?$"
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..blocktree import check_depth
 from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
+from ..typography import collapse_spaces
 from .text_languages import ANNEX, ORGAN_NAME, PART_HEADING
 from .text_numbers import Level, Number, parse_number, place
 from .text_passes import (
@@ -62,6 +63,12 @@ def plain(text: str) -> tuple[str, str]:
     """(opening, text) without italic markers: "*Urges* X" -> ("Urges", "Urges X")."""
     text = _TAGS.sub("", text)
     match = _OPENING.match(text)
+    if match and collapse_spaces(match.group(1)) != match.group(1):
+        # "* Recalling*": a tab inside the italic span (as the UN's XML has it) is layout
+        inner, rest = match.group(1), text[match.end() :]
+        space = " " if inner[-1].isspace() and not rest[:1].isspace() else ""
+        text = f"*{collapse_spaces(inner)}*{space}{rest}"
+        match = _OPENING.match(text)
     opening = match.group(1).strip() if match else ""
     clean = _ITALIC.sub(r"\1", text)
     return (opening if clean.startswith(opening) else ""), clean

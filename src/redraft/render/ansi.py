@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 
-from ..diff.result import DiffResult, change_heading, summary_line
+from ..diff.result import DiffResult, change_heading, display_segments, summary_line
 from .diff_text import shown
 from .marks import marked
 
@@ -36,6 +36,7 @@ def render_diff_ansi(
     width: int,
     show_all: bool = False,
     header: tuple[str, str] | None = None,
+    typography: bool = False,
 ) -> str:
     """The redline for a terminal ``width`` columns wide, with escape codes; ``header``
     names the two versions (``--- OLD``, ``+++ NEW``, as the plain redline does)."""
@@ -45,10 +46,10 @@ def render_diff_ansi(
         for line in (f"--- {header[0]}", f"+++ {header[1]}"):
             out.extend(_wrap([(line, "summary")], width, codes))
         out.append("")
-    for change in shown(result, show_all):
+    for change in shown(result, show_all, typography):
         out.extend(_wrap([(change_heading(change), "heading")], width, codes))
         runs: list[Run] = []
-        for op, chunk in change.segments:
+        for op, chunk in display_segments(change, "-+", typography):
             if op == "=":
                 runs.append((chunk, ""))
             else:

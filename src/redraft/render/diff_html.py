@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from html import escape
 
-from ..diff.result import Change, DiffResult, change_heading, side_labels, summary_line
+from ..diff.result import (
+    Change,
+    DiffResult,
+    change_heading,
+    display_segments,
+    side_labels,
+    summary_line,
+)
 from .diff_text import shown
 
 STYLE = """
@@ -28,10 +35,10 @@ def _anchor(index: int) -> str:
     return f"c{index}"
 
 
-def _side(change: Change, side: str) -> str:
+def _side(change: Change, side: str, typography: bool) -> str:
     tag = "del" if side == "-" else "ins"
     out = []
-    for op, text in change.segments:
+    for op, text in display_segments(change, side, typography):
         safe = escape(text).replace("\n", "<br>")
         if op == "=":
             out.append(safe)
@@ -40,8 +47,8 @@ def _side(change: Change, side: str) -> str:
     return "".join(out)
 
 
-def render_diff_html(result: DiffResult, show_all: bool = False) -> str:
-    changes = shown(result, show_all)
+def render_diff_html(result: DiffResult, show_all: bool = False, typography: bool = False) -> str:
+    changes = shown(result, show_all, typography)
     nav, rows = [], []
     for index, change in enumerate(changes):
         label = side_labels(change.new or change.old)
@@ -49,8 +56,8 @@ def render_diff_html(result: DiffResult, show_all: bool = False) -> str:
         rows.append(
             f'<tr id="{_anchor(index)}"><th class="change" colspan="2">'
             f"{escape(change_heading(change))}</th></tr>"
-            f"<tr><td>{_side(change, '-') if change.old else ''}</td>"
-            f"<td>{_side(change, '+') if change.new else ''}</td></tr>"
+            f"<tr><td>{_side(change, '-', typography) if change.old else ''}</td>"
+            f"<td>{_side(change, '+', typography) if change.new else ''}</td></tr>"
         )
     old, new = escape(result.old_source or "old"), escape(result.new_source or "new")
     summary = escape(summary_line(result.summary(), result.changes))

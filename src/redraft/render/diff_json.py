@@ -24,6 +24,7 @@ def change_json(change: Change) -> dict[str, Any]:
         "verb": verb,
         "kind_change": list(change.kind_change) if change.kind_change else None,
         "segments": [[op, text] for op, text in change.segments],
+        "typography": change.typography,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..diff.result import Change, DiffResult, change_heading, summary_line
+from ..diff.result import Change, DiffResult, change_heading, display_segments, summary_line
 from .diff_text import shown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -32,17 +32,20 @@ def _marked(op: str, text: str) -> str:
     return f"{lead}{mark}{body}{mark}{trail}"
 
 
-def markdown_redline(change: Change) -> str:
+def markdown_redline(change: Change, typography: bool = False) -> str:
     parts = []
-    for op, text in change.segments:
+    for op, text in display_segments(change, "-+", typography):
         parts.append(escape(text).replace("\n", " ¶ ") if op == "=" else _marked(op, text))
     return "".join(parts)
 
 
-def render_diff_markdown(result: DiffResult, show_all: bool = False) -> str:
+def render_diff_markdown(
+    result: DiffResult, show_all: bool = False, typography: bool = False
+) -> str:
     title = f"{result.old_source or 'old'} → {result.new_source or 'new'}"
     lines = [f"## Changes: {escape(title)}", ""]
-    for change in shown(result, show_all):
-        lines += [f"#### {escape(change_heading(change))}", "", markdown_redline(change), ""]
+    for change in shown(result, show_all, typography):
+        redline = markdown_redline(change, typography)
+        lines += [f"#### {escape(change_heading(change))}", "", redline, ""]
     lines.append(f"*{escape(summary_line(result.summary(), result.changes))}*")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 
 def render_diff_side(
-    result: DiffResult, show_all: bool = False, header: tuple[str, str] | None = None
+    result: DiffResult,
+    show_all: bool = False,
+    header: tuple[str, str] | None = None,
+    typography: bool = False,
 ) -> Group:
     """A rich table: left the old text with deletions marked, right the new with insertions;
     the columns are headed by ``header`` (the two versions), else the sources."""
@@ -24,16 +27,16 @@ def render_diff_side(
     old_title, new_title = header or (result.old_source or "old", result.new_source or "new")
     table.add_column(old_title, ratio=1, overflow="fold")
     table.add_column(new_title, ratio=1, overflow="fold")
-    for change in shown(result, show_all):
+    for change in shown(result, show_all, typography):
         # Each cell opens with its own labels, so the two columns stay level.
         left = Text(side_labels(change.old) or "—", style="bold cyan")
         right = Text(side_labels(change.new) or "—", style="bold cyan")
         right.append(" · " + " · ".join(change_details(change)), style="cyan")
         if change.old:
             left.append("\n")
-            left.append_text(redline(change, "-"))
+            left.append_text(redline(change, "-", typography))
         if change.new:
             right.append("\n")
-            right.append_text(redline(change, "+"))
+            right.append_text(redline(change, "+", typography))
         table.add_row(left, right)
     return Group(table, Text(summary_line(result.summary(), result.changes) + "\n", style="bold"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..diff.result import Change, DiffResult, change_heading, summary_line
+from ..diff.result import Change, DiffResult, change_heading, display_segments, summary_line
 from .marks import MARKS, marked
 
 if TYPE_CHECKING:
@@ -20,17 +20,19 @@ ADDED_STYLE = "green underline"
 HEADING_STYLE = "bold cyan"
 
 
-def shown(result: DiffResult, show_all: bool) -> list[Change]:
-    """The changes a human wants to read: changed ones, or every one with ``--all``."""
-    return [c for c in result.changes if show_all or c.changed]
+def shown(result: DiffResult, show_all: bool, typography: bool = False) -> list[Change]:
+    """The changes a human wants to read: changed ones, or every one with ``--all``;
+    ``typography`` adds those reported equal for their typography (``--typography``)."""
+    return [c for c in result.changes if show_all or c.changed or (typography and c.typography)]
 
 
-def redline(change: Change, sides: str = "-+") -> Text:
-    """The segments of one change as marked, styled text (``sides`` picks - and/or +)."""
+def redline(change: Change, sides: str = "-+", typography: bool = False) -> Text:
+    """The segments of one change as marked, styled text (``sides`` picks - and/or +;
+    what is shown: :func:`redraft.diff.result.display_segments`)."""
     from rich.text import Text
 
     text = Text()
-    for op, chunk in change.segments:
+    for op, chunk in display_segments(change, sides, typography):
         if op == "=":
             text.append(chunk)
         elif op in sides:
@@ -54,6 +56,7 @@ def render_diff_text(
     show_all: bool = False,
     limit: int | None = None,
     header: tuple[str, str] | None = None,
+    typography: bool = False,
 ) -> Text:
     """The whole redline as one rich Text (``.plain`` is the uncoloured form);
     ``limit`` keeps the first changes only (the summary still counts them all);
@@ -61,7 +64,7 @@ def render_diff_text(
     from rich.text import Text
 
     out = Text(header_lines(header), style="bold")
-    changes = shown(result, show_all)
+    changes = shown(result, show_all, typography)
     if limit is not None and len(changes) > limit:
         hidden = len(changes) - limit
         changes = changes[:limit]
@@ -70,7 +73,7 @@ def render_diff_text(
     for change in changes:
         out.append(change_heading(change), style=HEADING_STYLE)
         out.append("\n")
-        out.append_text(redline(change))
+        out.append_text(redline(change, typography=typography))
         out.append("\n\n")
     if hidden:
         out.append(f"… and {hidden} more\n\n", style="dim")
@@ -79,17 +82,20 @@ def render_diff_text(
     return out
 
 
-def plain_redline(change: Change) -> str:
-    return "".join(marked(op, text) for op, text in change.segments)
+def plain_redline(change: Change, typography: bool = False) -> str:
+    return "".join(marked(op, text) for op, text in display_segments(change, "-+", typography))
 
 
 def render_diff_plain(
-    result: DiffResult, show_all: bool = False, header: tuple[str, str] | None = None
+    result: DiffResult,
+    show_all: bool = False,
+    header: tuple[str, str] | None = None,
+    typography: bool = False,
 ) -> str:
     """The same redline as :func:`render_diff_text` without colour, and without
     importing rich: for files and pipes, one line per paragraph."""
     parts = [header_lines(header)]
-    for change in shown(result, show_all):
-        parts.append(f"{change_heading(change)}\n{plain_redline(change)}\n\n")
+    for change in shown(result, show_all, typography):
+        parts.append(f"{change_heading(change)}\n{plain_redline(change, typography)}\n\n")
     parts.append(summary_line(result.summary(), result.changes) + "\n")
     return "".join(parts)

@@ -48,14 +48,16 @@ class Run:
     """A piece of a paragraph: text, whether italic, its role, and its tracked change.
 
     ``role``: "text", "number" (typed paragraph number), "tab", "noteref" (a real
-    footnote reference; ``text`` is the marker). ``change``: "", "ins", "del",
-    "moveFrom", "moveTo"."""
+    footnote reference with a custom mark; ``text`` is "marker\\x00text"), "footnote"
+    (a real footnote Word numbers itself; ``note`` holds its runs), "footnote-mark" (the
+    number inside such a footnote). ``change``: "", "ins", "del", "moveFrom", "moveTo"."""
 
     text: str
     italic: bool = False
     role: str = "text"
     change: str = ""
     was_italic: bool | None = None  # the italics before a tracked formatting change
+    note: tuple[Run, ...] = ()  # the runs of a "footnote"
 
 
 def clean(text: str) -> str:
@@ -68,17 +70,30 @@ class WordBuilder:
     around the body: :mod:`redraft.render.docx_package`)."""
 
     def __init__(self, meta: Meta, author: str = "redraft", date: str = "") -> None:
-        from .docx_package import Parts, new_body, style_xml
+        from .docx_package import Parts, new_body
 
         self.body, self.sect = new_body()  # paragraphs go before the final w:sectPr
         self.parts = Parts()
         self.author, self.date = author, date
-        self.style_ids: dict[str, str] = {NUMBER_STYLE: style_xml(NUMBER_STYLE, _make_style)[0]}
+        # Each revision keeps its own identity: the revisions of neighbouring paragraphs
+        # are two minutes apart. LibreOffice joins adjacent revisions of one author, one
+        # type and times less than two minutes apart into one, even across a paragraph
+        # end that was not changed: rejecting an insertion at the end of one paragraph
+        # together with the inserted paragraph after it then joined two old paragraphs.
+        self.dates = (date, _minutes_later(date, 2)) if date else ("", "")
+        self.paragraphs = 0
+        self.style_ids: dict[str, str] = {}
         self.notes: list[Any] = []
         self.next_id = 1
+        self._base_styles()
         self._meta(meta)
 
     # -- styles --------------------------------------------------------------
+    def _base_styles(self) -> None:
+        from .docx_package import style_xml
+
+        self.style_ids[NUMBER_STYLE] = style_xml(NUMBER_STYLE, _make_style)[0]
+
     def style(self, name: str) -> str:
         """The style id of paragraph style ``name`` ("UN Operative 2"), added on first use."""
         found = self.style_ids.get(name)
@@ -113,6 +128,8 @@ class WordBuilder:
     ) -> Any:
         """Append a paragraph; ``mark`` tracks the paragraph mark itself ("ins"/"del");
         ``old_style`` records a tracked change of paragraph style (w:pPrChange)."""
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
         p = _element("p")
         ppr = p.makeelement(_q("pPr"), {})
         ppr.append(ppr.makeelement(_q("pStyle"), {_q("val"): self.style(style_name)}))
@@ -127,9 +144,15 @@ class WordBuilder:
             change.append(before)
             ppr.append(change)
         p.append(ppr)
+        self._fill(p, runs)
+        self.sect.addprevious(p)
+        return p
+
+    def _fill(self, p: Any, runs: Iterable[Run]) -> None:
+        """Append the runs to paragraph ``p``, each tracked change in its wrapper."""
         wrapper: Any = None
         for run in runs:
-            if not run.text and run.role != "tab":
+            if not run.text and run.role not in ("tab", "footnote", "footnote-mark"):
                 continue
             parent = p
             if run.change:
@@ -140,8 +163,41 @@ class WordBuilder:
             else:
                 wrapper = None
             parent.append(self._run(run))
-        self.sect.addprevious(p)
-        return p
+
+    def table(self, rows: list[list[list[Run]]], depth: int, change: str = "") -> None:
+        """A real Word table of ``rows`` of cells of runs (rows may have different
+        numbers of cells: the last spans the rest); ``change`` ("ins"/"del") tracks
+        every row."""
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Length
+        from docx.table import Table
+
+        from .docx_package import block_width
+
+        width = max((len(row) for row in rows), default=1) or 1
+        tbl = CT_Tbl.new_tbl(len(rows), width, Length(block_width()))
+        tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid"
+        table = Table(tbl, None)  # type: ignore[arg-type]  # cells need no document part
+        caption = tbl.tblPr.makeelement(
+            _q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)}
+        )
+        tbl.tblPr.append(caption)
+        for row, cells in zip(table.rows, rows, strict=True):
+            for index, cell in enumerate(row.cells[: len(cells)]):
+                self._fill(cell.paragraphs[0]._p, cells[index])
+            tr = row._tr
+            missing = width - len(cells)
+            if missing:  # the last cell spans the rest (LibreOffice pads a w:gridAfter)
+                for tc in tr.findall(_q("tc"))[len(cells) :]:
+                    tr.remove(tc)
+                tcpr = tr.findall(_q("tc"))[-1].get_or_add_tcPr()
+                tcpr.append(tcpr.makeelement(_q("gridSpan"), {_q("val"): str(missing + 1)}))
+            if change:
+                trpr = tr.get_or_add_trPr()
+                trpr.append(self.change_element(change))
+        self.sect.addprevious(tbl)
 
     def change_element(self, change: str) -> Any:
         attrs = {_q("id"): str(self.next_id), _q("author"): clean(self.author) or "redraft"}
@@ -157,7 +213,7 @@ class WordBuilder:
             rpr.append(rpr.makeelement(_q("rStyle"), {_q("val"): self.style_ids[NUMBER_STYLE]}))
         if run.italic:
             rpr.append(rpr.makeelement(_q("i"), {}))
-        if run.role == "noteref":
+        if run.role in ("noteref", "footnote", "footnote-mark"):
             rpr.append(rpr.makeelement(_q("vertAlign"), {_q("val"): "superscript"}))
         if run.was_italic is not None:
             change = self.change_element("rPrChange")
@@ -170,6 +226,15 @@ class WordBuilder:
             r.append(rpr)
         if run.role == "tab":
             r.append(r.makeelement(_q("tab"), {}))
+            return r
+        if run.role in ("footnote", "footnote-mark"):
+            if run.role == "footnote-mark":
+                r.append(r.makeelement(_q("footnoteRef"), {}))
+                return r
+            note_id = str(len(self.notes) + 1)
+            mark = Run("", role="footnote-mark")
+            self.notes.append((note_id, [mark, Run("", role="tab"), *run.note]))
+            r.append(r.makeelement(_q("footnoteReference"), {_q("id"): note_id}))
             return r
         if run.role == "noteref":
             note_id = self._footnote(run.text, run.change)
@@ -208,6 +273,21 @@ class WordBuilder:
         self.notes.append((note_id, runs))
         return note_id
 
+    def number_notes_from(self, start: int) -> None:
+        """Word numbers the footnotes from ``start`` (w:footnotePr/w:numStart)."""
+        if start == 1:
+            return
+        before = next(
+            (c for c in self.sect if c.tag not in (_q("headerReference"), _q("footerReference"))),
+            None,
+        )
+        settings = self.sect.makeelement(_q("footnotePr"), {})
+        settings.append(settings.makeelement(_q("numStart"), {_q("val"): str(start)}))
+        if before is None:
+            self.sect.append(settings)
+        else:
+            before.addprevious(settings)
+
     def finish(self) -> bytes:
         from .docx_package import package
 
@@ -230,9 +310,7 @@ class WordBuilder:
             note = etree.SubElement(root, _q("footnote"), {_q("id"): note_id})
             p = etree.SubElement(note, _q("p"))
             etree.SubElement(etree.SubElement(p, _q("pPr")), _q("pStyle"), {_q("val"): style})
-            for run in runs:
-                if run.text or run.role == "tab":
-                    p.append(self._run(run))
+            self._fill(p, runs)
         return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
@@ -262,6 +340,17 @@ def _make_style(styles: Any, name: str) -> Any:
         elif name.startswith("UN Preambular"):
             fmt.first_line_indent = Cm(1.25)
     return style
+
+
+def _minutes_later(date: str, minutes: int) -> str:
+    """Word's w:date form (``2011-04-15T00:00:00Z``), some minutes later."""
+    from datetime import datetime, timedelta
+
+    try:
+        moment = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return date
+    return (moment + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def style_name(kind: Kind, depth: int) -> str:
@@ -351,28 +440,6 @@ def _write_block(builder: WordBuilder, block: Paragraph, depth: int) -> None:
 
 
 def write_table(builder: WordBuilder, text: str, depth: int) -> None:
-    """A real Word table; rows may have different numbers of cells (w:gridAfter)."""
-    from docx.oxml.table import CT_Tbl
-    from docx.shared import Length
-    from docx.table import Table
-
-    from .docx_package import block_width
-
-    rows = [row.split("\t") for row in text.split("\n")]
-    width = max(len(row) for row in rows)
-    tbl = CT_Tbl.new_tbl(len(rows), width, Length(block_width()))
-    tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid"
-    table = Table(tbl, None)  # type: ignore[arg-type]  # cells need no document part
-    caption = tbl.tblPr.makeelement(_q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)})
-    tbl.tblPr.append(caption)
-    for row, cells in zip(table.rows, rows, strict=True):
-        for index, cell in enumerate(row.cells[: len(cells)]):
-            cell.paragraphs[0].add_run(clean(cells[index]))
-        missing = width - len(cells)
-        if missing:
-            tr = row._tr
-            for tc in tr.findall(_q("tc"))[len(cells) :]:
-                tr.remove(tc)
-            trpr = tr.get_or_add_trPr()
-            trpr.append(trpr.makeelement(_q("gridAfter"), {_q("val"): str(missing)}))
-    builder.sect.addprevious(tbl)
+    """A real Word table; rows may have different numbers of cells."""
+    rows = [[[Run(clean(cell))] for cell in row.split("\t")] for row in text.split("\n")]
+    builder.table(rows, depth)

@@ -17,26 +17,36 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from ..diff.result import Change, DiffResult, Unit
+from ..diff.result import Change, DiffResult, Unit, fold_typography
+from ..diff.tokens import Segment
 from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
 from .docx import Run, W, WordBuilder, style_name
+from .docx_notes import Notes, note_start, segment_runs
 
 
 def render_diff_docx(
-    result: DiffResult, author_old: str = "", author_new: str = "", date: str = ""
+    result: DiffResult,
+    author_old: str = "",
+    author_new: str = "",
+    date: str = "",
+    typography: bool = False,
 ) -> bytes:
     """Tracked changes from ``result.old`` to ``result.new``.
 
     ``author_new`` (the delegation that made the new version) signs every revision;
     ``author_old`` is named in the document's description. ``date`` is an ISO date or
-    date-time (default: the new draft's date, else now)."""
-    author = author_new or result.new.meta.get("by") or result.new_source or "redraft"
+    date-time (default: the new draft's date, else now). Differences of typography
+    alone (redraft.typography) are not tracked: the new side's is written, so Accept
+    All gives the new text exactly and Reject All the old text with the new typography;
+    with ``typography`` they are tracked too, and Reject All gives the old text exactly."""
+    # never the new side's source: that is a local file path, not a person
+    author = author_new.strip() or result.new.meta.get("by") or "redraft"
     when = _word_date(date or result.new.meta.date)
     builder = WordBuilder(result.new.meta, author=author, date=when)
     if author_old:
         builder.parts.subject = f"Changes to the version by {author_old}"[:250]
-    writer = _Writer(builder, result)
+    writer = _Writer(builder, result, typography)
     for change, place, moved in _with_old_places(result):
         writer.write(change, place, moved)
     return builder.finish()
@@ -116,13 +126,30 @@ def _with_old_places(result: DiffResult) -> list[tuple[Change, str, bool]]:
 
 
 class _Writer:
-    def __init__(self, builder: WordBuilder, result: DiffResult) -> None:
+    def __init__(self, builder: WordBuilder, result: DiffResult, typography: bool) -> None:
         self.builder = builder
+        self.exact = typography
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
+        start = note_start(result)
+        self.notes = Notes(result, self.segments) if start is not None else None
+        if start is not None:
+            builder.number_notes_from(start)
+
+    def segments(self, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        """What is tracked: every difference, or all but those of typography alone."""
+        return segments if self.exact else tuple(fold_typography(segments))
+
+    def runs(self, runs: list[Run]) -> list[Run]:
+        """Footnote references as real footnotes, when Word numbers them (docx_notes)."""
+        return runs if self.notes is None else self.notes.runs(runs)
 
     def write(self, change: Change, place: str, moved: bool) -> None:
+        if self.notes is not None and isinstance(
+            (change.old_units + change.new_units)[0], Footnote
+        ):
+            return  # written inside the paragraph citing it, as a real footnote
         if place == "from":  # the old side of a moved change, at its old position
             if change.op == "equal" and change.new:
                 self._move(change, change.old_units, self.old_depth, "moveFrom")
@@ -133,16 +160,50 @@ class _Writer:
                 self._move(change, change.new_units, self.new_depth, "moveTo")
             else:
                 self._whole(change.new_units, self.new_depth, "ins")
-        elif change.op in ("equal", "modified"):
+        elif change.op in ("equal", "modified") and not self._restyled(change):
             self._modified(change)
         else:  # inserted, deleted, split, merged: old units out, new units in
             self._whole(change.old_units, self.old_depth, "del")
             self._whole(change.new_units, self.new_depth, "ins")
 
+    def _table(self, old: Paragraph, new: Paragraph) -> None:
+        """A table changed in place: cell by cell when its shape is the same, else the
+        old table deleted and the new one inserted (every row tracked)."""
+        before = [row.split("\t") for row in _rows(old)]
+        after = [row.split("\t") for row in _rows(new)]
+        if [len(row) for row in before] != [len(row) for row in after]:
+            self._whole((old,), self.old_depth, "del")
+            self._whole((new,), self.new_depth, "ins")
+            return
+        from ..diff.inline import diff_words
+
+        rows = [
+            [
+                self.runs(segment_runs(self.segments(tuple(diff_words(a, b))), "", ""))
+                for a, b in zip(x, y, strict=True)
+            ]
+            for x, y in zip(before, after, strict=True)
+        ]
+        self.builder.table(rows, self.new_depth.get(new.label, 0))
+
+    def _restyled(self, change: Change) -> bool:
+        """A paragraph whose style changes (another kind or depth) is written deleted
+        at its old style and inserted at its new one: LibreOffice drops a deletion
+        inside a paragraph that carries a tracked change of style (w:pPrChange)."""
+        old, new = change.old_units[0], change.new_units[0]
+        return _style(old, self.old_depth) != _style(new, self.new_depth)
+
     # whole paragraphs ----------------------------------------------------------
     def _whole(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
         for unit in units:
-            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            if _is_table(unit):
+                rows = [
+                    [self.runs([Run(cell, change=change)]) for cell in row.split("\t")]
+                    for row in _rows(unit)
+                ]
+                self.builder.table(rows, depths.get(unit.label, 0), change=change)
+                continue
+            runs = _number_runs(_number(unit), change) + self.runs(_text_runs(unit, change))
             self.builder.paragraph(_style(unit, depths), runs, mark=change)
 
     def _move(
@@ -150,7 +211,10 @@ class _Writer:
     ) -> None:
         name = self.move_names.setdefault(id(move), f"move{len(self.move_names) + 1}")
         for unit in units:
-            runs = _number_runs(_number(unit), change) + _text_runs(unit, change)
+            if _is_table(unit):  # a Word move holds paragraphs: a table is deleted and inserted
+                self._whole((unit,), depths, "del" if change == "moveFrom" else "ins")
+                continue
+            runs = _number_runs(_number(unit), change) + self.runs(_text_runs(unit, change))
             p = self.builder.paragraph(_style(unit, depths), runs, mark=change)
             self._range(p, change, name)
 
@@ -165,11 +229,24 @@ class _Writer:
     # a paragraph changed in place -------------------------------------------------
     def _modified(self, change: Change) -> None:
         old, new = change.old_units[0], change.new_units[0]
+        if isinstance(old, Paragraph) and isinstance(new, Paragraph):
+            if _is_table(old) and _is_table(new):
+                self._table(old, new)
+                return
         runs = _renumber_runs(_number(old), _number(new))
-        runs += _segment_runs(change.segments, _opening(old), _opening(new))
+        segments = self.segments(change.segments)
+        runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
         self.builder.paragraph(
             _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
         )
+
+
+def _is_table(unit: Unit) -> bool:
+    return isinstance(unit, Paragraph) and unit.kind is Kind.TABLE
+
+
+def _rows(unit: Unit) -> list[str]:
+    return unit.text.split("\n")
 
 
 def _depths(draft: Draft) -> dict[str, int]:
@@ -224,40 +301,3 @@ def _text_runs(unit: Unit, change: str) -> list[Run]:
     text = unit.text
     runs = [Run(text[:cut], italic=True, change=change)] if cut else []
     return runs + [Run(text[cut:], change=change)]
-
-
-def _segment_runs(segments: tuple[tuple[str, str], ...], old_cut: str, new_cut: str) -> list[Run]:
-    """Runs of a modified paragraph. Italics follow the opening of the side a piece
-    belongs to; a kept piece whose italics differ between the sides is split where
-    they change and carries its old formatting as a tracked formatting change."""
-    cuts = {"-": len(old_cut), "+": len(new_cut)}
-    position = {"-": 0, "+": 0}
-    runs: list[Run] = []
-    for op, text in segments:
-        if op == "=":
-            runs.extend(_kept_runs(text, position["-"], position["+"], cuts))
-            position["-"] += len(text)
-            position["+"] += len(text)
-            continue
-        change = "del" if op == "-" else "ins"
-        start, cut = position[op], cuts[op]
-        if start < cut:
-            runs.append(Run(text[: cut - start], italic=True, change=change))
-            if len(text) > cut - start:
-                runs.append(Run(text[cut - start :], change=change))
-        else:
-            runs.append(Run(text, change=change))
-        position[op] += len(text)
-    return runs
-
-
-def _kept_runs(text: str, old_at: int, new_at: int, cuts: dict[str, int]) -> list[Run]:
-    bounds = sorted(
-        {0, len(text)} | {c for c in (cuts["-"] - old_at, cuts["+"] - new_at) if 0 < c < len(text)}
-    )
-    runs = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        italic = new_at + start < cuts["+"]
-        was = old_at + start < cuts["-"]
-        runs.append(Run(text[start:end], italic=italic, was_italic=None if was == italic else was))
-    return runs

@@ -8,16 +8,20 @@ underlined in the draft), sources linked by symbol to the UN's document resolver
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..precedent.model import PrecedentResult, SearchResult, Source, UpdateReport
 from .precedent_text import (
     corpus_line,
+    found_line,
     render_index_text,
     similarity_text,
     source_line,
     summary_line,
 )
+
+if TYPE_CHECKING:
+    from ..precedent.model import PrecedentResult, SearchResult, Source, UpdateReport
 
 STYLE = """
 body{font-family:Georgia,serif;margin:1.5em 2em;max-width:90em}
@@ -117,8 +121,7 @@ def render_precedent_html(result: PrecedentResult) -> str:
 def render_search_html(result: SearchResult) -> str:
     body = [
         f"<h1>“{escape(result.phrase)}”</h1>",
-        f'<p class="meta">{result.total:,} paragraphs in {result.documents:,} documents '
-        f"(of {escape(corpus_line(result.corpus))}).</p>",
+        f'<p class="meta">{found_line(result)} (of {escape(corpus_line(result.corpus))}).</p>',
     ]
     if result.first is not None:
         first = result.first

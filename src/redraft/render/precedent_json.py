@@ -4,18 +4,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..precedent.model import (
-    CorpusInfo,
-    ParagraphPrecedent,
-    PrecedentResult,
-    SearchHit,
-    SearchResult,
-    Source,
-    UpdateReport,
-)
 from .json import dumps
+
+if TYPE_CHECKING:
+    from ..precedent.model import (
+        CorpusInfo,
+        ParagraphPrecedent,
+        PrecedentResult,
+        SearchHit,
+        SearchResult,
+        Source,
+        UpdateReport,
+    )
 
 
 def corpus_json(corpus: CorpusInfo) -> dict[str, Any]:

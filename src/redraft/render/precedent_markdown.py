@@ -3,16 +3,21 @@ source, each adapted paragraph's redline (``~~removed~~`` **added**), the summar
 
 from __future__ import annotations
 
-from ..precedent.model import PrecedentResult, SearchResult, UpdateReport
+from typing import TYPE_CHECKING
+
 from .diff_markdown import escape
 from .precedent_text import (
     corpus_line,
+    found_line,
     hit_line,
     paragraph_note,
     render_index_text,
     similarity_text,
     summary_line,
 )
+
+if TYPE_CHECKING:
+    from ..precedent.model import PrecedentResult, SearchResult, UpdateReport
 
 
 def _cell(text: str) -> str:
@@ -66,8 +71,7 @@ def render_search_markdown(result: SearchResult) -> str:
     lines = [
         f"## “{escape(result.phrase)}”",
         "",
-        f"{result.total:,} paragraphs in {result.documents:,} documents "
-        f"(of {escape(corpus_line(result.corpus))}).",
+        f"{found_line(result)} (of {escape(corpus_line(result.corpus))}).",
         "",
     ]
     if result.first is not None:

@@ -9,18 +9,20 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..precedent.model import (
-    CorpusInfo,
-    ParagraphPrecedent,
-    PrecedentResult,
-    SearchHit,
-    SearchResult,
-    Source,
-    UpdateReport,
-)
+from ..english import plural
 
 if TYPE_CHECKING:
     from rich.text import Text
+
+    from ..precedent.model import (
+        CorpusInfo,
+        ParagraphPrecedent,
+        PrecedentResult,
+        SearchHit,
+        SearchResult,
+        Source,
+        UpdateReport,
+    )
 
 CLASS_STYLE = {
     "verbatim": "green",
@@ -44,7 +46,15 @@ def similarity_text(value: float) -> str:
 
 def corpus_line(corpus: CorpusInfo) -> str:
     languages = ", ".join(corpus.languages) or "no language"
-    return f"{corpus.documents:,} documents, {corpus.paragraphs:,} paragraphs ({languages})"
+    return (
+        f"{plural(corpus.documents, 'document')}, {plural(corpus.paragraphs, 'paragraph')} "
+        f"({languages})"
+    )
+
+
+def found_line(result: SearchResult) -> str:
+    """ "5 paragraphs in 3 documents" """
+    return f"{plural(result.total, 'paragraph')} in {plural(result.documents, 'document')}"
 
 
 def source_line(source: Source) -> str:
@@ -138,8 +148,7 @@ def render_search_text(result: SearchResult) -> Chunks:
     out: Chunks = [
         (f"“{result.phrase}”", "bold"),
         (
-            f": {result.total:,} paragraphs in {result.documents:,} documents "
-            f"(of {corpus_line(result.corpus)})\n",
+            f": {found_line(result)} (of {corpus_line(result.corpus)})\n",
             "",
         ),
     ]

@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ..diff.result import Change, DiffResult
+from ..diff.result import Change, DiffResult, display_segments
 from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
@@ -34,6 +34,10 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 .label{font-family:system-ui,sans-serif;font-size:.85em;color:#555;margin-right:.5em}
 .para{margin:.4em 0}.d1{margin-left:2em}.d2{margin-left:4em}.d3{margin-left:6em}
 .meta{color:#555;font-size:.9em}svg text{font-family:system-ui,sans-serif;font-size:11px}
+.new{border-left:3px solid #c33;padding-left:.5em}.tag{font-family:system-ui,sans-serif;
+font-size:.75em;color:#fff;background:#c33;padding:0 .4em;border-radius:.3em;margin-right:.5em}
+table.agreed{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.9em}
+table.agreed td,table.agreed th{border-bottom:1px solid #ddd;padding:.2em .6em;text-align:left}
 """
 
 
@@ -47,6 +51,7 @@ class PageInfo:
     name: str
     page: str  # path relative to the site root
     versions: int
+    agreed_share_words: float | None = None  # with a precedent index (issue 16)
 
 
 @dataclass(frozen=True)
@@ -66,22 +71,31 @@ class BuiltPage:
     row: str
     versions: int
     kept: bool = False  # the folder already holds this page and its files: not written
+    agreed_share_words: float | None = None
 
 
 def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
     """Write the site of these drafts (:func:`redraft.resolve.report.overview`) in ``out_dir``."""
-    return write_pages(out_dir, (built_page(draft) for draft in drafts if draft.history))
+    agreed = any(draft.agreed is not None for draft in drafts)  # a column on the index
+    pages = (built_page(draft, agreed) for draft in drafts if draft.history)
+    return write_pages(out_dir, pages, agreed)
 
 
-def built_page(draft: DraftOverview) -> BuiltPage:
+def built_page(draft: DraftOverview, agreed: bool = False) -> BuiltPage:
     """The page of one draft with its Word files and its index row."""
     html, attachments = draft_page(draft)
     version, latest = draft.history[-1]
-    row = index_row(draft.name, version, len(draft.history), latest.meta.symbol, draft.status)
-    return BuiltPage(draft.name, html, attachments, row, len(draft.history))
+    cell = None
+    if agreed:
+        from .site_agreed import index_cell
+
+        cell = index_cell(draft.agreed)
+    row = index_row(draft.name, version, len(draft.history), latest.meta.symbol, draft.status, cell)
+    share = draft.agreed.summary.agreed_share_words if draft.agreed else None
+    return BuiltPage(draft.name, html, attachments, row, len(draft.history), False, share)
 
 
-def write_pages(out_dir: Path, pages: Iterable[BuiltPage]) -> Site:
+def write_pages(out_dir: Path, pages: Iterable[BuiltPage], agreed: bool = False) -> Site:
     """Write each page and its Word files as it comes, then the index of them all."""
     try:
         (out_dir / "drafts").mkdir(parents=True, exist_ok=True)
@@ -95,8 +109,8 @@ def write_pages(out_dir: Path, pages: Iterable[BuiltPage]) -> Site:
             for file_name, data in built.files.items():
                 _write_bytes(out_dir / "drafts" / file_name, data)
         rows.append(built.row)
-        infos.append(PageInfo(built.name, page, built.versions))
-    _write(out_dir / "index.html", index_page(rows))
+        infos.append(PageInfo(built.name, page, built.versions, built.agreed_share_words))
+    _write(out_dir / "index.html", index_page(rows, agreed))
     return Site(out_dir, tuple(infos))
 
 
@@ -138,9 +152,17 @@ def _document(title: str, body: str) -> str:
 # -- index --------------------------------------------------------------------------
 
 
-def index_row(name: str, version: Version, versions: int, meta_symbol: str, status: str) -> str:
+def index_row(
+    name: str,
+    version: Version,
+    versions: int,
+    meta_symbol: str,
+    status: str,
+    agreed_cell: str | None = None,
+) -> str:
     """The index's row of draft ``name``: its latest ``version`` (with its words), how
-    many versions it has, the symbol its text carries and where the negotiation stands."""
+    many versions it has, the symbol its text carries, where the negotiation stands and,
+    with a precedent index, its agreed-language cell."""
     page = f"drafts/{page_name(name)}.html"
     cells = [
         f'<a href="{escape(quote(page))}">{escape(name)}</a>',
@@ -150,14 +172,18 @@ def index_row(name: str, version: Version, versions: int, meta_symbol: str, stat
         escape(status),
         escape(f"{version.date[:10]} {version.by}".strip()),
     ]
+    if agreed_cell is not None:
+        cells.append(agreed_cell)
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def index_page(rows: list[str]) -> str:
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in ("Draft", "Versions", "Latest symbol", "Words", "Status", "Last change")
-    )
+def index_page(rows: list[str], agreed: bool = False) -> str:
+    headings = ["Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"]
+    if agreed:
+        from .site_agreed import COLUMN
+
+        headings.append(COLUMN)
+    head = "".join(f"<th>{h}</th>" for h in headings)
     body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
     return _document(
         "redraft report",
@@ -184,8 +210,14 @@ def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
             result, author_old=before.by, author_new=after.by, date=after.date
         )
         sections.append(redline_section(name, after, result))
+    marks: dict[str, tuple[str, str]] = {}
+    if draft.agreed is not None:  # a precedent index is configured: agreed and new language
+        from .site_agreed import agreed_section, paragraph_marks
+
+        sections.append(agreed_section(draft.agreed))
+        marks = paragraph_marks(draft.agreed)
     versions = [version for version, _ in history]
-    return page_html(name, versions, sections, latest_text(history[-1][1])), files
+    return page_html(name, versions, sections, latest_text(history[-1][1], marks)), files
 
 
 def latest_word_file(name: str) -> str:
@@ -290,7 +322,7 @@ def _change_html(number: int, change: Change) -> str:
     what = change.op + (" and moved" if change.moved else "")
     return (
         f'<div class="change" id="{escape(anchor)}">{label}<span class="meta">{escape(what)}'
-        f"</span><div>{redline_html(change.segments)}</div></div>"
+        f"</span><div>{redline_html(tuple(display_segments(change)))}</div></div>"
     )
 
 
@@ -316,24 +348,31 @@ def render_draft_html(draft: Draft) -> str:
     return _document(title or "Draft", f'<main><div class="text">{"".join(rows)}</div></main>')
 
 
-def latest_text(draft: Draft) -> str:
+def latest_text(draft: Draft, marks: dict[str, tuple[str, str]] | None = None) -> str:
     rows: list[str] = []
     for block in draft.blocks:
-        _block_html(block, 0, rows)
+        _block_html(block, 0, rows, marks)
     return f'<h2>Latest text</h2><div class="text">{"".join(rows)}</div>'
 
 
-def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
+def _block_html(
+    block: Paragraph, depth: int, rows: list[str], marks: dict[str, tuple[str, str]] | None = None
+) -> None:
     text = escape(block.text).replace("\n", "<br>")
     if block.opening and block.text.startswith(block.opening):
         cut = len(escape(block.opening))
         text = f"<em>{text[:cut]}</em>{text[cut:]}"
     number = f"{escape(block.number)} " if block.number else ""
     tag = "h3" if block.kind in (Kind.TITLE, Kind.DOC_HEADING, Kind.HEADING) else "p"
+    css, title, badge = "", "", ""
+    if marks:  # agreed and new language (render/site_agreed.py)
+        from .site_agreed import mark_html
+
+        css, title, badge = mark_html(marks.get(block.label))
     rows.append(
-        f'<{tag} class="para d{min(depth, 3)}" id="p-{escape(block.label)}">'
+        f'<{tag} class="para d{min(depth, 3)}{css}" id="p-{escape(block.label)}"{title}>'
         f'<a class="label" href="#p-{escape(quote(block.label))}">{escape(block.label)}</a>'
-        f"{number}{text}</{tag}>"
+        f"{badge}{number}{text}</{tag}>"
     )
     for note in block.footnotes:
         rows.append(
@@ -341,4 +380,4 @@ def _block_html(block: Paragraph, depth: int, rows: list[str]) -> None:
             f'<span class="label">{escape(note.label)}</span>{escape(note.text)}</p>'
         )
     for child in block.children:
-        _block_html(child, depth + 1, rows)
+        _block_html(child, depth + 1, rows, marks)

@@ -20,6 +20,14 @@ _COLUMNS = (
     "footnote_words",
     "pages",
 )
+#: With a precedent index: each draft's agreed-language share (docs/stats.md).
+_AGREED_COLUMNS = ("agreed_share_words", "agreed_share_paragraphs", "new_paragraphs")
+
+
+def _agreed_cells(d: DraftStats) -> list[object]:
+    if d.agreed is None:  # not traced (no words to trace, say): empty cells
+        return ["", "", ""]
+    return [d.agreed.words, d.agreed.paragraphs, d.agreed.new]
 
 
 def render_stats_csv(report: StatsReport, paragraphs: bool) -> str:
@@ -63,10 +71,11 @@ def render_stats_csv(report: StatsReport, paragraphs: bool) -> str:
                     ]
                 )
     else:
-        writer.writerow(_COLUMNS)
+        agreed = report.with_agreed
+        writer.writerow([*_COLUMNS, *(_AGREED_COLUMNS if agreed else ())])
         for d in report.drafts:
             row = d.to_json()
-            writer.writerow([row[key] for key in _COLUMNS])
+            writer.writerow([row[key] for key in _COLUMNS] + (_agreed_cells(d) if agreed else []))
     return buffer.getvalue()
 
 
@@ -76,11 +85,13 @@ def render_stats_text(report: StatsReport, paragraphs: bool) -> str:
     paste), numbers without thousands separators. Sections are separated by a blank line."""
     sections: list[list[list[object]]] = []
     if report.drafts:
-        rows: list[list[object]] = [[*_COLUMNS, "longest"]]
+        agreed = report.with_agreed
+        rows: list[list[object]] = [[*_COLUMNS, "longest", *(_AGREED_COLUMNS if agreed else ())]]
         for d in report.drafts:
             row = d.to_json()
             longest = ", ".join(f"{label} {words}" for label, words in d.longest)
-            rows.append([*(row[key] for key in _COLUMNS), longest])
+            cells = [*(row[key] for key in _COLUMNS), longest]
+            rows.append(cells + (_agreed_cells(d) if agreed else []))
         sections.append(rows)
     if paragraphs:
         rows = [["name", "label", "kind", "words", "characters", "footnote_words", "total_words"]]
@@ -128,26 +139,19 @@ def render_stats_table(report: StatsReport, paragraphs: bool) -> str:
 
     parts: list[object] = []
     if report.drafts:
+        agreed = report.with_agreed
         table = Table(title="Length statistics (words as Microsoft Word counts them)")
-        for heading in (
-            "draft",
-            "words",
-            "chars",
-            "chars no sp.",
-            "PP",
-            "OP",
-            "sub",
-            "FN",
-            "FN words",
-            "pages",
-            "longest",
-        ):
+        headings = ["draft", "words", "chars", "chars no sp.", "PP", "OP", "sub", "FN"]
+        headings += ["FN words", "pages", "longest"]
+        # the agreed-language share of the words, and the paragraphs of new language
+        headings += ["agreed", "new"] if agreed else []
+        for heading in headings:
             table.add_column(
                 heading, justify="left" if heading in ("draft", "longest") else "right"
             )
         for d in report.drafts:
             longest = ", ".join(f"{label} {words}" for label, words in d.longest)
-            table.add_row(
+            cells = [
                 d.name,
                 f"{d.words:,}",
                 f"{d.characters:,}",
@@ -159,10 +163,16 @@ def render_stats_table(report: StatsReport, paragraphs: bool) -> str:
                 str(d.footnote_words),
                 f"{d.pages:.1f}",
                 longest,
-            )
+            ]
+            if agreed:
+                cells += _agreed_table_cells(d)
+            table.add_row(*cells)
         if len(report.drafts) > 1:
             total = sum(d.words for d in report.drafts)
             table.caption = f"{plural(len(report.drafts), 'draft')}, {plural(total, 'word')} in all"
+        if agreed:
+            note = f"agreed: share of the words that is agreed language in {report.precedent_index}"
+            table.caption = f"{table.caption}; {note}" if table.caption else note
         parts.append(table)
     if paragraphs:
         parts.extend(_paragraph_table(d) for d in report.drafts)
@@ -172,7 +182,16 @@ def render_stats_table(report: StatsReport, paragraphs: bool) -> str:
         parts.append(_hints_table(report))
     # Wide enough that draft names (long slugs) are never folded.
     names = max((len(d.name) for d in report.drafts), default=0)
-    return _render(*parts, width=max(120, names + 95))
+    extra = 16 if report.with_agreed else 0  # the agreed and new columns
+    return _render(*parts, width=max(120, names + 95 + extra))
+
+
+def _agreed_table_cells(d: DraftStats) -> list[str]:
+    from .precedent_text import percent
+
+    if d.agreed is None:
+        return ["", ""]
+    return [percent(d.agreed.words), str(d.agreed.new)]
 
 
 def _paragraph_table(d: DraftStats) -> object:

@@ -12,7 +12,7 @@ new version computes one redline; drafts that changed are worked on in parallel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,17 +37,20 @@ from ..render.site import (
 from ..words import count_words
 from .cache import key
 from .report_cache import ReportCache
+from .sources import open_store, with_words
 
 if TYPE_CHECKING:
     from ..store import Store
-from .sources import open_store, with_words
 
 CHUNK = 16  # consecutive redlines per unit of parallel work
 
 
-def overview(store: Path | None, warnings: list[str] | None = None) -> list[DraftOverview]:
+def overview(
+    store: Path | None, warnings: list[str] | None = None, corpus: str | None = None
+) -> list[DraftOverview]:
     """Every draft of the store with its history, redlines and status, by name. A stored
-    text that cannot be read is left out, and named in ``warnings``."""
+    text that cannot be read is left out, and named in ``warnings``. With ``corpus`` (a
+    precedent index or a folder of adopted texts), each latest version traced against it."""
     opened = open_store(store)
     found = []
     for name in opened.names():
@@ -60,7 +63,31 @@ def overview(store: Path | None, warnings: list[str] | None = None) -> list[Draf
             found.append(draft_overview(name, history))
     if warnings is not None:
         warnings.extend(opened.warnings)
+    if corpus is not None and found:
+        found = with_agreed_language(found, corpus, store)
     return found
+
+
+def with_agreed_language(
+    found: Sequence[DraftOverview], corpus: str, store: Path | None
+) -> list[DraftOverview]:
+    """Each overview with its latest version traced against ``corpus`` (a draft is never
+    its own precedent: sources with its symbol are left out)."""
+    from ..precedent import trace
+    from .precedent import open_corpus
+
+    index = open_corpus(corpus, store)
+    try:
+        out = []
+        for draft in found:
+            version, latest = draft.history[-1]
+            symbol = version.symbol or latest.meta.symbol
+            source = f"{draft.name}@{version.number}"
+            result = trace(latest, index, source=source, symbol=symbol, exclude_symbol=symbol)
+            out.append(replace(draft, agreed=result))
+        return out
+    finally:
+        index.close()
 
 
 def build_report(

@@ -23,6 +23,9 @@ from ..words import count_words
 if TYPE_CHECKING:
     from ..store import Store
 
+# The store (git, subprocess) is imported where a revision is looked up, not here: a
+# command given files only (show, diff, stats, precedent) starts without it.
+
 
 def load(spec: str, store: str | Path | None = None) -> Loaded:
     """Load ``spec``: "-" (stdin), an existing file, or a store revision ``NAME[@REV]``."""
@@ -44,6 +47,8 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
+    from ..store.revisions import split_spec
+
     try:
         from ..store.revisions import split_spec  # the store only for a store revision
 
@@ -102,6 +107,8 @@ def tracked_sides(path: str, new: str | None) -> tuple[Loaded, Loaded]:
 
 
 def _is_name(text: str) -> bool:
+    from ..store.revisions import validate_name
+
     try:
         from ..store.revisions import validate_name
 

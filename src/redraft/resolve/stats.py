@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from ..jobs import NO_STEPS, Steps, parallel_map
 from ..measure.hints import hints as find_hints
 from ..measure.stats import (
     WORDS_PER_PAGE,
+    AgreedShare,
     DraftStats,
     StatsReport,
     VersionStats,
@@ -52,22 +54,27 @@ def stats_report(
     words_per_page: int = WORDS_PER_PAGE,
     with_hints: bool = False,
     by_version: str | None = None,
+    corpus: str | None = None,
     steps: Steps = NO_STEPS,
 ) -> StatsReport:
     """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
-    no ``by_version``) and measure them."""
+    no ``by_version``) and measure them; with ``corpus`` (a precedent index or a folder
+    of adopted texts), give each its agreed-language share."""
     opened = None
     warnings: list[str] = []
+    symbols: list[str] = []  # each draft's symbol: a draft is never its own precedent
     if not specs and not by_version:
         opened = open_store(store)
         stored = load_store_drafts(opened, opened.names(), skip_bad=True, steps=steps)
         named = [(d.name, d.draft) for d in stored]
+        symbols = [d.versions[-1].symbol or d.draft.meta.symbol for d in stored]
         warnings.extend(opened.warnings)
     else:
         named = []
         for spec in specs:
             item = load(spec, store)
             named.append((spec_name(spec), item.draft))
+            symbols.append(item.symbol)
             warnings.extend(item.warnings)
     versions: list[VersionStats] = []
     if by_version:
@@ -80,10 +87,39 @@ def stats_report(
         if not history:
             raise opened.no_draft(by_version)
         versions = version_stats(history)
+    drafts = all_stats(named, words_per_page)
+    if corpus is not None and drafts:
+        drafts = with_agreed(drafts, [d for _, d in named], symbols, corpus, store)
     return StatsReport(
-        drafts=tuple(all_stats(named, words_per_page)),
+        drafts=tuple(drafts),
         hints=tuple(find_hints(named)) if with_hints else (),
         versions=tuple(versions),
         versions_of=by_version or "",
         warnings=tuple(warnings),
+        precedent_index=corpus if corpus is not None and drafts else "",
     )
+
+
+def with_agreed(
+    rows: Sequence[DraftStats],
+    drafts: Sequence[Draft],
+    symbols: Sequence[str],
+    corpus: str,
+    store: Path | None,
+) -> list[DraftStats]:
+    """``rows`` with each draft's agreed-language share, traced against ``corpus``."""
+    from ..precedent import trace
+    from .precedent import open_corpus
+
+    index = open_corpus(corpus, store)
+    try:
+        out = []
+        for row, draft, symbol in zip(rows, drafts, symbols, strict=True):
+            summary = trace(draft, index, symbol=symbol, exclude_symbol=symbol).summary
+            share = AgreedShare(
+                summary.agreed_share_words, summary.agreed_share_paragraphs, summary.new
+            )
+            out.append(replace(row, agreed=share))
+        return out
+    finally:
+        index.close()

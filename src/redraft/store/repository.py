@@ -342,6 +342,8 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors)
         if "\0" in message:
             raise InputError("the message contains a NUL character")
+        for item in items:
+            refuse_control_characters(item.name, item.draft)
         when = parse_date(date) if date else _now()
         paths = [_path(item.name) for item in items]
         with self._lock():
@@ -554,6 +556,20 @@ def _path(name: str) -> str:
 
 def _blob_of(found: tuple[str, bytes] | None) -> str | None:
     return found[0] if found is not None else None
+
+
+def refuse_control_characters(name: str, draft: Draft) -> None:
+    """The store never keeps a control character (NUL, escape...): one line, exit 2,
+    and nothing is written (tabs and line ends lay out tables: allowed)."""
+    from ..typography import control_in_draft, describe_control
+
+    found = control_in_draft(draft)
+    if found is not None:
+        where, char = found
+        raise InputError(
+            f"{name}: {where} holds the control character {describe_control(char)}; "
+            "not saved (remove it and save again)"
+        )
 
 
 def _now() -> str:
