@@ -8,7 +8,16 @@ from typing import Any
 
 import click
 
-from .common import emit, format_option, info, output_option, show_warnings, store_option, warn
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+    warn,
+)
 
 
 def _print(renderable: Any, output: Path | None) -> None:
@@ -38,18 +47,23 @@ def _json(document: dict[str, Any], output: Path | None) -> None:
 )
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
-def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Path | None) -> None:
+def status(
+    spec: str, by_version: bool, fmt: str, output: Path | None, quiet: bool, store: Path | None
+) -> None:
     """Where each paragraph stands: agreed ad ref, agreed, open, proposed deletion.
 
     Bad markup (unbalanced brackets, unknown markers or tag words) is reported on
     standard error with its place; the table is still printed.
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if by_version:
-        progress = api.progress_of(spec, store)
+        with progress_steps(quiet) as steps:
+            progress = api.progress_of(spec, store, steps)
         result = progress.latest
     else:
         progress = None
@@ -76,6 +90,7 @@ def status(spec: str, by_version: bool, fmt: str, output: Path | None, store: Pa
 @click.option("--words", "old_words", is_flag=True, hidden=True)  # the old name of --passages
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def blame(
     name: str,
@@ -84,6 +99,7 @@ def blame(
     old_words: bool,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Who introduced and who last changed each paragraph of draft NAME.
@@ -92,11 +108,13 @@ def blame(
     --passages, who brought in each passage of that paragraph.
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if old_words:
         warn("'blame --words' is now 'blame --passages' (--words keeps working for now)")
-    blamed = api.blame_of(name, store, para, passages or old_words)
+    with progress_steps(quiet) as steps:
+        blamed = api.blame_of(name, store, para, passages or old_words, steps)
     if fmt == "json":
         _json(render.blame_json(blamed.result, blamed.words), output)
     elif blamed.words is not None:
@@ -111,6 +129,7 @@ def blame(
 @click.option("--para", metavar="LABEL", default=None, help="The paragraph (OP5, PP2bis).")
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def history(
     name: str,
@@ -118,19 +137,22 @@ def history(
     para: str | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """The life of one paragraph of draft NAME, redlined version by version: give it
     as LABEL or --para LABEL (as show and blame take it)."""
     from ..errors import InputError
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if label and para and label != para:
         raise InputError(f"two paragraphs given ({label} and --para {para}): give one")
     if not (label or para):
         raise InputError("which paragraph? give its label: redraft history NAME --para OP5")
-    result = api.history_of(name, label or para or "", store)
+    with progress_steps(quiet) as steps:
+        result = api.history_of(name, label or para or "", store, steps)
     if fmt == "json":
         _json(render.history_json(result), output)
     else:

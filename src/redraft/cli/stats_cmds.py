@@ -14,6 +14,7 @@ from .common import (
     emit,
     format_option,
     output_option,
+    quiet_option,
     show_warnings,
     store_option,
 )
@@ -57,6 +58,7 @@ from .common import (
     default_help="table in a terminal, text (tab-separated) in a pipe",
 )
 @output_option
+@quiet_option
 @store_option
 def stats(
     specs: tuple[str, ...],
@@ -68,6 +70,7 @@ def stats(
     corpus: str | None,
     fmt: str | None,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Length statistics: words, characters, paragraphs, footnotes and pages.
@@ -80,6 +83,7 @@ def stats(
     """
     from ..config import load_config
     from ..errors import InputError
+    from ..render.console import progress_steps
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
@@ -88,11 +92,14 @@ def stats(
         words_per_page = config.stats.words_per_page
     if by_version and len(specs) != 1:
         raise InputError("--by-version follows one draft through the store: give its NAME")
-    if by_version:
-        report = stats_report((), store, words_per_page, with_hints, specs[0])
-    else:
-        chosen = agreed_corpus(corpus, config)
-        report = stats_report(specs, store, words_per_page, with_hints, corpus=chosen)
+    with progress_steps(quiet) as steps:
+        if by_version:
+            report = stats_report((), store, words_per_page, with_hints, specs[0], steps=steps)
+        else:
+            chosen = agreed_corpus(corpus, config)
+            report = stats_report(
+                specs, store, words_per_page, with_hints, corpus=chosen, steps=steps
+            )
     show_warnings(report.warnings)
     # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")
@@ -131,6 +138,7 @@ def stats(
 )
 @format_option("text", "json", "github")
 @output_option
+@quiet_option
 @store_option
 def check(
     specs: tuple[str, ...],
@@ -139,6 +147,7 @@ def check(
     today: dt.datetime | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Check length limits, structure and deadlines (rules in redraft.toml).
@@ -147,9 +156,12 @@ def check(
     config or unreadable draft. Without drafts, every draft in the store.
     """
     from ..render.check import render_check_github, render_check_text
+    from ..render.console import progress_steps
     from ..resolve.checks import run_check
 
-    result, warnings = run_check(specs, store, config_file, base, today.date() if today else None)
+    day = today.date() if today else None
+    with progress_steps(quiet) as steps:
+        result, warnings = run_check(specs, store, config_file, base, day, steps)
     show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import NotFoundError, RedraftError, StoreError
+from ..jobs import NO_STEPS, Steps
 from ..measure.check import CheckResult, Target, check_targets
 from ..model import Draft, Version
 from ..store import DRAFTS, Store
@@ -31,7 +32,11 @@ def _to_date(value: object) -> dt.date | None:
 
 
 def gather_targets(
-    specs: Sequence[str], config: Config, store: Path | None = None, base: str | None = None
+    specs: Sequence[str],
+    config: Config,
+    store: Path | None = None,
+    base: str | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[list[Target], list[str]]:
     """The targets for ``specs`` (files or ``NAME[@REV]``; every draft of the store
     when empty) and the warnings met while reading them. Plain store names are read
@@ -62,7 +67,7 @@ def gather_targets(
             names[index] = spec
     if names:
         opened = opened or open_store(store)
-        found.update(_store_targets(names, config, base, opened, store, whole_store))
+        found.update(_store_targets(names, config, base, opened, store, whole_store, steps))
     targets = [found[index] for index in range(len(specs)) if index in found]
     if config.session.languages:
         targets = _with_languages(targets, opened)
@@ -128,14 +133,16 @@ def _store_targets(
     opened: Store,
     store: Path | None,
     whole_store: bool = False,
+    steps: Steps = NO_STEPS,
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
     :func:`~redraft.resolve.load`, whose error names it. Over the whole store, a draft
     whose stored text cannot be read is left out (the store's warnings name it)."""
     growth = config.check.max_growth is not None
     try:
+        first = growth and not base
         stored = load_store_drafts(
-            opened, list(names.values()), first=growth and not base, skip_bad=whole_store
+            opened, list(names.values()), first=first, skip_bad=whole_store, steps=steps
         )
     except NotFoundError:
         for spec in names.values():
@@ -277,11 +284,12 @@ def run_check(
     config_file: Path | None = None,
     base: str | None = None,
     today: dt.date | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[CheckResult, list[str]]:
     """What ``redraft check`` does: read the config, gather the drafts, run the rules.
     Returns the result and the warnings met while reading drafts."""
     config = load_config(config_file, store)
-    targets, warnings = gather_targets(specs, config, store, base)
+    targets, warnings = gather_targets(specs, config, store, base, steps)
     if base and config.check.max_growth is None:
         warnings.append("--base has no effect: the config sets no max_growth")
     return check_targets(targets, config, today), warnings
