@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from .blocktree import BlockNode, TreeBuilder, check_depth
 from .errors import InputError
-from .labels import assign_labels
+from .labels import LabelMemo, assign_labels
 from .model import Draft, Footnote, Kind, Meta, Paragraph
 
 FORMAT_VERSION = "1"
@@ -323,6 +323,51 @@ def split_chunks(text: str) -> tuple[str, list[str]]:
         elif item.strip():
             chunks.append(item)
     return front, chunks
+
+
+class HistoryParser:
+    """Reads many texts that share most of their paragraphs, as the versions of one draft
+    do: each distinct top-level paragraph (with its sub-paragraphs and footnotes) is read
+    once and labelled once (:func:`redraft.labels.assign_labels` with a memo), so a
+    thousand versions cost little more than their differences. ``parse_text(text)``
+    equals :func:`parse` ``(text)`` (tests/test_canonical.py); anything unusual (carriage
+    returns, a paragraph that does not stand alone) is read by :func:`parse` itself."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, Paragraph | None] = {}
+        self._fronts: dict[str, Meta] = {}
+        self._labels: LabelMemo = {}
+
+    def parse_text(self, text: str) -> Draft:
+        if "\r" in text or text.startswith("\ufeff"):
+            return parse(text)
+        front, chunks = split_chunks(text)
+        meta = self._fronts.get(front)
+        if meta is None:
+            if not front:
+                return parse(text)  # says what is wrong
+            meta = self._fronts[front] = parse(front).meta
+        blocks = []
+        for chunk in chunks:
+            if chunk not in self._blocks:
+                self._blocks[chunk] = _one_block(chunk)
+            block = self._blocks[chunk]
+            if block is None:
+                return parse(text)
+            blocks.append(block)
+        return Draft(meta=meta, blocks=assign_labels(tuple(blocks), self._labels))
+
+
+def _one_block(chunk: str) -> Paragraph | None:
+    """The one unlabelled top-level block a chunk of :func:`split_chunks` holds, or None."""
+    builder = _TreeBuilder()
+    try:
+        for line in chunk.split("\n"):
+            builder.add_line(line, 0)
+        blocks = builder.finish()
+    except InputError:
+        return None
+    return blocks[0] if len(blocks) == 1 else None
 
 
 def front_meta(data: bytes) -> Meta:

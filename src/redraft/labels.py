@@ -127,8 +127,20 @@ class _Dedup:
         return label if count == 1 else f"{label}#{count}"
 
 
-def assign_labels(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-    """Return ``blocks`` with every label filled in (a footnote's label is its marker)."""
+#: Labelled blocks by (id of the unlabelled block, its label, its number's key):
+#: see :func:`assign_labels`.
+LabelMemo = dict[tuple[int, str, str], tuple[Paragraph, Paragraph, tuple[str, ...]]]
+
+
+def assign_labels(
+    blocks: tuple[Paragraph, ...], memo: LabelMemo | None = None
+) -> tuple[Paragraph, ...]:
+    """Return ``blocks`` with every label filled in (a footnote's label is its marker).
+
+    ``memo`` (kept by a caller labelling many versions of one draft, whose blocks are
+    mostly the same objects) reuses a block labelled before under the same label when
+    none of the labels of its subtree is taken yet: exactly what labelling it again
+    would give, without rebuilding it."""
     dedup = _Dedup()
     counters = {"pp": 0, "h": 0, "t": 0, "p": 0, "heading": 0, "title": 0}
     out = []
@@ -139,8 +151,27 @@ def assign_labels(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
             key = number_key(block.number, before[block.kind])
             before[block.kind] = key
         label = _top_label(block, counters, key)
-        out.append(_label_tree(block, dedup(label), dedup, key))
+        found = memo.get((id(block), label, key)) if memo is not None else None
+        if found is not None and found[0] is block and not dedup.seen.keys() & found[2]:
+            for name in found[2]:
+                dedup.seen[name] = 1
+            out.append(found[1])
+            continue
+        labelled = _label_tree(block, dedup(label), dedup, key)
+        if memo is not None:
+            taken = _subtree_labels(labelled)
+            # reusable only if every label of the subtree was new and given as asked
+            if all(dedup.seen.get(name) == 1 for name in taken):
+                memo[(id(block), label, key)] = (block, labelled, taken)
+        out.append(labelled)
     return tuple(out)
+
+
+def _subtree_labels(block: Paragraph) -> tuple[str, ...]:
+    found = [block.label]
+    for child in block.children:
+        found.extend(_subtree_labels(child))
+    return tuple(found)
 
 
 def _counted(counters: dict[str, int], key: str) -> int:

@@ -123,6 +123,15 @@ store_option = click.option(
     help="The store folder (default: $REDRAFT_STORE, else the nearest parent with redraft.toml).",
 )
 
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    default=False,
+    help="No progress bar (there is none either when standard error is not a terminal "
+    "or the output is piped).",
+)
+
 
 language_option = click.option(
     "--lang",

@@ -150,9 +150,14 @@ def _render(
         # out a long redline through rich costs more than the diff itself.
         emit(render_diff_plain(result, **shown, header=header), output)
     else:
-        from ..render.diff_text import render_diff_text
+        import shutil
 
-        _print_rich(render_diff_text(result, **shown, header=header), output)
+        from ..render.ansi import render_diff_ansi
+
+        # To a terminal: the same redline, styled and wrapped without rich's layout
+        # (which cost twice the diff itself on a long draft).
+        width = shutil.get_terminal_size().columns  # COLUMNS when set
+        emit(render_diff_ansi(result, width, **shown, header=header), output)
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:

@@ -19,6 +19,7 @@ from .common import (
     info,
     language_option,
     output_option,
+    quiet_option,
     show_warnings,
     store_option,
 )
@@ -142,22 +143,31 @@ def export(
 @format_option("text", "json")
 @store_option
 @agreed_corpus_option
-def report(out_dir: Path, fmt: str, store: Path | None, corpus: str | None) -> None:
+@quiet_option
+def report(out_dir: Path, fmt: str, store: Path | None, corpus: str | None, quiet: bool) -> None:
     """Write a static, self-contained HTML site for the store: an index of drafts, and
     per draft its versions, the redline between consecutive versions and a length chart.
     With a precedent index (--corpus, or [precedent] index in redraft.toml), each
     draft's agreed-language share, and its new language marked paragraph by paragraph.
 
+    What a page is made of is kept in the store's cache (.git/redraft-cache): writing
+    the report again after a new version redoes only that version's redline.
+
     Exit codes: 0 written, 2 no store or unwritable folder."""
     from ..config import load_config
+    from ..render.console import progress_steps
     from ..render.site import write_site
-    from ..resolve.report import overview
+    from ..resolve.report import build_report, overview
 
     warnings: list[str] = []
     chosen = agreed_corpus(corpus, load_config(None, store))
-    drafts = overview(store, warnings, chosen)
+    if chosen is None:  # the pages cached by what they show (docs/report.md, "Speed")
+        with progress_steps(quiet) as steps:
+            site = build_report(out_dir, store, steps, warnings)
+    else:  # traced against a precedent index, which the cache keys do not cover
+        drafts = overview(store, warnings, chosen)
+        site = write_site(out_dir, drafts)
     show_warnings(warnings)
-    site = write_site(out_dir, drafts)
     if fmt == "json":
         from ..render.json import dumps
 

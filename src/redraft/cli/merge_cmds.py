@@ -14,7 +14,15 @@ import click
 
 from ..english import plural
 from ..resolve import refuse_stdin_twice
-from .common import emit, format_option, info, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from ..merge.threeway import MergeResult
@@ -70,6 +78,7 @@ def _name(loaded: Loaded, fallback: str) -> str:
     "--limit", type=click.IntRange(min=1), default=None, help="Report only the best N pairs."
 )
 @output_option
+@quiet_option
 @store_option
 def overlap(
     drafts: tuple[str, ...],
@@ -79,6 +88,7 @@ def overlap(
     min_score: float,
     limit: int | None,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Find drafts that cover the same ground, best pairs first, with the paragraphs
@@ -87,10 +97,12 @@ def overlap(
     drafts give the same pairs in every run."""
     from ..merge.overlap import find_overlaps
     from ..render import merge as report
+    from ..render.console import progress_steps
     from ..render.json import dumps
 
     named = _named_drafts(drafts, store)
-    result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit)
+    with progress_steps(quiet) as steps:
+        result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit, steps)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
     elif fmt in ("markdown", "md"):

@@ -15,6 +15,7 @@ from .common import (
     info,
     language_option,
     output_option,
+    quiet_option,
     show_warnings,
     store_option,
     warn,
@@ -52,6 +53,7 @@ def _json(document: dict[str, Any], output: Path | None) -> None:
 @language_option
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def status(
     spec: str,
@@ -59,6 +61,7 @@ def status(
     language: str | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Where each paragraph stands: agreed ad ref, agreed, open, proposed deletion.
@@ -69,12 +72,14 @@ def status(
     correspond (redraft parity).
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
     from ..resolve.parity_store import draft_parity
 
     spec = in_language([spec], language)[0]
     if by_version:
-        progress = api.progress_of(spec, store)
+        with progress_steps(quiet) as steps:
+            progress = api.progress_of(spec, store, steps)
         result = progress.latest
     else:
         progress = None
@@ -143,6 +148,7 @@ def _with_languages(table: Any, languages: DraftParity | None) -> Any:
 @click.option("--words", "old_words", is_flag=True, hidden=True)  # the old name of --passages
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def blame(
     name: str,
@@ -151,6 +157,7 @@ def blame(
     old_words: bool,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Who introduced and who last changed each paragraph of draft NAME.
@@ -159,11 +166,13 @@ def blame(
     --passages, who brought in each passage of that paragraph.
     """
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if old_words:
         warn("'blame --words' is now 'blame --passages' (--words keeps working for now)")
-    blamed = api.blame_of(name, store, para, passages or old_words)
+    with progress_steps(quiet) as steps:
+        blamed = api.blame_of(name, store, para, passages or old_words, steps)
     if fmt == "json":
         _json(render.blame_json(blamed.result, blamed.words), output)
     elif blamed.words is not None:
@@ -178,6 +187,7 @@ def blame(
 @click.option("--para", metavar="LABEL", default=None, help="The paragraph (OP5, PP2bis).")
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def history(
     name: str,
@@ -185,19 +195,22 @@ def history(
     para: str | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """The life of one paragraph of draft NAME, redlined version by version: give it
     as LABEL or --para LABEL (as show and blame take it)."""
     from ..errors import InputError
     from ..render import negotiation as render
+    from ..render.console import progress_steps
     from ..resolve import negotiation as api
 
     if label and para and label != para:
         raise InputError(f"two paragraphs given ({label} and --para {para}): give one")
     if not (label or para):
         raise InputError("which paragraph? give its label: redraft history NAME --para OP5")
-    result = api.history_of(name, label or para or "", store)
+    with progress_steps(quiet) as steps:
+        result = api.history_of(name, label or para or "", store, steps)
     if fmt == "json":
         _json(render.history_json(result), output)
     else:

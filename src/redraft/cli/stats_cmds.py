@@ -16,6 +16,7 @@ from .common import (
     in_language,
     language_option,
     output_option,
+    quiet_option,
     show_warnings,
     store_option,
 )
@@ -60,6 +61,7 @@ from .common import (
     default_help="table in a terminal, text (tab-separated) in a pipe",
 )
 @output_option
+@quiet_option
 @store_option
 def stats(
     specs: tuple[str, ...],
@@ -72,6 +74,7 @@ def stats(
     corpus: str | None,
     fmt: str | None,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Length statistics: words, characters, paragraphs, footnotes and pages.
@@ -84,6 +87,7 @@ def stats(
     """
     from ..config import load_config
     from ..errors import InputError
+    from ..render.console import progress_steps
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
@@ -93,11 +97,14 @@ def stats(
         words_per_page = config.stats.words_per_page
     if by_version and len(specs) != 1:
         raise InputError("--by-version follows one draft through the store: give its NAME")
-    if by_version:
-        report = stats_report((), store, words_per_page, with_hints, specs[0])
-    else:
-        chosen = agreed_corpus(corpus, config)
-        report = stats_report(specs, store, words_per_page, with_hints, corpus=chosen)
+    with progress_steps(quiet) as steps:
+        if by_version:
+            report = stats_report((), store, words_per_page, with_hints, specs[0], steps=steps)
+        else:
+            chosen = agreed_corpus(corpus, config)
+            report = stats_report(
+                specs, store, words_per_page, with_hints, corpus=chosen, steps=steps
+            )
     show_warnings(report.warnings)
     # a table for a person at a terminal; tab-separated text for pipes and files
     fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "text")
@@ -136,6 +143,7 @@ def stats(
 )
 @format_option("text", "json", "github")
 @output_option
+@quiet_option
 @store_option
 def check(
     specs: tuple[str, ...],
@@ -144,6 +152,7 @@ def check(
     today: dt.datetime | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Check length limits, structure and deadlines (rules in redraft.toml).
@@ -152,9 +161,12 @@ def check(
     config or unreadable draft. Without drafts, every draft in the store.
     """
     from ..render.check import render_check_github, render_check_text
+    from ..render.console import progress_steps
     from ..resolve.checks import run_check
 
-    result, warnings = run_check(specs, store, config_file, base, today.date() if today else None)
+    day = today.date() if today else None
+    with progress_steps(quiet) as steps:
+        result, warnings = run_check(specs, store, config_file, base, day, steps)
     show_warnings(warnings)
     if fmt == "json":
         from ..render.json import dumps

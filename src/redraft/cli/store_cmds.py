@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..english import noun, plural
-from .common import emit, format_option, info, output_option, show_warnings, store_option
+from .common import (
+    emit,
+    format_option,
+    info,
+    output_option,
+    quiet_option,
+    show_warnings,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
@@ -180,6 +188,7 @@ def _save_language(
 @date_option
 @format_option("text", "json")
 @output_option
+@quiet_option
 @store_option
 def import_(
     files: tuple[str, ...],
@@ -189,21 +198,25 @@ def import_(
     date: str | None,
     fmt: str,
     output: Path | None,
+    quiet: bool,
     store: Path | None,
 ) -> None:
     """Save many drafts at once: one per FILE (named after the file), or with --split
-    every draft found in a report (named after its organ, heading and title)."""
-    from ..render.console import progress
+    every draft found in a report (named after its organ, heading and title).
+
+    The drafts are recorded in one commit: a whole session imports in seconds."""
+    from ..render.console import progress_steps
     from ..resolve.imports import drafts_from_files
 
     fields = _version_fields(by, message, "", date, ())
     opened = _open(store)
-    items = drafts_from_files(list(files), split)
+    with progress_steps(quiet) as steps:
+        items = drafts_from_files(list(files), split, steps)
     for item in items:
         show_warnings(item.warnings)
-    with progress() as bar:
-        task = bar.add_task("Saving drafts", total=len(items))
-        results = opened.save_many(items, done=lambda _: bar.advance(task), **fields)
+    with progress_steps(quiet) as steps:
+        steps.start("Saving drafts", len(items))
+        results = opened.save_many(items, done=lambda _: steps.advance(), **fields)
     show_warnings(opened.warnings)
     emit(_import_json(results) if fmt == "json" else _import_text(results), output)
 

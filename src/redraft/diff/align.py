@@ -40,11 +40,18 @@ from .align_state import (
     LCS_CELLS,
     MOVE_MIN,
     MOVE_MIN_WORDS,
+    MYERS_EDITS,
     PAIR_MIN,
     PAIR_MIN_ALONE,
     Group,
 )
-from .candidates import best_in_order, candidate_pairs, lcs_pairs, longest_increasing
+from .candidates import (
+    best_in_order,
+    candidate_pairs,
+    lcs_pairs,
+    longest_increasing,
+    myers_pairs,
+)
 from .splits import SplitMergePass
 from .units import SINGLETON_KINDS, Unit, family, pair_score, similarity, unit_key, words
 
@@ -116,11 +123,19 @@ class _Aligner(SplitMergePass):
         return longest_increasing(candidates)
 
     def _lcs(self, lo: int, hi: int, nlo: int, nhi: int) -> None:
-        """Plain LCS on keys (repeated boilerplate); greedy when the table is too big."""
+        """Plain LCS on keys (repeated boilerplate). When the table would be too big (a
+        compilation or omnibus text made of near-copies, where no paragraph is unique),
+        Myers' algorithm, whose cost grows with the differences rather than with the
+        square of the length; greedy only when even that would take too long."""
         a, b = self.old_keys[lo:hi], self.new_keys[nlo:nhi]
         if not set(a) & set(b):
             return
         if len(a) * len(b) > LCS_CELLS:
+            path = myers_pairs(a, b, MYERS_EDITS)
+            if path is not None:
+                for i, j in path:
+                    self.pair[lo + i] = nlo + j
+                return
             j = 0
             for i, key in enumerate(a):
                 try:

@@ -18,7 +18,8 @@ SPLIT_MIN = 0.5  # and reach this similarity
 SPLIT_LOST_WORDS = 2  # words a pair must lose before its neighbours can carry them
 SPLIT_CONTAINED = 0.5  # share of an added unit's words found in the unit it comes from
 MAX_GROUP = 4  # units on the wider side of a split/merge
-LCS_CELLS = 250_000  # larger gaps without unique text: greedy instead of an LCS table
+LCS_CELLS = 250_000  # larger gaps without unique text: Myers instead of an LCS table
+MYERS_EDITS = 2_000  # ... and greedy when they differ by more insertions and deletions
 DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
 WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
 

@@ -151,3 +151,55 @@ def lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
         else:
             j += 1
     return pairs
+
+
+def myers_pairs(a: Sequence[str], b: Sequence[str], max_edits: int) -> list[tuple[int, int]] | None:
+    """Index pairs of a longest common subsequence by Myers' O((n + m) D) algorithm
+    (D: the number of insertions and deletions, as git's diff), or None when D exceeds
+    ``max_edits``. For long sequences that differ little, such as a text made of many
+    near-copies of one draft where no paragraph is unique, it pairs each copy with its
+    counterpart at a fraction of the cost of the full table."""
+    ids: dict[str, int] = {}
+    x_seq = [ids.setdefault(key, len(ids)) for key in a]
+    y_seq = [ids.setdefault(key, len(ids)) for key in b]
+    n, m = len(x_seq), len(y_seq)
+    offset = max_edits + 1
+    reach = [0] * (2 * max_edits + 3)  # furthest x on diagonal k, at reach[k + offset]
+    trace: list[list[int]] = []
+    for d in range(max_edits + 1):
+        for k in range(-d, d + 1, 2):
+            down = k == -d or (k != d and reach[k - 1 + offset] < reach[k + 1 + offset])
+            x = reach[k + 1 + offset] if down else reach[k - 1 + offset] + 1
+            y = x - k
+            while x < n and y < m and x_seq[x] == y_seq[y]:
+                x += 1
+                y += 1
+            reach[k + offset] = x
+            if x >= n and y >= m:
+                trace.append(reach[offset - d : offset + d + 1])
+                return _myers_path(trace, n, m)
+        trace.append(reach[offset - d : offset + d + 1])
+    return None
+
+
+def _myers_path(trace: list[list[int]], n: int, m: int) -> list[tuple[int, int]]:
+    """The matched pairs of the edit path :func:`myers_pairs` found, walked back from the
+    end: ``trace[d][k + d]`` is the furthest x on diagonal k after d edits."""
+    pairs: list[tuple[int, int]] = []
+    x, y = n, m
+    for d in range(len(trace) - 1, 0, -1):
+        before = trace[d - 1]
+        k = x - y
+        down = k == -d or (k != d and before[k - 1 + d - 1] < before[k + 1 + d - 1])
+        prev_k = k + 1 if down else k - 1
+        prev_x = before[prev_k + d - 1]
+        prev_y = prev_x - prev_k
+        start_x = prev_x if down else prev_x + 1
+        while x > start_x:
+            x, y = x - 1, y - 1
+            pairs.append((x, y))
+        x, y = prev_x, prev_y
+    while x > 0 and y > 0:
+        x, y = x - 1, y - 1
+        pairs.append((x, y))
+    return pairs[::-1]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import CheckConfig, Config, before
 from ..errors import ExitCode
+from ..jobs import parallel_map
 from ..labels import is_negotiation_number
 from ..labels import number_key as _number_key
 from ..model import Draft, Kind, Paragraph
@@ -475,16 +476,30 @@ def check_targets(
     today: dt.date | None = None,
     notes: Sequence[str] = (),
 ) -> CheckResult:
-    """Run every rule on every target."""
+    """Run every rule on every target (on the machine's cores when there are many)."""
     today = today or dt.date.today()
     targets = list(targets)
-    violations = [v for target in targets for v in check_target(target, config, today)]
+    _SHARED[:] = [targets, config, today]
+    try:
+        found = parallel_map(_check_at, range(len(targets)))
+    finally:
+        _SHARED.clear()
+    violations = [v for violations_of in found for v in violations_of]
     return CheckResult(
         violations=tuple(violations),
         drafts=tuple(t.name for t in targets),
         config_source=config.source,
         notes=tuple(notes),
     )
+
+
+#: The targets, config and day the worker processes read (forked: nothing is copied).
+_SHARED: list[Any] = []
+
+
+def _check_at(index: int) -> list[Violation]:
+    targets, config, today = _SHARED
+    return check_target(targets[index], config, today)
 
 
 def check_drafts(

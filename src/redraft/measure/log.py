@@ -88,6 +88,12 @@ def missing_blobs(versions: list[Version], cache: dict[str, Any]) -> set[str]:
     return needed
 
 
+def text_words(text: str) -> int:
+    """Words of a stored text (:func:`redraft.words.count_words` of its draft), counted
+    paragraph by paragraph without building the draft (tests/test_revisions.py)."""
+    return sum(_chunk_words(chunk) for chunk in split_chunks(text)[1])
+
+
 def build_log(
     versions: list[Version],
     texts: list[bytes] | dict[str, bytes],

@@ -12,12 +12,14 @@ with the number of paragraphs, not with its square (benchmarks/overlap_bench.py)
 
 from __future__ import annotations
 
-import heapq
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ..jobs import NO_STEPS, Steps, parallel_map
 from ..model import Draft, Kind, Paragraph, strip_footnote_refs
 
 SHINGLE = 3  # words per shingle
@@ -68,13 +70,16 @@ class OverlapResult:
 
 @dataclass
 class _Para:
+    """A compared paragraph. A session holds about a million shingles: they are kept as
+    sorted arrays of 8-byte hashes (not sets of Python ints, seven times the memory);
+    its words are counted, and read again only for the few paragraphs compared."""
+
     draft: int
     label: str
     text: str
-    words: list[str]
-    shingles: set[int]
-    tokens: str = ""  # one character per word, for the C diff
-    rare: set[int] | None = None  # shingles used by fewer than boilerplate_min drafts
+    size: int  # words
+    shingles: array[int]  # sorted, distinct
+    rare: array[int] | None = None  # shingles used by fewer than boilerplate_min drafts
 
 
 def words_of(text: str) -> list[str]:
@@ -82,16 +87,21 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(strip_footnote_refs(text).lower())
 
 
-def _shingles(words: Sequence[str], ids: dict[str, int]) -> set[int]:
-    """Each run of SHINGLE words as a 64-bit number. Never Python's ``hash`` of a string,
-    which changes from run to run (PYTHONHASHSEED): the sketches, hence the candidates
-    and the pairs found, would too. Words get a stable number (``ids``, a cache for one
-    run), and three numbers are mixed by multiplication."""
+def _shingles(words: Sequence[str], ids: dict[str, int]) -> array[int]:
+    """Each run of SHINGLE words as a 64-bit number, sorted, each once. Never Python's
+    ``hash`` of a string, which changes from run to run (PYTHONHASHSEED): the sketches,
+    hence the candidates and the pairs found, would too. Words get a stable number
+    (``ids``, a cache for one run), and three numbers are mixed by multiplication."""
     numbers = [ids.get(word) or _word_id(word, ids) for word in words]
-    return {
-        ((a * _MIX_1 + b) * _MIX_2 + c) & _MASK
-        for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
-    }
+    return array(
+        "Q",
+        sorted(
+            {
+                ((a * _MIX_1 + b) * _MIX_2 + c) & _MASK
+                for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
+            }
+        ),
+    )
 
 
 _MIX_1, _MIX_2, _MASK = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, (1 << 64) - 1
@@ -142,18 +152,20 @@ def find_overlaps(
     boilerplate_min: int | None = None,
     min_score: float = 0.0,
     limit: int | None = None,
+    steps: Steps = NO_STEPS,
 ) -> OverlapResult:
     """Pairs of drafts that share paragraphs, best first, and the boilerplate set apart.
     The same drafts give the same result in every run. A pair is reported when its
     score (rounded to two decimals) is above 0 and at least ``min_score``; ``limit``
-    keeps the best ``limit`` pairs."""
+    keeps the best ``limit`` pairs. Drafts are indexed, and candidates compared, on the
+    machine's cores."""
     names = tuple(name for name, _ in drafts)
     threshold = boilerplate_min or default_boilerplate_min(len(drafts))
-    paras = _index_paragraphs(drafts)
+    paras = _index_paragraphs(drafts, steps)
     common = _common_shingles(paras, threshold)
     is_boiler = [_is_boilerplate(p, common) for p in paras]
     candidates = _candidates(paras, common, is_boiler)
-    matches = _score_candidates(paras, candidates, min_similarity)
+    matches = _score_candidates(paras, candidates, min_similarity, steps)
     pairs = tuple(
         pair
         for pair in _pair_overlaps(names, paras, is_boiler, matches)
@@ -163,31 +175,56 @@ def find_overlaps(
     return OverlapResult(pairs[:limit] if limit is not None else pairs, boiler, names, threshold)
 
 
-def _index_paragraphs(drafts: Sequence[tuple[str, Draft]]) -> list[_Para]:
+#: What the worker processes read (forked, they see it without copies being sent).
+_SHARED: list[Any] = []
+
+
+def _index_paragraphs(drafts: Sequence[tuple[str, Draft]], steps: Steps = NO_STEPS) -> list[_Para]:
+    _SHARED[:] = [[draft for _, draft in drafts], {}]  # the drafts, and word ids
+    try:
+        found = parallel_map(_index_draft, range(len(drafts)), steps, "Indexing drafts")
+    finally:
+        _SHARED.clear()
     paras = []
-    ids: dict[str, int] = {}
-    for index, (_, draft) in enumerate(drafts):
-        for paragraph in compared_paragraphs(draft):
-            words = words_of(paragraph.text)
-            if len(words) >= MIN_WORDS:
-                shingles = _shingles(words, ids)
-                paras.append(_Para(index, paragraph.label, paragraph.text, words, shingles))
+    for index, ((_, draft), kept) in enumerate(zip(drafts, found, strict=True)):
+        compared = list(compared_paragraphs(draft))
+        for position, size, shingles in kept:
+            paragraph = compared[position]
+            paras.append(_Para(index, paragraph.label, paragraph.text, size, shingles))
     return paras
 
 
+def _index_draft(index: int) -> list[tuple[int, int, array[int]]]:
+    """(position among the compared paragraphs, words, shingles) of a draft's paragraphs
+    long enough to compare."""
+    drafts, ids = _SHARED  # ids: a cache of each process (the numbers do not depend on it)
+    kept = []
+    for position, paragraph in enumerate(compared_paragraphs(drafts[index])):
+        words = words_of(paragraph.text)
+        if len(words) >= MIN_WORDS:
+            kept.append((position, len(words), _shingles(words, ids)))
+    return kept
+
+
 def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
-    """Shingles used by at least ``threshold`` different drafts."""
-    per_draft: dict[int, set[int]] = defaultdict(set)
-    for para in paras:
-        per_draft[para.draft] |= para.shingles
-    counts: Counter[int] = Counter()
-    for shingles in per_draft.values():
-        counts.update(shingles)
-    return {shingle for shingle, n in counts.items() if n >= threshold}
+    """Shingles used by at least ``threshold`` different drafts: each draft's distinct
+    shingles in one array, sorted, counted by runs (a counter of a million shingles
+    would take more memory than everything else)."""
+    every = array("Q")
+    mine: set[int] = set()
+    for index, para in enumerate(paras):
+        mine.update(para.shingles)
+        if index + 1 == len(paras) or paras[index + 1].draft != para.draft:
+            every.extend(mine)
+            mine = set()
+    ordered = sorted(every)
+    del every
+    # in sorted order, a value used ``threshold`` times equals the one threshold - 1 on
+    return {a for a, b in zip(ordered, ordered[threshold - 1 :], strict=False) if a == b}
 
 
 def _is_boilerplate(para: _Para, common: set[int]) -> bool:
-    shared = len(para.shingles & common)
+    shared = len(common.intersection(para.shingles))
     return shared >= BOILERPLATE_SHARE * len(para.shingles)
 
 
@@ -200,40 +237,69 @@ def _candidates(
     bottom-k MinHash): paragraphs that share much rare text almost always share one."""
     postings: dict[int, list[int]] = defaultdict(list)
     for pid, para in enumerate(paras):
-        para.rare = para.shingles - common
+        para.rare = array("Q", [s for s in para.shingles if s not in common])
         if not is_boiler[pid]:
-            for value in heapq.nsmallest(_SKETCH, para.rare):
+            for value in para.rare[:_SKETCH]:  # sorted: the smallest rare hashes
                 postings[value].append(pid)
-    seen: Counter[tuple[int, int]] = Counter()
+    size = len(paras)
+    drafts = [para.draft for para in paras]
+    found: list[int] = []  # pairs as p * size + q: counted in C, not as tuples
     for posting in postings.values():
         if len(posting) < 2 or len(posting) > POSTING_CAP:
             continue
         for i, p in enumerate(posting):
-            draft = paras[p].draft
-            seen.update((p, q) for q in posting[i + 1 :] if paras[q].draft != draft)
+            draft, base = drafts[p], p * size
+            found.extend([base + q for q in posting[i + 1 :] if drafts[q] != draft])
     # one shared sketch value is chance; paragraphs that share text share several
-    return {pair for pair, count in seen.items() if count >= _MIN_SKETCH_HITS}
+    seen = Counter(found)
+    return {divmod(pair, size) for pair, count in seen.items() if count >= _MIN_SKETCH_HITS}
 
 
 def _score_candidates(
-    paras: list[_Para], candidates: set[tuple[int, int]], min_similarity: float
+    paras: list[_Para],
+    candidates: set[tuple[int, int]],
+    min_similarity: float,
+    steps: Steps = NO_STEPS,
 ) -> list[tuple[int, int, float]]:
     """Word-level similarity of the candidates worth comparing: (p, q, similarity)."""
-    out = []
-    vocab: dict[str, str] = {}
+    compared = []
     for p, q in sorted(candidates):
-        rare_p, rare_q = paras[p].rare or set(), paras[q].rare or set()
-        count = len(rare_p & rare_q)
+        count = len(set(paras[p].rare or ()).intersection(paras[q].rare or ()))
         smaller = min(len(paras[p].shingles), len(paras[q].shingles))
         if count < 2 or count < _CANDIDATE_CONTAINMENT * smaller:
             continue
-        for para in (paras[p], paras[q]):
-            if not para.tokens:  # made only for the few paragraphs that are compared
-                para.tokens = _tokens(para.words, vocab)
-        score = _token_similarity(paras[p].tokens, paras[q].tokens)
-        if score >= min_similarity:
-            out.append((p, q, score))
-    return out
+        small, large = sorted((paras[p].size, paras[q].size))
+        if 2 * small < min_similarity * (small + large):
+            continue  # even with every word of the shorter one matched, too little
+        compared.append((p, q))
+    _SHARED[:] = [paras, compared, {}]
+    size = 256
+    chunks = [
+        range(start, min(start + size, len(compared))) for start in range(0, len(compared), size)
+    ]
+    try:
+        scores = parallel_map(_score_chunk, chunks, steps, "Comparing paragraphs", min_items=4)
+    finally:
+        _SHARED.clear()
+    found = (score for chunk in scores for score in chunk)
+    return [
+        (p, q, score)
+        for (p, q), score in zip(compared, found, strict=True)
+        if score >= min_similarity
+    ]
+
+
+def _score_chunk(chunk: range) -> list[float]:
+    paras, compared, tokens = _SHARED
+    vocab = tokens.setdefault(None, {})  # one vocabulary per process: tokens compare within it
+    scores = []
+    for index in chunk:
+        p, q = compared[index]
+        for pid in (p, q):
+            if pid not in tokens:  # made only for the few paragraphs that are compared
+                tokens[pid] = _tokens(words_of(paras[pid].text), vocab)
+        scores.append(_token_similarity(tokens[p], tokens[q]))
+    return scores
 
 
 def _pair_overlaps(
@@ -245,7 +311,7 @@ def _pair_overlaps(
     own_words: Counter[int] = Counter()
     for pid, para in enumerate(paras):
         if not is_boiler[pid]:
-            own_words[para.draft] += len(para.words)
+            own_words[para.draft] += para.size
     by_pair: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     for p, q, score in matches:
         if paras[p].draft > paras[q].draft:
@@ -266,7 +332,7 @@ def _pair_overlaps(
 
 
 def _mean_len(a: _Para, b: _Para) -> float:
-    return (len(a.words) + len(b.words)) / 2
+    return (a.size + b.size) / 2
 
 
 def _one_to_one(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -301,7 +367,7 @@ def _boilerplate_groups(
     rank = {pid: k for k, pid in enumerate(ordered)}
     for pid in ordered:
         para = paras[pid]
-        sketch = heapq.nsmallest(_SKETCH, para.shingles)
+        sketch = para.shingles[:_SKETCH]  # sorted: the smallest hashes
         # leaders in the order they were made, which does not depend on the drafts' order
         near = sorted(
             {lead for value in sketch for lead in by_sketch.get(value, ())}, key=rank.__getitem__
@@ -329,5 +395,6 @@ def _boilerplate_groups(
 
 
 def _jaccard(a: _Para, b: _Para) -> float:
-    union = len(a.shingles | b.shingles)
-    return len(a.shingles & b.shingles) / union if union else 0.0
+    shared = len(set(a.shingles).intersection(b.shingles))
+    union = len(a.shingles) + len(b.shingles) - shared
+    return shared / union if union else 0.0

@@ -114,16 +114,25 @@ Runs = list[tuple[str, Stamp]]
 
 
 def blame_words(lineage: Lineage, label: str) -> WordBlame:
-    """Which version brought in each passage of paragraph ``label`` (latest version)."""
+    """Which version brought in each passage of paragraph ``label`` (latest version).
+
+    Only the paragraph's ancestry is followed (the units it came from, step by step,
+    through merges and splits): the other paragraphs of a thousand versions do not
+    change which version brought in a word of this one."""
     unit = lineage.drafts[-1].find(label) if label.strip() else None
     if unit is None:
         raise _not_found(lineage, label)
+    wanted = _ancestry(lineage, unit.label)
     first = lineage.stamps[0]
-    runs: dict[str, Runs] = {u.label: [(u.text, first)] for u in lineage.drafts[0].units()}
-    for step, stamp in zip(lineage.steps, lineage.stamps[1:], strict=True):
+    runs: dict[str, Runs] = {
+        u.label: [(u.text, first)] for u in lineage.drafts[0].units() if u.label in wanted[0]
+    }
+    for index, (step, stamp) in enumerate(zip(lineage.steps, lineage.stamps[1:], strict=True)):
+        needed = wanted[index + 1]
         new_runs: dict[str, Runs] = {}
         for change in step.changes:
-            new_runs.update(_carry_runs(change, runs, stamp))
+            if needed.intersection(change.new):
+                new_runs.update(_carry_runs(change, runs, stamp))
         runs = new_runs
     options = _proposing_options(unit.text, unit.label)
     passages, offset = [], 0
@@ -131,6 +140,19 @@ def blame_words(lineage: Lineage, label: str) -> WordBlame:
         passages.append(Passage(text, stamp, _proposers(options, offset, offset + len(text))))
         offset += len(text)
     return WordBlame(lineage.name, unit.label, lineage.stamps[-1], tuple(passages))
+
+
+def _ancestry(lineage: Lineage, label: str) -> list[set[str]]:
+    """For each version, the labels of the units paragraph ``label`` of the latest version
+    came from (a set per version, oldest first)."""
+    wanted: list[set[str]] = [set() for _ in lineage.drafts]
+    wanted[-1] = {label}
+    for index in range(len(lineage.steps) - 1, -1, -1):
+        needed = wanted[index + 1]
+        for change in lineage.steps[index].changes:
+            if needed.intersection(change.new):
+                wanted[index].update(change.old)
+    return wanted
 
 
 _PROPOSING = ("", "propose", "add")  # tag actions that put a passage forward
@@ -172,6 +194,9 @@ def _carry_runs(change: Change, runs: dict[str, Runs], stamp: Stamp) -> dict[str
     new_texts = [u.text for u in change.new_units]
     if not change.old:
         return {label: [(text, stamp)] for label, text in zip(change.new, new_texts, strict=True)}
+    if change.op == "equal" and len(change.old) == len(change.new) == 1:
+        if new_texts[0] and change.old_units[0].text == new_texts[0]:  # moved, renumbered
+            return {change.new[0]: runs[change.old[0]]}
     old_runs: Runs = []
     for index, old in enumerate(change.old):
         if index:

@@ -95,22 +95,34 @@ class Lineage:
         raise NotFoundError(f"{self.name}: no paragraph {label} in any version")
 
 
-def build_lineage(name: str, history: Sequence[tuple[VersionLike, Draft]]) -> Lineage:
-    """Diff each version against the one before (``history`` oldest first)."""
+def build_lineage(
+    name: str,
+    history: Sequence[tuple[VersionLike, Draft]],
+    diffs: Sequence[DiffResult] | None = None,
+) -> Lineage:
+    """Diff each version against the one before (``history`` oldest first). ``diffs``,
+    when given, are those diffs already made (``diff_drafts(old, new, "words",
+    step_sources(...))`` of each consecutive pair: the resolving layer keeps them)."""
     from ..diff.engine import diff_drafts  # the typed implementation behind redraft.diff
 
     if not history:
         raise InputError(f"{name}: no versions")
     stamps = tuple(stamp_of(version) for version, _ in history)
     drafts = tuple(draft for _, draft in history)
-    sources = [f"{name}@{stamp.version}" for stamp in stamps]
-    steps = tuple(
-        _same_label_rewrites(diff_drafts(old, new, "words", old_source, new_source))
-        for old, new, old_source, new_source in zip(
-            drafts, drafts[1:], sources, sources[1:], strict=False
-        )
-    )
+    sources = step_sources(name, [version for version, _ in history])
+    if diffs is None:
+        diffs = [
+            diff_drafts(old, new, "words", old_source, new_source)
+            for old, new, (old_source, new_source) in zip(drafts, drafts[1:], sources, strict=False)
+        ]
+    steps = tuple(_same_label_rewrites(result) for result in diffs)
     return Lineage(name, stamps, drafts, steps)
+
+
+def step_sources(name: str, versions: Sequence[VersionLike]) -> list[tuple[str, str]]:
+    """(old source, new source) of each consecutive pair: ``NAME@3``, ``NAME@4``."""
+    names = [f"{name}@{version.number}" for version in versions]
+    return list(zip(names, names[1:], strict=False))
 
 
 def _same_label_rewrites(result: DiffResult) -> DiffResult:

@@ -95,13 +95,20 @@ class Progress:
 
 
 def draft_markup(
-    draft: Draft, config: MarkupConfig = DEFAULT_CONFIG
+    draft: Draft,
+    config: MarkupConfig = DEFAULT_CONFIG,
+    known: dict[tuple[str, str], Markup] | None = None,
 ) -> Iterator[tuple[Paragraph, Markup]]:
-    """The counted blocks of ``draft`` with their markup, in reading order."""
+    """The counted blocks of ``draft`` with their markup, in reading order. ``known``
+    keeps the markup read per (text, label) across calls (the versions of one draft
+    share most paragraphs; markup is immutable)."""
     for block in draft.walk():
         if block.kind in _NEVER_COUNTED:
             continue
-        markup = parse_markup(block.text, block.label, config)
+        found = known.get((block.text, block.label)) if known is not None else None
+        markup = found if found is not None else parse_markup(block.text, block.label, config)
+        if known is not None and found is None:
+            known[(block.text, block.label)] = markup
         if block.kind in _ALWAYS_COUNTED or markup.state != "clean":
             yield block, markup
 
@@ -144,12 +151,34 @@ def paragraph_status(markup: Markup, note: str = "") -> ParagraphStatus:
 
 
 def draft_status(
-    draft: Draft, source: str = "", config: MarkupConfig = DEFAULT_CONFIG
+    draft: Draft,
+    source: str = "",
+    config: MarkupConfig = DEFAULT_CONFIG,
+    known: dict[tuple[str, str], Markup] | None = None,
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None = None,
 ) -> StatusResult:
-    markups = [m for _, m in draft_markup(draft, config)]
+    """Where each paragraph of ``draft`` stands. ``known`` and ``statuses`` (kept by a
+    caller reading many versions of one draft) reuse the markup and status of a
+    paragraph already read, by its text and label, and by its markup and note."""
+    markups = [m for _, m in draft_markup(draft, config, known)]
     notes = competing(markups)
-    paragraphs = tuple(paragraph_status(m, notes.get(m.label, "")) for m in markups)
+    paragraphs = tuple(_status_of(m, notes.get(m.label, ""), statuses) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
+
+
+def _status_of(
+    markup: Markup,
+    note: str,
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None,
+) -> ParagraphStatus:
+    if statuses is None:
+        return paragraph_status(markup, note)
+    found = statuses.get((id(markup), note))
+    if found is not None and found[0] is markup:
+        return found[1]
+    status = paragraph_status(markup, note)
+    statuses[(id(markup), note)] = (markup, status)
+    return status
 
 
 def totals_of(paragraphs: Sequence[ParagraphStatus]) -> Totals:
@@ -174,8 +203,10 @@ def status_by_version(
     """Totals at each version of ``name`` (``history`` oldest first, not empty)."""
     versions = []
     latest = StatusResult(name, (), Totals())
+    known: dict[tuple[str, str], Markup] = {}
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
     for version, draft in history:
-        latest = draft_status(draft, f"{name}@{version.number}", config)
+        latest = draft_status(draft, f"{name}@{version.number}", config, known, statuses)
         versions.append(
             VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
         )

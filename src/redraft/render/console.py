@@ -7,12 +7,17 @@ colour (``{--old--}{++new++}``, render/marks.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+from ..jobs import NO_STEPS, Steps
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.progress import Progress, TaskID
     from rich.segment import Segment
 
 
@@ -92,3 +97,65 @@ def progress(console: Console | None = None, transient: bool = True):  # type: i
         console=console or stderr_console(),
         transient=transient,
     )
+
+
+def shows_progress(quiet: bool = False) -> bool:
+    """A progress bar goes to stderr when it is a terminal and the output is not piped
+    into another program (whose screen it would garble), never with ``--quiet``."""
+    import os
+    import stat
+    import sys
+
+    if quiet or not sys.stderr.isatty():
+        return False
+    try:
+        return not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError):
+        return True
+
+
+@contextmanager
+def progress_steps(quiet: bool = False) -> Iterator[Steps]:
+    """:class:`redraft.jobs.Steps` drawn as a rich bar on stderr (:func:`shows_progress`),
+    gone when the work is done. The bar is redrawn by the steps themselves, at most ten
+    times a second, not by a thread: work spread over forked processes
+    (:func:`redraft.jobs.parallel_map`) must not fork a process that runs one."""
+    if not shows_progress(quiet):
+        yield NO_STEPS
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=stderr_console(),
+        transient=True,
+        auto_refresh=False,
+    )
+    with bar:
+        yield _BarSteps(bar)
+
+
+class _BarSteps:
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.task: TaskID | None = None
+        self.drawn = 0.0
+
+    def start(self, description: str, total: int) -> None:
+        if self.task is not None:
+            self.bar.remove_task(self.task)
+        self.task = self.bar.add_task(description, total=total)
+        self.bar.refresh()
+
+    def advance(self, count: int = 1) -> None:
+        import time
+
+        if self.task is None:
+            return
+        self.bar.advance(self.task, count)
+        now = time.monotonic()
+        if now - self.drawn > 0.1:
+            self.drawn = now
+            self.bar.refresh()

@@ -15,24 +15,32 @@ The builder lives here; :mod:`redraft.render.docx_track` writes diffs with it
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..formats import FOOTNOTE_STYLE, KIND_STYLES, META_VARIABLE, NUMBER_STYLE
+from ..formats import FOOTNOTE_STYLE, KIND_STYLES, NUMBER_STYLE
 from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
 def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+def _element(tag: str, attrs: dict[str, str] | None = None) -> Any:
+    """A new ``w:`` element: plain lxml, as python-docx's ``OxmlElement`` writes it, without
+    the lookup of python-docx's element classes (a quarter of a Word file's time)."""
+    from lxml import etree
+
+    return etree.Element(_q(tag), attrs or {}, nsmap=_NSMAP)
+
+
+_NSMAP = {"w": W}
 
 
 @dataclass(frozen=True)
@@ -58,14 +66,14 @@ def clean(text: str) -> str:
 
 
 class WordBuilder:
-    """A python-docx document with the UN styles, filled paragraph by paragraph."""
+    """A Word document with the UN styles, filled paragraph by paragraph (the package
+    around the body: :mod:`redraft.render.docx_package`)."""
 
     def __init__(self, meta: Meta, author: str = "redraft", date: str = "") -> None:
-        import docx
+        from .docx_package import Parts, new_body
 
-        self.document = docx.Document()
-        self.body = self.document.element.body
-        self.sect = self.body[-1]  # python-docx's template ends the body with w:sectPr
+        self.body, self.sect = new_body()  # paragraphs go before the final w:sectPr
+        self.parts = Parts()
         self.author, self.date = author, date
         # Each revision keeps its own identity: the revisions of neighbouring paragraphs
         # are two minutes apart. LibreOffice joins adjacent revisions of one author, one
@@ -82,47 +90,21 @@ class WordBuilder:
 
     # -- styles --------------------------------------------------------------
     def _base_styles(self) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Pt
+        from .docx_package import style_xml
 
-        normal = self.document.styles["Normal"]
-        normal.font.name = "Times New Roman"
-        normal.font.size = Pt(10)
-        number = self.document.styles.add_style(NUMBER_STYLE, WD_STYLE_TYPE.CHARACTER)
-        self.style_ids[NUMBER_STYLE] = number.style_id
+        self.style_ids[NUMBER_STYLE] = style_xml(NUMBER_STYLE, _make_style)[0]
 
     def style(self, name: str) -> str:
-        """The style id of paragraph style ``name`` ("UN Operative 2"), created on first use."""
-        if name in self.style_ids:
-            return self.style_ids[name]
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Cm, Pt
+        """The style id of paragraph style ``name`` ("UN Operative 2"), added on first use."""
+        found = self.style_ids.get(name)
+        if found is None:
+            from .docx_package import style_xml
 
-        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self.document.styles["Normal"]
-        fmt = style.paragraph_format
-        fmt.space_after = Pt(6)
-        depth = int(name.rsplit(" ", 1)[1]) - 1 if name[-1].isdigit() else 0
-        if name.startswith(("UN Title", "UN Document Heading")):
-            style.font.bold = True
-        elif name.startswith("UN Footnote"):
-            style.font.size = Pt(8)
-        else:
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # UN documents are justified
-            fmt.left_indent = Cm(1.25 + 0.75 * depth)
-            if name.startswith("UN Operative"):
-                fmt.first_line_indent = Cm(-0.75)
-                fmt.tab_stops.add_tab_stop(Cm(1.25 + 0.75 * depth))
-            elif name.startswith("UN Preambular"):
-                fmt.first_line_indent = Cm(1.25)
-        style_id: str = style.style_id
-        self.style_ids[name] = style_id
-        return style_id
+            found = self.style_ids[name] = style_xml(name, _make_style)[0]
+            self.parts.styles.append(name)
+        return found
 
     def _meta(self, meta: Meta) -> None:
-        props = self.document.core_properties
         raw = {
             "symbol": meta.symbol,
             "organ": meta.organ,
@@ -133,28 +115,12 @@ class WordBuilder:
             "extra": [list(pair) for pair in meta.extra],
         }
         # a document variable (settings.xml): Word keeps it, and it has no length limit
-        settings = self.document.settings.element
-        variables = settings.makeelement(_q("docVars"), {})
-        variables.append(
-            settings.makeelement(
-                _q("docVar"),
-                {_q("name"): META_VARIABLE, _q("val"): json.dumps(raw, ensure_ascii=True)},
-            )
-        )
-        anchor = settings.find(_q("rsids"))
-        if anchor is not None:
-            anchor.addprevious(variables)
-        else:
-            settings.append(variables)
-        props.author = clean(self.author)[:200]
-        props.title = clean(meta.symbol)[:200]
-        props.language = clean(meta.language)[:20]
+        self.parts.meta_json = json.dumps(raw, ensure_ascii=True)
+        self.parts.author = clean(self.author)[:200]
+        self.parts.title = clean(meta.symbol)[:200]
+        self.parts.language = clean(meta.language)[:20]
         if meta.symbol.strip():
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-            line = self.document.sections[0].header.paragraphs[0]
-            line.text = clean(meta.symbol)
-            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # where the UN prints the symbol
+            self.parts.header_text = clean(meta.symbol)  # right-aligned, as the UN prints it
 
     # -- paragraphs ----------------------------------------------------------
     def paragraph(
@@ -162,11 +128,9 @@ class WordBuilder:
     ) -> Any:
         """Append a paragraph; ``mark`` tracks the paragraph mark itself ("ins"/"del");
         ``old_style`` records a tracked change of paragraph style (w:pPrChange)."""
-        from docx.oxml import OxmlElement
-
         self.date = self.dates[self.paragraphs % 2]
         self.paragraphs += 1
-        p = OxmlElement("w:p")
+        p = _element("p")
         ppr = p.makeelement(_q("pPr"), {})
         ppr.append(ppr.makeelement(_q("pStyle"), {_q("val"): self.style(style_name)}))
         if mark:
@@ -206,10 +170,16 @@ class WordBuilder:
         every row."""
         self.date = self.dates[self.paragraphs % 2]
         self.paragraphs += 1
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Length
+        from docx.table import Table
+
+        from .docx_package import block_width
+
         width = max((len(row) for row in rows), default=1) or 1
-        table = self.document.add_table(rows=len(rows), cols=width)
-        table.style = self.document.styles["Table Grid"]
-        tbl = table._tbl
+        tbl = CT_Tbl.new_tbl(len(rows), width, Length(block_width()))
+        tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid"
+        table = Table(tbl, None)  # type: ignore[arg-type]  # cells need no document part
         caption = tbl.tblPr.makeelement(
             _q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)}
         )
@@ -234,14 +204,10 @@ class WordBuilder:
         if self.date:
             attrs[_q("date")] = self.date
         self.next_id += 1
-        from docx.oxml import OxmlElement
-
-        return OxmlElement(f"w:{change}", attrs={k: v for k, v in attrs.items()})
+        return _element(change, attrs)
 
     def _run(self, run: Run) -> Any:
-        from docx.oxml import OxmlElement
-
-        r = OxmlElement("w:r")
+        r = _element("r")
         rpr = r.makeelement(_q("rPr"), {})
         if run.role == "number":
             rpr.append(rpr.makeelement(_q("rStyle"), {_q("val"): self.style_ids[NUMBER_STYLE]}))
@@ -293,9 +259,7 @@ class WordBuilder:
         return r
 
     def _text(self, text: str, deleted: bool) -> Any:
-        from docx.oxml import OxmlElement
-
-        t = OxmlElement("w:delText" if deleted else "w:t")
+        t = _element("delText" if deleted else "t")
         t.text = text
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return t
@@ -325,17 +289,15 @@ class WordBuilder:
             before.addprevious(settings)
 
     def finish(self) -> bytes:
+        from .docx_package import package
+
         # a last empty paragraph: Word cannot track the deletion of the final paragraph mark
         self.sect.addprevious(self.sect.makeelement(_q("p"), {}))
         if self.notes:
-            self._footnotes_part()
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+            self.parts.footnotes = self._footnotes_part()
+        return package(self.body, self.parts)
 
-    def _footnotes_part(self) -> None:
-        from docx.opc.packuri import PackURI
-        from docx.opc.part import Part
+    def _footnotes_part(self) -> bytes:
         from lxml import etree
 
         root = etree.Element(_q("footnotes"), nsmap={"w": W})
@@ -349,9 +311,35 @@ class WordBuilder:
             p = etree.SubElement(note, _q("p"))
             etree.SubElement(etree.SubElement(p, _q("pPr")), _q("pStyle"), {_q("val"): style})
             self._fill(p, runs)
-        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, self.document.part.package)
-        self.document.part.relate_to(part, FOOTNOTES_RT)
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _make_style(styles: Any, name: str) -> Any:
+    """Paragraph style ``name`` added to python-docx ``styles`` (of a scratch document:
+    :func:`redraft.render.docx_package.style_xml` keeps its XML for every document)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm, Pt
+
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    fmt = style.paragraph_format
+    fmt.space_after = Pt(6)
+    depth = int(name.rsplit(" ", 1)[1]) - 1 if name[-1].isdigit() else 0
+    if name.startswith(("UN Title", "UN Document Heading")):
+        style.font.bold = True
+    elif name.startswith("UN Footnote"):
+        style.font.size = Pt(8)
+    else:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # UN documents are justified
+        fmt.left_indent = Cm(1.25 + 0.75 * depth)
+        if name.startswith("UN Operative"):
+            fmt.first_line_indent = Cm(-0.75)
+            fmt.tab_stops.add_tab_stop(Cm(1.25 + 0.75 * depth))
+        elif name.startswith("UN Preambular"):
+            fmt.first_line_indent = Cm(1.25)
+    return style
 
 
 def _minutes_later(date: str, minutes: int) -> str:

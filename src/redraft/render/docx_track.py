@@ -45,7 +45,7 @@ def render_diff_docx(
     when = _word_date(date or result.new.meta.date)
     builder = WordBuilder(result.new.meta, author=author, date=when)
     if author_old:
-        builder.document.core_properties.subject = f"Changes to the version by {author_old}"[:250]
+        builder.parts.subject = f"Changes to the version by {author_old}"[:250]
     writer = _Writer(builder, result, typography)
     for change, place, moved in _with_old_places(result):
         writer.write(change, place, moved)

@@ -12,7 +12,7 @@ through :func:`html.escape`, so the folder can go on any web server or be sent a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -61,32 +61,74 @@ class Site:
     pages: tuple[PageInfo, ...]
 
 
+@dataclass(frozen=True)
+class BuiltPage:
+    """One draft's page, ready to write: its HTML, the Word files it links to (file
+    name -> bytes) and its row of the index."""
+
+    name: str
+    html: str
+    files: dict[str, bytes]
+    row: str
+    versions: int
+    kept: bool = False  # the folder already holds this page and its files: not written
+    agreed_share_words: float | None = None
+
+
 def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
     """Write the site of these drafts (:func:`redraft.resolve.report.overview`) in ``out_dir``."""
+    agreed = any(draft.agreed is not None for draft in drafts)  # a column on the index
+    languages = has_languages(drafts)  # a Languages column only where there are some
+    pages = (built_page(draft, agreed, languages) for draft in drafts if draft.history)
+    return write_pages(out_dir, pages, agreed, languages)
+
+
+def built_page(draft: DraftOverview, agreed: bool = False, languages: bool = False) -> BuiltPage:
+    """The page of one draft with its Word files and its index row."""
+    html, attachments = draft_page(draft)
+    version, latest = draft.history[-1]
+    cell = None
+    if agreed:
+        from .site_agreed import index_cell
+
+        cell = index_cell(draft.agreed)
+    shown = None  # no Languages column
+    if languages:  # the column: "" for a draft without language versions
+        shown = languages_cell(draft.languages) if draft.languages else ""
+    row = index_row(
+        draft.name, version, len(draft.history), latest.meta.symbol, draft.status, cell, shown
+    )
+    share = draft.agreed.summary.agreed_share_words if draft.agreed else None
+    return BuiltPage(draft.name, html, attachments, row, len(draft.history), False, share)
+
+
+def write_pages(
+    out_dir: Path, pages: Iterable[BuiltPage], agreed: bool = False, languages: bool = False
+) -> Site:
+    """Write each page and its Word files as it comes, then the index of them all."""
     try:
         (out_dir / "drafts").mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
-    rows, pages = [], []
-    agreed = any(draft.agreed is not None for draft in drafts)  # a column on the index
-    languages = has_languages(drafts)  # a Languages column only where there are some
-    for draft in drafts:
-        if not draft.history:
-            continue
-        page = f"drafts/{page_name(draft.name)}.html"
-        html, attachments = draft_page(draft)
-        _write(out_dir / page, html)
-        for file_name, data in attachments.items():
-            _write_bytes(out_dir / "drafts" / file_name, data)
-        rows.append(_index_row(draft, page, agreed, languages))
-        share = draft.agreed.summary.agreed_share_words if draft.agreed else None
-        pages.append(PageInfo(draft.name, page, len(draft.history), share))
+    rows, infos = [], []
+    for built in pages:
+        page = f"drafts/{page_name(built.name)}.html"
+        if not built.kept:
+            _write(out_dir / page, built.html)
+            for file_name, data in built.files.items():
+                _write_bytes(out_dir / "drafts" / file_name, data)
+        rows.append(built.row)
+        infos.append(PageInfo(built.name, page, built.versions, built.agreed_share_words))
     _write(out_dir / "index.html", index_page(rows, agreed, languages))
-    return Site(out_dir, tuple(pages))
+    return Site(out_dir, tuple(infos))
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` unless the file already holds it (a report written again into the
+    same folder rewrites only what changed)."""
     try:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
         path.write_bytes(data)
     except OSError as error:
         raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
@@ -94,6 +136,8 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def _write(path: Path, text: str) -> None:
     try:
+        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+            return
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
@@ -117,24 +161,32 @@ def _document(title: str, body: str) -> str:
 # -- index --------------------------------------------------------------------------
 
 
-def _index_row(
-    draft: DraftOverview, page: str, agreed: bool = False, languages: bool = False
+def index_row(
+    name: str,
+    version: Version,
+    versions: int,
+    meta_symbol: str,
+    status: str,
+    agreed_cell: str | None = None,
+    languages_cell: str | None = None,
 ) -> str:
-    version, latest = draft.history[-1]
+    """The index's row of draft ``name``: its latest ``version`` (with its words), how
+    many versions it has, the symbol its text carries, where the negotiation stands and,
+    with a precedent index, its agreed-language cell; in a store with language versions,
+    its languages (:func:`redraft.render.site_languages.languages_cell`)."""
+    page = f"drafts/{page_name(name)}.html"
     cells = [
-        f'<a href="{escape(quote(page))}">{escape(draft.name)}</a>',
-        str(len(draft.history)),
-        escape(version.symbol or latest.meta.symbol),
+        f'<a href="{escape(quote(page))}">{escape(name)}</a>',
+        str(versions),
+        escape(version.symbol or meta_symbol),
         "" if version.words is None else str(version.words),
-        escape(draft.status),
+        escape(status),
         escape(f"{version.date[:10]} {version.by}".strip()),
     ]
-    if agreed:
-        from .site_agreed import index_cell
-
-        cells.append(index_cell(draft.agreed))
-    if languages:
-        cells.append(languages_cell(draft))
+    if agreed_cell is not None:
+        cells.append(agreed_cell)
+    if languages_cell is not None:
+        cells.append(languages_cell)
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
@@ -166,36 +218,66 @@ def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
     from .docx_track import render_diff_docx
 
     name, history = draft.name, draft.history
-    stem = page_name(name)
-    latest = f"{stem}.docx"
-    files = {latest: render_draft_docx(history[-1][1])}
+    files = {latest_word_file(name): render_draft_docx(history[-1][1])}
+    sections = []
+    for (before, _), (after, _), result in zip(history, history[1:], draft.redlines, strict=False):
+        files[redline_word_file(name, after)] = render_diff_docx(
+            result, author_old=before.by, author_new=after.by, date=after.date
+        )
+        sections.append(redline_section(name, after, result))
+    marks: dict[str, tuple[str, str]] = {}
+    if draft.agreed is not None:  # a precedent index is configured: agreed and new language
+        from .site_agreed import agreed_section, paragraph_marks
+
+        sections.append(agreed_section(draft.agreed))
+        marks = paragraph_marks(draft.agreed)
+    versions = [version for version, _ in history]
+    shown = languages_section(name, versions, draft.languages) if draft.languages else ""
+    html = page_html(name, versions, sections, latest_text(history[-1][1], marks), shown)
+    return html, files
+
+
+def latest_word_file(name: str) -> str:
+    return f"{page_name(name)}.docx"
+
+
+def redline_word_file(name: str, after: Version) -> str:
+    return f"{page_name(name)}-{after.number}.docx"
+
+
+def page_html(
+    name: str,
+    versions: Sequence[Version],
+    sections: Sequence[str],
+    text_html: str,
+    languages_html: str = "",
+) -> str:
+    """A draft's page from its parts: the versions (with words), each redline's section
+    (:func:`redline_section`) and the latest text (:func:`latest_text`); in a store with
+    language versions, its languages and their parity
+    (:func:`redraft.render.site_languages.languages_section`)."""
+    latest = latest_word_file(name)
     parts = [f'<nav><a href="../index.html">All drafts</a></nav><h1>{escape(name)}</h1>']
     parts.append(
         f'<p class="meta">Latest version in Word: <a href="{quote(latest)}">'
         f"{escape(latest)}</a></p>"
     )
-    parts.append(_timeline(history))
-    parts.append(languages_section(draft))  # "" in a store with one language
-    parts.append(length_chart([(version_name(v), v.words or 0) for v, _ in history]))
-    for (before, _), (after, _), result in zip(history, history[1:], draft.redlines, strict=False):
-        tracked = f"{stem}-{after.number}.docx"
-        files[tracked] = render_diff_docx(
-            result, author_old=before.by, author_new=after.by, date=after.date
-        )
-        parts.append(_redline(after, result, tracked))
-    marks: dict[str, tuple[str, str]] = {}
-    if draft.agreed is not None:  # a precedent index is configured: agreed and new language
-        from .site_agreed import agreed_section, paragraph_marks
-
-        parts.append(agreed_section(draft.agreed))
-        marks = paragraph_marks(draft.agreed)
-    parts.append(_latest_text(history[-1][1], marks))
-    return _document(f"{name}: redraft report", "".join(parts)), files
+    parts.append(_timeline(versions))
+    parts.append(languages_html)  # "" in a store with one language
+    parts.append(length_chart([(version_name(v), v.words or 0) for v in versions]))
+    parts.extend(sections)
+    parts.append(text_html)
+    return _document(f"{name}: redraft report", "".join(parts))
 
 
-def _timeline(history: Sequence[tuple[Version, Draft]]) -> str:
+def redline_section(name: str, after: Version, result: DiffResult) -> str:
+    """The section of the redline leading to version ``after``."""
+    return _redline(after, result, redline_word_file(name, after))
+
+
+def _timeline(versions: Sequence[Version]) -> str:
     items = []
-    for version, _ in history:
+    for version in versions:
         words = version.words
         link = (
             f'<a href="#v{version.number}">{escape(version_name(version))}</a>'
@@ -290,7 +372,7 @@ def render_draft_html(draft: Draft) -> str:
     return _document(title or "Draft", f'<main><div class="text">{"".join(rows)}</div></main>')
 
 
-def _latest_text(draft: Draft, marks: dict[str, tuple[str, str]] | None = None) -> str:
+def latest_text(draft: Draft, marks: dict[str, tuple[str, str]] | None = None) -> str:
     rows: list[str] = []
     for block in draft.blocks:
         _block_html(block, 0, rows, marks)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
 
+from ..model import Version
 from ..overview import DraftOverview, LanguageOverview, version_name
 from ..parity.languages import LANGUAGE_NAMES
 from .parity_html import RIGHT_TO_LEFT, parity_sections
@@ -35,11 +36,8 @@ def _link(name: str, text: str, folder: str) -> str:
     return f'<a href="{escape(quote(_page(name, folder)))}">{escape(text)}</a>'
 
 
-def languages_cell(draft: DraftOverview) -> str:
+def languages_cell(found: LanguageOverview) -> str:
     """The index's Languages cell: "en · fr · es" (each a link), or "fr of unodc"."""
-    found = draft.languages
-    if found is None:
-        return ""
     if found.original:
         return f"{escape(found.language)} of {_link(found.original, found.original, 'drafts/')}"
     latest = found.by_version[-1] if found.by_version else {}
@@ -52,11 +50,9 @@ def languages_cell(draft: DraftOverview) -> str:
     return " · ".join(cells)
 
 
-def languages_section(draft: DraftOverview) -> str:
-    """The draft page's part on languages; "" for a draft in a store with one language."""
-    found = draft.languages
-    if found is None:
-        return ""
+def languages_section(name: str, versions: Sequence[Version], found: LanguageOverview) -> str:
+    """The draft page's part on languages: which language versions stand for each of its
+    ``versions`` and the parity of the latest; a language version's original."""
     if found.original:
         name = LANGUAGE_NAMES.get(found.language, found.language)
         what = (
@@ -68,16 +64,16 @@ def languages_section(draft: DraftOverview) -> str:
             f'<h2>Languages</h2><p class="meta">{escape(name)} version of '
             f"{_link(found.original, found.original, '')}{what}.</p>"
         )
-    return _table(draft, found) + _parity(draft, found)
+    return _table(versions, found) + _parity(versions[-1], found)
 
 
-def _table(draft: DraftOverview, found: LanguageOverview) -> str:
+def _table(versions: Sequence[Version], found: LanguageOverview) -> str:
     codes = [found.language]
     for row in found.by_version:
         codes += [code for code in row if code not in codes]
     head = "".join(f"<th>{escape(code)}</th>" for code in codes)
     rows = []
-    for (version, _), row in zip(draft.history, found.by_version, strict=False):
+    for version, row in zip(versions, found.by_version, strict=False):
         cells = [f"<td>{escape(version_name(version))}</td>"]
         for code in codes:
             standing = row.get(code)
@@ -99,10 +95,9 @@ def _table(draft: DraftOverview, found: LanguageOverview) -> str:
     )
 
 
-def _parity(draft: DraftOverview, found: LanguageOverview) -> str:
+def _parity(version: Version, found: LanguageOverview) -> str:
     if found.parity is None:
         return ""
-    version = draft.history[-1][0]
     return f'<h2 id="parity">Parity of {escape(version_name(version))}</h2>' + "".join(
         parity_sections(found.parity, level=3, anchor="parity-")
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import NotFoundError, RedraftError, StoreError
+from ..jobs import NO_STEPS, Steps
 from ..measure.check import CheckResult, Target, check_targets
 from ..model import Draft, Version
 from ..store import DRAFTS, Store
@@ -32,7 +33,11 @@ def _to_date(value: object) -> dt.date | None:
 
 
 def gather_targets(
-    specs: Sequence[str], config: Config, store: Path | None = None, base: str | None = None
+    specs: Sequence[str],
+    config: Config,
+    store: Path | None = None,
+    base: str | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[list[Target], list[str]]:
     """The targets for ``specs`` (files or ``NAME[@REV]``; every draft of the store
     when empty) and the warnings met while reading them. Plain store names are read
@@ -66,7 +71,7 @@ def gather_targets(
             stored.add(index)
     if names:
         opened = opened or open_store(store)
-        found.update(_store_targets(names, config, base, opened, store, whole_store))
+        found.update(_store_targets(names, config, base, opened, store, whole_store, steps))
     order = [index for index in range(len(specs)) if index in found]
     targets = [found[index] for index in order]
     if opened is not None and stored and _parity_wanted(config):
@@ -142,14 +147,16 @@ def _store_targets(
     opened: Store,
     store: Path | None,
     whole_store: bool = False,
+    steps: Steps = NO_STEPS,
 ) -> dict[int, Target]:
     """Targets for plain store names, read in one batch; an unknown name falls back to
     :func:`~redraft.resolve.load`, whose error names it. Over the whole store, a draft
     whose stored text cannot be read is left out (the store's warnings name it)."""
     growth = config.check.max_growth is not None
     try:
+        first = growth and not base
         stored = load_store_drafts(
-            opened, list(names.values()), first=growth and not base, skip_bad=whole_store
+            opened, list(names.values()), first=first, skip_bad=whole_store, steps=steps
         )
     except NotFoundError:
         for spec in names.values():
@@ -291,11 +298,12 @@ def run_check(
     config_file: Path | None = None,
     base: str | None = None,
     today: dt.date | None = None,
+    steps: Steps = NO_STEPS,
 ) -> tuple[CheckResult, list[str]]:
     """What ``redraft check`` does: read the config, gather the drafts, run the rules.
     Returns the result and the warnings met while reading drafts."""
     config = load_config(config_file, store)
-    targets, warnings = gather_targets(specs, config, store, base)
+    targets, warnings = gather_targets(specs, config, store, base, steps)
     if base and config.check.max_growth is None:
         warnings.append("--base has no effect: the config sets no max_growth")
     return check_targets(targets, config, today), warnings

@@ -5,20 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..jobs import NO_STEPS, Steps, parallel_map
 from ..readers import decode, read_file_bytes, read_path
 from ..readers.report import split_report
 from ..store.revisions import Incoming, name_from_path
 
 
-def drafts_from_files(paths: list[str], split: bool) -> list[Incoming]:
-    """One draft per file, named after the file; with ``split``, every draft a report holds."""
-    found: list[Incoming] = []
+def drafts_from_files(paths: list[str], split: bool, steps: Steps = NO_STEPS) -> list[Incoming]:
+    """One draft per file, named after the file; with ``split``, every draft a report holds.
+    Files are read on the machine's cores (:func:`redraft.jobs.parallel_map`)."""
+    if not split:
+        found = parallel_map(_read_one, paths, steps, "Reading drafts")
+        _check_distinct(found)
+        return found
+    found = []
     for path in paths:
-        if not split:
-            result = read_path(path)
-            name = name_from_path(Path(path).stem)
-            found.append(Incoming(name, result.draft, path, result.warnings))
-            continue
         data = read_file_bytes(path, what="report")
         text, warnings = decode(data, path)
         drafts = split_report(text)
@@ -29,6 +30,11 @@ def drafts_from_files(paths: list[str], split: bool) -> list[Incoming]:
             found.append(Incoming(name, item.draft, path, tuple(warnings) + item.warnings))
     _check_distinct(found)
     return found
+
+
+def _read_one(path: str) -> Incoming:
+    result = read_path(path)
+    return Incoming(name_from_path(Path(path).stem), result.draft, path, result.warnings)
 
 
 def _check_distinct(found: list[Incoming]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from ..canonical import looks_canonical
 from ..measure.log import (
     DraftSummary,
     LogEntry,
@@ -16,7 +17,9 @@ from ..measure.log import (
     missing_blobs,
     new_log_cache,
     read_log_cache,
+    text_words,
 )
+from ..model import Version
 from ..store import Store
 from ..words import count_words
 
@@ -40,13 +43,32 @@ def log(store: Store, name: str, limit: int | None = None) -> list[LogEntry]:
 
 
 def summaries(store: Store) -> list[DraftSummary]:
-    """One line per draft: from one ``git log`` and one ``cat-file``. A draft whose
-    stored text cannot be read is left out, and named in the store's warnings."""
+    """One line per draft: from one ``git log``; the words of each latest text the store
+    read before come from the cache ``log`` keeps (by blob id), and only the texts it
+    lacks are read (one ``cat-file``). A draft whose stored text cannot be read is left
+    out, and named in the store's warnings."""
     found = store.all_versions()
     latest = [found[name][-1] for name in sorted(found)]
-    drafts = store.readable_drafts(latest)
+    cached = store.load_cache(LOG_CACHE)
+    cache = read_log_cache(cached.decode("utf-8", "replace")) if cached else new_log_cache()
+    listed = cache.setdefault("listed", {})  # words of texts read whole (log counts others)
+    needed = [v for v in latest if not isinstance(listed.get(v.blob), int)]
+    if needed:
+        for version, draft in zip(needed, store.readable_drafts(needed), strict=True):
+            if draft is not None:
+                listed[version.blob] = count_words(draft)
+        store.save_cache(LOG_CACHE, json.dumps(cache).encode())
     return [
-        DraftSummary(v.name, v.number, v.symbol, count_words(d), v.date, v.by)
-        for v, d in zip(latest, drafts, strict=True)
-        if d is not None
+        DraftSummary(v.name, v.number, v.symbol, int(listed[v.blob]), v.date, v.by)
+        for v in latest
+        if v.blob in listed
     ]
+
+
+def _words_of(store: Store, version: Version, data: bytes) -> int:
+    """The words of one stored text; a text that is not canonical is read as the store
+    reads it, which says what is wrong with it."""
+    text = data.decode("utf-8", "replace")
+    if not looks_canonical(text):
+        return count_words(store.drafts([version])[0])
+    return text_words(text)

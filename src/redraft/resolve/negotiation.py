@@ -11,14 +11,16 @@ from pathlib import Path
 
 from ..config import read_section
 from ..errors import InputError
+from ..jobs import NO_STEPS, Steps
 from ..negotiation.blame import BlameResult, WordBlame, blame, blame_words
 from ..negotiation.clean import CleanResult, clean_draft
 from ..negotiation.config import DEFAULT_CONFIG, MarkupConfig, config_from_table
 from ..negotiation.history import ParagraphHistory, paragraph_history
-from ..negotiation.lineage import build_lineage
+from ..negotiation.lineage import Lineage
 from ..negotiation.sponsors import SponsorsResult, sponsors_by_version
 from ..negotiation.status import Progress, StatusResult, draft_status, status_by_version
-from .sources import history, load
+from .lineage_cache import lineage
+from .sources import history, load, open_store
 
 
 @dataclass(frozen=True)
@@ -39,25 +41,39 @@ def status_of(spec: str, store: Path | None = None) -> tuple[StatusResult, tuple
     return draft_status(loaded.draft, loaded.source, _config(store)), loaded.warnings
 
 
-def progress_of(name: str, store: Path | None = None) -> Progress:
+def progress_of(name: str, store: Path | None = None, steps: Steps = NO_STEPS) -> Progress:
     """The share agreed at each version of store draft ``name``."""
-    return status_by_version(name, history(name, store, "--by-version"), _config(store))
+    return status_by_version(name, history(name, store, "--by-version", steps), _config(store))
 
 
 def blame_of(
-    name: str, store: Path | None = None, para: str | None = None, words: bool = False
+    name: str,
+    store: Path | None = None,
+    para: str | None = None,
+    words: bool = False,
+    steps: Steps = NO_STEPS,
 ) -> Blamed:
     """Who introduced and last changed each paragraph of store draft ``name``."""
     if words and not para:
         raise InputError("--passages shows one paragraph: give it with --para LABEL")
-    lineage = build_lineage(name, history(name, store, "blame"))
+    lineage = _lineage(name, store, "blame", steps)
     result = blame(lineage, para)
     return Blamed(result, blame_words(lineage, para) if words and para else None)
 
 
-def history_of(name: str, label: str, store: Path | None = None) -> ParagraphHistory:
+def history_of(
+    name: str, label: str, store: Path | None = None, steps: Steps = NO_STEPS
+) -> ParagraphHistory:
     """One paragraph of store draft ``name``, version by version."""
-    return paragraph_history(build_lineage(name, history(name, store, "history")), label)
+    return paragraph_history(_lineage(name, store, "history", steps), label)
+
+
+def _lineage(name: str, store: Path | None, what: str, steps: Steps) -> Lineage:
+    """The draft's versions and the diffs between them (kept in the store's cache)."""
+    opened = open_store(store) if "@" not in name else None
+    found = history(name, opened if opened is not None else store, what, steps)
+    assert opened is not None  # history() refused a revision
+    return lineage(opened, name, found, steps)
 
 
 def sponsors_of(name: str, store: Path | None = None) -> SponsorsResult:

@@ -19,7 +19,7 @@ from .. import __version__
 from ..config import load_config
 from ..errors import ConfigError
 from ..model import Draft, Version
-from ..overview import DraftOverview
+from ..overview import DraftOverview, LanguageOverview
 from ..parity import check_parity
 from ..parity.result import Finding, ParityResult, result_data, result_from_data
 from ..parity.versions import Standing, language_drafts, languages_by_version, standings
@@ -178,13 +178,23 @@ def with_languages(opened: Store, drafts: Sequence[DraftOverview]) -> list[Draft
     when the store has language versions; as they are otherwise (the same pages)."""
     from dataclasses import replace
 
+    found = language_overviews(opened, opened.all_versions())
+    return [replace(d, languages=found[d.name]) if d.name in found else d for d in drafts]
+
+
+def language_overviews(
+    opened: Store, everything: Mapping[str, Sequence[Version]]
+) -> dict[str, LanguageOverview]:
+    """Per draft of ``everything`` (name -> versions, oldest first) that has language
+    versions or is one, its :class:`~redraft.overview.LanguageOverview`, the parity of
+    each original's latest version included (kept in the parity cache); {} in a store
+    with one language."""
     from ..overview import LanguageOverview
     from ..parity.versions import originals, translated
 
-    everything = opened.all_versions()
-    groups = originals(everything)
+    groups = originals(name for name, versions in everything.items() if versions)
     if not groups:
-        return list(drafts)
+        return {}
     expected = session_languages(opened.root)
     cache = ParityCache(opened)
     seen: dict[str, LanguageOverview] = {}
@@ -200,7 +210,7 @@ def with_languages(opened: Store, drafts: Sequence[DraftOverview]) -> list[Draft
             shown = f"{original}@{of.number}" if of else ""
             seen[name] = LanguageOverview(code, original=original, translates=shown)
     cache.save()
-    return [replace(d, languages=seen[d.name]) if d.name in seen else d for d in drafts]
+    return seen
 
 
 def parity_findings(opened: Store, specs: Sequence[str | None]) -> list[tuple[Finding, ...]]:

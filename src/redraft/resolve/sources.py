@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
+from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_limited, read_path
 from ..words import count_words
@@ -63,9 +64,6 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
     """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft;
     ``NAME[@REV]:LANG``, its version in another language (:mod:`.translations`)."""
-    from ..store import Store
-    from ..store.revisions import split_spec
-
     base, language = split_language_spec(spec)
     if language is not None:
         from .translations import load_translation
@@ -73,13 +71,15 @@ def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
         _check_store(base, store)
         return load_translation(base, language, store)
     try:
+        from ..store.revisions import split_spec  # the store only for a store revision
+
         name, rev = split_spec(spec)
     except InputError:
         if "@" in spec and _is_name(spec.partition("@")[0]):
             raise  # a draft name with a bad revision ("unodc@"): say what is wrong with it
         raise InputError(f"{spec}: no such file") from None
     try:
-        opened = Store.open(store)
+        opened = open_store(store)
     except StoreError as error:
         raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
     names = opened.names()
@@ -138,6 +138,8 @@ def _is_name(text: str) -> bool:
     from ..store.revisions import validate_name
 
     try:
+        from ..store.revisions import validate_name
+
         validate_name(text)
     except InputError:
         return False
@@ -145,23 +147,29 @@ def _is_name(text: str) -> bool:
 
 
 def open_store(store: str | Path | None) -> Store:
-    """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml."""
+    """The store named by ``--store``, $REDRAFT_STORE or the nearest parent with redraft.toml.
+    (Imported here: comparing two files needs no store, nor the git machinery.)"""
     from ..store import Store
 
     return Store.open(store)
 
 
-def history(name: str, store: str | Path | None, what: str) -> list[tuple[Version, Draft]]:
+def history(
+    name: str, store: str | Path | Store | None, what: str, steps: Steps = NO_STEPS
+) -> list[tuple[Version, Draft]]:
     """Every version of store draft ``name`` with its words (oldest first); a clear error
     when the user gave a file or a revision to a command (``what``) that follows a draft."""
     if "@" in name or Path(name).exists():
         raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
+    from ..store import Store
+
+    opened = store if isinstance(store, Store) else open_store(store)
     base, language = split_language_spec(name)
     if language is not None:  # "unodc:fr": the history of unodc's French version
         from .translations import language_draft
 
-        name = language_draft(base, language, store)
-    return with_words(open_store(store).history(name))
+        name = language_draft(base, language, opened)
+    return with_words(opened.history(name, steps))
 
 
 def with_words(found: list[tuple[Version, Draft]]) -> list[tuple[Version, Draft]]:
@@ -180,7 +188,11 @@ class StoredDraft:
 
 
 def load_store_drafts(
-    opened: Store, names: Sequence[str], first: bool = False, skip_bad: bool = False
+    opened: Store,
+    names: Sequence[str],
+    first: bool = False,
+    skip_bad: bool = False,
+    steps: Steps = NO_STEPS,
 ) -> list[StoredDraft]:
     """Many store drafts at once: one ``git log`` and one ``cat-file --batch`` (two with
     ``first``), instead of a log and a read per draft (a 336-draft store: 1 s, not 90 s).
@@ -192,11 +204,12 @@ def load_store_drafts(
         if not everything.get(name):
             raise opened.no_draft(name)
     histories = [everything[name] for name in names]
+    steps.start("Reading drafts", len(histories) * (2 if first else 1))
     read = opened.readable_drafts if skip_bad else opened.drafts
-    latest: list[Draft | None] = list(read([versions[-1] for versions in histories]))
+    latest: list[Draft | None] = list(read([versions[-1] for versions in histories], steps))
     firsts: list[Draft | None] = [None] * len(names)
     if first:
-        firsts = list(read([versions[0] for versions in histories]))
+        firsts = list(read([versions[0] for versions in histories], steps))
     return [
         StoredDraft(name=name, draft=draft, versions=tuple(versions), first=firsts[index])
         for index, (name, versions, draft) in enumerate(zip(names, histories, latest, strict=True))

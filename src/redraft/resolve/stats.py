@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
+from ..jobs import NO_STEPS, Steps, parallel_map
 from ..measure.hints import hints as find_hints
 from ..measure.stats import (
     WORDS_PER_PAGE,
@@ -20,6 +22,24 @@ from ..measure.stats import (
 from ..model import Draft
 from .sources import load, load_store_drafts, open_store
 from .specs import split_language_spec
+
+#: The drafts the worker processes measure (forked: nothing is copied to them).
+_SHARED: list[Any] = []
+
+
+def all_stats(named: list[tuple[str, Draft]], words_per_page: int) -> list[DraftStats]:
+    """:func:`draft_stats` of each draft, on the machine's cores when there are many."""
+    _SHARED[:] = [named, words_per_page]
+    try:
+        return parallel_map(_stats_at, range(len(named)))
+    finally:
+        _SHARED.clear()
+
+
+def _stats_at(index: int) -> DraftStats:
+    named, words_per_page = _SHARED
+    name, draft = named[index]
+    return draft_stats(draft, name, words_per_page)
 
 
 def spec_name(spec: str) -> str:
@@ -36,6 +56,7 @@ def stats_report(
     with_hints: bool = False,
     by_version: str | None = None,
     corpus: str | None = None,
+    steps: Steps = NO_STEPS,
 ) -> StatsReport:
     """Load ``specs`` (files or ``NAME[@REV]``; every draft in the store when empty and
     no ``by_version``) and measure them; with ``corpus`` (a precedent index or a folder
@@ -45,7 +66,7 @@ def stats_report(
     symbols: list[str] = []  # each draft's symbol: a draft is never its own precedent
     if not specs and not by_version:
         opened = open_store(store)
-        stored = load_store_drafts(opened, opened.names(), skip_bad=True)
+        stored = load_store_drafts(opened, opened.names(), skip_bad=True, steps=steps)
         named = [(d.name, d.draft) for d in stored]
         symbols = [d.versions[-1].symbol or d.draft.meta.symbol for d in stored]
         warnings.extend(opened.warnings)
@@ -67,12 +88,12 @@ def stats_report(
         if language is not None:  # "unodc:fr": the versions of unodc's French version
             from .translations import language_draft
 
-            by_version = language_draft(base, language, store)
-        history = opened.history(by_version)
+            by_version = language_draft(base, language, opened)
+        history = opened.history(by_version, steps)
         if not history:
             raise opened.no_draft(by_version)
         versions = version_stats(history)
-    drafts = [draft_stats(d, name, words_per_page) for name, d in named]
+    drafts = all_stats(named, words_per_page)
     if corpus is not None and drafts:
         drafts = with_agreed(drafts, [d for _, d in named], symbols, corpus, store)
     return StatsReport(

@@ -68,8 +68,8 @@ def with_language(specs: Sequence[str], language: str | None) -> list[str]:
     return out
 
 
-def _open(store: str | Path | None) -> Store:
-    return Store.open(store)
+def _open(store: str | Path | Store | None) -> Store:
+    return store if isinstance(store, Store) else Store.open(store)
 
 
 def load_translation(spec: str, language: str, store: str | Path | None = None) -> Loaded:
@@ -115,7 +115,7 @@ def _loaded(opened: Store, standing: Standing) -> Loaded:
     return Loaded(draft, f"{version.name}@{version.number}", (), fields)
 
 
-def language_draft(name: str, language: str, store: str | Path | None = None) -> str:
+def language_draft(name: str, language: str, store: str | Path | Store | None = None) -> str:
     """The draft holding NAME's versions in ``language``: ``NAME.xx``, or NAME itself
     when it is written in that language (commands that follow one draft's history)."""
     code = normalize_language(language)

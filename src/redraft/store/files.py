@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -148,6 +149,63 @@ def configured_by(root: Path) -> str:
         return str(settings.get("store", {}).get("by", "")).strip()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
         return ""  # a bad redraft.toml is `redraft check`'s to report
+
+
+# -- caches of derived figures (in .git: never shared, safe to delete) ---------------
+
+_CACHE_NAME = re.compile(r"^redraft-[A-Za-z0-9._-]+(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*){0,2}$")
+
+
+def _cache_path(git_folder: Path, name: str) -> Path:
+    if not _CACHE_NAME.match(name) or ".." in name:
+        raise ValueError(f"bad cache name {name!r}")
+    return git_folder / name
+
+
+def read_cache(git_folder: Path, name: str) -> bytes | None:
+    try:
+        return _cache_path(git_folder, name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_cache(git_folder: Path, name: str, data: bytes) -> None:
+    """Atomic (a reader never sees half an entry); a read-only store is not an error."""
+    path = _cache_path(git_folder, name)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError:
+        pass
+
+
+def list_cache(git_folder: Path, folder: str) -> list[str]:
+    try:
+        found = os.listdir(_cache_path(git_folder, folder))
+    except OSError:
+        return []
+    return sorted(f"{folder}/{name}" for name in found if not name.startswith("."))
+
+
+def drop_cache(git_folder: Path, names: list[str]) -> None:
+    for name in names:
+        try:
+            _cache_path(git_folder, name).unlink()
+        except OSError:
+            pass
+
+
+def loose_estimate(git_folder: Path) -> int:
+    """About how many loose objects the repository holds, from 16 of its 256 object
+    folders (git's own estimate reads one): a few directory listings, cheap on every save."""
+    objects = git_folder / "objects"
+    found = 0
+    for prefix in "0123456789abcdef":
+        try:
+            found += len(os.listdir(objects / f"0{prefix}"))
+        except OSError:
+            continue
+    return found * 16
 
 
 def write_loose_object(git_folder: Path, oid: str, compressed: bytes) -> str:

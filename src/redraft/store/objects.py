@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from datetime import datetime
 
 from ..errors import StoreError
 from ..model import Version
-from .revisions import decode_message, is_valid_name
+from .revisions import decode_version_message, is_valid_name
 
 
 def blob_id(data: bytes, length: int = 40) -> str:
@@ -43,7 +44,7 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
     gone: dict[str, list[Version]] = {}  # drafts deleted, with their history
     for record in out.split("\x1e")[1:]:
         commit, when, author, body, raw = record.split("\x1f")
-        message, trailers = decode_message(body)
+        message, trailers, metas = decode_version_message(body)
         sponsors = tuple(s.strip() for s in trailers.get("sponsors", "").split(";") if s.strip())
         for line in raw.strip().splitlines():
             meta, _, file = line.partition("\t")
@@ -67,6 +68,12 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
             # A commit without trailers (a merge settling a sync conflict, a plain git
             # commit) keeps the draft's symbol and sponsors, as 'redraft save' does.
             before = versions[-1] if versions else None
+            if name in metas:  # one of many drafts recorded by one commit
+                symbol, own_sponsors = metas[name]
+            else:
+                symbol = trailers.get("symbol", before.symbol if before else "")
+                keep = "sponsors" not in trailers and before is not None
+                own_sponsors = before.sponsors if keep and before else sponsors
             versions.append(
                 Version(
                     name=name,
@@ -74,9 +81,9 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                     commit=commit,
                     date=when,
                     by=trailers.get("by") or author,
-                    symbol=trailers.get("symbol", before.symbol if before else ""),
+                    symbol=symbol,
                     message=message,
-                    sponsors=sponsors if "sponsors" in trailers or not before else before.sponsors,
+                    sponsors=own_sponsors,
                     blob=blob,
                     translates=trailers.get("translates", ""),
                 )
@@ -101,6 +108,14 @@ def parse_tree(content: bytes, id_size: int = 20) -> list[tuple[str, str, str]]:
         entries.append((content[pos:space].decode(), name, oid))
         pos = nul + 1 + id_size
     return entries
+
+
+def tree_names(content: bytes | None, id_size: int = 20, suffix: str = "") -> list[str]:
+    """Names in a raw tree (None: no tree) ending with ``suffix``, the suffix cut off."""
+    if content is None:
+        return []
+    names = [name for _, name, _ in parse_tree(content, id_size) if name.endswith(suffix)]
+    return [name[: len(name) - len(suffix)] for name in names] if suffix else names
 
 
 def encode_tree(entries: dict[str, tuple[str, str]]) -> bytes:
@@ -162,6 +177,52 @@ def parse_batch_objects(out: bytes, count: int) -> list[tuple[str, str, bytes] |
         found.append((header[0], header[1], out[pos : pos + size]))
         pos += size + 1
     return found
+
+
+_PACK_TYPES = {"commit": 1, "tree": 2, "blob": 3}
+
+
+def encode_pack(objects: list[tuple[str, bytes]], hash_name: str = "sha1") -> bytes:
+    """A git pack (version 2) holding ``objects`` ((kind, body) each) whole, without
+    deltas: many objects written at once (``redraft import``) go to git in one file,
+    which ``git index-pack`` checks and indexes, instead of one loose file each.
+    Level 1 compression, as for loose objects: ``git gc`` packs tighter later."""
+    parts = [b"PACK", struct.pack(">II", 2, len(objects))]
+    for kind, body in objects:
+        size = len(body)
+        byte = (_PACK_TYPES[kind] << 4) | (size & 0x0F)
+        size >>= 4
+        header = bytearray()
+        while size:
+            header.append(byte | 0x80)
+            byte = size & 0x7F
+            size >>= 7
+        header.append(byte)
+        parts.append(bytes(header))
+        parts.append(zlib.compress(body, 1))
+    data = b"".join(parts)
+    return data + hashlib.new(hash_name, data).digest()
+
+
+class PackBatch:
+    """Objects gathered for one pack (:func:`encode_pack`); ``write`` stands in for
+    writing a loose object: it returns the id the object will have."""
+
+    def __init__(self, hash_name: str = "sha1") -> None:
+        self.hash_name = hash_name
+        self.objects: list[tuple[str, bytes]] = []
+
+    def write(self, kind: str, body: bytes) -> str:
+        self.objects.append((kind, body))
+        return object_id(kind, body, self.hash_name)
+
+    def pack(self) -> bytes:
+        return encode_pack(self.objects, self.hash_name)
+
+
+def object_id(kind: str, body: bytes, hash_name: str = "sha1") -> str:
+    """The git id of an object of ``kind`` holding ``body``."""
+    return hashlib.new(hash_name, b"%s %d\0" % (kind.encode(), len(body)) + body).hexdigest()
 
 
 def loose_object(kind: str, body: bytes, hash_name: str = "sha1") -> tuple[str, bytes]:

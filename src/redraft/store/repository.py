@@ -29,13 +29,12 @@ import re
 import subprocess
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
+from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from .clone import check_out_remote_store
 from .driver import has_driver_line, install_merge_driver, with_driver_line
@@ -45,42 +44,63 @@ from .files import (
     atomic_write,
     configured_by,
     discover,
+    drop_cache,
     git_dir,
     hash_name,
+    list_cache,
+    loose_estimate,
+    read_cache,
     refuse_link,
+    write_cache,
     write_loose_object,
     writer_lock,
 )
-from .gitcli import GIT_ENV, GitContext, git_failure, move_branch, run_git, sync_worktree
+from .gitcli import (
+    GIT_ENV,
+    GitContext,
+    git_failure,
+    gitpython_stderr,
+    init_repository,
+    move_branch,
+    pack_loose_objects,
+    run_git,
+    sync_worktree,
+    sync_worktree_many,
+)
 from .objects import (
     LOG_FORMAT,
+    PackBatch,
     Snapshot,
     blob_id,
     build_tree,
     encode_commit,
-    git_error_line,
     loose_object,
     parse_batch,
     parse_log,
     read_snapshot,
     refuse_tree_link,
+    tree_names,
 )
 from .revisions import (
     Incoming,
     check_field,
-    decode_message,
+    encode_batch_message,
     encode_message,
     is_valid_name,
     parse_date,
     refuse_case_clash,
     select,
     validate_name,
+    version_text,
 )
 from .sync import SyncConflict, SyncResult
 
 __all__ = ["Store", "Version", "SyncConflict", "SyncResult"]
 
 DRAFTS = "drafts"
+PACK_FILES = 8  # a commit of more files goes to git as one pack, not loose objects
+LOOSE_LIMIT = 256  # loose objects (estimated) past which a save packs them
+PACK_LIMIT = 16  # packs past which they are merged into one
 LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
 
 
@@ -131,7 +151,7 @@ class Store:
         root.mkdir(parents=True, exist_ok=True)
         for own in (CONFIG_NAME, DRAFTS, ".gitattributes"):
             refuse_link(root, own)  # a clone of a hostile push: never write through one
-        _init_repository(root)
+        init_repository(root)
         adopted = check_out_remote_store(root)
         store = cls(root, git_dir(root))
         store.checked_out = adopted
@@ -202,19 +222,28 @@ class Store:
         draft = self._parse(self._blobs([version.blob])[0], f"{name}@{version.number}")
         return Loaded(draft, f"{name}@{rev}" if rev else name, (), version.as_dict())
 
-    def history(self, name: str) -> list[tuple[Version, Draft]]:
+    def history(self, name: str, steps: Steps = NO_STEPS) -> list[tuple[Version, Draft]]:
         """Every version with its draft, oldest first: one ``git log``, one ``cat-file --batch``."""
         versions = self._existing(name)
-        return list(zip(versions, self.drafts(versions), strict=True))
+        steps.start("Reading versions", len(versions))
+        return list(zip(versions, self.drafts(versions, steps), strict=True))
 
-    def drafts(self, versions: list[Version]) -> list[Draft]:
-        """The draft of each version, from one ``git cat-file --batch``."""
+    def drafts(self, versions: list[Version], steps: Steps = NO_STEPS) -> list[Draft]:
+        """The draft of each version, from one ``git cat-file --batch``. Versions of one
+        draft share most paragraphs: each distinct one is read once
+        (:class:`redraft.canonical.HistoryParser`). ``steps`` advances once per draft read."""
         texts = self._blobs([v.blob for v in versions])
-        return [
-            self._parse(t, f"{v.name}@{v.number}") for v, t in zip(versions, texts, strict=True)
-        ]
+        one_draft = len({v.name for v in versions}) == 1 and len(versions) > 2
+        reader = canonical.HistoryParser().parse_text if one_draft else canonical.parse
+        found = []
+        for version, text in zip(versions, texts, strict=True):
+            found.append(self._parse(text, f"{version.name}@{version.number}", reader))
+            steps.advance()
+        return found
 
-    def readable_drafts(self, versions: list[Version]) -> list[Draft | None]:
+    def readable_drafts(
+        self, versions: list[Version], steps: Steps = NO_STEPS
+    ) -> list[Draft | None]:
         """The draft of each version, None where the stored text cannot be read (a
         collaborator pushed a text that is not canonical, or nests too deep): the store's
         :attr:`warnings` name each such draft, and the others are read as usual."""
@@ -225,6 +254,7 @@ class Store:
             except StoreError as error:
                 self.warnings.append(f"{error}; left out")
                 out.append(None)
+            steps.advance()
         return out
 
     def texts(self, versions: list[Version]) -> list[bytes]:
@@ -241,33 +271,21 @@ class Store:
 
     # -- derived figures ---------------------------------------------------------------
     def load_cache(self, file_name: str) -> bytes | None:
-        """A cache file of derived figures kept in .git (safe to delete), or None."""
-        try:
-            return (self.git_dir / file_name).read_bytes()
-        except OSError:
-            return None
+        """A cache file of derived figures kept in .git (safe to delete), or None.
+        ``file_name`` may name a file in a folder of its own (``redraft-cache/word/KEY``)."""
+        return read_cache(self.git_dir, file_name)
 
     def save_cache(self, file_name: str, data: bytes) -> None:
         """Keep derived figures for next time; a read-only store still works, only slower."""
-        try:
-            atomic_write(self.git_dir / file_name, data)
-        except OSError:
-            pass
+        write_cache(self.git_dir, file_name, data)
 
-    def save_many(
-        self,
-        items: list[Incoming],
-        *,
-        done: Callable[[Incoming], None] | None = None,
-        **fields: Any,
-    ) -> list[tuple[Incoming, Version | None]]:
-        """Save each draft (``redraft import``); ``done`` is called after each (a progress bar)."""
-        results = []
-        for item in items:
-            results.append((item, self.save(item.name, item.draft, **fields)))
-            if done is not None:
-                done(item)
-        return results
+    def cache_names(self, folder: str) -> list[str]:
+        """The cache files in ``folder`` (as :meth:`load_cache` names them)."""
+        return list_cache(self.git_dir, folder)
+
+    def drop_cache(self, file_names: list[str]) -> None:
+        """Remove cache files no longer of use (entries of texts no version holds now)."""
+        drop_cache(self.git_dir, file_names)
 
     def _existing(self, name: str) -> list[Version]:
         versions = self.versions(name)
@@ -296,53 +314,98 @@ class Store:
         """Record ``draft`` as the next version of ``name``; None when identical to the latest.
         ``translates``: for a language version, the original's version it translates
         (a trailer, :func:`redraft.parity.versions.translates_value`)."""
-        validate_name(name)
+        item = Incoming(name, draft, name)
+        saved = self.save_many(
+            [item],
+            by=by,
+            message=message,
+            symbol=symbol,
+            date=date,
+            sponsors=sponsors,
+            translates=translates,
+        )
+        return saved[0][1]
+
+    def save_many(
+        self,
+        items: list[Incoming],
+        *,
+        done: Callable[[Incoming], None] | None = None,
+        by: str = "",
+        message: str = "",
+        symbol: str = "",
+        date: str | None = None,
+        sponsors: tuple[str, ...] = (),
+        translates: str = "",
+    ) -> list[tuple[Incoming, Version | None]]:
+        """Record each draft as the next version of its name, all in one commit whose
+        objects go to git in one pack (``redraft import``: a session's 336 drafts in
+        well under a second); None for a draft identical to its latest version. Each
+        draft keeps its own symbol and sponsors (commit trailers, :mod:`.revisions`).
+        ``done`` is called for each draft as its text is prepared (a progress bar);
+        ``translates`` is for one draft saved alone (:meth:`save`)."""
+        for item in items:
+            validate_name(item.name)
+        if len({item.name for item in items}) < len(items):
+            raise InputError("the same draft name twice in one save: save them one by one")
         by = check_field("--by", by) or self._default_by()
-        symbol = check_field("--symbol", symbol) or draft.meta.symbol
-        sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors) or draft.meta.sponsors
+        symbol = check_field("--symbol", symbol)
+        sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors)
         if "\0" in message:
             raise InputError("the message contains a NUL character")
-        refuse_control_characters(name, draft)
         translates = check_field("translates", translates)
+        if translates and len(items) != 1:
+            raise InputError("a language version is saved alone")
+        for item in items:
+            refuse_control_characters(item.name, item.draft)
         when = parse_date(date) if date else _now()
-        path = _path(name)
+        paths = [_path(item.name) for item in items]
         with self._lock():
             self._check_on_branch()
-            refuse_link(self.root, path)
-            snap = self._lookup([path])
+            for path in paths:
+                refuse_link(self.root, path)  # never write through a link a push brought
+            snap = self._lookup(paths)
             refuse_tree_link(snap, DRAFTS, self.id_size)
-            old = snap.blobs[path]
-            if old is not None and not (symbol and sponsors):
-                # A draft keeps its symbol and sponsors until a version says otherwise.
-                before = canonical.front_meta(old[1])
-                symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
-            meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
-            data = canonical.render(replace(draft, meta=meta)).encode("utf-8")
-            if old is not None and old[0] == blob_id(data, len(old[0])):
-                return None
-            if old is None:
-                refuse_case_clash(name, self.names())
-            text = encode_message(
-                name,
-                message=message,
-                by=by,
-                symbol=symbol,
-                sponsors=sponsors,
-                tool=__version__,
-                translates=translates,
-            )
-            commit = self._commit(snap, {path: data}, text, by, when)
-            sync_worktree(self._git_context(), path, old[0] if old else None, data)
-            blob = blob_id(data, len(commit))
-        count = (
-            self._git(["rev-list", "--count", "--end-of-options", commit, "--", path])
-            .decode()
-            .strip()
-        )
-        message = decode_message(text)[0]
-        return Version(
-            name, int(count), commit, when, by, symbol, message, sponsors, blob, None, translates
-        )
+            known = tree_names(snap.trees.get(DRAFTS), self.id_size, ".txt")
+            files: dict[str, bytes] = {}
+            entries: list[tuple[str, str, tuple[str, ...]]] = []
+            for item, path in zip(items, paths, strict=True):
+                old = snap.blobs[path]
+                data, own_symbol, own_sponsors = version_text(item.draft, old, symbol, sponsors)
+                if done is not None:
+                    done(item)
+                if old is not None and old[0] == blob_id(data, len(old[0])):
+                    continue
+                if old is None:
+                    refuse_case_clash(item.name, known)
+                    known.append(item.name)
+                files[path] = data
+                entries.append((item.name, own_symbol, own_sponsors))
+            if not files:
+                return [(item, None) for item in items]
+            if len(entries) == 1:
+                name, one_symbol, one_sponsors = entries[0]
+                text = encode_message(
+                    name,
+                    message=message,
+                    by=by,
+                    symbol=one_symbol,
+                    sponsors=one_sponsors,
+                    tool=__version__,
+                    translates=translates,
+                )
+            else:
+                text = encode_batch_message(entries, message=message, by=by, tool=__version__)
+            self._commit(snap, files, text, by, when)
+            shown = [(p, _blob_of(snap.blobs[p]), data) for p, data in files.items()]
+            sync_worktree_many(self._git_context(), shown)
+            self._tidy()
+        found = self._log(list(files))
+        results: list[tuple[Incoming, Version | None]] = []
+        for item, path in zip(items, paths, strict=True):
+            version = found[item.name][-1] if path in files else None
+            results.append((item, version))
+        return results
 
     def _default_by(self) -> str:
         """Who records a version when --by is not given: $REDRAFT_BY, else ``by`` in the
@@ -358,11 +421,16 @@ class Store:
     ) -> str:
         """Commit ``files`` on top of the snapshot's head and move the branch: all or nothing.
 
-        The blob, trees and commit are written as loose objects by Python (temporary
-        file, then rename, as git does), so a save costs a handful of processes."""
+        The blobs, trees and commit are written by Python: as loose objects (temporary
+        file, then rename, as git does) for a few files, so a save costs a handful of
+        processes; in one pack that ``git index-pack`` checks and indexes for many."""
         for _attempt in range(20):
-            tree = build_tree(snap.trees, files, self._write_object, self.id_size)
-            commit = self._write_object("commit", encode_commit(tree, snap.head, by, when, message))
+            batch = PackBatch(self.hash_name) if len(files) > PACK_FILES else None
+            write = batch.write if batch is not None else self._write_object
+            tree = build_tree(snap.trees, files, write, self.id_size)
+            commit = write("commit", encode_commit(tree, snap.head, by, when, message))
+            if batch is not None:
+                self._git(["index-pack", "--stdin"], batch.pack())
             if move_branch(self.root, commit, snap.head, self.warnings):
                 return commit
             snap = self._lookup(list(files))  # another git moved the branch: build on top again
@@ -371,7 +439,11 @@ class Store:
     def _write_object(self, kind: str, body: bytes) -> str:
         return write_loose_object(self.git_dir, *loose_object(kind, body, self.hash_name))
 
-    # -- sync --------------------------------------------------------------------
+    def _tidy(self) -> None:
+        """Pack loose objects once there are many (:func:`.gitcli.pack_loose_objects`)."""
+        if loose_estimate(self.git_dir) >= LOOSE_LIMIT:
+            pack_loose_objects(self._git_context(), PACK_LIMIT)
+
     def sync(self, remote: str | None = None) -> SyncResult:
         """Fetch, rebase local versions onto the remote's, push; never forces a push
         (:mod:`redraft.store.sync`). GitPython here: a network round trip dwarfs its import."""
@@ -385,7 +457,7 @@ class Store:
                 return run_sync(repo, self.root, self.git_dir, remote)
         except git.GitCommandError as error:
             command = [str(error.command[1])]
-            raise StoreError(git_failure(self.root, command, _stderr(error))) from None
+            raise StoreError(git_failure(self.root, command, gitpython_stderr(error))) from None
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise StoreError(f"{self.root}: corrupted store: no git repository") from None
 
@@ -479,9 +551,9 @@ class Store:
             raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
 
     @staticmethod
-    def _parse(data: bytes, where: str) -> Draft:
+    def _parse(data: bytes, where: str, reader: Callable[[str], Draft] = canonical.parse) -> Draft:
         try:
-            return canonical.parse(data.decode("utf-8"))
+            return reader(data.decode("utf-8"))
         except (UnicodeDecodeError, InputError) as error:
             raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
 
@@ -493,29 +565,12 @@ class Store:
 # -- helpers ------------------------------------------------------------------------
 
 
-def _init_repository(root: Path) -> None:
-    """A new git repository at ``root``, or check that the one there opens (GitPython:
-    init is rare, so its import cost does not matter here)."""
-    import git
-
-    try:
-        if (root / ".git").exists():
-            git.Repo(root).close()
-        else:
-            git.Repo.init(root, initial_branch="main", quiet=True).close()
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise StoreError(f"{root}: corrupted store: .git is not a git repository") from None
-    except git.GitCommandError as error:
-        raise StoreError(f"{root}: git init failed: {git_error_line(_stderr(error))}") from None
-
-
-def _stderr(error: Exception) -> str:
-    """Git's own words from a GitPython error (it wraps them as "\\n  stderr: '...'")."""
-    return str(getattr(error, "stderr", "")).partition("stderr: '")[2].rstrip("'")
-
-
 def _path(name: str) -> str:
     return f"{DRAFTS}/{name}.txt"
+
+
+def _blob_of(found: tuple[str, bytes] | None) -> str | None:
+    return found[0] if found is not None else None
 
 
 def refuse_control_characters(name: str, draft: Draft) -> None:

@@ -29,6 +29,7 @@ shows it::
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -198,15 +199,29 @@ def decode_message(text: str) -> tuple[str, dict[str, str]]:
     A message typed by a user can hold anything, including lines that look like
     trailers: only the final paragraph, which redraft writes, is read as metadata.
     """
+    message, trailers, _ = decode_version_message(text)
+    return message, trailers
+
+
+def decode_version_message(
+    text: str,
+) -> tuple[str, dict[str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """(message, trailers, per-draft metadata) of a commit message: the per-draft
+    symbol and sponsors of a commit that records many drafts at once
+    (:func:`encode_batch_message`), empty for a commit of one draft."""
     text = text.strip("\n")
     head, sep, last = text.rpartition("\n\n")
     trailers: dict[str, str] = {}
+    metas: dict[str, tuple[str, tuple[str, ...]]] = {}
     lines = last.split("\n")
-    if all(_TRAILER.match(line) for line in lines):
-        for line in lines:
-            match = _TRAILER.match(line)
+    matches = [_TRAILER.match(line) for line in lines]
+    if all(matches):
+        for match in matches:
             assert match is not None
-            trailers[match.group(1).lower()] = match.group(2).strip()
+            key, value = match.group(1).lower(), match.group(2).strip()
+            trailers[key] = value
+            if key == "meta":
+                _read_meta(value, metas)
         message = head if sep else ""
     else:
         message = text
@@ -214,7 +229,66 @@ def decode_message(text: str) -> tuple[str, dict[str, str]]:
         trailers.get("draft", ""), trailers.get("symbol", "")
     ):
         message = ""
-    return message.strip(), trailers
+    if metas and message == batch_subject(len(metas)):
+        message = ""
+    return message.strip(), trailers, metas
+
+
+def version_text(
+    draft: Draft, old: tuple[str, bytes] | None, symbol: str, sponsors: tuple[str, ...]
+) -> tuple[bytes, str, tuple[str, ...]]:
+    """The canonical text a save records, with its symbol and sponsors: those given,
+    else the draft's own, else (a draft keeps them until a version says otherwise)
+    those of the latest version ``old`` (its git id and text)."""
+    from dataclasses import replace
+
+    from .. import canonical
+
+    symbol = symbol or draft.meta.symbol
+    sponsors = sponsors or draft.meta.sponsors
+    if old is not None and not (symbol and sponsors):
+        before = canonical.front_meta(old[1])
+        symbol, sponsors = symbol or before.symbol, sponsors or before.sponsors
+    meta = replace(draft.meta, symbol=symbol, sponsors=sponsors)
+    return canonical.render(replace(draft, meta=meta)).encode("utf-8"), symbol, sponsors
+
+
+# -- many drafts in one commit ----------------------------------------------------
+
+
+def batch_subject(count: int) -> str:
+    return f"Record {count} drafts"
+
+
+def encode_batch_message(
+    entries: list[tuple[str, str, tuple[str, ...]]], *, message: str, by: str, tool: str
+) -> str:
+    """The message of one commit recording many drafts (``redraft import``): the user's
+    message, then one ``Redraft-Meta: NAME {"symbol": ..., "sponsors": [...]}`` trailer per
+    draft ((name, symbol, sponsors) in ``entries``), so that each keeps its own symbol and
+    sponsors. A draft name holds no space, so the name ends at the first one."""
+    body = message.strip().replace("\r\n", "\n") or batch_subject(len(entries))
+    trailers = [f"Redraft-By: {by}"]
+    for name, symbol, sponsors in entries:
+        meta = json.dumps({"symbol": symbol, "sponsors": list(sponsors)}, ensure_ascii=False)
+        trailers.append(f"Redraft-Meta: {name} {meta}")
+    trailers.append(f"Redraft-Tool: redraft {tool}")
+    return body + "\n\n" + "\n".join(trailers) + "\n"
+
+
+def _read_meta(value: str, metas: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """One ``Redraft-Meta`` trailer into ``metas``; a damaged one is left out (the
+    version then keeps its draft's previous symbol and sponsors, as a plain commit does)."""
+    name, _, raw = value.partition(" ")
+    try:
+        found = json.loads(raw)
+    except ValueError:
+        return
+    if not isinstance(found, dict):
+        return
+    symbol, sponsors = found.get("symbol", ""), found.get("sponsors", [])
+    if isinstance(symbol, str) and isinstance(sponsors, list):
+        metas[name] = (symbol, tuple(str(s) for s in sponsors))
 
 
 # -- revision specs --------------------------------------------------------------

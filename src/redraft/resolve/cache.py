@@ -1,0 +1,75 @@
+"""Derived results kept between runs in the store's cache area (``.git/redraft-cache``).
+
+A version never changes, so what is computed from it (its words, a redline, a Word
+file) holds for good. Every entry is keyed by what it is made of: the git ids of the
+texts, the versions' metadata it shows, and a digest of redraft's own code, so that an
+entry made from another text, another version or by another redraft is never used.
+A cache document that cannot be read back (damaged, cut short, another format) is
+ignored and rebuilt: the cache is only ever a shortcut, and safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..store import Store
+
+FOLDER = "redraft-cache"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of redraft's source code: any change to it (a renderer, the diff, the
+    word rule) retires every cached result, with no version number to remember to bump."""
+    from .. import __version__
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        try:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()
+
+
+def key(*parts: object) -> str:
+    """A cache key for a result made of ``parts`` (strings, numbers), by this code."""
+    raw = json.dumps([code_digest(), *parts], ensure_ascii=False, default=str)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+def load_document(store: Store, name: str, kind: str) -> dict[str, Any] | None:
+    """The cache document ``name`` written by :func:`save_document` for ``kind`` by this
+    code, or None (missing, damaged, older, another kind)."""
+    data = store.load_cache(f"{FOLDER}/{name}")
+    if data is None:
+        return None
+    try:
+        document = json.loads(zlib.decompress(data))
+    except (zlib.error, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(document, dict):
+        return None
+    if document.get("kind") != kind or document.get("code") != code_digest():
+        return None
+    body = document.get("body")
+    return body if isinstance(body, dict) else None
+
+
+def save_document(store: Store, name: str, kind: str, body: dict[str, Any]) -> None:
+    document = {"kind": kind, "code": code_digest(), "body": body}
+    raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    store.save_cache(f"{FOLDER}/{name}", zlib.compress(raw, 1))
+
+
+def string_map(body: dict[str, Any] | None, field: str) -> dict[str, Any]:
+    """``body[field]`` when it is a mapping, else an empty one (a damaged document)."""
+    found = body.get(field) if body else None
+    return dict(found) if isinstance(found, dict) else {}
