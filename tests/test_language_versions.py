@@ -323,3 +323,20 @@ def test_save_lang_auto_and_translates(tmp_path: Path) -> None:
     code, out, _ = save(store, "hotel", str(SPANISH), "--lang", "es")
     assert out.startswith("hotel: saved version 1")
     assert first_line("show", "hotel:es", "--store", str(store)).startswith("hotel ·")
+
+
+def test_a_report_written_again_follows_a_new_language_version(
+    three_languages: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(three_languages, store)
+    site = tmp_path / "site"
+    assert run("report", "-o", str(site), "--store", str(store))[0] == 0
+    page = site / "drafts" / "tour.html"
+    assert "(of version 1)" in page.read_text("utf-8")
+    spanish2 = without_last_paragraph(SPANISH, tmp_path / "es2.txt")
+    assert save(store, "tour", str(spanish2), "--lang", "es", "--date", "2024-11-22")[0] == 0
+    assert run("report", "-o", str(site), "--store", str(store))[0] == 0
+    text = page.read_text("utf-8")
+    assert "(of version 1)" not in text and "tour.es@2" in text
+    assert "es OP38" not in text  # the Spanish of Rev.1 has no OP38 either
