@@ -261,11 +261,12 @@ def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     from ..resolve.translations import draft_languages
 
     opened = _open(store)
-    summaries = list_summaries(opened)
+    found = opened.all_versions()
+    summaries = list_summaries(opened, found)
     opened.names()  # one ls-tree: names what a push put among the drafts that is none
     show_warnings(opened.warnings)  # drafts left out, named
-    found = opened.all_versions()
-    languages = draft_languages(opened, {s.name: found.get(s.name, []) for s in summaries})
+    listed = {s.name: found.get(s.name, []) for s in summaries}
+    languages = draft_languages(listed, {s.name: s.language for s in summaries})
     if fmt == "json":
         from ..render.json import dumps
 

@@ -317,28 +317,22 @@ class DraftLanguages:
 
 
 def draft_languages(
-    opened: Store, found: Mapping[str, Sequence[Version]]
+    found: Mapping[str, Sequence[Version]], own: Mapping[str, str]
 ) -> dict[str, DraftLanguages]:
-    """The languages of every draft in ``found`` (``Store.all_versions``): the front
-    matter of each latest text (one ``cat-file``), the trailers of language versions."""
-    from .. import canonical
+    """The languages of every draft in ``found`` (``Store.all_versions``), given the
+    language each latest text says it is in (``own``, from ``redraft list``'s figures):
+    language versions are known by their names and trailers, nothing more is read."""
     from ..parity.versions import originals
 
     names = sorted(name for name, versions in found.items() if versions)
-    texts = opened.blobs([found[name][-1].blob for name in names])
-    own = {}
-    for name, text in zip(names, texts, strict=True):
-        try:
-            own[name] = canonical.front_meta(text).language or "en"
-        except InputError:  # not canonical text: the commands that read it name it
-            own[name] = "en"
     groups = originals(names)
     out = {}
     for name in names:
         history = found[name]
         drafts = groups.get(name, {})
         by_language = {code: found[other] for code, other in drafts.items()}
-        out[name] = DraftLanguages(name, own[name], standings(history[-1], history, by_language))
+        language = own.get(name) or "en"
+        out[name] = DraftLanguages(name, language, standings(history[-1], history, by_language))
     for original, drafts in groups.items():
         for code, other in drafts.items():
             of = translated(found[other][-1], found[original])
