@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from redraft import canonical
 from redraft.merge.threeway import bracket_text, merge_proposals, rebase, three_way
-from redraft.merge.tree import flatten, letters, rebuild, renumber, roman
+from redraft.merge.tree import flatten, letters, rebuild, renumber
 from redraft.model import Draft, Kind, Paragraph
+from redraft.numerals import roman
 
 from .strategies import drafts
 

@@ -169,13 +169,25 @@ def roman(value: int) -> str:
     return "".join(out)
 
 
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_sum(text: str, digits: str = "ivxlcdm") -> int | None:
+    """The value of a roman numeral read leniently, in either case ("iiii" and "IV" -> 4);
+    None when a character is not one of ``digits`` (item letters such as "dd" are no
+    numbers where ``digits`` leaves d out)."""
+    lowered = text.lower()
+    if not lowered or any(c not in digits for c in lowered):
+        return None
+    total = 0
+    for i, char in enumerate(lowered):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[lowered[i + 1]] if i + 1 < len(lowered) else 0
+        total += -value if value < following else value
+    return total
+
+
 def roman_value(text: str) -> int:
     """ "iv" -> 4; 0 when ``text`` is not a well-formed lower-case roman numeral."""
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    if not text or any(c not in values for c in text):
-        return 0
-    total = 0
-    for i, char in enumerate(text):
-        value = values[char]
-        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
-    return total if roman(total) == text else 0
+    total = roman_sum(text) if text.islower() else None
+    return total if total is not None and roman(total) == text else 0

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import numerals
 from ..config import CheckConfig, Config, before
 from ..errors import ExitCode
 from ..jobs import parallel_map
@@ -152,20 +153,12 @@ def rule_growth(target: Target, config: Config, today: dt.date) -> Iterator[Find
 
 # -- structure ---------------------------------------------------------------------
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
 #: Printed numbers repeat ("1.", "(a)"...) across thousands of paragraphs: normalise each once.
 number_key = functools.lru_cache(maxsize=4096)(_number_key)
 
 
 def _roman(text: str) -> int | None:
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for i, char in enumerate(text):
-        value = _ROMAN[char]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total
+    return numerals.roman_sum(text, "ivxlc")
 
 
 def _letters(text: str) -> int | None:
@@ -268,29 +261,10 @@ def key_like(key: str, value: int, style: str) -> str:
     elif style == "letters":
         text = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
     else:
-        text = _to_roman(value)
+        text = numerals.roman(value)
     if key.strip("()").isupper():
         text = text.upper()
     return f"({text})" if key.startswith("(") else text
-
-
-def _to_roman(value: int) -> str:
-    out = ""
-    for number, letters in (
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while value >= number:
-            out += letters
-            value -= number
-    return out
 
 
 def rule_structure(target: Target, config: Config, today: dt.date) -> Iterator[Finding]:

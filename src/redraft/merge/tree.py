@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from ..blocktree import TreeBuilder
 from ..labels import assign_labels
 from ..model import Draft, Footnote, Kind, Meta, Paragraph
+from ..numerals import latin_letters as letters
+from ..numerals import roman
 
 Unit = Paragraph | Footnote
 
@@ -80,24 +82,9 @@ def rebuild(flats: Iterable[Flat], meta: Meta) -> Draft:
 
 # -- renumbering ----------------------------------------------------------------
 
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 _STYLE = re.compile(
     r"^(?P<open>\(?)(?P<body>[0-9]+|[a-z]+|[A-Z]+)(?:bis|ter|quater|alt)?(?P<close>[.)]?)$"
 )
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def letters(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa (the UN doubles the letter)."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def _numberer(first: str) -> tuple[str, str, str] | None:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import numerals
 from .figures import Figure
 
 #: Kinds whose figure alone on one side is reported.
@@ -101,7 +102,6 @@ def _cancel_alternatives(side: Sequence[Figure], own: Counter[str], others: Coun
 
 
 _ROMAN_PART = re.compile(r"(?<![A-Za-z])[IVXLC]+(?![A-Za-z])")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _cancel_symbol_numbers(symbols: Counter[str], numbers: Counter[str]) -> None:
@@ -177,12 +177,7 @@ def _symbol_tail(value: str) -> str:
 
 
 def _roman(numeral: str) -> int:
-    total = 0
-    for i, char in enumerate(numeral):
-        value = _ROMAN_VALUES[char]
-        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
+    return numerals.roman_sum(numeral, "ivxlc") or 0
 
 
 def _figures(side: Sequence[Figure], counts: Counter[str]) -> list[Figure]:

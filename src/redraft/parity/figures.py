@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .. import numerals
 from ..model import strip_footnote_refs
 from .months import ENGLISH_MONTHS, find_months
 
@@ -68,7 +69,6 @@ _COMPOUND = re.compile(r"-(?=[A-Z]{1,4}/)")
 _RESOLUTION = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,4})(?![\d/]|[.,]\d)")
 #: A session in Roman numerals after an old resolution number: 3369 (XXX).
 _ROMAN_SESSION = re.compile(r"(?<=\d)\s*\(([IVXLC]+)\)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 #: Chinese months: "12月" (the digits are the month, not a number).
 _CHINESE_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 #: Numbers with single separators between digit groups.
@@ -244,12 +244,7 @@ def _take_months(text: str, language: str, found: list[tuple[int, Figure]]) -> s
 
 
 def _roman(numeral: str) -> int:
-    total = 0
-    for i, char in enumerate(numeral):
-        value = _ROMAN[char]
-        following = _ROMAN[numeral[i + 1]] if i + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total if total > 0 else 0
+    return numerals.roman_sum(numeral, "ivxlc") or 0
 
 
 def _mask(text: str, match: re.Match[str] | None) -> str:

@@ -261,7 +261,7 @@ class _Reader:
 
     def _note_ref(self, node: Any, run: Any) -> str:
         """A footnote or endnote reference; endnotes get Word's default i, ii, iii."""
-        from .docx_numbering import roman
+        from ..numerals import roman
 
         kind = "e" if node.tag == _q("endnoteReference") else "f"
         note_id = node.get(_q("id"), "")

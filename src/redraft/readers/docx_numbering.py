@@ -42,32 +42,6 @@ class Level:
     text: str = "%1."
 
 
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def roman(value: int) -> str:
-    out = []
-    for size, digits in _ROMAN:
-        while value >= size:
-            out.append(digits)
-            value -= size
-    return "".join(out)
-
-
 def letters(value: int) -> str:
     """Word's letter numbering: a..z, then aa..zz, aaa..."""
     if value <= 0:
@@ -100,9 +74,9 @@ def format_value(value: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return letters(value).upper()
     if fmt == "lowerRoman":
-        return roman(value)
+        return numerals.roman(value)
     if fmt == "upperRoman":
-        return roman(value).upper()
+        return numerals.roman(value).upper()
     if fmt in ("bullet", "none"):
         return ""
     return str(value)

@@ -48,7 +48,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _NEGOTIATION = re.compile(rf"({SUFFIXES})\.?\)?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(frozen=True)
@@ -114,11 +113,8 @@ def _readings(family: str, printed: str) -> tuple[tuple[str, int], ...]:
 
 
 def roman_value(text: str) -> int:
-    total = 0
-    values = [_ROMAN_VALUES[c] for c in text]
-    for i, value in enumerate(values):
-        total += -value if i + 1 < len(values) and values[i + 1] > value else value
-    return total
+    """A roman item number read leniently ("iiii" -> 4): the printed text decides."""
+    return numerals.roman_sum(text, "ivxlc") or 0
 
 
 @dataclass
