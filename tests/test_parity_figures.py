@@ -159,11 +159,46 @@ def test_a_plain_number_alone_on_one_side_is_not_reported() -> None:
 
 
 def test_a_symbol_alone_on_one_side_is_reported() -> None:
+    assert _diff("(A/66/53 and A/66/53/Add.1)", "(A/66/53)", "fr") == ([], ["A/66/53/Add.1"], [])
+    # a corrigendum of a document the other side does not cite is reported as any symbol
+    assert _diff("(A/66/53/Corr.1)", "(voir)", "fr") == ([], ["A/66/53/Corr.1"], [])
+
+
+def test_a_corrigendum_of_a_document_both_cite_is_not_reported() -> None:
+    # corrigenda are often issued in some languages only
     assert _diff("(A/66/53/Add.1 and A/66/53/Add.1/Corr.1)", "(A/66/53/Add.1)", "fr") == (
         [],
-        ["A/66/53/Add.1/Corr.1"],
+        [],
         [],
     )
+    assert _diff("(A/CONF.192/15)", "(A/CONF.192/15 y A/CONF.192/15/Corr.1)", "es") == (
+        [],
+        [],
+        [],
+    )
+
+
+def test_a_law_numbered_with_its_year() -> None:
+    assert _diff("Law No. 10/2018", "la loi no 10 de 2018", "fr") == ([], [], [])
+    assert _diff("Law No. 10/2018", "القانون رقم 10 لعام 2018", "ar") == ([], [], [])
+
+
+def test_decades() -> None:
+    assert _values("in the 1990s", "en") == Counter({"decade:1990": 1})
+    assert _values("в 1990-х годах", "ru") == Counter({"decade:1990": 1})
+    for text, language in (
+        ("dans les années 90", "fr"),
+        ("en el Decenio de 1990", "es"),
+        ("1990年代", "zh"),
+        ("في التسعينات", "ar"),
+    ):
+        assert _diff("in the 1990s", text, language) == ([], [], []), text
+
+
+def test_a_year_before_a_range_of_amounts_is_a_year() -> None:
+    text = "de los 54.400 millones de dólares en 2022 a 52.600 millones"
+    assert _values(text, "es") == Counter({"54400000000": 1, "2022": 1, "52600000000": 1})
+    assert _values("between 713 and 757 million", "en") == Counter({"713000000": 1, "757000000": 1})
 
 
 def test_arabic_resolution_numbers_held_right_to_left() -> None:

@@ -169,6 +169,10 @@ def test_list_text_and_json(negotiated: Path) -> None:
             "words": 19,
             "date": "2011-04-15T12:00:00+00:00",
             "by": "Facilitator",
+            "languages": ["en"],  # its own; then its language versions' (issue 14)
+            "language_versions": {},
+            "original": None,
+            "translates": None,
         }
     ]
 

@@ -64,12 +64,43 @@ class CheckConfig:
         return dict(self.severity).get(rule, DEFAULT_SEVERITY[rule])
 
 
+#: The kinds of parity finding (redraft.parity.result.KINDS), for ``[session] parity``.
+PARITY_KINDS = (
+    "language",
+    "missing",
+    "extra",
+    "merged",
+    "split",
+    "moved",
+    "footnote",
+    "figure",
+    "length",
+)
+
+
 @dataclass(frozen=True)
 class SessionConfig:
     start: dt.date | None = None
     deadline: str = "1 month"  # drafts due this long before the start (decision 20/1)
     languages: tuple[str, ...] = ()
     languages_deadline: str = "3 weeks"  # language versions due this long before the start
+    # how check reports parity findings, per kind ("*": every other kind); docs/check.md
+    parity: tuple[tuple[str, str], ...] = ()
+
+    def parity_severity(self, kind: str, severity: str = "error") -> str:
+        """The severity ``check`` gives a parity finding of ``kind`` that parity rates
+        ``severity``: "off", "warning", or with "error" the finding's own."""
+        levels = dict(self.parity)
+        level = levels.get(kind, levels.get("*", "warning"))
+        if level == "error":
+            return severity
+        return level
+
+    @property
+    def parity_on(self) -> bool:
+        """Whether any parity finding can be reported."""
+        levels = dict(self.parity)
+        return levels.get("*", "warning") != "off" or any(v != "off" for v in levels.values())
 
 
 @dataclass(frozen=True)
@@ -378,7 +409,32 @@ class _Builder:
             config = replace(
                 config, languages=self.strings("session", "languages", table["languages"])
             )
+        if "parity" in table:
+            config = replace(config, parity=self.parity_levels(table["parity"]))
         return config
+
+    def parity_levels(self, value: Any) -> tuple[tuple[str, str], ...]:
+        """``parity = "warning"``, or per kind: ``{ length = "off", default = "error" }``."""
+        if isinstance(value, str):
+            value = {"default": value}
+        if not isinstance(value, dict):
+            raise self.fail("session", "parity", "'parity' must be a severity or a table of kinds")
+        out = []
+        for kind, level in value.items():
+            if kind != "default" and kind not in PARITY_KINDS:
+                close = difflib.get_close_matches(kind, [*PARITY_KINDS, "default"], n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise self.fail(
+                    "session", "parity", f"unknown kind of parity finding '{kind}'{hint}"
+                )
+            if level not in SEVERITIES:
+                raise self.fail(
+                    "session",
+                    "parity",
+                    f"parity: '{kind}' must be one of {', '.join(SEVERITIES)}, not {level!r}",
+                )
+            out.append(("*" if kind == "default" else kind, level))
+        return tuple(sorted(out))
 
     def stats(self, table: dict[str, Any]) -> StatsConfig:
         self.unknown("stats", table, ("words_per_page",))

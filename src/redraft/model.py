@@ -205,6 +205,7 @@ class Version:
     sponsors: tuple[str, ...] = ()
     blob: str = ""  # git id of the canonical text of this version
     words: int | None = None  # filled by redraft.resolve (the rule of docs/stats.md)
+    translates: str = ""  # a language version: the original's version it translates
 
     @property
     def day(self) -> str:

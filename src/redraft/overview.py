@@ -6,7 +6,7 @@ negotiation stands. Pure: :mod:`redraft.resolve.report` reads the store and call
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,23 @@ from .diff.engine import diff_drafts
 from .diff.result import DiffResult
 from .model import Draft, Version
 from .negotiation.status import draft_status
+from .parity.result import ParityResult
+from .parity.versions import Standing
+
+
+@dataclass(frozen=True)
+class LanguageOverview:
+    """A draft's languages in the report: for an original, which language versions
+    stand for each of its versions (``by_version``, oldest first) and the parity of
+    its latest version with them; for a language version, its ``original`` and the
+    original's version its latest translates (``translates``, "unodc@3")."""
+
+    language: str  # the draft's own
+    by_version: tuple[Mapping[str, Standing], ...] = ()
+    parity: ParityResult | None = None
+    original: str = ""
+    translates: str = ""
+
 
 if TYPE_CHECKING:
     from .precedent.model import PrecedentResult
@@ -30,6 +47,7 @@ class DraftOverview:
     #: the latest version traced against the precedent index, when one is configured
     #: (its agreed-language share, and new language marked paragraph by paragraph)
     agreed: PrecedentResult | None = None
+    languages: LanguageOverview | None = None  # None in a store without language versions
 
 
 def version_name(version: Version) -> str:

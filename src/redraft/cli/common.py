@@ -133,12 +133,30 @@ quiet_option = click.option(
 )
 
 
+language_option = click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="LANG",
+    help="Read the stored draft in this language (fr, French): its version NAME.LANG "
+    "standing for REV, as NAME@REV:LANG says (docs/store.md).",
+)
+
+
+def in_language(specs: tuple[str, ...] | list[str], language: str | None) -> list[str]:
+    """``--lang`` applied to the store revisions among ``specs``."""
+    if language is None:
+        return list(specs)
+    from ..resolve.translations import with_language
+
+    return with_language(specs, language)
+
+
 #: ``--corpus`` of the commands that show agreed language beside other figures (stats,
 #: report); ``redraft precedent`` has its own, which needs an index.
 agreed_corpus_option = click.option(
     "--corpus",
     metavar="INDEX|FOLDER",
-    default=None,
     help="Add each draft's agreed-language share (redraft precedent): an index built by "
     "'redraft precedent index', or a folder of adopted texts [default: [precedent] index "
     "in redraft.toml, when it exists].",

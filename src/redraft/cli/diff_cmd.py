@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import format_option, info, output_option, show_warnings, store_option
+from .common import (
+    format_option,
+    in_language,
+    info,
+    language_option,
+    output_option,
+    show_warnings,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from ..diff.result import DiffResult
@@ -40,6 +48,7 @@ FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
     is_flag=True,
     help="With one Word file: compare its text before and after its pending tracked changes.",
 )
+@language_option
 @click.option(
     "--author-old",
     metavar="NAME",
@@ -61,6 +70,7 @@ def diff(
     words: bool,
     exit_code: bool,
     as_tracked: bool,
+    language: str | None,
     output: Path | None,
     store: Path | None,
     typography: bool = False,
@@ -68,13 +78,17 @@ def diff(
     author_new: str | None = None,
 ) -> None:
     """Compare two versions of a draft: OLD and NEW are files (any format), "-",
-    or store revisions (NAME@Rev.1, NAME@3). With one NAME, compare its latest
-    version with the previous one; with one NAME@REV, that revision with the latest.
+    or store revisions (NAME@Rev.1, NAME@3; NAME@Rev.1:fr or --lang fr for the French
+    versions). With one NAME, compare its latest version with the previous one; with
+    one NAME@REV, that revision with the latest.
 
     Exit codes: 0 done (1 with --exit-code when they differ), 2 bad input."""
     from ..diff.engine import diff_drafts
     from ..resolve import load_pair, tracked_sides
 
+    if language is not None:
+        specs = in_language([old] if new is None else [old, new], language)
+        old, new = specs[0], (specs[1] if new is not None else None)
     before, after = tracked_sides(old, new) if as_tracked else load_pair(old, new, store)
     show_warnings(before.warnings + after.warnings)
     result = diff_drafts(

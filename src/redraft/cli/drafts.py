@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import emit, format_option, output_option, show_warnings, store_option, warn
+from .common import (
+    emit,
+    format_option,
+    in_language,
+    language_option,
+    output_option,
+    show_warnings,
+    store_option,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..model import Draft, Footnote, Paragraph
@@ -21,15 +30,25 @@ if TYPE_CHECKING:
     metavar="LABEL",
     help="Print only this paragraph (OP3, PP2, OP9(a), FN16), with its sub-paragraphs.",
 )
+@language_option
 @format_option("text", "json")
 @output_option
 @store_option
-def show(spec: str, para: str | None, fmt: str, output: Path | None, store: Path | None) -> None:
+def show(
+    spec: str,
+    para: str | None,
+    language: str | None,
+    fmt: str,
+    output: Path | None,
+    store: Path | None,
+) -> None:
     """Print DRAFT with its paragraph labels. DRAFT is a file (UN printed text,
-    canonical text, AKN XML, Word), - for standard input, or a store revision NAME[@REV]."""
+    canonical text, AKN XML, Word), - for standard input, or a store revision
+    NAME[@REV] (NAME@REV:fr or --lang fr: its French version)."""
     from ..outline import find_unit
     from ..resolve import load
 
+    spec = in_language([spec], language)[0]
     loaded = load(spec, store)
     show_warnings(loaded.warnings)
     draft = loaded.draft

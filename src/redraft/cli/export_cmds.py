@@ -15,7 +15,9 @@ from .common import (
     agreed_corpus_option,
     emit,
     format_option,
+    in_language,
     info,
+    language_option,
     output_option,
     quiet_option,
     show_warnings,
@@ -95,9 +97,12 @@ def export_format(fmt: str | None, output: Path | None) -> str:
     help="docx, md (markdown), text (txt), akn, json or html "
     "[default: from the -o suffix, else text].",
 )
+@language_option
 @output_option
 @store_option
-def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) -> None:
+def export(
+    spec: str, fmt: str | None, language: str | None, output: Path | None, store: Path | None
+) -> None:
     """Write the draft SPEC (a file, "-" or NAME[@REV]) as a clean document: Word in UN
     layout, Markdown, plain text as printed, AKN4UN XML, HTML, or JSON (redraft.draft/1).
     Without --format, the suffix of -o decides (.docx, .md, .txt, .xml, .html, .json).
@@ -105,6 +110,7 @@ def export(spec: str, fmt: str | None, output: Path | None, store: Path | None) 
     Exit codes: 0 written, 2 bad input."""
     from ..errors import InputError
 
+    spec = in_language([spec], language)[0]
     chosen = export_format(fmt, output)
     if chosen == "docx" and output is None and sys.stdout.isatty():
         raise InputError("--format docx writes a Word file: use -o FILE.docx")

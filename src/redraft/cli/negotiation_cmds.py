@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .common import (
     emit,
     format_option,
+    in_language,
     info,
+    language_option,
     output_option,
     quiet_option,
     show_warnings,
     store_option,
     warn,
 )
+
+if TYPE_CHECKING:
+    from ..resolve.parity_store import DraftParity
 
 
 def _print(renderable: Any, output: Path | None) -> None:
@@ -45,22 +50,33 @@ def _json(document: dict[str, Any], output: Path | None) -> None:
     is_flag=True,
     help="The share agreed at each version of NAME: a table and a chart.",
 )
+@language_option
 @format_option("text", "json")
 @output_option
 @quiet_option
 @store_option
 def status(
-    spec: str, by_version: bool, fmt: str, output: Path | None, quiet: bool, store: Path | None
+    spec: str,
+    by_version: bool,
+    language: str | None,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    store: Path | None,
 ) -> None:
     """Where each paragraph stands: agreed ad ref, agreed, open, proposed deletion.
 
     Bad markup (unbalanced brackets, unknown markers or tag words) is reported on
-    standard error with its place; the table is still printed.
+    standard error with its place; the table is still printed. A stored draft with
+    versions in other languages: which languages the version has, and whether they
+    correspond (redraft parity).
     """
     from ..render import negotiation as render
     from ..render.console import progress_steps
     from ..resolve import negotiation as api
+    from ..resolve.parity_store import draft_parity
 
+    spec = in_language([spec], language)[0]
     if by_version:
         with progress_steps(quiet) as steps:
             progress = api.progress_of(spec, store, steps)
@@ -71,12 +87,54 @@ def status(
         show_warnings(warnings)
     for problem in result.problems:
         warn(str(problem))
+    languages = draft_parity(spec, store, by_version)
     if fmt == "json":
-        _json(render.status_json(result, progress), output)
+        document = render.status_json(result, progress)
+        if languages is not None:
+            _add_languages(document, languages)
+        _json(document, output)
     elif progress is not None:
-        _print(render.progress_chart(progress), output)
+        shown = _languages_by_number(languages) if languages is not None else None
+        _print(render.progress_chart(progress, shown), output)
     else:
-        _print(render.status_table(result), output)
+        _print(_with_languages(render.status_table(result), languages), output)
+
+
+def _add_languages(document: dict[str, Any], languages: DraftParity) -> None:
+    from ..render.parity_status import languages_json
+
+    document.update(languages_json(languages.language, languages.standings, languages.parity))
+    by_number = _languages_by_number(languages, codes=True)
+    for row in document.get("versions", []):
+        row["languages"] = by_number.get(row["version"], [languages.language])
+
+
+def _languages_by_number(languages: DraftParity, codes: bool = False) -> dict[int, Any]:
+    """Version number -> its languages: "en fr es(v1)" (es translates version 1), or
+    with ``codes`` the list of their codes."""
+    from ..parity.versions import short_languages
+
+    own = languages.language
+    return {
+        version.number: [own, *[code for code in row if code != own]]
+        if codes
+        else short_languages(own, row, version)
+        for version, row in languages.by_version
+    }
+
+
+def _with_languages(table: Any, languages: DraftParity | None) -> Any:
+    if languages is None:
+        return table
+    from rich.console import Group
+    from rich.text import Text
+
+    from ..render.parity_status import languages_lines
+
+    lines = languages_lines(
+        languages.language, languages.standings, languages.original, languages.parity
+    )
+    return Group(table, "", *[Text(line) for line in lines])
 
 
 @click.command()

@@ -13,6 +13,8 @@ from .common import (
     agreed_corpus_option,
     emit,
     format_option,
+    in_language,
+    language_option,
     output_option,
     quiet_option,
     show_warnings,
@@ -48,6 +50,7 @@ from .common import (
     default=None,
     help="A redraft.toml or pyproject.toml to read instead of the store's.",
 )
+@language_option
 @agreed_corpus_option
 @format_option(
     "table",
@@ -67,6 +70,7 @@ def stats(
     with_hints: bool,
     words_per_page: int | None,
     config_file: Path | None,
+    language: str | None,
     corpus: str | None,
     fmt: str | None,
     output: Path | None,
@@ -87,6 +91,7 @@ def stats(
     from ..render.stats import render_stats_csv, render_stats_table, render_stats_text
     from ..resolve.stats import stats_report
 
+    specs = tuple(in_language(specs, language))
     config = load_config(config_file, store)
     if words_per_page is None:
         words_per_page = config.stats.words_per_page

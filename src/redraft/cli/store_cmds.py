@@ -27,7 +27,8 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..measure.log import DraftSummary, LogEntry
-    from ..model import Version
+    from ..model import Loaded, Version
+    from ..resolve.translations import DraftLanguages
     from ..store import Incoming, Store
 
 
@@ -94,6 +95,20 @@ def init(directory: Path | None) -> None:
     multiple=True,
     help='Sponsors of this version: "Austria; Brazil", or repeat the option.',
 )
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="LANG",
+    help="FILE is NAME's version in LANG (fr, French; 'auto': the language the document "
+    "says): kept as the draft NAME.LANG, recording which version of NAME it translates.",
+)
+@click.option(
+    "--translates",
+    default=None,
+    metavar="REV",
+    help="With --lang: the version of NAME that FILE translates [default: the latest].",
+)
 @store_option
 def save(
     name: str,
@@ -103,28 +118,66 @@ def save(
     symbol: str,
     date: str | None,
     sponsors: tuple[str, ...],
+    language: str | None,
+    translates: str | None,
     store: Path | None,
 ) -> None:
     """Record FILE (any readable draft, - for standard input, or a revision OTHER@REV)
     as the next version of NAME; the first save creates the draft.
 
+    With --lang, FILE is NAME's version in another language, kept beside it as the
+    draft NAME.LANG (NAME.fr); it records which version of NAME it translates, so
+    that NAME@REV:fr finds it.
+
     A text identical to the latest version records nothing (exit 0)."""
+    from ..errors import InputError
     from ..resolve import load
     from ..store.revisions import validate_name
 
     validate_name(name)
+    if translates is not None and language is None:
+        raise InputError("--translates goes with --lang: the version a language version translates")
     fields = _version_fields(by, message, symbol, date, sponsors)
     opened = _open(store)
     loaded = load(file, opened.root)
     show_warnings(loaded.warnings)
+    if language is not None:
+        _save_language(opened, name, loaded, language, translates, fields)
+        return
+    from ..resolve.translations import reads_as_other_language
+
+    mismatch = reads_as_other_language(loaded, name, opened)
+    if mismatch:
+        show_warnings([mismatch])
     version = opened.save(name, loaded.draft, **fields)
+    _saved(opened, name, version)
+
+
+def _saved(opened: Store, name: str, version: Version | None, translated: str = "") -> None:
     show_warnings(opened.warnings)
     if version is None:
         latest = opened.versions(name)[-1]
         emit(f"{name}: identical to version {latest.number}; nothing recorded")
         return
     symbol_part = f" ({version.symbol})" if version.symbol else ""
-    emit(f"{name}: saved version {version.number}{symbol_part} by {version.by}")
+    emit(f"{name}: saved version {version.number}{symbol_part} by {version.by}{translated}")
+
+
+def _save_language(
+    opened: Store,
+    name: str,
+    loaded: Loaded,
+    language: str,
+    translates: str | None,
+    fields: dict[str, Any],
+) -> None:
+    from ..resolve.translations import save_language_version
+
+    saved = save_language_version(opened, name, loaded, language, translates, **fields)
+    show_warnings(saved.warnings)
+    original = saved.translates
+    translated = f", translating {original.name}@{original.number}" if original else ""
+    _saved(opened, saved.name, saved.version, translated)
 
 
 @click.command("import")
@@ -205,31 +258,47 @@ def _import_json(results: list[tuple[Incoming, Version | None]]) -> str:
 def list_(fmt: str, output: Path | None, store: Path | None) -> None:
     """The drafts in the store: versions, latest symbol, words, last change."""
     from ..resolve.log import summaries as list_summaries
+    from ..resolve.translations import draft_languages
 
     opened = _open(store)
-    summaries = list_summaries(opened)
+    found = opened.all_versions()
+    summaries = list_summaries(opened, found)
     opened.names()  # one ls-tree: names what a push put among the drafts that is none
     show_warnings(opened.warnings)  # drafts left out, named
+    listed = {s.name: found.get(s.name, []) for s in summaries}
+    languages = draft_languages(listed, {s.name: s.language for s in summaries})
     if fmt == "json":
         from ..render.json import dumps
 
-        drafts = [_summary_json(s) for s in summaries]
+        drafts = [_summary_json(s, languages.get(s.name)) for s in summaries]
         document = {"schema": "redraft.list/1", "store": str(opened.root), "drafts": drafts}
         emit(dumps(document), output)
         return
     if not summaries:
         info(f"no drafts yet in {opened.root}: add one with 'redraft save NAME FILE'")
         return
-    table = [("draft", "versions", "symbol", "words", "last change", "by")]
+    several = any(lang.original or lang.standings for lang in languages.values())
+    table: list[tuple[str, ...]] = [("draft", "versions", "symbol", "words", "last change", "by")]
+    if several:  # a store with language versions: which languages each draft has
+        table = [(*table[0], "languages")]
     for s in summaries:
-        table.append(
-            (s.name, str(s.versions), s.symbol or "-", f"{s.words:,}", _when(s.date), s.by)
+        row: tuple[str, ...] = (
+            s.name,
+            str(s.versions),
+            s.symbol or "-",
+            f"{s.words:,}",
+            _when(s.date),
+            s.by,
         )
+        if several:
+            known = languages.get(s.name)
+            row = (*row, known.shown(found[s.name][-1]) if known else "")
+        table.append(row)
     emit(_columns(table, right=frozenset({1, 3})), output)
 
 
-def _summary_json(summary: DraftSummary) -> dict[str, Any]:
-    return {
+def _summary_json(summary: DraftSummary, languages: DraftLanguages | None) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "name": summary.name,
         "versions": summary.versions,
         "symbol": summary.symbol,
@@ -237,6 +306,19 @@ def _summary_json(summary: DraftSummary) -> dict[str, Any]:
         "date": summary.date,
         "by": summary.by,
     }
+    if languages is not None:
+        document["languages"] = languages.languages
+        document["language_versions"] = {
+            code: {
+                "name": standing.version.name,
+                "version": standing.version.number,
+                "translates": standing.of.number if standing.of else None,
+            }
+            for code, standing in languages.standings.items()
+        }
+        document["original"] = languages.original or None
+        document["translates"] = languages.translates or None
+    return document
 
 
 @click.command()
@@ -252,10 +334,13 @@ def log(
 ) -> None:
     """The versions of NAME, newest first: number, date, by, symbol, words, changes, message."""
     from ..resolve.log import log as version_log
+    from ..resolve.translations import translations_of
     from ..store.revisions import validate_name
 
     validate_name(name)
-    entries = list(reversed(version_log(_open(store), name, max_count)))
+    opened = _open(store)
+    entries = list(reversed(version_log(opened, name, max_count)))
+    translated = translations_of(opened, [e.version for e in entries])
     if fmt == "json":
         from ..render.json import dumps
 
@@ -264,17 +349,22 @@ def log(
                 {
                     "schema": "redraft.log/1",
                     "name": name,
-                    "versions": [_entry_json(e) for e in entries],
+                    "versions": [_entry_json(e, translated) for e in entries],
                 }
             ),
             output,
         )
         return
-    table = [("#", "date", "by", "symbol", "words", "delta", "changes", "message")]
+    table: list[tuple[str, ...]] = [
+        ("#", "date", "by", "symbol", "words", "delta", "changes", "message")
+    ]
+    translations = bool(translated)  # a language version: what each translates
+    if translations:
+        table = [(*table[0][:7], "translates", "message")]
     for e in entries:
         v = e.version
         delta = "" if e.first else f"{e.delta:+,}"
-        row = (
+        row: tuple[str, ...] = (
             str(v.number),
             _when(v.date),
             v.by,
@@ -283,11 +373,13 @@ def log(
             delta,
             e.summary,
         )
+        if translations:
+            row = (*row, translated.get(v.commit, "-"))
         table.append((*row, v.message.split("\n", 1)[0]))
     emit(_columns(table, right=frozenset({0, 4, 5})), output)
 
 
-def _entry_json(entry: LogEntry) -> dict[str, Any]:
+def _entry_json(entry: LogEntry, translated: dict[str, str]) -> dict[str, Any]:
     v = entry.version
     return {
         "number": v.number,
@@ -301,6 +393,7 @@ def _entry_json(entry: LogEntry) -> dict[str, Any]:
         "delta": entry.delta,
         "changes": dict(entry.changes),
         "summary": entry.summary,
+        "translates": translated.get(v.commit),
     }
 
 

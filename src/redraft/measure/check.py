@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import numerals
 from ..config import CheckConfig, Config, before
@@ -26,6 +26,9 @@ from ..labels import number_key as _number_key
 from ..model import Draft, Kind, Paragraph
 from ..words import count_words, paragraph_words, strip_refs
 from .stats import growth_percent
+
+if TYPE_CHECKING:
+    from ..parity.result import Finding as ParityFinding
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Target:
     base_label: str = "the first version"
     first_saved: dt.date | None = None  # date of the first version (store) or meta.date
     languages: frozenset[str] = frozenset()  # language versions that exist
+    parity: tuple[ParityFinding, ...] = ()  # how the language versions differ (redraft parity)
 
 
 @dataclass(frozen=True)
@@ -423,7 +427,21 @@ def check_target(target: Target, config: Config, today: dt.date) -> list[Violati
             if severity == "off":
                 continue
             out.append(Violation(target.name, rule_id, severity, message, label, target.file))
+    out.extend(parity_violations(target, config))
     return out
+
+
+def parity_violations(target: Target, config: Config) -> Iterator[Violation]:
+    """The ``languages`` rule's parity part: each parity finding of the draft's language
+    versions, at the severity ``[session] parity`` gives its kind (docs/check.md)."""
+    if config.check.severity_of("languages") == "off":
+        return
+    for finding in target.parity:
+        severity = config.session.parity_severity(finding.kind, finding.severity)
+        if severity == "off":
+            continue
+        message = f"{finding.language}: {finding.kind}: {finding.detail}"
+        yield Violation(target.name, "languages", severity, message, finding.label, target.file)
 
 
 def check_targets(

@@ -49,6 +49,7 @@ class DraftSummary:
     words: int
     date: str
     by: str
+    language: str = ""  # the language its latest text says it is in
 
 
 #: Bump when the word rule or the change summary changes: older cached figures are dropped.

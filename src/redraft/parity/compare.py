@@ -16,6 +16,7 @@ For each language: paragraphs and footnotes are aligned with the reference's
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -27,17 +28,20 @@ from .figure_diff import FigureDiff, compare_figures
 from .figures import Figure
 from .languages import LANGUAGE_NAMES, OFFICIAL_LANGUAGES, language_order
 from .ratios import PairRatio, RatioTable, default_ratios
+from .regroup import (
+    LENGTH_Z,
+    LETTERS_PER_FIGURE,
+    absorbed_links,
+    list_tail,
+    moved_links,
+    rotated_links,
+)
 from .result import Alignment, Finding, ParityResult
-from .units import Unit, Units, draft_units
+from .units import Unit, Units, draft_units, numbered_heading_pair
 
-#: A paragraph is a length outlier when its length is this many spreads away from
-#: the pair's usual ratio ...
-LENGTH_Z = 5.0
 #: ... and the reference paragraph has at least this many letters (shorter ones
 #: vary too much to say anything).
 LENGTH_MIN = 60
-#: ... and at least this many letters per figure.
-LETTERS_PER_FIGURE = 12
 
 
 def check_parity(
@@ -89,6 +93,9 @@ def compare_units(ref: Units, other: Units, ratio: PairRatio) -> tuple[list[Find
     ratio = document_ratio(ref, other, ratio)
     check = _Checker(ref, other, ratio)
     paragraph_links = align_units(ref.paragraphs, other.paragraphs, ratio)
+    paragraph_links = moved_links(paragraph_links, ref, other, ratio)
+    paragraph_links = rotated_links(paragraph_links, ref, other, ratio)
+    paragraph_links = absorbed_links(paragraph_links, ref, other, ratio)
     footnote_links = align_units(ref.footnotes, other.footnotes, ratio)
     for link in paragraph_links:
         check.paragraph(link)
@@ -146,6 +153,8 @@ class _Checker:
             self._last_ref, self._last_label = refs[-1].index, refs[-1].label
         if link.op == "missing":
             self._add("missing", refs[0], None, f"no counterpart in {self.language}")
+        elif link.op == "moved":
+            self._moved(refs[0], others[0])
         elif link.op == "extra":
             where = f"after {self._last_label}" if self._last_label else "at the start"
             self._add(
@@ -155,6 +164,13 @@ class _Checker:
                 f"{self.language} {others[0].label or 'paragraph'} has no counterpart "
                 f"in {self.ref.language} ({where})",
             )
+        elif link.op == "merged" and (
+            _descendants(refs) or numbered_heading_pair(refs) or list_tail(refs)
+        ):
+            pass  # sub-paragraphs printed in their parent's text, a heading's number on
+            # the title's line: the same words, laid out otherwise
+        elif link.op == "split" and numbered_heading_pair(others):
+            pass
         elif link.op == "merged":
             self._add(
                 "merged",
@@ -176,6 +192,20 @@ class _Checker:
         if refs and others:
             self._figures(refs, others)
 
+    def _moved(self, ref: Unit, other: Unit) -> None:
+        before = self.ref.paragraphs[ref.index - 1].label if ref.index else ""
+        there = self.other.paragraphs[other.index - 1].label if other.index else ""
+        where = f"after {there}" if there else "first"
+        usual = f"after {before}" if before else "first"
+        label = f" ({other.label})" if other.label and other.label != ref.label else ""
+        self._add(
+            "moved",
+            ref,
+            other,
+            f"moved in {self.language}{label}: {where} there, {usual} in {self.ref.language}",
+        )
+        self._length(ref, other)
+
     def _length(self, ref: Unit, other: Unit) -> None:
         # Tables are figures, footnotes mostly references, and a list of resolutions
         # and dates ("37/4 of 22 October 1982, 38/4 of ...") is figures with a few
@@ -187,6 +217,8 @@ class _Checker:
         z = self.ratio.z_score(ref.length, other.length)
         if abs(z) < LENGTH_Z:
             return
+        if abs(self.ratio.z_score(*acronyms_spelled_out(ref, other))) < LENGTH_Z:
+            return  # an acronym on one side, its words on the other
         usual = self.ratio.ratio
         actual = other.length / ref.length
         side = "longer" if z > 0 else "shorter"
@@ -354,6 +386,37 @@ def _excerpt(text: str, figures: Sequence[Figure]) -> str:
             end = min(len(text), at + len(figure.text) + EXCERPT_CONTEXT)
             return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     return ""
+
+
+#: An acronym: three capitals or more (Latin or Cyrillic), not a Roman numeral.
+_ACRONYM = re.compile(r"(?<!\w)[A-ZА-ЯЁ]{3,}(?!\w)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+#: Letters an acronym stands for, on average per capital ("UNCTAD": 44 letters).
+LETTERS_PER_INITIAL = 7
+
+
+def acronyms_spelled_out(ref: Unit, other: Unit) -> tuple[int, int]:
+    """The lengths of two corresponding units, each acronym that only one of them uses
+    counted as the words it stands for: "CNUCED" in French for "United Nations
+    Conference on Trade and Development" is no shorter paragraph."""
+
+    def acronyms(text: str) -> set[str]:
+        return {a for a in _ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
+
+    ref_acronyms, other_acronyms = acronyms(ref.text), acronyms(other.text)
+    extra_ref = sum(len(a) for a in ref_acronyms - other_acronyms)
+    extra_other = sum(len(a) for a in other_acronyms - ref_acronyms)
+    grow = LETTERS_PER_INITIAL - 1  # the acronym's own letters are counted already
+    return ref.length + grow * extra_ref, other.length + grow * extra_other
+
+
+def _descendants(units: Sequence[Unit]) -> bool:
+    """Whether every unit after the first is a sub-paragraph of the first: a list that
+    one language's XML runs into the paragraph opening it ("OP4 (a) ... (g)")."""
+    first = units[0]
+    return len(units) > 1 and all(
+        u.depth > first.depth and u.index == first.index + k for k, u in enumerate(units[1:], 1)
+    )
 
 
 def _labels(units: Sequence[Unit], last: str = " and ") -> str:

@@ -44,21 +44,34 @@ def compare_figures(reference: Sequence[Figure], other: Sequence[Figure]) -> Fig
     _cancel_alternatives(other, other_only, ref_only)
     _cancel_symbol_numbers(ref_only, other_only)
     _cancel_symbol_numbers(other_only, ref_only)
+    _cancel_split_numbers(ref_only, other_only)
+    _cancel_split_numbers(other_only, ref_only)
+    _cancel_decades(ref_only, other_only)
+    _cancel_decades(other_only, ref_only)
     left_ref = _figures(reference, ref_only)
     left_other = _figures(other, other_only)
     pairs = _pair(left_ref, left_other)
     paired_ref = {id(a) for a, _ in pairs}
     paired_other = {id(b) for _, b in pairs}
-    # A value present on both sides, only more often on one, is not reported alone.
+    # A value present on both sides, only more often on one, is not reported alone;
+    # nor a corrigendum of a document both sides cite (corrigenda are often issued in
+    # some languages only: "A/69/53/Add.1/Corr.1" in English, not in French).
+    both = set(ref_counts) & set(other_counts)
     missing = tuple(
         f
         for f in left_ref
-        if id(f) not in paired_ref and _alone_counts(f) and not other_counts[f.value]
+        if id(f) not in paired_ref
+        and _alone_counts(f)
+        and not other_counts[f.value]
+        and not _corrigendum_of(f.value, both)
     )
     added = tuple(
         f
         for f in left_other
-        if id(f) not in paired_other and _alone_counts(f) and not ref_counts[f.value]
+        if id(f) not in paired_other
+        and _alone_counts(f)
+        and not ref_counts[f.value]
+        and not _corrigendum_of(f.value, both)
     )
     return FigureDiff(tuple(pairs), missing, added)
 
@@ -106,6 +119,45 @@ def _cancel_symbol_numbers(symbols: Counter[str], numbers: Counter[str]) -> None
             symbols[value] -= 1
             numbers.subtract(wanted)
     for counter in (symbols, numbers):
+        for value in [v for v, n in counter.items() if n <= 0]:
+            del counter[value]
+
+
+_CORRIGENDUM = re.compile(r"/Corr\.\d+$", re.IGNORECASE)
+
+
+def _corrigendum_of(value: str, cited: set[str]) -> bool:
+    """ "symbol:A/69/53/Add.1/Corr.1" when "symbol:A/69/53/Add.1" is in ``cited``."""
+    if not value.startswith("symbol:"):
+        return False
+    base = _CORRIGENDUM.sub("", value)
+    return base != value and base in cited
+
+
+def _cancel_decades(decades: Counter[str], years: Counter[str]) -> None:
+    """ "the 1990s" is "el Decenio de 1990", "1990年代": a decade matches its first year."""
+    for value in [v for v in decades if v.startswith("decade:")]:
+        year = value.split(":", 1)[1]
+        while decades[value] > 0 and years[year] > 0:
+            decades[value] -= 1
+            years[year] -= 1
+    for counter in (decades, years):
+        for value in [v for v, n in counter.items() if n <= 0]:
+            del counter[value]
+
+
+def _cancel_split_numbers(numbers: Counter[str], others: Counter[str]) -> None:
+    """A number written N/YYYY on one side, N and YYYY apart on the other: "Law No.
+    10/2018" is "la loi no 10 de 2018", "القانون رقم 10 لعام 2018"."""
+    for value in [v for v in numbers if v.startswith("resolution:")]:
+        first, _, second = value.split(":", 1)[1].partition("/")
+        if len(second) != 4 or first == second:
+            continue
+        if numbers[value] > 0 and others[first] > 0 and others[second] > 0:
+            numbers[value] -= 1
+            others[first] -= 1
+            others[second] -= 1
+    for counter in (numbers, others):
         for value in [v for v, n in counter.items() if n <= 0]:
             del counter[value]
 

@@ -364,7 +364,11 @@ def _kind(
         # "between 713 and 757 million": the multiplier of the range's end
         # (a range goes up: "by 2050 and 1 trillion" is a year, then an amount)
         to = _RANGE_TO.match(after)
-        if to is not None and _ascending(value, to.group("end"), language):
+        if (
+            to is not None
+            and not _year_like(value)
+            and _ascending(value, to.group("end"), language)
+        ):
             multiplier = _MULTIPLIER.match(after[to.end() :])
     if multiplier is not None:
         factor = next(
@@ -386,6 +390,19 @@ def _kind(
             return "number", value
     if _CURRENCY_BEFORE.search(before) or (after and _CURRENCY_AFTER.match(after)):
         return "amount", value
-    if value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100:
+    if _year_like(value):
+        if after and _DECADE.match(after):
+            # "the 1990s", "1990-х годов": "années 90", "التسعينات", "90年代" elsewhere
+            return "decade", f"decade:{value}"
         return "year", value
     return "number", value
+
+
+#: What follows a year that makes it a decade: "1990s", "1990’s", "1990-х", "1990-e".
+_DECADE = re.compile(r"^(?:[’']?s\b|-(?:х|е|x|e)\b)")
+
+
+def _year_like(value: str) -> bool:
+    """ "2018": a year as figures are written ("en 2022 a 52.600 millones" is a year, then
+    an amount, not a range)."""
+    return value.isdigit() and len(value) == 4 and 1800 <= int(value) <= 2100

@@ -15,6 +15,7 @@ KINDS: tuple[str, ...] = (
     "extra",
     "merged",
     "split",
+    "moved",
     "footnote",
     "figure",
     "length",
@@ -90,3 +91,72 @@ class ParityResult:
             f"{count} finding{'s' * (count != 1)} in {len(self.languages)} languages "
             f"against {self.reference}: {kinds}"
         )
+
+
+#: Bump when what parity finds changes: results kept by their texts' ids are dropped.
+RESULT_FORMAT = 1
+
+
+def result_data(result: ParityResult) -> dict[str, object]:
+    """A result as plain data (JSON), to keep it (the store's parity cache)."""
+    return {
+        "format": RESULT_FORMAT,
+        "reference": result.reference,
+        "languages": list(result.languages),
+        "expected": list(result.expected),
+        "sources": dict(result.sources),
+        "findings": [
+            {
+                **{name: getattr(f, name) for name in _FINDING_FIELDS},
+                "figures": {side: list(values) for side, values in f.figures.items()},
+            }
+            for f in result.findings
+        ],
+        "alignment": {
+            language: [a.paragraphs, a.by_label, a.by_content, a.footnotes]
+            for language, a in result.alignment.items()
+        },
+    }
+
+
+_FINDING_FIELDS = (
+    "language",
+    "label",
+    "kind",
+    "detail",
+    "reference_text",
+    "text",
+    "reference_label",
+    "label_in_language",
+    "severity",
+    "reference_excerpt",
+    "excerpt",
+    "position",
+)
+
+
+def result_from_data(data: Mapping[str, object]) -> ParityResult | None:
+    """A result kept by :func:`result_data`; None when it is not one (another format,
+    damage): the caller compares the versions again."""
+    try:
+        if data.get("format") != RESULT_FORMAT:
+            return None
+        findings = []
+        for item in data["findings"]:  # type: ignore[attr-defined]
+            fields = {name: item[name] for name in _FINDING_FIELDS}
+            figures = {side: tuple(values) for side, values in item["figures"].items()}
+            findings.append(Finding(**fields, figures=figures))
+        alignment = {
+            language: Alignment(*counts)
+            for language, counts in data["alignment"].items()  # type: ignore[attr-defined]
+        }
+        return ParityResult(
+            reference=str(data["reference"]),
+            languages=tuple(data["languages"]),  # type: ignore[arg-type]
+            findings=tuple(findings),
+            sources=dict(data["sources"]),  # type: ignore[call-overload]
+            alignment=alignment,
+            expected=tuple(data["expected"]),  # type: ignore[arg-type]
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

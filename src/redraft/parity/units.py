@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
@@ -73,6 +74,48 @@ _NUMBER_ONLY = re.compile(
 )
 
 
+#: An article's heading that holds only its number: "Article 2", "Artículo 14",
+#: "Статья 3", "المادة 4", "第5条", "Article premier". Some versions print the
+#: article's title on the same line ("Article 2 Terminologie").
+_ARTICLE_ONLY = re.compile(
+    r"\s*(?:(?:Article|Artículo|Articulo|Статья|المادة)\s+(?:\d+|premier|primero)"
+    r"|第[\d一二三四五六七八九十百]+条)\s*[.:]?\s*",
+    re.IGNORECASE,
+)
+
+
+#: A heading that holds a word or two and a number: "Chapter I", "Chapitre premier",
+#: "Part II", "Section 3", "الباب 1", "الجزء الأول", "第5条"; printed on the title's
+#: line in some versions: :func:`numbered_heading_pair` tells that from a real merge.
+_NUMBERED_ONLY = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){1,2}(?:\d+|[IVXLC]+|premier|première|primero|primera"
+    r"|(?:ال)?(?:[أا]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)[اةى]?)"
+    r"\s*[.:]?\s*"
+    r"|\s*\S{0,2}第[\d一二三四五六七八九十百]+[条章部节编篇款]\s*",
+    re.IGNORECASE,
+)
+
+
+def numbered_heading_pair(units: Sequence[Unit]) -> bool:
+    """Two headings, the first holding only a word and a number ("Chapter I" then
+    "General provisions"): one heading where another version prints them on one line."""
+    return (
+        len(units) == 2
+        and all(u.kind == Kind.HEADING.value for u in units)
+        and bool(_NUMBERED_ONLY.fullmatch(units[0].text) or _NUMBER_ONLY.fullmatch(units[0].text))
+    )
+
+
+#: A note saying the document was issued again ("* Reissued for technical reasons on
+#: 5 May 2025"): printed in the versions reissued, not part of the text.
+_REISSUED = re.compile(
+    r"^\*?\s*(?:Reissued for technical reasons|Nouveau tirage pour raisons techniques"
+    r"|Publicado nuevamente por razones técnicas|Переиздано по техническим причинам"
+    r"|أعيد إصدار\S* لأسباب فنية|因技术原因重新印发)",
+    re.IGNORECASE,
+)
+
+
 def draft_units(draft: Draft, language: str) -> Units:
     paragraphs: list[Unit] = []
     footnotes: list[Unit] = []
@@ -80,12 +123,13 @@ def draft_units(draft: Draft, language: str) -> Units:
 
     def visit(block: Paragraph, depth: int) -> None:
         nonlocal prefix
+        if depth == 0 and not block.children and _REISSUED.match(block.text):
+            return  # printed in a reissued version only, as a title, a heading or text
+        lone = depth == 0 and block.kind in (Kind.HEADING, Kind.TEXT) and not block.children
         if (
-            depth == 0
-            and block.kind in (Kind.HEADING, Kind.TEXT)
-            and not block.children
+            lone
             and not block.footnotes
-            and _NUMBER_ONLY.fullmatch(block.text)
+            and (_NUMBER_ONLY.fullmatch(block.text) or _ARTICLE_ONLY.fullmatch(block.text))
         ):
             prefix += block.text + " "
             return

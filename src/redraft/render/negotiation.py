@@ -6,6 +6,7 @@ Every text form marks things in plain characters too (``{--old--}{++new++}``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..english import plural
@@ -139,26 +140,34 @@ def sparkline(shares: list[float]) -> str:
     return "".join(SPARKS[min(len(SPARKS) - 1, int(s * (len(SPARKS) - 1) + 0.5))] for s in shares)
 
 
-def progress_chart(progress: Progress) -> Group:
-    """The table of versions with a bar of the share agreed, and the progress line."""
+def progress_chart(progress: Progress, languages: Mapping[int, str] | None = None) -> Group:
+    """The table of versions with a bar of the share agreed, and the progress line;
+    ``languages`` (version number -> "en, fr"): a column of the languages each has."""
     from rich.console import Group
     from rich.table import Table
 
     from ..negotiation.lineage import short_symbol
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for column in ("version", "agreed", "open", "brackets", "share agreed"):
-        justify = "left" if column in ("version", "share agreed") else "right"
-        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    columns = ["version", "agreed", "open", "brackets", "share agreed"]
+    if languages is not None:
+        columns.append("languages")
+    for column in columns:
+        justify = "right" if column in ("agreed", "open", "brackets") else "left"
+        wrap = column == "languages"  # the one column that may wrap in a narrow terminal
+        table.add_column(column, justify=justify, no_wrap=not wrap)  # type: ignore[arg-type]
     for v in progress.versions:
         t = v.totals
-        table.add_row(
+        row = [
             " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
             f"{t.agreed_in_all}/{t.paragraphs}",
             str(t.open + t.proposed_deletion),
             str(t.brackets),
             f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
-        )
+        ]
+        if languages is not None:
+            row.append(languages.get(v.number, ""))
+        table.add_row(*row)
     shares = [v.totals.share_agreed for v in progress.versions]
     line = (
         f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "

@@ -27,10 +27,22 @@ td.text{width:35%}
 
 def render_parity_html(result: ParityResult) -> str:
     reference = result.reference
+    parts = [f"<h1>Parity against {escape(_name(reference))}</h1>", *parity_sections(result)]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>redraft parity against {escape(reference)}</title>"
+        f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>\n"
+    )
+
+
+def parity_sections(result: ParityResult, level: int = 2, anchor: str = "") -> list[str]:
+    """The summary line, the table of findings by kind and language, then a section per
+    language (headings ``<h{level}>``, ids ``{anchor}{language}``): the body of the page,
+    also a part of the report's draft pages."""
+    reference = result.reference
     parts = [
-        f"<h1>Parity against {escape(_name(reference))}</h1>",
         f'<p class="summary">{escape(result.summary_line())}</p>',
-        _summary_table(result),
+        _summary_table(result, anchor),
     ]
     for language in result.languages:
         if language == reference:
@@ -38,7 +50,7 @@ def render_parity_html(result: ParityResult) -> str:
         findings = [f for f in result.findings if f.language == language]
         source = result.sources.get(language, "")
         title = _name(language) + (f" — {source}" if source else "")
-        parts.append(f'<h2 id="{escape(language)}">{escape(title)}</h2>')
+        parts.append(f'<h{level} id="{escape(anchor + language)}">{escape(title)}</h{level}>')
         if not findings:
             parts.append("<p>No finding.</p>")
             continue
@@ -50,19 +62,15 @@ def render_parity_html(result: ParityResult) -> str:
     missing = [f for f in result.findings if f.kind == "language"]
     if missing:
         items = "".join(f"<li>{escape(f.detail)}</li>" for f in missing)
-        parts.append(f"<h2>Languages missing</h2><ul>{items}</ul>")
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>redraft parity against {escape(reference)}</title>"
-        f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>\n"
-    )
+        parts.append(f"<h{level}>Languages missing</h{level}><ul>{items}</ul>")
+    return parts
 
 
 def _name(code: str) -> str:
     return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
 
 
-def _summary_table(result: ParityResult) -> str:
+def _summary_table(result: ParityResult, anchor: str = "") -> str:
     kinds = [k for k in KINDS if k in result.by_kind()]
     if not kinds:
         return ""
@@ -73,9 +81,8 @@ def _summary_table(result: ParityResult) -> str:
             f"<td>{sum(1 for f in result.findings if f.language == language and f.kind == k)}</td>"
             for k in kinds
         )
-        rows.append(
-            f'<tr><td><a href="#{escape(language)}">{escape(language)}</a></td>{cells}</tr>'
-        )
+        link = f'<a href="#{escape(anchor + language)}">{escape(language)}</a>'
+        rows.append(f"<tr><td>{link}</td>{cells}</tr>")
     return f"<table><tr><th>language</th>{head}</tr>{''.join(rows)}</table>"
 
 

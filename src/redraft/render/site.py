@@ -23,6 +23,7 @@ from ..english import plural
 from ..errors import InputError
 from ..model import Draft, Kind, Paragraph, Version
 from ..overview import DraftOverview, version_name
+from .site_languages import has_languages, languages_cell, languages_section
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}
@@ -77,11 +78,12 @@ class BuiltPage:
 def write_site(out_dir: Path, drafts: Sequence[DraftOverview]) -> Site:
     """Write the site of these drafts (:func:`redraft.resolve.report.overview`) in ``out_dir``."""
     agreed = any(draft.agreed is not None for draft in drafts)  # a column on the index
-    pages = (built_page(draft, agreed) for draft in drafts if draft.history)
-    return write_pages(out_dir, pages, agreed)
+    languages = has_languages(drafts)  # a Languages column only where there are some
+    pages = (built_page(draft, agreed, languages) for draft in drafts if draft.history)
+    return write_pages(out_dir, pages, agreed, languages)
 
 
-def built_page(draft: DraftOverview, agreed: bool = False) -> BuiltPage:
+def built_page(draft: DraftOverview, agreed: bool = False, languages: bool = False) -> BuiltPage:
     """The page of one draft with its Word files and its index row."""
     html, attachments = draft_page(draft)
     version, latest = draft.history[-1]
@@ -90,12 +92,19 @@ def built_page(draft: DraftOverview, agreed: bool = False) -> BuiltPage:
         from .site_agreed import index_cell
 
         cell = index_cell(draft.agreed)
-    row = index_row(draft.name, version, len(draft.history), latest.meta.symbol, draft.status, cell)
+    shown = None  # no Languages column
+    if languages:  # the column: "" for a draft without language versions
+        shown = languages_cell(draft.languages) if draft.languages else ""
+    row = index_row(
+        draft.name, version, len(draft.history), latest.meta.symbol, draft.status, cell, shown
+    )
     share = draft.agreed.summary.agreed_share_words if draft.agreed else None
     return BuiltPage(draft.name, html, attachments, row, len(draft.history), False, share)
 
 
-def write_pages(out_dir: Path, pages: Iterable[BuiltPage], agreed: bool = False) -> Site:
+def write_pages(
+    out_dir: Path, pages: Iterable[BuiltPage], agreed: bool = False, languages: bool = False
+) -> Site:
     """Write each page and its Word files as it comes, then the index of them all."""
     try:
         (out_dir / "drafts").mkdir(parents=True, exist_ok=True)
@@ -110,7 +119,7 @@ def write_pages(out_dir: Path, pages: Iterable[BuiltPage], agreed: bool = False)
                 _write_bytes(out_dir / "drafts" / file_name, data)
         rows.append(built.row)
         infos.append(PageInfo(built.name, page, built.versions, built.agreed_share_words))
-    _write(out_dir / "index.html", index_page(rows, agreed))
+    _write(out_dir / "index.html", index_page(rows, agreed, languages))
     return Site(out_dir, tuple(infos))
 
 
@@ -159,10 +168,12 @@ def index_row(
     meta_symbol: str,
     status: str,
     agreed_cell: str | None = None,
+    languages_cell: str | None = None,
 ) -> str:
     """The index's row of draft ``name``: its latest ``version`` (with its words), how
     many versions it has, the symbol its text carries, where the negotiation stands and,
-    with a precedent index, its agreed-language cell."""
+    with a precedent index, its agreed-language cell; in a store with language versions,
+    its languages (:func:`redraft.render.site_languages.languages_cell`)."""
     page = f"drafts/{page_name(name)}.html"
     cells = [
         f'<a href="{escape(quote(page))}">{escape(name)}</a>',
@@ -174,15 +185,19 @@ def index_row(
     ]
     if agreed_cell is not None:
         cells.append(agreed_cell)
+    if languages_cell is not None:
+        cells.append(languages_cell)
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def index_page(rows: list[str], agreed: bool = False) -> str:
+def index_page(rows: list[str], agreed: bool = False, languages: bool = False) -> str:
     headings = ["Draft", "Versions", "Latest symbol", "Words", "Status", "Last change"]
     if agreed:
         from .site_agreed import COLUMN
 
         headings.append(COLUMN)
+    if languages:
+        headings.append("Languages")
     head = "".join(f"<th>{h}</th>" for h in headings)
     body = "".join(rows) or '<tr><td colspan="6">The store holds no drafts yet.</td></tr>'
     return _document(
@@ -217,7 +232,9 @@ def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
         sections.append(agreed_section(draft.agreed))
         marks = paragraph_marks(draft.agreed)
     versions = [version for version, _ in history]
-    return page_html(name, versions, sections, latest_text(history[-1][1], marks)), files
+    shown = languages_section(name, versions, draft.languages) if draft.languages else ""
+    html = page_html(name, versions, sections, latest_text(history[-1][1], marks), shown)
+    return html, files
 
 
 def latest_word_file(name: str) -> str:
@@ -229,10 +246,16 @@ def redline_word_file(name: str, after: Version) -> str:
 
 
 def page_html(
-    name: str, versions: Sequence[Version], sections: Sequence[str], text_html: str
+    name: str,
+    versions: Sequence[Version],
+    sections: Sequence[str],
+    text_html: str,
+    languages_html: str = "",
 ) -> str:
     """A draft's page from its parts: the versions (with words), each redline's section
-    (:func:`redline_section`) and the latest text (:func:`latest_text`)."""
+    (:func:`redline_section`) and the latest text (:func:`latest_text`); in a store with
+    language versions, its languages and their parity
+    (:func:`redraft.render.site_languages.languages_section`)."""
     latest = latest_word_file(name)
     parts = [f'<nav><a href="../index.html">All drafts</a></nav><h1>{escape(name)}</h1>']
     parts.append(
@@ -240,6 +263,7 @@ def page_html(
         f"{escape(latest)}</a></p>"
     )
     parts.append(_timeline(versions))
+    parts.append(languages_html)  # "" in a store with one language
     parts.append(length_chart([(version_name(v), v.words or 0) for v in versions]))
     parts.extend(sections)
     parts.append(text_html)

@@ -17,6 +17,7 @@ from ..jobs import NO_STEPS, Steps
 from ..measure.check import CheckResult, Target, check_targets
 from ..model import Draft, Version
 from ..store import DRAFTS, Store
+from .parity_store import parity_findings
 from .sources import load, load_store_drafts, open_store
 
 
@@ -51,6 +52,7 @@ def gather_targets(
     warnings: list[str] = []
     found: dict[int, Target] = {}
     names: dict[int, str] = {}
+    stored: set[int] = set()  # store revisions, whose language versions parity compares
     in_store = _StoreFiles(store)
     for index, spec in enumerate(specs):
         if spec == "-" or Path(spec).exists():
@@ -63,17 +65,29 @@ def gather_targets(
             loaded = load(spec, store)  # its error names the spec
             opened = opened or open_store(store)
             found[index] = _store_target(spec, loaded.draft, config, base, opened, store)
+            stored.add(index)
         else:
             names[index] = spec
+            stored.add(index)
     if names:
         opened = opened or open_store(store)
         found.update(_store_targets(names, config, base, opened, store, whole_store, steps))
-    targets = [found[index] for index in range(len(specs)) if index in found]
+    order = [index for index in range(len(specs)) if index in found]
+    targets = [found[index] for index in order]
+    if opened is not None and stored and _parity_wanted(config):
+        kept = [specs[index] if index in stored else None for index in order]
+        findings = parity_findings(opened, kept)
+        targets = [replace(t, parity=f) for t, f in zip(targets, findings, strict=True)]
     if config.session.languages:
         targets = _with_languages(targets, opened)
     if opened is not None:
         warnings.extend(opened.warnings)  # drafts of the store left out, named
     return targets, warnings
+
+
+def _parity_wanted(config: Config) -> bool:
+    """Whether the languages rule reports parity findings at all (docs/check.md)."""
+    return config.session.parity_on and config.check.severity_of("languages") != "off"
 
 
 class _StoreFiles:

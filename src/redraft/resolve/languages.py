@@ -2,9 +2,10 @@
 
 Each spec is a file, ``-`` or a stored ``NAME[@REV]``, optionally with ``:LANG``
 (``fr.docx:fr``); its language is that suffix, else the ``--lang`` given in the same
-position, else what the document says. A single ``NAME[@REV]`` stands for the stored
-draft and its language versions in the store: the drafts named ``NAME.xx`` (``L3.fr``,
-``L3.zh``), the convention of ``check``'s languages rule (docs/check.md).
+position, else what the document says. A single ``NAME[@REV]`` stands for that version
+of the stored draft and its language versions standing for it: the drafts named
+``NAME.xx`` (``L3.fr``, ``L3.zh``, :mod:`.translations`); ``NAME@REV:fr`` among files
+is the French version standing for ``NAME@REV``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Loaded
-from ..parity.languages import LANGUAGE_NAMES, normalize_language
-from ..store import Store
-from ..store.revisions import split_spec
+from ..parity.languages import normalize_language
 from .sources import load, refuse_stdin_twice
 
 #: "fr.docx:fr", "A_RES_79_9.xml:French", "mydraft@Rev.1:en"
@@ -41,14 +40,15 @@ def load_language_versions(
             "other versions too (redraft parity en.docx fr.docx es.docx)"
         )
     if len(specs) == 1:
-        specs = stored_language_versions(specs[0], store)
+        return _stored_set(specs[0], store, loaded)
     if len(langs) > len(specs):
         raise InputError(f"{len(langs)} --lang for {len(specs)} files: give one per file at most")
     refuse_stdin_twice(*specs)
     versions: dict[str, Loaded] = {}
     for position, raw in enumerate(specs):
         spec, suffix = split_language(raw)
-        version = load(spec, store)
+        # a stored NAME@REV:fr is its French version; a file:fr, the file read as French
+        version = load(raw if suffix is not None and _stored(spec) else spec, store)
         given = langs[position] if position < len(langs) else "auto"
         if suffix is not None:
             language = normalize_language(suffix)
@@ -67,6 +67,11 @@ def load_language_versions(
     return versions
 
 
+def _stored(spec: str) -> bool:
+    """A spec naming a store revision rather than a file (which would exist)."""
+    return spec != "-" and not Path(spec).exists()
+
+
 def split_language(spec: str) -> tuple[str, str | None]:
     """ "fr.docx:fr" -> ("fr.docx", "fr"). A spec naming an existing file is never
     split (a file may have a colon in its name)."""
@@ -78,20 +83,21 @@ def split_language(spec: str) -> tuple[str, str | None]:
     return match.group("spec"), match.group("lang")
 
 
-def stored_language_versions(spec: str, store: str | Path | None = None) -> tuple[str, ...]:
-    """``NAME[@REV]`` and the specs of its language versions in the store
-    (``NAME.xx:xx``, each at its latest version)."""
-    name, _ = split_spec(spec)
-    names = Store.open(store).names()
-    siblings = [
-        f"{other}:{other[len(name) + 1 :]}"
-        for other in names
-        if other.startswith(name + ".") and other[len(name) + 1 :] in LANGUAGE_NAMES
-    ]
-    if not siblings:
+def _stored_set(
+    spec: str, store: str | Path | None, loaded: Callable[[str], None] | None
+) -> dict[str, Loaded]:
+    """``NAME[@REV]``: that version and its language versions standing for it."""
+    from .translations import language_set
+
+    found = language_set(spec, store)
+    if len(found.versions) < 2:
+        name = found.name
         raise InputError(
-            f"{name} has no language versions in the store (drafts named {name}.fr, "
-            f"{name}.es...: 'redraft save {name}.fr fr.docx'); or compare files: "
+            f"{name} has no language versions in the store for {name}@{found.original.number} "
+            f"(save them with 'redraft save {name} fr.docx --lang fr'); or compare files: "
             f"redraft parity {spec} fr.docx es.docx"
         )
-    return (spec, *siblings)
+    if loaded is not None:
+        for version in found.versions.values():
+            loaded(version.source)
+    return found.versions

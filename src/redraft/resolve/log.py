@@ -42,27 +42,50 @@ def log(store: Store, name: str, limit: int | None = None) -> list[LogEntry]:
     return entries[1:] if limit is not None and len(entries) > limit else entries
 
 
-def summaries(store: Store) -> list[DraftSummary]:
-    """One line per draft: from one ``git log``; the words of each latest text the store
-    read before come from the cache ``log`` keeps (by blob id), and only the texts it
-    lacks are read (one ``cat-file``). A draft whose stored text cannot be read is left
-    out, and named in the store's warnings."""
-    found = store.all_versions()
-    latest = [found[name][-1] for name in sorted(found)]
+def summaries(store: Store, found: dict[str, list[Version]] | None = None) -> list[DraftSummary]:
+    """One line per draft: from one ``git log`` (or ``found``, what
+    :meth:`Store.all_versions` gave); the words and language of each latest text the
+    store read before come from the cache ``log`` keeps (by blob id), and only the texts
+    it lacks are read (one ``cat-file``). A draft whose stored text cannot be read is
+    left out, and named in the store's warnings."""
+    found = store.all_versions() if found is None else found
+    latest = [found[name][-1] for name in sorted(found) if found[name]]
     cached = store.load_cache(LOG_CACHE)
     cache = read_log_cache(cached.decode("utf-8", "replace")) if cached else new_log_cache()
     listed = cache.setdefault("listed", {})  # words of texts read whole (log counts others)
+    languages = cache.setdefault("languages", {})  # the language each text says it is in
     needed = [v for v in latest if not isinstance(listed.get(v.blob), int)]
+    changed = bool(needed)
     if needed:
         for version, draft in zip(needed, store.readable_drafts(needed), strict=True):
             if draft is not None:
                 listed[version.blob] = count_words(draft)
+                languages[version.blob] = draft.meta.language or "en"
+    unknown = [v.blob for v in latest if v.blob in listed and v.blob not in languages]
+    if unknown:  # figures cached before languages were: their front matter only
+        for blob, data in zip(unknown, store.blobs(unknown), strict=True):
+            languages[blob] = _language_of(data)
+        changed = True
+    if changed:
         store.save_cache(LOG_CACHE, json.dumps(cache).encode())
     return [
-        DraftSummary(v.name, v.number, v.symbol, int(listed[v.blob]), v.date, v.by)
+        DraftSummary(
+            v.name, v.number, v.symbol, int(listed[v.blob]), v.date, v.by, languages[v.blob]
+        )
         for v in latest
         if v.blob in listed
     ]
+
+
+def _language_of(data: bytes) -> str:
+    """The language a stored text's front matter says ("en" when it cannot be read)."""
+    from .. import canonical
+    from ..errors import InputError
+
+    try:
+        return canonical.front_meta(data).language or "en"
+    except InputError:
+        return "en"
 
 
 def _words_of(store: Store, version: Version, data: bytes) -> int:

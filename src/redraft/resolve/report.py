@@ -21,7 +21,7 @@ from .. import canonical
 from ..diff.engine import diff_drafts
 from ..jobs import NO_STEPS, Steps, parallel_iter
 from ..model import Draft, Version
-from ..overview import DraftOverview, draft_overview, status_line, version_name
+from ..overview import DraftOverview, LanguageOverview, draft_overview, status_line, version_name
 from ..render.site import (
     BuiltPage,
     Site,
@@ -34,8 +34,10 @@ from ..render.site import (
     redline_word_file,
     write_pages,
 )
+from ..render.site_languages import languages_cell, languages_section
 from ..words import count_words
 from .cache import key
+from .parity_store import language_overviews, with_languages
 from .report_cache import ReportCache
 from .sources import open_store, with_words
 
@@ -65,7 +67,7 @@ def overview(
         warnings.extend(opened.warnings)
     if corpus is not None and found:
         found = with_agreed_language(found, corpus, store)
-    return found
+    return with_languages(opened, found)  # languages and parity, in a store that has them
 
 
 def with_agreed_language(
@@ -115,7 +117,11 @@ def build_report(
         warnings.extend(opened.warnings)
         warnings.extend(unreadable.values())
     written = cache.site(out_dir)
-    plans = [_Plan.of(name, found, cache, out_dir, written) for name, found in histories.items()]
+    languages = language_overviews(opened, histories)  # {} in a store with one language
+    plans = [
+        _Plan.of(name, found, cache, out_dir, written, languages.get(name))
+        for name, found in histories.items()
+    ]
     units = [unit for plan in plans if not plan.kept for unit in _units(plan, cache)]
     needed = sorted({v.blob for unit in units for v in unit.versions})
     texts = dict(zip(needed, opened.blobs(needed), strict=True))
@@ -124,7 +130,8 @@ def build_report(
     for done in parallel_iter(_work, ready, steps, "Preparing pages"):
         _keep(done, cache)
     steps.start("Writing pages", len(plans))
-    site = write_pages(out_dir, _pages(plans, cache, steps))
+    shown = bool(languages)  # a Languages column on the index
+    site = write_pages(out_dir, _pages(plans, cache, steps, shown), languages=shown)
     cache.save_site(out_dir, _files_written(plans, out_dir))
     cache.save()
     return site
@@ -182,6 +189,8 @@ class _Plan:
     sections: tuple[str, ...]  # key of each redline's HTML
     words: tuple[str, ...]  # key of each Word file: the latest, then each redline
     kept: bool  # the folder holds this page and these Word files as last written
+    languages_html: str = ""  # its languages and their parity (a store with language versions)
+    languages_cell: str | None = None  # its cell of the index's Languages column
 
     @classmethod
     def of(
@@ -191,17 +200,21 @@ class _Plan:
         cache: ReportCache,
         out_dir: Path,
         written: dict[str, list[Any]],
+        languages: LanguageOverview | None = None,
     ) -> _Plan:
         shown = [(v.number, v.symbol, v.by, v.date, v.message, v.blob) for v in found]
         pairs = list(zip(found, found[1:], strict=False))
+        languages_html = languages_section(name, found, languages) if languages else ""
         plan = cls(
             name=name,
             versions=tuple(found),
-            page=key("page", name, shown),
+            page=key("page", name, shown, languages_html),
             text=key("text", found[-1].blob),
             sections=tuple(_section_key(name, a, b) for a, b in pairs),
             words=(_latest_word_key(found[-1]), *(_redline_word_key(a, b) for a, b in pairs)),
             kept=False,
+            languages_html=languages_html,
+            languages_cell=languages_cell(languages) if languages else None,
         )
         cache.used.update((*(v.blob for v in found), plan.text, *plan.sections, *plan.words))
         figures = all(v.blob in cache.words for v in found) and found[-1].blob in cache.meta
@@ -377,12 +390,17 @@ def _parse(text: bytes, version: Version, reader: Callable[[str], Draft]) -> Dra
 # -- pages -------------------------------------------------------------------------------
 
 
-def _pages(plans: list[_Plan], cache: ReportCache, steps: Steps) -> Iterator[BuiltPage]:
+def _pages(
+    plans: list[_Plan], cache: ReportCache, steps: Steps, languages: bool = False
+) -> Iterator[BuiltPage]:
     for plan in plans:
         found = plan.versions
         versions = [replace(v, words=cache.words[v.blob]) for v in found]
         status, symbol = cache.meta[found[-1].blob]
-        row = index_row(plan.name, versions[-1], len(versions), symbol, status)
+        cell = plan.languages_cell
+        if cell is None and languages:
+            cell = ""  # a draft without language versions, in a store that has some
+        row = index_row(plan.name, versions[-1], len(versions), symbol, status, None, cell)
         if plan.kept:  # the folder holds this page as it would be written
             yield BuiltPage(plan.name, "", {}, row, len(versions), kept=True)
             steps.advance()
@@ -392,7 +410,7 @@ def _pages(plans: list[_Plan], cache: ReportCache, steps: Steps) -> Iterator[Bui
         files = {}
         for file, word_key in zip(plan.files()[1:], plan.words, strict=True):
             files[file.removeprefix("drafts/")] = _needed(cache.word(word_key), word_key, cache)
-        html = page_html(plan.name, versions, sections, text_html)
+        html = page_html(plan.name, versions, sections, text_html, plan.languages_html)
         yield BuiltPage(plan.name, html, files, row, len(versions))
         steps.advance()
 

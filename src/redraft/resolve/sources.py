@@ -19,6 +19,7 @@ from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from ..readers import read_bytes, read_file_bytes, read_limited, read_path
 from ..words import count_words
+from .specs import split_language_spec
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -39,6 +40,21 @@ def load(spec: str, store: str | Path | None = None) -> Loaded:
     return load_revision(spec, store)
 
 
+def _check_store(spec: str, store: str | Path | None) -> None:
+    """The errors :func:`load_revision` gives for a spec that names no draft."""
+    from ..store import Store
+    from ..store.revisions import split_spec
+
+    try:
+        split_spec(spec)
+    except InputError:
+        raise InputError(f"{spec}: no such file") from None
+    try:
+        Store.open(store)
+    except StoreError as error:
+        raise InputError(f"{spec}: no such file, and no store to look it up in ({error})") from None
+
+
 def refuse_stdin_twice(*specs: str | None) -> None:
     """Standard input can be read once: "diff - -" would compare it with nothing."""
     if sum(1 for spec in specs if spec == "-") > 1:
@@ -46,9 +62,14 @@ def refuse_stdin_twice(*specs: str | None) -> None:
 
 
 def load_revision(spec: str, store: str | Path | None = None) -> Loaded:
-    """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft."""
-    from ..store.revisions import split_spec
+    """``NAME[@REV]`` from the store, saying clearly when there is no store or no such draft;
+    ``NAME[@REV]:LANG``, its version in another language (:mod:`.translations`)."""
+    base, language = split_language_spec(spec)
+    if language is not None:
+        from .translations import load_translation
 
+        _check_store(base, store)
+        return load_translation(base, language, store)
     try:
         from ..store.revisions import split_spec  # the store only for a store revision
 
@@ -77,6 +98,13 @@ def load_pair(old: str, new: str | None, store: Path | None) -> tuple[Loaded, Lo
         return load(old, store), load(new, store)
     if Path(old).exists() or old == "-":
         raise InputError("diff needs two drafts (or one store name: latest vs previous)")
+    base, language = split_language_spec(old)
+    if language is not None:
+        if "@" in base:  # that revision in the language against the latest in it
+            return load(old, store), load(f"{base.partition('@')[0]}:{language}", store)
+        from .translations import language_draft
+
+        old = language_draft(base, language, store)  # its latest against its previous
     name, at, _ = old.partition("@")
     if at:
         return load(old, store), load(name, store)
@@ -136,6 +164,11 @@ def history(
     from ..store import Store
 
     opened = store if isinstance(store, Store) else open_store(store)
+    base, language = split_language_spec(name)
+    if language is not None:  # "unodc:fr": the history of unodc's French version
+        from .translations import language_draft
+
+        name = language_draft(base, language, opened)
     return with_words(opened.history(name, steps))
 
 

@@ -21,6 +21,7 @@ from ..measure.stats import (
 )
 from ..model import Draft
 from .sources import load, load_store_drafts, open_store
+from .specs import split_language_spec
 
 #: The drafts the worker processes measure (forked: nothing is copied to them).
 _SHARED: list[Any] = []
@@ -83,6 +84,11 @@ def stats_report(
                 f"--by-version follows a draft through the store: give its NAME, not '{by_version}'"
             )
         opened = opened or open_store(store)
+        base, language = split_language_spec(by_version)
+        if language is not None:  # "unodc:fr": the versions of unodc's French version
+            from .translations import language_draft
+
+            by_version = language_draft(base, language, opened)
         history = opened.history(by_version, steps)
         if not history:
             raise opened.no_draft(by_version)

@@ -85,6 +85,7 @@ def parse_log(out: str, folder: str = "drafts") -> dict[str, list[Version]]:
                     message=message,
                     sponsors=own_sponsors,
                     blob=blob,
+                    translates=trailers.get("translates", ""),
                 )
             )
     return found

@@ -309,11 +309,20 @@ class Store:
         symbol: str = "",
         date: str | None = None,
         sponsors: tuple[str, ...] = (),
+        translates: str = "",
     ) -> Version | None:
-        """Record ``draft`` as the next version of ``name``; None when identical to the latest."""
+        """Record ``draft`` as the next version of ``name``; None when identical to the latest.
+        ``translates``: for a language version, the original's version it translates
+        (a trailer, :func:`redraft.parity.versions.translates_value`)."""
         item = Incoming(name, draft, name)
         saved = self.save_many(
-            [item], by=by, message=message, symbol=symbol, date=date, sponsors=sponsors
+            [item],
+            by=by,
+            message=message,
+            symbol=symbol,
+            date=date,
+            sponsors=sponsors,
+            translates=translates,
         )
         return saved[0][1]
 
@@ -327,12 +336,14 @@ class Store:
         symbol: str = "",
         date: str | None = None,
         sponsors: tuple[str, ...] = (),
+        translates: str = "",
     ) -> list[tuple[Incoming, Version | None]]:
         """Record each draft as the next version of its name, all in one commit whose
         objects go to git in one pack (``redraft import``: a session's 336 drafts in
         well under a second); None for a draft identical to its latest version. Each
         draft keeps its own symbol and sponsors (commit trailers, :mod:`.revisions`).
-        ``done`` is called for each draft as its text is prepared (a progress bar)."""
+        ``done`` is called for each draft as its text is prepared (a progress bar);
+        ``translates`` is for one draft saved alone (:meth:`save`)."""
         for item in items:
             validate_name(item.name)
         if len({item.name for item in items}) < len(items):
@@ -342,6 +353,9 @@ class Store:
         sponsors = tuple(check_field("sponsor", s, 120) for s in sponsors)
         if "\0" in message:
             raise InputError("the message contains a NUL character")
+        translates = check_field("translates", translates)
+        if translates and len(items) != 1:
+            raise InputError("a language version is saved alone")
         for item in items:
             refuse_control_characters(item.name, item.draft)
         when = parse_date(date) if date else _now()
@@ -378,6 +392,7 @@ class Store:
                     symbol=one_symbol,
                     sponsors=one_sponsors,
                     tool=__version__,
+                    translates=translates,
                 )
             else:
                 text = encode_batch_message(entries, message=message, by=by, tool=__version__)

@@ -23,6 +23,7 @@ shows it::
     Redraft-By: EU
     Redraft-Symbol: E/CN.15/2011/L.3
     Redraft-Sponsors: Austria; Brazil
+    Redraft-Translates: unodc-governance@3 4f2a9c1e...   (language versions only)
     Redraft-Tool: redraft 0.1.0
 """
 
@@ -169,15 +170,25 @@ def default_subject(name: str, symbol: str) -> str:
 
 
 def encode_message(
-    name: str, *, message: str, by: str, symbol: str, sponsors: tuple[str, ...], tool: str
+    name: str,
+    *,
+    message: str,
+    by: str,
+    symbol: str,
+    sponsors: tuple[str, ...],
+    tool: str,
+    translates: str = "",
 ) -> str:
-    """The commit message of a version: the user's message, then our trailers."""
+    """The commit message of a version: the user's message, then our trailers
+    (``translates``: for a language version, the original's version it translates)."""
     body = message.strip().replace("\r\n", "\n") or default_subject(name, symbol)
     trailers = [f"Redraft-Draft: {name}", f"Redraft-By: {by}"]
     if symbol:
         trailers.append(f"Redraft-Symbol: {symbol}")
     if sponsors:
         trailers.append(f"Redraft-Sponsors: {'; '.join(sponsors)}")
+    if translates:
+        trailers.append(f"Redraft-Translates: {translates}")
     trailers.append(f"Redraft-Tool: redraft {tool}")
     return body + "\n\n" + "\n".join(trailers) + "\n"
 
