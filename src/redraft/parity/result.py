@@ -6,20 +6,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..config import PARITY_KINDS
 from .languages import language_order
 
-#: Kinds of finding, in the order renderers list them (docs/parity.md).
-KINDS: tuple[str, ...] = (
-    "language",
-    "missing",
-    "extra",
-    "merged",
-    "split",
-    "moved",
-    "footnote",
-    "figure",
-    "length",
-)
+#: Kinds of finding, in the order renderers list them (docs/parity.md); defined once in
+#: config, which checks ``[session] parity`` against them.
+KINDS: tuple[str, ...] = PARITY_KINDS
 
 
 @dataclass(frozen=True)
