@@ -60,6 +60,8 @@ _ROMAN = re.compile(r"^\((?:x{0,2})(?:i{1,3}|iv|v|vi{0,3}|ix|x)\)$")
 _HEADING_STYLES = ("bold", "italic")
 #: A paragraph holding one of these is a paragraph, whatever its style.
 _STRUCTURE = {"list", "sublist", "blockList", "table", "heading", "subheading", "crossHeading"}
+#: The same names for lxml's ``iter``, which filters in C ("{*}": in any namespace).
+_STRUCTURE_TAGS = tuple("{*}" + name for name in sorted(_STRUCTURE))
 
 
 def section_number(paragraph: _Element, plain: bool = False) -> str | None:
@@ -69,7 +71,7 @@ def section_number(paragraph: _Element, plain: bool = False) -> str | None:
     unless the paragraph carries a heading class such as "H23"). ``plain``: the language
     prints its titles without bold (Chinese), so a title is known by its words
     (:func:`redraft.readers.akn_languages.plain_title`)."""
-    if any(local(e) in _STRUCTURE for e in paragraph.iter()):
+    if next(paragraph.iter(*_STRUCTURE_TAGS), None) is not None:
         return None
     first = paragraph[0] if len(paragraph) else None
     number = normalize(all_text(first)) if first is not None and local(first) == "num" else ""
