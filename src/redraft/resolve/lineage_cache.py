@@ -21,7 +21,7 @@ from ..negotiation.lineage import Lineage, build_lineage, step_sources
 from ..store import Store
 from ..words import count_words
 from .cache import load_document, save_document
-from .lineage_codec import FORMAT, Decoder, Encoder
+from .lineage_codec import FORMAT, Decoder, Encoder, splice, unsplice
 
 if TYPE_CHECKING:  # typing only (the diff engine is imported when a pair must be diffed)
     from ..diff.result import DiffResult
@@ -95,20 +95,26 @@ class _Kept:
     def _decode(self, body: dict[str, Any] | None) -> None:
         if body is None:
             return
-        rows, pairs = body["versions"], body["pairs"]
-        if not isinstance(rows, dict) or not isinstance(pairs, dict):
-            raise ValueError("bad document")
         self.decoder = Decoder(body["tables"])
-        for version in self.versions:
-            row = rows.get(version.blob)
-            if row is None or version.blob in self.drafts:
-                continue
-            if not isinstance(row, list) or len(row) != 3 or not isinstance(row[2], int):
+        rows: dict[str, tuple[Any, list[int], int]] = {}
+        blocks: list[int] = []
+        for row in _list(body["versions"]):
+            if not isinstance(row, list) or len(row) != 4 or not isinstance(row[3], int):
                 raise ValueError("bad version")
-            self.drafts[version.blob] = self.decoder.draft(row[:2])
-            self.words[version.blob] = row[2]
-            self.cached.add(version.blob)
-        self.pairs = pairs
+            blocks = unsplice(blocks, row[2])  # each version against the one before
+            rows[str(row[0])] = (row[1], blocks, row[3])
+        for version in self.versions:
+            found = rows.get(version.blob)
+            if found is not None and version.blob not in self.drafts:
+                self.drafts[version.blob] = self.decoder.draft(found[0], found[1])
+                self.words[version.blob] = found[2]
+                self.cached.add(version.blob)
+        changes: list[int] = []
+        for row in _list(body["pairs"]):
+            if not isinstance(row, list) or len(row) != 2:
+                raise ValueError("bad pair")
+            changes = unsplice(changes, row[1])
+            self.pairs[str(row[0])] = changes
 
     def missing(self) -> list[Version]:
         seen: set[str] = set()
@@ -212,19 +218,33 @@ class _Kept:
 
     def _save(self, results: list[DiffResult]) -> None:
         encoder = Encoder()
-        versions: dict[str, list[Any]] = {}
+        versions: list[list[Any]] = []
+        blocks: list[int] = []
+        seen: set[str] = set()
         for version in self.versions:
-            if version.blob not in versions:
-                row = encoder.draft(self.drafts[version.blob])
-                versions[version.blob] = [*row, self.words[version.blob]]
-        blobs = {id(draft): blob for blob, draft in self.drafts.items()}
-        pairs = {}
+            if version.blob not in seen:
+                seen.add(version.blob)
+                meta, now = encoder.draft(self.drafts[version.blob])
+                versions.append([version.blob, meta, splice(blocks, now), self.words[version.blob]])
+                blocks = now
+        names = {id(draft): blob for blob, draft in self.drafts.items()}
+        pairs: list[list[Any]] = []
+        changes: list[int] = []
         for result in results:
-            old, new = blobs.get(id(result.old)), blobs.get(id(result.new))
-            if old is not None and new is not None:
-                pairs[f"{old}:{new}"] = encoder.changes(result)
+            old, new = names.get(id(result.old)), names.get(id(result.new))
+            if old is not None and new is not None and f"{old}:{new}" not in seen:
+                seen.add(f"{old}:{new}")
+                now = encoder.changes(result)
+                pairs.append([f"{old}:{new}", splice(changes, now)])
+                changes = now
         body = {"tables": encoder.tables, "versions": versions, "pairs": pairs}
         save_document(self.store, _document(self.name), KIND, body)
+
+
+def _list(found: Any) -> list[Any]:
+    if not isinstance(found, list):
+        raise ValueError("bad document")
+    return found
 
 
 def _document(name: str) -> str:

@@ -46,8 +46,8 @@ class Encoder:
             "changes": [],
         }
 
-    def draft(self, draft: Draft) -> list[Any]:
-        return [self._meta(draft.meta), [self._para(block) for block in draft.blocks]]
+    def draft(self, draft: Draft) -> tuple[int, list[int]]:
+        return self._meta(draft.meta), [self._para(block) for block in draft.blocks]
 
     def changes(self, result: DiffResult) -> list[int]:
         return [self._change(change) for change in result.changes]
@@ -99,6 +99,10 @@ class Encoder:
         news = tuple(self._unit(unit) for unit in change.new_units)
         key = (change, olds, news)  # Change compares every field but its units
         found = self._changes.get(key)
+        if found is None and len(olds) == len(news) == 1 and change.op == "equal":
+            if change == unchanged(change.old_units[0], change.new_units[0], change.moved):
+                found = self._changes[key] = len(self.tables["changes"])
+                self.tables["changes"].append([olds[0], news[0], int(change.moved)])
         if found is None:
             found = self._changes[key] = len(self.tables["changes"])
             verb = change.verb
@@ -136,10 +140,8 @@ class Decoder:
         self._change_rows = _rows(tables["changes"])
         self._changes: list[Change] | None = None
 
-    def draft(self, row: Any) -> Draft:
-        if not isinstance(row, list) or len(row) != 2:
-            raise ValueError("bad version")
-        return Draft(meta=_pick(self.metas, [row[0]])[0], blocks=tuple(_pick(self.paras, row[1])))
+    def draft(self, meta: Any, blocks: list[int]) -> Draft:
+        return Draft(meta=_pick(self.metas, [meta])[0], blocks=tuple(_pick(self.paras, blocks)))
 
     def changes(self, row: Any) -> tuple[Change, ...]:
         if self._changes is None:  # only commands that follow paragraphs need them
@@ -161,8 +163,9 @@ class Decoder:
             number=number,
             label=label,
             opening=opening,
-            children=tuple(_pick(self.paras, row[5])),  # written before their parent
-            footnotes=tuple(_pick(self.notes, row[6])),
+            # children are written before their parent
+            children=tuple(_pick(self.paras, row[5])) if row[5] else (),
+            footnotes=tuple(_pick(self.notes, row[6])) if row[6] else (),
         )
 
     def _string(self, at: Any) -> str:
@@ -170,14 +173,20 @@ class Decoder:
             raise ValueError("position out of its table")
         return self.strings[at]
 
-    def _unit(self, position: int) -> Unit:
+    def _unit(self, position: Any) -> Unit:
         if not isinstance(position, int):
             raise ValueError("bad unit")
         if position < 0:
-            return _pick(self.notes, [-1 - position])[0]
-        return _pick(self.paras, [position])[0]
+            if -1 - position >= len(self.notes):
+                raise ValueError("position out of its table")
+            return self.notes[-1 - position]
+        if position >= len(self.paras):
+            raise ValueError("position out of its table")
+        return self.paras[position]
 
     def _change(self, row: Any) -> Change:
+        if isinstance(row, list) and len(row) == 3:  # a unit unchanged
+            return unchanged(self._unit(row[0]), self._unit(row[1]), bool(row[2]))
         if not isinstance(row, list) or len(row) != 10:
             raise ValueError("bad change")
         op, olds, news, flags, similarity, verb, segments, old_units, new_units, kind = row
@@ -197,6 +206,46 @@ class Decoder:
             kind_change=(str(kind[0]), str(kind[1])) if kind else None,
             typography=bool(flags & 4),
         )
+
+
+def unchanged(before: Unit, after: Unit, moved: bool) -> Change:
+    """The change of a unit whose text did not change (renumbered or moved perhaps):
+    the commonest change by far, kept as its two units and the flag."""
+    return Change(
+        op="equal",
+        old=(before.label,),
+        new=(after.label,),
+        moved=moved,
+        renumbered=before.label != after.label,
+        segments=(("=", before.text),) if before.text else (),
+        old_units=(before,),
+        new_units=(after,),
+    )
+
+
+def splice(before: list[int], after: list[int]) -> list[Any]:
+    """``after`` as [kept at the start, kept at the end, what lies between] against
+    ``before``: a version differs from the one before it in a few places."""
+    most = min(len(before), len(after))
+    start = 0
+    while start < most and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < most - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return [start, end, after[start : len(after) - end]]
+
+
+def unsplice(before: list[int], row: Any) -> list[int]:
+    """What :func:`splice` made ``row`` of, given ``before``."""
+    if not isinstance(row, list) or len(row) != 3:
+        raise ValueError("bad splice")
+    start, end, middle = row
+    if not isinstance(start, int) or not isinstance(end, int) or not isinstance(middle, list):
+        raise ValueError("bad splice")
+    if start < 0 or end < 0 or start + end > len(before):
+        raise ValueError("bad splice")
+    return before[:start] + middle + before[len(before) - end :]
 
 
 def _rows(found: Any) -> list[list[Any]]:
