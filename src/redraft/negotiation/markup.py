@@ -29,6 +29,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from .config import COMMON_DELEGATIONS, DEFAULT_CONFIG, MarkupConfig, normalize_phrase
 from .prefix import MAX_NAME_WORDS, NAME_WORD, PREFIX, WORD_PREFIX, prefix_names
@@ -130,9 +131,10 @@ class Markup:
         names = (name for tag in self.tags() for name in tag.delegations)
         return tuple(dict.fromkeys(names))
 
-    @property
+    @cached_property
     def state(self) -> str:
-        """agreed-ad-ref | agreed | proposed-deletion | open | clean."""
+        """agreed-ad-ref | agreed | proposed-deletion | open | clean (read once: the
+        markup of a paragraph is asked for its state at each of a thousand versions)."""
         if self.marker in ("agreed-ad-ref", "agreed"):
             return self.marker
         if self.marker == "deleted" or self._proposes_deletion():

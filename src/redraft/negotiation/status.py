@@ -125,7 +125,7 @@ def competing(markups: Sequence[Markup]) -> dict[str, str]:
     labels = {m.label for m in markups}
     out: dict[str, str] = {}
     for markup in markups:
-        alt = _ALT.match(markup.label)
+        alt = _ALT.match(markup.label) if "alt" in markup.label else None
         if alt is None:
             continue
         base = alt.group("base")
@@ -161,6 +161,14 @@ def draft_status(
     caller reading many versions of one draft) reuse the markup and status of a
     paragraph already read, by its text and label, and by its markup and note."""
     markups = [m for _, m in draft_markup(draft, config, known)]
+    return _status(source, markups, statuses)
+
+
+def _status(
+    source: str,
+    markups: list[Markup],
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None,
+) -> StatusResult:
     notes = competing(markups)
     paragraphs = tuple(_status_of(m, notes.get(m.label, ""), statuses) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
@@ -205,8 +213,19 @@ def status_by_version(
     latest = StatusResult(name, (), Totals())
     known: dict[tuple[str, str], Markup] = {}
     statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
+    # the counted markups of each top-level block, by the block object (versions share
+    # most of theirs): a version costs a lookup per block, not a walk of its tree
+    blocks: dict[int, tuple[Paragraph, list[Markup]]] = {}
     for version, draft in history:
-        latest = draft_status(draft, f"{name}@{version.number}", config, known, statuses)
+        markups: list[Markup] = []
+        for block in draft.blocks:
+            found = blocks.get(id(block))
+            if found is None or found[0] is not block:
+                alone = Draft(blocks=(block,))
+                counted = [m for _, m in draft_markup(alone, config, known)]
+                found = blocks[id(block)] = (block, counted)
+            markups.extend(found[1])
+        latest = _status(f"{name}@{version.number}", markups, statuses)
         versions.append(
             VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
         )
