@@ -211,25 +211,52 @@ def status_by_version(
     """Totals at each version of ``name`` (``history`` oldest first, not empty)."""
     versions = []
     latest = StatusResult(name, (), Totals())
-    known: dict[tuple[str, str], Markup] = {}
-    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
-    # the counted markups of each top-level block, by the block object (versions share
-    # most of theirs): a version costs a lookup per block, not a walk of its tree
-    blocks: dict[int, tuple[Paragraph, list[Markup]]] = {}
-    for version, draft in history:
-        markups: list[Markup] = []
-        for block in draft.blocks:
-            found = blocks.get(id(block))
-            if found is None or found[0] is not block:
-                alone = Draft(blocks=(block,))
-                counted = [m for _, m in draft_markup(alone, config, known)]
-                found = blocks[id(block)] = (block, counted)
-            markups.extend(found[1])
-        latest = _status(f"{name}@{version.number}", markups, statuses)
+    counted = _Counted(config)
+    for index, (version, draft) in enumerate(history):
+        source = f"{name}@{version.number}"
+        blocks = [counted.block(block) for block in draft.blocks]
+        if index == len(history) - 1 or any(block.alternatives for block in blocks):
+            markups = [markup for block in blocks for markup in block.markups]
+            latest = _status(source, markups, counted.statuses)
+            totals = latest.totals
+        else:  # no "alt" label: no note, each paragraph's status as read before
+            totals = totals_of([status for block in blocks for status in block.statuses])
         versions.append(
-            VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
+            VersionStatus(version.number, version.symbol, version.date, version.by, totals)
         )
     return Progress(name, latest, tuple(versions))
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A top-level block's counted paragraphs, their statuses without a note, and whether
+    one is labelled as an alternative (which may give a note: :func:`competing`)."""
+
+    block: Paragraph
+    markups: list[Markup]
+    statuses: list[ParagraphStatus]
+    alternatives: bool
+
+
+class _Counted:
+    """What each block object holds, read once: the versions of one draft share most of
+    their blocks, so that a version costs a lookup per block, not a walk of its tree."""
+
+    def __init__(self, config: MarkupConfig) -> None:
+        self.config = config
+        self.known: dict[tuple[str, str], Markup] = {}
+        self.statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
+        self._blocks: dict[int, _Block] = {}  # each holds its block: ids stay unique
+
+    def block(self, block: Paragraph) -> _Block:
+        found = self._blocks.get(id(block))
+        if found is None:
+            alone = Draft(blocks=(block,))
+            markups = [m for _, m in draft_markup(alone, self.config, self.known)]
+            statuses = [_status_of(m, "", self.statuses) for m in markups]
+            alternatives = any("alt" in m.label for m in markups)
+            found = self._blocks[id(block)] = _Block(block, markups, statuses, alternatives)
+        return found
 
 
 def summary_line(totals: Totals) -> str:
