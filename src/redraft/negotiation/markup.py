@@ -28,7 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .config import COMMON_DELEGATIONS, DEFAULT_CONFIG, MarkupConfig, normalize_phrase
@@ -163,6 +163,15 @@ def excerpt(text: str, offset: int, before: int = 15, after: int = 25) -> str:
 def parse_markup(text: str, label: str = "", config: MarkupConfig = DEFAULT_CONFIG) -> Markup:
     """Read the negotiation markup of one paragraph's text."""
     return _Parser(text, label, config).parse()
+
+
+def relabel(markup: Markup, label: str) -> Markup:
+    """``markup`` as :func:`parse_markup` reads the same text under ``label`` (the label
+    is only named, never read: a paragraph renumbered need not be read again)."""
+    if markup.label == label:
+        return markup
+    problems = tuple(replace(problem, label=label) for problem in markup.problems)
+    return replace(markup, label=label, problems=problems)
 
 
 # -- the parser -------------------------------------------------------------------

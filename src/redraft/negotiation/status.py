@@ -20,7 +20,7 @@ from ..english import plural
 from ..model import Draft, Kind, Paragraph
 from .config import DEFAULT_CONFIG, MarkupConfig
 from .lineage import VersionLike
-from .markup import Markup, Problem, parse_markup
+from .markup import Markup, Problem, parse_markup, relabel
 
 STATES = ("agreed-ad-ref", "agreed", "open", "proposed-deletion", "clean")
 _ALWAYS_COUNTED = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT})
@@ -105,12 +105,26 @@ def draft_markup(
     for block in draft.walk():
         if block.kind in _NEVER_COUNTED:
             continue
-        found = known.get((block.text, block.label)) if known is not None else None
-        markup = found if found is not None else parse_markup(block.text, block.label, config)
-        if known is not None and found is None:
-            known[(block.text, block.label)] = markup
+        if known is None:
+            markup = parse_markup(block.text, block.label, config)
+        else:
+            markup = _known_markup(block.text, block.label, config, known)
         if block.kind in _ALWAYS_COUNTED or markup.state != "clean":
             yield block, markup
+
+
+def _known_markup(
+    text: str, label: str, config: MarkupConfig, known: dict[tuple[str, str], Markup]
+) -> Markup:
+    """The markup of ``text`` under ``label``, read once per text (a paragraph renumbered
+    in a later version keeps its markup under its new label)."""
+    found = known.get((text, label))
+    if found is None:
+        plain = known.get((text, ""))
+        if plain is None:
+            plain = known[(text, "")] = parse_markup(text, "", config)
+        found = known[(text, label)] = relabel(plain, label)
+    return found
 
 
 _ALT = re.compile(r"^(?P<base>.+?)alt\d*$")
