@@ -62,7 +62,7 @@ def head_commit(git_dir: Path) -> str | None:
 
 
 def cache_name(paths: list[str]) -> str:
-    return "redraft-cache/log/" + hashlib.sha1("\0".join(paths).encode()).hexdigest()[:20]
+    return "redraft-versions/" + hashlib.sha1("\0".join(paths).encode()).hexdigest()[:20]
 
 
 def entry_key(git_dir: Path, commit: str, paths: list[str]) -> str:

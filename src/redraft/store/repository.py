@@ -401,7 +401,7 @@ class Store:
             shown = [(p, _blob_of(snap.blobs[p]), data) for p, data in files.items()]
             sync_worktree_many(self._git_context(), shown)
             self._tidy()
-        found = self._log(list(files))
+        found = self._log(list(files), keep=False)  # a save pays for no cache write
         results: list[tuple[Incoming, Version | None]] = []
         for item, path in zip(items, paths, strict=True):
             version = found[item.name][-1] if path in files else None
@@ -529,10 +529,11 @@ class Store:
         except ValueError as error:
             raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
 
-    def _log(self, paths: list[str]) -> dict[str, list[Version]]:
+    def _log(self, paths: list[str], keep: bool = True) -> dict[str, list[Version]]:
         """Versions per draft under ``paths``: from the cache of the commit HEAD stands
-        for (:mod:`.log_cache`), else one ``git log`` of that very commit, kept."""
-        commit = log_cache.head_commit(self.git_dir)
+        for (:mod:`.log_cache`), else one ``git log`` of that very commit (kept with
+        ``keep``)."""
+        commit = log_cache.head_commit(self.git_dir) if keep else None
         if commit is None:
             return self._git_log(paths, "HEAD")
         name = log_cache.cache_name(paths)
