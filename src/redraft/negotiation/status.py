@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from ..english import plural
 from ..model import Draft, Kind, Paragraph
@@ -228,13 +228,16 @@ def status_by_version(
     counted = _Counted(config)
     for index, (version, draft) in enumerate(history):
         source = f"{name}@{version.number}"
-        blocks = [counted.block(block) for block in draft.blocks]
+        found = list(map(counted.known_blocks.get, map(id, draft.blocks)))
+        if None in found:
+            found = [counted.block(block) for block in draft.blocks]
+        blocks: list[_Block] = found  # type: ignore[assignment]  # None was replaced
         if index == len(history) - 1 or any(block.alternatives for block in blocks):
             markups = [markup for block in blocks for markup in block.markups]
             latest = _status(source, markups, counted.statuses)
             totals = latest.totals
-        else:  # no "alt" label: no note, each paragraph's status as read before
-            totals = totals_of([status for block in blocks for status in block.statuses])
+        else:  # no "alt" label: no note, each block's counts as read before, added up
+            totals = Totals(*map(sum, zip(*(block.counts for block in blocks), strict=True)))
         versions.append(
             VersionStatus(version.number, version.symbol, version.date, version.by, totals)
         )
@@ -250,6 +253,7 @@ class _Block:
     markups: list[Markup]
     statuses: list[ParagraphStatus]
     alternatives: bool
+    counts: tuple[int, ...]  # the fields of totals_of(statuses), which add up over blocks
 
 
 class _Counted:
@@ -260,16 +264,18 @@ class _Counted:
         self.config = config
         self.known: dict[tuple[str, str], Markup] = {}
         self.statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
-        self._blocks: dict[int, _Block] = {}  # each holds its block: ids stay unique
+        self.known_blocks: dict[int, _Block] = {}  # each holds its block: ids stay unique
 
     def block(self, block: Paragraph) -> _Block:
-        found = self._blocks.get(id(block))
+        found = self.known_blocks.get(id(block))
         if found is None:
             alone = Draft(blocks=(block,))
             markups = [m for _, m in draft_markup(alone, self.config, self.known)]
             statuses = [_status_of(m, "", self.statuses) for m in markups]
             alternatives = any("alt" in m.label for m in markups)
-            found = self._blocks[id(block)] = _Block(block, markups, statuses, alternatives)
+            counts = astuple(totals_of(statuses))
+            found = _Block(block, markups, statuses, alternatives, counts)
+            self.known_blocks[id(block)] = found
         return found
 
 
