@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 
 from ..english import plural
 from ..model import Draft, Kind, Paragraph
@@ -229,9 +229,10 @@ def status_by_version(
     for index, (version, draft) in enumerate(history):
         source = f"{name}@{version.number}"
         found = list(map(counted.known_blocks.get, map(id, draft.blocks)))
-        if None in found:
-            found = [counted.block(block) for block in draft.blocks]
-        blocks: list[_Block] = found  # type: ignore[assignment]  # None was replaced
+        blocks = [
+            block if block is not None else counted.block(draft.blocks[at])
+            for at, block in enumerate(found)
+        ]
         if index == len(history) - 1 or any(block.alternatives for block in blocks):
             markups = [markup for block in blocks for markup in block.markups]
             latest = _status(source, markups, counted.statuses)
@@ -242,6 +243,9 @@ def status_by_version(
             VersionStatus(version.number, version.symbol, version.date, version.by, totals)
         )
     return Progress(name, latest, tuple(versions))
+
+
+_TOTALS = tuple(field.name for field in fields(Totals))
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,8 @@ class _Counted:
             markups = [m for _, m in draft_markup(alone, self.config, self.known)]
             statuses = [_status_of(m, "", self.statuses) for m in markups]
             alternatives = any("alt" in m.label for m in markups)
-            counts = astuple(totals_of(statuses))
+            totals = totals_of(statuses)
+            counts = tuple(getattr(totals, name) for name in _TOTALS)
             found = _Block(block, markups, statuses, alternatives, counts)
             self.known_blocks[id(block)] = found
         return found
