@@ -104,7 +104,10 @@ def test_log_cache_is_keyed_by_the_commit_and_ignored_when_damaged(tmp_path: Pat
     name = log_cache.cache_name(["drafts/crime.txt"])
     assert store.load_cache(name) is not None
     assert store.versions("crime") == fresh["crime"]  # read back
-    for damaged in (b"", b"junk", zlib.compress(b'{"key": "x", "drafts": {}}')):
+    good = store.load_cache(name)
+    assert good is not None
+    key = good.partition(b"\n")[0]
+    for damaged in (b"", b"junk", good[:-9], key + b"\n" + zlib.compress(b'{"drafts": 1}')):
         store.save_cache(name, damaged)
         assert store.versions("crime") == fresh["crime"]
     store.save("crime", canonical.parse(BASE.replace("Urges", "Calls upon")), by="EU")

@@ -78,22 +78,22 @@ def load(git_dir: Path, name: str, key: str) -> dict[str, list[Version]] | None:
     data = read_cache(git_dir, name)
     if data is None:
         return None
+    head, _, body = data.partition(b"\n")
+    if head != key.encode():  # another commit's (a save moved the branch): not even read
+        return None
     try:
-        document = json.loads(zlib.decompress(data))
-        if not isinstance(document, dict) or document.get("key") != key:
-            return None
-        return {
-            str(draft): [_version(row) for row in rows]
-            for draft, rows in document["drafts"].items()
-        }
+        document = json.loads(zlib.decompress(body))
+        drafts = document["drafts"]
+        return {str(draft): [_version(row) for row in rows] for draft, rows in drafts.items()}
     except (ValueError, TypeError, KeyError, AttributeError, zlib.error):
         return None
 
 
 def save(git_dir: Path, name: str, key: str, found: dict[str, list[Version]]) -> None:
     drafts = {draft: [_row(version) for version in versions] for draft, versions in found.items()}
-    data = json.dumps({"key": key, "drafts": drafts}, ensure_ascii=False).encode("utf-8")
-    write_cache(git_dir, name, zlib.compress(data, 1))  # its checksum finds damage
+    data = json.dumps({"drafts": drafts}, ensure_ascii=False).encode("utf-8")
+    # the key first, to be compared unread; the versions compressed: a checksum
+    write_cache(git_dir, name, key.encode() + b"\n" + zlib.compress(data, 1))
 
 
 def _row(v: Version) -> list[Any]:
