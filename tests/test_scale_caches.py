@@ -24,6 +24,7 @@ from redraft.negotiation.lineage import build_lineage
 from redraft.readers.report import split_report
 from redraft.render.site import write_site
 from redraft.resolve import cache as cache_module
+from redraft.resolve import lineage_cache
 from redraft.resolve.lineage_cache import lineage
 from redraft.resolve.report import build_report, overview
 from redraft.resolve.sources import with_words
@@ -143,14 +144,14 @@ def test_pair_cache_gives_the_results_of_a_fresh_diff(tmp_path: Path) -> None:
     fresh = build_lineage("crime", history)
     expected = (blame(fresh), blame_words(fresh, "OP1"), paragraph_history(fresh, "OP2"))
     assert _lineage_results(store) == expected  # cold: pairs diffed and kept
-    assert store.load_cache("redraft-cache/pairs/crime") is not None
+    assert store.load_cache("redraft-cache/lineage/crime") is not None
     assert _lineage_results(store) == expected  # warm: read back
 
 
 def test_pair_cache_damaged_or_from_another_draft_is_ignored(tmp_path: Path) -> None:
     store = build_store(tmp_path / "store", versions_of(BASE, 5))
     expected = _lineage_results(store)
-    name = "redraft-cache/pairs/crime"
+    name = "redraft-cache/lineage/crime"
     good = store.load_cache(name)
     assert good is not None
     for damaged in (b"", b"garbage", good[: len(good) // 2], zlib.compress(b"[1, 2]")):
@@ -170,9 +171,9 @@ def test_cache_of_another_redraft_is_ignored(
 ) -> None:
     store = build_store(tmp_path / "store", versions_of(BASE, 3))
     _lineage_results(store)
-    assert cache_module.load_document(store, "pairs/crime", "cache:pairs:1") is not None
+    assert cache_module.load_document(store, "lineage/crime", lineage_cache.KIND) is not None
     monkeypatch.setattr(cache_module, "code_digest", lambda: "another redraft")
-    assert cache_module.load_document(store, "pairs/crime", "cache:pairs:1") is None
+    assert cache_module.load_document(store, "lineage/crime", lineage_cache.KIND) is None
 
 
 # -- the report ---------------------------------------------------------------------------

@@ -45,14 +45,17 @@ def show(
     """Print DRAFT with its paragraph labels. DRAFT is a file (UN printed text,
     canonical text, AKN XML, Word), - for standard input, or a store revision
     NAME[@REV] (NAME@REV:fr or --lang fr: its French version)."""
-    from ..outline import find_unit
     from ..resolve import load
 
     spec = in_language([spec], language)[0]
     loaded = load(spec, store)
     show_warnings(loaded.warnings)
     draft = loaded.draft
-    units = [find_unit(draft, para, spec)] if para is not None else None  # "" is no label
+    units = None
+    if para is not None:  # "" is no label
+        from ..outline import find_unit
+
+        units = [find_unit(draft, para, spec)]
     if fmt == "json":
         emit(_json(draft, spec, loaded.source, units), output)
         return

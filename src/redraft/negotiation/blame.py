@@ -87,11 +87,18 @@ def _origins(lineage: Lineage) -> dict[str, tuple[Stamp, Stamp]]:
     first = lineage.stamps[0]
     state = {unit.label: (first, first) for unit in lineage.drafts[0].units()}
     for step, stamp in zip(lineage.steps, lineage.stamps[1:], strict=True):
-        state = {
-            label: origin
-            for change in step.changes
-            for label, origin in _carry(change, state, stamp).items()
-        }
+        # A unit unchanged under its label keeps its origin: only the other changes of a
+        # step (a few of a thousand versions' hundred paragraphs) are carried one by one.
+        moving = [c for c in step.changes if c.op != "equal" or c.old != c.new]
+        if not moving:
+            continue
+        carried = [_carry(change, state, stamp) for change in moving]
+        state = dict(state)
+        for change in moving:
+            for label in change.old:
+                del state[label]
+        for found in carried:
+            state.update(found)
     return state
 
 

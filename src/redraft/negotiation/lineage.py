@@ -133,6 +133,8 @@ def _same_label_rewrites(result: DiffResult) -> DiffResult:
     from ..diff.result import Change
 
     deleted = {c.old[0]: c for c in result.changes if c.op == "deleted" and len(c.old) == 1}
+    if not deleted:  # most steps of a long history: nothing to pair
+        return result
     changes: list[Change] = []
     paired: set[str] = set()
     for change in result.changes:

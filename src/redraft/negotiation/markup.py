@@ -28,7 +28,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .config import COMMON_DELEGATIONS, DEFAULT_CONFIG, MarkupConfig, normalize_phrase
 from .prefix import MAX_NAME_WORDS, NAME_WORD, PREFIX, WORD_PREFIX, prefix_names
@@ -130,9 +131,10 @@ class Markup:
         names = (name for tag in self.tags() for name in tag.delegations)
         return tuple(dict.fromkeys(names))
 
-    @property
+    @cached_property
     def state(self) -> str:
-        """agreed-ad-ref | agreed | proposed-deletion | open | clean."""
+        """agreed-ad-ref | agreed | proposed-deletion | open | clean (read once: the
+        markup of a paragraph is asked for its state at each of a thousand versions)."""
         if self.marker in ("agreed-ad-ref", "agreed"):
             return self.marker
         if self.marker == "deleted" or self._proposes_deletion():
@@ -161,6 +163,15 @@ def excerpt(text: str, offset: int, before: int = 15, after: int = 25) -> str:
 def parse_markup(text: str, label: str = "", config: MarkupConfig = DEFAULT_CONFIG) -> Markup:
     """Read the negotiation markup of one paragraph's text."""
     return _Parser(text, label, config).parse()
+
+
+def relabel(markup: Markup, label: str) -> Markup:
+    """``markup`` as :func:`parse_markup` reads the same text under ``label`` (the label
+    is only named, never read: a paragraph renumbered need not be read again)."""
+    if markup.label == label:
+        return markup
+    problems = tuple(replace(problem, label=label) for problem in markup.problems)
+    return replace(markup, label=label, problems=problems)
 
 
 # -- the parser -------------------------------------------------------------------

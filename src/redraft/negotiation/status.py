@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..english import plural
 from ..model import Draft, Kind, Paragraph
 from .config import DEFAULT_CONFIG, MarkupConfig
 from .lineage import VersionLike
-from .markup import Markup, Problem, parse_markup
+from .markup import Markup, Problem, parse_markup, relabel
 
 STATES = ("agreed-ad-ref", "agreed", "open", "proposed-deletion", "clean")
 _ALWAYS_COUNTED = frozenset({Kind.PREAMBULAR, Kind.OPERATIVE, Kind.TEXT})
@@ -105,12 +105,26 @@ def draft_markup(
     for block in draft.walk():
         if block.kind in _NEVER_COUNTED:
             continue
-        found = known.get((block.text, block.label)) if known is not None else None
-        markup = found if found is not None else parse_markup(block.text, block.label, config)
-        if known is not None and found is None:
-            known[(block.text, block.label)] = markup
+        if known is None:
+            markup = parse_markup(block.text, block.label, config)
+        else:
+            markup = _known_markup(block.text, block.label, config, known)
         if block.kind in _ALWAYS_COUNTED or markup.state != "clean":
             yield block, markup
+
+
+def _known_markup(
+    text: str, label: str, config: MarkupConfig, known: dict[tuple[str, str], Markup]
+) -> Markup:
+    """The markup of ``text`` under ``label``, read once per text (a paragraph renumbered
+    in a later version keeps its markup under its new label)."""
+    found = known.get((text, label))
+    if found is None:
+        plain = known.get((text, ""))
+        if plain is None:
+            plain = known[(text, "")] = parse_markup(text, "", config)
+        found = known[(text, label)] = relabel(plain, label)
+    return found
 
 
 _ALT = re.compile(r"^(?P<base>.+?)alt\d*$")
@@ -125,7 +139,7 @@ def competing(markups: Sequence[Markup]) -> dict[str, str]:
     labels = {m.label for m in markups}
     out: dict[str, str] = {}
     for markup in markups:
-        alt = _ALT.match(markup.label)
+        alt = _ALT.match(markup.label) if "alt" in markup.label else None
         if alt is None:
             continue
         base = alt.group("base")
@@ -161,6 +175,14 @@ def draft_status(
     caller reading many versions of one draft) reuse the markup and status of a
     paragraph already read, by its text and label, and by its markup and note."""
     markups = [m for _, m in draft_markup(draft, config, known)]
+    return _status(source, markups, statuses)
+
+
+def _status(
+    source: str,
+    markups: list[Markup],
+    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] | None,
+) -> StatusResult:
     notes = competing(markups)
     paragraphs = tuple(_status_of(m, notes.get(m.label, ""), statuses) for m in markups)
     return StatusResult(source, paragraphs, totals_of(paragraphs))
@@ -203,14 +225,63 @@ def status_by_version(
     """Totals at each version of ``name`` (``history`` oldest first, not empty)."""
     versions = []
     latest = StatusResult(name, (), Totals())
-    known: dict[tuple[str, str], Markup] = {}
-    statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
-    for version, draft in history:
-        latest = draft_status(draft, f"{name}@{version.number}", config, known, statuses)
+    counted = _Counted(config)
+    for index, (version, draft) in enumerate(history):
+        source = f"{name}@{version.number}"
+        found = list(map(counted.known_blocks.get, map(id, draft.blocks)))
+        blocks = [
+            block if block is not None else counted.block(draft.blocks[at])
+            for at, block in enumerate(found)
+        ]
+        if index == len(history) - 1 or any(block.alternatives for block in blocks):
+            markups = [markup for block in blocks for markup in block.markups]
+            latest = _status(source, markups, counted.statuses)
+            totals = latest.totals
+        else:  # no "alt" label: no note, each block's counts as read before, added up
+            totals = Totals(*map(sum, zip(*(block.counts for block in blocks), strict=True)))
         versions.append(
-            VersionStatus(version.number, version.symbol, version.date, version.by, latest.totals)
+            VersionStatus(version.number, version.symbol, version.date, version.by, totals)
         )
     return Progress(name, latest, tuple(versions))
+
+
+_TOTALS = tuple(field.name for field in fields(Totals))
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A top-level block's counted paragraphs, their statuses without a note, and whether
+    one is labelled as an alternative (which may give a note: :func:`competing`)."""
+
+    block: Paragraph
+    markups: list[Markup]
+    statuses: list[ParagraphStatus]
+    alternatives: bool
+    counts: tuple[int, ...]  # the fields of totals_of(statuses), which add up over blocks
+
+
+class _Counted:
+    """What each block object holds, read once: the versions of one draft share most of
+    their blocks, so that a version costs a lookup per block, not a walk of its tree."""
+
+    def __init__(self, config: MarkupConfig) -> None:
+        self.config = config
+        self.known: dict[tuple[str, str], Markup] = {}
+        self.statuses: dict[tuple[int, str], tuple[Markup, ParagraphStatus]] = {}
+        self.known_blocks: dict[int, _Block] = {}  # each holds its block: ids stay unique
+
+    def block(self, block: Paragraph) -> _Block:
+        found = self.known_blocks.get(id(block))
+        if found is None:
+            alone = Draft(blocks=(block,))
+            markups = [m for _, m in draft_markup(alone, self.config, self.known)]
+            statuses = [_status_of(m, "", self.statuses) for m in markups]
+            alternatives = any("alt" in m.label for m in markups)
+            totals = totals_of(statuses)
+            counts = tuple(getattr(totals, name) for name in _TOTALS)
+            found = _Block(block, markups, statuses, alternatives, counts)
+            self.known_blocks[id(block)] = found
+        return found
 
 
 def summary_line(totals: Totals) -> str:

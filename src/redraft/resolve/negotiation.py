@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import read_section
 from ..errors import InputError
 from ..jobs import NO_STEPS, Steps
+from ..model import Version
 from ..negotiation.blame import BlameResult, WordBlame, blame, blame_words
 from ..negotiation.clean import CleanResult, clean_draft
 from ..negotiation.config import DEFAULT_CONFIG, MarkupConfig, config_from_table
@@ -19,8 +21,12 @@ from ..negotiation.history import ParagraphHistory, paragraph_history
 from ..negotiation.lineage import Lineage
 from ..negotiation.sponsors import SponsorsResult, sponsors_by_version
 from ..negotiation.status import Progress, StatusResult, draft_status, status_by_version
-from .lineage_cache import lineage
+from .lineage_cache import stored_history, stored_lineage
 from .sources import history, load, open_store
+from .specs import split_language_spec
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,9 @@ def status_of(spec: str, store: Path | None = None) -> tuple[StatusResult, tuple
 
 def progress_of(name: str, store: Path | None = None, steps: Steps = NO_STEPS) -> Progress:
     """The share agreed at each version of store draft ``name``."""
-    return status_by_version(name, history(name, store, "--by-version", steps), _config(store))
+    opened, draft, versions = _versions(name, store, "--by-version")
+    found = stored_history(opened, draft, versions, steps)
+    return status_by_version(name, found, _config(store))
 
 
 def blame_of(
@@ -70,10 +78,22 @@ def history_of(
 
 def _lineage(name: str, store: Path | None, what: str, steps: Steps) -> Lineage:
     """The draft's versions and the diffs between them (kept in the store's cache)."""
-    opened = open_store(store) if "@" not in name else None
-    found = history(name, opened if opened is not None else store, what, steps)
-    assert opened is not None  # history() refused a revision
-    return lineage(opened, name, found, steps)
+    opened, draft, versions = _versions(name, store, what)
+    return stored_lineage(opened, draft, versions, steps, shown=name)
+
+
+def _versions(name: str, store: Path | None, what: str) -> tuple[Store, str, list[Version]]:
+    """The store, the draft ``name`` stands for (``unodc:fr``: unodc's French version)
+    and its versions; the errors :func:`.sources.history` gives for a file or a revision."""
+    if "@" in name or Path(name).exists():
+        raise InputError(f"{what} follows a draft through the store: give its NAME, not {name!r}")
+    opened = open_store(store)
+    base, language = split_language_spec(name)
+    if language is not None:
+        from .translations import language_draft
+
+        name = language_draft(base, language, opened)
+    return opened, name, opened.existing(name)
 
 
 def sponsors_of(name: str, store: Path | None = None) -> SponsorsResult:

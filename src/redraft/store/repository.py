@@ -36,6 +36,7 @@ from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
+from . import log_cache
 from .clone import check_out_remote_store
 from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
@@ -400,7 +401,7 @@ class Store:
             shown = [(p, _blob_of(snap.blobs[p]), data) for p, data in files.items()]
             sync_worktree_many(self._git_context(), shown)
             self._tidy()
-        found = self._log(list(files))
+        found = self._log(list(files), keep=False)  # a save pays for no cache write
         results: list[tuple[Incoming, Version | None]] = []
         for item, path in zip(items, paths, strict=True):
             version = found[item.name][-1] if path in files else None
@@ -528,12 +529,30 @@ class Store:
         except ValueError as error:
             raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
 
-    def _log(self, paths: list[str]) -> dict[str, list[Version]]:
+    def _log(self, paths: list[str], keep: bool = True) -> dict[str, list[Version]]:
+        """Versions per draft under ``paths``: from the cache of the commit HEAD stands
+        for (:mod:`.log_cache`), else one ``git log`` of that very commit (kept with
+        ``keep``)."""
+        commit = log_cache.head_commit(self.git_dir) if keep else None
+        if commit is None:
+            return self._git_log(paths, "HEAD")
+        name = log_cache.cache_name(paths)
+        key = log_cache.entry_key(self.git_dir, commit, paths)
+        found = log_cache.load(self.git_dir, name, key)
+        if found is None:
+            try:
+                found = self._git_log(paths, commit)
+            except StoreError:  # said as a log of HEAD says it
+                return self._git_log(paths, "HEAD")
+            log_cache.save(self.git_dir, name, key, found)
+        return found
+
+    def _git_log(self, paths: list[str], commit: str) -> dict[str, list[Version]]:
         # A merge that settles a draft (after a sync conflict) is a version too: its
         # text is shown against its first parent, so that the latest is what HEAD holds.
         args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
         args.append("--diff-merges=first-parent")
-        args += [f"--format={LOG_FORMAT}", "--end-of-options", "HEAD", "--", *paths]
+        args += [f"--format={LOG_FORMAT}", "--end-of-options", commit, "--", *paths]
         proc = self._proc(args)
         if proc.returncode != 0:
             if self._unborn():  # a repository with no commit yet
