@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import eq
 from typing import Any
 
 from ..jobs import NO_STEPS, Steps, parallel_map
@@ -265,7 +266,7 @@ def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
     ordered = sorted(every)
     del every
     # in sorted order, a value used ``threshold`` times equals the one threshold - 1 on
-    return {a for a, b in zip(ordered, ordered[threshold - 1 :], strict=False) if a == b}
+    return set(compress(ordered, map(eq, ordered, ordered[threshold - 1 :])))  # in C
 
 
 def _is_boilerplate(para: _Para, common: set[int]) -> bool:
