@@ -5,8 +5,9 @@ holds (headings, ``[-removed-]{+added+}`` in red struck and green underlined, th
 line), wrapped at the terminal's width. Laying a long redline out through rich cost
 twice the diff itself (importing rich included): this writes the same marks and styles
 with a plain word wrap (wide CJK characters count two columns), in a few milliseconds.
-Colours follow ``NO_COLOR`` (the other attributes stay, as rich does); ``TERM=dumb``
-gets no escape codes at all.
+Control characters in the texts show as visible signs (:mod:`.safe`); the only
+escape codes written are the styles'. Colours follow ``NO_COLOR`` (the other
+attributes stay, as rich does); ``TERM=dumb`` gets no escape codes at all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import lru_cache
 from ..diff.result import DiffResult, change_heading, display_segments, summary_line
 from .diff_text import shown
 from .marks import marked
+from .safe import printable
 
 #: SGR codes of the styles :mod:`redraft.render.diff_text` names (colour, other attributes).
 _STYLES = {
@@ -90,7 +92,9 @@ def _wrap(runs: list[Run], width: int, codes: dict[str, tuple[str, str]]) -> lis
     spaces, whatever its styles: it may be part deleted, part added), as spans of it,
     then cut back into styled runs: one pass of arithmetic per word, not per piece."""
     width = max(width, 10)
-    plain = "".join(text for text, _ in runs)
+    # control characters a collaborator typed shown as visible signs (one sign each, so
+    # the runs' offsets hold), before the escape codes of the styles go in
+    plain = printable("".join(text for text, _ in runs))
     starts: list[int] = []
     at = 0
     for text, _ in runs:
