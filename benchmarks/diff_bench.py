@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from benchtools import ENV
 from shared_corpus import need
 
 from redraft import canonical
@@ -139,7 +140,7 @@ def terminal_ms(command: list[str], runs: int) -> float:
 
     def once() -> None:
         leader, follower = pty.openpty()
-        env = {**os.environ, "COLUMNS": "120", "LINES": "40", "TERM": "xterm-256color"}
+        env = {**ENV, "COLUMNS": "120", "LINES": "40", "TERM": "xterm-256color"}
         env.pop("NO_COLOR", None)
         proc = subprocess.Popen(command, stdout=follower, stderr=follower, env=env)
         os.close(follower)
@@ -157,7 +158,7 @@ def terminal_ms(command: list[str], runs: int) -> float:
 
 def git_word_diff_ms(old: Path, new: Path, runs: int) -> float:
     command = ["git", "diff", "--no-index", "--word-diff", str(old), str(new)]
-    return best_ms(lambda: subprocess.run(command, capture_output=True), runs)
+    return best_ms(lambda: subprocess.run(command, capture_output=True, env=ENV), runs)
 
 
 def main() -> None:
@@ -204,7 +205,10 @@ def main() -> None:
         redraft = [sys.executable, "-m", "redraft"]
         cli_xml = best_ms(
             lambda: subprocess.run(
-                [*redraft, "diff", str(old_xml), str(new_xml)], capture_output=True, check=True
+                [*redraft, "diff", str(old_xml), str(new_xml)],
+                capture_output=True,
+                check=True,
+                env=ENV,
             ),
             args.runs,
         )
@@ -213,6 +217,7 @@ def main() -> None:
                 [*redraft, "diff", str(folder / "0.old.txt"), str(folder / "0.new.txt")],
                 capture_output=True,
                 check=True,
+                env=ENV,
             ),
             args.runs,
         )
@@ -220,11 +225,15 @@ def main() -> None:
             [*redraft, "diff", str(folder / "0.old.txt"), str(folder / "0.new.txt")], args.runs
         )
         version = best_ms(
-            lambda: subprocess.run([*redraft, "--version"], capture_output=True, check=True),
+            lambda: subprocess.run(
+                [*redraft, "--version"], capture_output=True, check=True, env=ENV
+            ),
             args.runs,
         )
         bare = best_ms(
-            lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True),
+            lambda: subprocess.run(
+                [sys.executable, "-c", "pass"], capture_output=True, check=True, env=ENV
+            ),
             args.runs,
         )
     real = ms[cases[0][0]]

@@ -47,3 +47,19 @@ def test_no_color_keeps_strike_and_underline_and_dumb_gets_none(result, monkeypa
 
 def test_wide_characters_take_two_columns() -> None:
     assert _cells("联合国") == 6 and _cells("UN") == 2
+
+
+def test_control_characters_of_the_texts_are_signs_the_styles_are_escapes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from redraft.model import Draft, Kind, Paragraph
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    old = Draft(
+        blocks=(Paragraph(Kind.OPERATIVE, "Decides to act now.", number="1.", label="OP1"),)
+    )
+    hostile = "Decides to act \x1b[2K\x1b]0;pwned\x07later."
+    new = Draft(blocks=(Paragraph(Kind.OPERATIVE, hostile, number="1.", label="OP1"),))
+    shown = render_diff_ansi(diff_drafts(old, new), 80)
+    assert "\u241b[2K" in shown and "\u2407" in shown  # ␛ and ␇: visible, inert
+    assert not re.sub(r"\x1b\[[0-9;]*m", "", shown).count("\x1b")  # only style codes
+    assert "\x1b[4;32m{++" in shown

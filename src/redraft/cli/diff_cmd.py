@@ -157,7 +157,10 @@ def _render(
         # To a terminal: the same redline, styled and wrapped without rich's layout
         # (which cost twice the diff itself on a long draft).
         width = shutil.get_terminal_size().columns  # COLUMNS when set
-        emit(render_diff_ansi(result, width, **shown, header=header), output)
+        # not through emit: its safety pass would show the styles' own escape codes as
+        # signs; render_diff_ansi already shows every control character of the texts so
+        sys.stdout.write(render_diff_ansi(result, width, **shown, header=header))
+        sys.stdout.flush()
 
 
 def _print_rich(renderable: Any, output: Path | None) -> None:

@@ -95,12 +95,13 @@ def overlap(
     they share. DRAFTS are files or store names (default: every draft in the store).
     Standard language used by many drafts is reported apart as boilerplate. The same
     drafts give the same pairs in every run."""
-    from ..merge.overlap import find_overlaps
+    from ..merge.overlap import collector_paused, find_overlaps
     from ..render import merge as report
     from ..render.console import progress_steps
     from ..render.json import dumps
 
-    named = _named_drafts(drafts, store)
+    with collector_paused():  # reading a session's drafts makes objects, not cycles
+        named = _named_drafts(drafts, store)
     with progress_steps(quiet) as steps:
         result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit, steps)
     if fmt == "json":

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import compress, filterfalse
+from operator import eq
 from typing import Any
 
 from ..jobs import NO_STEPS, Steps, parallel_map
-from ..model import Draft, Kind, Paragraph, strip_footnote_refs
+from ..model import SUPERSCRIPT_DIGITS, Draft, Kind, Paragraph, strip_footnote_refs
 
 SHINGLE = 3  # words per shingle
 MIN_WORDS = 6  # shorter paragraphs ("Evaluation and oversight.") say too little to match
@@ -84,21 +87,31 @@ class _Para:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words without footnote references: what similarity compares."""
-    return _WORD.findall(strip_footnote_refs(text).lower())
+    if "[^" in text or (not text.isascii() and _SUPERSCRIPT.search(text)):
+        text = strip_footnote_refs(text)  # (looked for first: most paragraphs have none)
+    return _WORD.findall(text.lower())
 
 
-def _shingles(words: Sequence[str], ids: dict[str, int]) -> array[int]:
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
+
+
+def _shingles(words: Sequence[str], ids: dict[str, tuple[int, int, int]]) -> array[int]:
     """Each run of SHINGLE words as a 64-bit number, sorted, each once. Never Python's
     ``hash`` of a string, which changes from run to run (PYTHONHASHSEED): the sketches,
     hence the candidates and the pairs found, would too. Words get a stable number
-    (``ids``, a cache for one run), and three numbers are mixed by multiplication."""
-    numbers = [ids.get(word) or _word_id(word, ids) for word in words]
+    ``n`` (``ids``, a cache for one run), and three numbers are mixed by multiplication:
+    ``((a * _MIX_1 + b) * _MIX_2 + c) mod 2**64``, computed as the sum of the three
+    products each word keeps ready (``n * _MIX_1 * _MIX_2``, ``n * _MIX_2``, ``n``,
+    each mod 2**64): additions of small numbers instead of products of large ones."""
+    for word in set(words).difference(ids):
+        ids[word] = _word_id(word)
+    parts = list(map(ids.__getitem__, words))
     return array(
         "Q",
         sorted(
             {
-                ((a * _MIX_1 + b) * _MIX_2 + c) & _MASK
-                for a, b, c in zip(numbers, numbers[1:], numbers[2:], strict=False)
+                (a[0] + b[1] + c[2]) & _MASK
+                for a, b, c in zip(parts, parts[1:], parts[2:], strict=False)
             }
         ),
     )
@@ -107,12 +120,13 @@ def _shingles(words: Sequence[str], ids: dict[str, int]) -> array[int]:
 _MIX_1, _MIX_2, _MASK = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, (1 << 64) - 1
 
 
-def _word_id(word: str, ids: dict[str, int]) -> int:
+def _word_id(word: str) -> tuple[int, int, int]:
+    """The word's stable number ``n``, as the three parts of a shingle it makes."""
     import hashlib
 
     digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-    ids[word] = found = int.from_bytes(digest, "little") or 1
-    return found
+    number = int.from_bytes(digest, "little") or 1
+    return (number * _MIX_1 * _MIX_2) & _MASK, (number * _MIX_2) & _MASK, number
 
 
 def compared_paragraphs(draft: Draft) -> Iterable[Paragraph]:
@@ -132,7 +146,11 @@ def similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
 
 def _tokens(words: Iterable[str], vocab: dict[str, str]) -> str:
     """Each distinct word as one character (the C diff then compares words, not letters)."""
-    return "".join(vocab.setdefault(w, chr(0x10000 + len(vocab))) for w in words)
+    words = list(words)
+    for word in dict.fromkeys(words):  # new words numbered in order of first use
+        if word not in vocab:
+            vocab[word] = chr(0x10000 + len(vocab))
+    return "".join(map(vocab.__getitem__, words))
 
 
 def _token_similarity(a: str, b: str) -> float:
@@ -159,6 +177,34 @@ def find_overlaps(
     score (rounded to two decimals) is above 0 and at least ``min_score``; ``limit``
     keeps the best ``limit`` pairs. Drafts are indexed, and candidates compared, on the
     machine's cores."""
+    with collector_paused():
+        return _find_overlaps(drafts, min_similarity, boilerplate_min, min_score, limit, steps)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the duration: indexing a session makes millions
+    of objects, none in a cycle, and each collection of the oldest generation walked
+    all of them (and every draft) again: a sixth of the time. Restored after."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _find_overlaps(
+    drafts: Sequence[tuple[str, Draft]],
+    min_similarity: float,
+    boilerplate_min: int | None,
+    min_score: float,
+    limit: int | None,
+    steps: Steps,
+) -> OverlapResult:
     names = tuple(name for name, _ in drafts)
     threshold = boilerplate_min or default_boilerplate_min(len(drafts))
     paras = _index_paragraphs(drafts, steps)
@@ -220,7 +266,7 @@ def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
     ordered = sorted(every)
     del every
     # in sorted order, a value used ``threshold`` times equals the one threshold - 1 on
-    return {a for a, b in zip(ordered, ordered[threshold - 1 :], strict=False) if a == b}
+    return set(compress(ordered, map(eq, ordered, ordered[threshold - 1 :])))  # in C
 
 
 def _is_boilerplate(para: _Para, common: set[int]) -> bool:
@@ -237,7 +283,7 @@ def _candidates(
     bottom-k MinHash): paragraphs that share much rare text almost always share one."""
     postings: dict[int, list[int]] = defaultdict(list)
     for pid, para in enumerate(paras):
-        para.rare = array("Q", [s for s in para.shingles if s not in common])
+        para.rare = array("Q", filterfalse(common.__contains__, para.shingles))
         if not is_boiler[pid]:
             for value in para.rare[:_SKETCH]:  # sorted: the smallest rare hashes
                 postings[value].append(pid)
@@ -365,6 +411,7 @@ def _boilerplate_groups(
         key=lambda pid: (paras[pid].text, names[paras[pid].draft], paras[pid].label),
     )
     rank = {pid: k for k, pid in enumerate(ordered)}
+    leader_shingles: dict[int, set[int]] = {}  # each leader is compared with many
     for pid in ordered:
         para = paras[pid]
         sketch = para.shingles[:_SKETCH]  # sorted: the smallest hashes
@@ -373,10 +420,16 @@ def _boilerplate_groups(
             {lead for value in sketch for lead in by_sketch.get(value, ())}, key=rank.__getitem__
         )
         leader = next(
-            (lead for lead in near if _jaccard(paras[lead], para) >= _LEADER_JACCARD), None
+            (
+                lead
+                for lead in near
+                if _jaccard(leader_shingles[lead], para.shingles) >= _LEADER_JACCARD
+            ),
+            None,
         )
         if leader is None:
             leaders.append(pid)
+            leader_shingles[pid] = set(para.shingles)
             members[pid] = [pid]
             for value in sketch:
                 by_sketch[value].append(pid)
@@ -394,7 +447,7 @@ def _boilerplate_groups(
     return tuple(groups)
 
 
-def _jaccard(a: _Para, b: _Para) -> float:
-    shared = len(set(a.shingles).intersection(b.shingles))
-    union = len(a.shingles) + len(b.shingles) - shared
+def _jaccard(a: set[int], b: array[int]) -> float:
+    shared = len(a.intersection(b))
+    union = len(a) + len(b) - shared
     return shared / union if union else 0.0

@@ -5,8 +5,9 @@ holds (headings, ``[-removed-]{+added+}`` in red struck and green underlined, th
 line), wrapped at the terminal's width. Laying a long redline out through rich cost
 twice the diff itself (importing rich included): this writes the same marks and styles
 with a plain word wrap (wide CJK characters count two columns), in a few milliseconds.
-Colours follow ``NO_COLOR`` (the other attributes stay, as rich does); ``TERM=dumb``
-gets no escape codes at all.
+Control characters in the texts show as visible signs (:mod:`.safe`); the only
+escape codes written are the styles'. Colours follow ``NO_COLOR`` (the other
+attributes stay, as rich does); ``TERM=dumb`` gets no escape codes at all.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
 
 from ..diff.result import DiffResult, change_heading, display_segments, summary_line
 from .diff_text import shown
 from .marks import marked
+from .safe import printable
 
 #: SGR codes of the styles :mod:`redraft.render.diff_text` names (colour, other attributes).
 _STYLES = {
@@ -26,6 +30,7 @@ _STYLES = {
     "heading": ("36", "1"),  # bold cyan
     "summary": ("", "1"),  # bold
 }
+_ASCII = frozenset(map(chr, range(128)))
 _PIECES = re.compile(r"\S+|\s")  # words, and each space or line break on its own
 
 Run = tuple[str, str]  # (text, style name or "")
@@ -81,78 +86,107 @@ def _cells(text: str) -> int:
 
 def _wrap(runs: list[Run], width: int, codes: dict[str, tuple[str, str]]) -> list[str]:
     """Lines of at most ``width`` columns, broken at spaces (a word longer than a line
-    is cut); a styled stretch is opened and closed once on each line it reaches."""
+    is cut); a styled stretch is opened and closed once on each line it reaches.
+
+    The lines are found on the runs' text joined (a word is what lies between two
+    spaces, whatever its styles: it may be part deleted, part added), as spans of it,
+    then cut back into styled runs: one pass of arithmetic per word, not per piece."""
     width = max(width, 10)
-    lines: list[str] = []
-    line: list[Run] = []
-    used = 0
+    # control characters a collaborator typed shown as visible signs (one sign each, so
+    # the runs' offsets hold), before the escape codes of the styles go in
+    plain = printable("".join(text for text, _ in runs))
+    starts: list[int] = []
+    at = 0
+    for text, _ in runs:
+        starts.append(at)
+        at += len(text)
+    styles = [style for _, style in runs]
+    return [
+        _styled(plain, starts, styles, start, end, codes)
+        for start, end in _line_spans(plain, width)
+    ]
 
-    def flush() -> None:
-        nonlocal line, used
-        while line and line[-1][0].isspace():
-            line.pop()
-        lines.append(_styled(line, codes))
-        line, used = [], 0
 
-    for word in _words(runs):
-        text = word[0][0]
-        if text == "\n":
-            flush()
+def _line_spans(plain: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in ``plain``: spaces at the start of a line are dropped,
+    spaces at its end too; every ``\\n`` ends a line; a word that does not fit goes to
+    the next line, one wider than a line is cut at the columns left."""
+    wide = not plain.isascii() and any(_cells(c) > 1 for c in set(plain).difference(_ASCII))
+    if not wide and "\n" not in plain:  # a column a character
+        words = plain.split()
+        if len(words) - 1 == len(plain) - sum(map(len, words)) and max(map(len, words)) <= width:
+            # words one space apart, none wider than a line (most paragraphs): each
+            # line is the longest stretch of whole words that fits, found by a regex
+            return [match.span(1) for match in _fitting(width).finditer(plain)]
+    spans: list[tuple[int, int]] = []
+    start = end = used = 0  # the line being filled: plain[start:end], ``used`` columns
+    for match in _PIECES.finditer(plain):
+        word = match.group()
+        if word == "\n":
+            spans.append((start, end))
+            start = end = used = 0
             continue
-        if text.isspace():
+        if word.isspace():
             if used and used < width:
-                line.append(word[0])
-                used += 1
+                used += 1  # kept only if a word follows on this line
             continue
-        size = sum(_cells(piece) for piece, _ in word)
+        size = _cells(word) if wide else len(word)
         if used + size > width and used:
-            flush()
+            spans.append((start, end))
+            start = end = used = 0
+        at = match.start()
+        if not used:
+            start = at
         if size <= width:
-            line.extend(word)
             used += size
+            end = match.end()
             continue
-        for piece, style in word:  # a word wider than the screen: cut it
-            while piece:
-                cut = _fit(piece, width - used) if used < width else 0
-                if not cut:
-                    flush()
-                    continue
-                line.append((piece[:cut], style))
-                used += _cells(piece[:cut])
-                piece = piece[cut:]
-    flush()
-    return lines
+        while at < match.end():  # a word wider than the screen: cut it
+            cut = _fit(plain[at : match.end()], width - used) if used < width else 0
+            if not cut:
+                spans.append((start, end))
+                start = end = at
+                used = 0
+                continue
+            used += _cells(plain[at : at + cut])
+            at = end = at + cut
+    spans.append((start, end))
+    return spans
 
 
-def _words(runs: list[Run]) -> list[list[Run]]:
-    """The runs cut into words (the styled pieces between two spaces: a word may be
-    part deleted, part added), each space and line break a word of its own."""
-    words: list[list[Run]] = []
-    joining = False  # the last word may go on (no space since)
-    for text, style in runs:
-        for piece in _PIECES.findall(text):
-            if piece.isspace():
-                words.append([(piece, style)])
-                joining = False
-            elif joining:
-                words[-1].append((piece, style))
-            else:
-                words.append([(piece, style)])
-                joining = True
-    return words
+@lru_cache(maxsize=8)
+def _fitting(width: int) -> re.Pattern[str]:
+    """Up to ``width`` characters ending before a space or at the end: one line."""
+    return re.compile(f"(.{{1,{width}}})(?:[^\\S\\n]|$)")
 
 
-def _styled(line: list[Run], codes: dict[str, tuple[str, str]]) -> str:
+def _styled(
+    plain: str,
+    starts: list[int],
+    styles: list[str],
+    start: int,
+    end: int,
+    codes: dict[str, tuple[str, str]],
+) -> str:
+    """``plain[start:end]`` with the escape codes of the runs it crosses (``starts``:
+    where each run begins; a run of the same style as the one before goes on)."""
     out: list[str] = []
     current = ""
-    for text, style in line:
-        if style != current:
-            if current:
-                out.append(codes[current][1])
-            if style:
-                out.append(codes[style][0])
-            current = style
-        out.append(text)
+    index = bisect_right(starts, start) - 1
+    at = start
+    while at < end:
+        stop = min(starts[index + 1] if index + 1 < len(starts) else end, end)
+        if stop > at:
+            style = styles[index]
+            if style != current:
+                if current:
+                    out.append(codes[current][1])
+                if style:
+                    out.append(codes[style][0])
+                current = style
+            out.append(plain[at:stop])
+            at = stop
+        index += 1
     if current:
         out.append(codes[current][1])
     return "".join(out)
@@ -160,6 +194,8 @@ def _styled(line: list[Run], codes: dict[str, tuple[str, str]]) -> str:
 
 def _fit(word: str, room: int) -> int:
     """How many characters of ``word`` fit in ``room`` columns (0 when none does)."""
+    if word.isascii():
+        return min(len(word), max(room, 0))
     used = 0
     for index, char in enumerate(word):
         used += _cells(char)
