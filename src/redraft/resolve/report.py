@@ -107,28 +107,37 @@ def build_report(
     names = opened.names()  # warns of files that are no draft (a hostile push)
     everything = opened.all_versions()
     cache = ReportCache(opened)
-    unreadable = _count_new_texts(opened, [everything.get(n, []) for n in names], cache, steps)
-    histories: dict[str, list[Version]] = {}
-    for name in names:
-        readable = [v for v in everything.get(name, []) if (v.name, v.number) not in unreadable]
-        if readable:
-            histories[name] = readable
+    written = cache.site(out_dir)
+    # Every text is read once, by the work that needs it: the pages are planned as if
+    # every stored text could be read, and planned again without those that cannot (a
+    # hostile push, rare), whose work the cache then keeps.
+    unreadable: dict[tuple[str, int], str] = {}
+    while True:
+        histories: dict[str, list[Version]] = {}
+        for name in names:
+            found = everything.get(name, [])
+            readable = [v for v in found if (v.name, v.number) not in unreadable]
+            if readable:
+                histories[name] = readable
+        languages = language_overviews(opened, histories)  # {} in a store with one language
+        cache.used.clear()
+        plans = [
+            _Plan.of(name, found, cache, out_dir, written, languages.get(name))
+            for name, found in histories.items()
+        ]
+        units = [unit for plan in plans if not plan.kept for unit in _units(plan, cache)]
+        units += _counting_units(plans, units, cache)
+        failed = _prepare(opened, units, cache, steps)
+        if not failed:
+            break
+        unreadable.update(failed)
     if warnings is not None:
         warnings.extend(opened.warnings)
-        warnings.extend(unreadable.values())
-    written = cache.site(out_dir)
-    languages = language_overviews(opened, histories)  # {} in a store with one language
-    plans = [
-        _Plan.of(name, found, cache, out_dir, written, languages.get(name))
-        for name, found in histories.items()
-    ]
-    units = [unit for plan in plans if not plan.kept for unit in _units(plan, cache)]
-    needed = sorted({v.blob for unit in units for v in unit.versions})
-    texts = dict(zip(needed, opened.blobs(needed), strict=True))
-    ready = [replace(unit, texts=tuple(texts[v.blob] for v in unit.versions)) for unit in units]
-    del texts
-    for done in parallel_iter(_work, ready, steps, "Preparing pages"):
-        _keep(done, cache)
+        order = {name: index for index, name in enumerate(names)}
+        # as a draft's versions are listed: by draft, then by version
+        warnings.extend(
+            unreadable[k] for k in sorted(unreadable, key=lambda k: (order[k[0]], k[1]))
+        )
     steps.start("Writing pages", len(plans))
     shown = bool(languages)  # a Languages column on the index
     site = write_pages(out_dir, _pages(plans, cache, steps, shown), languages=shown)
@@ -137,44 +146,38 @@ def build_report(
     return site
 
 
-def _count_new_texts(
-    opened: Store, histories: list[list[Version]], cache: ReportCache, steps: Steps
-) -> dict[tuple[str, int], str]:
-    """Count the words of every text the cache does not know (reading it, so a text that
-    cannot be read is found now, before pages are planned without it); the versions whose
-    text cannot be read, with the warning that names each (as ``overview`` words it)."""
-    chunks: list[tuple[Version, ...]] = []
-    for versions in histories:
-        new = [v for v in versions if v.blob not in cache.words]
-        chunks += [tuple(new[i : i + CHUNK * 4]) for i in range(0, len(new), CHUNK * 4)]
-    if not chunks:
-        return {}
-    needed = sorted({v.blob for chunk in chunks for v in chunk})
-    texts = dict(zip(needed, opened.blobs(needed), strict=True))
-    work = [(chunk, tuple(texts[v.blob] for v in chunk)) for chunk in chunks]
-    del texts
-    unreadable: dict[tuple[str, int], str] = {}
-    for counted in parallel_iter(_count, work, steps, "Reading versions"):
-        for version, words, error in counted:
-            if error:
-                unreadable[(version.name, version.number)] = f"{error}; left out"
-            else:
-                cache.put_figures({version.blob: words}, {})
-    return unreadable
-
-
-def _count(item: tuple[tuple[Version, ...], tuple[bytes, ...]]) -> list[tuple[Version, int, str]]:
-    """(version, words, "" or why its text cannot be read) of each version of a chunk."""
-    from ..errors import StoreError
-
-    reader = canonical.HistoryParser().parse_text
+def _counting_units(plans: list[_Plan], units: list[_Unit], cache: ReportCache) -> list[_Unit]:
+    """Units that only count the words of the versions no other unit reads and the cache
+    does not know (a page needs every version's words)."""
+    read = {(unit.name, v.number) for unit in units for v in unit.versions}
     out = []
-    for version, text in zip(*item, strict=True):
-        try:
-            out.append((version, count_words(_parse(text, version, reader)), ""))
-        except StoreError as error:
-            out.append((version, 0, str(error)))
+    for plan in plans:
+        new = [
+            v
+            for v in plan.versions
+            if v.blob not in cache.words and (plan.name, v.number) not in read
+        ]
+        size = CHUNK * 4
+        out += [_Unit(plan.name, tuple(new[i : i + size])) for i in range(0, len(new), size)]
     return out
+
+
+def _prepare(
+    opened: Store, units: list[_Unit], cache: ReportCache, steps: Steps
+) -> dict[tuple[str, int], str]:
+    """Compute ``units`` into the cache; the versions whose text cannot be read, with the
+    warning that names each (as ``overview`` words it)."""
+    if not units:
+        return {}
+    needed = sorted({v.blob for unit in units for v in unit.versions})
+    texts = dict(zip(needed, opened.blobs(needed), strict=True))
+    ready = [replace(unit, texts=tuple(texts[v.blob] for v in unit.versions)) for unit in units]
+    del texts
+    failed: dict[tuple[str, int], str] = {}
+    for done in parallel_iter(_work, ready, steps, "Preparing pages"):
+        _keep(done, cache)
+        failed.update(done.errors)
+    return failed
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ class _Done:
     meta: dict[str, list[str]]  # latest text's blob -> [status line, symbol]
     html: dict[str, str]  # key -> the HTML of a latest text or of a redline
     word_files: dict[str, bytes]
+    errors: dict[tuple[str, int], str]  # (name, number) -> why its text cannot be read
 
 
 def _units(plan: _Plan, cache: ReportCache) -> Iterator[_Unit]:
@@ -339,18 +343,24 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 def _work(unit: _Unit) -> _Done:
     """Compute one unit (in a worker process when there are many)."""
+    from ..errors import StoreError
     from ..render.docx import render_draft_docx
     from ..render.docx_track import render_diff_docx
 
     reader = canonical.HistoryParser().parse_text  # consecutive versions share paragraphs
-    drafts = [
-        _parse(text, version, reader)
-        for text, version in zip(unit.texts, unit.versions, strict=True)
-    ]
-    versions = [
-        replace(v, words=count_words(d)) for v, d in zip(unit.versions, drafts, strict=True)
-    ]
-    words = {v.blob: v.words or 0 for v in versions}
+    words: dict[str, int] = {}
+    errors: dict[tuple[str, int], str] = {}
+    drafts = []
+    for text, version in zip(unit.texts, unit.versions, strict=True):
+        try:
+            drafts.append(_parse(text, version, reader))
+        except StoreError as error:
+            errors[(version.name, version.number)] = f"{error}; left out"
+            continue
+        words[version.blob] = count_words(drafts[-1])
+    if errors:  # the pages are planned again without these versions
+        return _Done(words, {}, {}, {}, errors)
+    versions = [replace(v, words=words[v.blob]) for v in unit.versions]
     meta: dict[str, list[str]] = {}
     html: dict[str, str] = {}
     word_files: dict[str, bytes] = {}
@@ -374,7 +384,7 @@ def _work(unit: _Unit) -> _Done:
             word_files[word_key] = render_diff_docx(
                 result, author_old=before.by, author_new=after.by, date=after.date
             )
-    return _Done(words, meta, html, word_files)
+    return _Done(words, meta, html, word_files, {})
 
 
 def _parse(text: bytes, version: Version, reader: Callable[[str], Draft]) -> Draft:
