@@ -6,9 +6,9 @@ The reader is a list of small named passes, as the plain-text reader is:
     pages       each page's characters (box, baseline, font size, italic) as lines
                 (:mod:`.pdf_layout`)
     furniture   running heads (the symbol), job numbers ("24-12345 (E)"), page numbers,
-                "Please recycle", barcodes, and lines repeated at the same place on
-                most pages: dropped
+                "Please recycle", barcodes in the page margins: dropped
     notes       the footnote block under each page's footnote rule set apart
+    repeated    other body lines repeated at the same place on most pages: dropped
     paragraphs  lines joined into paragraphs, across page breaks; soft hyphens undone;
                 raised markers as footnote references (:mod:`.pdf_paragraphs`)
     footnotes   the footnote block's lines as ``Footnote(marker, text)``
@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, cited_markers
-from .pdf_layout import Page, drop_furniture, page_of, split_notes
+from .pdf_layout import Page, drop_furniture, drop_repeated, page_of, split_notes
 from .pdf_paragraphs import Para, footnotes, paragraphs
 
 
@@ -41,6 +41,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> tuple[Draft, list[str]]:
         raise InputError(f"{name}: this PDF has no text layer (a scan?); redraft does not do OCR")
     symbol = drop_furniture(pages)
     split_notes(pages)
+    drop_repeated(pages)
     paras = paragraphs(pages)
     notes = footnotes(pages)
     if not paras:

@@ -230,25 +230,16 @@ def furniture_kind(text: str) -> str:
 
 
 def drop_furniture(pages: list[Page]) -> str:
-    """Remove running heads and footers from every page; return the document symbol a
-    running head printed ("" when none did). A line in a page margin is furniture when
-    it looks like it (:func:`furniture_kind`) or when a line at the same place reads the
-    same, digits aside, on at least half the pages (two at least)."""
-
-    def key(line: Line) -> tuple[int, str]:
-        return round(line.y / 3), re.sub(r"\d+", "#", line.text)
-
-    repeated: Counter[tuple[int, str]] = Counter()
-    for page in pages:
-        repeated.update({key(line) for line in page.lines if _in_margin(page, line)})
-    enough = max(2, (len(pages) + 1) // 2)
+    """Remove the lines in a page margin that look like page furniture
+    (:func:`furniture_kind`; a symbol only at the top, as a footnote may be one); return
+    the document symbol a running head printed ("" when none did)."""
     symbol = ""
     for page in pages:
         kept = []
         for line in page.lines:
             kind = furniture_kind(line.text) if _in_margin(page, line) else ""
-            if not kind and _in_margin(page, line) and repeated[key(line)] >= enough:
-                kind = "running text"
+            if kind == "running head" and line.y < page.height / 2:
+                kind = ""
             if not kind:
                 kept.append(line)
                 continue
@@ -257,6 +248,29 @@ def drop_furniture(pages: list[Page]) -> str:
                 symbol = " ".join(line.text.split())
         page.lines = kept
     return symbol
+
+
+def drop_repeated(pages: list[Page]) -> None:
+    """Remove body lines in a page margin printed at the same place, with the same text
+    (digits aside), on at least half the pages (two at least): a running head or footer
+    of another form. Run after :func:`split_notes`: footnotes at the same place on two
+    pages ("1 A/79/680.", "4 A/79/830.") are not furniture."""
+
+    def key(line: Line) -> tuple[int, str]:
+        return round(line.y / 3), re.sub(r"\d+", "#", line.text)
+
+    repeated: Counter[tuple[int, str]] = Counter()
+    for page in pages:
+        repeated.update({key(line) for line in page.lines if _in_margin(page, line)})
+    enough = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            if _in_margin(page, line) and repeated[key(line)] >= enough:
+                page.dropped.append(line.text)
+            else:
+                kept.append(line)
+        page.lines = kept
 
 
 def _in_margin(page: Page, line: Line) -> bool:

@@ -22,6 +22,8 @@ from .pdf_layout import Char, Line, Page, is_superscript
 Piece = tuple[str, bool]  # (text, italic)
 
 SOFT_HYPHEN = "\u00ad"
+#: A line ending in one of these, right after a word, goes on without a space.
+_NO_SPACE_AFTER = ("-", "/", "\u2013", "\u2014", "\u2011")
 
 
 @dataclass
@@ -126,15 +128,17 @@ def layout(pages: list[Page]) -> Layout:
     pitches: Counter[float] = Counter()
     for page in pages:
         for before, line in zip(page.lines, page.lines[1:], strict=False):
-            if abs(before.size - line.size) < 0.5:
+            if abs(before.size - line.size) < 0.5 and before.y - line.y >= 0.9 * line.size:
                 pitches[round(before.y - line.y, 1)] += 1
         for line in page.lines:
             lefts[round(line.x0)] += 1
             rights.append(line.x1)
     rights.sort()
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
-    pitch = next((p for p, _ in pitches.most_common() if p > 0), 0.0)
-    return Layout(lefts.most_common(1)[0][0] if lefts else 0.0, right, pitch)
+    # the line pitch is the smallest distance between baselines seen more than once (the
+    # space between paragraphs comes on top of it; a short text may have more of those)
+    often = [pitch for pitch, count in pitches.items() if count > 1] or list(pitches)
+    return Layout(lefts.most_common(1)[0][0] if lefts else 0.0, right, min(often, default=0.0))
 
 
 def paragraphs(pages: list[Page]) -> list[Para]:
@@ -175,7 +179,13 @@ def _continues(last: Line, line: Line, shape: Layout, new_page: bool) -> bool:
         return False  # an indented first line
     if short and (new_page or _LIST_START.match(line.text)):
         return False
-    return not (new_page and _LIST_START.match(line.text) and last.text[-1:] in ".;:,")
+    return not (new_page and _LIST_START.match(line.text) and _last_sign(last) in ".;:,")
+
+
+def _last_sign(line: Line) -> str:
+    """The last character printed on the line's baseline (a footnote marker aside)."""
+    body = [c.text for c in line.chars if c.text.strip() and not is_superscript(c, line)]
+    return body[-1] if body else ""
 
 
 def _ended_short(last: Line, line: Line, shape: Layout) -> bool:
@@ -187,10 +197,13 @@ def _ended_short(last: Line, line: Line, shape: Layout) -> bool:
     if first is None:
         return True
     word_end = first.x1
-    for char in line.chars[line.chars.index(first) :]:
-        if not char.text.strip():
-            break
-        word_end = char.x1
+    chars = line.chars[line.chars.index(first) :]
+    for index, char in enumerate(chars):
+        if not char.text.strip() and not (
+            char.generated and _inferred_space(chars, index, line, True) != " "
+        ):
+            break  # a space: a no-break space keeps "2 March" one word
+        word_end = max(word_end, char.x1)
     room = shape.right - last.x1
     return (word_end - first.x0) + 0.3 * line.size < room
 
@@ -201,8 +214,8 @@ def _join(pieces: list[Piece], more: list[Piece]) -> None:
     text, italic = pieces[-1]
     if text.endswith(SOFT_HYPHEN):
         pieces[-1] = (text[:-1], italic)
-    elif text.endswith(("-", "/")) and len(text.rstrip("-/")) and not text.endswith(" -"):
-        pass
+    elif text.endswith(_NO_SPACE_AFTER) and not text[:-1].endswith(" "):
+        pass  # "follow-" / "up", "2017–" / "2030", "A/" / "79/1"
     else:
         space_italic = italic and more[0][1]
         _add(pieces, " ", space_italic)
