@@ -43,7 +43,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> tuple[Draft, list[str]]:
     split_notes(pages)
     drop_repeated(pages)
     paras = paragraphs(pages)
-    notes = footnotes(pages)
+    notes = footnotes(pages, [m for para in paras for m in cited_markers(para.text)])
     if not paras:
         raise InputError(f"{name}: this PDF holds no text but page furniture")
     return classify(paras, notes, symbol, name)

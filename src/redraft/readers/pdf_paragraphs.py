@@ -41,11 +41,15 @@ class Para:
 # -- pieces --------------------------------------------------------------------------
 
 
-def line_pieces(line: Line) -> list[Piece]:
+def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
     """A line as (text, italic) pieces. A run of raised, smaller digits is a footnote
     reference. A space PDFium inferred (none drawn) in a line that draws its other
-    spaces is a no-break space when it is narrow, a plain space when wide (a tab)."""
-    drawn_spaces = any(c.text == " " and not c.generated for c in line.chars)
+    spaces is a no-break space when it is narrow, a plain space when wide (a tab).
+    LibreOffice draws no character for a no-break space, but it also leaves out spaces
+    where it cuts a justified line into pieces: a line with many inferred spaces has
+    plain ones (:func:`_few_inferred`), and so has a line ``flush`` with the right edge
+    of justified text (a no-break space there is read as a space)."""
+    drawn_spaces = not flush and _few_inferred(line)
     out: list[Piece] = []
     chars = line.chars
     index = 0
@@ -64,6 +68,19 @@ def line_pieces(line: Line) -> list[Piece]:
         _add(out, text, char.italic and bool(text.strip()) or _italic_space(chars, index))
         index += 1
     return _trimmed(out)
+
+
+def _few_inferred(line: Line) -> bool:
+    """Whether the line draws its spaces, with a few inferred ones (no-break spaces):
+    no more inferred than drawn."""
+    chars = line.chars
+    drawn = sum(1 for c in chars if c.text == " " and not c.generated)
+    inferred = sum(
+        1
+        for index, c in enumerate(chars)
+        if c.text == " " and c.generated and _inferred_space(chars, index, line, True) != " "
+    )
+    return drawn > 0 and inferred <= drawn
 
 
 def _raised_digit(chars: list[Char], index: int, line: Line) -> bool:
@@ -120,6 +137,7 @@ class Layout:
     left: float
     right: float
     pitch: float
+    justified: bool = False  # most lines end flush with the right edge
 
 
 def layout(pages: list[Page]) -> Layout:
@@ -138,7 +156,14 @@ def layout(pages: list[Page]) -> Layout:
     # the line pitch is the smallest distance between baselines seen more than once (the
     # space between paragraphs comes on top of it; a short text may have more of those)
     often = [pitch for pitch, count in pitches.items() if count > 1] or list(pitches)
-    return Layout(lefts.most_common(1)[0][0] if lefts else 0.0, right, min(often, default=0.0))
+    edge = rights[int(0.95 * (len(rights) - 1))] if rights else 0.0
+    flush = sum(1 for x in rights if abs(x - edge) < 1.0)
+    return Layout(
+        left=lefts.most_common(1)[0][0] if lefts else 0.0,
+        right=right,
+        pitch=min(often, default=0.0),
+        justified=flush > 0.4 * len(rights),
+    )
 
 
 def paragraphs(pages: list[Page]) -> list[Para]:
@@ -148,7 +173,7 @@ def paragraphs(pages: list[Page]) -> list[Para]:
     for page in pages:
         previous: Line | None = None
         for line in page.lines:
-            pieces = line_pieces(line)
+            pieces = line_pieces(line, flush=shape.justified and line.x1 > shape.right - 1.0)
             if not pieces:
                 continue
             last = out[-1].lines[-1] if out else None
@@ -228,45 +253,49 @@ def _join(pieces: list[Piece], more: list[Piece]) -> None:
 _MARKER = re.compile(r"^(\d{1,3}|[*†‡§]{1,3}|[a-z])$")
 
 
-def footnotes(pages: list[Page]) -> list[Footnote]:
-    """The footnote blocks' lines as footnotes, in order. A line opens a footnote when
-    it starts with a marker set apart: raised, or followed by a wide gap (a tab) or a
-    space PDFium inferred. Other lines go on with the footnote before, over a page
-    break too."""
+def footnotes(pages: list[Page], cited: list[str]) -> list[Footnote]:
+    """The footnote blocks' lines as footnotes, in order. A line opens a footnote when it
+    starts with a marker: raised, or followed by a wide gap (a tab), or the next marker
+    the text cites (``cited``, in the order of citation) followed by a space. Other
+    lines go on with the footnote before, over a page break too ("5 (Vol. II))." is the
+    end of a footnote, not footnote 5, unless footnote 5 is the next one cited)."""
+    waiting = list(dict.fromkeys(cited))
     notes: list[Footnote] = []
     for page in pages:
         for line in page.notes:
-            marker, rest = _note_start(line)
+            marker, rest = _note_start(line, waiting[0] if waiting else "")
             if marker:
                 notes.append(Footnote(marker=marker, text=rest))
+                if marker in waiting:
+                    waiting.remove(marker)
             elif notes:
                 joined = _joined_text(notes[-1].text, rest)
                 notes[-1] = Footnote(marker=notes[-1].marker, text=joined)
     return notes
 
 
-def _note_start(line: Line) -> tuple[str, str]:
+def _note_start(line: Line, expected: str) -> tuple[str, str]:
+    """(marker, text) of a line opening a footnote; ("", text) for a line going on."""
     chars = line.chars
     printed = [i for i, c in enumerate(chars) if c.text.strip()]
     if not printed:
         return "", ""
-    start = printed[0]
-    end = start
+    start = end = printed[0]
     while end < len(chars) and chars[end].text.strip():
         end += 1
     token = "".join(c.text for c in chars[start:end])
-    text = "".join(text for text, _ in line_pieces(line))
     raised = all(is_superscript(c, line) for c in chars[start:end])
     following = next((c for c in chars[end:] if c.text.strip()), None)
-    spaced = end < len(chars) and (
+    wide = end < len(chars) and (
         chars[end].generated
         or following is None
         or _gap(chars[end - 1], following) > 0.6 * line.size
     )
-    if _MARKER.match(token) and (raised or spaced):
+    spaced = end < len(chars) and not chars[end].text.strip()
+    if _MARKER.match(token) and (raised or wide or (spaced and token == expected)):
         rest = Line(chars[end:], line.y, line.size)
         return token, "".join(text for text, _ in line_pieces(rest))
-    return "", text
+    return "", "".join(text for text, _ in line_pieces(line))
 
 
 def _joined_text(text: str, more: str) -> str:
