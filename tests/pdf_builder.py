@@ -42,6 +42,13 @@ FIXTURES = (
     ("ccpcj-20-5", "ccpcj-resolution-20-5-combating-problem-transnational.txt", "E/CN.15/2011/L.5"),
 )
 
+#: (fixture name, AKN file in tests/data/word/, symbol): a resolution of the 78th session
+#: and its successor of the 79th, typed in Word as the UN types them.
+RESOLUTIONS = (
+    ("res-78-79", "A_RES_78_79-2324933E.xml", "A/RES/78/79"),
+    ("res-79-92", "A_RES_79_92-2423546E.xml", "A/RES/79/92"),
+)
+
 
 def source_draft(file: str, symbol: str) -> Draft:
     """A draft of drafts/ with its symbol (printed as running head), footnotes numbered
@@ -51,15 +58,25 @@ def source_draft(file: str, symbol: str) -> Draft:
 
 
 def un_layout_docx(draft: Draft, job: str = JOB_NUMBER) -> bytes:
-    """The draft as redraft writes it in Word, with a UN footer on every page."""
+    """The draft as redraft writes it in Word (the symbol as running head), with a UN
+    footer on every page."""
+    return un_page(_single_marks(render_draft_docx(draft)), job=job)
+
+
+def un_page(data: bytes, symbol: str = "", job: str = JOB_NUMBER) -> bytes:
+    """A Word document with a UN page layout: the symbol as running head (when given),
+    the page number, the job number and "Please recycle" at the foot of every page."""
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    document = docx.Document(io.BytesIO(_single_marks(render_draft_docx(draft))))
-    footer = document.sections[0].footer
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    if symbol:
+        section.header.is_linked_to_previous = False
+        section.header.paragraphs[0].text = symbol
+    footer = section.footer
     footer.is_linked_to_previous = False
-    page = footer.paragraphs[0]
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -67,12 +84,21 @@ def un_layout_docx(draft: Draft, job: str = JOB_NUMBER) -> bytes:
     text.text = "1"
     run.append(text)
     field.append(run)
-    page._p.append(field)
+    footer.paragraphs[0]._p.append(field)
     footer.add_paragraph(job)
     footer.add_paragraph("Please recycle")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def akn_docx(xml: bytes, symbol: str) -> bytes:
+    """An adopted resolution (AKN XML) as a Word document typed the UN's way (the
+    benchmarks' form, benchmarks/un_forms.py), in the UN page layout."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from un_forms import akn_to_docx
+
+    return un_page(akn_to_docx(xml), symbol=symbol)
 
 
 _TYPED_MARK = re.compile(
@@ -128,23 +154,33 @@ def renumbered(draft: Draft) -> Draft:
     return replace(draft, blocks=assign_labels(tuple(visit(b) for b in draft.blocks)))
 
 
-def build_pdfs(drafts: list[tuple[str, Draft]], workdir: Path) -> dict[str, Path]:
-    """Each (name, draft) printed to ``workdir/NAME.pdf`` by one LibreOffice process."""
+def build_pdfs(documents: list[tuple[str, bytes]], workdir: Path) -> dict[str, Path]:
+    """Each (name, Word document) printed to ``workdir/NAME.pdf`` by one LibreOffice."""
     assert SOFFICE is not None, "LibreOffice (soffice) is not installed"
     jobs = []
-    for name, draft in drafts:
+    for name, data in documents:
         source = workdir / f"{name}.docx"
-        source.write_bytes(un_layout_docx(draft))
+        source.write_bytes(data)
         jobs.append(("pdf", source, workdir / f"{name}.pdf"))
     run_jobs(jobs, workdir / "office")
-    return {name: workdir / f"{name}.pdf" for name, _ in drafts}
+    return {name: workdir / f"{name}.pdf" for name, _ in documents}
+
+
+def fixture_documents() -> list[tuple[str, bytes]]:
+    """The Word documents of every fixture, by fixture name."""
+    documents = [
+        (name, un_layout_docx(source_draft(file, symbol))) for name, file, symbol in FIXTURES
+    ]
+    for name, file, symbol in RESOLUTIONS:
+        xml = (ROOT / "tests" / "data" / "word" / file).read_bytes()
+        documents.append((name, akn_docx(xml, symbol)))
+    return documents
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="redraft-pdf-") as scratch:
-        drafts = [(name, source_draft(file, symbol)) for name, file, symbol in FIXTURES]
-        for name, path in build_pdfs(drafts, Path(scratch)).items():
+        for name, path in build_pdfs(fixture_documents(), Path(scratch)).items():
             (out / f"{name}.pdf").write_bytes(path.read_bytes())
             print(f"{out / name}.pdf")
 
