@@ -28,3 +28,7 @@ REDRAFT_NS = "urn:redraft:meta"
 #: Indentation of a sub-paragraph in redraft's Markdown: an entity, visible in the
 #: source and rendered by CommonMark (two per level).
 MD_EM_SPACE = "&emsp;"
+
+#: The start of every PDF file (the specification allows a little junk before it, so
+#: readers look for it in the first kilobyte).
+PDF_MAGIC = b"%PDF-"

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from ..blocktree import MAX_DEPTH, NestingError, deepest
 from ..errors import InputError
+from ..formats import PDF_MAGIC
 from ..model import Draft
 
 #: Largest input accepted. The longest real resolution (oceans and the law of the
@@ -25,7 +26,7 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024
 @dataclass(frozen=True)
 class ReadResult:
     draft: Draft
-    format: str  # "text", "canonical", "akn", "docx", "markdown"
+    format: str  # "text", "canonical", "akn", "docx", "markdown", "pdf"
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -119,6 +120,11 @@ def _read_bytes(data: bytes, name: str, view: str) -> ReadResult:
 
         draft, warnings = read_docx(data, name, view=view)
         return ReadResult(draft, "docx", tuple(warnings))
+    if PDF_MAGIC in data[:1024]:
+        from .pdf import read_pdf
+
+        draft, warnings = read_pdf(data, name)
+        return ReadResult(draft, "pdf", tuple(warnings))
     text, warnings = decode(data, name)
     if not _VISIBLE.search(text):  # a byte-order mark, zero-width spaces: nothing to read
         raise InputError(f"{name}: the file is empty (nothing but blanks and invisible characters)")

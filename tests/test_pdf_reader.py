@@ -1,0 +1,222 @@
+"""The PDF reader (redraft.readers.pdf): PDFs printed by LibreOffice in a UN layout
+(tests/pdf_builder.py; the fixtures in tests/data/pdf/ are its output) read back as the
+drafts they were printed from, and each pass on hand-made lines.
+
+The fixtures are read without LibreOffice; the live test builds one again and is
+skipped, saying why, when soffice is not installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redraft.errors import InputError
+from redraft.model import Footnote
+from redraft.readers import read_bytes
+from redraft.readers.akn import read_akn
+from redraft.readers.pdf_layout import Char, Line, Page, drop_furniture, furniture_kind, group_lines
+from redraft.readers.pdf_paragraphs import footnotes, line_pieces, paragraphs
+from tests.office import SOFFICE
+from tests.pdf_builder import FIXTURES, RESOLUTIONS, build_pdfs, source_draft, un_layout_docx
+
+DATA = Path(__file__).parent / "data" / "pdf"
+WORD = Path(__file__).parent / "data" / "word"
+
+
+def units(draft: object) -> list[tuple[str, str]]:
+    return [(u.label, u.text) for u in draft.units()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "file", "symbol"), FIXTURES)
+def test_fixture_reads_as_its_source(name: str, file: str, symbol: str) -> None:
+    source = source_draft(file, symbol)
+    result = read_bytes((DATA / f"{name}.pdf").read_bytes(), f"{name}.pdf")
+    assert result.format == "pdf"
+    assert result.warnings == ()
+    assert units(result.draft) == units(source)
+    assert result.draft.blocks == source.blocks  # kinds, numbers, openings, footnotes
+    assert result.draft.meta.symbol == symbol  # from the running head
+
+
+@pytest.mark.parametrize(("name", "file", "symbol"), RESOLUTIONS)
+def test_resolution_reads_as_the_akn_reader_reads_it(name: str, file: str, symbol: str) -> None:
+    akn = read_akn((WORD / file).read_bytes(), file)[0]
+    draft = read_bytes((DATA / f"{name}.pdf").read_bytes(), f"{name}.pdf").draft
+    # LibreOffice prints a non-breaking hyphen ("COVID\u201119") as a hyphen and says so
+    # in the PDF's text layer: the file does not hold the difference
+    assert units(draft) == [(label, text.replace("\u2011", "-")) for label, text in units(akn)]
+    assert draft.meta.symbol == symbol
+
+
+def test_fixtures_are_un_like() -> None:
+    """At least three pages, furniture on each, footnotes, a paragraph over a page break."""
+    from redraft.readers.pdf import read_pages
+    from redraft.readers.pdf_layout import split_notes
+
+    pages = read_pages((DATA / "ccpcj-20-5.pdf").read_bytes(), "ccpcj-20-5.pdf")
+    assert len(pages) >= 3
+    drop_furniture(pages)
+    assert all("11-12345 (E)" in page.dropped for page in pages)
+    assert all("E/CN.15/2011/L.5" in page.dropped for page in pages)
+    assert "Please recycle" in pages[0].dropped and "2" in pages[1].dropped
+    split_notes(pages)
+    assert pages[0].notes
+    across = [
+        p for p in paragraphs(pages) if len({id(_page_of(line, pages)) for line in p.lines}) > 1
+    ]
+    assert across
+
+
+def _page_of(line: Line, pages: list[Page]) -> Page:
+    return next(page for page in pages if any(line is other for other in page.lines))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_live_build_reads_as_its_source(tmp_path: Path) -> None:
+    name, file, symbol = FIXTURES[0]
+    source = source_draft(file, symbol)
+    pdf = build_pdfs([(name, un_layout_docx(source))], tmp_path)[name]
+    assert units(read_bytes(pdf.read_bytes(), pdf.name).draft) == units(source)
+
+
+# -- bad input ------------------------------------------------------------------------
+
+
+def _blank_pdf() -> bytes:
+    """A PDF with a page and no text: what a scan without OCR gives."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_scan_without_text_layer_is_one_line() -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(_blank_pdf(), "scan.pdf")
+    assert str(caught.value) == (
+        "scan.pdf: this PDF has no text layer (a scan?); redraft does not do OCR"
+    )
+
+
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.7\n" + b"\x00garbage" * 20, (DATA / "ga-i.pdf").read_bytes()[:3000]]
+)
+def test_damaged_pdf_is_one_line(data: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(data, "bad.pdf")
+    message = str(caught.value)
+    assert message.startswith("bad.pdf: ") and "\n" not in message and "PDF" in message
+
+
+# -- the passes on hand-made characters -----------------------------------------------
+
+
+def chars(text: str, x: float, y: float, size: float = 10.0, **kw: bool) -> list[Char]:
+    """A word printed from ``x`` on baseline ``y`` (each character 0.5 em wide)."""
+    out = []
+    for char in text:
+        out.append(Char(char, x, x + size / 2, y, size, **kw))
+        x += size / 2
+    return out
+
+
+def test_raised_marker_joins_its_line_and_is_a_footnote_reference() -> None:
+    # PDFium ends a line at a raised marker; the pieces on one baseline are one line
+    pieces = chars("Charter,", 100, 500) + [Char("\n", 0, 0, 0, 0, generated=True)]
+    pieces += chars("12", 140, 504, size=6) + [Char("\n", 0, 0, 0, 0, generated=True)]
+    pieces += [Char(" ", 146, 149, 500, 10)] + chars("and", 150, 500)
+    lines = group_lines(pieces)
+    assert len(lines) == 1
+    assert "".join(text for text, _ in line_pieces(lines[0])) == "Charter,¹² and"
+
+
+def test_no_break_space_is_an_inferred_narrow_space() -> None:
+    line = Line(
+        chars("of", 100, 500)
+        + [Char(" ", 110, 113, 500, 10)]
+        + chars("18", 113, 500)
+        + [Char(" ", 123, 123, 500, 1, generated=True)]
+        + chars("December", 127, 500),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "of 18\u00a0December"
+    # the same line flush with the right edge of justified text: a plain space
+    assert "".join(text for text, _ in line_pieces(line, flush=True)) == "of 18 December"
+
+
+def _page(lines: list[list[Char]], number: int = 1) -> Page:
+    return Page(number, 600, 800, lines=[Line(c, c[0].y, max(x.size for x in c)) for c in lines])
+
+
+def test_soft_hyphen_is_undone_and_a_real_hyphen_kept() -> None:
+    page = _page(
+        [
+            chars("the inter\u00ad", 100, 700),
+            chars("national follow-", 100, 688),
+            chars("up of the", 100, 676),
+        ]
+    )
+    (para,) = paragraphs([page])
+    assert para.text == "the international follow-up of the"
+
+
+def test_paragraph_goes_on_over_a_page_break_unless_it_ended() -> None:
+    first = _page([chars("1. Urges all", 100, 700), chars("States to act on", 100, 688)], 1)
+    second = _page([chars("the matter;", 100, 700), chars("2. Decides", 100, 680)], 2)
+    texts = [p.text for p in paragraphs([first, second])]
+    assert texts == ["1. Urges all States to act on the matter;", "2. Decides"]
+
+
+def test_italic_opening_is_a_piece_of_its_own() -> None:
+    line = Line(chars("Recalling", 100, 700, italic=True) + chars(" its", 145, 700), 700, 10)
+    assert line_pieces(line) == [("Recalling", True), (" its", False)]
+
+
+def test_page_furniture_kinds() -> None:
+    assert furniture_kind("24-12345 (E)") == "job number"
+    assert furniture_kind("24-12345 (E)    061124") == "job number"
+    assert furniture_kind("3/12") == "page number"
+    assert furniture_kind("- 3 -") == "page number"
+    assert furniture_kind("Please recycle") == "recycling note"
+    assert furniture_kind("*2412345*") == "barcode"
+    assert furniture_kind("A/RES/79/92") == "running head"
+    assert furniture_kind("1. Decides to act;") == ""
+
+
+def test_furniture_dropped_only_in_the_margins() -> None:
+    top = chars("A/79/L.3", 400, 760)
+    page = _page([top, chars("A/79/L.3", 100, 400), chars("3", 300, 30)])
+    assert drop_furniture([page]) == "A/79/L.3"
+    assert [line.text for line in page.lines] == ["A/79/L.3"]  # the one in the body stays
+
+
+def test_footnote_block_continues_over_lines_and_pages() -> None:
+    first = Page(1, 600, 800)
+    first.notes = [
+        Line(
+            [
+                *chars("1", 90, 100),
+                Char(" ", 95, 95, 100, 1, generated=True),
+                *chars("Official", 126, 100),
+            ],
+            100,
+            10,
+        ),
+        Line(chars("Records, Supplement", 90, 88), 88, 10),
+    ]
+    second = Page(2, 600, 800)
+    second.notes = [
+        Line(chars("5 (A/79/5).", 90, 100), 100, 10),  # goes on: footnote 5 is not cited next
+        Line(chars("2 A/79/779.", 90, 88), 88, 10),  # footnote 2, cited next, after a space
+    ]
+    assert footnotes([first, second], ["1", "2"]) == [
+        Footnote("1", "Official Records, Supplement 5 (A/79/5)."),
+        Footnote("2", "A/79/779."),
+    ]
