@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from redraft import canonical
@@ -201,6 +201,7 @@ _POOL = [
 
 
 @settings(max_examples=40, deadline=None)
+@example(versions=[[0, 1, 2, 3, 4], [0, 1, 5, 2, 4], [4, 5, 2]])  # found by hypothesis: a move
 @given(
     st.lists(
         st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=6, unique=True),
@@ -210,7 +211,8 @@ _POOL = [
 )
 def test_blame_laws_on_random_histories(versions: list[list[int]]) -> None:
     """Laws: every unit of the latest version is blamed once; nothing is changed
-    before it is introduced; a text present unchanged in every version is v1's."""
+    before it is introduced; a text present unchanged in every version was introduced in
+    v1 (it may have been moved since: a move changes its place, and blame says when)."""
     history = [
         (V(n, f"d{n}"), draft(*(_POOL[i] for i in ids))) for n, ids in enumerate(versions, start=1)
     ]
@@ -222,7 +224,7 @@ def test_blame_laws_on_random_histories(versions: list[list[int]]) -> None:
     everywhere = set.intersection(*(set(ids) for ids in versions))
     for entry in result.paragraphs:
         if latest.find(entry.label).text in {_POOL[i] for i in everywhere}:
-            assert (entry.introduced.version, entry.last_changed.version) == (1, 1)
+            assert entry.introduced.version == 1
 
 
 def test_words_name_the_proponents_of_bracketed_passages() -> None:
