@@ -55,10 +55,12 @@ def _plain(change: Change) -> bool:
     if change.op != "equal" or len(change.old_units) != 1 or len(change.new_units) != 1:
         return False
     before, after = change.old_units[0], change.new_units[0]
-    return change == _unchanged(before, after, change.moved)
+    return change == unchanged(before, after, change.moved)
 
 
-def _unchanged(before: Unit, after: Unit, moved: bool) -> Change:
+def unchanged(before: Unit, after: Unit, moved: bool) -> Change:
+    """The change of a unit whose text did not change (renumbered or moved perhaps):
+    the commonest change by far, kept as its two units and the flag."""
     return Change(
         op="equal",
         old=(before.label,),
@@ -121,7 +123,7 @@ def _change(
             return known[2]
         if before.text != after.text:
             raise ValueError("not the same text")
-        change = _unchanged(before, after, moved)
+        change = unchanged(before, after, moved)
         if plain is not None:
             plain[key] = (before, after, change)
         return change

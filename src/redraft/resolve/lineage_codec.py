@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from ..diff.compact import unchanged
 from ..diff.result import Change, DiffResult, Unit, VerbShift
 from ..model import Draft, Footnote, Kind, Meta, Paragraph
 
@@ -206,21 +207,6 @@ class Decoder:
             kind_change=(str(kind[0]), str(kind[1])) if kind else None,
             typography=bool(flags & 4),
         )
-
-
-def unchanged(before: Unit, after: Unit, moved: bool) -> Change:
-    """The change of a unit whose text did not change (renumbered or moved perhaps):
-    the commonest change by far, kept as its two units and the flag."""
-    return Change(
-        op="equal",
-        old=(before.label,),
-        new=(after.label,),
-        moved=moved,
-        renumbered=before.label != after.label,
-        segments=(("=", before.text),) if before.text else (),
-        old_units=(before,),
-        new_units=(after,),
-    )
 
 
 def splice(before: list[int], after: list[int]) -> list[Any]:
