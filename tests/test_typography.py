@@ -51,6 +51,15 @@ def test_comparable_treats_every_space_alike() -> None:
     assert comparable("plain text") == "plain text"
 
 
+def test_a_non_breaking_hyphen_is_a_hyphen_but_a_dash_is_not() -> None:
+    # Word's non-breaking hyphen comes out of a PDF's text layer as "-"
+    assert comparable("A/ES\u201110/794 and non\u2010binding") == "A/ES-10/794 and non-binding"
+    assert typography_only("non\u2011binding", "non-binding")
+    assert not typography_only("2021\u20132030", "2021-2030")  # an en dash was chosen
+    assert differences("non\u2011binding", "non-binding") == ("non-breaking hyphen",)
+    assert visible("non\u2011binding") == "non⟨U+2011⟩binding"
+
+
 def test_typography_only_needs_a_difference() -> None:
     assert typography_only("a\u00a0b", "a b")
     assert not typography_only("a b", "a b")
@@ -90,6 +99,13 @@ def test_a_no_break_space_is_equal_with_a_typography_flag() -> None:
     assert result.summary()["typography"] == 1
     assert diff_document(result)["changes"][1]["typography"] is True
     assert diff_document(result)["summary"]["typography"] == 1
+
+
+def test_a_non_breaking_hyphen_against_a_hyphen_is_equal() -> None:
+    old = draft("1. *Urges* States to implement resolution ES\u201111/6;\n")
+    new = draft("1. *Urges* States to implement resolution ES-11/6;\n")
+    change = diff_drafts(old, new).changes[1]
+    assert (change.op, change.typography) == ("equal", True)
 
 
 def test_a_tab_inside_the_italic_opening_is_typography() -> None:

@@ -4,12 +4,15 @@ Documents as they circulate carry the same words with different typography: a
 no-break space (U+00A0) or a narrow no-break space (U+202F) where another copy has a
 plain space, runs of spaces, tabs (the UN's XML puts one inside the italic opening
 word: ``<span class="italic">⇥Recalling</span>``), zero-width and directional marks
-(U+200B, U+200E, U+200F, U+FEFF) and soft hyphens (U+00AD). None of these is a change
-a delegate negotiates, so:
+(U+200B, U+200E, U+200F, U+FEFF), soft hyphens (U+00AD) and the non-breaking hyphen
+(U+2011, and the typographic hyphen U+2010) where another copy has a plain "-" (Word's
+"non-breaking hyphen" comes out of a PDF's text layer as "-"). None of these is a change a
+delegate negotiates, so:
 
 - :func:`comparable` is the **comparison form** of a text: every run of whitespace of
   any kind (tab, line end, no-break, narrow, thin, ideographic space...) becomes one
-  space, the ends are trimmed, and invisible characters (:data:`IGNORED`) are removed.
+  space, the ends are trimmed, invisible characters (:data:`IGNORED`) are removed and
+  the hyphens of :data:`HYPHENS` read as "-".
   Two texts with the same comparison form differ "in typography only"
   (:func:`typography_only`). The diff keys, footnote pairing, and any layer that asks
   "is this the same text?" (precedent, parity) use it; nothing else should normalise
@@ -47,6 +50,12 @@ INVISIBLE = (
 #: Characters the comparison ignores: the invisible ones and the joiners.
 IGNORED = INVISIBLE + "\u200c\u200d"
 
+#: Hyphens that print as "-" and mean "-": the non-breaking hyphen (U+2011) and the
+#: typographic hyphen (U+2010). Not the dashes: an en dash in "2021–2030" is a different
+#: character a drafter chose, and the readers keep it.
+HYPHENS = "\u2010\u2011"
+_PLAIN_HYPHENS = {ord(char): "-" for char in HYPHENS}
+
 _INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 _DROP_IGNORED = {ord(char): None for char in IGNORED}
 _IGNORED_CHAR = re.compile(f"[{IGNORED}]")
@@ -78,8 +87,8 @@ def collapse_spaces(text: str) -> str:
 
 def comparable(text: str) -> str:
     """The comparison form: whitespace runs of any kind as one space, ends trimmed,
-    invisible characters and joiners removed. Texts with the same form differ in
-    typography only."""
+    invisible characters and joiners removed, non-breaking hyphens as "-". Texts with
+    the same form differ in typography only."""
     if text.isascii():
         # the common case, kept at C speed (the diff keys every unit): most paragraphs
         # need no work at all
@@ -95,6 +104,8 @@ def comparable(text: str) -> str:
             return text
         return " ".join(text.split())
     text = " ".join(text.split())  # str.split knows every Unicode space
+    if "\u2011" in text or "\u2010" in text:
+        text = text.translate(_PLAIN_HYPHENS)
     if _IGNORED_CHAR.search(text) is None:  # rare: readers drop them already
         return text
     return " ".join(text.translate(_DROP_IGNORED).split())
@@ -119,6 +130,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("directional mark", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
     ("zero-width character", "\u200b\u200c\u200d\u2060\ufeff"),
     ("soft hyphen", "\u00ad"),
+    ("non-breaking hyphen", HYPHENS),
 )
 
 
@@ -147,13 +159,14 @@ _SHOWN = {
 
 
 def visible(text: str) -> str:
-    """``text`` with spaces, no-break spaces, tabs, soft hyphens and invisible marks
-    drawn (``·``, ``°``, ``→``, ``¬``, ``⟨U+200E⟩``): for showing a typography change."""
+    """``text`` with spaces, no-break spaces, tabs, soft hyphens, invisible marks and
+    non-breaking hyphens drawn (``·``, ``°``, ``→``, ``¬``, ``⟨U+200E⟩``, ``⟨U+2011⟩``):
+    for showing a typography change."""
     out = []
     for char in text:
         if char in _SHOWN:
             out.append(_SHOWN[char])
-        elif char in IGNORED or (char.isspace() and char != " "):
+        elif char in IGNORED or char in HYPHENS or (char.isspace() and char != " "):
             out.append(f"⟨U+{ord(char):04X}⟩")
         else:
             out.append(char)
