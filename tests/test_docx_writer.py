@@ -205,9 +205,42 @@ def test_clean_draft_has_real_footnotes_and_metadata() -> None:
     assert "Resolution 46/152, annex." in notes
     body = _tree(data)
     refs = body.findall(".//w:footnoteReference", NS)
-    assert len(refs) == 1 and refs[0].get(W + "customMarkFollows") == "1"
+    # numbered by Word itself: every word processor prints the mark once
+    assert len(refs) == 1 and refs[0].get(W + "customMarkFollows") is None
+    assert "<w:footnoteRef/>" in notes
     header = b"".join(_xml(data, n) for n in _names(data) if n.startswith("word/header"))
     assert b"A/C.3/66/L.5" in header
+    assert read_docx(data, "d.docx") == (draft, [])
+
+
+LATE_NOTES = """---
+redraft: 1
+symbol: A/RES/79/1
+---
+
+*Recalling* its resolution 78/1,³⁹
+
+[^39]: Resolution 78/1, annex.
+
+1. *Decides* to act, as set out in the report,⁴⁰ without delay;
+
+[^40]: A/79/1.
+"""
+
+
+def test_footnotes_numbered_from_the_drafts_first_number() -> None:
+    draft = canonical.parse(LATE_NOTES)
+    data = render_draft_docx(draft)
+    assert b'<w:numStart w:val="39"/>' in _xml(data, "word/document.xml")
+    assert not _tree(data).findall(".//w:footnoteReference[@w:customMarkFollows]", NS)
+    assert read_docx(data, "d.docx") == (draft, [])
+
+
+def test_a_marker_word_cannot_number_stays_a_custom_mark() -> None:
+    draft = canonical.parse(LATE_NOTES.replace("⁴⁰", "⁴²").replace("[^40]", "[^42]"))
+    data = render_draft_docx(draft)
+    refs = _tree(data).findall(".//w:footnoteReference", NS)
+    assert [ref.get(W + "customMarkFollows") for ref in refs] == ["1", "1"]
     assert read_docx(data, "d.docx") == (draft, [])
 
 

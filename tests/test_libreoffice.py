@@ -20,7 +20,7 @@ from redraft.model import Draft, Footnote
 from redraft.readers.docx import read_docx
 from redraft.render.docx import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
-from tests.test_docx_writer import NEW, OLD, moved_pair
+from tests.test_docx_writer import LATE_NOTES, NEW, OLD, moved_pair
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Accept All / Reject All need the Basic macro of tests/office.py (no soffice filter does it)
@@ -58,6 +58,20 @@ def test_clean_draft_converts_to_pdf_and_text(tmp_path: Path) -> None:
     assert "The General Assembly," in lines
     assert "1.\tStrongly urges States to act;" in lines
     assert "(a)\tIncluding regional organizations;" in lines
+
+
+def test_footnote_marks_print_once(tmp_path: Path) -> None:
+    # a custom mark typed again in the footnote printed twice ("3939 Resolution 78/1")
+    from redraft.readers.pdf import read_pdf
+
+    draft = canonical.parse(LATE_NOTES)
+    source = tmp_path / "notes.docx"
+    source.write_bytes(render_draft_docx(draft))
+    read = read_pdf(convert(source, "pdf", tmp_path).read_bytes(), "notes.pdf")[0]
+    assert [(n.marker, n.text) for n in read.footnotes()] == [
+        ("39", "Resolution 78/1, annex."),
+        ("40", "A/79/1."),
+    ]
 
 
 def test_tracked_changes_survive_libreoffice(tmp_path: Path) -> None:

@@ -24,7 +24,16 @@ from typing import Any
 from lxml.etree import SubElement  # only Word output imports this module
 
 from ..formats import FOOTNOTE_STYLE, KIND_STYLES, NUMBER_STYLE
-from ..model import FOOTNOTE_REF, Draft, Footnote, Kind, Meta, Paragraph, ref_marker
+from ..model import (
+    FOOTNOTE_REF,
+    Draft,
+    Footnote,
+    Kind,
+    Meta,
+    Paragraph,
+    cited_markers,
+    ref_marker,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -428,17 +437,60 @@ def note_runs(note: Footnote) -> list[Run]:
 def render_draft_docx(draft: Draft) -> bytes:
     """The draft as a clean Word document in UN layout."""
     builder = WordBuilder(draft.meta)
+    start = _numbered_by_word(draft)
+    if start:
+        builder.number_notes_from(start)
     for block in draft.blocks:
-        _write_block(builder, block, 0)
+        _write_block(builder, block, 0, numbered=bool(start))
     return builder.finish()
 
 
-def _write_block(builder: WordBuilder, block: Paragraph, depth: int) -> None:
+def word_numbers(draft: Draft) -> int | None:
+    """The number Word's footnote numbering must start from to print this draft's
+    markers, or None when Word cannot (a marker that is not a number, numbers out of
+    order, a footnote cited twice or nowhere, a reference inside a footnote)."""
+    notes = draft.footnotes()
+    if not notes:
+        return 0
+    markers = [note.marker for note in notes]
+    if not all(m.isdigit() and m.isascii() for m in markers):
+        return None
+    start = int(markers[0])
+    if markers != [str(start + i) for i in range(len(markers))]:
+        return None
+    cited = [m for block in draft.walk() for m in cited_markers(block.text)]
+    if cited != markers or any(cited_markers(note.text) for note in notes):
+        return None
+    return start
+
+
+def _numbered_by_word(draft: Draft) -> int | None:
+    """Where Word's own footnote numbering starts when it prints exactly this draft's
+    markers, every footnote a real one (:func:`word_numbers`, and none in a table nor
+    cited away from its paragraph); else None, and the markers are custom marks.
+
+    Word's numbering is what every word processor prints: a custom mark is typed again
+    in the footnote, which Word shows once and LibreOffice twice ("11 Resolution ...")."""
+    start = word_numbers(draft)
+    if not start:
+        return None
+    for block in draft.walk():
+        if (block.footnotes or cited_markers(block.text)) and (
+            block.kind is Kind.TABLE or _real_notes(block) is None
+        ):
+            return None
+    return start
+
+
+def _write_block(builder: WordBuilder, block: Paragraph, depth: int, numbered: bool) -> None:
     if block.kind is Kind.TABLE:
         write_table(builder, block.text, depth)
     else:
         real = _real_notes(block)
-        builder.paragraph(style_name(block.kind, depth), block_runs(block, dict(real or {})))
+        runs = block_runs(block, dict(real or {}))
+        if numbered:
+            runs = [_numbered(run) for run in runs]
+        builder.paragraph(style_name(block.kind, depth), runs)
         if real is None:
             for note in block.footnotes:
                 builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
@@ -446,7 +498,15 @@ def _write_block(builder: WordBuilder, block: Paragraph, depth: int) -> None:
         for note in block.footnotes:
             builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
     for child in block.children:
-        _write_block(builder, child, depth + 1)
+        _write_block(builder, child, depth + 1, numbered)
+
+
+def _numbered(run: Run) -> Run:
+    """A custom-marked footnote reference as one Word numbers itself."""
+    if run.role != "noteref":
+        return run
+    text = run.text.partition("\x00")[2]
+    return Run("", role="footnote", change=run.change, note=(Run(text),))
 
 
 def write_table(builder: WordBuilder, text: str, depth: int) -> None:

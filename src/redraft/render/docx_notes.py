@@ -20,27 +20,8 @@ from dataclasses import dataclass, replace
 
 from ..diff.result import Change, DiffResult
 from ..diff.tokens import Segment
-from ..model import FOOTNOTE_REF, Draft, Footnote, cited_markers, footnote_ref, ref_marker
-from .docx import Run
-
-
-def word_numbers(draft: Draft) -> int | None:
-    """The number Word's footnote numbering must start from to print this draft's
-    markers, or None when Word cannot (a marker that is not a number, numbers out of
-    order, a footnote cited twice or nowhere, a reference inside a footnote)."""
-    notes = draft.footnotes()
-    if not notes:
-        return 0
-    markers = [note.marker for note in notes]
-    if not all(m.isdigit() and m.isascii() for m in markers):
-        return None
-    start = int(markers[0])
-    if markers != [str(start + i) for i in range(len(markers))]:
-        return None
-    cited = [m for block in draft.walk() for m in cited_markers(block.text)]
-    if cited != markers or any(cited_markers(note.text) for note in notes):
-        return None
-    return start
+from ..model import FOOTNOTE_REF, Footnote, footnote_ref, ref_marker
+from .docx import Run, word_numbers
 
 
 def note_start(result: DiffResult) -> int | None:
