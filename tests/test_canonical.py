@@ -36,3 +36,14 @@ def test_small_example_reads_as_documented():
     assert draft.find("op1").opening == "Urges"
     assert draft.find("OP1(a)").kind is Kind.OPERATIVE
     assert draft.meta.symbol == "A/RES/1"
+
+
+def test_paragraph_fields_are_those_the_parser_copies() -> None:
+    """blocktree.BlockNode.freeze and labels._label_tree build each paragraph naming every
+    field (faster than dataclasses.replace): a new field must be copied there too."""
+    from dataclasses import fields
+
+    from redraft.model import Paragraph
+
+    names = [f.name for f in fields(Paragraph)]
+    assert names == ["kind", "text", "number", "label", "opening", "children", "footnotes"]

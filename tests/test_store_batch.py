@@ -83,6 +83,8 @@ def test_batch_refuses_the_same_name_twice_and_case_clashes(tmp_path: Path) -> N
             [Incoming(f"n{i}", draft(i), "x") for i in range(9)]
             + [Incoming("alpha", draft(2), "x")]
         )
+    with pytest.raises(InputError, match="already has 'Beta'"):  # within one batch
+        store.save_many([Incoming("Beta", draft(3), "x"), Incoming("beta", draft(4), "y")])
     assert store.names() == ["Alpha"]  # nothing recorded
 
 

@@ -8,7 +8,7 @@ of the new block, attach it, and freeze the whole into frozen Paragraphs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .errors import InputError
 from .model import Footnote, Paragraph
@@ -53,10 +53,16 @@ class BlockNode:
     footnotes: list[Footnote] = field(default_factory=list)  # added after block.footnotes
 
     def freeze(self) -> Paragraph:
-        return replace(
-            self.block,
+        block = self.block
+        # every field named: half the cost of dataclasses.replace, once per paragraph read
+        return Paragraph(
+            kind=block.kind,
+            text=block.text,
+            number=block.number,
+            label=block.label,
+            opening=block.opening,
             children=tuple(child.freeze() for child in self.children),
-            footnotes=self.block.footnotes + tuple(self.footnotes),
+            footnotes=block.footnotes + tuple(self.footnotes),
         )
 
 

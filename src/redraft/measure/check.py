@@ -63,6 +63,18 @@ class Target:
     first_saved: dt.date | None = None  # date of the first version (store) or meta.date
     languages: frozenset[str] = frozenset()  # language versions that exist
     parity: tuple[ParityFinding, ...] = ()  # how the language versions differ (redraft parity)
+    known: TextFindings | None = None  # the text's own findings, when already made (a cache)
+
+
+@dataclass(frozen=True)
+class TextFindings:
+    """What the rules that read only the text and the config find (length, structure),
+    with the text's words: the same for every run with that text and config, so the
+    store may keep them (:mod:`redraft.resolve.check_cache`) and a run skip the text."""
+
+    words: int
+    length: tuple[Finding, ...]
+    structure: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,8 @@ def rule_growth(target: Target, config: Config, today: dt.date) -> Iterator[Find
     limit = config.check.max_growth
     if limit is None or target.base is None:
         return
-    old, new = count_words(target.base), count_words(target.draft)
+    old = count_words(target.base)
+    new = target.known.words if target.known else count_words(target.draft)
     growth = growth_percent(old, new)
     if growth is not None and growth > limit:
         yield (
@@ -419,10 +432,19 @@ def _is_language_version(name: str, languages: Iterable[str]) -> bool:
 RULES: tuple[Rule, ...] = (rule_length, rule_growth, rule_structure, rule_deadlines)
 
 
+def _found(rule: Rule, target: Target, config: Config, today: dt.date) -> Iterable[Finding]:
+    """What ``rule`` finds in ``target``: the text's own findings when they are known."""
+    if target.known is not None and rule is rule_length:
+        return target.known.length
+    if target.known is not None and rule is rule_structure:
+        return target.known.structure
+    return rule(target, config, today)
+
+
 def check_target(target: Target, config: Config, today: dt.date) -> list[Violation]:
     out = []
     for rule in RULES:
-        for rule_id, message, label in rule(target, config, today):
+        for rule_id, message, label in _found(rule, target, config, today):
             severity = config.check.severity_of(rule_id)
             if severity == "off":
                 continue

@@ -15,8 +15,10 @@ from ..config import Config, load_config
 from ..errors import NotFoundError, RedraftError, StoreError
 from ..jobs import NO_STEPS, Steps
 from ..measure.check import CheckResult, Target, check_targets
+from ..measure.check_text import all_text_findings
 from ..model import Draft, Version
 from ..store import DRAFTS, Store
+from .check_cache import CheckCache
 from .parity_store import parity_findings
 from .sources import load, load_store_drafts, open_store
 
@@ -153,6 +155,10 @@ def _store_targets(
     :func:`~redraft.resolve.load`, whose error names it. Over the whole store, a draft
     whose stored text cannot be read is left out (the store's warnings name it)."""
     growth = config.check.max_growth is not None
+    if whole_store and not growth:
+        known = _known_targets(names, config, opened, steps)
+        if known is not None:
+            return known
     try:
         first = growth and not base
         stored = load_store_drafts(
@@ -174,6 +180,42 @@ def _store_targets(
         if item.first is not None:
             target = replace(target, base=item.first)
         out[index] = target
+    return out
+
+
+def _known_targets(
+    names: dict[int, str], config: Config, opened: Store, steps: Steps
+) -> dict[int, Target] | None:
+    """The targets of the whole store, each text's own findings taken from the store's
+    cache (:mod:`.check_cache`) or made and kept there: only the texts the cache lacks
+    are read. None when a name has no version (the usual path then names it)."""
+    everything = opened.all_versions()
+    if not all(everything.get(name) for name in names.values()):
+        return None
+    cache = CheckCache(opened, config)
+    out: dict[int, Target] = {}
+    missing: dict[int, str] = {}
+    for index, name in names.items():
+        versions = everything[name]
+        hit = cache.get(versions[-1].blob)
+        if hit is None:
+            missing[index] = name
+            continue
+        stub = Draft(meta=hit[1])  # the rules that read the text are answered by the cache
+        target = _store_target(name, stub, config, None, opened, None, versions=versions)
+        out[index] = replace(target, known=hit[0])
+    if missing:
+        stored = load_store_drafts(opened, list(missing.values()), skip_bad=True, steps=steps)
+        made = all_text_findings([item.draft for item in stored], config)
+        by_name = {item.name: (item, found) for item, found in zip(stored, made, strict=True)}
+        for index, name in missing.items():
+            if name not in by_name:  # its text cannot be read: the store's warnings say so
+                continue
+            item, found = by_name[name]
+            cache.put(item.versions[-1].blob, found, item.draft.meta)
+            target = _store_target(name, item.draft, config, None, opened, None, item.versions)
+            out[index] = replace(target, known=found)
+    cache.save({everything[name][-1].blob for name in names.values()})
     return out
 
 

@@ -22,6 +22,7 @@ from ..measure.stats import (
 from ..model import Draft
 from .sources import load, load_store_drafts, open_store
 from .specs import split_language_spec
+from .stats_cache import cached_store_stats
 
 #: The drafts the worker processes measure (forked: nothing is copied to them).
 _SHARED: list[Any] = []
@@ -64,7 +65,14 @@ def stats_report(
     opened = None
     warnings: list[str] = []
     symbols: list[str] = []  # each draft's symbol: a draft is never its own precedent
-    if not specs and not by_version:
+    cached: list[DraftStats] | None = None
+    if not specs and not by_version and not with_hints and corpus is None:
+        # the figures alone: each text's are kept in the store's cache (no draft read)
+        opened = open_store(store)
+        cached, symbols = cached_store_stats(opened, words_per_page, all_stats, steps)
+        named = []
+        warnings.extend(opened.warnings)
+    elif not specs and not by_version:
         opened = open_store(store)
         stored = load_store_drafts(opened, opened.names(), skip_bad=True, steps=steps)
         named = [(d.name, d.draft) for d in stored]
@@ -93,7 +101,7 @@ def stats_report(
         if not history:
             raise opened.no_draft(by_version)
         versions = version_stats(history)
-    drafts = all_stats(named, words_per_page)
+    drafts = cached if cached is not None else all_stats(named, words_per_page)
     if corpus is not None and drafts:
         drafts = with_agreed(drafts, [d for _, d in named], symbols, corpus, store)
     return StatsReport(

@@ -88,6 +88,7 @@ from .revisions import (
     encode_batch_message,
     encode_message,
     is_valid_name,
+    names_by_case,
     parse_date,
     refuse_case_clash,
     select,
@@ -367,7 +368,7 @@ class Store:
                 refuse_link(self.root, path)  # never write through a link a push brought
             snap = self._lookup(paths)
             refuse_tree_link(snap, DRAFTS, self.id_size)
-            known = tree_names(snap.trees.get(DRAFTS), self.id_size, ".txt")
+            known = names_by_case(tree_names(snap.trees.get(DRAFTS), self.id_size, ".txt"))
             files: dict[str, bytes] = {}
             entries: list[tuple[str, str, tuple[str, ...]]] = []
             for item, path in zip(items, paths, strict=True):
@@ -379,7 +380,7 @@ class Store:
                     continue
                 if old is None:
                     refuse_case_clash(item.name, known)
-                    known.append(item.name)
+                    known.setdefault(item.name.lower(), item.name)
                 files[path] = data
                 entries.append((item.name, own_symbol, own_sponsors))
             if not files:

@@ -82,11 +82,22 @@ def is_valid_name(name: str) -> bool:
     return True
 
 
-def refuse_case_clash(name: str, names: list[str]) -> None:
-    """Two names that differ only in case would be one file on Windows and macOS."""
-    for other in names:
-        if other.lower() == name.lower() and other != name:
-            raise InputError(f"{name}: the store already has {other!r} (names differ only in case)")
+def refuse_case_clash(name: str, by_case: dict[str, str]) -> None:
+    """Two names that differ only in case would be one file on Windows and macOS.
+    ``by_case``: the store's names by their lower case, the first of each kept (one
+    lookup per name, not a scan of every name: an import of 1,900 drafts made 3.6 million
+    comparisons)."""
+    other = by_case.get(name.lower())
+    if other is not None and other != name:
+        raise InputError(f"{name}: the store already has {other!r} (names differ only in case)")
+
+
+def names_by_case(names: list[str]) -> dict[str, str]:
+    """``names`` by their lower case, for :func:`refuse_case_clash` (the first kept)."""
+    by_case: dict[str, str] = {}
+    for name in names:
+        by_case.setdefault(name.lower(), name)
+    return by_case
 
 
 def _printable(text: str) -> str:
