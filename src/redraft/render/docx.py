@@ -155,6 +155,19 @@ class WordBuilder:
         self.sect.addprevious(p)
         return p
 
+    def copy_paragraph(self, style_name: str, template: Any) -> Any:
+        """Append a copy of ``template``, a paragraph :meth:`paragraph` made in another
+        document with this style and runs holding no tracked change (a paragraph kept as
+        it was: most of a redline of a long text, the same in every version's redline)."""
+        from copy import deepcopy
+
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
+        self.style(style_name)  # the style the copy names must be in this document
+        p = deepcopy(template)
+        self.sect.addprevious(p)
+        return p
+
     def _fill(self, p: Any, runs: Iterable[Run]) -> None:
         """Append the runs to paragraph ``p``, each tracked change in its wrapper."""
         wrapper: Any = None

@@ -233,12 +233,42 @@ class _Writer:
             if _is_table(old) and _is_table(new):
                 self._table(old, new)
                 return
+        style, old_style = _style(new, self.new_depth), _style(old, self.old_depth)
+        # What the paragraph is made of. A template is kept only when its runs make no
+        # revision: then its text cites no footnote either (a reference becomes a
+        # footnote run or a tracked one), so that footnotes change nothing in it.
+        numbers, openings = (_number(old), _number(new)), (_opening(old), _opening(new))
+        key = (change.segments, numbers, openings, style, old_style, self.exact)
+        template = _KEPT.get(key)
+        if template is not None:
+            self.builder.copy_paragraph(style, template)
+            return
         runs = _renumber_runs(_number(old), _number(new))
         segments = self.segments(change.segments)
         runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
-        self.builder.paragraph(
-            _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
-        )
+        p = self.builder.paragraph(style, runs, old_style=old_style)
+        if style == old_style and all(map(_untracked, runs)):
+            _keep(key, p)
+
+
+#: Paragraphs without a tracked change, by what they are made of (:meth:`_Writer._modified`):
+#: the redlines of consecutive versions of a long draft share most of them, and copying
+#: one costs a tenth of building it.
+_KEPT: dict[tuple[Any, ...], Any] = {}
+_KEPT_MAX = 20_000
+
+
+def _keep(key: tuple[Any, ...], p: Any) -> None:
+    from copy import deepcopy
+
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = deepcopy(p)  # a copy of its own: ``p`` keeps its whole document alive
+
+
+def _untracked(run: Run) -> bool:
+    """A run that makes no revision (whose id and date would differ in each document)."""
+    return not run.change and run.was_italic is None and run.role in ("text", "number", "tab")
 
 
 def _is_table(unit: Unit) -> bool:
