@@ -183,35 +183,67 @@ def package(body: Any, parts: Parts) -> bytes:
 
     template = _template()
     members = list(template.static)
-    content_types = copy.deepcopy(template.content_types)
-    rels = copy.deepcopy(template.doc_rels)
+    types, rels, header_id = _relations(bool(parts.header_text), bool(parts.footnotes))
     sect = body[-1]
-    next_id = 1 + max(int(r.get("Id", "rId0")[3:]) for r in rels)
     if parts.header_text:
-        rel_id = f"rId{next_id}"
-        next_id += 1
-        _relate(rels, rel_id, HEADER_RT, "header1.xml")
-        _override(content_types, "/word/header1.xml", HEADER_CT)
         reference = sect.makeelement(
-            _q("headerReference"), {_q("type"): "default", _q("id", R): rel_id}
+            _q("headerReference"), {_q("type"): "default", _q("id", R): header_id}
         )
         sect.insert(0, reference)
-        members.append(_deflate("word/header1.xml", _xml(_header(template, parts.header_text))))
+        members.append(_header_member(parts.header_text))
     if parts.footnotes:
-        _relate(rels, f"rId{next_id}", FOOTNOTES_RT, "footnotes.xml")
-        _override(content_types, "/word/footnotes.xml", FOOTNOTES_CT)
         members.append(_deflate("word/footnotes.xml", parts.footnotes))
     document = etree.Element(template.document.tag, nsmap=template.document.nsmap)
     for name, value in template.document.attrib.items():
         document.set(name, value)
     document.append(body)
     members.append(_deflate("word/document.xml", _xml(document)))
-    members.append(_styles(template, parts.styles))
-    members.append(_deflate("word/settings.xml", _xml(_settings(template, parts.meta_json))))
-    members.append(_deflate("docProps/core.xml", _xml(_core(template, parts))))
-    members.append(_deflate("word/_rels/document.xml.rels", _xml(rels)))
-    members.insert(0, _deflate("[Content_Types].xml", _xml(content_types)))
+    members.append(_styles(tuple(parts.styles)))
+    members.append(_settings_member(parts.meta_json))
+    members.append(_core_member(parts.author, parts.title, parts.subject, parts.language))
+    members.append(rels)
+    members.insert(0, types)
     return _zip(members)
+
+
+# The parts below depend only on their arguments: the redlines of one draft's versions
+# share them, and each is made and compressed once (a fifth of a Word file's time).
+
+
+@lru_cache(maxsize=4)
+def _relations(header: bool, footnotes: bool) -> tuple[_Member, _Member, str]:
+    """(content types, the document's relationships, the header's relationship id)."""
+    template = _template()
+    content_types = copy.deepcopy(template.content_types)
+    rels = copy.deepcopy(template.doc_rels)
+    next_id = 1 + max(int(r.get("Id", "rId0")[3:]) for r in rels)
+    header_id = ""
+    if header:
+        header_id = f"rId{next_id}"
+        next_id += 1
+        _relate(rels, header_id, HEADER_RT, "header1.xml")
+        _override(content_types, "/word/header1.xml", HEADER_CT)
+    if footnotes:
+        _relate(rels, f"rId{next_id}", FOOTNOTES_RT, "footnotes.xml")
+        _override(content_types, "/word/footnotes.xml", FOOTNOTES_CT)
+    types = _deflate("[Content_Types].xml", _xml(content_types))
+    return types, _deflate("word/_rels/document.xml.rels", _xml(rels)), header_id
+
+
+@lru_cache(maxsize=64)
+def _header_member(text: str) -> _Member:
+    return _deflate("word/header1.xml", _xml(_header(_template(), text)))
+
+
+@lru_cache(maxsize=64)
+def _settings_member(meta_json: str) -> _Member:
+    return _deflate("word/settings.xml", _xml(_settings(_template(), meta_json)))
+
+
+@lru_cache(maxsize=64)
+def _core_member(author: str, title: str, subject: str, language: str) -> _Member:
+    parts = Parts(author=author, title=title, subject=subject, language=language)
+    return _deflate("docProps/core.xml", _xml(_core(_template(), parts)))
 
 
 def _xml(element: Any) -> bytes:
@@ -232,7 +264,10 @@ def _override(types: Any, part: str, content_type: str) -> None:
     )
 
 
-def _styles(template: _Template, names: list[str]) -> _Member:
+@lru_cache(maxsize=64)
+def _styles(names: tuple[str, ...]) -> _Member:
+    """The styles part with the UN styles ``names`` (each made before: its XML is fixed)."""
+    template = _template()
     added = b"".join(template.style_xml[name][1] for name in names) + template.styles_tail
     compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     data = template.styles_head + compressor.compress(added) + compressor.flush()
