@@ -159,12 +159,10 @@ class WordBuilder:
         """Append a copy of ``template``, a paragraph :meth:`paragraph` made in another
         document with this style and runs holding no tracked change (a paragraph kept as
         it was: most of a redline of a long text, the same in every version's redline)."""
-        from copy import deepcopy
-
         self.date = self.dates[self.paragraphs % 2]
         self.paragraphs += 1
         self.style(style_name)  # the style the copy names must be in this document
-        p = deepcopy(template)
+        p = template.__copy__()  # lxml's copies are deep (without copy.deepcopy's dispatch)
         self.sect.addprevious(p)
         return p
 

@@ -132,6 +132,7 @@ class _Writer:
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
+        self.style = ""  # the style of the paragraph :meth:`_restyled` looked at last
         start = note_start(result)
         self.notes = Notes(result, self.segments) if start is not None else None
         if start is not None:
@@ -161,7 +162,7 @@ class _Writer:
             else:
                 self._whole(change.new_units, self.new_depth, "ins")
         elif change.op in ("equal", "modified") and not self._restyled(change):
-            self._modified(change)
+            self._modified(change, self.style)
         else:  # inserted, deleted, split, merged: old units out, new units in
             self._whole(change.old_units, self.old_depth, "del")
             self._whole(change.new_units, self.new_depth, "ins")
@@ -191,7 +192,8 @@ class _Writer:
         at its old style and inserted at its new one: LibreOffice drops a deletion
         inside a paragraph that carries a tracked change of style (w:pPrChange)."""
         old, new = change.old_units[0], change.new_units[0]
-        return _style(old, self.old_depth) != _style(new, self.new_depth)
+        self.style = _style(new, self.new_depth)  # the style :meth:`_modified` writes
+        return _style(old, self.old_depth) != self.style
 
     # whole paragraphs ----------------------------------------------------------
     def _whole(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
@@ -227,18 +229,18 @@ class _Writer:
         p.append(end)
 
     # a paragraph changed in place -------------------------------------------------
-    def _modified(self, change: Change) -> None:
+    def _modified(self, change: Change, style: str) -> None:
+        """``change`` in place; ``style``: the paragraph's, the same on both sides."""
         old, new = change.old_units[0], change.new_units[0]
         if isinstance(old, Paragraph) and isinstance(new, Paragraph):
             if _is_table(old) and _is_table(new):
                 self._table(old, new)
                 return
-        style, old_style = _style(new, self.new_depth), _style(old, self.old_depth)
         # What the paragraph is made of. A template is kept only when its runs make no
         # revision: then its text cites no footnote either (a reference becomes a
         # footnote run or a tracked one), so that footnotes change nothing in it.
         numbers, openings = (_number(old), _number(new)), (_opening(old), _opening(new))
-        key = (change.segments, numbers, openings, style, old_style, self.exact)
+        key = (change.segments, numbers, openings, style, self.exact)
         template = _KEPT.get(key)
         if template is not None:
             self.builder.copy_paragraph(style, template)
@@ -246,8 +248,8 @@ class _Writer:
         runs = _renumber_runs(_number(old), _number(new))
         segments = self.segments(change.segments)
         runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
-        p = self.builder.paragraph(style, runs, old_style=old_style)
-        if style == old_style and all(map(_untracked, runs)):
+        p = self.builder.paragraph(style, runs)  # the old side's style is the same
+        if all(map(_untracked, runs)):
             _keep(key, p)
 
 
