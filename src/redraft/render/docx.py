@@ -71,6 +71,18 @@ class Run:
     note: tuple[Run, ...] = ()  # the runs of a "footnote"
 
 
+def paragraph_xml(p: Any) -> bytes | None:
+    """The XML of paragraph ``p`` as it is written inside a document (whose root declares
+    the ``w`` namespace), or None when it uses any other namespace."""
+    from lxml import etree
+
+    xml = bytes(etree.tostring(p, encoding="UTF-8", xml_declaration=False))
+    start = f'<w:p xmlns:w="{W}"'.encode()
+    if not xml.startswith(start) or xml.count(b"xmlns") != 1:
+        return None
+    return b"<w:p" + xml[len(start) :]
+
+
 def clean(text: str) -> str:
     """Drop characters XML 1.0 cannot hold (they cannot be in a Word document)."""
     return _XML_ILLEGAL.sub("", text)
@@ -155,16 +167,20 @@ class WordBuilder:
         self.sect.addprevious(p)
         return p
 
-    def copy_paragraph(self, style_name: str, template: Any) -> Any:
-        """Append a copy of ``template``, a paragraph :meth:`paragraph` made in another
-        document with this style and runs holding no tracked change (a paragraph kept as
-        it was: most of a redline of a long text, the same in every version's redline)."""
+    def copy_paragraph(self, style_name: str, xml: bytes) -> None:
+        """Append a paragraph :meth:`paragraph` made in another document with this style
+        and runs that make no revision (a paragraph kept as it was: most of a redline of a
+        long text, the same in every version's redline), given as :func:`paragraph_xml`.
+        A mark stands in the body for it: the package writes ``xml`` in its place."""
+        from lxml import etree
+
+        from .docx_package import KEPT_MARK
+
         self.date = self.dates[self.paragraphs % 2]
         self.paragraphs += 1
         self.style(style_name)  # the style the copy names must be in this document
-        p = template.__copy__()  # lxml's copies are deep (without copy.deepcopy's dispatch)
-        self.sect.addprevious(p)
-        return p
+        self.sect.addprevious(etree.Comment(f"{KEPT_MARK}{len(self.parts.kept)}"))
+        self.parts.kept.append(xml)
 
     def _fill(self, p: Any, runs: Iterable[Run]) -> None:
         """Append the runs to paragraph ``p``, each tracked change in its wrapper."""

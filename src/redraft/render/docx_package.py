@@ -14,6 +14,7 @@ the same bytes, so a report written twice is the same, and Word files can be cac
 from __future__ import annotations
 
 import copy
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -32,6 +33,10 @@ HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.head
 HEADER_RT = R + "/header"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_RT = R + "/footnotes"
+#: The comment standing for a copied paragraph (:meth:`.docx.WordBuilder.copy_paragraph`);
+#: no text can make it (XML writes a text's "<" as "&lt;").
+KEPT_MARK = "redraft-kept-"
+_MARK = re.compile(b"<!--" + KEPT_MARK.encode() + rb"(\d+)-->")
 LEVEL = 1  # zlib level of the parts each document fills: fast (the template's get 9, once)
 
 
@@ -175,6 +180,7 @@ class Parts:
     subject: str = ""
     header_text: str = ""
     footnotes: bytes = b""
+    kept: list[bytes] = field(default_factory=list)  # copied paragraphs, by their mark
 
 
 def package(body: Any, parts: Parts) -> bytes:
@@ -197,7 +203,10 @@ def package(body: Any, parts: Parts) -> bytes:
     for name, value in template.document.attrib.items():
         document.set(name, value)
     document.append(body)
-    members.append(_deflate("word/document.xml", _xml(document)))
+    xml = _xml(document)
+    if parts.kept:  # each mark of a copied paragraph replaced by its XML
+        xml = _MARK.sub(lambda found: parts.kept[int(found.group(1))], xml)
+    members.append(_deflate("word/document.xml", xml))
     members.append(_styles(tuple(parts.styles)))
     members.append(_settings_member(parts.meta_json))
     members.append(_core_member(parts.author, parts.title, parts.subject, parts.language))

@@ -21,7 +21,7 @@ from ..diff.result import Change, DiffResult, Unit, fold_typography
 from ..diff.tokens import Segment
 from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
-from .docx import Run, W, WordBuilder, style_name
+from .docx import Run, W, WordBuilder, paragraph_xml, style_name
 from .docx_notes import Notes, note_start, segment_runs
 
 
@@ -253,19 +253,20 @@ class _Writer:
             _keep(key, p)
 
 
-#: Paragraphs without a tracked change, by what they are made of (:meth:`_Writer._modified`):
-#: the redlines of consecutive versions of a long draft share most of them, and copying
-#: one costs a tenth of building it.
-_KEPT: dict[tuple[Any, ...], Any] = {}
+#: The XML of paragraphs without a tracked change, by what they are made of
+#: (:meth:`_Writer._modified`): the redlines of consecutive versions of a long draft share
+#: most of them, and writing one out as it was costs a tenth of building it.
+_KEPT: dict[tuple[Any, ...], bytes] = {}
 _KEPT_MAX = 20_000
 
 
 def _keep(key: tuple[Any, ...], p: Any) -> None:
-    from copy import deepcopy
-
+    xml = paragraph_xml(p)
+    if xml is None:
+        return
     if len(_KEPT) >= _KEPT_MAX:
         _KEPT.clear()
-    _KEPT[key] = deepcopy(p)  # a copy of its own: ``p`` keeps its whole document alive
+    _KEPT[key] = xml
 
 
 def _untracked(run: Run) -> bool:
