@@ -108,6 +108,7 @@ class WordBuilder:
         self.style_ids: dict[str, str] = {}
         self.notes: list[Any] = []
         self.next_id = 1
+        self._mark: Any = None  # the mark of the last paragraphs copied (copy_paragraph)
         self._base_styles()
         self._meta(meta)
 
@@ -171,16 +172,21 @@ class WordBuilder:
         """Append a paragraph :meth:`paragraph` made in another document with this style
         and runs that make no revision (a paragraph kept as it was: most of a redline of a
         long text, the same in every version's redline), given as :func:`paragraph_xml`.
-        A mark stands in the body for it: the package writes ``xml`` in its place."""
-        from lxml import etree
-
-        from .docx_package import KEPT_MARK
-
+        A mark stands in the body for it (one for a run of them): the package writes
+        ``xml`` in its place."""
         self.date = self.dates[self.paragraphs % 2]
         self.paragraphs += 1
         self.style(style_name)  # the style the copy names must be in this document
-        self.sect.addprevious(etree.Comment(f"{KEPT_MARK}{len(self.parts.kept)}"))
-        self.parts.kept.append(xml)
+        mark = self.sect.getprevious()
+        if mark is None or mark is not self._mark:  # something else came after the last
+            from lxml import etree
+
+            from .docx_package import KEPT_MARK
+
+            self._mark = etree.Comment(f"{KEPT_MARK}{len(self.parts.kept)}")
+            self.sect.addprevious(self._mark)
+            self.parts.kept.append([])
+        self.parts.kept[-1].append(xml)
 
     def _fill(self, p: Any, runs: Iterable[Run]) -> None:
         """Append the runs to paragraph ``p``, each tracked change in its wrapper."""

@@ -180,7 +180,7 @@ class Parts:
     subject: str = ""
     header_text: str = ""
     footnotes: bytes = b""
-    kept: list[bytes] = field(default_factory=list)  # copied paragraphs, by their mark
+    kept: list[list[bytes]] = field(default_factory=list)  # copied paragraphs, per mark
 
 
 def package(body: Any, parts: Parts) -> bytes:
@@ -205,7 +205,7 @@ def package(body: Any, parts: Parts) -> bytes:
     document.append(body)
     xml = _xml(document)
     if parts.kept:  # each mark of a copied paragraph replaced by its XML
-        xml = _MARK.sub(lambda found: parts.kept[int(found.group(1))], xml)
+        xml = _MARK.sub(lambda found: b"".join(parts.kept[int(found.group(1))]), xml)
     members.append(_deflate("word/document.xml", xml))
     members.append(_styles(tuple(parts.styles)))
     members.append(_settings_member(parts.meta_json))
