@@ -80,6 +80,18 @@ class Run:
     note: tuple[Run, ...] = ()  # the runs of a "footnote"
 
 
+def paragraph_xml(p: Any) -> bytes | None:
+    """The XML of paragraph ``p`` as it is written inside a document (whose root declares
+    the ``w`` namespace), or None when it uses any other namespace."""
+    from lxml import etree
+
+    xml = bytes(etree.tostring(p, encoding="UTF-8", xml_declaration=False))
+    start = f'<w:p xmlns:w="{W}"'.encode()
+    if not xml.startswith(start) or xml.count(b"xmlns") != 1:
+        return None
+    return b"<w:p" + xml[len(start) :]
+
+
 def clean(text: str) -> str:
     """Drop characters XML 1.0 cannot hold (they cannot be in a Word document)."""
     return _XML_ILLEGAL.sub("", text)
@@ -105,6 +117,7 @@ class WordBuilder:
         self.style_ids: dict[str, str] = {}
         self.notes: list[Any] = []
         self.next_id = 1
+        self._mark: Any = None  # the mark of the last paragraphs copied (copy_paragraph)
         self._base_styles()
         self._meta(meta)
 
@@ -163,6 +176,26 @@ class WordBuilder:
         self._fill(p, runs)
         self.sect.addprevious(p)
         return p
+
+    def copy_paragraph(self, style_name: str, xml: bytes) -> None:
+        """Append a paragraph :meth:`paragraph` made in another document with this style
+        and runs that make no revision (a paragraph kept as it was: most of a redline of a
+        long text, the same in every version's redline), given as :func:`paragraph_xml`.
+        A mark stands in the body for it (one for a run of them): the package writes
+        ``xml`` in its place."""
+        self.date = self.dates[self.paragraphs % 2]
+        self.paragraphs += 1
+        self.style(style_name)  # the style the copy names must be in this document
+        mark = self.sect.getprevious()
+        if mark is None or mark is not self._mark:  # something else came after the last
+            from lxml import etree
+
+            from .docx_package import KEPT_MARK
+
+            self._mark = etree.Comment(f"{KEPT_MARK}{len(self.parts.kept)}")
+            self.sect.addprevious(self._mark)
+            self.parts.kept.append([])
+        self.parts.kept[-1].append(xml)
 
     def _fill(self, p: Any, runs: Iterable[Run]) -> None:
         """Append the runs to paragraph ``p``, each tracked change in its wrapper."""

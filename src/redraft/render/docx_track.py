@@ -21,7 +21,7 @@ from ..diff.result import Change, DiffResult, Unit, fold_typography
 from ..diff.tokens import Segment
 from ..formats import FOOTNOTE_STYLE
 from ..model import Draft, Footnote, Kind, Paragraph
-from .docx import Run, W, WordBuilder, style_name
+from .docx import Run, W, WordBuilder, paragraph_xml, style_name
 from .docx_notes import Notes, note_start, segment_runs
 
 
@@ -132,6 +132,7 @@ class _Writer:
         self.old_depth = _depths(result.old)
         self.new_depth = _depths(result.new)
         self.move_names: dict[int, str] = {}  # both ends of one move share a range name
+        self.style = ""  # the style of the paragraph :meth:`_restyled` looked at last
         start = note_start(result)
         self.notes = Notes(result, self.segments) if start is not None else None
         if start is not None:
@@ -161,7 +162,7 @@ class _Writer:
             else:
                 self._whole(change.new_units, self.new_depth, "ins")
         elif change.op in ("equal", "modified") and not self._restyled(change):
-            self._modified(change)
+            self._modified(change, self.style)
         else:  # inserted, deleted, split, merged: old units out, new units in
             self._whole(change.old_units, self.old_depth, "del")
             self._whole(change.new_units, self.new_depth, "ins")
@@ -191,7 +192,8 @@ class _Writer:
         at its old style and inserted at its new one: LibreOffice drops a deletion
         inside a paragraph that carries a tracked change of style (w:pPrChange)."""
         old, new = change.old_units[0], change.new_units[0]
-        return _style(old, self.old_depth) != _style(new, self.new_depth)
+        self.style = _style(new, self.new_depth)  # the style :meth:`_modified` writes
+        return _style(old, self.old_depth) != self.style
 
     # whole paragraphs ----------------------------------------------------------
     def _whole(self, units: tuple[Unit, ...], depths: dict[str, int], change: str) -> None:
@@ -227,18 +229,49 @@ class _Writer:
         p.append(end)
 
     # a paragraph changed in place -------------------------------------------------
-    def _modified(self, change: Change) -> None:
+    def _modified(self, change: Change, style: str) -> None:
+        """``change`` in place; ``style``: the paragraph's, the same on both sides."""
         old, new = change.old_units[0], change.new_units[0]
         if isinstance(old, Paragraph) and isinstance(new, Paragraph):
             if _is_table(old) and _is_table(new):
                 self._table(old, new)
                 return
+        # What the paragraph is made of. A template is kept only when its runs make no
+        # revision: then its text cites no footnote either (a reference becomes a
+        # footnote run or a tracked one), so that footnotes change nothing in it.
+        numbers, openings = (_number(old), _number(new)), (_opening(old), _opening(new))
+        key = (change.segments, numbers, openings, style, self.exact)
+        template = _KEPT.get(key)
+        if template is not None:
+            self.builder.copy_paragraph(style, template)
+            return
         runs = _renumber_runs(_number(old), _number(new))
         segments = self.segments(change.segments)
         runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
-        self.builder.paragraph(
-            _style(new, self.new_depth), runs, old_style=_style(old, self.old_depth)
-        )
+        p = self.builder.paragraph(style, runs)  # the old side's style is the same
+        if all(map(_untracked, runs)):
+            _keep(key, p)
+
+
+#: The XML of paragraphs without a tracked change, by what they are made of
+#: (:meth:`_Writer._modified`): the redlines of consecutive versions of a long draft share
+#: most of them, and writing one out as it was costs a tenth of building it.
+_KEPT: dict[tuple[Any, ...], bytes] = {}
+_KEPT_MAX = 20_000
+
+
+def _keep(key: tuple[Any, ...], p: Any) -> None:
+    xml = paragraph_xml(p)
+    if xml is None:
+        return
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = xml
+
+
+def _untracked(run: Run) -> bool:
+    """A run that makes no revision (whose id and date would differ in each document)."""
+    return not run.change and run.was_italic is None and run.role in ("text", "number", "tab")
 
 
 def _is_table(unit: Unit) -> bool:

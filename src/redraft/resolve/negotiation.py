@@ -20,8 +20,8 @@ from ..negotiation.config import DEFAULT_CONFIG, MarkupConfig, config_from_table
 from ..negotiation.history import ParagraphHistory, paragraph_history
 from ..negotiation.lineage import Lineage
 from ..negotiation.sponsors import SponsorsResult, sponsors_by_version
-from ..negotiation.status import Progress, StatusResult, draft_status, status_by_version
-from .lineage_cache import stored_history, stored_lineage
+from ..negotiation.status import Progress, StatusResult, draft_status
+from .lineage_cache import stored_lineage
 from .sources import history, load, open_store
 from .specs import split_language_spec
 
@@ -49,9 +49,10 @@ def status_of(spec: str, store: Path | None = None) -> tuple[StatusResult, tuple
 
 def progress_of(name: str, store: Path | None = None, steps: Steps = NO_STEPS) -> Progress:
     """The share agreed at each version of store draft ``name``."""
+    from .progress_cache import progress
+
     opened, draft, versions = _versions(name, store, "--by-version")
-    found = stored_history(opened, draft, versions, steps)
-    return status_by_version(name, found, _config(store))
+    return progress(opened, draft, versions, _config(store), name, steps)
 
 
 def blame_of(
