@@ -201,8 +201,10 @@ def test_report_with_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     write_site(reference, overview(store.root))
     build_report(tmp_path / "first", store.root)
     store.save_cache("redraft-cache/report", b"\x00not a cache")
-    for word in store.cache_names("redraft-cache/word")[:3]:
-        store.save_cache(word, b"PK damaged")
+    for pack in store.cache_names("redraft-cache/packs"):
+        data = bytearray(store.load_cache(pack) or b"")
+        data[len(data) // 3 : len(data) // 3 + 64] = b"PK damaged".ljust(64, b"!")
+        store.save_cache(pack, bytes(data))
     build_report(tmp_path / "second", store.root)
     assert tree(tmp_path / "second") == tree(reference)
 

@@ -1,21 +1,27 @@
 """What ``redraft report`` keeps between runs (``.git/redraft-cache``, :mod:`.cache`).
 
 * ``report``: per text (by git id) its words, and per latest text its status line and
-  symbol: small, read every run (the index needs them for every draft);
-* ``html/KEY``: the HTML of a latest text or of a redline, read only when a page is
-  written again;
-* ``word/KEY``: each Word file, behind a CRC32 of its bytes;
+  symbol: small, read every run (the index needs them for every draft); and where each
+  piece below lies in the packs;
+* ``packs/NAME``: the HTML of each latest text and of each redline, and each Word file,
+  appended to one file per run (:mod:`redraft.store.cache_pack`: a thousand pieces as
+  files of their own cost more to create than some cost to compute), each behind a CRC32
+  of its bytes, read only when a page is written again. A pack none of the pieces in use
+  lies in any more is removed; one mostly unused has its pieces copied into the run's
+  pack, so that what is kept stays about what is used;
 * ``sites/KEY``: per output folder, what each file written there holds (by key) with
   its size and modification time: a page whose versions did not change and whose files
   are as written is neither rebuilt nor rewritten.
 
 Keys come from :func:`.cache.key` (texts, versions shown, redraft's own code). An entry
-that fails its checksum is made again; entries no draft uses any more are dropped.
+that fails its checksum, or that the index names wrongly (another program's, a damaged
+document), is made again; entries no draft uses any more are dropped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -24,10 +30,13 @@ from ..store import Store
 from .cache import FOLDER, load_document, save_document, string_map
 
 FIGURES = "report"
-KIND = "cache:report:2"
-HTML = f"{FOLDER}/html"
-WORD = f"{FOLDER}/word"
+KIND = "cache:report:3"
+PACKS = f"{FOLDER}/packs"
+OLD_FOLDERS = (f"{FOLDER}/html", f"{FOLDER}/word")  # one file per piece, before packs
 SITES = "sites"
+_PACK_NAME = re.compile(r"^[0-9a-f]{16}$")
+
+Entry = list[Any]  # [pack, offset, length, crc32 of the bytes there]
 
 
 class ReportCache:
@@ -42,53 +51,63 @@ class ReportCache:
             for k, v in string_map(body, "meta").items()
             if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
         }
-        self.html_keys = {n.rpartition("/")[2] for n in store.cache_names(HTML)}
-        self.word_keys = {n.rpartition("/")[2] for n in store.cache_names(WORD)}
+        found = string_map(body, "entries")
+        self.entries: dict[str, Entry] = {k: v for k, v in found.items() if _entry(v)}
+        self.known = {entry[0] for entry in self.entries.values()}  # packs the index named
+        self.packs = store.cache_packs(PACKS)
         self.checked: set[str] = set()
         self.used: set[str] = set()
         self.changed = False
 
     # -- entries -----------------------------------------------------------------------
     def has_html(self, key: str) -> bool:
-        return key in self.html_keys and self._checked(key, self.html)
+        return self._checked(key)
 
     def has_word(self, key: str) -> bool:
-        return key in self.word_keys and self._checked(key, self.word)
+        return self._checked(key)
 
-    def _checked(self, key: str, read: Any) -> bool:
+    def _checked(self, key: str) -> bool:
         if key in self.checked:
             return True
-        if read(key) is None:
-            self.html_keys.discard(key)
-            self.word_keys.discard(key)
+        if self._read(key) is None:
+            self.entries.pop(key, None)
             return False
         self.checked.add(key)
         return True
 
+    def _read(self, key: str) -> bytes | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        pack, offset, length, crc = entry
+        data = self.packs.read(pack, offset, length)
+        return data if data is not None and zlib.crc32(data) == crc else None
+
     def html(self, key: str) -> str | None:
-        data = self.store.load_cache(f"{HTML}/{key}")
+        data = self._read(key)
         try:
             return zlib.decompress(data).decode("utf-8") if data is not None else None
         except (zlib.error, UnicodeDecodeError):  # damaged: made again
             return None
 
     def word(self, key: str) -> bytes | None:
-        data = self.store.load_cache(f"{WORD}/{key}")
-        if data is None or len(data) < 4:
-            return None
-        body = data[4:]
-        return body if zlib.crc32(body) == int.from_bytes(data[:4], "big") else None
+        return self._read(key)
 
     def put_html(self, key: str, text: str) -> None:
-        self.store.save_cache(f"{HTML}/{key}", zlib.compress(text.encode("utf-8"), 1))
-        self.html_keys.add(key)
-        self.checked.add(key)
+        self._put(key, zlib.compress(text.encode("utf-8"), 1))
 
     def put_word(self, key: str, data: bytes) -> None:
-        # a checksum first tells a damaged entry from a whole one
-        self.store.save_cache(f"{WORD}/{key}", zlib.crc32(data).to_bytes(4, "big") + data)
-        self.word_keys.add(key)
+        self._put(key, data)
+
+    def _put(self, key: str, data: bytes) -> None:
+        offset = self.packs.append(data)
+        if offset is None:  # a store that cannot be written: the run goes on, uncached
+            self.entries.pop(key, None)
+            return
+        # a checksum tells a damaged entry from a whole one
+        self.entries[key] = [self.packs.own, offset, len(data), zlib.crc32(data)]
         self.checked.add(key)
+        self.changed = True
 
     def put_figures(self, words: dict[str, int], meta: dict[str, list[str]]) -> None:
         self.words.update(words)
@@ -112,10 +131,54 @@ class ReportCache:
 
     # -- keeping only what is used -----------------------------------------------------
     def save(self) -> None:
+        """The index of what this run used, then its packs: the pack first (an index
+        never names what is not written), unused packs last."""
         words = {k: v for k, v in self.words.items() if k in self.used}
         meta = {k: v for k, v in self.meta.items() if k in self.used}
-        if self.changed or len(words) != len(self.words) or len(meta) != len(self.meta):
-            save_document(self.store, FIGURES, KIND, {"words": words, "meta": meta})
-        unused = [f"{HTML}/{k}" for k in self.html_keys if k not in self.used]
-        unused += [f"{WORD}/{k}" for k in self.word_keys if k not in self.used]
-        self.store.drop_cache(unused)
+        entries = {k: v for k, v in self.entries.items() if k in self.used}
+        moved = self._compact(entries)
+        self.packs.close()
+        counts = (len(words), len(meta), len(entries))
+        if self.changed or moved or counts != (len(self.words), len(self.meta), len(self.entries)):
+            body = {"words": words, "meta": meta, "entries": entries}
+            save_document(self.store, FIGURES, KIND, body)
+        named = {entry[0] for entry in entries.values()}
+        own = self.packs.own
+        self.packs.drop(
+            [
+                p
+                for p in self.packs.names()
+                if p not in named and (p in self.known or p == own or self.packs.stale(p))
+            ]
+        )
+        for folder in OLD_FOLDERS:
+            self.store.drop_cache(self.store.cache_names(folder))
+
+    def _compact(self, entries: dict[str, Entry]) -> bool:
+        """Copy the pieces of packs mostly unused into this run's pack (the old pack is
+        then named by no entry, and removed): what the packs hold stays about what is
+        used. Whether any piece moved."""
+        live: dict[str, int] = {}
+        for pack, _, length, _ in entries.values():
+            live[pack] = live.get(pack, 0) + length
+        sparse = {p for p, n in live.items() if p != self.packs.own and 2 * n < self.packs.size(p)}
+        moved = False
+        for k, entry in entries.items():
+            if entry[0] not in sparse:
+                continue
+            data = self._read(k)
+            offset = self.packs.append(data) if data is not None else None
+            if data is None or offset is None:
+                continue  # left where it is (made again if unreadable)
+            entries[k] = [self.packs.own, offset, len(data), entry[3]]
+            moved = True
+        return moved
+
+
+def _entry(value: Any) -> bool:
+    """Whether ``value`` is an entry as :meth:`ReportCache._put` writes it."""
+    if not (isinstance(value, list) and len(value) == 4):
+        return False
+    pack = value[0]
+    numbers = all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value[1:])
+    return isinstance(pack, str) and bool(_PACK_NAME.match(pack)) and numbers

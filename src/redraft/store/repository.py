@@ -37,6 +37,7 @@ from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
 from . import log_cache
+from .cache_pack import CachePacks
 from .clone import check_out_remote_store
 from .driver import has_driver_line, install_merge_driver, with_driver_line
 from .files import (
@@ -284,6 +285,10 @@ class Store:
     def cache_names(self, folder: str) -> list[str]:
         """The cache files in ``folder`` (as :meth:`load_cache` names them)."""
         return list_cache(self.git_dir, folder)
+
+    def cache_packs(self, folder: str) -> CachePacks:
+        """Many cache entries in a few files in ``folder`` (:mod:`.cache_pack`)."""
+        return CachePacks(self.git_dir, folder)
 
     def drop_cache(self, file_names: list[str]) -> None:
         """Remove cache files no longer of use (entries of texts no version holds now)."""
