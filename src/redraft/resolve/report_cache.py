@@ -3,7 +3,8 @@
 * ``report``: per text (by git id) its words, and per latest text its status line and
   symbol: small, read every run (the index needs them for every draft); and where each
   piece below lies in the packs;
-* ``packs/NAME``: the HTML of each latest text and of each redline, and each Word file,
+* ``packs/NAME``: the HTML of each latest text and of each redline (UTF-8, not
+  compressed), and each Word file,
   appended to one file per run (:mod:`redraft.store.cache_pack`: a thousand pieces as
   files of their own cost more to create than some cost to compute), each behind a CRC32
   of its bytes, read only when a page is written again. A pack none of the pieces in use
@@ -86,15 +87,16 @@ class ReportCache:
     def html(self, key: str) -> str | None:
         data = self._read(key)
         try:
-            return zlib.decompress(data).decode("utf-8") if data is not None else None
-        except (zlib.error, UnicodeDecodeError):  # damaged: made again
+            return data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:  # damaged: made again
             return None
 
     def word(self, key: str) -> bytes | None:
         return self._read(key)
 
     def put_html(self, key: str, text: str) -> None:
-        self._put(key, zlib.compress(text.encode("utf-8"), 1))
+        # as it is: compressing a session's HTML cost a second, and the pack is written once
+        self._put(key, text.encode("utf-8"))
 
     def put_word(self, key: str, data: bytes) -> None:
         self._put(key, data)
