@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
 from ..typography import comparable, comparable_table
@@ -37,7 +38,14 @@ def unit_key(unit: Unit) -> str:
     hyphens do not count), footnote references reduced to "a reference here"."""
     if isinstance(unit, Paragraph) and unit.kind is Kind.TABLE:
         return family(unit) + "\x00" + mask_refs(comparable_table(unit.text))
-    return family(unit) + "\x00" + mask_refs(comparable(unit.text))
+    return family(unit) + "\x00" + _text_key(unit.text)
+
+
+@lru_cache(maxsize=16384)
+def _text_key(text: str) -> str:
+    """The comparison form of a text. Cached: consecutive versions of a draft share most
+    of their paragraphs (each redline of a long history keys both of its sides)."""
+    return mask_refs(comparable(text))
 
 
 _BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
