@@ -120,3 +120,13 @@ def test_the_cache_of_earlier_redraft_is_removed(tmp_path: Path) -> None:
     build_report(tmp_path / "site", store.root)
     assert store.cache_names("redraft-cache/word") == []
     assert store.cache_names("redraft-cache/html") == []
+
+
+def test_a_store_whose_cache_cannot_be_written_still_reports(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "store", versions_of(BASE, 4))
+    expected = reference(store, tmp_path / "reference")
+    cache = store.git_dir / "redraft-cache"
+    cache.mkdir()
+    (cache / "packs").write_text("a file where the packs' folder would be")
+    build_report(tmp_path / "site", store.root)
+    assert tree(tmp_path / "site") == expected

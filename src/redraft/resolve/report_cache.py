@@ -56,6 +56,7 @@ class ReportCache:
         self.entries: dict[str, Entry] = {k: v for k, v in found.items() if _entry(v)}
         self.known = {entry[0] for entry in self.entries.values()}  # packs the index named
         self.packs = store.cache_packs(PACKS)
+        self.unsaved: dict[str, bytes] = {}  # pieces a read-only store could not keep
         self.checked: set[str] = set()
         self.used: set[str] = set()
         self.changed = False
@@ -79,7 +80,7 @@ class ReportCache:
     def _read(self, key: str) -> bytes | None:
         entry = self.entries.get(key)
         if entry is None:
-            return None
+            return self.unsaved.get(key)
         pack, offset, length, crc = entry
         data = self.packs.read(pack, offset, length)
         return data if data is not None and zlib.crc32(data) == crc else None
@@ -103,8 +104,10 @@ class ReportCache:
 
     def _put(self, key: str, data: bytes) -> None:
         offset = self.packs.append(data)
-        if offset is None:  # a store that cannot be written: the run goes on, uncached
+        if offset is None:  # a store that cannot be written: kept for this run only
             self.entries.pop(key, None)
+            self.unsaved[key] = data
+            self.checked.add(key)
             return
         # a checksum tells a damaged entry from a whole one
         self.entries[key] = [self.packs.own, offset, len(data), zlib.crc32(data)]
