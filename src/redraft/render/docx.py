@@ -177,6 +177,17 @@ class WordBuilder:
         self.sect.addprevious(p)
         return p
 
+    def plain_paragraph(self, style_name: str, runs: list[Run]) -> bool:
+        """:meth:`paragraph` of runs that make no revision, its XML written as text
+        (:mod:`.docx_plain`, the same bytes); False, nothing appended, when one is not."""
+        from .docx_plain import plain_paragraph_xml
+
+        xml = plain_paragraph_xml(self.style(style_name), self.style_ids[NUMBER_STYLE], runs)
+        if xml is None:
+            return False
+        self.copy_paragraph(style_name, xml)
+        return True
+
     def copy_paragraph(self, style_name: str, xml: bytes) -> None:
         """Append a paragraph :meth:`paragraph` made in another document with this style
         and runs that make no revision (a paragraph kept as it was: most of a redline of a
@@ -523,15 +534,20 @@ def _write_block(builder: WordBuilder, block: Paragraph, depth: int, numbered: b
         runs = block_runs(block, dict(real or {}))
         if numbered:
             runs = [_numbered(run) for run in runs]
-        builder.paragraph(style_name(block.kind, depth), runs)
+        _plain_or_built(builder, style_name(block.kind, depth), runs)
         if real is None:
             for note in block.footnotes:
-                builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
+                _plain_or_built(builder, FOOTNOTE_STYLE, note_runs(note))
     if block.kind is Kind.TABLE:
         for note in block.footnotes:
-            builder.paragraph(FOOTNOTE_STYLE, note_runs(note))
+            _plain_or_built(builder, FOOTNOTE_STYLE, note_runs(note))
     for child in block.children:
         _write_block(builder, child, depth + 1, numbered)
+
+
+def _plain_or_built(builder: WordBuilder, style: str, runs: list[Run]) -> None:
+    if not builder.plain_paragraph(style, runs):
+        builder.paragraph(style, runs)
 
 
 def _numbered(run: Run) -> Run:
