@@ -16,7 +16,6 @@ The builder lives here; :mod:`redraft.render.docx_track` writes diffs with it
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -34,9 +33,9 @@ from ..model import (
     cited_markers,
     ref_marker,
 )
+from .docx_plain import clean
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _q(tag: str) -> str:
@@ -90,11 +89,6 @@ def paragraph_xml(p: Any) -> bytes | None:
     if not xml.startswith(start) or xml.count(b"xmlns") != 1:
         return None
     return b"<w:p" + xml[len(start) :]
-
-
-def clean(text: str) -> str:
-    """Drop characters XML 1.0 cannot hold (they cannot be in a Word document)."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 class WordBuilder:

@@ -11,11 +11,32 @@ revision, a footnote, a character lxml would write otherwise) is None: built as 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .docx import Run
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Drop characters XML 1.0 cannot hold (they cannot be in a Word document)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+class Run(Protocol):
+    """What is read of a :class:`redraft.render.docx.Run` (imported by it, not from it)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def italic(self) -> bool: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def change(self) -> str: ...
+    @property
+    def was_italic(self) -> bool | None: ...
+
 
 PLAIN_ROLES = frozenset({"text", "number", "tab"})
 _SAFE_ID = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_. ")
@@ -24,8 +45,6 @@ _SAFE_ID = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 def plain_paragraph_xml(style_id: str, number_style_id: str, runs: Iterable[Run]) -> bytes | None:
     """``<w:p>`` of style ``style_id`` holding ``runs`` (text already :func:`clean`), as
     lxml writes it inside a document; None when a run is not plain."""
-    from .docx import clean
-
     if not (set(style_id) <= _SAFE_ID and set(number_style_id) <= _SAFE_ID):
         return None
     out = [f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>']
