@@ -248,6 +248,11 @@ class _Writer:
         runs = _renumber_runs(_number(old), _number(new))
         segments = self.segments(change.segments)
         runs += self.runs(segment_runs(segments, _opening(old), _opening(new)))
+        # no revision: its XML written as text (the same bytes), kept for the next redline
+        # (plain runs are untracked ones: docx_plain refuses a revision or a footnote)
+        if self.builder.plain_paragraph(style, runs):
+            _keep_xml(key, self.builder.parts.kept[-1][-1])
+            return
         p = self.builder.paragraph(style, runs)  # the old side's style is the same
         if all(map(_untracked, runs)):
             _keep(key, p)
@@ -262,8 +267,11 @@ _KEPT_MAX = 20_000
 
 def _keep(key: tuple[Any, ...], p: Any) -> None:
     xml = paragraph_xml(p)
-    if xml is None:
-        return
+    if xml is not None:
+        _keep_xml(key, xml)
+
+
+def _keep_xml(key: tuple[Any, ...], xml: bytes) -> None:
     if len(_KEPT) >= _KEPT_MAX:
         _KEPT.clear()
     _KEPT[key] = xml
