@@ -8,7 +8,7 @@ of the new block, attach it, and freeze the whole into frozen Paragraphs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .errors import InputError
 from .model import Footnote, Paragraph
@@ -53,10 +53,18 @@ class BlockNode:
     footnotes: list[Footnote] = field(default_factory=list)  # added after block.footnotes
 
     def freeze(self) -> Paragraph:
-        return replace(
-            self.block,
+        # The constructor, not dataclasses.replace: replace looks every field up by name,
+        # a fifth of reading a stored text (every field is named here; a test checks
+        # that Paragraph has no other)
+        block = self.block
+        return Paragraph(
+            kind=block.kind,
+            text=block.text,
+            number=block.number,
+            label=block.label,
+            opening=block.opening,
             children=tuple(child.freeze() for child in self.children),
-            footnotes=self.block.footnotes + tuple(self.footnotes),
+            footnotes=block.footnotes + tuple(self.footnotes),
         )
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from . import numerals
 from .model import Kind, Paragraph
@@ -221,7 +220,17 @@ def _label_tree(block: Paragraph, label: str, dedup: _Dedup, key: str) -> Paragr
             unnumbered += 1
             child_label = f"{label}.p{unnumbered}"
         children.append(_label_tree(child, dedup(child_label), dedup, child_key))
-    return replace(block, label=label, children=tuple(children))
+    # the constructor, not dataclasses.replace (which looks every field up by name): see
+    # blocktree.BlockNode.freeze
+    return Paragraph(
+        kind=block.kind,
+        text=block.text,
+        number=block.number,
+        label=label,
+        opening=block.opening,
+        children=tuple(children),
+        footnotes=block.footnotes,
+    )
 
 
 def opening_words(paragraph: Paragraph) -> str:
