@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import combinations, compress, filterfalse, islice, repeat
+from itertools import chain, combinations, compress, filterfalse, islice, repeat
 from operator import add, and_, ge
 from typing import Any
 
@@ -286,14 +286,14 @@ def _candidates(
     for pid, para in enumerate(paras):
         para.rare = array("Q", filterfalse(common.__contains__, para.shingles))
         if not is_boiler[pid]:
-            for value in para.rare[:_SKETCH]:  # sorted: the smallest rare hashes
-                postings[value].append(pid)
-    # each posting's pairs counted in C (``combinations``, then ``Counter.update``); the
-    # pairs of one draft are counted too, and dropped with the pairs seen once
-    seen: Counter[tuple[int, int]] = Counter()
-    for posting in postings.values():  # pids in increasing order, each once
-        if 2 <= len(posting) <= POSTING_CAP:
-            seen.update(combinations(posting, 2))
+            # pid added to the postings of its smallest rare hashes (rare is sorted), the
+            # loop run in C: a deque of length 0 consumes the map
+            lists = map(postings.__getitem__, para.rare[:_SKETCH])
+            deque(map(list.append, lists, repeat(pid)), 0)
+    # each posting's pairs (pids in increasing order, each once) counted in one C call;
+    # the pairs of one draft are counted too, and dropped with the pairs seen once
+    shared = [posting for posting in postings.values() if 2 <= len(posting) <= POSTING_CAP]
+    seen = Counter(chain.from_iterable(map(combinations, shared, repeat(2))))
     # one shared sketch value is chance; paragraphs that share text share several
     drafts = [para.draft for para in paras]
     return {
