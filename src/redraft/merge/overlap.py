@@ -212,8 +212,8 @@ def _find_overlaps(
     threshold = boilerplate_min or default_boilerplate_min(len(drafts))
     paras = _index_paragraphs(drafts, steps)
     common = _common_shingles(paras, threshold)
-    is_boiler = [_is_boilerplate(p, common) for p in paras]
-    candidates = _candidates(paras, common, is_boiler)
+    is_boiler = [_keep_rare(p, common) for p in paras]
+    candidates = _candidates(paras, is_boiler)
     matches = _score_candidates(paras, candidates, min_similarity, steps)
     pairs = tuple(
         pair
@@ -270,22 +270,24 @@ def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
     return set(compress(counts.keys(), map(ge, counts.values(), repeat(threshold))))  # in C
 
 
-def _is_boilerplate(para: _Para, common: set[int]) -> bool:
-    shared = len(common.intersection(para.shingles))
+def _keep_rare(para: _Para, common: set[int]) -> bool:
+    """Keeps the paragraph's rare shingles (those not ``common``, in order) and says
+    whether it is boilerplate: its common shingles, all the others (a paragraph's
+    shingles are distinct), at least ``BOILERPLATE_SHARE`` of them. One pass over the
+    shingles for both."""
+    para.rare = array("Q", filterfalse(common.__contains__, para.shingles))
+    shared = len(para.shingles) - len(para.rare)
     return shared >= BOILERPLATE_SHARE * len(para.shingles)
 
 
-def _candidates(
-    paras: list[_Para], common: set[int], is_boiler: list[bool]
-) -> set[tuple[int, int]]:
+def _candidates(paras: list[_Para], is_boiler: list[bool]) -> set[tuple[int, int]]:
     """Paragraph pairs (of different drafts) that share a rare shingle's sketch value.
 
     Each paragraph is indexed under its ``_SKETCH`` smallest rare shingle hashes (a
     bottom-k MinHash): paragraphs that share much rare text almost always share one."""
     postings: dict[int, list[int]] = defaultdict(list)
     for pid, para in enumerate(paras):
-        para.rare = array("Q", filterfalse(common.__contains__, para.shingles))
-        if not is_boiler[pid]:
+        if not is_boiler[pid] and para.rare:
             # pid added to the postings of its smallest rare hashes (rare is sorted), the
             # loop run in C: a deque of length 0 consumes the map
             lists = map(postings.__getitem__, para.rare[:_SKETCH])
