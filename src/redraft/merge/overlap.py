@@ -257,9 +257,9 @@ def _index_draft(index: int) -> list[tuple[int, int, array[int]]]:
 
 def _common_shingles(paras: list[_Para], threshold: int) -> set[int]:
     """Shingles used by at least ``threshold`` different drafts: each draft's distinct
-    shingles counted once, in C (``Counter.update`` of a set). A Counter of the
-    session's distinct shingles takes about as much memory as the sorted list of every
-    draft's shingles it replaces, and half the time."""
+    shingles counted once, in C (``Counter.update`` of a set). On the English session a
+    Counter of the distinct shingles took a tenth more memory (44 MB at its peak instead
+    of 39) than sorting every draft's shingles, and half the time."""
     counts: Counter[int] = Counter()
     mine: set[int] = set()
     for index, para in enumerate(paras):
