@@ -220,3 +220,17 @@ def test_footnote_block_continues_over_lines_and_pages() -> None:
         Footnote("1", "Official Records, Supplement 5 (A/79/5)."),
         Footnote("2", "A/79/779."),
     ]
+
+
+def test_footnote_rule_above_the_middle_of_the_page() -> None:
+    """A page with three lines of text and a long footnote block: the rule is in the
+    upper half of the page, and what is under it is still footnotes."""
+    from redraft.readers.pdf_layout import split_notes
+
+    body = [chars("Summit Outcome,1 the Doha", 90, 700 - 15 * i) for i in range(3)]
+    notes = [chars(f"{i + 1} Resolution 60/{i}.", 90, 500 - 25 * i) for i in range(12)]
+    page = _page(body + notes)
+    page.rules = [(89.9, 198.1, 520.0)]
+    split_notes([page])
+    assert [line.text for line in page.lines] == ["Summit Outcome,1 the Doha"] * 3
+    assert len(page.notes) == 12

@@ -310,6 +310,13 @@ def split_notes(pages: list[Page]) -> None:
 
 
 def _note_rule(page: Page) -> float | None:
-    candidates = [y for x0, x1, y in page.rules if y < page.height / 2]
+    """The footnote rule's height: the lowest short rule under the top margin that starts
+    at the text's left edge with lines under it. A long footnote block starts above the
+    middle of the page (a page of footnotes and three lines of text), so the rule is
+    looked for on the whole page, not in its lower half."""
+    left = min((line.x0 for line in page.lines), default=0.0)
+    candidates = [
+        y for x0, x1, y in page.rules if y < page.height * (1 - MARGIN) and abs(x0 - left) < 3.0
+    ]
     below = [y for y in candidates if any(line.y < y for line in page.lines)]
-    return max(below) if below else None
+    return min(below) if below else None
