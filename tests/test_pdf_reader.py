@@ -234,3 +234,33 @@ def test_footnote_rule_above_the_middle_of_the_page() -> None:
     split_notes([page])
     assert [line.text for line in page.lines] == ["Summit Outcome,1 the Doha"] * 3
     assert len(page.notes) == 12
+
+
+def test_part_number_alone_at_the_top_of_a_page_is_a_paragraph_of_its_own() -> None:
+    # the page before ends with a full line ending in ";": it could go on, but a part
+    # number alone on its line does not go on with a paragraph
+    full = "x" * 80
+    first = _page([chars(f"110. Requests {full}", 100, 700), chars(f"their {full};", 100, 688)])
+    second = _page([chars("VIII", 100, 700), chars("Maritime safety", 100, 680)], 2)
+    texts = [p.text for p in paragraphs([first, second])]
+    assert texts[1:] == ["VIII", "Maritime safety"]
+
+
+def test_line_joins_after_a_dash_a_slash_and_a_suspended_hyphen() -> None:
+    page = _page(
+        [
+            chars("Copenhagen, 6–", 100, 700),
+            chars("12 March, in low-", 100, 688),
+            chars("and middle-income sro-ea/", 100, 676),
+            chars("blue-future and agreements/ ", 100, 664),
+            chars("fish_stocks", 100, 652),
+        ]
+    )
+    (para,) = paragraphs([page])
+    assert para.text == (
+        "Copenhagen, 6–12 March, in low- and middle-income sro-ea/blue-future and "
+        "agreements/ fish_stocks"
+    )
+    page.notes, page.lines = page.lines, []
+    page.notes[0].chars[:0] = chars("4", 90, 700) + [Char(" ", 95, 100, 700, 1, generated=True)]
+    assert footnotes([page], ["4"]) == [Footnote("4", para.text)]
