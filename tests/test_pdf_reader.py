@@ -264,3 +264,19 @@ def test_line_joins_after_a_dash_a_slash_and_a_suspended_hyphen() -> None:
     page.notes, page.lines = page.lines, []
     page.notes[0].chars[:0] = chars("4", 90, 700) + [Char(" ", 95, 100, 700, 1, generated=True)]
     assert footnotes([page], ["4"]) == [Footnote("4", para.text)]
+
+
+def test_a_number_already_used_as_a_marker_goes_on_with_the_footnote() -> None:
+    """A justified footnote line starting "1 August" (a wide inferred space after the 1)
+    is not footnote 1 again."""
+    gap = [Char(" ", 95, 95, 100, 1, generated=True)]
+    page = Page(1, 600, 800)
+    page.notes = [
+        Line([*chars("1", 90, 100), *gap, *chars("Treaty Series.", 126, 100)], 100, 10),
+        Line([*chars("2", 90, 88), *gap, *chars("Decisions, 1 August", 126, 88)], 88, 10),
+        Line([*chars("1", 90, 76), *gap, *chars("August 2015.", 126, 76)], 76, 10),
+    ]
+    assert footnotes([page], ["1", "2"]) == [
+        Footnote("1", "Treaty Series."),
+        Footnote("2", "Decisions, 1 August 1 August 2015."),
+    ]

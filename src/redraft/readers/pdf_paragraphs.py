@@ -284,13 +284,16 @@ def footnotes(pages: list[Page], cited: list[str]) -> list[Footnote]:
     starts with a marker: raised, or followed by a wide gap (a tab), or the next marker
     the text cites (``cited``, in the order of citation) followed by a space. Other
     lines go on with the footnote before, over a page break too ("5 (Vol. II))." is the
-    end of a footnote, not footnote 5, unless footnote 5 is the next one cited)."""
+    end of a footnote, not footnote 5, unless footnote 5 is the next one cited). A number
+    already used as a marker opens no footnote unless raised: in a justified footnote,
+    "1 August 2015–31 December 2016" has a wide gap after its "1"."""
     waiting = list(dict.fromkeys(cited))
     notes: list[Footnote] = []
     drawn = False  # the line before ends with a drawn space
     for page in pages:
         for line in page.notes:
-            marker, rest = _note_start(line, waiting[0] if waiting else "")
+            used = {note.marker for note in notes}
+            marker, rest = _note_start(line, waiting[0] if waiting else "", used)
             if marker:
                 notes.append(Footnote(marker=marker, text=rest))
                 if marker in waiting:
@@ -302,7 +305,7 @@ def footnotes(pages: list[Page], cited: list[str]) -> list[Footnote]:
     return notes
 
 
-def _note_start(line: Line, expected: str) -> tuple[str, str]:
+def _note_start(line: Line, expected: str, used: set[str] | None = None) -> tuple[str, str]:
     """(marker, text) of a line opening a footnote; ("", text) for a line going on."""
     chars = line.chars
     printed = [i for i, c in enumerate(chars) if c.text.strip()]
@@ -320,6 +323,7 @@ def _note_start(line: Line, expected: str) -> tuple[str, str]:
         or _gap(chars[end - 1], following) > 0.6 * line.size
     )
     spaced = end < len(chars) and not chars[end].text.strip()
+    wide = wide and token not in (used or set())
     if _MARKER.match(token) and (raised or wide or (spaced and token == expected)):
         rest = Line(chars[end:], line.y, line.size)
         return token, "".join(text for text, _ in line_pieces(rest))
