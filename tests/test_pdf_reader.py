@@ -288,3 +288,19 @@ def test_a_hyphen_drawn_alone_is_non_breaking_only_inside_a_word() -> None:
     word = chars("COVID\u201119", 100, 700)
     nil = chars("nil \u2011 ", 100, 680)  # a dash for nil, drawn alone
     assert "".join(c.text for c in _non_breaking(word + nil)) == "COVID\u201119nil - "
+
+
+def test_a_web_address_cut_at_a_line_end_is_joined_without_a_space() -> None:
+    page = Page(1, 600, 800)
+    page.notes = [
+        Line(chars("3 See www.un.org/depts/los/SGReportTrustFunds1August20223", 90, 100), 100, 10),
+        Line(chars("1July2023.pdf. And www.un.org/depts/los/general_assembly.", 90, 88), 88, 10),
+        Line(chars("Next.", 90, 76), 76, 10),
+    ]
+    assert footnotes([page], ["3"]) == [
+        Footnote(
+            "3",
+            "See www.un.org/depts/los/SGReportTrustFunds1August202231July2023.pdf. "
+            "And www.un.org/depts/los/general_assembly. Next.",
+        )
+    ]

@@ -269,9 +269,17 @@ def _spaced(text: str, more: str) -> bool:
     """Whether two lines of one paragraph or footnote are joined with a space: not after
     a hyphen, dash or slash ending a word ("follow-" / "up", "6–" / "12 March", "A/" /
     "79/1"), unless a conjunction follows a hyphen ("low-" / "and middle-income")."""
+    if _URL_CUT.search(text):
+        return False
     if not text.endswith(_NO_SPACE_AFTER) or text[:-1].endswith(" "):
         return True
     return text.endswith("-") and (more + " ").startswith(_AFTER_SUSPENDED)
+
+
+#: A web address running on at a line end: too long for a line, it is cut where the line
+#: ends, with no hyphen ("www.un.org/depts/los/.../SGReportTrustFunds1August20223" /
+#: "1July2023.pdf."); a word of it ending a line is joined to the next without a space.
+_URL_CUT = re.compile(r"(?:^|\s)(?:https?://|www\.)\S{20,}[^.,;:)\s]$")
 
 
 # -- footnotes -----------------------------------------------------------------------
