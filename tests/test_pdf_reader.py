@@ -304,3 +304,19 @@ def test_a_web_address_cut_at_a_line_end_is_joined_without_a_space() -> None:
             "And www.un.org/depts/los/general_assembly. Next.",
         )
     ]
+
+
+def test_no_break_spaces_on_a_line_that_draws_no_space() -> None:
+    def nbsp(x: float) -> Char:  # inferred by PDFium: no space drawn, a narrow gap
+        return Char(" ", x, x, 500, 1, generated=True)
+
+    line = Line(
+        chars("(1", 100, 500)
+        + [nbsp(110)]
+        + chars("July–30", 112, 500)
+        + [nbsp(147)]
+        + chars("June);", 149, 500),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "(1\u00a0July–30\u00a0June);"

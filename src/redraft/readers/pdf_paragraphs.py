@@ -72,7 +72,8 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
 
 def _few_inferred(line: Line) -> bool:
     """Whether the line draws its spaces, with a few inferred ones (no-break spaces):
-    no more inferred than drawn."""
+    no more inferred than drawn, or two at most on a line that draws none ("Criminal
+    Tribunals", "(1 July–30 June);": short lines held together by no-break spaces)."""
     chars = line.chars
     drawn = sum(1 for c in chars if c.text == " " and not c.generated)
     inferred = sum(
@@ -80,7 +81,7 @@ def _few_inferred(line: Line) -> bool:
         for index, c in enumerate(chars)
         if c.text == " " and c.generated and _inferred_space(chars, index, line, True) != " "
     )
-    return drawn > 0 and inferred <= drawn
+    return inferred <= max(drawn, 2)
 
 
 def _raised_digit(chars: list[Char], index: int, line: Line) -> bool:
