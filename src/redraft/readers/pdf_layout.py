@@ -309,7 +309,8 @@ def body_size(pages: list[Page]) -> float:
 
 def split_notes(pages: list[Page]) -> None:
     """Set apart each page's footnote block: the lines under a footnote rule (a short
-    horizontal line in the lower half of the page, under the last body line above it);
+    horizontal line at the text's left edge, the lowest under the top margin, see
+    :func:`_note_rule`);
     on a page with no rule, the lines at the page foot printed smaller than the body
     whose first line starts with a marker."""
     size = body_size(pages)
