@@ -134,3 +134,29 @@ def test_only_the_changed_paragraphs_are_split() -> None:
 def test_texts_not_plain_enough_are_split_whole() -> None:
     assert plain_body(b"no front matter\n\nA x;\n") is None
     assert plain_body(_text(["A x;"]).replace(b"\n", b"\r\n")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcd"), max_size=6), st.lists(st.sampled_from("abcd"), max_size=6))
+def test_the_places_that_differ_are_those_the_matcher_finds(old, new) -> None:
+    """The shortcut for one place (one paragraph for one, or only insertions or only
+    deletions) gives what the matcher gives after the shared head and tail are trimmed."""
+    from difflib import SequenceMatcher
+
+    from redraft.measure.log import _unmatched
+
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    matcher = SequenceMatcher(
+        None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False
+    )
+    expected = [
+        (range(head + i1, head + i2), range(head + j1, head + j2))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
+    assert _unmatched(old, new) == expected

@@ -16,8 +16,8 @@ from typing import Any
 
 from .. import canonical
 from ..canonical import NUMBER_TOKEN, split_chunks
-from ..diff.align import PAIR_MIN_ALONE, pair_score, words
-from ..diff.engine import diff_drafts
+from ..diff.align_state import PAIR_MIN_ALONE
+from ..diff.units import pair_score, words
 from ..model import Version
 from ..words import count_text_words, count_words
 from .log_stretch import Body, changed_stretch, plain_body, whole_stretch
@@ -263,6 +263,11 @@ def _unmatched(old: list[str], new: list[str]) -> list[tuple[range, range]]:
     while tail < shorter - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    if not middle_old or not middle_new or len(middle_old) == len(middle_new) == 1:
+        # what the matcher says of these (one block), without building it
+        if not middle_old and not middle_new:
+            return []
+        return [(range(head, len(old) - tail), range(head, len(new) - tail))]
     matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
     return [
         (range(head + i1, head + i2), range(head + j1, head + j2))
@@ -280,6 +285,8 @@ def _diff_counts(old: list[str], new: list[str], fast: bool = True) -> dict[str,
         verdict = _one_for_one(old[0], new[0])
         if verdict is not None:
             return verdict
+    from ..diff.engine import diff_drafts  # rarely needed: most pairs are read place by place
+
     before = canonical.parse(_BARE_FRONT + "\n\n".join(old) + "\n")
     after = canonical.parse(_BARE_FRONT + "\n\n".join(new) + "\n")
     counts: dict[str, int] = {}

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..canonical import body_chunks
 
-_WINDOW = 512  # bytes compared at a time before the search narrows down
+_WINDOW = 2048  # bytes compared at a time before the search narrows down
 
 
 class Body(NamedTuple):
