@@ -3,7 +3,10 @@ resolutions read as AKN, as plain text, as Word and as PDF, diffed, and taken th
 LibreOffice's Accept All, Reject All and re-save.
 
     python benchmarks/fidelity_bench.py [--corpus ../shared/corpus] [--pairs N]
-        [--processes 2] [--no-office] [--show 5]
+        [--only NAME ...] [--processes 2] [--no-office] [--show 5]
+
+(``--only 78_68 79_145``: only the pairs with one of these in a file name, for a quick
+look at a few resolutions.)
 
 For each form (the text and Word forms are made from the XML without redraft, by
 benchmarks/un_forms.py; the PDF form is LibreOffice's print of the Word form, read by
@@ -269,6 +272,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pairs", type=int, default=0, help="only the first N pairs")
+    parser.add_argument(
+        "--only", nargs="+", default=[], help="only the pairs with one of these in a file name"
+    )
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--no-office", action="store_true", help="skip LibreOffice")
     parser.add_argument("--show", type=int, default=5, help="examples of each problem")
@@ -276,6 +282,8 @@ def main() -> None:
     table = args.corpus / "unxml-ga" / "pairs-78-79.tsv"
     need(table, "the 170 year-on-year pairs of General Assembly resolutions")
     rows = [line.split("\t")[:2] for line in table.read_text(encoding="utf-8").splitlines()[1:]]
+    if args.only:
+        rows = [row for row in rows if any(part in path for path in row for part in args.only)]
     rows = rows[: args.pairs] if args.pairs else rows
 
     start = time.perf_counter()

@@ -194,6 +194,7 @@ def akn_to_docx(data: bytes) -> bytes:
     body = document.element.body
     end = body[-1]  # w:sectPr
     notes: list[str] = []
+    first_marker = ""
     for block in blocks(data):
         if block.rows is not None:
             width = max((len(row) for row in block.rows), default=1)
@@ -218,6 +219,7 @@ def akn_to_docx(data: bytes) -> bytes:
                 _run(p, f"{block.number}\t")
         for piece in pieces:
             if piece.note:
+                first_marker = first_marker or piece.note[0]
                 notes.append(piece.note[1])
                 _note_run(p, len(notes))
             else:
@@ -225,6 +227,11 @@ def akn_to_docx(data: bytes) -> bytes:
         end.addprevious(p)
     if notes:
         _footnotes(document, notes)
+        if first_marker.isdigit() and int(first_marker) > 1:
+            # Word numbers from here, as the document does (78/262 starts at 2)
+            settings = etree.Element(_q("footnotePr"))
+            etree.SubElement(settings, _q("numStart"), {_q("val"): first_marker})
+            end.insert(0, settings)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

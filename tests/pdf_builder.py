@@ -1,5 +1,5 @@
 """PDFs in a UN-like layout, built from the repo's own drafts: redraft's Word writer
-(:func:`redraft.render.docx.render_draft_docx`: the symbol as running head, real Word
+(:func:`redraft.render.docx_draft.render_draft_docx`: the symbol as running head, real Word
 footnotes), a footer added as the UN prints one (the page number, the job number
 "11-12345 (E)", "Please recycle"), then LibreOffice prints it to PDF (tests/office.py).
 The drafts are long enough to fill three pages or more, so paragraphs run over page
@@ -24,7 +24,7 @@ from pathlib import Path
 from redraft.labels import assign_labels
 from redraft.model import FOOTNOTE_REF, Draft, Footnote, Paragraph, footnote_ref, ref_marker
 from redraft.readers import read_path
-from redraft.render.docx import render_draft_docx
+from redraft.render.docx_draft import render_draft_docx
 from tests.office import SOFFICE, run_jobs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from redraft.diff.inline import diff_scored, diff_text, ratio
+from redraft.diff.tokens import count_words, tokenize
 from redraft.diff.units import (
     _BAG_WORD,
     common_words,
@@ -96,3 +98,24 @@ def test_diff_scored_counts_each_text_once_with_the_same_result(
 ) -> None:
     segments = diff_text(old, new, granularity)
     assert diff_scored(old, new, granularity) == (segments, ratio(segments))
+
+
+#: The token patterns as they were before the fast paths (backtracking repeats, the
+#: superscript-aware class for every text): what tokenize and count_words must match.
+_W_REFERENCE = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]"
+_TOKEN_REFERENCE = re.compile(
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    r"|\[\^[^\]\s]+\]"
+    rf"|{_W_REFERENCE}+(?:['’\-/.]{_W_REFERENCE}+|(?<=\d),\d+)*"
+    r"|\s+"
+    r"|.",
+    re.DOTALL,
+)
+_WORD_REFERENCE = re.compile(rf"{_W_REFERENCE}+(?:['’\-/.]{_W_REFERENCE}+|(?<=\d),\d+)*")
+
+
+@given(texts)
+def test_tokens_match_the_reference_patterns(text: str) -> None:
+    assert tokenize(text) == _TOKEN_REFERENCE.findall(text)
+    plain = re.sub(r"\[\^[^\]\s]+\]", " ", text)
+    assert count_words(text) == len(_WORD_REFERENCE.findall(plain))

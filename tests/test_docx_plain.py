@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from redraft import canonical
 from redraft.demo import bundled_drafts_dir
 from redraft.model import Draft, Kind, Meta, Paragraph
-from redraft.render import docx
-from redraft.render.docx import Run, WordBuilder, paragraph_xml, render_draft_docx
+from redraft.render import docx, docx_draft
+from redraft.render.docx import Run, WordBuilder, paragraph_xml
+from redraft.render.docx_draft import render_draft_docx
 from redraft.render.docx_plain import plain_paragraph_xml
 
 from .strategies import drafts
@@ -64,7 +65,7 @@ AWKWARD = [
 @pytest.mark.parametrize("opening", ["", "a", "line one\nline"])
 def test_awkward_text_is_the_same_xml(text: str, opening: str) -> None:
     block = Paragraph(Kind.OPERATIVE, text, number="3.", opening=opening)
-    runs = docx.block_runs(block)
+    runs = docx_draft.block_runs(block)
     builder = WordBuilder(Meta())
     expected = paragraph_xml(builder.paragraph("UN Operative", runs))
     number_id = builder.style_ids[docx.NUMBER_STYLE]

@@ -17,7 +17,7 @@ from redraft.diff.engine import diff_drafts
 from redraft.model import Draft, Footnote, Kind, Meta, Paragraph
 from redraft.readers import read_path
 from redraft.readers.docx import read_docx
-from redraft.render.docx import render_draft_docx
+from redraft.render.docx_draft import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
 from tests.strategies import read_drafts
 

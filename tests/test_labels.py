@@ -85,3 +85,34 @@ def _units(block):
     yield from block.footnotes
     for child in block.children:
         yield from _units(child)
+
+
+def test_paragraph_fields_are_those_the_tree_builders_copy():
+    """labels._label_tree and blocktree.BlockNode.freeze rebuild a Paragraph by naming
+    every field (faster than dataclasses.replace): a new field must be added there too."""
+    import dataclasses
+
+    names = tuple(f.name for f in dataclasses.fields(Paragraph))
+    assert names == ("kind", "text", "number", "label", "opening", "children", "footnotes")
+
+
+def test_labelling_keeps_every_field():
+    note = Footnote(marker="1", text="A note.")
+    child = Paragraph(Kind.TEXT, "(a) Child", number="(a)")
+    block = Paragraph(
+        Kind.OPERATIVE,
+        "Urges States",
+        number="1.",
+        opening="Urges",
+        children=(child,),
+        footnotes=(note,),
+    )
+    (labelled,) = assign_labels((block,))
+    assert dataclasses_without_labels(labelled) == dataclasses_without_labels(block)
+
+
+def dataclasses_without_labels(block: Paragraph) -> Paragraph:
+    import dataclasses
+
+    children = tuple(dataclasses_without_labels(c) for c in block.children)
+    return dataclasses.replace(block, label="", children=children)

@@ -18,7 +18,7 @@ from redraft import canonical
 from redraft.diff.engine import diff_drafts
 from redraft.model import Draft, Footnote
 from redraft.readers.docx import read_docx
-from redraft.render.docx import render_draft_docx
+from redraft.render.docx_draft import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
 from tests.test_docx_writer import LATE_NOTES, NEW, OLD, moved_pair
 

@@ -238,7 +238,7 @@ def test_report_on_one_core_and_on_several_is_the_same(
 
 def test_word_files_are_the_same_bytes_for_the_same_draft() -> None:
     from redraft.readers.docx import read_docx
-    from redraft.render.docx import render_draft_docx
+    from redraft.render.docx_draft import render_draft_docx
 
     draft = split_report(SEED.read_text())[0].draft
     first, second = render_draft_docx(draft), render_draft_docx(draft)

@@ -18,7 +18,7 @@ from redraft.model import Draft, Footnote
 from redraft.readers.akn import read_akn
 from redraft.readers.docx import read_docx
 from redraft.readers.text import read_text
-from redraft.render.docx import render_draft_docx
+from redraft.render.docx_draft import render_draft_docx
 from redraft.render.docx_track import render_diff_docx
 from redraft.typography import comparable
 

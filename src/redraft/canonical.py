@@ -313,16 +313,21 @@ def split_chunks(text: str) -> tuple[str, list[str]]:
     front, body = (
         (text[: end + 5], text[end + 5 :]) if text.startswith("---\n") and end > 0 else ("", text)
     )
+    return front, body_chunks(body)
+
+
+def body_chunks(body: str) -> list[str]:
+    """The top-level paragraphs of a text after its front matter (:func:`split_chunks`)."""
     items = body.strip("\n").split("\n\n")
     if "\n\n " not in body and "\n\n[^" not in body:  # no sub-paragraph, no footnote
-        return front, [item for item in items if item.strip()]
+        return [item for item in items if item.strip()]
     chunks: list[str] = []
     for item in items:
         if chunks and (item[:1] == " " or item.startswith("[^")):
             chunks[-1] += "\n\n" + item
         elif item.strip():
             chunks.append(item)
-    return front, chunks
+    return chunks
 
 
 class HistoryParser:

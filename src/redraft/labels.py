@@ -220,7 +220,8 @@ def _label_tree(block: Paragraph, label: str, dedup: _Dedup, key: str) -> Paragr
             unnumbered += 1
             child_label = f"{label}.p{unnumbered}"
         children.append(_label_tree(child, dedup(child_label), dedup, child_key))
-    # every field named: half the cost of dataclasses.replace, once per paragraph read
+    # the constructor, not dataclasses.replace (which looks every field up by name): see
+    # blocktree.BlockNode.freeze
     return Paragraph(
         kind=block.kind,
         text=block.text,

@@ -44,7 +44,7 @@ def export_bytes(spec: str, fmt: str, store: Path | None = None) -> tuple[bytes,
 
         return render_draft_html(draft).encode("utf-8"), loaded.warnings
     if fmt == "docx":
-        from ..render.docx import render_draft_docx
+        from ..render.docx_draft import render_draft_docx
 
         return render_draft_docx(draft), loaded.warnings
     if fmt == "akn":

@@ -22,6 +22,9 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..negotiation.status import Progress
     from ..resolve.parity_store import DraftParity
 
 
@@ -34,6 +37,25 @@ def _print(renderable: Any, output: Path | None) -> None:
     print_plain(console, renderable)
     if output is not None:
         emit(console.export_text(), output)
+
+
+def _print_progress(progress: Progress, console: Console | None = None) -> None:
+    """The versions table and progress line on stdout (or ``console``). On a pipe, where
+    rich would only pad the cells (a thousand versions: half a second of its layout),
+    the table is padded here; the line under it is rich's (it wraps it)."""
+    from ..render import negotiation as render
+    from ..render.console import print_plain, stdout_console
+
+    console = console or stdout_console()
+    table = None
+    if not console.is_terminal and console.color_system is None:
+        table = render.progress_table_plain(progress, console.width)
+    if table is None:
+        print_plain(console, render.progress_chart(progress))
+        return
+    console.file.write(table)
+    console.print("")
+    console.print(render.progress_line(progress))
 
 
 def _json(document: dict[str, Any], output: Path | None) -> None:
@@ -93,6 +115,8 @@ def status(
         if languages is not None:
             _add_languages(document, languages)
         _json(document, output)
+    elif progress is not None and languages is None and output is None:
+        _print_progress(progress)
     elif progress is not None:
         shown = _languages_by_number(languages) if languages is not None else None
         _print(render.progress_chart(progress, shown), output)

@@ -20,7 +20,7 @@ def example_files(drafts_dir: Path) -> dict[str, bytes]:
     """Path under the examples folder -> content."""
     from .. import canonical
     from ..render.akn import render_akn
-    from ..render.docx import render_draft_docx
+    from ..render.docx_draft import render_draft_docx
     from ..render.markdown_export import render_printed
     from . import merge, stats, status, store
 

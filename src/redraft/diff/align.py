@@ -311,8 +311,10 @@ class _Aligner(SplitMergePass):
 
         def may_match(i: int, j: int) -> bool:
             # Jaccard <= shorter / longer: skip pairs of very different lengths unscored
-            small, large = sorted((size_old[i], size_new[j]))
-            return small >= MOVE_MIN * large
+            # (the shorter at least MOVE_MIN times the longer, compared both ways
+            # rather than sorted: the longer passes its own test)
+            a, b = size_old[i], size_new[j]
+            return a >= MOVE_MIN * b and b >= MOVE_MIN * a
 
         if len(olds) * len(news) > DENSE_CELLS:
             pairs: Iterable[tuple[int, int]] = candidate_pairs(

@@ -23,17 +23,26 @@ WordCount = Callable[[str], int]
 
 def _code_point(index: int) -> str:
     """The index-th character usable as a token code (surrogates skipped)."""
-    point = 0x100 + index
+    point = _FIRST_CODE + index
     if point >= 0xD800:
         point += 0x800
     return chr(point)
 
 
-def _encode(tokens: list[str], codes: dict[str, str]) -> str:
-    """One character per token, the same for equal tokens (codes grows as needed)."""
-    for token in set(tokens).difference(codes):
-        codes[token] = _code_point(len(codes))
-    return "".join(map(codes.__getitem__, tokens))
+_FIRST_CODE = 0x100
+#: Tokens that fit below the surrogates: their codes are one ``range`` (made in C).
+_PLAIN_CODES = 0xD800 - _FIRST_CODE
+
+
+def _codes(old_tokens: list[str], new_tokens: list[str]) -> dict[str, str]:
+    """One character per distinct token of either side. Which token gets which code does
+    not matter (the diff compares codes for equality only), so the distinct tokens are
+    numbered in one go rather than one by one."""
+    distinct = set(old_tokens).union(new_tokens)
+    if len(distinct) <= _PLAIN_CODES:
+        codes = map(chr, range(_FIRST_CODE, _FIRST_CODE + len(distinct)))
+        return dict(zip(distinct, codes, strict=True))
+    return {token: _code_point(index) for index, token in enumerate(distinct)}
 
 
 def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
@@ -84,8 +93,8 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 
 def _diff_tokens(old: str, new: str) -> list[Segment]:
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    codes: dict[str, str] = {}
-    old_code, new_code = _encode(old_tokens, codes), _encode(new_tokens, codes)
+    code = _codes(old_tokens, new_tokens).__getitem__
+    old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
     segments: list[Segment] = []
     i = j = 0
     for op, length in _raw_diff(old_code, new_code):

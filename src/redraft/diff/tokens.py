@@ -13,29 +13,41 @@ Segment = tuple[str, str]
 #: Tokens: a footnote reference ("¹⁶", "[^a]"), a word (letters/digits, with inner
 #: apostrophes, hyphens, slashes or periods: "non-State", "A/RES/70/1", "E/CN.15/2011/L.3",
 #: and digit groups "3,000"), whitespace, or one other character.
-_W = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]+"  # word characters except superscript digits (references)
+_W = r"[^\W⁰¹²³⁴⁵⁶⁷⁸⁹]"  # word characters except superscript digits (references)
+#: The repeats are possessive (``++``, ``*+``): nothing after a repeat can match what
+#: it gave back, so the tokens are the same, and the scan keeps no backtracking points.
 _TOKEN = re.compile(
-    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-    r"|\[\^[^\]\s]+\]"
-    rf"|{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*"
-    r"|\s+"
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]++"
+    r"|\[\^[^\]\s]++\]"
+    rf"|{_W}++(?:['’\-/.]{_W}++|(?<=\d),\d++)*+"
+    r"|\s++"
     r"|.",
     re.DOTALL,
 )
-_WORD_TOKEN = re.compile(rf"{_W}(?:['’\-/.]{_W}|(?<=\d),\d+)*")
+_WORD_TOKEN = re.compile(rf"{_W}++(?:['’\-/.]{_W}++|(?<=\d),\d++)*+")
+#: The same for a text with no superscript digit (most of them): plain ``\w`` is then
+#: the same class, and a quarter faster to scan.
+_TOKEN_PLAIN = re.compile(r"\[\^[^\]\s]++\]|\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+|\s++|.", re.DOTALL)
+_WORD_TOKEN_PLAIN = re.compile(r"\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+")
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _REF_MARK = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def _plain(text: str) -> bool:
+    """No superscript digit in ``text`` (none in ASCII, else one scan in C)."""
+    return text.isascii() or _SUPERSCRIPT.search(text) is None
 
 
 def tokenize(text: str) -> list[str]:
     """Tokens whose concatenation is exactly ``text``."""
-    return _TOKEN.findall(text)
+    return (_TOKEN_PLAIN if _plain(text) else _TOKEN).findall(text)
 
 
 def count_words(text: str) -> int:
     """Words as the summary counts them: word tokens (footnote markers excluded)."""
     if "[^" in text:
         text = _REF_MARK.sub(" ", text)
-    return len(_WORD_TOKEN.findall(text))
+    return len((_WORD_TOKEN_PLAIN if _plain(text) else _WORD_TOKEN).findall(text))
 
 
 def word_counts(segments: Iterable[Segment]) -> tuple[int, int]:

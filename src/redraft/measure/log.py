@@ -16,10 +16,11 @@ from typing import Any
 
 from .. import canonical
 from ..canonical import NUMBER_TOKEN, split_chunks
-from ..diff.align import PAIR_MIN_ALONE, pair_score, words
-from ..diff.engine import diff_drafts
+from ..diff.align_state import PAIR_MIN_ALONE
+from ..diff.units import pair_score, words
 from ..model import Version
 from ..words import count_text_words, count_words
+from .log_stretch import Body, changed_stretch, plain_body, whole_stretch
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,29 @@ def build_log(
 
     @lru_cache(maxsize=2)  # each text is needed as "new", then as "old"
     def paragraphs(blob: str) -> _Paragraphs:
-        chunks = split_chunks(texts[blob].decode("utf-8", "replace"))[1]
-        return _Paragraphs(chunks, [_key(c) for c in chunks])
+        return _paragraphs(split_chunks(texts[blob].decode("utf-8", "replace"))[1])
+
+    @lru_cache(maxsize=2)
+    def body(blob: str) -> Body | None:
+        return plain_body(texts[blob])
+
+    def compared(before: str, after: str) -> tuple[_Paragraphs, _Paragraphs]:
+        """The two versions' paragraphs where they differ (or whole): see log_stretch."""
+        old_body, new_body = body(before), body(after)
+        if old_body is None or new_body is None:
+            return paragraphs(before), paragraphs(after)
+        old_chunks, new_chunks, tailed = changed_stretch(old_body, new_body)
+        old, new = _paragraphs(old_chunks), _paragraphs(new_chunks)
+        if tailed and _head_runs_out(old.keys, new.keys):
+            old_chunks, new_chunks = whole_stretch(old_body, new_body)
+            old, new = _paragraphs(old_chunks), _paragraphs(new_chunks)
+        return old, new
 
     entries: list[LogEntry] = []
     for before, version in zip([None, *versions], versions, strict=False):
         pair = f"{before.blob}:{version.blob}" if before else ""
         if before is not None and pair not in changes_of:
-            old, new = paragraphs(before.blob), paragraphs(version.blob)
+            old, new = compared(before.blob, version.blob)
             found, gone, came = _changes(old, new)
             changes_of[pair] = [list(item) for item in found]
             if version.blob not in words_of and before.blob in words_of:
@@ -141,6 +157,23 @@ def build_log(
         changes = tuple((str(op), int(n)) for op, n in changes_of[pair])
         entries.append(LogEntry(version, words, words - entries[-1].words, changes))
     return entries
+
+
+def _head_runs_out(old: list[str], new: list[str]) -> bool:
+    """Whether the shared head of two stretches of unequal length takes the whole of the
+    shorter: the comparison of the whole texts would then go on into the tail left out
+    (:func:`_unmatched` trims the head first), so the tail must be compared too."""
+    if len(old) == len(new):
+        return False
+    shorter = min(len(old), len(new))
+    head = 0
+    while head < shorter and old[head] == new[head]:
+        head += 1
+    return head == shorter
+
+
+def _paragraphs(chunks: list[str]) -> _Paragraphs:
+    return _Paragraphs(chunks, [_key(c) for c in chunks])
 
 
 @dataclass(frozen=True)
@@ -168,9 +201,7 @@ def paragraph_changes(
     old: tuple[str, list[str]], new: tuple[str, list[str]], fast: bool = True
 ) -> tuple[tuple[str, int], ...]:
     """Counts of changed paragraphs between two versions given as :func:`split_chunks`."""
-    before = _Paragraphs(old[1], [_key(c) for c in old[1]])
-    after = _Paragraphs(new[1], [_key(c) for c in new[1]])
-    return _changes(before, after, fast)[0]
+    return _changes(_paragraphs(old[1]), _paragraphs(new[1]), fast)[0]
 
 
 _ORDER = ("modified", "inserted", "deleted", "moved", "split", "merged")
@@ -232,6 +263,11 @@ def _unmatched(old: list[str], new: list[str]) -> list[tuple[range, range]]:
     while tail < shorter - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
     middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    if not middle_old or not middle_new or len(middle_old) == len(middle_new) == 1:
+        # what the matcher says of these (one block), without building it
+        if not middle_old and not middle_new:
+            return []
+        return [(range(head, len(old) - tail), range(head, len(new) - tail))]
     matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
     return [
         (range(head + i1, head + i2), range(head + j1, head + j2))
@@ -249,6 +285,8 @@ def _diff_counts(old: list[str], new: list[str], fast: bool = True) -> dict[str,
         verdict = _one_for_one(old[0], new[0])
         if verdict is not None:
             return verdict
+    from ..diff.engine import diff_drafts  # rarely needed: most pairs are read place by place
+
     before = canonical.parse(_BARE_FRONT + "\n\n".join(old) + "\n")
     after = canonical.parse(_BARE_FRONT + "\n\n".join(new) + "\n")
     counts: dict[str, int] = {}

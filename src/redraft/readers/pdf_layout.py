@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .text_passes import SYMBOL_LINE
@@ -113,6 +113,8 @@ def _chars(raw: Any, textpage: Any) -> list[Char]:
         raw.FPDFText_GetFontInfo(textpage, index, None, 0, flags)
         if code == 2:  # a hyphen PDFium found at a line end, the line joined after it
             text = "\u00ad" if _alone(raw, textpage, index) else "-"
+        elif code == 0x2D and _alone(raw, textpage, index):
+            text = "\u2011"  # maybe: see _non_breaking
         else:
             text = chr(code) if 0 < code < 0x110000 else ""
         if not text:
@@ -121,6 +123,22 @@ def _chars(raw: Any, textpage: Any) -> list[Char]:
         x0 = ox.value if text == " " else left.value
         x1 = max(right.value, x0)
         out.append(Char(text, x0, x1, oy.value, size, bool(flags.value & _ITALIC_FLAG), generated))
+    return _non_breaking(out)
+
+
+def _non_breaking(chars: list[Char]) -> list[Char]:
+    """Inside a word, LibreOffice draws a non-breaking hyphen ("COVID\u201119") with the
+    hyphen's glyph and code, but as a text object of its own (a hyphen of the text is
+    drawn in its word's run): such a hyphen between two letters or digits is U+2011;
+    one alone elsewhere (a dash for nil in a table) stays "-"."""
+    out = list(chars)
+    for index, char in enumerate(chars):
+        if char.text != "\u2011":
+            continue
+        before = chars[index - 1].text if index else ""
+        after = chars[index + 1].text if index + 1 < len(chars) else ""
+        if not (before.isalnum() and after.isalnum()):
+            out[index] = replace(char, text="-")
     return out
 
 
@@ -291,7 +309,8 @@ def body_size(pages: list[Page]) -> float:
 
 def split_notes(pages: list[Page]) -> None:
     """Set apart each page's footnote block: the lines under a footnote rule (a short
-    horizontal line in the lower half of the page, under the last body line above it);
+    horizontal line at the text's left edge, the lowest under the top margin, see
+    :func:`_note_rule`);
     on a page with no rule, the lines at the page foot printed smaller than the body
     whose first line starts with a marker."""
     size = body_size(pages)
@@ -310,6 +329,13 @@ def split_notes(pages: list[Page]) -> None:
 
 
 def _note_rule(page: Page) -> float | None:
-    candidates = [y for x0, x1, y in page.rules if y < page.height / 2]
+    """The footnote rule's height: the lowest short rule under the top margin that starts
+    at the text's left edge with lines under it. A long footnote block starts above the
+    middle of the page (a page of footnotes and three lines of text), so the rule is
+    looked for on the whole page, not in its lower half."""
+    left = min((line.x0 for line in page.lines), default=0.0)
+    candidates = [
+        y for x0, x1, y in page.rules if y < page.height * (1 - MARGIN) and abs(x0 - left) < 3.0
+    ]
     below = [y for y in candidates if any(line.y < y for line in page.lines)]
-    return max(below) if below else None
+    return min(below) if below else None

@@ -72,7 +72,8 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
 
 def _few_inferred(line: Line) -> bool:
     """Whether the line draws its spaces, with a few inferred ones (no-break spaces):
-    no more inferred than drawn."""
+    no more inferred than drawn, or two at most on a line that draws none ("Criminal
+    Tribunals", "(1 July–30 June);": short lines held together by no-break spaces)."""
     chars = line.chars
     drawn = sum(1 for c in chars if c.text == " " and not c.generated)
     inferred = sum(
@@ -80,7 +81,7 @@ def _few_inferred(line: Line) -> bool:
         for index, c in enumerate(chars)
         if c.text == " " and c.generated and _inferred_space(chars, index, line, True) != " "
     )
-    return drawn > 0 and inferred <= drawn
+    return inferred <= max(drawn, 2)
 
 
 def _raised_digit(chars: list[Char], index: int, line: Line) -> bool:
@@ -127,6 +128,8 @@ def _trimmed(pieces: list[Piece]) -> list[Piece]:
 
 # -- paragraphs ----------------------------------------------------------------------
 
+#: A part number or letter printed alone on its line ("VIII", "B"), a footnote mark aside.
+_PART_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\s*\d{0,3}$")
 _LIST_START = re.compile(r"^(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.|\([a-z]{1,5}\)|[A-Z]\.)\s")
 
 
@@ -180,7 +183,7 @@ def paragraphs(pages: list[Page]) -> list[Para]:
             if last is None or not _continues(last, line, shape, previous is None):
                 out.append(Para())
             else:
-                _join(out[-1].pieces, pieces)
+                _join(out[-1].pieces, pieces, _space_drawn_at_end(last))
                 out[-1].lines.append(line)
                 previous = line
                 continue
@@ -204,7 +207,10 @@ def _continues(last: Line, line: Line, shape: Layout, new_page: bool) -> bool:
         return False  # an indented first line
     if short and (new_page or _LIST_START.match(line.text)):
         return False
-    return not (new_page and _LIST_START.match(line.text) and _last_sign(last) in ".;:,")
+    ended = _last_sign(last) in ".;:,"
+    if new_page and ended and _PART_NUMBER.match(line.text):
+        return False  # "VIII" alone at the top of a page, after "...submissions;"
+    return not (new_page and _LIST_START.match(line.text) and ended)
 
 
 def _last_sign(line: Line) -> str:
@@ -233,19 +239,48 @@ def _ended_short(last: Line, line: Line, shape: Layout) -> bool:
     return (word_end - first.x0) + 0.3 * line.size < room
 
 
-def _join(pieces: list[Piece], more: list[Piece]) -> None:
+def _join(pieces: list[Piece], more: list[Piece], space_drawn: bool = False) -> None:
     """Join a line to the paragraph before: a soft hyphen at its end is undone, a hard
     hyphen ("follow-" / "up") kept without a space, anything else gets one space."""
     text, italic = pieces[-1]
     if text.endswith(SOFT_HYPHEN):
         pieces[-1] = (text[:-1], italic)
-    elif text.endswith(_NO_SPACE_AFTER) and not text[:-1].endswith(" "):
+    elif not space_drawn and not _spaced(text, more[0][0]):
         pass  # "follow-" / "up", "2017–" / "2030", "A/" / "79/1"
     else:
         space_italic = italic and more[0][1]
         _add(pieces, " ", space_italic)
     for piece in more:
         _add(pieces, *piece)
+
+
+#: After a hyphen at a line end, these words say the hyphen is a suspended one:
+#: "low- and middle-income", "pre- or post-", so the space after it is kept.
+_AFTER_SUSPENDED = ("and ", "or ", "nor ")
+
+
+def _space_drawn_at_end(line: Line) -> bool:
+    """Whether the line ends with a space the PDF draws: the text has one there
+    ("convention_agreements/ fish_stocks...", a slash and a space before the break)."""
+    last = next((c for c in reversed(line.chars) if c.text != "\n"), None)
+    return last is not None and last.text == " " and not last.generated
+
+
+def _spaced(text: str, more: str) -> bool:
+    """Whether two lines of one paragraph or footnote are joined with a space: not after
+    a hyphen, dash or slash ending a word ("follow-" / "up", "6–" / "12 March", "A/" /
+    "79/1"), unless a conjunction follows a hyphen ("low-" / "and middle-income")."""
+    if _URL_CUT.search(text):
+        return False
+    if not text.endswith(_NO_SPACE_AFTER) or text[:-1].endswith(" "):
+        return True
+    return text.endswith("-") and (more + " ").startswith(_AFTER_SUSPENDED)
+
+
+#: A web address running on at a line end: too long for a line, it is cut where the line
+#: ends, with no hyphen ("www.un.org/depts/los/.../SGReportTrustFunds1August20223" /
+#: "1July2023.pdf."); a word of it ending a line is joined to the next without a space.
+_URL_CUT = re.compile(r"(?:^|\s)(?:https?://|www\.)\S{20,}[^.,;:)\s]$")
 
 
 # -- footnotes -----------------------------------------------------------------------
@@ -258,23 +293,28 @@ def footnotes(pages: list[Page], cited: list[str]) -> list[Footnote]:
     starts with a marker: raised, or followed by a wide gap (a tab), or the next marker
     the text cites (``cited``, in the order of citation) followed by a space. Other
     lines go on with the footnote before, over a page break too ("5 (Vol. II))." is the
-    end of a footnote, not footnote 5, unless footnote 5 is the next one cited)."""
+    end of a footnote, not footnote 5, unless footnote 5 is the next one cited). A number
+    already used as a marker opens no footnote unless raised: in a justified footnote,
+    "1 August 2015–31 December 2016" has a wide gap after its "1"."""
     waiting = list(dict.fromkeys(cited))
     notes: list[Footnote] = []
+    drawn = False  # the line before ends with a drawn space
     for page in pages:
         for line in page.notes:
-            marker, rest = _note_start(line, waiting[0] if waiting else "")
+            used = {note.marker for note in notes}
+            marker, rest = _note_start(line, waiting[0] if waiting else "", used)
             if marker:
                 notes.append(Footnote(marker=marker, text=rest))
                 if marker in waiting:
                     waiting.remove(marker)
             elif notes:
-                joined = _joined_text(notes[-1].text, rest)
+                joined = _joined_text(notes[-1].text, rest, drawn)
                 notes[-1] = Footnote(marker=notes[-1].marker, text=joined)
+            drawn = _space_drawn_at_end(line)
     return notes
 
 
-def _note_start(line: Line, expected: str) -> tuple[str, str]:
+def _note_start(line: Line, expected: str, used: set[str] | None = None) -> tuple[str, str]:
     """(marker, text) of a line opening a footnote; ("", text) for a line going on."""
     chars = line.chars
     printed = [i for i, c in enumerate(chars) if c.text.strip()]
@@ -292,15 +332,16 @@ def _note_start(line: Line, expected: str) -> tuple[str, str]:
         or _gap(chars[end - 1], following) > 0.6 * line.size
     )
     spaced = end < len(chars) and not chars[end].text.strip()
+    wide = wide and token not in (used or set())
     if _MARKER.match(token) and (raised or wide or (spaced and token == expected)):
         rest = Line(chars[end:], line.y, line.size)
         return token, "".join(text for text, _ in line_pieces(rest))
     return "", "".join(text for text, _ in line_pieces(line))
 
 
-def _joined_text(text: str, more: str) -> str:
+def _joined_text(text: str, more: str, space_drawn: bool = False) -> str:
     if text.endswith(SOFT_HYPHEN):
         return text[:-1] + more
-    if text.endswith("-"):
+    if text and more and not space_drawn and not _spaced(text, more):
         return text + more
     return f"{text} {more}".strip()

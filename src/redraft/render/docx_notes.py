@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from ..diff.result import Change, DiffResult
 from ..diff.tokens import Segment
 from ..model import FOOTNOTE_REF, Footnote, footnote_ref, ref_marker
-from .docx import Run, word_numbers
+from .docx import Run
+from .docx_draft import word_numbers
 
 
 def note_start(result: DiffResult) -> int | None:

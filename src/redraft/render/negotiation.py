@@ -140,16 +140,45 @@ def sparkline(shares: list[float]) -> str:
     return "".join(SPARKS[min(len(SPARKS) - 1, int(s * (len(SPARKS) - 1) + 0.5))] for s in shares)
 
 
+_PROGRESS_COLUMNS = ("version", "agreed", "open", "brackets", "share agreed")
+
+
+def _progress_cells(progress: Progress) -> list[list[str]]:
+    """The cells of the versions table, without markup (the bar is plain)."""
+    from ..negotiation.lineage import short_symbol
+
+    rows = []
+    for v in progress.versions:
+        t = v.totals
+        rows.append(
+            [
+                " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
+                f"{t.agreed_in_all}/{t.paragraphs}",
+                str(t.open + t.proposed_deletion),
+                str(t.brackets),
+                f"{bar(t.share_agreed)} {t.share_agreed:4.0%}",
+            ]
+        )
+    return rows
+
+
+def progress_line(progress: Progress) -> str:
+    """The line under the table: a sparkline of the share agreed, first and last."""
+    shares = [v.totals.share_agreed for v in progress.versions]
+    return (
+        f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "
+        f"over {plural(len(shares), 'version')}"
+    )
+
+
 def progress_chart(progress: Progress, languages: Mapping[int, str] | None = None) -> Group:
     """The table of versions with a bar of the share agreed, and the progress line;
     ``languages`` (version number -> "en, fr"): a column of the languages each has."""
     from rich.console import Group
     from rich.table import Table
 
-    from ..negotiation.lineage import short_symbol
-
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    columns = ["version", "agreed", "open", "brackets", "share agreed"]
+    columns = list(_PROGRESS_COLUMNS)
     if languages is not None:
         columns.append("languages")
     for column in columns:
@@ -157,15 +186,9 @@ def progress_chart(progress: Progress, languages: Mapping[int, str] | None = Non
         wrap = column == "languages"  # the one column that may wrap in a narrow terminal
         table.add_column(column, justify=justify, no_wrap=not wrap)  # type: ignore[arg-type]
     rows = []
-    for v in progress.versions:
-        t = v.totals
-        row = [
-            " ".join(x for x in (f"v{v.number}", short_symbol(v.symbol), v.by) if x),
-            f"{t.agreed_in_all}/{t.paragraphs}",
-            str(t.open + t.proposed_deletion),
-            str(t.brackets),
-            f"[green]{bar(t.share_agreed)}[/] {t.share_agreed:4.0%}",
-        ]
+    for v, cells in zip(progress.versions, _progress_cells(progress), strict=True):
+        share = v.totals.share_agreed
+        row = [*cells[:4], f"[green]{bar(share)}[/] {share:4.0%}"]
         if languages is not None:
             row.append(languages.get(v.number, ""))
         rows.append(row)
@@ -178,12 +201,37 @@ def progress_chart(progress: Progress, languages: Mapping[int, str] | None = Non
         rows = [["\n".join(column) for column in zip(*rows, strict=True)]] if rows else []
     for row in rows:
         table.add_row(*row)
-    shares = [v.totals.share_agreed for v in progress.versions]
-    line = (
-        f"progress: {sparkline(shares)}  {shares[0]:.0%} → {shares[-1]:.0%} agreed "
-        f"over {plural(len(shares), 'version')}"
-    )
-    return Group(table, "", line)
+    return Group(table, "", progress_line(progress))
+
+
+def progress_table_plain(progress: Progress, width: int) -> str | None:
+    """The versions table of :func:`progress_chart` (no languages) as rich lays it out
+    on a console of ``width`` columns with neither colour nor style (a pipe): each
+    column as wide as its widest cell, two spaces between, every cell padded. Padding
+    is all rich does there; None when it would do more (a table wider than the
+    console, a cell rich would read as markup or emoji, or with a character it shows
+    otherwise): rich lays it out. tests/test_progress_table.py compares the two."""
+    from rich.cells import cell_len
+
+    rows = _progress_cells(progress)
+    if not rows or not all(_plain_cell(cell) for row in rows for cell in row):
+        return None
+    table = [list(_PROGRESS_COLUMNS), *rows]
+    widths = [max(cell_len(cell) for cell in column) for column in zip(*table, strict=True)]
+    if sum(widths) + 2 * (len(widths) - 1) > width:
+        return None
+    lines = []
+    for row in table:
+        cells = []
+        for index, (cell, size) in enumerate(zip(row, widths, strict=True)):
+            pad = " " * (size - cell_len(cell))
+            cells.append(pad + cell if index in (1, 2, 3) else cell + pad)
+        lines.append("  ".join(cells) + "\n")
+    return "".join(lines)
+
+
+def _plain_cell(cell: str) -> bool:
+    return cell.isprintable() and not any(sign in cell for sign in "[]:\\")
 
 
 # -- blame ----------------------------------------------------------------------------

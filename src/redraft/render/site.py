@@ -214,7 +214,7 @@ def index_page(rows: list[str], agreed: bool = False, languages: bool = False) -
 def draft_page(draft: DraftOverview) -> tuple[str, dict[str, bytes]]:
     """The page of one draft, and the Word files it links to (file name -> bytes): the
     latest version as a clean document, and each redline as tracked changes."""
-    from .docx import render_draft_docx
+    from .docx_draft import render_draft_docx
     from .docx_track import render_diff_docx
 
     name, history = draft.name, draft.history

@@ -344,7 +344,7 @@ def _runs(indices: list[int]) -> list[list[int]]:
 def _work(unit: _Unit) -> _Done:
     """Compute one unit (in a worker process when there are many)."""
     from ..errors import StoreError
-    from ..render.docx import render_draft_docx
+    from ..render.docx_draft import render_draft_docx
     from ..render.docx_track import render_diff_docx
 
     reader = canonical.HistoryParser().parse_text  # consecutive versions share paragraphs
