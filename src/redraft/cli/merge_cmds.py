@@ -95,15 +95,25 @@ def overlap(
     they share. DRAFTS are files or store names (default: every draft in the store).
     Standard language used by many drafts is reported apart as boilerplate. The same
     drafts give the same pairs in every run."""
-    from ..merge.overlap import collector_paused, find_overlaps
+    from ..merge.overlap import collector_paused, find_indexed_overlaps, find_overlaps
     from ..render import merge as report
     from ..render.console import progress_steps
     from ..render.json import dumps
 
-    with collector_paused():  # reading a session's drafts makes objects, not cycles
-        named = _named_drafts(drafts, store)
-    with progress_steps(quiet) as steps:
-        result = find_overlaps(named, min_similarity, boilerplate_min, min_score, limit, steps)
+    options = (min_similarity, boilerplate_min, min_score, limit)
+    if drafts:
+        with collector_paused():  # reading a session's drafts makes objects, not cycles
+            named = _named_drafts(drafts, store)
+        with progress_steps(quiet) as steps:
+            result = find_overlaps(named, *options, steps)
+    else:  # the whole store: each text's index is kept in the store's cache
+        from ..resolve.overlap_cache import cached_latest_indexes
+
+        with progress_steps(quiet) as steps, collector_paused():
+            indexed, warnings = cached_latest_indexes(store, steps)
+        show_warnings(warnings)
+        with progress_steps(quiet) as steps:
+            result = find_indexed_overlaps(indexed, *options, steps)
     if fmt == "json":
         emit(dumps(report.overlap_json(result)), output)
     elif fmt in ("markdown", "md"):
@@ -114,12 +124,7 @@ def overlap(
 
 def _named_drafts(specs: tuple[str, ...], store: Path | None) -> list[tuple[str, Draft]]:
     from ..errors import InputError
-    from ..resolve.merge import latest_drafts
 
-    if not specs:
-        named, warnings = latest_drafts(store)
-        show_warnings(warnings)
-        return named
     refuse_stdin_twice(*specs)
     loaded = [(spec, _load(spec, store).draft) for spec in specs]
     if len(loaded) < 2:

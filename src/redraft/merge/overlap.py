@@ -85,6 +85,11 @@ class _Para:
     rare: array[int] | None = None  # shingles used by fewer than boilerplate_min drafts
 
 
+#: A compared paragraph as indexed: label, text, words, shingles (sorted, distinct).
+IndexedParagraph = tuple[str, str, int, "array[int]"]
+DraftIndex = list[IndexedParagraph]
+
+
 def words_of(text: str) -> list[str]:
     """Lower-case words without footnote references: what similarity compares."""
     if "[^" in text or (not text.isascii() and _SUPERSCRIPT.search(text)):
@@ -181,7 +186,29 @@ def find_overlaps(
     keeps the best ``limit`` pairs. Drafts are indexed, and candidates compared, on the
     machine's cores."""
     with collector_paused():
-        return _find_overlaps(drafts, min_similarity, boilerplate_min, min_score, limit, steps)
+        names = tuple(name for name, _ in drafts)
+        indexes = index_drafts([draft for _, draft in drafts], steps)
+        return _find_overlaps(
+            names, indexes, min_similarity, boilerplate_min, min_score, limit, steps
+        )
+
+
+def find_indexed_overlaps(
+    indexed: Sequence[tuple[str, DraftIndex]],
+    min_similarity: float = MIN_SIMILARITY,
+    boilerplate_min: int | None = None,
+    min_score: float = 0.0,
+    limit: int | None = None,
+    steps: Steps = NO_STEPS,
+) -> OverlapResult:
+    """:func:`find_overlaps` of drafts already indexed (:func:`index_drafts`, or a cache
+    of its results kept by the caller): the same result, without reading the drafts."""
+    with collector_paused():
+        names = tuple(name for name, _ in indexed)
+        indexes = [index for _, index in indexed]
+        return _find_overlaps(
+            names, indexes, min_similarity, boilerplate_min, min_score, limit, steps
+        )
 
 
 @contextmanager
@@ -201,16 +228,16 @@ def collector_paused() -> Iterator[None]:
 
 
 def _find_overlaps(
-    drafts: Sequence[tuple[str, Draft]],
+    names: tuple[str, ...],
+    indexes: Sequence[DraftIndex],
     min_similarity: float,
     boilerplate_min: int | None,
     min_score: float,
     limit: int | None,
     steps: Steps,
 ) -> OverlapResult:
-    names = tuple(name for name, _ in drafts)
-    threshold = boilerplate_min or default_boilerplate_min(len(drafts))
-    paras = _index_paragraphs(drafts, steps)
+    threshold = boilerplate_min or default_boilerplate_min(len(names))
+    paras = [_Para(draft, *indexed) for draft, index in enumerate(indexes) for indexed in index]
     common = _common_shingles(paras, threshold)
     is_boiler = [_keep_rare(p, common) for p in paras]
     candidates = _candidates(paras, is_boiler)
@@ -228,30 +255,24 @@ def _find_overlaps(
 _SHARED: list[Any] = []
 
 
-def _index_paragraphs(drafts: Sequence[tuple[str, Draft]], steps: Steps = NO_STEPS) -> list[_Para]:
-    _SHARED[:] = [[draft for _, draft in drafts], ({}, {}, {})]  # the drafts, and word ids
+def index_drafts(drafts: Sequence[Draft], steps: Steps = NO_STEPS) -> list[DraftIndex]:
+    """Each draft's paragraphs long enough to compare, as (label, text, words,
+    shingles), in the draft's order: all that the search reads of a draft. It depends
+    on the draft's text alone, so a caller may keep it by the text's id."""
+    _SHARED[:] = [list(drafts), ({}, {}, {})]  # the drafts, and word ids
     try:
-        found = parallel_map(_index_draft, range(len(drafts)), steps, "Indexing drafts")
+        return parallel_map(_index_draft, range(len(drafts)), steps, "Indexing drafts")
     finally:
         _SHARED.clear()
-    paras = []
-    for index, ((_, draft), kept) in enumerate(zip(drafts, found, strict=True)):
-        compared = list(compared_paragraphs(draft))
-        for position, size, shingles in kept:
-            paragraph = compared[position]
-            paras.append(_Para(index, paragraph.label, paragraph.text, size, shingles))
-    return paras
 
 
-def _index_draft(index: int) -> list[tuple[int, int, array[int]]]:
-    """(position among the compared paragraphs, words, shingles) of a draft's paragraphs
-    long enough to compare."""
+def _index_draft(index: int) -> DraftIndex:
     drafts, ids = _SHARED  # ids: a cache of each process (the numbers do not depend on it)
     kept = []
-    for position, paragraph in enumerate(compared_paragraphs(drafts[index])):
+    for paragraph in compared_paragraphs(drafts[index]):
         words = words_of(paragraph.text)
         if len(words) >= MIN_WORDS:
-            kept.append((position, len(words), _shingles(words, ids)))
+            kept.append((paragraph.label, paragraph.text, len(words), _shingles(words, ids)))
     return kept
 
 

@@ -10,17 +10,6 @@ from ..model import Draft, Loaded
 from .sources import load, open_store
 
 
-def latest_drafts(store: Path | None) -> tuple[list[tuple[str, Draft]], list[str]]:
-    """The latest version of every draft in the store (one git log, one cat-file), and
-    warnings naming the drafts left out because their stored text cannot be read."""
-    opened = open_store(store)
-    found = opened.all_versions()
-    names = sorted(found)
-    drafts = opened.readable_drafts([found[name][-1] for name in names])
-    named = [(n, d) for n, d in zip(names, drafts, strict=True) if d is not None]
-    return named, opened.warnings
-
-
 def closest_earlier(proposal: Draft, onto: str, store: Path | None) -> Loaded:
     """The version before ``onto`` in the store that ``proposal`` most resembles."""
     if Path(onto).exists() or onto == "-":
