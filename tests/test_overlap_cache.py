@@ -4,14 +4,20 @@ warm, after a new version, and a damaged cache is ignored without a traceback.""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
 
 from redraft import canonical
-from redraft.merge.overlap import OverlapResult, find_indexed_overlaps, find_overlaps
+from redraft.merge.overlap import (
+    OverlapResult,
+    find_indexed_overlaps,
+    find_overlaps,
+    index_drafts,
+)
 from redraft.resolve import cache as cache_module
-from redraft.resolve.overlap_cache import KIND, NAME, cached_latest_indexes
+from redraft.resolve.overlap_cache import KIND, NAME, SHINGLES, cached_latest_indexes
 from redraft.store import Store
 
 from .cli_helpers import run
@@ -43,6 +49,10 @@ def test_cold_and_warm_give_the_fresh_overlaps(tmp_path: Path) -> None:
     assert cached(store.root) == want  # cold: indexed, then kept
     assert store.load_cache(f"{cache_module.FOLDER}/{NAME}") is not None
     assert cached(store.root) == want  # warm: read back
+    found = sorted(store.all_versions().items())
+    made = index_drafts(store.drafts([versions[-1] for _, versions in found]))
+    indexed, _ = cached_latest_indexes(store.root)
+    assert indexed == [(name, index) for (name, _), index in zip(found, made, strict=True)]
 
 
 def test_the_cache_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,18 +84,25 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     assert cached(store.root) == want
     path.write_bytes(b"not a cache")
     assert cached(store.root) == want
+    cached(store.root)  # a sound cache again
+    shingles = store.git_dir / cache_module.FOLDER / SHINGLES
+    shingles.write_bytes(shingles.read_bytes()[:-8])  # the shingles cut short
+    assert cached(store.root) == want
     blobs = [versions[-1].blob for versions in store.all_versions().values()]
+    raw = shingles.read_bytes()
+    sound = {"size": len(raw), "crc": zlib.crc32(raw)}
     bad: list[object] = [
-        [["OP1", "text", 7, "not base64!"]],
-        [["OP1", "text", 7, "AAAA"]],  # three bytes, not whole 8-byte shingles
-        [["OP1", "text", "seven", ""]],
+        [["OP1", "text", 7, 0, 10**6]],  # beyond the shingles
+        [["OP1", "text", 7, -1, 1]],
+        [["OP1", "text", "seven", 0, 1]],
+        [["OP1", 7, 7, 0, 1]],
         "not a list",
     ]
     for entry in bad:
         entries = dict.fromkeys(blobs, entry)
-        cache_module.save_document(store, NAME, KIND, {"entries": entries})
+        cache_module.save_document(store, NAME, KIND, {**sound, "entries": entries})
         assert cached(store.root) == want
-    cache_module.save_document(store, NAME, KIND, {"entries": ["not", "a", "mapping"]})
+    cache_module.save_document(store, NAME, KIND, {**sound, "entries": ["not", "a", "mapping"]})
     assert cached(store.root) == want
 
 

@@ -52,7 +52,9 @@ def load_document(store: Store, name: str, kind: str) -> dict[str, Any] | None:
     if data is None:
         return None
     try:
-        document = json.loads(zlib.decompress(data))
+        raw = zlib.decompress(data)
+        del data  # freed before parsing: a large document's peak memory is lower
+        document = json.loads(raw)
     except (zlib.error, ValueError, UnicodeDecodeError):
         return None
     if not isinstance(document, dict):
