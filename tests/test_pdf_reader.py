@@ -136,6 +136,26 @@ def test_raised_marker_joins_its_line_and_is_a_footnote_reference() -> None:
     assert "".join(text for text, _ in line_pieces(lines[0])) == "Charter,¹² and"
 
 
+def test_a_gap_before_a_raised_marker_is_not_a_space() -> None:
+    # a justified line spreads "as amended, ⁹³": PDFium infers a space in the gap
+    line = Line(
+        chars("amended,", 100, 500)
+        + [Char(" ", 140, 146, 500, 1, generated=True)]
+        + chars("93", 146, 504, size=6),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "amended,⁹³"
+
+
+def test_a_marker_carried_to_the_next_line_follows_its_word() -> None:
+    before = Line(chars("as amended,", 100, 500), 500, 10)
+    after = Line(chars("93", 100, 486, size=6) + chars(" including", 106, 482), 482, 10)
+    page = Page(1, 600, 800, lines=[before, after])
+    text = "".join(p.text for p in paragraphs([page]))
+    assert "amended,⁹³ including" in text
+
+
 def test_no_break_space_is_an_inferred_narrow_space() -> None:
     line = Line(
         chars("of", 100, 500)

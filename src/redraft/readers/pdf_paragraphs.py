@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Footnote, footnote_ref
+from ..model import SUPERSCRIPT_DIGITS, Footnote, footnote_ref
 from .pdf_layout import Char, Line, Page, is_superscript
 
 Piece = tuple[str, bool]  # (text, italic)
@@ -59,6 +59,10 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
             end = index
             while _raised_digit(chars, end, line):
                 end += 1
+            if out and chars[index - 1].generated:
+                # a gap PDFium took for a space (a justified line spreads its glyphs): a
+                # reference follows its word ("as amended,⁹³"), as every other reader has it
+                out[-1] = (out[-1][0].rstrip(" \u00a0"), out[-1][1])
             _add(out, footnote_ref("".join(c.text for c in chars[index:end])), False)
             index = end
             continue
@@ -245,6 +249,8 @@ def _join(pieces: list[Piece], more: list[Piece], space_drawn: bool = False) -> 
     text, italic = pieces[-1]
     if text.endswith(SOFT_HYPHEN):
         pieces[-1] = (text[:-1], italic)
+    elif _cites_first(more[0][0]):
+        pass  # "as amended," / "⁹³ including": a reference follows its word, no space
     elif not space_drawn and not _spaced(text, more[0][0]):
         pass  # "follow-" / "up", "2017–" / "2030", "A/" / "79/1"
     else:
@@ -264,6 +270,13 @@ def _space_drawn_at_end(line: Line) -> bool:
     ("convention_agreements/ fish_stocks...", a slash and a space before the break)."""
     last = next((c for c in reversed(line.chars) if c.text != "\n"), None)
     return last is not None and last.text == " " and not last.generated
+
+
+def _cites_first(more: str) -> bool:
+    """Whether a line starts with a footnote reference: carried to the next line on its
+    own, it still follows the word before it without a space (the text and AKN readers
+    have "as amended,⁹³ including")."""
+    return more[:1] in SUPERSCRIPT_DIGITS and more[:1] != "" or more.startswith("[^")
 
 
 def _spaced(text: str, more: str) -> bool:
@@ -340,8 +353,8 @@ def _note_start(line: Line, expected: str, used: set[str] | None = None) -> tupl
 
 
 def _joined_text(text: str, more: str, space_drawn: bool = False) -> str:
-    if text.endswith(SOFT_HYPHEN):
-        return text[:-1] + more
+    if text.endswith(SOFT_HYPHEN) or _cites_first(more):
+        return text.removesuffix(SOFT_HYPHEN) + more
     if text and more and not space_drawn and not _spaced(text, more):
         return text + more
     return f"{text} {more}".strip()
