@@ -156,6 +156,26 @@ def test_a_marker_carried_to_the_next_line_follows_its_word() -> None:
     assert "amended,⁹³ including" in text
 
 
+def test_chinese_is_read_without_the_gaps_set_around_latin_text() -> None:
+    # LibreOffice sets digits apart from Chinese by a narrow gap ("第 58/85 号"); the
+    # tab after a paragraph number is a wide gap and stays a space
+    gap = [Char(" ", 0, 0, 500, 1, generated=True)]
+    line = Line(
+        chars("1.", 100, 500)
+        + gap
+        + chars("第", 130, 500)
+        + gap
+        + chars("58/85", 137, 500)
+        + gap
+        + chars("号", 164, 500),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "1. 第58/85号"
+    page = Page(1, 600, 800, lines=[line, Line(chars("决议", 100, 482), 482, 10)])
+    assert "号决议" in "".join(p.text for p in paragraphs([page]))
+
+
 def test_no_break_space_is_an_inferred_narrow_space() -> None:
     line = Line(
         chars("of", 100, 500)

@@ -108,6 +108,14 @@ def test_a_non_breaking_hyphen_against_a_hyphen_is_equal() -> None:
     assert (change.op, change.typography) == ("equal", True)
 
 
+def test_typography_in_chinese_counts_no_words() -> None:
+    old = draft("1. 表示注意到民主和经济发展组织-古阿姆集团开展活动；\n")
+    new = draft("1. 表示注意到民主和经济发展组织\u2011古阿姆集团开展活动；\n")
+    result = diff_drafts(old, new)
+    assert result.summary()["typography"] == 1
+    assert (result.summary()["words_added"], result.summary()["words_removed"]) == (0, 0)
+
+
 def test_a_tab_inside_the_italic_opening_is_typography() -> None:
     old = canonical.parse(HEAD + "*Convinced* that the wishes of the people,\n")
     new = replace(

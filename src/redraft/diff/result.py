@@ -86,6 +86,10 @@ class DiffResult:
             counts["moved"] += change.moved
             counts["renumbered"] += change.renumbered
             counts["typography"] += change.typography
+            if change.op == "equal":
+                # typography only, or renumbered: no word changed, even where a segment is
+                # a whole run of Chinese ("组织-古阿姆" / "组织‑古阿姆" counts 10 words a side)
+                continue
             added, removed = word_counts(change.segments)
             counts["words_added"] += added
             counts["words_removed"] += removed

@@ -13,6 +13,7 @@ paragraphs and footnotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -69,9 +70,29 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
         text = char.text
         if char.generated and text == " ":
             text = _inferred_space(chars, index, line, drawn_spaces)
+            if _beside_cjk(chars, index, line):
+                text = ""
         _add(out, text, char.italic and bool(text.strip()) or _italic_space(chars, index))
         index += 1
     return _trimmed(out)
+
+
+def _wide(char: str) -> bool:
+    """A Chinese (or other East Asian wide) character, full-width punctuation included:
+    such text is written without spaces."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _beside_cjk(chars: list[Char], index: int, line: Line) -> bool:
+    """Whether an inferred space is the narrow gap the word processor sets between
+    Chinese and Latin text or digits ("第 58/85 号"), which the document's text does
+    not have ("第58/85号"). A wide gap (the tab after a paragraph number, "1.⇥表示")
+    stays a space."""
+    before = next((c for c in reversed(chars[:index]) if c.text.strip()), None)
+    after = next((c for c in chars[index + 1 :] if c.text.strip()), None)
+    if before is None or after is None or _gap(before, after) >= 0.5 * line.size:
+        return False
+    return _wide(before.text[-1]) or _wide(after.text[0])
 
 
 def _few_inferred(line: Line) -> bool:
@@ -285,6 +306,8 @@ def _spaced(text: str, more: str) -> bool:
     "79/1"), unless a conjunction follows a hyphen ("low-" / "and middle-income")."""
     if _URL_CUT.search(text):
         return False
+    if text[-1:] and _wide(text[-1]) or more[:1] and _wide(more[0]):
+        return False  # Chinese lines join with nothing between them
     if not text.endswith(_NO_SPACE_AFTER) or text[:-1].endswith(" "):
         return True
     return text.endswith("-") and (more + " ").startswith(_AFTER_SUSPENDED)
