@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from redraft.store import Store
+from redraft.store.files import git_running_in
 
 FRONT = "---\nredraft: 1\nlanguage: en\n---\n\n"
 
@@ -128,6 +129,49 @@ def test_stale_git_locks_left_by_killed_processes_are_recovered(
     assert b"removed main.lock" in err and b"removed index.lock" in err
     assert len(store.versions("d")) == 1
     fsck_clean(store.root)
+
+
+def test_a_fresh_lock_a_killed_git_left_is_removed_when_no_git_runs_there(
+    store: Store, tmp_path: Path
+) -> None:
+    # kill -9 of a save's process group leaves index.lock just written: with no git
+    # running in the store, the next save removes it and updates the index at once
+    for lock in (store.git_dir / "refs" / "heads" / "main.lock", store.git_dir / "index.lock"):
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.write_text("")
+    file = tmp_path / "v.txt"
+    file.write_text(text(1))
+    proc = save_process(store.root, "d", file)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"removed main.lock" in err and b"removed index.lock" in err
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=store.root, capture_output=True, text=True
+    )
+    assert status.stdout == ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="needs Linux's /proc")
+def test_a_live_git_in_the_store_is_seen_and_one_elsewhere_is_not(
+    store: Store, tmp_path: Path
+) -> None:
+    assert not git_running_in(store.root)
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    subprocess.run(["git", "init", "-q", str(elsewhere)], check=True)
+    for where, seen in ((elsewhere, False), (store.root, True)):
+        # cat-file --batch waits on its input: a git process alive in ``where``
+        live = subprocess.Popen(
+            ["git", "-C", str(where), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        try:
+            time.sleep(0.2)  # let it start and change to its directory
+            assert git_running_in(store.root) is seen
+        finally:
+            live.communicate(b"", timeout=10)
+    assert not git_running_in(store.root)
 
 
 def test_a_busy_store_makes_a_writer_wait_then_give_up_in_one_line(

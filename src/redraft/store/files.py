@@ -99,18 +99,48 @@ def atomic_write(
         temp.unlink(missing_ok=True)
 
 
-def remove_if_stale(lock: Path, warnings: list[str], older_than: float = STALE_GIT_LOCK) -> bool:
-    """Remove a git lock file a killed git process left (older than ``older_than``);
-    True when it is gone, False when it is recent (a live git may hold it)."""
+def remove_if_stale(
+    lock: Path, warnings: list[str], older_than: float = STALE_GIT_LOCK, root: Path | None = None
+) -> bool:
+    """Remove a git lock file a killed git process left (older than ``older_than``, or
+    of any age when no git process runs in the repository at ``root``); True when it is
+    gone, False when a live git may hold it."""
     try:
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
         return True
-    if age < older_than:
+    if age < older_than and (root is None or git_running_in(root)):
         return False
     lock.unlink(missing_ok=True)
     warnings.append(f"removed {lock.name} left by a killed git process ({age:.0f} s old)")
     return True
+
+
+def git_running_in(root: Path) -> bool:
+    """Whether a git process may be working in the repository at ``root``: on Linux, any
+    process named git whose working directory is inside it (``git -C`` and redraft's own
+    calls change to it). A lock git left is only removed when none is: a git killed with
+    its redraft (``kill -9`` of the process group) leaves ``index.lock`` behind, and a
+    fresh one would otherwise keep the next save from updating the index for ten
+    seconds. Without ``/proc``, or a process we may not look at, it answers yes."""
+    proc = Path("/proc")
+    if not (proc / "self" / "cwd").exists():
+        return True
+    inside = str(root.resolve())
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() != "git":
+                continue
+            cwd = os.readlink(entry / "cwd")
+        except FileNotFoundError:
+            continue  # the process ended meanwhile
+        except OSError:
+            return True  # someone else's git: assume it may be ours to wait for
+        if cwd == inside or cwd.startswith(inside + os.sep):
+            return True
+    return False
 
 
 @contextmanager

@@ -87,7 +87,16 @@ def _clear_stale_ref_lock(error: str, warnings: list[str], late: bool) -> None:
     older_than = STALE_HELD_GIT_LOCK if late else STALE_GIT_LOCK
     for word in error.replace("'", " ").split():
         if word.endswith(".lock") and os.path.isabs(word):
-            remove_if_stale(Path(word), warnings, older_than)
+            lock = Path(word)
+            remove_if_stale(lock, warnings, older_than, root=_repository_of(lock))
+
+
+def _repository_of(lock: Path) -> Path | None:
+    """The working tree around a lock under ``.git`` (None when it is not under one)."""
+    for parent in lock.parents:
+        if parent.name == ".git":
+            return parent.parent
+    return None
 
 
 def pack_loose_objects(store: GitContext, pack_limit: int) -> None:
@@ -162,11 +171,14 @@ def _update_index(store: GitContext, paths: list[str]) -> None:
     # paths go on standard input: a session's thousands of drafts exceed no argument limit
     names = "".join(f"{path}\0" for path in paths).encode()
     command = ["update-index", "--add", "-z", "--stdin"]
-    proc = run_git(store.root, command, names, check=False)
-    if proc.returncode != 0:
-        index_lock = store.git_dir / "index.lock"
-        if index_lock.exists() and remove_if_stale(index_lock, store.warnings):
-            proc = run_git(store.root, command, names, check=False)
+    index_lock = store.git_dir / "index.lock"
+    for _ in range(61):  # about three seconds, as for the branch's lock
+        proc = run_git(store.root, command, names, check=False)
+        if proc.returncode == 0 or not index_lock.exists():
+            break
+        # a lock a killed git left goes at once; a live git's is waited for
+        if not remove_if_stale(index_lock, store.warnings, root=store.root):
+            time.sleep(0.05)
     if proc.returncode != 0:
         shown = paths[0] if len(paths) == 1 else f"{len(paths)} drafts"
         store.warnings.append(f"git index not updated for {shown} (is a git command running?)")
