@@ -301,6 +301,28 @@ def test_readers_give_the_same_text_for_the_same_document() -> None:
     assert from_xml.find("PP1").opening == from_text.find("PP1").opening == "Recalling"  # type: ignore[union-attr]
 
 
+def test_a_no_break_space_after_a_number_is_no_part_of_the_text() -> None:
+    """The UN's French XML puts a no-break space between "a)" and the text (854
+    paragraphs of the 79th session): the AKN reader trims it as the Word reader does."""
+    from redraft.readers.akn import read_akn
+    from redraft.readers.docx import read_docx
+    from redraft.render.docx_draft import render_draft_docx
+
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement '
+        'name="resolution"><preamble><formula name="enactingFormula"><p><span class="italic">'
+        "L’Assemblée générale</span>,</p></formula></preamble><mainBody>"
+        "<paragraph><num>1.</num><intro><p>Décide :</p></intro><paragraph><num>a)"
+        "</num><content><p> Redoubler d’efforts ; </p></content>"
+        "</paragraph></paragraph></mainBody></statement></akomaNtoso>"
+    )
+    from_xml, _ = read_akn(xml.encode(), "r.xml")
+    assert from_xml.find("OP1(a)").text == "Redoubler d’efforts ;"  # type: ignore[union-attr]
+    from_word, _ = read_docx(render_draft_docx(from_xml), "r.docx")
+    assert [u.text for u in from_word.units()] == [u.text for u in from_xml.units()]
+    assert collapse_spaces(" Redoubler ; ") == "Redoubler ;"
+
+
 def test_save_refuses_control_characters(tmp_path: Path) -> None:
     store, text = tmp_path / "store", tmp_path / "d.txt"
     assert run("init", str(store))[0] == 0

@@ -77,12 +77,14 @@ _ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def collapse_spaces(text: str) -> str:
-    """Runs of plain whitespace (space, tab, line end) as one space, ends trimmed; a
-    no-break space stays (``" ".join(text.split())`` would turn it into a space). What
-    a reader does to the text of a paragraph it joins from lines or runs."""
-    if not any(space in text for space in _ASCII_SPACING) and text.strip(" ") == text:
+    """Runs of plain whitespace (space, tab, line end) as one space, ends trimmed of
+    whitespace of any kind; a no-break space inside stays (``" ".join(text.split())``
+    would turn it into a space). What a reader does to the text of a paragraph it joins
+    from lines or runs: a no-break space at an end separates the text from a number
+    (French "a)\u00a0Redoubler"), and the AKN reader trims it too."""
+    if not any(space in text for space in _ASCII_SPACING) and text.strip() == text:
         return text
-    return _ASCII_SPACE_RUN.sub(" ", text).strip(" ")
+    return _ASCII_SPACE_RUN.sub(" ", text).strip()
 
 
 def comparable(text: str) -> str:
