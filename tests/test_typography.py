@@ -279,6 +279,20 @@ def test_the_text_reader_keeps_no_break_spaces_where_the_document_had_them() -> 
     assert draft.find("OP1").text == "Urges States to act;"  # type: ignore[union-attr]
 
 
+def test_no_break_spaces_come_back_after_a_chinese_opening_and_in_runs() -> None:
+    """An unstyled Word file (a redline LibreOffice saved) is read by the text reader:
+    in Chinese the italic opening runs into the text ("*认识到*关岛", 79/105) and a run of
+    two no-break spaces stands in Russian 79/104; both as the AKN reader reads them."""
+    from redraft.readers.text import read_text
+
+    draft, _ = read_text(
+        "大会，\n\n*认识到*关岛的努力，并回顾已有11\u00a0000多名原住民，\n\n"
+        "1.\t*Ссылаясь* на резолюцию\u00a0\u00a01514\u00a0(XV);\n"
+    )
+    assert draft.find("PP1").text == "认识到关岛的努力，并回顾已有11\u00a0000多名原住民，"  # type: ignore[union-attr]
+    assert draft.find("OP1").text == "Ссылаясь на резолюцию\u00a0\u00a01514\u00a0(XV);"  # type: ignore[union-attr]
+
+
 def test_readers_give_the_same_text_for_the_same_document() -> None:
     """U+200E after a paragraph (as the UN's XML has it) is dropped by every reader."""
     from redraft.readers.akn import read_akn

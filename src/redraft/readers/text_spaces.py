@@ -42,7 +42,7 @@ class _Restorer:
         return tuple(self.block(block) for block in blocks)
 
     def block(self, block: Paragraph) -> Paragraph:
-        text = self.text(block.text, advance=True)
+        text = self.text(block.text, advance=True, opening=block.opening)
         footnotes = tuple(self.footnote(note) for note in block.footnotes)
         children = self.blocks(block.children)
         opening = text[: len(block.opening)] if block.opening else ""
@@ -51,12 +51,16 @@ class _Restorer:
     def footnote(self, note: Footnote) -> Footnote:
         return replace(note, text=self.text(note.text, advance=False))
 
-    def text(self, text: str, advance: bool) -> str:
+    def text(self, text: str, advance: bool, opening: str = "") -> str:
         if " " not in text:
             return text
-        # the first word without what follows it: "*Recalling*, its" has "Recalling"
+        # the first word without what follows it: "*Recalling*, its" has "Recalling";
+        # in Chinese the italic opening runs into the text ("*认识到*关岛"), so it is
+        # looked for alone
         lead = _FIRST_WORD.match(text)
         first = lead.group(0)[:16] if lead else text[:1]
+        if opening and text.startswith(opening) and len(opening) < len(first):
+            first = opening
         start = self.spaced.find(first, self.cursor)
         for _ in range(TRIES):  # the first word may stand earlier in another paragraph
             if start < 0:
@@ -82,7 +86,7 @@ class _Restorer:
                 gap = _GAP.match(document, at)
                 if gap is None:
                     return None
-                out.append(next((c for c in gap.group(0) if c in NO_BREAK_SPACES), " "))
+                out.append(_space_of(gap.group(0)))
                 at = gap.end()
             if document.startswith(word, at):
                 at += len(word)
@@ -93,6 +97,15 @@ class _Restorer:
                 at = end
             out.append(word)
         return "".join(out), at
+
+
+def _space_of(gap: str) -> str:
+    """The space a paragraph's one space stands for, given the document's ``gap``: a
+    plain space, the no-break space printed there, or all of a run of no-break spaces
+    ("резолюцией\u00a0\u00a01514": the AKN and Word readers keep both)."""
+    if all(char in NO_BREAK_SPACES for char in gap):
+        return gap
+    return next((char for char in gap if char in NO_BREAK_SPACES), " ")
 
 
 #: What stands between two words of a paragraph: whitespace, and the asterisks that
