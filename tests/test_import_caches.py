@@ -167,3 +167,18 @@ def test_a_config_that_cannot_be_read_keeps_nothing(tmp_path: Path) -> None:
     assert cached_blobs(store)[:2] == (set(), set())
     code, _, err = run("check", "--store", str(store.root))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_a_store_that_cannot_be_read_back_still_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redraft.errors import StoreError
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise StoreError("cat-file failed")
+
+    monkeypatch.setattr(Store, "texts", failing)
+    store = imported(tmp_path, versions_of(BASE, 2))  # exit 0: the drafts are saved
+    monkeypatch.undo()
+    assert cached_blobs(store) == (set(), set(), set())
+    assert len(latest_blobs(store)) == 2

@@ -57,8 +57,14 @@ def fill_import_caches(
         return
     try:
         config = load_config(None, store)
-    except RedraftError:  # the commands will say what is wrong with it; nothing kept
+        _fill(opened, saved, config, steps)
+    except RedraftError:
+        # a config the commands will say is wrong, a store git cannot read back now: the
+        # drafts are saved, and the commands make what is not kept, as without an import
         return
+
+
+def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps) -> None:
     texts = opened.texts(saved)
     _SHARED[:] = [saved, texts, config]
     try:
