@@ -206,6 +206,7 @@ def import_(
 
     The drafts are recorded in one commit: a whole session imports in seconds."""
     from ..render.console import progress_steps
+    from ..resolve.import_caches import fill_import_caches
     from ..resolve.imports import drafts_from_files
 
     fields = _version_fields(by, message, "", date, ())
@@ -217,8 +218,14 @@ def import_(
     with progress_steps(quiet) as steps:
         steps.start("Saving drafts", len(items))
         results = opened.save_many(items, done=lambda _: steps.advance(), **fields)
+    shown = _import_json(results) if fmt == "json" else _import_text(results)
+    saved = [version for _, version in results if version is not None]
+    del items, results  # the drafts read from the files: their memory for what follows
+    with progress_steps(quiet) as steps:
+        # what the first stats, check and list would read and measure, done once here
+        fill_import_caches(opened, saved, store, steps)
     show_warnings(opened.warnings)
-    emit(_import_json(results) if fmt == "json" else _import_text(results), output)
+    emit(shown, output)
 
 
 def _import_rows(results: list[tuple[Incoming, Version | None]]) -> list[dict[str, Any]]:

@@ -77,6 +77,21 @@ def summaries(store: Store, found: dict[str, list[Version]] | None = None) -> li
     ]
 
 
+def note_listed(store: Store, figures: list[tuple[str, int, str]]) -> None:
+    """Keep the words and language of texts (git id, words, language) for
+    :func:`summaries`, as its run would (``redraft import``, :mod:`.import_caches`)."""
+    cached = store.load_cache(LOG_CACHE)
+    cache = read_log_cache(cached.decode("utf-8", "replace")) if cached else new_log_cache()
+    listed, languages = cache.get("listed"), cache.get("languages")
+    if not isinstance(listed, dict) or not isinstance(languages, dict):  # damaged: anew
+        listed = cache["listed"] = {}
+        languages = cache["languages"] = {}
+    for blob, words, language in figures:
+        listed[blob] = words
+        languages[blob] = language
+    store.save_cache(LOG_CACHE, json.dumps(cache).encode())
+
+
 def _language_of(data: bytes) -> str:
     """The language a stored text's front matter says ("en" when it cannot be read)."""
     from .. import canonical

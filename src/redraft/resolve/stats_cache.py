@@ -65,6 +65,18 @@ def cached_store_stats(
     return rows, symbols
 
 
+def note_stats(
+    opened: Store, rows: list[tuple[str, DraftStats]], words_per_page: int, latest: set[str]
+) -> None:
+    """Keep the statistics of the texts ``rows`` names (by git id), as a run of
+    :func:`cached_store_stats` would (``redraft import``, :mod:`.import_caches`); of the
+    entries kept before, those of the store's ``latest`` texts stay."""
+    known = string_map(load_document(opened, NAME, KIND), "entries")
+    entries = {key: entry for key, entry in known.items() if key.split(":")[0] in latest}
+    entries.update((f"{blob}:{words_per_page}", _encode(row)) for blob, row in rows)
+    save_document(opened, NAME, KIND, {"entries": entries})
+
+
 def _encode(row: DraftStats) -> list[Any]:
     return [
         row.words,
