@@ -54,7 +54,6 @@ IGNORED = INVISIBLE + "\u200c\u200d"
 #: typographic hyphen (U+2010). Not the dashes: an en dash in "2021–2030" is a different
 #: character a drafter chose, and the readers keep it.
 HYPHENS = "\u2010\u2011"
-_PLAIN_HYPHENS = {ord(char): "-" for char in HYPHENS}
 
 _INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 _DROP_IGNORED = {ord(char): None for char in IGNORED}
@@ -104,8 +103,11 @@ def comparable(text: str) -> str:
             return text
         return " ".join(text.split())
     text = " ".join(text.split())  # str.split knows every Unicode space
-    if "\u2011" in text or "\u2010" in text:
-        text = text.translate(_PLAIN_HYPHENS)
+    # str.replace, not translate: a translate table looks up every character in a dict
+    if "\u2011" in text:
+        text = text.replace("\u2011", "-")
+    if "\u2010" in text:
+        text = text.replace("\u2010", "-")
     if _IGNORED_CHAR.search(text) is None:  # rare: readers drop them already
         return text
     return " ".join(text.translate(_DROP_IGNORED).split())

@@ -306,31 +306,25 @@ class _Aligner(SplitMergePass):
         news = [j for _, n in gaps for j in n if self.new_words.size(j) >= MOVE_MIN_WORDS]
         if not olds or not news:
             return
-        size_old = {i: self.old_words.size(i) for i in olds}
-        size_new = {j: self.new_words.size(j) for j in news}
-
-        def may_match(i: int, j: int) -> bool:
-            # Jaccard <= shorter / longer: skip pairs of very different lengths unscored
-            # (the shorter at least MOVE_MIN times the longer, compared both ways
-            # rather than sorted: the longer passes its own test)
-            a, b = size_old[i], size_new[j]
-            return a >= MOVE_MIN * b and b >= MOVE_MIN * a
-
         if len(olds) * len(news) > DENSE_CELLS:
-            pairs: Iterable[tuple[int, int]] = candidate_pairs(
-                {i: self.old_words[i] for i in olds},
-                {j: self.new_words[j] for j in news},
-                MOVE_MIN,
+            size_old = {i: self.old_words.size(i) for i in olds}
+            size_new = {j: self.new_words.size(j) for j in news}
+            pairs: Iterable[tuple[int, int]] = (
+                (i, j)
+                for i, j in candidate_pairs(
+                    {i: self.old_words[i] for i in olds},
+                    {j: self.new_words[j] for j in news},
+                    MOVE_MIN,
+                )
+                if _sizes_may_match(size_old[i], size_new[j])
             )
         else:
-            pairs = ((i, j) for i in olds for j in news)
+            pairs = self._sized_pairs(olds, news)
         scored = sorted(
             (
                 (s, i, j)
                 for i, j in pairs
-                if may_match(i, j)
-                and self.may_reach(i, j, MOVE_MIN)
-                and (s := self.sim(i, j)) >= MOVE_MIN
+                if self.may_reach(i, j, MOVE_MIN) and (s := self.sim(i, j)) >= MOVE_MIN
             ),
             reverse=True,
         )
@@ -341,6 +335,21 @@ class _Aligner(SplitMergePass):
                 self.moves[i] = j
                 used_old.add(i)
                 used_new.add(j)
+
+    def _sized_pairs(self, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+        """Every (old, new) pair whose sizes pass :func:`_sizes_may_match`: with the new
+        units sorted by size those of one old unit are one run, found by bisection
+        instead of a test per pair (the same comparisons, so the same pairs)."""
+        by_size = sorted(news, key=self.new_words.size)
+        sizes = [self.new_words.size(j) for j in by_size]
+        scaled = [MOVE_MIN * b for b in sizes]  # nondecreasing, as sizes
+        pairs = []
+        for i in olds:
+            a = self.old_words.size(i)
+            lo = bisect.bisect_left(sizes, MOVE_MIN * a)  # first b >= MOVE_MIN * a
+            hi = bisect.bisect_right(scaled, a)  # first b with a < MOVE_MIN * b
+            pairs += [(i, j) for j in by_size[lo:hi]]
+        return pairs
 
     def _stayed(self, i: int, j: int) -> bool:
         """A footnote that went on with the paragraph citing it did not move: only its
@@ -361,6 +370,13 @@ class _Aligner(SplitMergePass):
         groups += [Group((i,), ()) for i in range(len(self.old)) if i not in used_old]
         groups += [Group((), (j,)) for j in range(len(self.new)) if j not in used_new]
         return groups
+
+
+def _sizes_may_match(a: int, b: int) -> bool:
+    """Jaccard <= shorter / longer: pairs of very different lengths cannot score
+    MOVE_MIN (the shorter at least MOVE_MIN times the longer, compared both ways rather
+    than sorted: the longer passes its own test)."""
+    return a >= MOVE_MIN * b and b >= MOVE_MIN * a
 
 
 def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:

@@ -63,7 +63,10 @@ class AlignState:
 
     def may_reach(self, i: int, j: int, floor: float) -> bool:
         """Whether the pair can score ``floor``, by a bound cheaper than the score: most
-        pairs a pass tries are far apart, and those need no counting."""
+        pairs a pass tries are far apart, and those need no counting. Units of two
+        families never pair (:meth:`sim` is 0): their bags are not even made."""
+        if self.old_fam[i] != self.new_fam[j]:
+            return False
         if (i, j) in self.scores:
             return self.scores[i, j] >= floor
         old_words, new_words = self.old_words, self.new_words
