@@ -71,12 +71,17 @@ _BAG_WORD = re.compile(r"[^\W_]+(?:['’\-/.][^\W_]+)*")
 #: The same words where the text holds no "_" (``\w`` is then ``[^\W_]``): plain
 #: ``\w`` and possessive repeats make the scan, the alignment's main cost, a quarter faster.
 _BAG_WORD_PLAIN = re.compile(r"\w++(?:['’\-/.]\w++)*+")
+#: And for an ASCII text, with ``re.ASCII`` (``\w`` a table lookup: a fifth faster).
+_BAG_WORD_ASCII = re.compile(r"\w++(?:['’\-/.]\w++)*+", re.ASCII)
 
 
 def words(text: str) -> Counter[str]:
     """The bag of lowercased words of a text (footnote references left out)."""
     text = mask_refs(text).replace("\x01", " ").lower()
-    pattern = _BAG_WORD if "_" in text else _BAG_WORD_PLAIN
+    if "_" in text:
+        pattern = _BAG_WORD
+    else:
+        pattern = _BAG_WORD_ASCII if text.isascii() else _BAG_WORD_PLAIN
     return Counter(pattern.findall(text))
 
 
