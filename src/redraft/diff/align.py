@@ -109,16 +109,13 @@ class _Aligner(SplitMergePass):
     def _unique_lis(self, lo: int, hi: int, nlo: int, nhi: int) -> list[tuple[int, int]]:
         """Pairs of text unique in both ranges, longest increasing subsequence."""
         old_count = Counter(self.old_keys[lo:hi])
-        new_pos: dict[str, int] = {}
-        new_count: Counter[str] = Counter()
-        for j in range(nlo, nhi):
-            key = self.new_keys[j]
-            new_count[key] += 1
-            new_pos[key] = j
+        new_keys = self.new_keys[nlo:nhi]
+        new_count = Counter(new_keys)  # counted in C: ``+= 1`` calls Counter.__missing__
+        new_pos = {key: nlo + j for j, key in enumerate(new_keys)}
         candidates = [
             (i, new_pos[key])
             for i in range(lo, hi)
-            if old_count[(key := self.old_keys[i])] == 1 and new_count[key] == 1
+            if old_count[(key := self.old_keys[i])] == 1 and new_count.get(key) == 1
         ]
         return longest_increasing(candidates)
 
@@ -152,17 +149,18 @@ class _Aligner(SplitMergePass):
     def gaps(self) -> list[tuple[list[int], list[int]]]:
         """Unpaired old and new indices between consecutive in-order pairs (a pair or
         the first units of a split/merge), in order; only gaps with something in them."""
-        anchors = sorted([*self.pair.items(), *((g.old[0], g.new[0]) for g in self.groups)])
-        anchor_old = [i for i, _ in anchors]
-        anchor_new = [j for _, j in anchors]
-        taken_old = set(self.pair).union(self.moves, *(g.old for g in self.groups))
-        taken_new = set(self.pair.values()).union(
-            self.moves.values(), *(g.new for g in self.groups)
+        first_new = dict(self.pair)
+        first_new.update((g.old[0], g.new[0]) for g in self.groups)
+        anchor_old = sorted(first_new)  # ints sort faster than (old, new) pairs
+        anchor_new = [first_new[i] for i in anchor_old]
+        free_old = self.all_old.difference(self.pair, self.moves, *(g.old for g in self.groups))
+        free_new = self.all_new.difference(
+            self.pair.values(), self.moves.values(), *(g.new for g in self.groups)
         )
         found: dict[int, tuple[list[int], list[int]]] = {}
-        for i in set(range(len(self.old))).difference(taken_old):
+        for i in free_old:
             found.setdefault(bisect.bisect_left(anchor_old, i), ([], []))[0].append(i)
-        for j in set(range(len(self.new))).difference(taken_new):
+        for j in free_new:
             found.setdefault(bisect.bisect_left(anchor_new, j), ([], []))[1].append(j)
         for olds, news in found.values():
             olds.sort()
