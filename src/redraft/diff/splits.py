@@ -44,6 +44,8 @@ class SplitMergePass(AlignState):
             current = partner.get(x)
             if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
                 continue
+            if current is not None and current - 1 not in free and current + 1 not in free:
+                continue  # no free neighbour: nothing to split into or merge from
             base = self._pair_sim(x, current, split) if current is not None else 0.0
             if base >= 0.9:
                 continue
@@ -74,8 +76,6 @@ class SplitMergePass(AlignState):
     ) -> tuple[int, ...] | None:
         """The best run of 2..MAX_GROUP other-side units explaining unit ``x``."""
         lo, hi = bounds
-        if current is not None and current - 1 not in free and current + 1 not in free:
-            return None  # no free neighbour: nothing to split into or merge from
         if current is None and hi - lo > WINDOW_RANGE:
             return None
         mine = self.old_words[x] if split else self.new_words[x]

@@ -84,12 +84,17 @@ _BAG_WORD_ASCII = re.compile(r"\w++(?:['’\-/.]\w++)*+", re.ASCII)
 
 def words(text: str) -> Counter[str]:
     """The bag of lowercased words of a text (footnote references left out)."""
+    return Counter(word_list(text))
+
+
+def word_list(text: str) -> list[str]:
+    """The words of :func:`words`, in order."""
     text = mask_refs(text).replace("\x01", " ").lower()
     if "_" in text:
         pattern = _BAG_WORD
     else:
         pattern = _BAG_WORD_ASCII if text.isascii() else _BAG_WORD_PLAIN
-    return Counter(pattern.findall(text))
+    return pattern.findall(text)
 
 
 class Bags:
@@ -105,8 +110,8 @@ class Bags:
         """The unit's bag and its size (``sum(bag.values())``), computed once."""
         found = self.sized.get(index)
         if found is None:
-            bag = words(self.units[index].text)
-            found = self.sized[index] = (bag, sum(bag.values()))
+            found_words = word_list(self.units[index].text)
+            found = self.sized[index] = (Counter(found_words), len(found_words))
         return found
 
     def __getitem__(self, index: int) -> Counter[str]:
