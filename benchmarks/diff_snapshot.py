@@ -1,7 +1,7 @@
 """The diff's output on real and generated pairs, written as JSON files: run it on the
 code before and after a change to the diff, then compare the two folders byte for byte.
 
-    python benchmarks/diff_snapshot.py OUT [--corpus ../shared/corpus] [--other-languages DIR]
+    python benchmarks/diff_snapshot.py [OUT] [--corpus ../shared/corpus] [--other-languages DIR]
     diff -r BEFORE AFTER && echo identical
 
 Files: each of the 170 pairs of ``unxml-ga/pairs-78-79.tsv`` diffed both ways (and
@@ -75,7 +75,7 @@ def other_languages(folder: Path, out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", default=Path("diff-snapshot"))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--other-languages", type=Path)
     args = parser.parse_args()
