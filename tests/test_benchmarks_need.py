@@ -17,6 +17,7 @@ NEEDS_CORPUS = (
     "check_bench.py",
     "diff_bench.py",
     "diff_corpus.py",
+    "diff_snapshot.py",
     "fidelity_bench.py",
     "languages_bench.py",
     "merge_corpus.py",

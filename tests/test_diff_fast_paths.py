@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redraft.diff.inline import diff_scored, diff_text, ratio
+from redraft.diff.result import Change, unchanged_change
 from redraft.diff.tokens import count_words, tokenize
 from redraft.diff.units import (
     _BAG_WORD,
@@ -18,6 +19,7 @@ from redraft.diff.units import (
     score_ceiling,
     words,
 )
+from redraft.model import Kind, Paragraph
 
 #: Text mixing what the patterns treat specially: separators inside words, underscores,
 #: superscript references, bracket references, digits, non-Latin letters.
@@ -39,6 +41,11 @@ texts = st.lists(
             ",",
             " ",
             "\n",
+            "\t",
+            "\x1c",
+            "\x1f",
+            "\x0b",
+            "\u00a0",
             "¹",
             "⁶",
             "[^x]",
@@ -119,3 +126,23 @@ def test_tokens_match_the_reference_patterns(text: str) -> None:
     assert tokenize(text) == _TOKEN_REFERENCE.findall(text)
     plain = re.sub(r"\[\^[^\]\s]+\]", " ", text)
     assert count_words(text) == len(_WORD_REFERENCE.findall(plain))
+
+
+@given(st.booleans(), st.sampled_from(["PP1", "OP3", "FN2"]), st.sampled_from(["PP1", "OP4"]))
+def test_unchanged_change_is_the_constructors(moved: bool, old_label: str, new_label: str) -> None:
+    before = Paragraph(Kind.OPERATIVE, "Decides to remain seized of the matter.", label=old_label)
+    after = Paragraph(Kind.OPERATIVE, before.text, label=new_label)
+    segments = (("=", before.text),)
+    built = Change(
+        op="equal",
+        old=(old_label,),
+        new=(new_label,),
+        moved=moved,
+        renumbered=old_label != new_label,
+        segments=segments,
+        old_units=(before,),
+        new_units=(after,),
+    )
+    fast = unchanged_change(before, after, moved, segments)
+    assert fast == built
+    assert list(vars(fast).items()) == list(vars(built).items())

@@ -19,6 +19,8 @@ from redraft.render.diff_json import diff_document
 from redraft.render.diff_markdown import render_diff_markdown
 from redraft.render.diff_text import render_diff_plain
 from redraft.typography import (
+    IGNORED,
+    SPLIT_SPACES,
     collapse_spaces,
     comparable,
     control_characters,
@@ -49,6 +51,19 @@ def test_comparable_treats_every_space_alike() -> None:
         comparable("Recalling\u200e its\u200b reso\u00adlution\ufeff") == "Recalling its resolution"
     )
     assert comparable("plain text") == "plain text"
+
+
+def test_split_spaces_are_every_space_str_split_knows() -> None:
+    spaces = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(SPLIT_SPACES) == spaces - {" "}
+    assert len(SPLIT_SPACES) == len(set(SPLIT_SPACES))
+
+
+@given(st.text(st.sampled_from(["a", "é", " ", "\u00a0", "\u2009", "\x1c", "\u200b", "\u2011"])))
+def test_comparable_is_its_definition(text: str) -> None:
+    normalised = " ".join(text.split()).replace("\u2011", "-").replace("\u2010", "-")
+    normalised = " ".join("".join(c for c in normalised if c not in IGNORED).split())
+    assert comparable(text) == normalised
 
 
 def test_a_non_breaking_hyphen_is_a_hyphen_but_a_dash_is_not() -> None:

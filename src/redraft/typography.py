@@ -54,12 +54,18 @@ IGNORED = INVISIBLE + "\u200c\u200d"
 #: typographic hyphen (U+2010). Not the dashes: an en dash in "2021–2030" is a different
 #: character a drafter chose, and the readers keep it.
 HYPHENS = "\u2010\u2011"
-_PLAIN_HYPHENS = {ord(char): "-" for char in HYPHENS}
 
 _INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 _DROP_IGNORED = {ord(char): None for char in IGNORED}
 _IGNORED_CHAR = re.compile(f"[{IGNORED}]")
 _ASCII_SPACING = ("  ", "\t", "\n", "\r", "\f", "\v")
+#: Every character ``str.split()`` splits at but the plain space (``str.isspace``; the
+#: no-break space first, the one most texts hold). Searching for each is cheaper than
+#: splitting a long text that holds none (tests/test_typography.py checks the list).
+SPLIT_SPACES = (
+    "\u00a0\u202f\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
+)
 
 
 def strip_invisible(text: str) -> str:
@@ -105,9 +111,13 @@ def comparable(text: str) -> str:
         ):
             return text
         return " ".join(text.split())
-    text = " ".join(text.split())  # str.split knows every Unicode space
-    if "\u2011" in text or "\u2010" in text:
-        text = text.translate(_PLAIN_HYPHENS)
+    if "  " in text or text.strip() is not text or any(s in text for s in SPLIT_SPACES):
+        text = " ".join(text.split())  # str.split knows every Unicode space
+    # str.replace, not translate: a translate table looks up every character in a dict
+    if "\u2011" in text:
+        text = text.replace("\u2011", "-")
+    if "\u2010" in text:
+        text = text.replace("\u2010", "-")
     if _IGNORED_CHAR.search(text) is None:  # rare: readers drop them already
         return text
     return " ".join(text.translate(_DROP_IGNORED).split())

@@ -109,16 +109,13 @@ class _Aligner(SplitMergePass):
     def _unique_lis(self, lo: int, hi: int, nlo: int, nhi: int) -> list[tuple[int, int]]:
         """Pairs of text unique in both ranges, longest increasing subsequence."""
         old_count = Counter(self.old_keys[lo:hi])
-        new_pos: dict[str, int] = {}
-        new_count: Counter[str] = Counter()
-        for j in range(nlo, nhi):
-            key = self.new_keys[j]
-            new_count[key] += 1
-            new_pos[key] = j
+        new_keys = self.new_keys[nlo:nhi]
+        new_count = Counter(new_keys)  # counted in C: ``+= 1`` calls Counter.__missing__
+        new_pos = {key: nlo + j for j, key in enumerate(new_keys)}
         candidates = [
             (i, new_pos[key])
             for i in range(lo, hi)
-            if old_count[(key := self.old_keys[i])] == 1 and new_count[key] == 1
+            if old_count[(key := self.old_keys[i])] == 1 and new_count.get(key) == 1
         ]
         return longest_increasing(candidates)
 
@@ -152,17 +149,18 @@ class _Aligner(SplitMergePass):
     def gaps(self) -> list[tuple[list[int], list[int]]]:
         """Unpaired old and new indices between consecutive in-order pairs (a pair or
         the first units of a split/merge), in order; only gaps with something in them."""
-        anchors = sorted([*self.pair.items(), *((g.old[0], g.new[0]) for g in self.groups)])
-        anchor_old = [i for i, _ in anchors]
-        anchor_new = [j for _, j in anchors]
-        taken_old = set(self.pair).union(self.moves, *(g.old for g in self.groups))
-        taken_new = set(self.pair.values()).union(
-            self.moves.values(), *(g.new for g in self.groups)
+        first_new = dict(self.pair)
+        first_new.update((g.old[0], g.new[0]) for g in self.groups)
+        anchor_old = sorted(first_new)  # ints sort faster than (old, new) pairs
+        anchor_new = [first_new[i] for i in anchor_old]
+        free_old = self.all_old.difference(self.pair, self.moves, *(g.old for g in self.groups))
+        free_new = self.all_new.difference(
+            self.pair.values(), self.moves.values(), *(g.new for g in self.groups)
         )
         found: dict[int, tuple[list[int], list[int]]] = {}
-        for i in set(range(len(self.old))).difference(taken_old):
+        for i in free_old:
             found.setdefault(bisect.bisect_left(anchor_old, i), ([], []))[0].append(i)
-        for j in set(range(len(self.new))).difference(taken_new):
+        for j in free_new:
             found.setdefault(bisect.bisect_left(anchor_new, j), ([], []))[1].append(j)
         for olds, news in found.values():
             olds.sort()
@@ -306,31 +304,25 @@ class _Aligner(SplitMergePass):
         news = [j for _, n in gaps for j in n if self.new_words.size(j) >= MOVE_MIN_WORDS]
         if not olds or not news:
             return
-        size_old = {i: self.old_words.size(i) for i in olds}
-        size_new = {j: self.new_words.size(j) for j in news}
-
-        def may_match(i: int, j: int) -> bool:
-            # Jaccard <= shorter / longer: skip pairs of very different lengths unscored
-            # (the shorter at least MOVE_MIN times the longer, compared both ways
-            # rather than sorted: the longer passes its own test)
-            a, b = size_old[i], size_new[j]
-            return a >= MOVE_MIN * b and b >= MOVE_MIN * a
-
         if len(olds) * len(news) > DENSE_CELLS:
-            pairs: Iterable[tuple[int, int]] = candidate_pairs(
-                {i: self.old_words[i] for i in olds},
-                {j: self.new_words[j] for j in news},
-                MOVE_MIN,
+            size_old = {i: self.old_words.size(i) for i in olds}
+            size_new = {j: self.new_words.size(j) for j in news}
+            pairs: Iterable[tuple[int, int]] = (
+                (i, j)
+                for i, j in candidate_pairs(
+                    {i: self.old_words[i] for i in olds},
+                    {j: self.new_words[j] for j in news},
+                    MOVE_MIN,
+                )
+                if _sizes_may_match(size_old[i], size_new[j])
             )
         else:
-            pairs = ((i, j) for i in olds for j in news)
+            pairs = self._sized_pairs(olds, news)
         scored = sorted(
             (
                 (s, i, j)
                 for i, j in pairs
-                if may_match(i, j)
-                and self.may_reach(i, j, MOVE_MIN)
-                and (s := self.sim(i, j)) >= MOVE_MIN
+                if self.may_reach(i, j, MOVE_MIN) and (s := self.sim(i, j)) >= MOVE_MIN
             ),
             reverse=True,
         )
@@ -341,6 +333,21 @@ class _Aligner(SplitMergePass):
                 self.moves[i] = j
                 used_old.add(i)
                 used_new.add(j)
+
+    def _sized_pairs(self, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+        """Every (old, new) pair whose sizes pass :func:`_sizes_may_match`: with the new
+        units sorted by size those of one old unit are one run, found by bisection
+        instead of a test per pair (the same comparisons, so the same pairs)."""
+        by_size = sorted(news, key=self.new_words.size)
+        sizes = [self.new_words.size(j) for j in by_size]
+        scaled = [MOVE_MIN * b for b in sizes]  # nondecreasing, as sizes
+        pairs = []
+        for i in olds:
+            a = self.old_words.size(i)
+            lo = bisect.bisect_left(sizes, MOVE_MIN * a)  # first b >= MOVE_MIN * a
+            hi = bisect.bisect_right(scaled, a)  # first b with a < MOVE_MIN * b
+            pairs += [(i, j) for j in by_size[lo:hi]]
+        return pairs
 
     def _stayed(self, i: int, j: int) -> bool:
         """A footnote that went on with the paragraph citing it did not move: only its
@@ -361,6 +368,13 @@ class _Aligner(SplitMergePass):
         groups += [Group((i,), ()) for i in range(len(self.old)) if i not in used_old]
         groups += [Group((), (j,)) for j in range(len(self.new)) if j not in used_new]
         return groups
+
+
+def _sizes_may_match(a: int, b: int) -> bool:
+    """Jaccard <= shorter / longer: pairs of very different lengths cannot score
+    MOVE_MIN (the shorter at least MOVE_MIN times the longer, compared both ways rather
+    than sorted: the longer passes its own test)."""
+    return a >= MOVE_MIN * b and b >= MOVE_MIN * a
 
 
 def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Group]:

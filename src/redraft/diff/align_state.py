@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .units import Bags, Unit, citing_blocks, family, score_ceiling, sized_score, unit_key
+from .units import (
+    Bags,
+    Unit,
+    citing_blocks,
+    family,
+    family_key,
+    score_ceiling,
+    sized_score,
+)
 
 PAIR_MIN = 0.35  # similarity to pair two units inside one gap
 PAIR_MIN_ALONE = 0.25  # ... when each is the only unpaired unit of its gap
@@ -24,7 +32,7 @@ DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
 WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long draft makes thousands
 class Group:
     """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
 
@@ -38,12 +46,14 @@ class AlignState:
 
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
         self.old, self.new = old, new
-        self.old_keys = [unit_key(u) for u in old]
-        self.new_keys = [unit_key(u) for u in new]
         self.old_words = Bags(old)
         self.new_words = Bags(new)
+        #: every index, made once: each pass asks which are still free
+        self.all_old, self.all_new = frozenset(range(len(old))), frozenset(range(len(new)))
         self.old_fam = [family(u) for u in old]
         self.new_fam = [family(u) for u in new]
+        self.old_keys = list(map(family_key, old, self.old_fam))  # unit_key, family known
+        self.new_keys = list(map(family_key, new, self.new_fam))
         self.pair: dict[int, int] = {}  # old index -> new index, in order
         self.moves: dict[int, int] = {}  # old index -> new index, out of order
         self.groups: list[Group] = []  # splits and merges
@@ -55,20 +65,21 @@ class AlignState:
             return 0.0
         score = self.scores.get((i, j))
         if score is None:
-            old_words, new_words = self.old_words, self.new_words
-            score = self.scores[i, j] = sized_score(
-                old_words[i], new_words[j], old_words.size(i), new_words.size(j)
-            )
+            (a, size_a), (b, size_b) = self.old_words.entry(i), self.new_words.entry(j)
+            score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
         return score
 
     def may_reach(self, i: int, j: int, floor: float) -> bool:
         """Whether the pair can score ``floor``, by a bound cheaper than the score: most
-        pairs a pass tries are far apart, and those need no counting."""
-        if (i, j) in self.scores:
-            return self.scores[i, j] >= floor
-        old_words, new_words = self.old_words, self.new_words
-        ceiling = score_ceiling(old_words[i], new_words[j], old_words.size(i), new_words.size(j))
-        return ceiling >= floor
+        pairs a pass tries are far apart, and those need no counting. Units of two
+        families never pair (:meth:`sim` is 0): their bags are not even made."""
+        if self.old_fam[i] != self.new_fam[j]:
+            return False
+        score = self.scores.get((i, j))
+        if score is not None:
+            return score >= floor
+        (a, size_a), (b, size_b) = self.old_words.entry(i), self.new_words.entry(j)
+        return score_ceiling(a, b, size_a, size_b) >= floor
 
     def parents(self) -> tuple[list[int], list[int]]:
         """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers
 from .align import Group, Unit, align_keyed
 from .inline import diff_scored
-from .result import Change, DiffResult, VerbShift
+from .result import Change, DiffResult, VerbShift, unchanged_change
 from .units import mask_refs
 
 GRANULARITIES = ("words", "chars")
@@ -118,16 +118,8 @@ def _same_kind(before: Unit, after: Unit) -> bool:
 
 def _unchanged(before: Unit, after: Unit, in_order: bool) -> Change:
     """The common case, kept cheap: one unit, same text, same kind."""
-    return Change(
-        op="equal",
-        old=(before.label,),
-        new=(after.label,),
-        moved=not in_order,
-        renumbered=before.label != after.label,
-        segments=(("=", before.text),) if before.text else (),
-        old_units=(before,),
-        new_units=(after,),
-    )
+    segments = (("=", before.text),) if before.text else ()
+    return unchanged_change(before, after, not in_order, segments)
 
 
 def _whole(op: str, text: str) -> tuple[tuple[str, str], ...]:

@@ -70,18 +70,21 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common head and tail of two texts, cut at whitespace so that no
     word is split: most edits touch a few words, and only the middle needs tokens."""
     limit = min(len(old), len(new))
+    # binary searches with C-speed comparisons; only the part not yet known equal is
+    # compared, so the slices halve each round
     lo, hi = 0, limit
-    while lo < hi:  # binary search with C-speed comparisons
+    while lo < hi:
         mid = (lo + hi + 1) // 2
-        if old.startswith(new[:mid]):
+        if old.startswith(new[lo:mid], lo):
             lo = mid
         else:
             hi = mid - 1
     head = max(old.rfind(space, 0, lo) for space in _SPACES) + 1  # just after a space
     lo, hi = 0, limit - head
+    old_end, new_end = len(old), len(new)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if old.endswith(new[len(new) - mid :]):
+        if old.endswith(new[new_end - mid : new_end - lo], 0, old_end - lo):
             lo = mid
         else:
             hi = mid - 1

@@ -44,6 +44,8 @@ class SplitMergePass(AlignState):
             current = partner.get(x)
             if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
                 continue
+            if current is not None and current - 1 not in free and current + 1 not in free:
+                continue  # no free neighbour: nothing to split into or merge from
             base = self._pair_sim(x, current, split) if current is not None else 0.0
             if base >= 0.9:
                 continue
@@ -74,6 +76,8 @@ class SplitMergePass(AlignState):
     ) -> tuple[int, ...] | None:
         """The best run of 2..MAX_GROUP other-side units explaining unit ``x``."""
         lo, hi = bounds
+        if current is None and hi - lo > WINDOW_RANGE:
+            return None
         mine = self.old_words[x] if split else self.new_words[x]
         fam = self.old_fam[x] if split else self.new_fam[x]
         other_words = self.new_words if split else self.old_words
@@ -81,14 +85,10 @@ class SplitMergePass(AlignState):
         best, best_score = None, max(SPLIT_MIN, base + SPLIT_GAIN)
         leftover: Counter[str] = Counter()
         if current is not None:
-            if current - 1 not in free and current + 1 not in free:
-                return None  # no free neighbour: nothing to split into or merge from
             starts = range(max(lo, current - MAX_GROUP + 1), current + 1)
             leftover = mine - other_words[current]
-        elif hi - lo <= WINDOW_RANGE:
-            starts = range(lo, hi)
         else:
-            return None
+            starts = range(lo, hi)
         for start in starts:
             bag: Counter[str] = Counter()
             for end in range(start, min(start + MAX_GROUP, hi)):

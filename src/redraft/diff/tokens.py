@@ -29,6 +29,16 @@ _WORD_TOKEN = re.compile(rf"{_W}++(?:['’\-/.]{_W}++|(?<=\d),\d++)*+")
 #: the same class, and a quarter faster to scan.
 _TOKEN_PLAIN = re.compile(r"\[\^[^\]\s]++\]|\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+|\s++|.", re.DOTALL)
 _WORD_TOKEN_PLAIN = re.compile(r"\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+")
+#: The same again for an ASCII text (half of a UN draft's paragraphs), compiled with
+#: ``re.ASCII``: ``\w`` is then one table lookup, not a Unicode category, and the scan
+#: a fifth faster. ``\s`` is spelled out: Unicode ``\s`` also takes the separators
+#: U+001C to U+001F, and ASCII ``\s`` does not.
+_ASCII_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f "
+_TOKEN_ASCII = re.compile(
+    rf"\[\^[^\]{_ASCII_SPACE}]++\]|\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+|[{_ASCII_SPACE}]++|.",
+    re.DOTALL | re.ASCII,
+)
+_WORD_TOKEN_ASCII = re.compile(r"\w++(?:['’\-/.]\w++|(?<=\d),\d++)*+", re.ASCII)
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _REF_MARK = re.compile(r"\[\^[^\]\s]+\]")
 
@@ -40,6 +50,8 @@ def _plain(text: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """Tokens whose concatenation is exactly ``text``."""
+    if text.isascii():
+        return _TOKEN_ASCII.findall(text)
     return (_TOKEN_PLAIN if _plain(text) else _TOKEN).findall(text)
 
 
@@ -47,6 +59,8 @@ def count_words(text: str) -> int:
     """Words as the summary counts them: word tokens (footnote markers excluded)."""
     if "[^" in text:
         text = _REF_MARK.sub(" ", text)
+    if text.isascii():
+        return len(_WORD_TOKEN_ASCII.findall(text))
     return len((_WORD_TOKEN_PLAIN if _plain(text) else _WORD_TOKEN).findall(text))
 
 
