@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=24, help="how many resolutions (default 24)")
     parser.add_argument("--only", default="", help="these resolutions only: 79/11,79/2")
     parser.add_argument("--show", action="store_true", help="print the units that differ")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the PDFs in this folder")
     args = parser.parse_args()
     if args.languages_dir is None:
         need(args.corpus / "unxml-ga-79-other-languages.tar.xz", "the UN's AKN XML in Arabic")
@@ -78,10 +79,10 @@ def main() -> None:
         print("pdf_arabic_bench.py: needs LibreOffice (soffice) to print PDFs", file=sys.stderr)
         sys.exit(2)
     with languages_dir(args.corpus, args.languages_dir) as folder:
-        run(chosen(folder / "Arabic", args.n, args.only), args.show)
+        run(chosen(folder / "Arabic", args.n, args.only), args.show, args.keep)
 
 
-def run(files: list[Path], show: bool) -> None:
+def run(files: list[Path], show: bool, keep: Path | None = None) -> None:
     from tests.pdf_builder import build_pdfs
 
     from redraft.readers.akn import read_akn
@@ -98,6 +99,9 @@ def run(files: list[Path], show: bool) -> None:
         for name in sources:
             pdf = pdfs[name.replace("/", "-")]
             reads[name] = read_pdf(pdf.read_bytes(), pdf.name)[0] if pdf.exists() else None
+            if keep is not None and pdf.exists():
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / pdf.name).write_bytes(pdf.read_bytes())
     agreed = units = whole = 0
     for name, source in sources.items():
         read = reads[name]

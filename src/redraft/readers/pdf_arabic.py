@@ -6,14 +6,26 @@ character's box says repairs them:
 
     ligatures   two letters drawn as one glyph (lam-alef "لا", "لأ") come with one box
                 and in the wrong order ("األمم" for "الأمم"): put in logical order
-    kashida     the tatweel a justified line stretches its words with comes back as "/"
-                (the glyph's code in the font): a flat glyph between letters, dropped
+    kashida     the tatweel a justified line stretches its words with comes back as "/",
+                "$", "6", "\x1e"... (whatever code the font subset gave its glyph): a
+                flat glyph between letters, dropped; so is the empty space LibreOffice
+                draws before a vowel mark ("علما ً")
+    order       PDFium's guess at reading order puts neutrals at the wrong end ("،إن
+                الجمعية العامة"), brackets the wrong way round (")2005("), a paragraph
+                number after the line's text: the line is read again from left to right
+                by position, and the Unicode bidirectional algorithm's levels (computed
+                on that visual order, :mod:`.pdf_bidi`) put it back in logical order,
+                brackets at a right-to-left level mirrored
 
 Only lines holding Arabic letters are touched.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
+
+from .pdf_bidi import logical_order
 from .pdf_layout import Char, Line, Page
 
 
@@ -27,30 +39,61 @@ def is_arabic(text: str) -> bool:
 
 def arabic_lines(pages: list[Page]) -> None:
     """Repair every Arabic line of the pages, body and footnote block alike."""
-    for page in pages:
-        for line in [*page.lines, *page.notes]:
-            if any(is_arabic(char.text) for char in line.chars):
-                repair(line)
+    lines = [line for page in pages for line in [*page.lines, *page.notes]]
+    arabic = [line for line in lines if any(is_arabic(char.text) for char in line.chars)]
+    rtl = right_to_left(arabic)
+    for line in arabic:
+        repair(line, rtl)
 
 
-def repair(line: Line) -> None:
-    line.chars = ligatures(kashida(line.chars))
+def repair(line: Line, rtl: bool = False) -> None:
+    """One Arabic line in logical order; ``rtl``: the paragraphs are set right to left."""
+    line.chars = logical_order(ligatures(kashida(line.chars)), line, rtl)
+
+
+def right_to_left(arabic: list[Line]) -> bool:
+    """Whether the Arabic paragraphs are set right to left, as the UN prints them: their
+    short lines (a paragraph's last) keep to the right edge of the text, not the left.
+    (A Word document whose paragraphs are not marked right-to-left prints them from the
+    left, numbers at the left margin too.)"""
+    if not arabic:
+        return False
+    left = Counter(round(line.x0) for line in arabic).most_common(1)[0][0]
+    right = Counter(round(line.x1) for line in arabic).most_common(1)[0][0]
+    flush_left = sum(1 for ln in arabic if ln.x0 - left < 2 and right - ln.x1 > 30)
+    flush_right = sum(1 for ln in arabic if right - ln.x1 < 2 and ln.x0 - left > 30)
+    return flush_right > flush_left
 
 
 def kashida(chars: list[Char]) -> list[Char]:
-    """Drop the kashidas: a "/" whose glyph is flat (a quarter of the type size high at
-    most; a slash is taller than a digit) next to an Arabic letter or another kashida."""
+    """Drop the kashidas: a glyph that is flat (its box a sixth of the type size high at
+    most; a hyphen or full stop is no kashida) with Arabic letters on either side (other
+    kashidas aside); and a space of no width right before a vowel mark."""
     flat = [_flat(char) for char in chars]
     keep: list[Char] = []
     for index, char in enumerate(chars):
         if flat[index] and _between_letters(chars, flat, index):
             continue
+        after = chars[index + 1].text if index + 1 < len(chars) else ""
+        if char.text == " " and char.x1 - char.x0 < 0.01 and _mark(after):
+            continue
         keep.append(char)
     return keep
 
 
+def _mark(text: str) -> bool:
+    return bool(text) and unicodedata.category(text[0]) == "Mn"
+
+
 def _flat(char: Char) -> bool:
-    return char.text == "/" and 0 < char.height < 0.25 * char.size
+    """A flat glyph that is not a letter, digit or sign the text has."""
+    if not 0.2 < char.height < 0.16 * char.size or char.generated:
+        return False
+    return char.text not in _NOT_KASHIDA and not "\u0600" <= char.text[:1] <= "\u06ff"
+
+
+#: Flat signs of the text itself.
+_NOT_KASHIDA = frozenset("-–—_.,")
 
 
 def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
@@ -62,7 +105,7 @@ def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
         end += 1
     before = chars[start - 1].text if start else ""
     after = chars[end + 1].text if end + 1 < len(chars) else ""
-    return is_arabic(before) or is_arabic(after)
+    return (is_arabic(before) or _mark(before)) and is_arabic(after)
 
 
 def ligatures(chars: list[Char]) -> list[Char]:

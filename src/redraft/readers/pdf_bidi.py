@@ -1,0 +1,246 @@
+"""A printed line of mixed Arabic and Latin text put back in logical order from its
+characters' positions: the Unicode bidirectional algorithm (UAX #9) run backwards.
+
+A word processor lays a line out by giving each character a level (even: left to right,
+odd: right to left) and reversing the runs of higher levels; reversing the same runs again
+gives the text back. The levels are computed here on the visual order (left to right by
+position), which gives the same levels for what UN texts hold (Arabic words, numbers,
+symbols such as "A/RES/79/1", brackets, punctuation), with the rules that matter for them:
+
+    W2-W7   a number after Arabic letters is Arabic ("2003" ending an Arabic sentence at
+            the left of the line stays with it), separators inside numbers ("58/85") join
+            them, a number after Latin letters is Latin ("A/79/302")
+    N1-N2   neutrals (spaces, brackets, slashes, commas) between two runs of one
+            direction take it, others the paragraph's direction
+    L1      a tab (a wide gap after a paragraph number or footnote marker) and the line's
+            ends are at the paragraph's level
+    L2      the runs reversed, highest level first
+    L4      brackets at an odd level mirrored ("(" is drawn as ")")
+
+Characters sharing one glyph box (a ligature) stay together in the order given.
+A raised footnote marker is neutral: the word processor sets it with the text around it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .pdf_layout import Char, Line, is_superscript
+
+Cluster = list[Char]
+
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
+_MIRROR |= {"<": ">", ">": "<", "“": "”", "”": "“", "‘": "’", "’": "‘"}
+#: Punctuation ending a paragraph: at the right end of a left-to-right line it ends it.
+_CLOSING = ".,،؛:;!؟?"
+_STRONG = ("L", "R")
+
+
+def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char]:
+    """The line's characters in logical order; ``rtl``: the paragraph is right to left."""
+    clusters = _clusters(chars)
+    clusters.sort(key=lambda cluster: (cluster[0].x0 + cluster[0].x1) / 2)
+    base = 1 if rtl else 0
+    levels: list[int] = []
+    segments = _segments(clusters, line)
+    for number, (segment, tab) in enumerate(segments):
+        edges = _edges(segment, base, first=number > 0)
+        levels += _levels([_kind(cluster, line) for cluster in segment], base, edges)
+        if tab:
+            levels.append(base)
+    order = _reordered(list(range(len(clusters))), levels)
+    out: list[Char] = []
+    for index in order:
+        for char in clusters[index]:
+            mirrored = _MIRROR.get(char.text) if levels[index] % 2 else None
+            out.append(Char(mirrored, *_fields(char)) if mirrored else char)
+    return _empty_brackets(_marker_brackets(out, line))
+
+
+def _fields(char: Char) -> tuple[float, float, float, float, bool, bool, float]:
+    return char.x0, char.x1, char.y, char.size, char.italic, char.generated, char.height
+
+
+def _clusters(chars: list[Char]) -> list[Cluster]:
+    out: list[Cluster] = []
+    for char in chars:
+        last = out[-1][0] if out else None
+        mark = unicodedata.category(char.text[:1] or " ") == "Mn"  # a vowel mark: its letter's
+        if last is not None and (mark or _same_box(last, char) and char.text.strip()):
+            out[-1].append(char)
+        else:
+            out.append([char])
+    return out
+
+
+def _same_box(one: Char, other: Char) -> bool:
+    return abs(one.x0 - other.x0) < 0.05 and abs(one.x1 - other.x1) < 0.05 and one.x1 > one.x0
+
+
+def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], bool]]:
+    """The line cut at its tabs, on the side of a part holding no Arabic letter (a
+    paragraph number, a footnote's marker): a tab is drawn as a space of no width, or
+    leaves a wide gap (twice the type size). Each segment but the last ends with its tab
+    (``True``)."""
+    out: list[tuple[list[Cluster], bool]] = []
+    start = 0
+    for index, cluster in enumerate(clusters):
+        if cluster[0].text.strip() or not 0 < index < len(clusters) - 1:
+            continue
+        gap = clusters[index + 1][0].x0 - clusters[index - 1][-1].x1
+        before, after = clusters[start:index], clusters[index + 1 :]
+        tab = not cluster[0].generated and cluster[0].x1 - cluster[0].x0 < 0.1
+        wide = tab or gap > 2 * max(line.size, 1.0)
+        if wide and (_latin_only(before) or _latin_only(after)):
+            out.append((before, True))
+            start = index + 1
+    out.append((clusters[start:], False))
+    return out
+
+
+def _latin_only(clusters: list[Cluster]) -> bool:
+    return not any(_bidi(char.text) == "R" for cluster in clusters for char in cluster)
+
+
+def _bidi(text: str) -> str:
+    kind = unicodedata.bidirectional(text[:1]) if text else "ON"
+    return {"AL": "R", "B": "WS", "S": "WS", "LRM": "L", "RLM": "R"}.get(kind, kind or "ON")
+
+
+def _kind(cluster: Cluster, line: Line) -> str:
+    char = cluster[0]
+    if char.text.isdigit() and is_superscript(char, line):
+        return "ON"  # a footnote marker
+    return _bidi(char.text)
+
+
+def _edges(segment: list[Cluster], base: int, first: bool) -> tuple[str, str]:
+    """The directions beyond the segment's left and right ends. A line of an Arabic
+    paragraph goes on from and into Arabic text (a quote opening the line, a comma
+    ending it belong to its Arabic words), except where the paragraph starts (after its
+    number) and where a left-to-right paragraph ends (its final punctuation)."""
+    if base == 1 or _latin_only(segment):
+        return ("R", "R") if base == 1 else ("L", "L")
+    printed = [cluster[0].text for cluster in segment if cluster[0].text.strip()]
+    right = "L" if printed and printed[-1] in _CLOSING else "R"
+    return ("L" if first else "R"), right
+
+
+def _levels(kinds: list[str], base: int, edges: tuple[str, str] = ("L", "L")) -> list[int]:
+    """Each character's level (W1-W7, N1-N2, I1-I2, L1) on a segment with no tab;
+    ``edges``: the directions beyond its left and right ends."""
+    kinds = _numbers(kinds, edges)
+    resolved = _neutrals(kinds, edges, "L" if base == 0 else "R")
+    levels = []
+    for kind in resolved:
+        if base == 0:
+            levels.append({"L": 0, "R": 1}.get(kind, 2))
+        else:
+            levels.append({"R": 1}.get(kind, 2))
+    for end in (range(len(kinds)), range(len(kinds) - 1, -1, -1)):
+        for index in end:  # L1: whitespace at either end of the line
+            if kinds[index] != "WS":
+                break
+            levels[index] = base
+    return levels
+
+
+def _numbers(kinds: list[str], edges: tuple[str, str]) -> list[str]:
+    """W2-W7 on the visual order: a number is Arabic (AN) after Arabic letters, Latin
+    (L) after Latin ones, as its first strong neighbour in reading order says; "58/85"
+    and "1,000" stay one number; other separators are neutral (ON)."""
+    out = list(kinds)
+    for index, kind in enumerate(kinds):
+        if kind == "NSM":
+            out[index] = out[index - 1] if index else edges[0]
+    for index, kind in enumerate(out):
+        if kind == "EN":
+            left, right = _strong(out, index, -1), _strong(out, index, 1)
+            nearest = left or right or edges[0]  # in reading order, the left one first
+            out[index] = "L" if nearest == "L" else "AN"
+    for index in range(1, len(out) - 1):
+        if out[index] in ("CS", "ES") and out[index - 1] == out[index + 1] != "L":
+            if out[index - 1] in ("EN", "AN"):
+                out[index] = out[index - 1]
+        elif out[index] in ("CS", "ES") and out[index - 1] == out[index + 1] == "L":
+            out[index] = "L"
+    return [k if k in ("L", "R", "EN", "AN", "WS") else "ON" for k in out]
+
+
+def _strong(kinds: list[str], index: int, step: int) -> str:
+    """The nearest strong direction from ``index`` on, "" at the line's end."""
+    index += step
+    while 0 <= index < len(kinds):
+        if kinds[index] in _STRONG:
+            return kinds[index]
+        index += step
+    return ""
+
+
+def _neutrals(kinds: list[str], edges: tuple[str, str], embedding: str) -> list[str]:
+    """N1-N2: a run of neutrals between two strong directions that agree takes theirs
+    (numbers count as right to left), otherwise the paragraph's."""
+    out = list(kinds)
+    index = 0
+    while index < len(out):
+        if out[index] not in ("WS", "ON"):
+            index += 1
+            continue
+        end = index
+        while end < len(out) and out[end] in ("WS", "ON"):
+            end += 1
+        before = _direction(out[index - 1]) if index else edges[0]
+        after = _direction(out[end]) if end < len(out) else edges[1]
+        out[index:end] = [before if before == after else embedding] * (end - index)
+        index = end
+    return out
+
+
+def _direction(kind: str) -> str:
+    return "L" if kind == "L" else "R"
+
+
+def _reordered(order: list[int], levels: list[int]) -> list[int]:
+    """L2: from the highest level down to the lowest odd one, reverse each run of
+    characters at that level or higher."""
+    if not levels:
+        return order
+    lowest_odd = min((lv for lv in levels if lv % 2), default=max(levels) + 1)
+    for level in range(max(levels), lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] < level:
+                index += 1
+                continue
+            end = index
+            while end < len(order) and levels[order[end]] >= level:
+                end += 1
+            order[index:end] = order[index:end][::-1]
+            index = end
+    return order
+
+
+def _marker_brackets(chars: list[Char], line: Line) -> list[Char]:
+    """A footnote marker in brackets beside Arabic text ("1994(¹)،") is printed with its
+    opening bracket mirrored while the marker keeps the paragraph's direction: ")¹)"."""
+    out = list(chars)
+    for index in range(1, len(out) - 1):
+        if not (out[index].text.isdigit() and is_superscript(out[index], line)):
+            continue
+        end = index
+        while end < len(out) and out[end].text.isdigit() and is_superscript(out[end], line):
+            end += 1
+        if end < len(out) and out[index - 1].text == out[end].text and out[end].text in "()":
+            out[index - 1] = Char("(", *_fields(out[index - 1]))
+            out[end] = Char(")", *_fields(out[end]))
+    return out
+
+
+def _empty_brackets(chars: list[Char]) -> list[Char]:
+    """An empty pair of brackets beside Arabic text comes mirrored, ")(": put back."""
+    out = list(chars)
+    for index in range(len(out) - 1):
+        if out[index].text == ")" and out[index + 1].text == "(":
+            out[index] = Char("(", *_fields(out[index]))
+            out[index + 1] = Char(")", *_fields(out[index + 1]))
+    return out
