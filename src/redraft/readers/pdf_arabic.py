@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from .pdf_bidi import logical_order
-from .pdf_layout import Char, Line, Page
+from .pdf_layout import Char, Line, Page, is_superscript
 
 
 def is_arabic(text: str) -> bool:
@@ -39,16 +40,52 @@ def is_arabic(text: str) -> bool:
 
 def arabic_lines(pages: list[Page]) -> None:
     """Repair every Arabic line of the pages, body and footnote block alike."""
+    for page in pages:
+        page.lines, page.notes = one_baseline(page.lines), one_baseline(page.notes)
     lines = [line for page in pages for line in [*page.lines, *page.notes]]
     arabic = [line for line in lines if any(is_arabic(char.text) for char in line.chars)]
     rtl = right_to_left(arabic)
     for line in arabic:
         repair(line, rtl)
+    for page in pages:
+        for block in (page.lines, page.notes):
+            for before, line in zip(block, block[1:], strict=False):
+                _carried_bracket(before, line)
+
+
+def _carried_bracket(before: Line, line: Line) -> None:
+    """A footnote marker's closing bracket carried to the next line ("(¹" / ")") comes
+    mirrored like the opening one: it closes."""
+    printed = [char for char in before.chars if char.text.strip()]
+    first = next((i for i, char in enumerate(line.chars) if char.text.strip()), None)
+    if not printed or first is None or line.chars[first].text != "(":
+        return
+    if printed[-1].text.isdigit() and is_superscript(printed[-1], before):
+        line.chars[first] = replace(line.chars[first], text=")")
+
+
+def one_baseline(lines: list[Line]) -> list[Line]:
+    """Pieces of one Arabic line put together: PDFium cuts a line at a raised footnote
+    marker, and the piece after it (in reading order) is printed left of the one before,
+    which the left-to-right grouping of :func:`.pdf_layout.group_lines` does not join."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        arabic = any(is_arabic(c.text) for c in line.chars)
+        if last is not None and arabic and abs(last.y - line.y) < 0.45 * max(line.size, 1.0):
+            last.chars.extend(line.chars)
+            last.size = max(last.size, line.size)
+        else:
+            out.append(line)
+    return out
 
 
 def repair(line: Line, rtl: bool = False) -> None:
     """One Arabic line in logical order; ``rtl``: the paragraphs are set right to left."""
-    line.chars = logical_order(ligatures(kashida(line.chars)), line, rtl)
+    chars = logical_order(ligatures(kashida(line.chars)), line, rtl)
+    while chars and chars[-1].text == " " and chars[-1].x1 - chars[-1].x0 < 0.01:
+        chars.pop()  # LibreOffice's empty space at a line end: not the text's
+    line.chars = chars
 
 
 def right_to_left(arabic: list[Line]) -> bool:

@@ -31,6 +31,9 @@ Cluster = list[Char]
 
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
 _MIRROR |= {"<": ">", ">": "<", "“": "”", "”": "“", "‘": "’", "’": "‘"}
+#: Quotation marks come mirrored wherever they stand in an Arabic line (LibreOffice
+#: draws the Arabic text's ” opening a quote as “, and its closing “ as ”).
+_QUOTES = frozenset("“”‘’")
 #: Punctuation ending a paragraph: at the right end of a left-to-right line it ends it.
 _CLOSING = ".,،؛:;!؟?"
 _STRONG = ("L", "R")
@@ -52,7 +55,8 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
     out: list[Char] = []
     for index in order:
         for char in clusters[index]:
-            mirrored = _MIRROR.get(char.text) if levels[index] % 2 else None
+            odd = levels[index] % 2 or char.text in _QUOTES
+            mirrored = _MIRROR.get(char.text) if odd else None
             out.append(Char(mirrored, *_fields(char)) if mirrored else char)
     return _empty_brackets(_marker_brackets(out, line))
 
@@ -62,15 +66,29 @@ def _fields(char: Char) -> tuple[float, float, float, float, bool, bool, float]:
 
 
 def _clusters(chars: list[Char]) -> list[Cluster]:
+    """Characters drawn as one glyph together; a vowel mark with the letter it is drawn
+    over (the nearest by position: PDFium may give it elsewhere in the line)."""
     out: list[Cluster] = []
+    marks: list[Char] = []
     for char in chars:
+        if _is_mark(char.text) and char.x1 > char.x0:
+            marks.append(char)
+            continue
         last = out[-1][0] if out else None
-        mark = unicodedata.category(char.text[:1] or " ") == "Mn"  # a vowel mark: its letter's
-        if last is not None and (mark or _same_box(last, char) and char.text.strip()):
+        if last is not None and _same_box(last, char) and char.text.strip():
             out[-1].append(char)
         else:
             out.append([char])
+    letters = [c for c in out if unicodedata.bidirectional(c[0].text[:1] or " ") == "AL"]
+    for mark in marks:
+        middle = (mark.x0 + mark.x1) / 2
+        near = min(letters or out, key=lambda c: abs((c[0].x0 + c[0].x1) / 2 - middle))
+        near.append(mark)
     return out
+
+
+def _is_mark(text: str) -> bool:
+    return unicodedata.category(text[:1] or " ") == "Mn"
 
 
 def _same_box(one: Char, other: Char) -> bool:
@@ -222,8 +240,14 @@ def _reordered(order: list[int], levels: list[int]) -> list[int]:
 
 def _marker_brackets(chars: list[Char], line: Line) -> list[Char]:
     """A footnote marker in brackets beside Arabic text ("1994(¹)،") is printed with its
-    opening bracket mirrored while the marker keeps the paragraph's direction: ")¹)"."""
-    out = list(chars)
+    opening bracket mirrored while the marker keeps the paragraph's direction: ")¹)";
+    a space PDFium infers between the marker and a bracket (a gap the line's
+    justification left) is not the text's."""
+    out = [
+        char
+        for index, char in enumerate(chars)
+        if not (_inferred(char) and _beside_marker(chars, index, line))
+    ]
     for index in range(1, len(out) - 1):
         if not (out[index].text.isdigit() and is_superscript(out[index], line)):
             continue
@@ -234,6 +258,20 @@ def _marker_brackets(chars: list[Char], line: Line) -> list[Char]:
             out[index - 1] = Char("(", *_fields(out[index - 1]))
             out[end] = Char(")", *_fields(out[end]))
     return out
+
+
+def _inferred(char: Char) -> bool:
+    """A space PDFium inferred, or one drawn with no width (no space of the text)."""
+    return char.text == " " and (char.generated or char.x1 - char.x0 < 0.01)
+
+
+def _beside_marker(chars: list[Char], index: int, line: Line) -> bool:
+    before = chars[index - 1] if index else None
+    after = chars[index + 1] if index + 1 < len(chars) else None
+    if before is None or after is None:
+        return False
+    raised = [c.text.isdigit() and is_superscript(c, line) for c in (before, after)]
+    return raised[0] and after.text in "()" or raised[1] and before.text in "()"
 
 
 def _empty_brackets(chars: list[Char]) -> list[Char]:

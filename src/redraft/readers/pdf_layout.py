@@ -262,6 +262,8 @@ def drop_furniture(pages: list[Page]) -> str:
             kind = furniture_kind(line.text) if _in_margin(page, line) else ""
             if kind == "running head" and line.y < page.height / 2:
                 kind = ""
+            if kind == "page number" and page.number == 1 and _not_of(line.text, len(pages)):
+                kind = ""
             if not kind:
                 kept.append(line)
                 continue
@@ -270,6 +272,13 @@ def drop_furniture(pages: list[Page]) -> str:
                 symbol = " ".join(line.text.split())
         page.lines = kept
     return symbol
+
+
+def _not_of(text: str, count: int) -> bool:
+    """ "79/14" atop a first page is no page "79 of 14" but a resolution's number
+    (printed without a full stop in Arabic and Chinese): not "N/count"."""
+    pages = re.fullmatch(r"(\d+)\s*/\s*(\d+)", " ".join(text.split()))
+    return pages is not None and int(pages.group(2)) != count
 
 
 def drop_repeated(pages: list[Page]) -> None:
