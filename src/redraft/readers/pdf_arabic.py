@@ -104,18 +104,37 @@ def right_to_left(arabic: list[Line]) -> bool:
 
 def kashida(chars: list[Char]) -> list[Char]:
     """Drop the kashidas: a glyph that is flat (its box a sixth of the type size high at
-    most; a hyphen or full stop is no kashida) with Arabic letters on either side (other
-    kashidas aside); and a space of no width right before a vowel mark."""
-    flat = [_flat(char) for char in chars]
+    most; a hyphen or full stop is no kashida) with Arabic letters on either side by
+    position (other kashidas aside); and spaces of no width inside a word."""
+    visual = sorted(range(len(chars)), key=lambda i: chars[i].x0 + chars[i].x1)
+    ordered = [chars[i] for i in visual]
+    flat = [_flat(char) for char in ordered]
+    flat = [flat[p] or _empty(ordered[p]) and _touching(ordered, p) for p in range(len(ordered))]
+    dropped = {
+        visual[place]
+        for place in range(len(visual))
+        if flat[place] and _between_letters([chars[i] for i in visual], flat, place)
+    }
     keep: list[Char] = []
     for index, char in enumerate(chars):
-        if flat[index] and _between_letters(chars, flat, index):
-            continue
         after = chars[index + 1].text if index + 1 < len(chars) else ""
-        if char.text == " " and char.x1 - char.x0 < 0.01 and _mark(after):
+        if index in dropped or _empty(char) and _mark(after):
             continue
         keep.append(char)
     return keep
+
+
+def _empty(char: Char) -> bool:
+    """A space drawn with no width: LibreOffice's, where it cuts a word's run in two (at a
+    footnote marker, before a vowel mark); no space of the text."""
+    return char.text == " " and not char.generated and char.x1 - char.x0 < 0.01
+
+
+def _touching(chars: list[Char], place: int) -> bool:
+    """Whether the glyphs left and right of ``place`` touch: one word."""
+    if not 0 < place < len(chars) - 1:
+        return False
+    return chars[place + 1].x0 - chars[place - 1].x1 < 0.1 * max(chars[place].size, 5.0)
 
 
 def _mark(text: str) -> bool:
@@ -134,7 +153,8 @@ _NOT_KASHIDA = frozenset("-–—_.,")
 
 
 def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
-    """A run of flat strokes with an Arabic letter on either side."""
+    """A run of flat strokes with an Arabic letter on either side (``chars`` from left
+    to right)."""
     start, end = index, index
     while start > 0 and flat[start - 1]:
         start -= 1
@@ -142,7 +162,7 @@ def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
         end += 1
     before = chars[start - 1].text if start else ""
     after = chars[end + 1].text if end + 1 < len(chars) else ""
-    return (is_arabic(before) or _mark(before)) and is_arabic(after)
+    return (is_arabic(before) or _mark(before)) and (is_arabic(after) or _mark(after))
 
 
 def ligatures(chars: list[Char]) -> list[Char]:
