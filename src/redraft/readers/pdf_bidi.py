@@ -47,7 +47,7 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
     levels: list[int] = []
     segments = _segments(clusters, line)
     for number, (segment, tab) in enumerate(segments):
-        edges = _edges(segment, base, first=number > 0)
+        edges = _edges(segment, base, after_tab=number > 0)
         levels += _levels([_kind(cluster, line) for cluster in segment], base, edges)
         if tab:
             levels.append(base)
@@ -97,9 +97,9 @@ def _same_box(one: Char, other: Char) -> bool:
 
 def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], bool]]:
     """The line cut at its tabs, on the side of a part holding no Arabic letter (a
-    paragraph number, a footnote's marker): a tab is drawn as a space of no width, or
-    leaves a wide gap (twice the type size). Each segment but the last ends with its tab
-    (``True``)."""
+    paragraph number, a footnote's marker): a space leaving a gap wider than the type
+    size, or half of it for a space drawn with no width (as LibreOffice draws a tab).
+    Each segment but the last ends with its tab (``True``)."""
     out: list[tuple[list[Cluster], bool]] = []
     start = 0
     for index, cluster in enumerate(clusters):
@@ -107,8 +107,8 @@ def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], 
             continue
         gap = clusters[index + 1][0].x0 - clusters[index - 1][-1].x1
         before, after = clusters[start:index], clusters[index + 1 :]
-        tab = not cluster[0].generated and cluster[0].x1 - cluster[0].x0 < 0.1
-        wide = tab or gap > 2 * max(line.size, 1.0)
+        empty = not cluster[0].generated and cluster[0].x1 - cluster[0].x0 < 0.01
+        wide = gap > (0.5 if empty else 1.2) * max(line.size, 1.0)
         if wide and (_latin_only(before) or _latin_only(after)):
             out.append((before, True))
             start = index + 1
@@ -132,16 +132,18 @@ def _kind(cluster: Cluster, line: Line) -> str:
     return _bidi(char.text)
 
 
-def _edges(segment: list[Cluster], base: int, first: bool) -> tuple[str, str]:
+def _edges(segment: list[Cluster], base: int, after_tab: bool) -> tuple[str, str]:
     """The directions beyond the segment's left and right ends. A line of an Arabic
     paragraph goes on from and into Arabic text (a quote opening the line, a comma
-    ending it belong to its Arabic words), except where the paragraph starts (after its
-    number) and where a left-to-right paragraph ends (its final punctuation)."""
+    ending it belong to its Arabic words), even after the paragraph's number, except
+    where a left-to-right paragraph ends (its final punctuation at the right) and where
+    one starts with a bracket or quote after its number or marker ("1⇥() القرار")."""
     if base == 1 or _latin_only(segment):
         return ("R", "R") if base == 1 else ("L", "L")
     printed = [cluster[0].text for cluster in segment if cluster[0].text.strip()]
     right = "L" if printed and printed[-1] in _CLOSING else "R"
-    return ("L" if first else "R"), right
+    left = "L" if after_tab and printed and printed[0] in "()[]“”" else "R"
+    return left, right
 
 
 def _levels(kinds: list[str], base: int, edges: tuple[str, str] = ("L", "L")) -> list[int]:
