@@ -142,27 +142,27 @@ def _mark(text: str) -> bool:
 
 
 def _flat(char: Char) -> bool:
-    """A flat glyph that is not a letter, digit or sign the text has."""
+    """A flat glyph that is no Arabic letter or sign (a full stop or hyphen may be: what
+    tells it from a kashida is that a kashida touches the letters either side)."""
     if not 0.2 < char.height < 0.16 * char.size or char.generated:
         return False
-    return char.text not in _NOT_KASHIDA and not "\u0600" <= char.text[:1] <= "\u06ff"
-
-
-#: Flat signs of the text itself.
-_NOT_KASHIDA = frozenset("-–—_.,")
+    return not "\u0600" <= char.text[:1] <= "\u06ff"
 
 
 def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
-    """A run of flat strokes with an Arabic letter on either side (``chars`` from left
-    to right)."""
+    """A run of flat strokes touching an Arabic letter on either side (``chars`` from
+    left to right)."""
     start, end = index, index
     while start > 0 and flat[start - 1]:
         start -= 1
     while end + 1 < len(chars) and flat[end + 1]:
         end += 1
-    before = chars[start - 1].text if start else ""
-    after = chars[end + 1].text if end + 1 < len(chars) else ""
-    return (is_arabic(before) or _mark(before)) and (is_arabic(after) or _mark(after))
+    if start == 0 or end + 1 == len(chars):
+        return False
+    before, after = chars[start - 1], chars[end + 1]
+    letters = all(is_arabic(c.text) or _mark(c.text) for c in (before, after))
+    near = 0.15 * max(chars[index].size, 5.0)
+    return letters and chars[start].x0 - before.x1 < near and after.x0 - chars[end].x1 < near
 
 
 def ligatures(chars: list[Char]) -> list[Char]:

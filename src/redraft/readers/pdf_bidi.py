@@ -43,6 +43,7 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
     """The line's characters in logical order; ``rtl``: the paragraph is right to left."""
     clusters = _clusters(chars)
     clusters.sort(key=lambda cluster: (cluster[0].x0 + cluster[0].x1) / 2)
+    clusters = _markers(clusters, line)
     base = 1 if rtl else 0
     levels: list[int] = []
     segments = _segments(clusters, line)
@@ -85,6 +86,22 @@ def _clusters(chars: list[Char]) -> list[Cluster]:
         near = min(letters or out, key=lambda c: abs((c[0].x0 + c[0].x1) / 2 - middle))
         near.append(mark)
     return out
+
+
+def _markers(clusters: list[Cluster], line: Line) -> list[Cluster]:
+    """A footnote marker's raised digits side by side ("¹⁷") are one unit: read left to
+    right whatever the direction around them."""
+    out: list[Cluster] = []
+    for cluster in clusters:
+        if out and _raised(out[-1][-1], line) and _raised(cluster[0], line):
+            out[-1].extend(cluster)
+        else:
+            out.append(cluster)
+    return out
+
+
+def _raised(char: Char, line: Line) -> bool:
+    return char.text.isdigit() and is_superscript(char, line)
 
 
 def _is_mark(text: str) -> bool:
