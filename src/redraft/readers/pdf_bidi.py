@@ -46,17 +46,22 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
     clusters = _markers(clusters, line)
     base = 1 if rtl else 0
     levels: list[int] = []
+    drawn: set[int] = set()  # an Arabic list number, "(أ)": right to left, not mirrored
     segments = _segments(clusters, line)
     for number, (segment, tab) in enumerate(segments):
-        edges = _edges(segment, base, after_tab=number > 0)
-        levels += _levels([_kind(cluster, line) for cluster in segment], base, edges)
+        if tab and not _latin_only(segment):
+            drawn.update(range(len(levels), len(levels) + len(segment)))
+            levels += [1] * len(segment)
+        else:
+            edges = ("L", "L") if tab and base == 0 else _edges(segment, base, number > 0)
+            levels += _levels([_kind(cluster, line) for cluster in segment], base, edges)
         if tab:
             levels.append(base)
     order = _reordered(list(range(len(clusters))), levels)
     out: list[Char] = []
     for index in order:
         for char in clusters[index]:
-            odd = levels[index] % 2 or char.text in _QUOTES
+            odd = levels[index] % 2 and index not in drawn or char.text in _QUOTES
             mirrored = _MIRROR.get(char.text) if odd else None
             out.append(Char(mirrored, *_fields(char)) if mirrored else char)
     return _empty_brackets(_marker_brackets(out, line))
@@ -113,9 +118,10 @@ def _same_box(one: Char, other: Char) -> bool:
 
 
 def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], bool]]:
-    """The line cut at its tabs, on the side of a part holding no Arabic letter (a
-    paragraph number, a footnote's marker): a space leaving a gap wider than the type
-    size, or half of it for a space drawn with no width (as LibreOffice draws a tab).
+    """The line cut at its tabs, after a paragraph number or footnote marker (no Arabic
+    letter, or a few signs: "(أ)"), or before a part with no Arabic letter: a space
+    leaving a gap wider than the type size, or half of it for a space drawn with no
+    width (as LibreOffice draws a tab).
     Each segment but the last ends with its tab (``True``)."""
     out: list[tuple[list[Cluster], bool]] = []
     start = 0
@@ -126,11 +132,17 @@ def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], 
         before, after = clusters[start:index], clusters[index + 1 :]
         empty = not cluster[0].generated and cluster[0].x1 - cluster[0].x0 < 0.01
         wide = gap > (0.5 if empty else 1.2) * max(line.size, 1.0)
-        if wide and (_latin_only(before) or _latin_only(after)):
+        if wide and (_number_like(before) or _latin_only(after)):
             out.append((before, True))
             start = index + 1
     out.append((clusters[start:], False))
     return out
+
+
+def _number_like(clusters: list[Cluster]) -> bool:
+    """A paragraph number or footnote marker: no Arabic letter, or a few signs ("(أ)")."""
+    printed = [cluster for cluster in clusters if cluster[0].text.strip()]
+    return _latin_only(printed) or 0 < len(printed) <= 5
 
 
 def _latin_only(clusters: list[Cluster]) -> bool:
