@@ -6,6 +6,8 @@ character's box says repairs them:
 
     ligatures   two letters drawn as one glyph (lam-alef "لا", "لأ") come with one box
                 and in the wrong order ("األمم" for "الأمم"): put in logical order
+    gaps        a space where the glyphs leave a gap between words and the text layer
+                has none
     kashida     the tatweel a justified line stretches its words with comes back as "/",
                 "$", "6", "\x1e"... (whatever code the font subset gave its glyph): a
                 flat glyph between letters, dropped; so is the empty space LibreOffice
@@ -82,7 +84,7 @@ def one_baseline(lines: list[Line]) -> list[Line]:
 
 def repair(line: Line, rtl: bool = False) -> None:
     """One Arabic line in logical order; ``rtl``: the paragraphs are set right to left."""
-    chars = logical_order(ligatures(kashida(line.chars)), line, rtl)
+    chars = logical_order(ligatures(kashida(gaps(line.chars))), line, rtl)
     while chars and chars[-1].text == " " and chars[-1].x1 - chars[-1].x0 < 0.01:
         chars.pop()  # LibreOffice's empty space at a line end: not the text's
     line.chars = chars
@@ -131,10 +133,17 @@ def _empty(char: Char) -> bool:
 
 
 def _touching(chars: list[Char], place: int) -> bool:
-    """Whether the glyphs left and right of ``place`` touch: one word."""
-    if not 0 < place < len(chars) - 1:
+    """Whether the letters left and right of ``place`` (vowel marks aside) touch: one
+    word. Digits or Latin letters beside it: a space of the text, kept."""
+    before = next((c for c in reversed(chars[:place]) if not _mark(c.text)), None)
+    after = next((c for c in chars[place + 1 :] if not _mark(c.text)), None)
+    if before is None or after is None or _latin(before) or _latin(after):
         return False
-    return chars[place + 1].x0 - chars[place - 1].x1 < 0.1 * max(chars[place].size, 5.0)
+    return after.x0 - before.x1 < 0.1 * max(chars[place].size, 5.0)
+
+
+def _latin(char: Char) -> bool:
+    return char.text.isascii() and char.text.isalnum()
 
 
 def _mark(text: str) -> bool:
@@ -163,6 +172,26 @@ def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
     letters = all(is_arabic(c.text) or _mark(c.text) for c in (before, after))
     near = 0.15 * max(chars[index].size, 5.0)
     return letters and chars[start].x0 - before.x1 < near and after.x0 - chars[end].x1 < near
+
+
+def gaps(chars: list[Char]) -> list[Char]:
+    """A space where the text layer has none but the glyphs leave a gap between words
+    (a quarter of the type size: the letters of an Arabic word touch, or a kashida
+    between them: run before the kashidas are dropped)."""
+    printed = sorted((c for c in chars if c.text != " " and not _mark(c.text)), key=_middle)
+    spaces = [_middle(c) for c in chars if c.text == " "]
+    out = list(chars)
+    for before, after in zip(printed, printed[1:], strict=False):
+        if after.x0 - before.x1 < 0.25 * max(before.size, after.size):
+            continue
+        if not any(before.x1 - 0.5 <= x <= after.x0 + 0.5 for x in spaces):
+            size = max(before.size, after.size)
+            out.append(Char(" ", before.x1, after.x0, before.y, size, generated=True))
+    return out
+
+
+def _middle(char: Char) -> float:
+    return (char.x0 + char.x1) / 2
 
 
 def ligatures(chars: list[Char]) -> list[Char]:
