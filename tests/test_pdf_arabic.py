@@ -115,3 +115,14 @@ def test_arabic_resolutions_through_word_and_pdf(tmp_path: Path) -> None:
         assert [(u.label, unit_key(u)) for u in read.units()] == [
             (u.label, unit_key(u)) for u in source.units()
         ], name
+
+
+def test_right_to_left_paragraph() -> None:
+    # set right to left, as the UN prints Arabic: the comma closing the formula at the
+    # left, the number "5 -" at the right after its tab
+    line = Line(visual("،ةماعلا ةيعمجلا نإ"), 500.0, SIZE)
+    repair(line, rtl=True)
+    assert line.text == "إن الجمعية العامة،"
+    line = Line(visual("ررقت|- 5"), 500.0, SIZE)
+    repair(line, rtl=True)
+    assert line.text.split() == ["5", "-", "تقرر"]
