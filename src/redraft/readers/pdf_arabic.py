@@ -56,14 +56,27 @@ def arabic_lines(pages: list[Page]) -> None:
 
 
 def _carried_bracket(before: Line, line: Line) -> None:
-    """A footnote marker's closing bracket carried to the next line ("(¹" / ")") comes
-    mirrored like the opening one: it closes."""
+    """A footnote marker's closing bracket carried to the next line ("(¹" / ")،") comes
+    mirrored like the opening one, and after the punctuation following it: it closes,
+    first."""
     printed = [char for char in before.chars if char.text.strip()]
-    first = next((i for i, char in enumerate(line.chars) if char.text.strip()), None)
-    if not printed or first is None or line.chars[first].text != "(":
+    if not printed or not (printed[-1].text.isdigit() and is_superscript(printed[-1], before)):
         return
-    if printed[-1].text.isdigit() and is_superscript(printed[-1], before):
-        line.chars[first] = replace(line.chars[first], text=")")
+    start = next((i for i, char in enumerate(line.chars) if char.text.strip()), None)
+    if start is None:
+        return
+    end = start
+    while end < len(line.chars) and line.chars[end].text in _AFTER_MARKER:
+        end += 1
+    signs = line.chars[start:end]
+    brackets = [char for char in signs if char.text in "()"]
+    if len(brackets) == 1:
+        rest = [char for char in signs if char is not brackets[0]]
+        line.chars[start:end] = [replace(brackets[0], text=")"), *rest]
+
+
+#: What follows a footnote reference's closing bracket: punctuation, spaces.
+_AFTER_MARKER = frozenset("()،؛.,;: ")
 
 
 def one_baseline(lines: list[Line]) -> list[Line]:
