@@ -173,18 +173,24 @@ def _flat(char: Char) -> bool:
 
 def _between_letters(chars: list[Char], flat: list[bool], index: int) -> bool:
     """A run of flat strokes touching an Arabic letter on either side (``chars`` from
-    left to right)."""
+    left to right; vowel marks and spaces of no width between are passed over)."""
     start, end = index, index
-    while start > 0 and flat[start - 1]:
+    while start > 0 and (flat[start - 1] or _aside(chars[start - 1])):
         start -= 1
-    while end + 1 < len(chars) and flat[end + 1]:
+    while end + 1 < len(chars) and (flat[end + 1] or _aside(chars[end + 1])):
         end += 1
     if start == 0 or end + 1 == len(chars):
         return False
     before, after = chars[start - 1], chars[end + 1]
-    letters = all(is_arabic(c.text) or _mark(c.text) for c in (before, after))
+    letters = is_arabic(before.text) and is_arabic(after.text)
+    strokes = [chars[i] for i in range(start, end + 1) if flat[i]]
     near = 0.15 * max(chars[index].size, 5.0)
-    return letters and chars[start].x0 - before.x1 < near and after.x0 - chars[end].x1 < near
+    left, right = min(c.x0 for c in strokes), max(c.x1 for c in strokes)
+    return letters and left - before.x1 < near and after.x0 - right < near
+
+
+def _aside(char: Char) -> bool:
+    return _mark(char.text) or _empty(char)
 
 
 def gaps(chars: list[Char]) -> list[Char]:

@@ -54,7 +54,8 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
             levels += [1] * len(segment)
         else:
             edges = ("L", "L") if tab and base == 0 else _edges(segment, base, number > 0)
-            levels += _levels([_kind(cluster, line) for cluster in segment], base, edges)
+            found = _levels([_kind(cluster, line) for cluster in segment], base, edges)
+            levels += _opening_quote(segment, found) if edges[1] == "L" and base == 0 else found
         if tab:
             levels.append(base)
     order = _reordered(list(range(len(clusters))), levels)
@@ -192,6 +193,19 @@ def _levels(kinds: list[str], base: int, edges: tuple[str, str] = ("L", "L")) ->
                 break
             levels[index] = base
     return levels
+
+
+def _opening_quote(segment: list[Cluster], levels: list[int]) -> list[int]:
+    """The last line of a paragraph set left to right ends with a quotation (”التعاون …
+    الأخرى“.): of the two marks after its Arabic words, the left one opens the line's
+    text, at the Arabic words' level; the closing one and the full stop end the paragraph."""
+    tail = len(levels)
+    while tail and levels[tail - 1] == 0 and not segment[tail - 1][0].text.isalnum():
+        tail -= 1
+    quotes = [i for i in range(tail, len(levels)) if segment[i][0].text in _QUOTES]
+    if len(quotes) < 2 or not tail:
+        return levels
+    return levels[:tail] + [1] * (quotes[0] + 1 - tail) + levels[quotes[0] + 1 :]
 
 
 def _numbers(kinds: list[str], edges: tuple[str, str]) -> list[str]:
