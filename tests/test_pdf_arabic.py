@@ -126,3 +126,10 @@ def test_right_to_left_paragraph() -> None:
     line = Line(visual("ررقت|- 5"), 500.0, SIZE)
     repair(line, rtl=True)
     assert line.text.split() == ["5", "-", "تقرر"]
+
+
+def test_quotation_closing_a_paragraph_set_left_to_right() -> None:
+    # "... المعنون ”التعاون“." broken after "المعنون": the last line opens with the quote
+    # (at the Arabic words' level, drawn mirrored) and ends the paragraph with the
+    # closing quote and the full stop at the right
+    assert read(visual("نواعتلا“”.")) == "”التعاون“."
