@@ -23,6 +23,7 @@ A raised footnote marker is neutral: the word processor sets it with the text ar
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .pdf_layout import Char, Line, is_superscript
@@ -122,7 +123,8 @@ def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], 
     """The line cut at its tabs, after a paragraph number or footnote marker (no Arabic
     letter, or a few signs: "(أ)"), or before a part with no Arabic letter: a space
     leaving a gap wider than the type size, or half of it for a space drawn with no
-    width (as LibreOffice draws a tab).
+    width (as LibreOffice draws a tab), or any gap after a list number opening the line
+    ("102.": the wider the number, the narrower the gap to the tab stop).
     Each segment but the last ends with its tab (``True``)."""
     out: list[tuple[list[Cluster], bool]] = []
     start = 0
@@ -133,11 +135,20 @@ def _segments(clusters: list[Cluster], line: Line) -> list[tuple[list[Cluster], 
         before, after = clusters[start:index], clusters[index + 1 :]
         empty = not cluster[0].generated and cluster[0].x1 - cluster[0].x0 < 0.01
         wide = gap > (0.5 if empty else 1.2) * max(line.size, 1.0)
+        wide = wide or empty and not start and _LIST_NUMBER.match(_text(before)) is not None
         if wide and (_number_like(before) or _latin_only(after)):
             out.append((before, True))
             start = index + 1
     out.append((clusters[start:], False))
     return out
+
+
+#: A list number as the Word export prints it: "12.", "(أ)", "5 -".
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}\.|\(\S{1,4}\)|\)\S{1,4}\(|\d{1,3} ?[-–])$")
+
+
+def _text(clusters: list[Cluster]) -> str:
+    return "".join(char.text for cluster in clusters for char in cluster).strip()
 
 
 def _number_like(clusters: list[Cluster]) -> bool:
