@@ -2,22 +2,24 @@
 each page's lines before anything reads their text).
 
 A PDF's text layer gives Arabic back wrong in ways pdftotext shows too; what each
-character's box says repairs them:
+character's box says repairs them, in this order:
 
-    ligatures   two letters drawn as one glyph (lam-alef "لا", "لأ") come with one box
-                and in the wrong order ("األمم" for "الأمم"): put in logical order
+    baseline    the pieces of one line PDFium cut at a footnote marker joined again
     gaps        a space where the glyphs leave a gap between words and the text layer
                 has none
     kashida     the tatweel a justified line stretches its words with comes back as "/",
                 "$", "6", "\x1e"... (whatever code the font subset gave its glyph): a
-                flat glyph between letters, dropped; so is the empty space LibreOffice
-                draws before a vowel mark ("علما ً")
+                flat glyph touching letters on both sides, dropped; so is a space drawn
+                with no width inside a word ("علما ً")
+    ligatures   two letters drawn as one glyph (lam-alef "لا", "لأ") come with one box
+                and in the wrong order ("األمم" for "الأمم"): put in logical order
     order       PDFium's guess at reading order puts neutrals at the wrong end ("،إن
                 الجمعية العامة"), brackets the wrong way round (")2005("), a paragraph
                 number after the line's text: the line is read again from left to right
                 by position, and the Unicode bidirectional algorithm's levels (computed
                 on that visual order, :mod:`.pdf_bidi`) put it back in logical order,
                 brackets at a right-to-left level mirrored
+    brackets    a footnote reference's closing bracket carried to the next line
 
 Only lines holding Arabic letters are touched.
 """
