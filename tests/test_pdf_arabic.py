@@ -133,3 +133,13 @@ def test_quotation_closing_a_paragraph_set_left_to_right() -> None:
     # (at the Arabic words' level, drawn mirrored) and ends the paragraph with the
     # closing quote and the full stop at the right
     assert read(visual("نواعتلا“”.")) == "”التعاون“."
+
+
+def test_brackets_around_latin_text_made_a_pair() -> None:
+    from redraft.readers.pdf_bidi import _latin_brackets
+
+    for drawn, text in (("(A/74/20(،", "(A/74/20)،"), (")S/INF/69).", "(S/INF/69).")):
+        chars = [Char(ch, 0, 1, 0, SIZE) for ch in drawn]
+        assert "".join(c.text for c in _latin_brackets(chars)) == text
+    chars = [Char(ch, 0, 1, 0, SIZE) for ch in ")قرار("]  # Arabic inside: not touched
+    assert "".join(c.text for c in _latin_brackets(chars)) == ")قرار("

@@ -66,7 +66,7 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
             odd = levels[index] % 2 and index not in drawn or char.text in _QUOTES
             mirrored = _MIRROR.get(char.text) if odd else None
             out.append(Char(mirrored, *_fields(char)) if mirrored else char)
-    return _empty_brackets(_marker_brackets(out, line))
+    return _latin_brackets(_empty_brackets(_marker_brackets(out, line)))
 
 
 def _fields(char: Char) -> tuple[float, float, float, float, bool, bool, float]:
@@ -337,4 +337,24 @@ def _empty_brackets(chars: list[Char]) -> list[Char]:
         if out[index].text == ")" and out[index + 1].text == "(":
             out[index] = Char("(", *_fields(out[index]))
             out[index + 1] = Char(")", *_fields(out[index + 1]))
+    return out
+
+
+def _latin_brackets(chars: list[Char]) -> list[Char]:
+    """Brackets around Latin text inside an Arabic line ("(A/74/20)،", "(S/INF/69).")
+    come with one of the pair mirrored, "(A/74/20(" or ")S/INF/69)": a pair of the same
+    bracket around text with no Arabic letter is made an opening and a closing one."""
+    out = list(chars)
+    texts = [char.text for char in out]
+    for index, text in enumerate(texts):
+        if text not in "()" or not text:
+            continue
+        end = next((i for i in range(index + 1, len(texts)) if texts[i] in ("(", ")")), None)
+        if end is None or texts[end] != text:
+            continue
+        inside = "".join(texts[index + 1 : end])
+        if inside.strip() and not any(_bidi(ch) == "R" for ch in inside):
+            out[index] = Char("(", *_fields(out[index]))
+            out[end] = Char(")", *_fields(out[end]))
+            texts[index], texts[end] = "(", ")"
     return out
