@@ -24,6 +24,7 @@ NEEDS_CORPUS = (
     "overlap_bench.py",
     "precedent_bench.py",
     "parity_bench.py",
+    "pdf_arabic_bench.py",
     "pdf_reader.py",
     "revisions_bench.py",
     "selfsimilar_bench.py",

@@ -5,6 +5,8 @@ The reader is a list of small named passes, as the plain-text reader is:
 
     pages       each page's characters (box, baseline, font size, italic) as lines
                 (:mod:`.pdf_layout`)
+    arabic      Arabic lines repaired: ligatures in logical order, kashidas dropped
+                (:mod:`.pdf_arabic`)
     furniture   running heads (the symbol), job numbers ("24-12345 (E)"), page numbers,
                 "Please recycle", barcodes in the page margins: dropped
     notes       the footnote block under each page's footnote rule set apart
@@ -30,6 +32,7 @@ from typing import Any
 from ..errors import InputError
 from ..labels import assign_labels
 from ..model import Draft, Footnote, cited_markers
+from .pdf_arabic import arabic_lines
 from .pdf_layout import Page, drop_furniture, drop_repeated, page_of, split_notes
 from .pdf_paragraphs import Para, footnotes, paragraphs
 
@@ -39,6 +42,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> tuple[Draft, list[str]]:
     pages = read_pages(data, name)
     if not any(page.lines for page in pages):
         raise InputError(f"{name}: this PDF has no text layer (a scan?); redraft does not do OCR")
+    arabic_lines(pages)
     symbol = drop_furniture(pages)
     split_notes(pages)
     drop_repeated(pages)

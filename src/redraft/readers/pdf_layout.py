@@ -28,7 +28,8 @@ _ITALIC_FLAG = 0x40
 @dataclass(frozen=True, slots=True)
 class Char:
     """One character as printed: ``y`` is its baseline, ``generated`` a character PDFium
-    inserted (a line end, a space it inferred from a gap) rather than one the PDF drew."""
+    inserted (a line end, a space it inferred from a gap) rather than one the PDF drew;
+    ``height`` that of its glyph's box (a kashida is a flat stroke, :mod:`.pdf_arabic`)."""
 
     text: str
     x0: float
@@ -37,6 +38,7 @@ class Char:
     size: float
     italic: bool = False
     generated: bool = False
+    height: float = 0.0
 
 
 @dataclass
@@ -122,7 +124,9 @@ def _chars(raw: Any, textpage: Any) -> list[Char]:
         size = raw.FPDFText_GetFontSize(textpage, index)
         x0 = ox.value if text == " " else left.value
         x1 = max(right.value, x0)
-        out.append(Char(text, x0, x1, oy.value, size, bool(flags.value & _ITALIC_FLAG), generated))
+        italic = bool(flags.value & _ITALIC_FLAG)
+        height = top.value - bottom.value
+        out.append(Char(text, x0, x1, oy.value, size, italic, generated, height))
     return _non_breaking(out)
 
 
@@ -258,6 +262,8 @@ def drop_furniture(pages: list[Page]) -> str:
             kind = furniture_kind(line.text) if _in_margin(page, line) else ""
             if kind == "running head" and line.y < page.height / 2:
                 kind = ""
+            if kind == "page number" and page.number == 1 and _not_of(line.text, len(pages)):
+                kind = ""
             if not kind:
                 kept.append(line)
                 continue
@@ -266,6 +272,13 @@ def drop_furniture(pages: list[Page]) -> str:
                 symbol = " ".join(line.text.split())
         page.lines = kept
     return symbol
+
+
+def _not_of(text: str, count: int) -> bool:
+    """ "79/14" atop a first page is no page "79 of 14" but a resolution's number
+    (printed without a full stop in Arabic and Chinese): not "N/count"."""
+    pages = re.fullmatch(r"(\d+)\s*/\s*(\d+)", " ".join(text.split()))
+    return pages is not None and int(pages.group(2)) != count
 
 
 def drop_repeated(pages: list[Page]) -> None:

@@ -306,6 +306,8 @@ def _spaced(text: str, more: str) -> bool:
     "79/1"), unless a conjunction follows a hyphen ("low-" / "and middle-income")."""
     if _URL_CUT.search(text):
         return False
+    if text[-1:] in SUPERSCRIPT_DIGITS and more[:1] in ")]":
+        return False  # "(¹" / ")": a line may break after a footnote reference
     if text[-1:] and _wide(text[-1]) or more[:1] and _wide(more[0]):
         return False  # Chinese lines join with nothing between them
     if not text.endswith(_NO_SPACE_AFTER) or text[:-1].endswith(" "):
