@@ -261,13 +261,19 @@ def _grow(rows: list[Row], first: int, pitch: float, known: list[float] | None =
 
 
 def _tail(rows: list[Row], end: int, columns: list[float], pitch: float) -> int:
-    """After the last anchor, the lines of its cells wrapped below it (one pitch apart)."""
+    """After the last anchor, the lines of its cells wrapped below it (one pitch apart);
+    and, when the table runs to the page's foot, every line left there that keeps to the
+    columns (a row of one cell, "Part VII. Global", going on over the page)."""
     while (
         end < len(rows)
         and rows[end - 1].y - rows[end].y <= 1.3 * pitch
         and _fits(rows[end], columns)
     ):
         end += 1
+    rest = rows[end - 1 :]
+    gaps = [a.y - b.y for a, b in zip(rest, rest[1:], strict=False)]
+    if all(gap <= 2.5 * pitch for gap in gaps) and all(_fits(r, columns) for r in rest):
+        return len(rows)
     return end
 
 
