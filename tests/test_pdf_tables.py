@@ -140,3 +140,17 @@ def test_sub_paragraphs_signatures_and_justified_text_stay_text() -> None:
 def test_rows_ending_in_empty_cells_compare_equal() -> None:
     assert comparable_table("Of which:\t\t\nTotal\t1") == comparable_table("Of which:\nTotal\t1")
     assert comparable_table("\tGross") != comparable_table("Gross")
+
+
+def test_a_table_set_tight_keeps_its_rows_and_not_the_note_under_it() -> None:
+    # rows one line each, as close as the lines of a paragraph; a table note set in
+    # from the columns right under the table stays a paragraph
+    lines = [chars("Member State", 100, 700), chars("Percentage", 300, 700)]
+    for index, (name, share) in enumerate([("Afghanistan", "0.005"), ("Albania", "0.010")]):
+        lines += [chars(name, 100, 688 - 12 * index), chars(share, 300, 688 - 12 * index)]
+    lines += [chars("Andorra", 100, 664), chars("0.004", 300, 664)]
+    lines.append(chars("a See A/79/555.", 130, 652))
+    assert _texts([_page(lines)]) == [
+        ("table", "Member State\tPercentage\nAfghanistan\t0.005\nAlbania\t0.010\nAndorra\t0.004"),
+        ("text", "a See A/79/555."),
+    ]

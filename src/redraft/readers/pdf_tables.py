@@ -33,6 +33,9 @@ from .pdf_paragraphs import Para, Piece, _join, line_pieces
 
 #: A line's first segment that is a list item's or a footnote's marker, not a cell.
 _MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[A-Za-z]{1,5}[.)]|\([a-z]{1,5}\)|[a-z*†‡§]|\d{1,3})$")
+#: More space than this (pt) between two lines of a table than between a cell's lines
+#: starts a row.
+_PADDING = 0.25
 _OPEN_END = re.compile(r"(?:^|\s)[a-z]+$")  # a cell cut after "on", not after "2024a"
 _SPACES = re.compile(r"[ \t\n]+")  # no-break spaces stay
 _NUMERIC = re.compile(r"^[\s\d.,()%–—\-\u00a0\u202f]*\d[\s\d.,()%–—\-\u00a0\u202f]*$|^[–—-]$")
@@ -68,6 +71,8 @@ class Table:
     columns: list[float]
     rows: list[list[list[Piece]]]
     lines: list[Line] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)  # where its lines start (x)
+    inner: float = 0.0  # the space between a cell's lines, when rows are cut by space
 
     @property
     def text(self) -> str:
@@ -90,15 +95,16 @@ def find_tables(page: Page, pitch: float, going_on: Table | None = None) -> list
     found: list[Table] = []
     regions = _regions(rows, pitch, 0)
     if going_on is not None:
-        end, anchored = _continuation(rows, going_on.columns, pitch)
+        end, anchored = _continuation(rows, going_on, pitch)
         if anchored:  # more rows of cells: the known columns, however few rows
-            end = _tail(rows, _grow(rows, end, pitch, going_on.columns), going_on.columns, pitch)
+            grown = _grow(rows, end, pitch, going_on.columns)
+            end = _tail(rows, end, grown, going_on.columns, pitch)
         regions = _regions(rows, pitch, end)
         if end:
-            found.append(_table(rows[:end], going_on.columns, pitch))
+            found.append(_table(rows[:end], going_on.columns, going_on.inner))
     for first, last in regions:
         columns = _columns([r for r in rows[first:last] if _anchor(r)])
-        found.append(_table(rows[first:last], columns, pitch))
+        found.append(_table(rows[first:last], columns))
     return found
 
 
@@ -119,6 +125,8 @@ def continues(before: Table, after: Table) -> Table:
         before.rows[-1] = merged
     before.rows.extend(rows)
     before.lines.extend(after.lines)
+    before.starts = sorted({*before.starts, *after.starts})
+    before.inner = min((x for x in (before.inner, after.inner) if x), default=0.0)
     return before
 
 
@@ -229,8 +237,9 @@ def _regions(rows: list[Row], pitch: float, start: int) -> list[tuple[int, int]]
         columns = _columns(anchors)
         wide = len(columns) >= 3 and len(anchors) >= 2
         if (len(anchors) >= 3 or wide) and 2 * sum(map(_numeric, anchors)) >= len(anchors):
-            out.append((index, _tail(rows, end, columns, pitch)))
-            index = _tail(rows, end, columns, pitch)
+            end = _tail(rows, index, end, columns, pitch)
+            out.append((index, end))
+            index = end
         else:
             index = end
     return out
@@ -260,33 +269,45 @@ def _grow(rows: list[Row], first: int, pitch: float, known: list[float] | None =
     return end
 
 
-def _tail(rows: list[Row], end: int, columns: list[float], pitch: float) -> int:
+def _tail(rows: list[Row], first: int, end: int, columns: list[float], pitch: float) -> int:
     """After the last anchor, the lines of its cells wrapped below it (one pitch apart);
     and, when the table runs to the page's foot, every line left there that keeps to the
-    columns (a row of one cell, "Part VII. Global", going on over the page)."""
+    columns and starts where the table's lines start (a row of one cell, "Part VII.
+    Global", going on over the page; not a note "a See A/79/555." set in from them)."""
+    starts = [s.x0 for row in rows[first:end] for s in row.segments]
     while (
         end < len(rows)
         and rows[end - 1].y - rows[end].y <= 1.3 * pitch
         and _fits(rows[end], columns)
+        and _starts_known(rows[end], starts)
     ):
         end += 1
     rest = rows[end - 1 :]
     gaps = [a.y - b.y for a, b in zip(rest, rest[1:], strict=False)]
-    if all(gap <= 2.5 * pitch for gap in gaps) and all(_fits(r, columns) for r in rest):
+    if all(gap <= 2.5 * pitch for gap in gaps) and all(
+        _fits(r, columns) and _starts_known(r, starts) for r in rest
+    ):
         return len(rows)
     return end
 
 
-def _continuation(rows: list[Row], columns: list[float], pitch: float) -> tuple[int, bool]:
-    """How many lines at the page's top go on with a table of these ``columns`` before
-    its next line of cells, and whether one follows. With none following, only the lines
-    one pitch apart go on (the rest of the last row's cells)."""
+def _starts_known(row: Row, starts: list[float]) -> bool:
+    return all(any(abs(s.x0 - x) < 2.0 for x in starts) for s in row.segments)
+
+
+def _continuation(rows: list[Row], table: Table, pitch: float) -> tuple[int, bool]:
+    """How many lines at the page's top go on with ``table`` (keeping to its columns,
+    starting where its lines start) before its next line of cells, and whether one
+    follows. With none following, only the lines one pitch apart go on (the rest of the
+    last row's cells)."""
     end = 0
-    while end < len(rows) and _fits(rows[end], columns):
+    while end < len(rows) and _fits(rows[end], table.columns):
         if end and rows[end - 1].y - rows[end].y > 5 * pitch:
             break
         if _anchor(rows[end]):
             return end, True
+        if not _starts_known(rows[end], table.starts):
+            break
         end += 1
     near = 1
     while near < end and rows[near - 1].y - rows[near].y <= 1.3 * pitch:
@@ -302,19 +323,29 @@ def _within(columns: list[float], known: list[float]) -> bool:
 # -- rows and cells ------------------------------------------------------------------
 
 
-def _table(rows: list[Row], columns: list[float], pitch: float) -> Table:
+def _table(rows: list[Row], columns: list[float], known: float = 0.0) -> Table:
+    """Rows cut where the space between two lines is wider than the space between a
+    cell's lines (the table's own pitch, its smallest; a row adds its cells' padding,
+    if only half a point), at each line when no two lines are that close (a line per
+    row); with no wider space, at each line of cells."""
     gaps = [a.y - b.y for a, b in zip(rows, rows[1:], strict=False)]
-    spaced = any(gap > 1.3 * pitch for gap in gaps)
+    inner = min((gap for gap in gaps if gap > 0.5 * rows[0].size), default=0.0)
+    if known and (not inner or known < inner):
+        inner = known  # the pitch of the cells of the table going on from the page before
+    elif inner > 1.6 * rows[0].size:
+        inner = 0.0  # no two lines of one cell: each line is a row
+    spaced = any(gap > inner + _PADDING for gap in gaps)
     groups: list[list[Row]] = []
     for index, row in enumerate(rows):
-        new = not groups or (gaps[index - 1] > 1.3 * pitch if spaced else _anchor(row))
+        new = not groups or (gaps[index - 1] > inner + _PADDING if spaced else _anchor(row))
         if new:
             groups.append([])
         groups[-1].append(row)
     rights = _rights(rows, columns)
     cells = [_cells(group, columns, rights) for group in groups]
     lines = [line for row in rows for line in row.lines]
-    return Table(columns=list(columns), rows=cells, lines=lines)
+    starts = sorted({round(s.x0, 1) for row in rows for s in row.segments})
+    return Table(list(columns), cells, lines, starts, inner if spaced else 0.0)
 
 
 def _rights(rows: list[Row], columns: list[float]) -> list[float]:
@@ -369,14 +400,17 @@ def _merged(pieces: list[Piece]) -> list[Piece]:
 
 def _goes_on(last: list[list[Piece]], first: list[list[Piece]]) -> bool:
     """Whether a table's first row at a page's top is the rest of the last row before the
-    break: it fills no column the last row left empty, and its text runs on (it starts
-    in lower case or with a digit: "Estimated initial appropriation for" / "2025"; or
-    the cell before ends in a lower-case word: "Contributions assessed on" / "Member")."""
+    break: it fills no column the last row left empty, holds no text with its figures,
+    and its text runs on (it starts in lower case or with a digit: "Estimated initial
+    appropriation for" / "2025"; or the cell before ends in a lower-case word:
+    "Contributions assessed on" / "Member")."""
     filled = [i for i, cell in enumerate(first) if cell]
     if not filled or any(i >= len(last) or not last[i] for i in filled):
         return False
     before = "".join(t for t, _ in last[filled[0]]).rstrip()
     after = "".join(t for t, _ in first[filled[0]]).lstrip()
+    if len(filled) > 1 and any(_NUMERIC.match("".join(t for t, _ in first[i])) for i in filled):
+        return False  # a text with its figures: a row of its own ("Subtotal, part XI")
     return bool(_OPEN_END.search(before)) or after[:1].islower() or after[:1].isdigit()
 
 
