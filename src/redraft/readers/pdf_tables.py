@@ -3,7 +3,8 @@ stand in columns, read back as the table unit the Word and AKN readers give (row
 separated by line ends, cells by tabs).
 
 Tables printed without borders (LibreOffice's print of a Word table, the UN's budget
-annexes) draw no lines, so the columns are found from the characters' positions only:
+annexes) draw no lines, so the columns are found from the characters' positions only
+(ruling lines, where a PDF draws them, are not used):
 
     segments   each line cut where a gap wider than the type size opens; lines printed on
                one baseline (a row's cells, each drawn apart) put side by side
@@ -11,10 +12,13 @@ annexes) draw no lines, so the columns are found from the characters' positions 
                "(a)⇥...", "a⇥See A/79/555." open with a marker) is a table's row
     columns    the white rivers between the anchors' segments: x ranges no anchor prints in
     region     anchors one after the other, with only lines that keep to the columns
-               between them; the wrapped lines of the last row's cells after them; at a
-               page's top, the lines going on with a table the page before ended with
-    rows       a wider space than the line pitch between two lines starts a row (a table
-               set without that space: each line of two cells or more starts one)
+               between them; the wrapped lines of the last row's cells after them (and
+               the rest of the page when the table runs to its foot), starting where the
+               table's lines start; at a page's top, the lines going on with the table
+               the page before ended with
+    rows       cut where two lines are further apart than a cell's lines (a row adds its
+               cells' padding); a line per row when no two lines are that close; at each
+               line of cells when no space tells the rows apart
     cells      each column's lines of a row joined as a paragraph's lines are; a word cut
                where a narrow column forced it ("Recommendatio" / "ns") joined again
 
@@ -73,6 +77,7 @@ class Table:
     lines: list[Line] = field(default_factory=list)
     starts: list[float] = field(default_factory=list)  # where its lines start (x)
     inner: float = 0.0  # the space between a cell's lines, when rows are cut by space
+    going_on: bool = False  # the rest of the table the page before ended with
 
     @property
     def text(self) -> str:
@@ -87,22 +92,23 @@ class Table:
 
 def find_tables(page: Page, pitch: float, going_on: Table | None = None) -> list[Table]:
     """The tables printed on ``page`` (``pitch``: the body's line pitch). ``going_on``:
-    the table the page before ended with, whose rows may go on at this page's top."""
+    the table the page before ended with; when its rows go on at this page's top, they
+    are the first table returned, with its columns (:func:`continues` joins them)."""
     rows = _visual_rows(page.lines)
     if not rows:
         return []
     pitch = pitch or 1.2 * rows[0].size
     found: list[Table] = []
-    regions = _regions(rows, pitch, 0)
+    end = 0
     if going_on is not None:
         end, anchored = _continuation(rows, going_on, pitch)
         if anchored:  # more rows of cells: the known columns, however few rows
             grown = _grow(rows, end, pitch, going_on.columns)
             end = _tail(rows, end, grown, going_on.columns, pitch)
-        regions = _regions(rows, pitch, end)
         if end:
             found.append(_table(rows[:end], going_on.columns, going_on.inner))
-    for first, last in regions:
+            found[0].going_on = True
+    for first, last in _regions(rows, pitch, end):
         columns = _columns([r for r in rows[first:last] if _anchor(r)])
         found.append(_table(rows[first:last], columns))
     return found
@@ -423,8 +429,8 @@ def tables_on(page: Page, pitch: float, out: list[Para]) -> dict[int, Para]:
     into that paragraph."""
     before = out[-1].table if out and isinstance(out[-1].table, Table) else None
     found: dict[int, Para] = {}
-    for index, table in enumerate(find_tables(page, pitch, before)):
-        if index == 0 and before is not None and table.columns == before.columns:
+    for table in find_tables(page, pitch, before):
+        if before is not None and table.going_on:
             para = out[-1]
             continues(before, table)
         else:
