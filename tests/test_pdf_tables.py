@@ -154,3 +154,26 @@ def test_a_table_set_tight_keeps_its_rows_and_not_the_note_under_it() -> None:
         ("table", "Member State\tPercentage\nAfghanistan\t0.005\nAlbania\t0.010\nAndorra\t0.004"),
         ("text", "a See A/79/555."),
     ]
+
+
+def test_a_word_cut_by_a_narrow_column_is_joined_when_the_text_has_it() -> None:
+    # "Recommendatio" fills its column and "ns" goes on: one word, as the body has it;
+    # "contribuciones" / "del" fills it the same way, but the body has no such word
+    def page(body: str, first: str, second: str) -> Page:
+        return _page(
+            [
+                chars(body, 100, 740),
+                chars(first, 100, 700),
+                chars(second, 100, 688),
+                chars("(1 300)", 250, 700),
+                chars("Total staff", 100, 664),
+                chars("2 000", 250, 664),
+                chars("Travel costs", 100, 640),
+                chars("(3 100)", 250, 640),
+            ]
+        )
+
+    cut = page("Endorses the recommendations of the Committee;", "Recommendatio", "ns of the")
+    kept = page("Notes the contributions of the staff;", "contribuciones", "del personal")
+    assert _texts([cut])[1][1].startswith("Recommendations of the\t(1 300)")
+    assert _texts([kept])[1][1].startswith("contribuciones del personal\t(1 300)")

@@ -90,10 +90,13 @@ class Table:
         return "\n".join(out)
 
 
-def find_tables(page: Page, pitch: float, going_on: Table | None = None) -> list[Table]:
+def find_tables(
+    page: Page, pitch: float, going_on: Table | None = None, words: Words | None = None
+) -> list[Table]:
     """The tables printed on ``page`` (``pitch``: the body's line pitch). ``going_on``:
     the table the page before ended with; when its rows go on at this page's top, they
-    are the first table returned, with its columns (:func:`continues` joins them)."""
+    are the first table returned, with its columns (:func:`continues` joins them).
+    ``words``: the document's words, to tell a word cut by force from two words."""
     rows = _visual_rows(page.lines)
     if not rows:
         return []
@@ -106,11 +109,11 @@ def find_tables(page: Page, pitch: float, going_on: Table | None = None) -> list
             grown = _grow(rows, end, pitch, going_on.columns)
             end = _tail(rows, end, grown, going_on.columns, pitch)
         if end:
-            found.append(_table(rows[:end], going_on.columns, going_on.inner))
+            found.append(_table(rows[:end], going_on.columns, words, going_on.inner))
             found[0].going_on = True
     for first, last in _regions(rows, pitch, end):
         columns = _columns([r for r in rows[first:last] if _anchor(r)])
-        found.append(_table(rows[first:last], columns))
+        found.append(_table(rows[first:last], columns, words))
     return found
 
 
@@ -329,7 +332,7 @@ def _within(columns: list[float], known: list[float]) -> bool:
 # -- rows and cells ------------------------------------------------------------------
 
 
-def _table(rows: list[Row], columns: list[float], known: float = 0.0) -> Table:
+def _table(rows: list[Row], columns: list[float], words: Words | None, known: float = 0.0) -> Table:
     """Rows cut where the space between two lines is wider than the space between a
     cell's lines (the table's own pitch, its smallest; a row adds its cells' padding,
     if only half a point), at each line when no two lines are that close (a line per
@@ -348,7 +351,7 @@ def _table(rows: list[Row], columns: list[float], known: float = 0.0) -> Table:
             groups.append([])
         groups[-1].append(row)
     rights = _rights(rows, columns)
-    cells = [_cells(group, columns, rights) for group in groups]
+    cells = [_cells(group, columns, rights, words) for group in groups]
     lines = [line for row in rows for line in row.lines]
     starts = sorted({round(s.x0, 1) for row in rows for s in row.segments})
     return Table(list(columns), cells, lines, starts, inner if spaced else 0.0)
@@ -364,7 +367,9 @@ def _rights(rows: list[Row], columns: list[float]) -> list[float]:
     return rights
 
 
-def _cells(group: list[Row], columns: list[float], rights: list[float]) -> list[list[Piece]]:
+def _cells(
+    group: list[Row], columns: list[float], rights: list[float], words: Words | None
+) -> list[list[Piece]]:
     cells: list[list[Piece]] = [[] for _ in columns]
     ends: list[Segment | None] = [None] * len(columns)
     for row in group:
@@ -376,7 +381,7 @@ def _cells(group: list[Row], columns: list[float], rights: list[float]) -> list[
             before = ends[index]
             if not cells[index]:
                 cells[index] = pieces
-            elif before is not None and _cut(before, segment, rights[index], row.size):
+            elif before is not None and _cut(before, segment, rights[index], row.size, words):
                 for piece in pieces:
                     cells[index].append(piece)
             else:
@@ -385,13 +390,33 @@ def _cells(group: list[Row], columns: list[float], rights: list[float]) -> list[
     return [_merged(cell) for cell in cells]
 
 
-def _cut(before: Segment, segment: Segment, right: float, size: float) -> bool:
+def _cut(before: Segment, segment: Segment, right: float, size: float, words: Words | None) -> bool:
     """A word the column was too narrow for, cut without a hyphen: the line before is
     one word reaching the column's right edge (``right``, the furthest any of its lines
-    reaches) and the next line goes on in lower case ("Recommendatio" / "ns of the")."""
+    reaches), the next line goes on in lower case, and the two pieces make a word the
+    document has ("Recommendatio" / "ns of the"; not "contribuciones" / "del")."""
     if " " in before.text or not before.text[-1:].isalpha():
         return False
-    return segment.text[:1].islower() and right - before.x1 < 0.8 * size
+    if not segment.text[:1].islower() or right - before.x1 >= 0.8 * size:
+        return False
+    first = re.match(r"\w+", segment.text)
+    joined = before.text + (first.group(0) if first else "")
+    return words is not None and joined.lower() in words
+
+
+class Words:
+    """The words of the paragraphs read so far and of the page's lines (lower case),
+    gathered only when a table asks (a cell's word maybe cut by force)."""
+
+    def __init__(self, paras: list[Para], page: Page) -> None:
+        self.paras, self.page = paras, page
+        self.found: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.found is None:
+            texts = [para.text for para in self.paras] + [line.text for line in self.page.lines]
+            self.found = {w.lower() for text in texts for w in re.findall(r"\w+", text)}
+        return word in self.found
 
 
 def _merged(pieces: list[Piece]) -> list[Piece]:
@@ -429,7 +454,7 @@ def tables_on(page: Page, pitch: float, out: list[Para]) -> dict[int, Para]:
     into that paragraph."""
     before = out[-1].table if out and isinstance(out[-1].table, Table) else None
     found: dict[int, Para] = {}
-    for table in find_tables(page, pitch, before):
+    for table in find_tables(page, pitch, before, Words(out, page)):
         if before is not None and table.going_on:
             para = out[-1]
             continues(before, table)
