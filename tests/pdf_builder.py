@@ -49,6 +49,10 @@ RESOLUTIONS = (
     ("res-79-92", "A_RES_79_92-2423546E.xml", "A/RES/79/92"),
 )
 
+#: (fixture name, AKN file in tests/data/word/, symbol): a resolution whose annex is a
+#: table (a budget, printed without borders, its cells wrapping, over a page break).
+TABLES = (("res-79-255", "A_RES_79_255-2424696E.xml", "A/RES/79/255"),)
+
 
 def source_draft(file: str, symbol: str) -> Draft:
     """A draft of drafts/ with its symbol (printed as running head), footnotes numbered
@@ -171,7 +175,7 @@ def fixture_documents() -> list[tuple[str, bytes]]:
     documents = [
         (name, un_layout_docx(source_draft(file, symbol))) for name, file, symbol in FIXTURES
     ]
-    for name, file, symbol in RESOLUTIONS:
+    for name, file, symbol in RESOLUTIONS + TABLES:
         xml = (ROOT / "tests" / "data" / "word" / file).read_bytes()
         documents.append((name, akn_docx(xml, symbol)))
     return documents

@@ -125,8 +125,12 @@ def comparable(text: str) -> str:
 
 def comparable_table(text: str) -> str:
     """The comparison form of a table's text: each cell's, rows and cells kept apart
-    (a tab and a line end are the table's structure there, not typography)."""
-    return "\n".join("\t".join(map(comparable, row.split("\t"))) for row in text.split("\n"))
+    (a tab and a line end are the table's structure there, not typography). Empty cells
+    closing a row are left out: a printed table (text, PDF) cannot show them, and the
+    row's text is the same ("Of which:" and two empty cells, "Of which:")."""
+    return "\n".join(
+        "\t".join(map(comparable, row.split("\t"))).rstrip("\t") for row in text.split("\n")
+    )
 
 
 def typography_only(old: str, new: str) -> bool:

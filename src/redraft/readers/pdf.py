@@ -35,6 +35,7 @@ from ..model import Draft, Footnote, cited_markers
 from .pdf_arabic import arabic_lines
 from .pdf_layout import Page, drop_furniture, drop_repeated, page_of, split_notes
 from .pdf_paragraphs import Para, footnotes, paragraphs
+from .pdf_tables import tables_on
 
 
 def read_pdf(data: bytes, name: str = "<pdf>") -> tuple[Draft, list[str]]:
@@ -46,7 +47,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> tuple[Draft, list[str]]:
     symbol = drop_furniture(pages)
     split_notes(pages)
     drop_repeated(pages)
-    paras = paragraphs(pages)
+    paras = paragraphs(pages, tables_on)
     notes = footnotes(pages, [m for para in paras for m in cited_markers(para.text)])
     if not paras:
         raise InputError(f"{name}: this PDF holds no text but page furniture")
@@ -92,7 +93,10 @@ def classify(
     from .docx_classify import Item, attach_lettered_notes, printed_text
     from .text import read_text
 
-    items = [Item(text=para.text, pieces=list(para.pieces)) for para in paras]
+    items = [
+        Item(text=para.text, pieces=list(para.pieces), table=para.table is not None)
+        for para in paras
+    ]
     waiting = {note.marker: note for note in notes}
     for item in items:
         for marker in cited_markers(item.text):

@@ -15,10 +15,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..model import SUPERSCRIPT_DIGITS, Footnote, footnote_ref
 from .pdf_layout import Char, Line, Page, is_superscript
+
+
+class Table(Protocol):
+    """A table found among the lines (:class:`redraft.readers.pdf_tables.Table`)."""
+
+    @property
+    def text(self) -> str: ...
+
 
 Piece = tuple[str, bool]  # (text, italic)
 
@@ -29,13 +39,17 @@ _NO_SPACE_AFTER = ("-", "/", "\u2013", "\u2014", "\u2011")
 
 @dataclass
 class Para:
-    """One printed paragraph: its pieces, the lines it came from."""
+    """One printed paragraph: its pieces, the lines it came from; or a table
+    (:mod:`.pdf_tables`)."""
 
     pieces: list[Piece] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    table: Table | None = None
 
     @property
     def text(self) -> str:
+        if self.table is not None:
+            return self.table.text
         return "".join(text for text, _ in self.pieces)
 
 
@@ -194,18 +208,29 @@ def layout(pages: list[Page]) -> Layout:
     )
 
 
-def paragraphs(pages: list[Page]) -> list[Para]:
-    """Body lines into paragraphs, across page breaks."""
+#: Finds the tables on a page: (page, line pitch, paragraphs so far) -> the table's
+#: paragraph by the id of each line it holds (:func:`redraft.readers.pdf_tables.tables_on`).
+TableFinder = Callable[[Page, float, list["Para"]], dict[int, "Para"]]
+
+
+def paragraphs(pages: list[Page], tables_on: TableFinder | None = None) -> list[Para]:
+    """Body lines into paragraphs, across page breaks; tables as ``tables_on`` finds them."""
     shape = layout(pages)
     out: list[Para] = []
     for page in pages:
         previous: Line | None = None
+        tables = tables_on(page, shape.pitch, out) if tables_on else {}
         for line in page.lines:
+            table = tables.get(id(line))
+            if table is not None:  # a table's lines: the table, once, where it starts
+                if not any(para is table for para in out):
+                    out.append(table)
+                continue
             pieces = line_pieces(line, flush=shape.justified and line.x1 > shape.right - 1.0)
             if not pieces:
                 continue
             last = out[-1].lines[-1] if out else None
-            if last is None or not _continues(last, line, shape, previous is None):
+            if last is None or out[-1].table or not _continues(last, line, shape, previous is None):
                 out.append(Para())
             else:
                 _join(out[-1].pieces, pieces, _space_drawn_at_end(last))
