@@ -228,3 +228,26 @@ def test_word_numbering_formats_of_the_other_languages() -> None:
     assert format_value(12, "hindiNumbers") == "١٢"
     assert format_value(12, "chineseCounting") == "十二"
     assert number_key(f"({format_value(3, 'arabicAlpha')})", "(b)") == "(c)"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Action 1. We will take bold, ambitious, accelerated, just and transformative actions.",
+        "Action 13 *. * We will redouble our efforts to build and sustain peaceful societies.",
+        "Mesure 1. Nous convenons de prendre des mesures audacieuses.",
+        "Mesures 9. Nous entendons renforcer les mesures prises.",
+        "Acción 1. Emprenderemos acciones audaces y ambiciosas.",
+        "Действие 1. Мы будем предпринимать смелые, решительные, ускоренные действия.",
+        "行动1. 我们将采取大胆、雄心勃勃、快速、公正和变革性的行动。",
+        "الإجراء 1 - سنتخذ إجراءات جريئة وطموحة ومعجلة وعادلة وتحوّلية.",
+        "الإجراء 40 -سنكثف من الجهود التي نبذلها.",
+    ],
+)
+def test_the_actions_of_an_outcome_document_in_every_language(line: str) -> None:
+    """79/1's actions as each language prints them (tests/cases/text/action-titles-fr.txt
+    reads the French ones in place)."""
+    from redraft.readers.text_tree import action_title
+
+    assert action_title(line)
+    assert not action_title("Actions taken by the Secretary-General. The Assembly notes them.")

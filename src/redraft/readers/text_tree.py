@@ -344,8 +344,20 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
 
 
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
-#: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
-_NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
+#: resources" (79/323).
+_NUMBERED_TITLE = re.compile(r"^(?:[IVXL]+|[A-Z])\.\s+\S")
+#: "Action 1. We will take bold ... actions ..." (79/1; "Action 13 *. *" once), a heading though
+#: it ends with a full stop, as each language prints it: "Mesure 1." (once "Mesures 9."),
+#: "Acción 1.", "Действие 1.", "行动1.", "الإجراء 1 -" (once "الإجراء 40 -سنكثف").
+_ACTION_TITLE = re.compile(
+    r"^(?:(?:Action|Mesures?|Acción|Действие)\s\d+\s?\.\s+\S|行动\d+\.\s*\S"
+    r"|الإجراء\s\d+\s[-–]\s*\S)"
+)
+
+
+def action_title(text: str) -> bool:
+    """Is this line an action of an outcome document ("Action 1. We will ...")?"""
+    return bool(_ACTION_TITLE.match(text.replace("*", "")))
 
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
@@ -434,7 +446,8 @@ class _Operative:
         if (
             _is_section_heading(item, self.top)
             or _NUMBERED_TITLE.match(item.text)
-            and (heading_like(item.text) or item.text.startswith("Action "))
+            and heading_like(item.text)
+            or action_title(item.text)
         ):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
