@@ -33,5 +33,5 @@ ORGAN_NAME = re.compile(
     r"^\*?(?:The(?: (?:[A-Z][\w-]*|and|on|of|for))+|L['’]Assemblée générale"
     r"|Le Conseil de sécurité|La Asamblea General|El Consejo de Seguridad"
     r"|Генеральная Ассамблея|Совет Безопасности|大会|安全理事会"
-    r"|إن الجمعية العامة|إن مجلس الأمن)\*?$"
+    r"|إن[\u064b-\u0652]* (?:الجمعية العامة|مجلس الأمن))\*?$"
 )

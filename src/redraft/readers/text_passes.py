@@ -346,7 +346,7 @@ FORMULA_START = re.compile(
     r"|L['’][A-ZÉ]|L[ae] [A-ZÉ]|Les [A-ZÉ]|À sa "  # L’Assemblée générale, Le Conseil
     r"|La [A-Z]|El [A-Z]|En su "  # La Asamblea General, El Consejo
     r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
-    r"|إن |大会|安全理事会|经济及社会理事会)"
+    r"|إن[\u064b-\u0652]* |大会|安全理事会|经济及社会理事会)"  # also voweled: "إنَّ" (79/99)
 )
 
 

@@ -104,6 +104,8 @@ OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 def is_formula(text: str) -> bool:
     """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
     ...:"; also the bare organ name that heads the adoption of a declaration."""
+    # an italic opening that holds the tab before the words: "*<TAB>إنَّ الجمعية العامة* ،"
+    text = re.sub(r"^\*\s+", "*", text)
     if ORGAN_NAME.match(text) and len(text.split()) <= 8:
         return True
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
