@@ -4,7 +4,7 @@ reading of the same file.
 
     python benchmarks/languages_fidelity_bench.py [--corpus ../shared/corpus]
         [--languages-dir DIR] [--language French ...] [--documents 40] [--only 79/2 ...]
-        [--processes 2] [--no-office] [--show 5]
+        [--processes 2] [--no-office] [--no-pdf Arabic] [--show 5]
 
 The resolutions are those published in all six languages (benchmarks/languages_bench.py
 finds them: English in ``unxml-ga/79session/English/``, the five others unpacked from the
@@ -12,7 +12,8 @@ corpus's archive unless ``--languages-dir`` names a folder holding ``Arabic/``,
 ``Chinese/``, ...); ``--documents N`` takes the first N by number, the same ones in every
 language. Each is turned into plain text and Word without redraft (benchmarks/un_forms.py,
 as benchmarks/fidelity_bench.py does for English) and LibreOffice prints the Word form to
-PDF (skipped with ``--no-office`` or without soffice). Printed, per language and form: the
+PDF (skipped with ``--no-office`` or without soffice; ``--no-pdf Arabic``: not for that
+language, as LibreOffice hangs on some Arabic forms). Printed, per language and form: the
 share of the AKN reading's units (paragraphs, headings, footnotes) whose label and text the
 form's reading has exactly, and up to typography (``redraft.typography.comparable``, what
 the diff calls equal), then the worst resolutions with their first differing unit.
@@ -112,25 +113,32 @@ def one_document(path: Path, name: str) -> tuple[Draft, bytes, dict[str, Score]]
 def pdf_scores(
     done: dict[str, dict[str, tuple[Draft, bytes]]], workdir: Path, processes: int
 ) -> dict[str, Score]:
-    """LibreOffice prints every Word form to PDF; redraft's PDF reader reads it back."""
+    """LibreOffice prints every Word form to PDF; redraft's PDF reader reads it back. One
+    LibreOffice run per language, with a time limit: one that hangs on a document (some
+    Arabic ones) loses that language's PDFs, not the others'; a PDF not written reads as
+    nothing and is said."""
     from tests.office import run_jobs
 
     from redraft.readers import read_bytes
 
-    jobs, where = [], {}
+    out = {}
     for code, documents in done.items():
+        jobs, where = [], {}
         for index, (name, (_, word)) in enumerate(documents.items()):
             source = workdir / f"{code}{index}.docx"
             source.write_bytes(word)
-            where[code, name] = workdir / f"{code}{index}.pdf"
-            jobs.append(("pdf", source, where[code, name]))
-    run_jobs(jobs, workdir / "office", processes=processes)
-    out = {code: Score() for code in done}
-    for code, documents in done.items():
+            where[name] = workdir / f"{code}{index}.pdf"
+            jobs.append(("pdf", source, where[name]))
+        limit = 60 + 20 * len(jobs) / processes
+        run_jobs(jobs, workdir / f"office-{code}", processes=processes, timeout=limit)
+        out[code] = Score()
         for name, (akn, _) in documents.items():
-            path = where[code, name]
-            draft = read_bytes(path.read_bytes(), path.name).draft if path.is_file() else Draft()
-            out[code].add(score(akn, draft, name))
+            path = where[name]
+            if not path.is_file():
+                out[code].add(score(akn, Draft(), name))
+                out[code].worst[-1:] = [(0.0, f"{name}: LibreOffice wrote no PDF")]
+                continue
+            out[code].add(score(akn, read_bytes(path.read_bytes(), path.name).draft, name))
     return out
 
 
@@ -145,6 +153,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", default=[], help="these resolutions (79/2 ...)")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--no-office", action="store_true", help="no PDF (no LibreOffice)")
+    parser.add_argument(
+        "--no-pdf", action="append", default=[], choices=list(LANGUAGES), help="not for these"
+    )
     parser.add_argument("--show", type=int, default=5, help="worst resolutions per form")
     args = parser.parse_args()
     english = args.corpus / "unxml-ga" / "79session" / "English"
@@ -184,7 +195,9 @@ def run(
     office = time.perf_counter()
     if with_pdf:
         with tempfile.TemporaryDirectory(prefix="redraft-languages-fidelity-") as scratch:
-            for code, one in pdf_scores(done, Path(scratch), args.processes).items():
+            skip = {LANGUAGES[language] for language in args.no_pdf}
+            wanted = {code: documents for code, documents in done.items() if code not in skip}
+            for code, one in pdf_scores(wanted, Path(scratch), args.processes).items():
                 totals[code]["PDF"] = one
     office = time.perf_counter() - office
     print_table(len(names), codes, totals, with_pdf)
@@ -213,7 +226,7 @@ def print_table(
         cells = []
         for form in FORMS:
             one = totals[code][form]
-            if form == "PDF" and not with_pdf:
+            if form == "PDF" and (not with_pdf or not one.units):
                 cells.append("n/a")
             else:
                 cells.append(f"{percent(one.same, one.units)} / {percent(one.loose, one.units)}")
