@@ -388,8 +388,13 @@ def end_mark(text: str) -> str:
     return "]"
 
 
+#: The comma printed between two footnote references ("¹⁰、¹¹", "¹⁰,¹¹": 79/138 in Chinese).
+_REFS_LISTED = re.compile("(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])[、,，](?=[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
 def _bare_end(text: str) -> str:
     """``text`` without footnote references, closing quotes and italic stars at its end."""
+    text = _REFS_LISTED.sub("", text)  # "，¹⁰、¹¹": the comma between two references is theirs
     bare = strip_footnote_refs(text).rstrip().rstrip("*")  # "*The General Assembly,*"
     return bare if bare.endswith(_TERMINAL) else bare.rstrip("”’\"')").rstrip()
 
