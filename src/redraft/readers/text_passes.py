@@ -472,9 +472,17 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
     return out
 
 
+#: A paragraph's italic opening words, as the UN prints them: "*Noting* that", "*с
+#: удовлетворением отмечая *вклад" (a lower-case opening: Russian 79/228, whose paragraph
+#: before it ends with no punctuation, a slip of the UN's).
+_ITALIC_OPENING = re.compile(r"^\*[^\W\d_][^*\n]{0,60}\*\s?\w")
+
+
 def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
     if item.bullet or not item.text or numbered(item.text) or DOC_HEADING.match(head.text):
         return False
+    if _ITALIC_OPENING.match(item.text):
+        return False  # "*с удовлетворением отмечая* вклад ...": a paragraph's opening words
     if item.text[0].islower():
         if "\u0400" <= item.text[0] <= "\u04ff":  # Russian paragraphs start in lower case
             return not ends_sentence(head.text)
