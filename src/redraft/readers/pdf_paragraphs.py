@@ -172,26 +172,40 @@ def layout(pages: list[Page]) -> Layout:
     lefts: Counter[float] = Counter()
     rights: list[float] = []
     pitches: Counter[float] = Counter()
+    sizes: Counter[float] = Counter()
     for page in pages:
         for before, line in zip(page.lines, page.lines[1:], strict=False):
             if abs(before.size - line.size) < 0.5 and before.y - line.y >= 0.9 * line.size:
                 pitches[round(before.y - line.y, 1)] += 1
+                sizes[round(line.size, 1)] += 1
         for line in page.lines:
             lefts[round(line.x0)] += 1
             rights.append(line.x1)
     rights.sort()
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
-    # the line pitch is the smallest distance between baselines seen more than once (the
-    # space between paragraphs comes on top of it; a short text may have more of those)
-    often = [pitch for pitch, count in pitches.items() if count > 1] or list(pitches)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
     edge = rights[int(0.95 * (len(rights) - 1))] if rights else 0.0
     flush = sum(1 for x in rights if abs(x - edge) < 1.0)
     return Layout(
         left=lefts.most_common(1)[0][0] if lefts else 0.0,
         right=right,
-        pitch=min(often, default=0.0),
+        pitch=_line_pitch(pitches, size),
         justified=flush > 0.4 * len(rights),
     )
+
+
+def _line_pitch(pitches: Counter[float], size: float) -> float:
+    """The distance between the baselines of a paragraph's lines: the smallest seen more
+    than once (the space between paragraphs comes on top of it; a short text may have more
+    of those). When each distance seen more than once is too wide for lines set at
+    ``size`` (single spacing is 1.1-1.5 times the size), those are the paragraphs': a short
+    Chinese text (79/14, 79/3) has mostly one-line paragraphs, and its one wrapped line
+    gives the pitch, else every paragraph read as one."""
+    often = [pitch for pitch, count in pitches.items() if count > 1] or list(pitches)
+    single = [pitch for pitch in pitches if pitch <= 1.8 * size]
+    if single and all(pitch > 1.8 * size for pitch in often):
+        return min(single)
+    return min(often, default=0.0)
 
 
 def paragraphs(pages: list[Page]) -> list[Para]:
