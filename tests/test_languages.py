@@ -276,3 +276,22 @@ def test_a_paragraph_ending_with_references_listed_with_a_comma_ends() -> None:
     draft = read_text(text)[0]
     labels = [u.label for u in draft.units() if not u.label.startswith("FN")]
     assert labels == ["formula", "PP1", "PP2", "PP3", "OP1"]
+
+
+def test_the_no_break_space_after_a_number_is_not_text() -> None:
+    """The French and Spanish files type "a)" then a no-break space before the words
+    ("<num>a)</num> ... <p>&#xa0;Redoubler d’efforts"): it spaces the number from the text
+    in print and is not part of the text, as the text, Word and PDF readers read it."""
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        '<statement name="resolution"><preamble>'
+        "<formula><p>L’Assemblée générale,</p></formula>"
+        "<container><p>Rappelant ses résolutions antérieures,</p></container></preamble>"
+        "<mainBody><paragraph><num>1.</num><content><p>Décide :</p></content>"
+        "<paragraph><num>a)</num><content><p>&#xa0;<span class='italic'>Redoubler</span>"
+        " d’efforts\u00a0;</p></content></paragraph></paragraph></mainBody>"
+        "</statement></akomaNtoso>"
+    ).encode()
+    draft = read_akn(xml, "fr.xml")[0]
+    item = next(u for u in draft.units() if u.label == "OP1(a)")
+    assert item.text == "Redoubler d’efforts\u00a0;"

@@ -95,6 +95,10 @@ def make_paragraph(
 ) -> Paragraph:
     text = inline.text
     opening = "" if kind in NO_OPENING else inline.opening(text, bold)
+    if number and text.startswith("\u00a0"):
+        # the no-break space typed after the number ("a)\u00a0Redoubler": French and Spanish
+        # files) spaces the number from the text and is not part of it, as in print
+        text, opening = text.lstrip("\u00a0 "), opening.lstrip("\u00a0 ")
     return Paragraph(
         kind=kind,
         text=text,
