@@ -381,3 +381,15 @@ def test_one_line_paragraphs_do_not_set_the_line_pitch() -> None:
     texts = [p.text for p in paragraphs([page])]
     assert texts[:3] == ["79/14.", "联合国同全面禁止核试验条约组织筹备委员会的合作", "大会，"]
     assert len(texts) == 6 and texts[-1] == wrapped + "的分项。"
+
+
+def test_the_space_after_a_footnote_reference_in_chinese_stays() -> None:
+    # "《最后文件》¹ 和国际社会" (79/33): the space after the reference is the text's, not the
+    # narrow gap LibreOffice sets between Chinese and Latin text
+    gap = [Char(" ", 0, 0, 500, 1, generated=True)]
+    line = Line(
+        chars("文件》", 100, 500) + chars("1", 115, 504, size=6) + gap + chars("和国际", 121, 500),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "文件》¹ 和国际"

@@ -71,7 +71,7 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
         if char.generated and text == " ":
             text = _inferred_space(chars, index, line, drawn_spaces)
             if _beside_cjk(chars, index, line):
-                text = ""
+                text = " " if _after_reference(chars, index, line) else ""
         _add(out, text, char.italic and bool(text.strip()) or _italic_space(chars, index))
         index += 1
     return _trimmed(out)
@@ -93,6 +93,13 @@ def _beside_cjk(chars: list[Char], index: int, line: Line) -> bool:
     if before is None or after is None or _gap(before, after) >= 0.5 * line.size:
         return False
     return _wide(before.text[-1]) or _wide(after.text[0])
+
+
+def _after_reference(chars: list[Char], index: int, line: Line) -> bool:
+    """Whether the gap follows a footnote reference: in Chinese that is a space of the
+    text ("《最后文件》¹ 和", 79/33: the texts have it 1,069 times in 1,085), not the gap
+    set between Chinese and Latin text."""
+    return index > 0 and _raised_digit(chars, index - 1, line)
 
 
 def _few_inferred(line: Line) -> bool:
