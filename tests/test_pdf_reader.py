@@ -393,3 +393,16 @@ def test_the_space_after_a_footnote_reference_in_chinese_stays() -> None:
         10,
     )
     assert "".join(text for text, _ in line_pieces(line)) == "文件》¹ 和国际"
+
+
+def test_the_no_break_space_between_a_reference_and_french_punctuation() -> None:
+    # "résolution 78/7¹ ;" (79/7 in French): LibreOffice leaves a bare gap for the no-break
+    # space, PDFium infers no space there
+    line = Line(
+        chars("78/7", 100, 500) + chars("1", 121, 504, size=6) + chars(";", 128, 500), 500, 10
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "78/7¹\u00a0;"
+    close = Line(
+        chars("78/7", 100, 500) + chars("1", 121, 504, size=6) + chars(";", 124, 500), 500, 10
+    )
+    assert "".join(text for text, _ in line_pieces(close)) == "78/7¹;"

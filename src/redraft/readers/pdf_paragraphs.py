@@ -65,6 +65,7 @@ def line_pieces(line: Line, flush: bool = False) -> list[Piece]:
                 # reference follows its word ("as amended,⁹³"), as every other reader has it
                 out[-1] = (out[-1][0].rstrip(" \u00a0"), out[-1][1])
             _add(out, footnote_ref("".join(c.text for c in chars[index:end])), False)
+            _add(out, _unseen_space_after(chars, end, line), False)
             index = end
             continue
         text = char.text
@@ -93,6 +94,14 @@ def _beside_cjk(chars: list[Char], index: int, line: Line) -> bool:
     if before is None or after is None or _gap(before, after) >= 0.5 * line.size:
         return False
     return _wide(before.text[-1]) or _wide(after.text[0])
+
+
+def _unseen_space_after(chars: list[Char], end: int, line: Line) -> str:
+    """The no-break space between a footnote reference and the French punctuation after
+    it ("78/7¹ ;", 79/7), which LibreOffice draws as a bare gap where PDFium infers none."""
+    if end == 0 or end >= len(chars) or chars[end].text not in ";:!?»":
+        return ""
+    return "\u00a0" if _gap(chars[end - 1], chars[end]) >= 0.25 * line.size else ""
 
 
 def _after_reference(chars: list[Char], index: int, line: Line) -> bool:
