@@ -134,14 +134,17 @@ def _formula(chunks: list[Chunk]) -> int | None:
 def _opens_operative(chunks: list[Chunk], formula: int) -> bool:
     """A formula printed without punctuation ("The General Assembly") goes on in the
     paragraph after it: "Adopts the political declaration ...", "Resolves that:". That
-    paragraph is operative text, unnumbered (P1, as the AKN reader reads it)."""
+    paragraph is operative text, unnumbered (P1, as the AKN reader reads it). So is one
+    that closes with a full stop right above an annex, after a formula with its comma
+    ("L’Assemblée générale," / "Adopte la déclaration politique ... ." / "Annexe": 79/2 in
+    French): a preambular paragraph closes with a comma."""
     after = chunks[formula + 1] if formula + 1 < len(chunks) else None
-    return (
-        after is not None
-        and after.kind == "text"
-        and not ends_sentence(chunks[formula].text)
-        and parse_number(after.text)[0] is None
-    )
+    if after is None or after.kind != "text" or parse_number(after.text)[0] is not None:
+        return False
+    if not ends_sentence(chunks[formula].text):
+        return True
+    annex = chunks[formula + 2] if formula + 2 < len(chunks) else None
+    return end_mark(after.text) == "." and annex is not None and bool(ANNEX.match(annex.text))
 
 
 def _first_numbered(chunks: list[Chunk]) -> int:
