@@ -368,7 +368,7 @@ def action_title(text: str) -> bool:
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
     """A part number alone ("II"), a division ("Annex", "Part I"), or the heading
     printed right under one."""
-    if _section_number(item.text) or PART_HEADING.match(item.text):
+    if _section_number(item.text) or PART_HEADING.match(item.text) or _numbered_part(item.text):
         return True
     last = before[-1] if before else None
     return (
@@ -377,6 +377,15 @@ def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
         and _title_like(item.text)
         and bool(_section_number(last.text) or PART_HEADING.match(last.text))
     )
+
+
+#: A Chinese part number and its title on one line: "一 维持和平行动支助账户" (79/298).
+_CJK_PART = re.compile(r"^[一二三四五六七八九十]{1,3}\s+(\S.*)$")
+
+
+def _numbered_part(text: str) -> bool:
+    match = _CJK_PART.match(text)
+    return match is not None and _title_like(match.group(1))
 
 
 def _section_number(text: str) -> bool:
