@@ -406,3 +406,10 @@ def test_the_no_break_space_between_a_reference_and_french_punctuation() -> None
         chars("78/7", 100, 500) + chars("1", 121, 504, size=6) + chars(";", 124, 500), 500, 10
     )
     assert "".join(text for text, _ in line_pieces(close)) == "78/7¹;"
+
+
+def test_the_space_after_a_number_in_chinese_stays() -> None:
+    # "行动10. 我们将" (79/1): the space after a number's full stop is the text's
+    gap = [Char(" ", 0, 0, 500, 1, generated=True)]
+    line = Line(chars("行动10.", 100, 500) + gap + chars("我们将", 128, 500), 500, 10)
+    assert "".join(text for text, _ in line_pieces(line)) == "行动10. 我们将"
