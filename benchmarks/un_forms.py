@@ -102,6 +102,29 @@ def blocks(data: bytes) -> list[Block]:
     out: list[Block] = []
     for part in root.iter(*(f"{{*}}{name}" for name in _PARTS)):
         _walk(part, out, [""])
+    return _join_lone_numbers(out)
+
+
+def _join_lone_numbers(found: list[Block]) -> list[Block]:
+    """A number alone in an empty paragraph is printed before the paragraph after it: the
+    French and Spanish 79/1 and the French 79/323 hold "<num>6.</num>" with an empty <p>,
+    then "Nous savons ..." unnumbered (as the AKN reader reads them: ``join_lone_numbers``)."""
+    out: list[Block] = []
+    for block in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.number
+            and before.rows is None
+            and not any(piece.note or piece.text.strip() for piece in before.pieces)
+            and block.rows is None
+            and not block.number
+            and any(piece.text.strip() for piece in block.pieces)
+        ):
+            block.number = before.number
+            out[-1] = block
+        else:
+            out.append(block)
     return out
 
 

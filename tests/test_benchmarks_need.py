@@ -20,6 +20,7 @@ NEEDS_CORPUS = (
     "diff_snapshot.py",
     "fidelity_bench.py",
     "languages_bench.py",
+    "languages_fidelity_bench.py",
     "merge_corpus.py",
     "overlap_bench.py",
     "precedent_bench.py",

@@ -228,3 +228,70 @@ def test_word_numbering_formats_of_the_other_languages() -> None:
     assert format_value(12, "hindiNumbers") == "١٢"
     assert format_value(12, "chineseCounting") == "十二"
     assert number_key(f"({format_value(3, 'arabicAlpha')})", "(b)") == "(c)"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Action 1. We will take bold, ambitious, accelerated, just and transformative actions.",
+        "Action 13 *. * We will redouble our efforts to build and sustain peaceful societies.",
+        "Mesure 1. Nous convenons de prendre des mesures audacieuses.",
+        "Mesures 9. Nous entendons renforcer les mesures prises.",
+        "Acción 1. Emprenderemos acciones audaces y ambiciosas.",
+        "Действие 1. Мы будем предпринимать смелые, решительные, ускоренные действия.",
+        "行动1. 我们将采取大胆、雄心勃勃、快速、公正和变革性的行动。",
+        "الإجراء 1 - سنتخذ إجراءات جريئة وطموحة ومعجلة وعادلة وتحوّلية.",
+        "الإجراء 40 -سنكثف من الجهود التي نبذلها.",
+    ],
+)
+def test_the_actions_of_an_outcome_document_in_every_language(line: str) -> None:
+    """79/1's actions as each language prints them (tests/cases/text/action-titles-fr.txt
+    reads the French ones in place)."""
+    from redraft.readers.text_tree import action_title
+
+    assert action_title(line)
+    assert not action_title("Actions taken by the Secretary-General. The Assembly notes them.")
+
+
+def test_a_paragraph_ending_with_references_listed_with_a_comma_ends() -> None:
+    """79/138 in Chinese ends a preambular paragraph with "，¹⁰、¹¹": the "、" between the two
+    references is theirs, not the paragraph's, so the next paragraph is not joined to it
+    (the paragraph of A/RES/79/138, the next one shortened: tests/data/text/SOURCES.md)."""
+    from redraft.readers.text import read_text
+
+    text = (
+        "大会，\n\n\t重申其1991年12月19日关于加强联合国人道主义紧急援助协调的第46/182号决议，\n\n"
+        "\t深为关切地注意到联合国人员在部署后面临的威胁不断变化，2023年有1\xa0915人受到安全和安保"
+        "事件的影响，其中有32人丧生(其中13人死于犯罪、恐怖主义和武装冲突等暴力行为)，284人受伤(其中"
+        "107人因暴力行为受伤)，17人遭绑架，9人受到性侵犯，103人遭逮捕和拘禁，还有399起据报的恐吓和"
+        "骚扰案件，⁸ 并注意到这些数字不包括不属于联合国安保管理系统的联合国人员，如近东救济工程处在"
+        "当地征聘的地区工作人员；2023年这些人员中有141人丧生，57人受伤，39人遭逮捕和拘禁，还有44起"
+        "据报的恐吓和骚扰案件，⁹ 2023年，这些人员的死亡人数之多前所未有，是联合国人员在单次冲突中"
+        "死亡人数的最高记录，¹⁰、¹¹\n\n"
+        "⁸ 见A/79/149，附件一和附件三。\n\n⁹ 同上，附件五。\n\n¹⁰ 同上，第61段。\n\n"
+        "¹¹ 见相关的秘书长说明和通告。\n\n"
+        "\t强烈谴责针对人道主义人员的一切暴力行为、袭击和威胁，\n\n"
+        "1.\t表示赞赏地注意到秘书长的报告；\n"
+    )
+    draft = read_text(text)[0]
+    labels = [u.label for u in draft.units() if not u.label.startswith("FN")]
+    assert labels == ["formula", "PP1", "PP2", "PP3", "OP1"]
+
+
+def test_the_no_break_space_after_a_number_is_not_text() -> None:
+    """The French and Spanish files type "a)" then a no-break space before the words
+    ("<num>a)</num> ... <p>&#xa0;Redoubler d’efforts"): it spaces the number from the text
+    in print and is not part of the text, as the text, Word and PDF readers read it."""
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        '<statement name="resolution"><preamble>'
+        "<formula><p>L’Assemblée générale,</p></formula>"
+        "<container><p>Rappelant ses résolutions antérieures,</p></container></preamble>"
+        "<mainBody><paragraph><num>1.</num><content><p>Décide :</p></content>"
+        "<paragraph><num>a)</num><content><p>&#xa0;<span class='italic'>Redoubler</span>"
+        " d’efforts\u00a0;</p></content></paragraph></paragraph></mainBody>"
+        "</statement></akomaNtoso>"
+    ).encode()
+    draft = read_akn(xml, "fr.xml")[0]
+    item = next(u for u in draft.units() if u.label == "OP1(a)")
+    assert item.text == "Redoubler d’efforts\u00a0;"

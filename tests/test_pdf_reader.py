@@ -360,3 +360,56 @@ def test_no_break_spaces_on_a_line_that_draws_no_space() -> None:
         10,
     )
     assert "".join(text for text, _ in line_pieces(line)) == "(1\u00a0July–30\u00a0June);"
+
+
+def test_one_line_paragraphs_do_not_set_the_line_pitch() -> None:
+    """A short Chinese text (79/14 printed from Word) has mostly one-line paragraphs: the
+    distance between them (2.25 times the size) is seen often, the line pitch of its one
+    wrapped paragraph once. That distance is not the pitch: each paragraph is its own."""
+    wrapped = "决定在大会第八十一届会议临时议程题为联合国同各区域组织及其他组织的合作的项目下列入"
+    page = _page(
+        [
+            chars("79/14.", 90, 709.8, 11),
+            chars("联合国同全面禁止核试验条约组织筹备委员会的合作", 90, 684.9, 11),
+            chars("大会，", 90, 660.3, 11),
+            chars("表示注意到秘书长的报告，", 126, 635.6, 11),
+            chars("又表示注意到执行秘书的报告，", 126, 610.9, 11),
+            chars(wrapped, 126, 586.2, 11),
+            chars("的分项。", 90, 571.5, 11),
+        ]
+    )
+    texts = [p.text for p in paragraphs([page])]
+    assert texts[:3] == ["79/14.", "联合国同全面禁止核试验条约组织筹备委员会的合作", "大会，"]
+    assert len(texts) == 6 and texts[-1] == wrapped + "的分项。"
+
+
+def test_the_space_after_a_footnote_reference_in_chinese_stays() -> None:
+    # "《最后文件》¹ 和国际社会" (79/33): the space after the reference is the text's, not the
+    # narrow gap LibreOffice sets between Chinese and Latin text
+    gap = [Char(" ", 0, 0, 500, 1, generated=True)]
+    line = Line(
+        chars("文件》", 100, 500) + chars("1", 115, 504, size=6) + gap + chars("和国际", 121, 500),
+        500,
+        10,
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "文件》¹ 和国际"
+
+
+def test_the_no_break_space_between_a_reference_and_french_punctuation() -> None:
+    # "résolution 78/7¹ ;" (79/7 in French): LibreOffice leaves a bare gap for the no-break
+    # space, PDFium infers no space there
+    line = Line(
+        chars("78/7", 100, 500) + chars("1", 121, 504, size=6) + chars(";", 128, 500), 500, 10
+    )
+    assert "".join(text for text, _ in line_pieces(line)) == "78/7¹\u00a0;"
+    close = Line(
+        chars("78/7", 100, 500) + chars("1", 121, 504, size=6) + chars(";", 124, 500), 500, 10
+    )
+    assert "".join(text for text, _ in line_pieces(close)) == "78/7¹;"
+
+
+def test_the_space_after_a_number_in_chinese_stays() -> None:
+    # "行动10. 我们将" (79/1): the space after a number's full stop is the text's
+    gap = [Char(" ", 0, 0, 500, 1, generated=True)]
+    line = Line(chars("行动10.", 100, 500) + gap + chars("我们将", 128, 500), 500, 10)
+    assert "".join(text for text, _ in line_pieces(line)) == "行动10. 我们将"

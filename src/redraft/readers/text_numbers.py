@@ -29,8 +29,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(rf"^(?:OP|PP)\s?(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES}))?\.?)(?=\s)")),
     ("arabic", re.compile(rf"^(\d{{1,3}}(?:\s*\.?\s*(?:{SUFFIXES})\.?|[.．]))(?=\s)")),
     ("arabic)", re.compile(r"^(\d{1,3}\))(?=\s)")),
-    # Arabic "5 -", "5 –" (the dash is the period of the other languages)
-    ("arabic", re.compile(r"^(\d{1,3})\s*[-–](?=\s+[*“\"(]?[\u0600-\u06ff])")),
+    # Arabic "5 -", "5 –" (the dash is the period of the other languages), also before an
+    # italic opening that holds a tab ("5 -<TAB>*<TAB>تشجع*": 79/51) or follows the dash
+    # with no space ("8 –*<TAB>تهيب*": 79/223)
+    (
+        "arabic",
+        re.compile(r"^(\d{1,3})\s*[-–](?=\s+[*“\"(]?\s*[\u0600-\u06ff]|\*\s*[\u0600-\u06ff])"),
+    ),
     ("arabic", re.compile(rf"^({_CJK}、)")),  # Chinese "一、": the top level, no space after
     (
         "(alpha)",

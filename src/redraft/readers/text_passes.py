@@ -346,7 +346,7 @@ FORMULA_START = re.compile(
     r"|L['’][A-ZÉ]|L[ae] [A-ZÉ]|Les [A-ZÉ]|À sa "  # L’Assemblée générale, Le Conseil
     r"|La [A-Z]|El [A-Z]|En su "  # La Asamblea General, El Consejo
     r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
-    r"|إن |大会|安全理事会|经济及社会理事会)"
+    r"|إن[\u064b-\u0652]* |大会|安全理事会|经济及社会理事会)"  # also voweled: "إنَّ" (79/99)
 )
 
 
@@ -388,8 +388,13 @@ def end_mark(text: str) -> str:
     return "]"
 
 
+#: The comma printed between two footnote references ("¹⁰、¹¹", "¹⁰,¹¹": 79/138 in Chinese).
+_REFS_LISTED = re.compile("(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])[、,，](?=[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
 def _bare_end(text: str) -> str:
     """``text`` without footnote references, closing quotes and italic stars at its end."""
+    text = _REFS_LISTED.sub("", text)  # "，¹⁰、¹¹": the comma between two references is theirs
     bare = strip_footnote_refs(text).rstrip().rstrip("*")  # "*The General Assembly,*"
     return bare if bare.endswith(_TERMINAL) else bare.rstrip("”’\"')").rstrip()
 
@@ -467,9 +472,17 @@ def rejoin(chunks: list[Chunk], notes: Notes) -> list[Chunk]:
     return out
 
 
+#: A paragraph's italic opening words, as the UN prints them: "*Noting* that", "*с
+#: удовлетворением отмечая *вклад" (a lower-case opening: Russian 79/228, whose paragraph
+#: before it ends with no punctuation, a slip of the UN's).
+_ITALIC_OPENING = re.compile(r"^\*[^\W\d_][^*\n]{0,60}\*\s?\w")
+
+
 def _continues(head: Chunk, item: Chunk, head_is_body: bool) -> bool:
     if item.bullet or not item.text or numbered(item.text) or DOC_HEADING.match(head.text):
         return False
+    if _ITALIC_OPENING.match(item.text):
+        return False  # "*с удовлетворением отмечая* вклад ...": a paragraph's opening words
     if item.text[0].islower():
         if "\u0400" <= item.text[0] <= "\u04ff":  # Russian paragraphs start in lower case
             return not ends_sentence(head.text)

@@ -104,6 +104,8 @@ OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
 def is_formula(text: str) -> bool:
     """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
     ...:"; also the bare organ name that heads the adoption of a declaration."""
+    # an italic opening that holds the tab before the words: "*<TAB>إنَّ الجمعية العامة* ،"
+    text = re.sub(r"^\*\s+", "*", text)
     if ORGAN_NAME.match(text) and len(text.split()) <= 8:
         return True
     if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
@@ -132,14 +134,17 @@ def _formula(chunks: list[Chunk]) -> int | None:
 def _opens_operative(chunks: list[Chunk], formula: int) -> bool:
     """A formula printed without punctuation ("The General Assembly") goes on in the
     paragraph after it: "Adopts the political declaration ...", "Resolves that:". That
-    paragraph is operative text, unnumbered (P1, as the AKN reader reads it)."""
+    paragraph is operative text, unnumbered (P1, as the AKN reader reads it). So is one
+    that closes with a full stop right above an annex, after a formula with its comma
+    ("L’Assemblée générale," / "Adopte la déclaration politique ... ." / "Annexe": 79/2 in
+    French): a preambular paragraph closes with a comma."""
     after = chunks[formula + 1] if formula + 1 < len(chunks) else None
-    return (
-        after is not None
-        and after.kind == "text"
-        and not ends_sentence(chunks[formula].text)
-        and parse_number(after.text)[0] is None
-    )
+    if after is None or after.kind != "text" or parse_number(after.text)[0] is not None:
+        return False
+    if not ends_sentence(chunks[formula].text):
+        return True
+    annex = chunks[formula + 2] if formula + 2 < len(chunks) else None
+    return end_mark(after.text) == "." and annex is not None and bool(ANNEX.match(annex.text))
 
 
 def _first_numbered(chunks: list[Chunk]) -> int:
@@ -344,14 +349,26 @@ def _preamble(chunks: list[Chunk], after: list[Chunk]) -> list[_Node]:
 
 
 #: A numbered section title on one line: "II. Action areas", "A. Domestic public
-#: resources", "Action 1. We will take bold ... actions ..." (79/1, 79/323).
-_NUMBERED_TITLE = re.compile(r"^(?:(?:[IVXL]+|[A-Z])\.\s+\S|Action \d+\.\s+\S)")
+#: resources" (79/323).
+_NUMBERED_TITLE = re.compile(r"^(?:[IVXL]+|[A-Z])\.\s+\S")
+#: "Action 1. We will take bold ... actions ..." (79/1; "Action 13 *. *" once), a heading though
+#: it ends with a full stop, as each language prints it: "Mesure 1." (once "Mesures 9."),
+#: "Acción 1.", "Действие 1.", "行动1.", "الإجراء 1 -" (once "الإجراء 40 -سنكثف").
+_ACTION_TITLE = re.compile(
+    r"^(?:(?:Action|Mesures?|Acción|Действие)\s\d+\s?\.\s+\S|行动\d+\.\s*\S"
+    r"|الإجراء\s\d+\s[-–]\s*\S)"
+)
+
+
+def action_title(text: str) -> bool:
+    """Is this line an action of an outcome document ("Action 1. We will ...")?"""
+    return bool(_ACTION_TITLE.match(text.replace("*", "")))
 
 
 def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
     """A part number alone ("II"), a division ("Annex", "Part I"), or the heading
     printed right under one."""
-    if _section_number(item.text) or PART_HEADING.match(item.text):
+    if _section_number(item.text) or PART_HEADING.match(item.text) or _numbered_part(item.text):
         return True
     last = before[-1] if before else None
     return (
@@ -360,6 +377,15 @@ def _is_section_heading(item: Chunk, before: list[_Node]) -> bool:
         and _title_like(item.text)
         and bool(_section_number(last.text) or PART_HEADING.match(last.text))
     )
+
+
+#: A Chinese part number and its title on one line: "一 维持和平行动支助账户" (79/298).
+_CJK_PART = re.compile(r"^[一二三四五六七八九十]{1,3}\s+(\S.*)$")
+
+
+def _numbered_part(text: str) -> bool:
+    match = _CJK_PART.match(text)
+    return match is not None and _title_like(match.group(1))
 
 
 def _section_number(text: str) -> bool:
@@ -434,7 +460,8 @@ class _Operative:
         if (
             _is_section_heading(item, self.top)
             or _NUMBERED_TITLE.match(item.text)
-            and (heading_like(item.text) or item.text.startswith("Action "))
+            and heading_like(item.text)
+            or action_title(item.text)
         ):
             self.top.append(_node(Kind.HEADING, item.text))
             self.path = []
