@@ -20,7 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def cycle_collector_paused(command: F) -> F:
     """Run ``command`` with Python's cyclic garbage collector paused, resumed after.
     For ``redraft diff`` of two drafts its ~50 passes freed nothing (reference counting
-    frees the program's objects): paused, the process runs 1.2% fewer instructions
+    frees the program's objects): paused, the process runs 1% fewer instructions
     (docs/diff.md "Speed"). Only for commands whose memory is bounded by their inputs."""
 
     @functools.wraps(command)
