@@ -19,7 +19,7 @@ from redraft.diff.units import (
     score_ceiling,
     words,
 )
-from redraft.model import Kind, Paragraph
+from redraft.model import FOOTNOTE_REF, Kind, Paragraph, cited_markers, ref_marker
 
 #: Text mixing what the patterns treat specially: separators inside words, underscores,
 #: superscript references, bracket references, digits, non-Latin letters.
@@ -146,3 +146,10 @@ def test_unchanged_change_is_the_constructors(moved: bool, old_label: str, new_l
     fast = unchanged_change(before, after, moved, segments)
     assert fast == built
     assert list(vars(fast).items()) == list(vars(built).items())
+
+
+@given(texts)
+def test_cited_markers_match_the_reference_pattern(text: str) -> None:
+    expected = [ref_marker(m.group(0)) for m in FOOTNOTE_REF.finditer(text)]
+    assert cited_markers(text) == expected
+    assert cited_markers(text + " [¹²[^a]³") == [*expected, "12", "a", "3"]

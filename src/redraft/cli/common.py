@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,25 @@ if TYPE_CHECKING:
     from ..config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cycle_collector_paused(command: F) -> F:
+    """Run ``command`` with Python's cyclic garbage collector paused, resumed after.
+    For ``redraft diff`` of two drafts its ~50 passes freed nothing (reference counting
+    frees the program's objects): paused, the process runs 1% fewer instructions
+    (docs/diff.md "Speed"). Only for commands whose memory is bounded by their inputs."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return command(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run  # type: ignore[return-value]
 
 
 #: The formats an output file's suffix allows, the first being the one it implies

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import (
+    cycle_collector_paused,
     format_option,
     in_language,
     info,
@@ -62,6 +63,7 @@ FORMATS = ("text", "side", "json", "markdown", "md", "html", "docx")
 )
 @output_option
 @store_option
+@cycle_collector_paused
 def diff(
     old: str,
     new: str | None,
