@@ -3,7 +3,8 @@
 Front (document heading, title, formula), then the preamble (unnumbered paragraphs
 after the formula), then the operative part, where printed numbers fix the nesting
 (:mod:`.text_numbers`) and unnumbered paragraphs are headings, table captions or
-text belonging to the paragraph above them.
+text belonging to the paragraph above them. Where each of those parts begins is
+found in :mod:`.text_bounds`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from ..blocktree import check_depth
 from ..english import noun
 from ..model import Footnote, Kind, Paragraph, cited_markers, strip_footnote_refs
 from ..typography import collapse_spaces
-from .text_languages import ANNEX, ORGAN_NAME, PART_HEADING
+from .text_bounds import OUTCOME_FORMULA as OUTCOME_FORMULA  # re-exported: text.py reads it here
+from .text_bounds import (
+    _first_numbered,
+    _formula,
+    _lead_in,
+    _opens_operative,
+    _operative_start,
+    _unnumbered_operative,
+)
+from .text_bounds import is_formula as is_formula  # re-exported: public before the split
+from .text_languages import ANNEX, PART_HEADING
 from .text_numbers import Level, Number, parse_number, place
 from .text_passes import (
     DOC_HEADING,
-    FORMULA_START,
     SECTION_NUMBER,
     Chunk,
     Notes,
@@ -92,113 +102,6 @@ def _capital_or_caseless(text: str) -> bool:
     return text[:1].isupper() or caseless(text)
 
 
-#: An organ named at length: "The Conference of the Parties to the United Nations
-#: Convention against Transnational Organized Crime," (too long for the 12-word rule).
-_LONG_ORGAN = re.compile(
-    r"^\*?The(?: (?:[A-Z][\w-]*|and|on|of|for|to|the|against|in|serving|as|meeting))+,\*?$"
-)
-#: "We, the Heads of State and Government ...," (and in French, Spanish, Russian).
-OUTCOME_FORMULA = re.compile(r"^\*?(?:We,? the [A-Z]|Nous, |Nosotros, |Мы, )")
-
-
-def is_formula(text: str) -> bool:
-    """ "The General Assembly,", "The Council:", "At its 10th meeting, ... the Commission
-    ...:"; also the bare organ name that heads the adoption of a declaration."""
-    # an italic opening that holds the tab before the words: "*<TAB>إنَّ الجمعية العامة* ،"
-    text = re.sub(r"^\*\s+", "*", text)
-    if ORGAN_NAME.match(text) and len(text.split()) <= 8:
-        return True
-    if not FORMULA_START.match(text.lstrip("*")) or not ends_sentence(text):
-        return False
-    bare = strip_footnote_refs(text).rstrip().rstrip("*")
-    if bare.endswith((":", "：")) or OUTCOME_FORMULA.match(text) or _LONG_ORGAN.match(bare):
-        return True
-    return bare.endswith((",", "،", "，")) and len(bare.split()) <= 12 and len(bare) <= 90
-
-
-def _formula(chunks: list[Chunk]) -> int | None:
-    """Where the enacting formula is. A title that reads like an organ's name ("The
-    Arms Trade Treaty", "The Syrian Golan") is not one when "The General Assembly,"
-    follows it."""
-    found = [i for i, c in enumerate(chunks) if c.kind == "text" and is_formula(c.text)]
-    if (
-        len(found) >= 2
-        and found[1] == found[0] + 1
-        and not ends_sentence(chunks[found[0]].text)
-        and ends_sentence(chunks[found[1]].text)
-    ):
-        return found[1]
-    return found[0] if found else None
-
-
-def _opens_operative(chunks: list[Chunk], formula: int) -> bool:
-    """A formula printed without punctuation ("The General Assembly") goes on in the
-    paragraph after it: "Adopts the political declaration ...", "Resolves that:". That
-    paragraph is operative text, unnumbered (P1, as the AKN reader reads it). So is one
-    that closes with a full stop right above an annex, after a formula with its comma
-    ("L’Assemblée générale," / "Adopte la déclaration politique ... ." / "Annexe": 79/2 in
-    French): a preambular paragraph closes with a comma."""
-    after = chunks[formula + 1] if formula + 1 < len(chunks) else None
-    if after is None or after.kind != "text" or parse_number(after.text)[0] is not None:
-        return False
-    if not ends_sentence(chunks[formula].text):
-        return True
-    annex = chunks[formula + 2] if formula + 2 < len(chunks) else None
-    return end_mark(after.text) == "." and annex is not None and bool(ANNEX.match(annex.text))
-
-
-def _first_numbered(chunks: list[Chunk]) -> int:
-    for i, item in enumerate(chunks):
-        number = parse_number(item.text)[0] if item.kind == "text" else None
-        if number is not None and number.prefix != "PP":
-            return i
-    return len(chunks)
-
-
-def _operative_start(chunks: list[Chunk], start: int) -> int:
-    """The first paragraph of the operative part: the first numbered paragraph after
-    ``start``, except the items of a list that a preambular paragraph opens with a
-    colon ("Recalling the endorsement by the Committee of:" / "(a) ...")."""
-    in_list = False
-    for i in range(start, len(chunks)):
-        item = chunks[i]
-        number = parse_number(item.text)[0] if item.kind == "text" else None
-        if number is None or number.prefix == "PP":
-            in_list = i > start and _opens_list(item)
-            if in_list and _list_ends_text(chunks, i):
-                return i
-            continue
-        if in_list and number.readings[0][0] != "arabic":
-            continue
-        return i
-    return len(chunks)
-
-
-def _list_ends_text(chunks: list[Chunk], colon: int) -> bool:
-    """Does the lettered list after ``chunks[colon]`` ("Urges all countries ...:" /
-    "(a) ..." ... "(f) ....") close with a full stop, and nothing numbered follows it?
-    Then the sentence it ends is operative: a preambular paragraph ends with a comma."""
-    end = colon + 1
-    while end < len(chunks) and (chunks[end].kind != "text" or _lettered(chunks[end])):
-        end += 1
-    last = chunks[end - 1]
-    return (
-        end > colon + 1
-        and last.kind == "text"
-        and end_mark(last.text) == "."
-        and _first_numbered(chunks[end:]) == len(chunks) - end
-    )
-
-
-def _lettered(item: Chunk) -> bool:
-    number = parse_number(item.text)[0]
-    return number is not None and number.prefix != "PP" and number.readings[0][0] != "arabic"
-
-
-def _opens_list(item: Chunk) -> bool:
-    return item.kind == "text" and strip_footnote_refs(item.text).rstrip().endswith((":", "："))
-
-
 def build_blocks(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     """The blocks of a draft as mutable nodes (footnotes not yet attached). A resolution
     adopted in parts ("A" / title / formula ... "B" / title / formula ...) is read part
@@ -264,27 +167,6 @@ def _build_part(chunks: list[Chunk], notes: Notes) -> list[_Node]:
     nodes.extend(_node(Kind.TEXT, c.text) for c in chunks[lead_in:first_number])
     nodes.extend(_Operative(notes).build(chunks[first_number:]))
     return nodes
-
-
-def _lead_in(chunks: list[Chunk], start: int, first_number: int) -> int:
-    """Where the preamble ends: before the operative part, or before the paragraph that
-    leads into it with a colon ("تقرر، بالنسبة لعام 2025:", "Resolves that, for 2025:",
-    printed after a formula with its comma in Arabic): unnumbered text, as in AKN."""
-    last = first_number - 1
-    if start >= first_number or chunks[last].kind != "text":
-        return first_number
-    number = parse_number(chunks[first_number].text)[0]
-    arabic = number is not None and number.readings[0][0] == "arabic"
-    return last if arabic and end_mark(chunks[last].text) in (":", "：") else first_number
-
-
-def _unnumbered_operative(chunks: list[Chunk], start: int) -> int:
-    """Where the operative part of a text without numbers begins: the paragraphs at
-    the end that close with a full stop (preambular paragraphs close with a comma)."""
-    end = len(chunks)
-    while end > start and end_mark(chunks[end - 1].text) == ".":  # "... report. [ad ref]"
-        end -= 1
-    return end
 
 
 def _front_end(chunks: list[Chunk], first_number: int) -> int:
