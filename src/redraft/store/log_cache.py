@@ -134,6 +134,7 @@ def _code() -> str:
         here / "objects.py",
         here / "revisions.py",
         here / "repository.py",
+        here / "plumbing.py",  # runs the git log (moved out of repository.py)
         here.parent / "model.py",
         Path(__file__).resolve(),
     ):

@@ -9,7 +9,8 @@ Each version is one commit touching drafts/NAME.txt; who, which symbol and which
 sponsors are commit-message trailers (:mod:`redraft.store.revisions`), the author is
 the delegation and the author date is the version's date.
 
-The only module that drives git (its processes start in :mod:`redraft.store.gitcli`).
+The only module that drives git (its processes start in :mod:`redraft.store.gitcli`;
+the low-level reads and the lock are in :mod:`redraft.store.plumbing`).
 Hot paths (save, log, show, list) call the git CLI with argument lists, never a
 shell, rather than GitPython, whose import alone costs 80-150 ms of a 150 ms save
 budget: a save reads what it builds on with one ``git cat-file --batch``, writes
@@ -25,10 +26,7 @@ kept in a cache file it holds for them (:meth:`Store.load_cache`).
 from __future__ import annotations
 
 import os
-import re
-import subprocess
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,7 +34,6 @@ from .. import __version__, canonical
 from ..errors import InputError, NotFoundError, StoreError, did_you_mean
 from ..jobs import NO_STEPS, Steps
 from ..model import Draft, Loaded, Version
-from . import log_cache
 from .cache_pack import CachePacks
 from .clone import check_out_remote_store
 from .driver import has_driver_line, install_merge_driver, with_driver_line
@@ -55,34 +52,30 @@ from .files import (
     refuse_link,
     write_cache,
     write_loose_object,
-    writer_lock,
 )
 from .gitcli import (
     GIT_ENV,
-    GitContext,
     git_failure,
     gitpython_stderr,
     init_repository,
     move_branch,
     pack_loose_objects,
-    run_git,
     sync_worktree,
     sync_worktree_many,
 )
 from .objects import (
-    LOG_FORMAT,
     PackBatch,
     Snapshot,
     blob_id,
     build_tree,
     encode_commit,
     loose_object,
-    parse_batch,
-    parse_log,
-    read_snapshot,
     refuse_tree_link,
     tree_names,
 )
+from .plumbing import DRAFTS as DRAFTS  # re-exported: redraft.store names it here
+from .plumbing import LOCK_TIMEOUT as LOCK_TIMEOUT  # re-exported: the setting's old home
+from .plumbing import GitPlumbing
 from .revisions import (
     Incoming,
     check_field,
@@ -92,6 +85,7 @@ from .revisions import (
     names_by_case,
     parse_date,
     refuse_case_clash,
+    refuse_control_characters,
     select,
     validate_name,
     version_text,
@@ -100,14 +94,12 @@ from .sync import SyncConflict, SyncResult
 
 __all__ = ["Store", "Version", "SyncConflict", "SyncResult"]
 
-DRAFTS = "drafts"
 PACK_FILES = 8  # a commit of more files goes to git as one pack, not loose objects
 LOOSE_LIMIT = 256  # loose objects (estimated) past which a save packs them
 PACK_LIMIT = 16  # packs past which they are merged into one
-LOCK_TIMEOUT = float(os.environ.get("REDRAFT_LOCK_TIMEOUT", "30"))
 
 
-class Store:
+class Store(GitPlumbing):
     """A redraft store on disk. Open with :meth:`open` or create with :meth:`init`."""
 
     def __init__(self, root: Path, git_dir: Path) -> None:
@@ -468,124 +460,6 @@ class Store:
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise StoreError(f"{self.root}: corrupted store: no git repository") from None
 
-    # -- git -----------------------------------------------------------------------
-    def _git(
-        self,
-        args: list[str],
-        data: bytes | None = None,
-        *,
-        env: dict[str, str] | None = None,
-        check: bool = True,
-    ) -> bytes:
-        proc = self._proc(args, data, env=env)
-        if check and proc.returncode != 0:
-            raise StoreError(git_failure(self.root, args, proc.stderr))
-        return proc.stdout
-
-    def _git_context(self) -> GitContext:
-        return GitContext(self.root, self.git_dir, self.id_size, self.warnings)
-
-    def _proc(
-        self, args: list[str], data: bytes | None = None, *, env: dict[str, str] | None = None
-    ) -> subprocess.CompletedProcess[bytes]:
-        return run_git(self.root, args, data, env=env, check=False)
-
-    def _head(self) -> str | None:
-        out = (
-            self._git(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"], check=False)
-            .decode()
-            .strip()
-        )
-        return out or None
-
-    def _check_on_branch(self) -> None:
-        if (self.git_dir / "MERGE_HEAD").exists():
-            # a version written now would drop the merge's second parent: the other
-            # side's versions would vanish from the history of the merged text
-            raise StoreError(
-                f"{self.root}: a git merge is in progress: finish it ('git commit -a') "
-                "or abort it ('git merge --abort') before saving"
-            )
-        head = (self.git_dir / "HEAD").read_text(errors="replace").strip()
-        if head.startswith("ref: "):
-            return
-        if re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", head):
-            raise StoreError(f"{self.root}: not on a branch (detached HEAD); check one out")
-        raise StoreError(
-            f"{self.root}: corrupted store: .git/HEAD is neither a branch nor a commit"
-        )
-
-    def _unborn(self) -> bool:
-        """True for a sound repository whose branch has no commit yet (rev-parse exits 1);
-        a broken one (exit 128) is not empty, it is corrupted."""
-        return (
-            self._proc(["rev-parse", "-q", "--verify", "--end-of-options", "HEAD"]).returncode == 1
-        )
-
-    def _lookup(self, paths: list[str]) -> Snapshot:
-        """The head commit, the trees the paths sit in and the paths' blobs: one process."""
-        folders = sorted({"", *(path.rpartition("/")[0] for path in paths)})
-        names = ["HEAD", *[f"HEAD:{f}" if f else "HEAD^{tree}" for f in folders]]
-        out = self._git(
-            ["cat-file", "--batch"],
-            "".join(f"{n}\n" for n in [*names, *(f"HEAD:{p}" for p in paths)]).encode(),
-        )
-        try:
-            return read_snapshot(out, folders, paths)
-        except ValueError as error:
-            raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
-
-    def _log(self, paths: list[str], keep: bool = True) -> dict[str, list[Version]]:
-        """Versions per draft under ``paths``: from the cache of the commit HEAD stands
-        for (:mod:`.log_cache`), else one ``git log`` of that very commit (kept with
-        ``keep``)."""
-        commit = log_cache.head_commit(self.git_dir) if keep else None
-        if commit is None:
-            return self._git_log(paths, "HEAD")
-        name = log_cache.cache_name(paths)
-        key = log_cache.entry_key(self.git_dir, commit, paths)
-        found = log_cache.load(self.git_dir, name, key)
-        if found is None:
-            try:
-                found = self._git_log(paths, commit)
-            except StoreError:  # said as a log of HEAD says it
-                return self._git_log(paths, "HEAD")
-            log_cache.save(self.git_dir, name, key, found)
-        return found
-
-    def _git_log(self, paths: list[str], commit: str) -> dict[str, list[Version]]:
-        # A merge that settles a draft (after a sync conflict) is a version too: its
-        # text is shown against its first parent, so that the latest is what HEAD holds.
-        args = ["log", "--topo-order", "--reverse", "--no-renames", "--raw", "--no-abbrev"]
-        args.append("--diff-merges=first-parent")
-        args += [f"--format={LOG_FORMAT}", "--end-of-options", commit, "--", *paths]
-        proc = self._proc(args)
-        if proc.returncode != 0:
-            if self._unborn():  # a repository with no commit yet
-                return {}
-            raise StoreError(git_failure(self.root, args, proc.stderr))
-        return parse_log(proc.stdout.decode("utf-8", errors="replace"), DRAFTS)
-
-    def _blobs(self, ids: list[str]) -> list[bytes]:
-        if not ids:
-            return []
-        out = self._git(["cat-file", "--batch"], "".join(f"{i}\n" for i in ids).encode())
-        try:
-            return parse_batch(out, len(ids))
-        except ValueError as error:
-            raise StoreError(f"{self.root}: {error} (corrupted store?)") from None
-
-    @staticmethod
-    def _parse(data: bytes, where: str, reader: Callable[[str], Draft] = canonical.parse) -> Draft:
-        try:
-            return reader(data.decode("utf-8"))
-        except (UnicodeDecodeError, InputError) as error:
-            raise StoreError(f"{where}: stored text is not canonical text ({error})") from None
-
-    def _lock(self) -> AbstractContextManager[None]:
-        """Exclusive lock on the store for writers (readers never wait)."""
-        return writer_lock(self.git_dir / "redraft.lock", self.root, LOCK_TIMEOUT)
-
 
 # -- helpers ------------------------------------------------------------------------
 
@@ -596,20 +470,6 @@ def _path(name: str) -> str:
 
 def _blob_of(found: tuple[str, bytes] | None) -> str | None:
     return found[0] if found is not None else None
-
-
-def refuse_control_characters(name: str, draft: Draft) -> None:
-    """The store never keeps a control character (NUL, escape...): one line, exit 2,
-    and nothing is written (tabs and line ends lay out tables: allowed)."""
-    from ..typography import control_in_draft, describe_control
-
-    found = control_in_draft(draft)
-    if found is not None:
-        where, char = found
-        raise InputError(
-            f"{name}: {where} holds the control character {describe_control(char)}; "
-            "not saved (remove it and save again)"
-        )
 
 
 def _now() -> str:

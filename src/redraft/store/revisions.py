@@ -395,3 +395,17 @@ class Incoming:
     draft: Draft
     source: str
     warnings: tuple[str, ...] = ()
+
+
+def refuse_control_characters(name: str, draft: Draft) -> None:
+    """The store never keeps a control character (NUL, escape...): one line, exit 2,
+    and nothing is written (tabs and line ends lay out tables: allowed)."""
+    from ..typography import control_in_draft, describe_control
+
+    found = control_in_draft(draft)
+    if found is not None:
+        where, char = found
+        raise InputError(
+            f"{name}: {where} holds the control character {describe_control(char)}; "
+            "not saved (remove it and save again)"
+        )
