@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -108,3 +109,38 @@ def test_left_to_right_export_keeps_its_bytes(name: str) -> None:
     path = sorted(DATA.glob(f"*/{name}.xml"))[0]  # akn/ before word/, as hashed
     data = render_draft_docx(read_path(path).draft)
     assert hashlib.sha256(data).hexdigest() == LTR_BYTES[name]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+_NUMBERED = re.compile(r"(?m)^\s*(\.\d+|\d+\.)(?= )")
+
+
+def _number_positions(pdf: Path) -> tuple[float, list[float]]:
+    """(page width, the x of each paragraph number "1." that opens a line of text)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf.read_bytes())
+    width, found = 0.0, []
+    for page in document:
+        width = page.get_size()[0]
+        text = page.get_textpage()
+        full = text.get_text_range()
+        found += [text.get_charbox(m.start(1))[0] for m in _NUMBERED.finditer(full)]
+    return width, found
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not ARABIC, reason="no Arabic drafts in tests/data/akn")
+def test_libreoffice_prints_arabic_numbers_on_the_right(tmp_path: Path) -> None:
+    from tests.test_libreoffice import convert
+
+    name = "A_RES_79_126-2423502"
+    for suffix, right in (("A", True), ("E", False)):
+        source = tmp_path / f"{name}{suffix}.docx"
+        source.write_bytes(render_draft_docx(read_path(DATA / "akn" / f"{name}{suffix}.xml").draft))
+        width, numbers = _number_positions(convert(source, "pdf", tmp_path))
+        assert len(numbers) >= 5
+        if right:
+            assert all(x > width * 0.6 for x in numbers), (suffix, numbers)
+        else:
+            assert all(x < width * 0.4 for x in numbers), (suffix, numbers)
