@@ -71,8 +71,30 @@ def mirror(page: Page) -> None:
     width = page.width
     for block in (page.lines, page.notes):
         for line in block:
-            line.chars = [replace(c, x0=width - c.x1, x1=width - c.x0) for c in line.chars]
+            line.chars = _forward(
+                [replace(c, x0=width - c.x1, x1=width - c.x0) for c in line.chars]
+            )
     page.rules = [(width - x1, width - x0, y) for x0, x1, y in page.rules]
+
+
+def _forward(chars: list[Char]) -> list[Char]:
+    """A mirrored line whose characters go from left to right in logical order: a Latin
+    or digit run ("A/79/132", "2017") came out of the mirror backwards, and its gaps would
+    read as table columns; its boxes are handed out again, left to right."""
+    out = list(chars)
+    start = 0
+    while start < len(out):
+        end = start
+        while end + 1 < len(out) and out[end + 1].x0 < out[end].x0 - 0.01:
+            end += 1
+        if end > start:
+            boxes = [(c.x0, c.x1) for c in out[start : end + 1]][::-1]
+            out[start : end + 1] = [
+                replace(c, x0=x0, x1=x1)
+                for c, (x0, x1) in zip(out[start : end + 1], boxes, strict=True)
+            ]
+        start = end + 1
+    return out
 
 
 def _carried_bracket(before: Line, line: Line) -> None:
