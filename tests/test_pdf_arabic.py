@@ -5,6 +5,7 @@ why, without soffice)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,8 +100,10 @@ def test_resolution_number_atop_the_first_page_is_no_page_number() -> None:
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_arabic_resolutions_through_word_and_pdf(tmp_path: Path) -> None:
-    """79/14 and 79/186 in Arabic, written to Word by redraft and printed by LibreOffice,
-    read back with the AKN reading's labels and text (up to typography)."""
+    """79/14 and 79/186 in Arabic, written to Word by redraft with paragraphs set left to
+    right (as any Word file without w:bidi: the draft's language left out, the writer sets
+    right-to-left languages right to left) and printed by LibreOffice, read back with the
+    AKN reading's labels and text (up to typography)."""
     from redraft.diff.units import unit_key
     from redraft.readers.akn import read_akn
     from redraft.readers.pdf import read_pdf
@@ -109,12 +112,32 @@ def test_arabic_resolutions_through_word_and_pdf(tmp_path: Path) -> None:
 
     files = ("A_RES_79_14-2421675A.xml", "A_RES_79_186-2424146A.xml")
     sources = {name: read_akn((AKN / name).read_bytes(), name)[0] for name in files}
-    pdfs = build_pdfs([(name[:-4], render_draft_docx(d)) for name, d in sources.items()], tmp_path)
+    ltr = {name: replace(d, meta=replace(d.meta, language="")) for name, d in sources.items()}
+    pdfs = build_pdfs([(name[:-4], render_draft_docx(d)) for name, d in ltr.items()], tmp_path)
     for name, source in sources.items():
         read = read_pdf(pdfs[name[:-4]].read_bytes(), name)[0]
         assert [(u.label, unit_key(u)) for u in read.units()] == [
             (u.label, unit_key(u)) for u in source.units()
         ], name
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_arabic_resolution_set_right_to_left(tmp_path: Path) -> None:
+    """79/14 exported as redraft writes Arabic (w:bidi, w:rtl), printed right to left by
+    LibreOffice, read back whole: the page is read in a mirror (:func:`.pdf_arabic.mirror`)."""
+    from redraft.diff.units import unit_key
+    from redraft.readers.akn import read_akn
+    from redraft.readers.pdf import read_pdf
+    from redraft.render.docx_draft import render_draft_docx
+    from tests.pdf_builder import build_pdfs
+
+    name = "A_RES_79_14-2421675A"
+    source = read_akn((AKN / f"{name}.xml").read_bytes(), name)[0]
+    pdf = build_pdfs([(name, render_draft_docx(source))], tmp_path)[name]
+    read = read_pdf(pdf.read_bytes(), name)[0]
+    assert [(u.label, unit_key(u)) for u in read.units()] == [
+        (u.label, unit_key(u)) for u in source.units()
+    ]
 
 
 def test_right_to_left_paragraph() -> None:

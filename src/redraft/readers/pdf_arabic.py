@@ -49,12 +49,52 @@ def arabic_lines(pages: list[Page]) -> None:
     lines = [line for page in pages for line in [*page.lines, *page.notes]]
     arabic = [line for line in lines if any(is_arabic(char.text) for char in line.chars)]
     rtl = right_to_left(arabic)
+    if rtl:  # a line with no Arabic letter (a footnote citing "A/79/302.") is set right to left too
+        arabic = [line for line in lines if any(char.text.strip() for char in line.chars)]
     for line in arabic:
         repair(line, rtl)
     for page in pages:
         for block in (page.lines, page.notes):
             for before, line in zip(block, block[1:], strict=False):
                 _carried_bracket(before, line)
+    if rtl:
+        for page in pages:
+            mirror(page)
+
+
+def mirror(page: Page) -> None:
+    """The page seen in a mirror: a document set right to left (its lines start at the
+    right margin, paragraph numbers and footnote markers there too, first-line indents
+    and short last lines measured from the right) laid out as the paragraph and footnote
+    passes read text, from the left. The lines' characters are in logical order already
+    (:func:`repair`): mirrored, an Arabic line's run from left to right as a Latin one's."""
+    width = page.width
+    for block in (page.lines, page.notes):
+        for line in block:
+            line.chars = _forward(
+                [replace(c, x0=width - c.x1, x1=width - c.x0) for c in line.chars]
+            )
+    page.rules = [(width - x1, width - x0, y) for x0, x1, y in page.rules]
+
+
+def _forward(chars: list[Char]) -> list[Char]:
+    """A mirrored line whose characters go from left to right in logical order: a Latin
+    or digit run ("A/79/132", "2017") came out of the mirror backwards, and its gaps would
+    read as table columns; its boxes are handed out again, left to right."""
+    out = list(chars)
+    start = 0
+    while start < len(out):
+        end = start
+        while end + 1 < len(out) and out[end + 1].x0 < out[end].x0 - 0.01:
+            end += 1
+        if end > start:
+            boxes = [(c.x0, c.x1) for c in out[start : end + 1]][::-1]
+            out[start : end + 1] = [
+                replace(c, x0=x0, x1=x1)
+                for c, (x0, x1) in zip(out[start : end + 1], boxes, strict=True)
+            ]
+        start = end + 1
+    return out
 
 
 def _carried_bracket(before: Line, line: Line) -> None:
@@ -88,7 +128,10 @@ def one_baseline(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
-        arabic = any(is_arabic(c.text) for c in line.chars)
+        # the piece may hold no letter (")،" after a marker at a right-to-left line's end)
+        arabic = any(is_arabic(c.text) for c in line.chars) or (
+            last is not None and any(is_arabic(c.text) for c in last.chars)
+        )
         if last is not None and arabic and abs(last.y - line.y) < 0.45 * max(line.size, 1.0):
             last.chars.extend(line.chars)
             last.size = max(last.size, line.size)
@@ -99,7 +142,10 @@ def one_baseline(lines: list[Line]) -> list[Line]:
 
 def repair(line: Line, rtl: bool = False) -> None:
     """One Arabic line in logical order; ``rtl``: the paragraphs are set right to left."""
-    chars = logical_order(ligatures(kashida(gaps(line.chars))), line, rtl)
+    chars = line.chars
+    if rtl:  # LibreOffice's empty spaces where a right-to-left line changes direction
+        chars = [c for c in chars if not (c.text == " " and c.x1 - c.x0 < 0.01)]
+    chars = logical_order(ligatures(kashida(gaps(chars))), line, rtl)
     while chars and chars[-1].text == " " and chars[-1].x1 - chars[-1].x0 < 0.01:
         chars.pop()  # LibreOffice's empty space at a line end: not the text's
     line.chars = chars

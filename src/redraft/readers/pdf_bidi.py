@@ -50,7 +50,9 @@ def logical_order(chars: list[Char], line: Line, rtl: bool = False) -> list[Char
     drawn: set[int] = set()  # an Arabic list number, "(أ)": right to left, not mirrored
     segments = _segments(clusters, line)
     for number, (segment, tab) in enumerate(segments):
-        if tab and not _latin_only(segment):
+        # an Arabic list number ("(أ)") before its tab; not the text before a number set
+        # right to left (a footnote's marker at the right: "A/79/132 انظر ⇥ 2")
+        if tab and not _latin_only(segment) and (base == 0 or _number_like(segment)):
             drawn.update(range(len(levels), len(levels) + len(segment)))
             levels += [1] * len(segment)
         else:

@@ -124,6 +124,8 @@ class WordBuilder:
         return found
 
     def _meta(self, meta: Meta) -> None:
+        from .docx_package import bidi_language
+
         raw = {
             "symbol": meta.symbol,
             "organ": meta.organ,
@@ -138,6 +140,7 @@ class WordBuilder:
         self.parts.author = clean(self.author)[:200]
         self.parts.title = clean(meta.symbol)[:200]
         self.parts.language = clean(meta.language)[:20]
+        self.parts.bidi_language = bidi_language(meta.language)  # "" left to right
         if meta.symbol.strip():
             self.parts.header_text = clean(meta.symbol)  # right-aligned, as the UN prints it
 
@@ -230,6 +233,8 @@ class WordBuilder:
             _q("tblCaption"), {_q("val"): style_name(Kind.TABLE, depth)}
         )
         tbl.tblPr.append(caption)
+        if self.parts.bidi_language:  # columns from the right; after w:tblStyle (CT_TblPr)
+            tbl.tblPr.insert(1, tbl.tblPr.makeelement(_q("bidiVisual"), {}))
         for row, cells in zip(table.rows, rows, strict=True):
             for index, cell in enumerate(row.cells[: len(cells)]):
                 self._fill(cell.paragraphs[0]._p, cells[index])

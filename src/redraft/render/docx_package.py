@@ -38,6 +38,9 @@ FOOTNOTES_RT = R + "/footnotes"
 KEPT_MARK = "redraft-kept-"
 _MARK = re.compile(b"<!--" + KEPT_MARK.encode() + rb"(\d+)-->")
 LEVEL = 1  # zlib level of the parts each document fills: fast (the template's get 9, once)
+#: Languages written right to left, and the locale Word's complex-script w:lang takes for
+#: each: a draft in one of them is laid out right to left (:func:`bidi_language`).
+RTL_LANGUAGES: dict[str, str] = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK"}
 
 
 def _q(tag: str, ns: str = W) -> str:
@@ -181,6 +184,13 @@ class Parts:
     header_text: str = ""
     footnotes: bytes = b""
     kept: list[list[bytes]] = field(default_factory=list)  # copied paragraphs, per mark
+    bidi_language: str = ""  # "ar-SA" when the document is right to left, else ""
+
+
+def bidi_language(language: str) -> str:
+    """Word's complex-script locale ("ar-SA") when ``language`` ("ar", "ar-EG") is written
+    right to left, else "" (the document is left to right, as before)."""
+    return RTL_LANGUAGES.get(language.strip().split("-")[0].split("_")[0].lower(), "")
 
 
 def package(body: Any, parts: Parts) -> bytes:
@@ -207,7 +217,7 @@ def package(body: Any, parts: Parts) -> bytes:
     if parts.kept:  # each mark of a copied paragraph replaced by its XML
         xml = _MARK.sub(lambda found: b"".join(parts.kept[int(found.group(1))]), xml)
     members.append(_deflate("word/document.xml", xml))
-    members.append(_styles(tuple(parts.styles)))
+    members.append(_styles(tuple(parts.styles), parts.bidi_language))
     members.append(_settings_member(parts.meta_json))
     members.append(_core_member(parts.author, parts.title, parts.subject, parts.language))
     members.append(rels)
@@ -274,14 +284,54 @@ def _override(types: Any, part: str, content_type: str) -> None:
 
 
 @lru_cache(maxsize=64)
-def _styles(names: tuple[str, ...]) -> _Member:
-    """The styles part with the UN styles ``names`` (each made before: its XML is fixed)."""
+def _styles(names: tuple[str, ...], bidi: str = "") -> _Member:
+    """The styles part with the UN styles ``names`` (each made before: its XML is fixed);
+    right to left when ``bidi`` names a locale (:func:`_rtl_head`)."""
     template = _template()
     added = b"".join(template.style_xml[name][1] for name in names) + template.styles_tail
+    head, head_crc = template.styles_head, template.styles_head_crc
+    head_size = template.styles_head_size
+    if bidi:
+        added = _SIZE.sub(rb"\g<0><w:szCs\g<1>/>", added)  # complex script: same size
+        head, head_crc, head_size = _rtl_head(bidi)
     compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-    data = template.styles_head + compressor.compress(added) + compressor.flush()
-    crc = zlib.crc32(added, template.styles_head_crc)
-    return _Member("word/styles.xml", data, crc, template.styles_head_size + len(added))
+    data = head + compressor.compress(added) + compressor.flush()
+    crc = zlib.crc32(added, head_crc)
+    return _Member("word/styles.xml", data, crc, head_size + len(added))
+
+
+_SIZE = re.compile(rb"<w:sz( w:val=\"\d+\")/>(?!<w:szCs)")
+_CS_FONT = b' w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'  # Arabic in the same font
+_NORMAL = re.compile(
+    rb'(<w:style w:type="paragraph" w:default="1" w:styleId="Normal">(?:(?!</w:style>).)*?)'
+    rb"<w:rPr>(.*?)</w:rPr>",
+    re.S,
+)
+
+
+@lru_cache(maxsize=4)
+def _rtl_head(bidi: str) -> tuple[bytes, int, int]:
+    """(compressed head, CRC, size) of the styles part of a right-to-left document: the
+    Normal style, on which every UN style and the footnotes, tables and header are based,
+    lays paragraphs out right to left (w:bidi) and runs as right-to-left text (w:rtl,
+    Arabic in Times New Roman at the same size, w:lang w:bidi). One change in the base
+    style keeps the paragraphs' XML as for any other language: the writers stay as fast."""
+    template = _template()
+    head = zlib.decompressobj(-15).decompress(template.styles_head)
+    # schema order: pPr before rPr in a style; in rPr sz, szCs, rtl, lang (CT_RPr)
+    tail = b'<w:rtl/><w:lang w:bidi="' + bidi.encode("ascii") + b'"/>'
+
+    def rtl(found: re.Match[bytes]) -> bytes:
+        rpr = found.group(2).replace(b' w:hAnsi="Times New Roman"/>', _CS_FONT)
+        rpr = _SIZE.sub(rb"\g<0><w:szCs\g<1>/>", rpr)
+        return found.group(1) + b"<w:pPr><w:bidi/></w:pPr><w:rPr>" + rpr + tail + b"</w:rPr>"
+
+    head, count = _NORMAL.subn(rtl, head)
+    if count != 1:
+        raise RuntimeError("the template's Normal style has changed")  # a python-docx update
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    packed = compressor.compress(head) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    return packed, zlib.crc32(head), len(head)
 
 
 def _settings(template: _Template, meta_json: str) -> Any:
