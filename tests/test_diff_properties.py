@@ -113,3 +113,40 @@ def test_inline_segments_rebuild_both_texts(a, b):
 @given(words)
 def test_tokens_rebuild_the_text(text):
     assert "".join(tokenize(text)) == text
+
+
+def test_a_unit_paired_as_moved_is_not_merged_again() -> None:
+    """Hypothesis found it: new FN1 was paired with old FN1 as moved (both empty), and
+    the merge pass then explained it by old FN2 + FN3 as well: in two changes."""
+    from redraft.model import Footnote, Kind, Meta
+
+    op = Kind.OPERATIVE
+    old = Draft(
+        meta=Meta(),
+        blocks=(
+            Paragraph(kind=op, text="", number="1.", label="OP1"),
+            Paragraph(kind=op, text="", number="1.", label="OP1#2"),
+            Paragraph(kind=op, text="", number="1.", label="OP1#3", footnotes=(Footnote("1", ""),)),
+            Paragraph(
+                kind=Kind.TEXT,
+                text="Aaaaaaaaa",
+                label="P1",
+                opening="Aaaaaaaaa",
+                footnotes=(Footnote("2", ":"), Footnote("3", "˒")),
+            ),
+        ),
+    )
+    new = Draft(
+        meta=Meta(),
+        blocks=(
+            Paragraph(
+                kind=op,
+                text="Aaaaaaaaa",
+                number="1.",
+                label="OP1",
+                opening="Aaaaaaaaa",
+                footnotes=(Footnote("1", ""),),
+            ),
+        ),
+    )
+    check_laws(old, new)

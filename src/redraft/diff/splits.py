@@ -40,6 +40,9 @@ class SplitMergePass(AlignState):
         mine = [a for a, _ in ordered]
         size_other = len(self.new) if split else len(self.old)
         in_groups = {i for g in self.groups for i in (g.old if split else g.new)}
+        # a unit an earlier pass paired as moved is taken too: grouping it again would put
+        # it in two changes (an equal footnote moved, and merged from two others)
+        in_groups.update(self.moves if split else self.moves.values())
         for x in range(len(keys_mine)):
             current = partner.get(x)
             if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
