@@ -166,6 +166,20 @@ def printed(draft: Draft) -> str:
     return text
 
 
+def need_six_languages(corpus: Path, languages_dir: Path | None) -> Path:
+    """The English folder of the 79th session, after checking that it and the other five
+    languages (``languages_dir``, else the corpus's archive) are there (one line and exit
+    when not)."""
+    english = corpus / "unxml-ga" / "79session" / "English"
+    need(english, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
+    if languages_dir is not None:
+        what = "the other languages' folders (Arabic/, Chinese/, French/, Russian/, Spanish/)"
+        need(languages_dir / "Arabic", what, option="--languages-dir", pattern="*.xml")
+    else:
+        need(corpus / ARCHIVE, "the five other languages of the 79th session (archive)")
+    return english
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -173,13 +187,7 @@ def main() -> None:
     parser.add_argument("--text", action="store_true", help="also check the text reader")
     parser.add_argument("--only", default="", help="one resolution, e.g. 79/206")
     args = parser.parse_args()
-    english = args.corpus / "unxml-ga" / "79session" / "English"
-    need(english, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
-    if args.languages_dir is not None:
-        what = "the other languages' folders (Arabic/, Chinese/, French/, Russian/, Spanish/)"
-        need(args.languages_dir / "Arabic", what, option="--languages-dir", pattern="*.xml")
-    else:
-        need(args.corpus / ARCHIVE, "the five other languages of the 79th session (archive)")
+    english = need_six_languages(args.corpus, args.languages_dir)
     with languages_dir(args.corpus, args.languages_dir) as others:
         run(english, others, args.text, args.only)
 

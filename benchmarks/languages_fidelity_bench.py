@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "benchmarks")]
 
 from fidelity_bench import against, percent, units  # noqa: E402
-from languages_bench import ARCHIVE, LANGUAGES, _order, collect, languages_dir  # noqa: E402
-from shared_corpus import DEFAULT_CORPUS, need  # noqa: E402
+from languages_bench import LANGUAGES, _order, collect, languages_dir, need_six_languages  # noqa: E402
+from shared_corpus import DEFAULT_CORPUS  # noqa: E402
 from un_forms import akn_to_docx, akn_to_text  # noqa: E402
 
 from redraft.model import Draft  # noqa: E402
@@ -158,13 +158,7 @@ def main() -> None:
     )
     parser.add_argument("--show", type=int, default=5, help="worst resolutions per form")
     args = parser.parse_args()
-    english = args.corpus / "unxml-ga" / "79session" / "English"
-    need(english, "the 79th session's English resolutions (AKN XML)", pattern="*.xml")
-    if args.languages_dir is not None:
-        what = "the other languages' folders (Arabic/, Chinese/, French/, Russian/, Spanish/)"
-        need(args.languages_dir / "Arabic", what, option="--languages-dir", pattern="*.xml")
-    else:
-        need(args.corpus / ARCHIVE, "the five other languages of the 79th session (archive)")
+    english = need_six_languages(args.corpus, args.languages_dir)
     with languages_dir(args.corpus, args.languages_dir) as others:
         sets = collect(english, others)
         names = sorted(sets, key=_order)
