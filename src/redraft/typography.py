@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .accelerator import scan
 from .model import Draft, Paragraph
 
 #: Invisible format characters the readers drop from the text they store.
@@ -97,6 +98,14 @@ def comparable(text: str) -> str:
     """The comparison form: whitespace runs of any kind as one space, ends trimmed,
     invisible characters and joiners removed, non-breaking hyphens as "-". Texts with
     the same form differ in typography only."""
+    if scan is not None:  # the same in one pass of C, three times faster
+        return scan.comparable(text)
+    return py_comparable(text)
+
+
+def py_comparable(text: str) -> str:
+    """:func:`comparable` in Python: the specification, and the fallback where the C
+    accelerator is not built (:mod:`redraft.accelerator`)."""
     if text.isascii():
         # the common case, kept at C speed (the diff keys every unit): most paragraphs
         # need no work at all

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..accelerator import scan
+
 #: Segment operations: "=" kept, "-" removed, "+" added. "=" and "-" rebuild the old
 #: text, "=" and "+" the new text.
 Segment = tuple[str, str]
@@ -50,6 +52,14 @@ def _plain(text: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """Tokens whose concatenation is exactly ``text``."""
+    if scan is not None:  # the same in C, three to seven times faster
+        return scan.tokenize(text)
+    return py_tokenize(text)
+
+
+def py_tokenize(text: str) -> list[str]:
+    """:func:`tokenize` by regular expressions: the specification, and the fallback where
+    the C accelerator is not built."""
     if text.isascii():
         return _TOKEN_ASCII.findall(text)
     return (_TOKEN_PLAIN if _plain(text) else _TOKEN).findall(text)
@@ -57,6 +67,13 @@ def tokenize(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as the summary counts them: word tokens (footnote markers excluded)."""
+    if scan is not None:  # the same in C, three to seven times faster
+        return scan.count_words(text)
+    return py_count_words(text)
+
+
+def py_count_words(text: str) -> int:
+    """:func:`count_words` by regular expressions (as :func:`py_tokenize`)."""
     if "[^" in text:
         text = _REF_MARK.sub(" ", text)
     if text.isascii():

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..accelerator import scan
 from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
 from ..typography import comparable, comparable_table
 
@@ -60,6 +61,13 @@ _BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
 
 def mask_refs(text: str) -> str:
     """Each footnote reference ("¹⁶", "[^a]") replaced by one "\x01"."""
+    if scan is not None:  # one pass of C instead of up to eleven searches
+        return scan.mask_refs(text)
+    return py_mask_refs(text)
+
+
+def py_mask_refs(text: str) -> str:
+    """:func:`mask_refs` in Python (the specification; see :mod:`redraft.accelerator`)."""
     masked = False
     if not text.isascii():  # superscripts are not ASCII: most paragraphs skip ten scans
         for digit in SUPERSCRIPT_DIGITS:
@@ -89,12 +97,26 @@ def words(text: str) -> Counter[str]:
 
 def word_list(text: str) -> list[str]:
     """The words of :func:`words`, in order."""
-    text = mask_refs(text).replace("\x01", " ").lower()
+    text = _bag_text(text)
     if "_" in text:
         pattern = _BAG_WORD
     else:
         pattern = _BAG_WORD_ASCII if text.isascii() else _BAG_WORD_PLAIN
     return pattern.findall(text)
+
+
+def _bag_text(text: str) -> str:
+    """What the bag's words are found in: references out, lowercase."""
+    return mask_refs(text).replace("\x01", " ").lower()
+
+
+def sized_bag(text: str) -> tuple[Counter[str], int]:
+    """:func:`words` and how many words it holds (``sum(bag.values())``)."""
+    if scan is not None:  # counted in C straight into the bag
+        bag: Counter[str] = Counter()
+        return bag, scan.count_bag(_bag_text(text), bag)
+    found = word_list(text)
+    return Counter(found), len(found)
 
 
 class Bags:
@@ -110,8 +132,7 @@ class Bags:
         """The unit's bag and its size (``sum(bag.values())``), computed once."""
         found = self.sized.get(index)
         if found is None:
-            found_words = word_list(self.units[index].text)
-            found = self.sized[index] = (Counter(found_words), len(found_words))
+            found = self.sized[index] = sized_bag(self.units[index].text)
         return found
 
     def __getitem__(self, index: int) -> Counter[str]:
@@ -149,7 +170,7 @@ def score_ceiling(a: Counter[str], b: Counter[str], size_a: int, size_b: int) ->
     with the score's own formulas, so float rounding cannot put it below the score."""
     if not a or not b:
         return 1.0
-    shared = len(a.keys() & b.keys())
+    shared = len(a.keys() & b.keys()) if scan is None else scan.shared_keys(a, b)
     most = min(size_a - len(a) + shared, size_b - len(b) + shared)
     ceiling = most / (size_a + size_b - most)
     shorter = min(size_a, size_b)
@@ -161,6 +182,8 @@ def score_ceiling(a: Counter[str], b: Counter[str], size_a: int, size_b: int) ->
 def common_words(a: Counter[str], b: Counter[str]) -> int:
     """Size of the multiset intersection (faster than ``sum((a & b).values())``: the
     loop over shared words runs in C, through ``map``)."""
+    if scan is not None:  # one loop in C, no set made
+        return scan.common_count(a, b)
     shared = a.keys() & b.keys()
     return sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 

@@ -1,0 +1,454 @@
+/* redraft.diff._scan: the diff's text scans in C (an optional accelerator).
+ *
+ * The diff spends about a third of its time scanning text with regular expressions:
+ * cutting a paragraph into tokens, counting the words of a segment, making a bag of
+ * words, masking footnote references. Each function here does exactly what its
+ * pure-Python twin in tokens.py or units.py does (the regular expressions there are the
+ * specification; tests/test_scan_accelerator.py checks the two agree on random text and
+ * on every paragraph of the test drafts), in one pass with no regex engine.
+ *
+ * Character classes are those of Python's `re` for str patterns:
+ *   \w  Py_UNICODE_ISALNUM(c) || c == '_'      \d  Py_UNICODE_ISDECIMAL(c)
+ *   \s  Py_UNICODE_ISSPACE(c)
+ * A "word character" W of the tokenizer is \w except the ten superscript digits (a
+ * footnote reference); a "bag character" is \w except '_' ([^\W_]).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static inline int is_superscript(Py_UCS4 c)
+{
+    return c == 0x2070 || c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2074 && c <= 0x2079);
+}
+
+static inline int is_w(Py_UCS4 c)
+{
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';
+    return Py_UNICODE_ISALNUM(c) && !is_superscript(c);
+}
+
+static inline int is_bag(Py_UCS4 c)
+{
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_digit(Py_UCS4 c)
+{
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return Py_UNICODE_ISDECIMAL(c);
+}
+
+static inline int is_space(Py_UCS4 c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    return Py_UNICODE_ISSPACE(c);
+}
+
+/* ' ’ - / . : a word goes on through one of these when a word character follows */
+static inline int is_joiner(Py_UCS4 c)
+{
+    return c == '\'' || c == 0x2019 || c == '-' || c == '/' || c == '.';
+}
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+
+static int text_of(PyObject *obj, Text *t)
+{
+    if (!PyUnicode_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "a str is required");
+        return -1;
+    }
+    t->kind = PyUnicode_KIND(obj);
+    t->data = PyUnicode_DATA(obj);
+    t->n = PyUnicode_GET_LENGTH(obj);
+    return 0;
+}
+
+/* End of the footnote reference "[^x]" starting at i (`\[\^[^\]\s]++\]`), or -1. */
+static Py_ssize_t ref_end(const Text *t, Py_ssize_t i)
+{
+    if (AT(t, i) != '[' || i + 1 >= t->n || AT(t, i + 1) != '^')
+        return -1;
+    Py_ssize_t j = i + 2;
+    while (j < t->n) {
+        Py_UCS4 c = AT(t, j);
+        if (c == ']' || is_space(c))
+            break;
+        j++;
+    }
+    if (j == i + 2 || j >= t->n || AT(t, j) != ']')
+        return -1;
+    return j + 1;
+}
+
+/* End of the word starting at i (a word character):
+ * `W++(?:['’\-/.]W++|(?<=\d),\d++)*+` */
+static Py_ssize_t word_end(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t j = i + 1;
+    while (j < t->n && is_w(AT(t, j)))
+        j++;
+    while (j + 1 < t->n) {
+        Py_UCS4 c = AT(t, j);
+        if (is_joiner(c) && is_w(AT(t, j + 1))) {
+            j += 2;
+            while (j < t->n && is_w(AT(t, j)))
+                j++;
+        }
+        else if (c == ',' && is_digit(AT(t, j - 1)) && is_digit(AT(t, j + 1))) {
+            j += 2;
+            while (j < t->n && is_digit(AT(t, j)))
+                j++;
+        }
+        else
+            break;
+    }
+    return j;
+}
+
+/* End of the token starting at i (tokens.py `_TOKEN`). */
+static Py_ssize_t token_end(const Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = AT(t, i);
+    Py_ssize_t j;
+    if (is_superscript(c)) {
+        j = i + 1;
+        while (j < t->n && is_superscript(AT(t, j)))
+            j++;
+        return j;
+    }
+    if (c == '[') {
+        j = ref_end(t, i);
+        if (j >= 0)
+            return j;
+    }
+    if (is_w(c))
+        return word_end(t, i);
+    if (is_space(c)) {
+        j = i + 1;
+        while (j < t->n && is_space(AT(t, j)))
+            j++;
+        return j;
+    }
+    return i + 1;
+}
+
+static PyObject *scan_tokenize(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_of(arg, &t) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = 0;
+    while (i < t.n) {
+        Py_ssize_t j = token_end(&t, i);
+        PyObject *token = PyUnicode_Substring(arg, i, j);
+        if (token == NULL || PyList_Append(out, token) < 0) {
+            Py_XDECREF(token);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(token);
+        i = j;
+    }
+    return out;
+}
+
+/* tokens.py `count_words`: word tokens, footnote references "[^x]" read as a space. */
+static PyObject *scan_count_words(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_of(arg, &t) < 0)
+        return NULL;
+    Py_ssize_t count = 0, i = 0;
+    while (i < t.n) {
+        Py_UCS4 c = AT(&t, i);
+        if (c == '[') {
+            Py_ssize_t j = ref_end(&t, i);
+            i = j >= 0 ? j : i + 1;
+        }
+        else if (is_w(c)) {
+            i = word_end(&t, i);
+            count++;
+        }
+        else
+            i++;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+/* units.py `word_list` after its masking and lowercasing: the words
+ * `[^\W_]+(?:['’\-/.][^\W_]+)*` of `text` counted into the dict `bag`; returns how
+ * many words there were. */
+static PyObject *scan_count_bag(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "count_bag(text, bag: dict)");
+        return NULL;
+    }
+    PyObject *text = args[0], *bag = args[1];
+    Text t;
+    if (text_of(text, &t) < 0)
+        return NULL;
+    Py_ssize_t total = 0, i = 0;
+    PyObject *one = PyLong_FromLong(1);
+    if (one == NULL)
+        return NULL;
+    while (i < t.n) {
+        if (!is_bag(AT(&t, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        for (;;) {
+            while (j < t.n && is_bag(AT(&t, j)))
+                j++;
+            if (j + 1 < t.n && is_joiner(AT(&t, j)) && is_bag(AT(&t, j + 1)))
+                j += 2;
+            else
+                break;
+        }
+        PyObject *word = PyUnicode_Substring(text, i, j);
+        if (word == NULL)
+            goto error;
+        PyObject *seen = PyDict_GetItemWithError(bag, word);
+        PyObject *count;
+        if (seen == NULL) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(word);
+                goto error;
+            }
+            count = Py_NewRef(one);
+        }
+        else
+            count = PyNumber_Add(seen, one);
+        if (count == NULL || PyDict_SetItem(bag, word, count) < 0) {
+            Py_XDECREF(count);
+            Py_DECREF(word);
+            goto error;
+        }
+        Py_DECREF(count);
+        Py_DECREF(word);
+        total++;
+        i = j;
+    }
+    Py_DECREF(one);
+    return PyLong_FromSsize_t(total);
+error:
+    Py_DECREF(one);
+    return NULL;
+}
+
+/* units.py `mask_refs`: superscript references, then bracketed "[^x]" ones, as one
+ * "\x01" each. Texts with neither come back as they are (the same object). */
+static PyObject *scan_mask_refs(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_of(arg, &t) < 0)
+        return NULL;
+    int superscripts = 0, brackets = 0;
+    for (Py_ssize_t i = 0; i < t.n; i++) {
+        Py_UCS4 c = AT(&t, i);
+        if (is_superscript(c))
+            superscripts = 1;
+        else if (c == '[' && i + 1 < t.n && AT(&t, i + 1) == '^')
+            brackets = 1;
+    }
+    if (!superscripts && !brackets)
+        return Py_NewRef(arg);
+    /* Pass 1 (superscripts): every superscript digit becomes "\x01", then every run of
+     * "\x01" (any already there included) one "\x01", as the Python twin does. */
+    Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * (t.n + 1));
+    if (buffer == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t n = 0;
+    for (Py_ssize_t i = 0; i < t.n; i++) {
+        Py_UCS4 c = AT(&t, i);
+        if (superscripts && (c == 1 || is_superscript(c))) {
+            if (n == 0 || buffer[n - 1] != 1)
+                buffer[n++] = 1;
+        }
+        else
+            buffer[n++] = c;
+    }
+    /* Pass 2 (brackets), over pass 1's text: `\[\^[^\]\s]+\]` -> "\x01". */
+    Py_ssize_t out = 0, i = 0;
+    while (i < n) {
+        if (buffer[i] == '[' && i + 1 < n && buffer[i + 1] == '^') {
+            Py_ssize_t j = i + 2;
+            while (j < n && buffer[j] != ']' && !is_space(buffer[j]))
+                j++;
+            if (j > i + 2 && j < n && buffer[j] == ']') {
+                buffer[out++] = 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        buffer[out++] = buffer[i++];
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, out);
+    PyMem_Free(buffer);
+    return result;
+}
+
+/* Characters the comparison ignores (typography.IGNORED: the invisible ones and the
+ * joiners). */
+static inline int is_ignored(Py_UCS4 c)
+{
+    return c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+/* typography.py `comparable`: whitespace runs of any kind as one space, ends trimmed,
+ * ignored characters dropped, U+2010 and U+2011 as "-". An ASCII text keeps the Python
+ * twin's fast path exactly: it is only collapsed when it holds two spaces, a tab, a line
+ * end, a form feed or a vertical tab, or whitespace at an end. */
+static PyObject *scan_comparable(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_of(arg, &t) < 0)
+        return NULL;
+    if (t.n == 0)
+        return Py_NewRef(arg);
+    if (PyUnicode_IS_ASCII(arg)) {
+        const Py_UCS1 *a = (const Py_UCS1 *)t.data;
+        int plain = !is_space(a[0]) && !is_space(a[t.n - 1]);
+        for (Py_ssize_t i = 0; plain && i < t.n; i++) {
+            Py_UCS1 c = a[i];
+            if ((c >= '\t' && c <= '\r') || (c == ' ' && i + 1 < t.n && a[i + 1] == ' '))
+                plain = 0;
+        }
+        if (plain)
+            return Py_NewRef(arg);
+    }
+    Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * t.n);
+    if (buffer == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t n = 0;
+    int pending_space = 0, changed = 0;
+    for (Py_ssize_t i = 0; i < t.n; i++) {
+        Py_UCS4 c = AT(&t, i);
+        if (is_space(c)) {
+            pending_space = 1;
+            continue;
+        }
+        if (c >= 0xAD && is_ignored(c))
+            continue;
+        if (c == 0x2010 || c == 0x2011)
+            c = '-';
+        if (pending_space && n > 0)
+            buffer[n++] = ' ';
+        pending_space = 0;
+        buffer[n++] = c;
+    }
+    /* unchanged when nothing was dropped, mapped or collapsed */
+    if (n == t.n) {
+        changed = 0;
+        for (Py_ssize_t i = 0; i < n && !changed; i++)
+            changed = buffer[i] != AT(&t, i);
+        if (!changed) {
+            PyMem_Free(buffer);
+            return Py_NewRef(arg);
+        }
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+    PyMem_Free(buffer);
+    return result;
+}
+
+static int check_dicts(PyObject *const *args, Py_ssize_t nargs, const char *name)
+{
+    if (nargs != 2 || !PyDict_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_Format(PyExc_TypeError, "%s(a: dict, b: dict)", name);
+        return -1;
+    }
+    return 0;
+}
+
+/* units.py `score_ceiling`'s `len(a.keys() & b.keys())`: keys the two bags share. */
+static PyObject *scan_shared_keys(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_dicts(args, nargs, "shared_keys") < 0)
+        return NULL;
+    PyObject *small = args[0], *large = args[1];
+    if (PyDict_GET_SIZE(small) > PyDict_GET_SIZE(large)) {
+        small = args[1];
+        large = args[0];
+    }
+    Py_ssize_t pos = 0, shared = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(small, &pos, &key, &value)) {
+        int found = PyDict_Contains(large, key);
+        if (found < 0)
+            return NULL;
+        shared += found;
+    }
+    return PyLong_FromSsize_t(shared);
+}
+
+/* units.py `common_words`: the size of the two bags' multiset intersection (the sum,
+ * over shared words, of the smaller count). */
+static PyObject *scan_common_count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_dicts(args, nargs, "common_count") < 0)
+        return NULL;
+    PyObject *small = args[0], *large = args[1];
+    if (PyDict_GET_SIZE(small) > PyDict_GET_SIZE(large)) {
+        small = args[1];
+        large = args[0];
+    }
+    Py_ssize_t pos = 0;
+    long long common = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(small, &pos, &key, &value)) {
+        PyObject *other = PyDict_GetItemWithError(large, key);
+        if (other == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            continue;
+        }
+        long long a = PyLong_AsLongLong(value), b = PyLong_AsLongLong(other);
+        if ((a == -1 || b == -1) && PyErr_Occurred())
+            return NULL;
+        common += a < b ? a : b;
+    }
+    return PyLong_FromLongLong(common);
+}
+
+static PyMethodDef scan_methods[] = {
+    {"tokenize", scan_tokenize, METH_O, "Tokens whose concatenation is the text."},
+    {"count_words", scan_count_words, METH_O, "Words as the diff's summary counts them."},
+    {"count_bag", (PyCFunction)(void (*)(void))scan_count_bag, METH_FASTCALL,
+     "Count the bag words of a masked, lowercased text into a dict; return how many."},
+    {"mask_refs", scan_mask_refs, METH_O, "Each footnote reference as one \\x01."},
+    {"comparable", scan_comparable, METH_O, "The comparison form of a text."},
+    {"shared_keys", (PyCFunction)(void (*)(void))scan_shared_keys, METH_FASTCALL,
+     "How many keys two dicts share."},
+    {"common_count", (PyCFunction)(void (*)(void))scan_common_count, METH_FASTCALL,
+     "Sum over shared keys of the smaller value."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef scan_module = {
+    PyModuleDef_HEAD_INIT, "_scan", "The diff's text scans in C.", -1, scan_methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__scan(void)
+{
+    return PyModule_Create(&scan_module);
+}
