@@ -33,6 +33,7 @@ from benchtools import ENV
 from shared_corpus import need
 
 from redraft import canonical
+from redraft.accelerator import scan
 from redraft.diff.engine import diff_drafts
 from redraft.labels import assign_labels
 from redraft.model import Draft, Kind, Paragraph
@@ -184,6 +185,7 @@ def main() -> None:
     need(args.corpus, "Oceans and the law of the sea at the 78th session (AKN)", pattern=OLD_GLOB)
     need(args.corpus, "Oceans and the law of the sea at the 79th session (AKN)", pattern=NEW_GLOB)
     print(f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores)")
+    print(f"C accelerator: {'on' if scan is not None else 'off (pure Python)'}")
     old_xml = next(args.corpus.glob(OLD_GLOB))
     new_xml = next(args.corpus.glob(NEW_GLOB))
     real_old, real_new = read_path(old_xml).draft, read_path(new_xml).draft

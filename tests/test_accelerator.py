@@ -63,6 +63,7 @@ def check_all(text: str) -> None:
     assert scan.count_words(text) == py_count_words(text)
     assert scan.mask_refs(text) == py_mask_refs(text)
     assert scan.comparable(text) == py_comparable(text)
+    assert scan.text_key("prose", text) == "prose\x00" + py_mask_refs(py_comparable(text))
     assert c_bag(text) == py_bag(text)
 
 

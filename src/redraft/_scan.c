@@ -429,6 +429,34 @@ static PyObject *scan_common_count(PyObject *module, PyObject *const *args, Py_s
     return PyLong_FromLongLong(common);
 }
 
+/* units.py `_text_key`: family + "\x00" + mask_refs(comparable(text)), in one call (the
+ * alignment keys every unit of both drafts). */
+static PyObject *scan_text_key(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "text_key(family: str, text: str)");
+        return NULL;
+    }
+    PyObject *form = scan_comparable(module, args[1]);
+    if (form == NULL)
+        return NULL;
+    PyObject *masked = scan_mask_refs(module, form);
+    Py_DECREF(form);
+    if (masked == NULL)
+        return NULL;
+    PyObject *head = PyUnicode_FromOrdinal(0), *key = NULL;
+    if (head != NULL) {
+        PyObject *family = PyUnicode_Concat(args[0], head);
+        if (family != NULL) {
+            key = PyUnicode_Concat(family, masked);
+            Py_DECREF(family);
+        }
+        Py_DECREF(head);
+    }
+    Py_DECREF(masked);
+    return key;
+}
+
 static PyMethodDef scan_methods[] = {
     {"tokenize", scan_tokenize, METH_O, "Tokens whose concatenation is the text."},
     {"count_words", scan_count_words, METH_O, "Words as the diff's summary counts them."},
@@ -436,6 +464,8 @@ static PyMethodDef scan_methods[] = {
      "Count the bag words of a masked, lowercased text into a dict; return how many."},
     {"mask_refs", scan_mask_refs, METH_O, "Each footnote reference as one \\x01."},
     {"comparable", scan_comparable, METH_O, "The comparison form of a text."},
+    {"text_key", (PyCFunction)(void (*)(void))scan_text_key, METH_FASTCALL,
+     "A unit's comparison key given its family."},
     {"shared_keys", (PyCFunction)(void (*)(void))scan_shared_keys, METH_FASTCALL,
      "How many keys two dicts share."},
     {"common_count", (PyCFunction)(void (*)(void))scan_common_count, METH_FASTCALL,

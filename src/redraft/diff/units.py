@@ -47,13 +47,17 @@ def family_key(unit: Unit, family: str) -> str:
     return _text_key(family, unit.text)
 
 
-@lru_cache(maxsize=16384)
-def _text_key(family: str, text: str) -> str:
-    """The key of a text of one family. Cached: consecutive versions of a draft share
-    most of their paragraphs (each redline of a long history keys both of its sides),
-    and within one diff a paragraph kept as it was gets one key object for both sides,
-    hashed once and compared by identity by the alignment's dicts."""
+def py_text_key(family: str, text: str) -> str:
+    """The key of a text of one family (in C: :mod:`redraft.accelerator`)."""
     return family + "\x00" + mask_refs(comparable(text))
+
+
+#: :func:`py_text_key`, cached: consecutive versions of a draft share most of their
+#: paragraphs (each redline of a long history keys both of its sides), and within one
+#: diff a paragraph kept as it was gets one key object for both sides, hashed once and
+#: compared by identity by the alignment's dicts. The C twin is cached directly (no
+#: Python frame per unit: the alignment keys every unit of both drafts).
+_text_key = lru_cache(maxsize=16384)(py_text_key if scan is None else scan.text_key)
 
 
 _BRACKET_REF = re.compile(r"\[\^[^\]\s]+\]")
