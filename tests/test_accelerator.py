@@ -79,6 +79,25 @@ def test_every_scan_matches_its_twin_on_any_text(text: str) -> None:
     check_all(text)
 
 
+@given(texts, texts)
+def test_encode_gives_each_token_one_code(old: str, new: str) -> None:
+    old_tokens, new_tokens, old_code, new_code = scan.encode(old, new)
+    assert (old_tokens, new_tokens) == (py_tokenize(old), py_tokenize(new))
+    tokens, codes = old_tokens + new_tokens, old_code + new_code
+    assert len(codes) == len(tokens)
+    # one code per distinct token, and never a surrogate (fast-diff-match-patch reads
+    # the codes as text)
+    assert len(dict(zip(tokens, codes, strict=True))) == len(set(codes)) == len(set(tokens))
+    assert not any(0xD800 <= ord(code) < 0xE000 for code in codes)
+
+
+def test_encode_skips_the_surrogates() -> None:
+    words = [f"w{index}" for index in range(0xD800 - 0x100 + 10)]
+    _, _, code, _ = scan.encode(" ".join(words), "")
+    assert len(set(code)) == len(words) + 1  # and the space
+    assert not any(0xD800 <= ord(c) < 0xE000 for c in code)
+
+
 bags = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 4)).map(Counter)
 
 

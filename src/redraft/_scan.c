@@ -457,6 +457,94 @@ static PyObject *scan_text_key(PyObject *module, PyObject *const *args, Py_ssize
     return key;
 }
 
+/* Tokenize `text` into `tokens` (a list) and append each token's code to `codes`,
+ * numbering tokens not in `numbering` yet. */
+static int encode_one(PyObject *text, PyObject *tokens, PyObject *numbering, Py_UCS4 *codes)
+{
+    Text t;
+    if (text_of(text, &t) < 0)
+        return -1;
+    Py_ssize_t i = 0, n = 0;
+    while (i < t.n) {
+        Py_ssize_t j = token_end(&t, i);
+        PyObject *token = PyUnicode_Substring(text, i, j);
+        if (token == NULL)
+            return -1;
+        if (PyList_Append(tokens, token) < 0) {
+            Py_DECREF(token);
+            return -1;
+        }
+        PyObject *code = PyDict_GetItemWithError(numbering, token);
+        Py_UCS4 point;
+        if (code == NULL) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(token);
+                return -1;
+            }
+            /* the index-th code: from U+0100 up, the surrogates skipped */
+            point = 0x100 + (Py_UCS4)PyDict_GET_SIZE(numbering);
+            if (point >= 0xD800)
+                point += 0x800;
+            if (point > 0x10FFFF) {
+                Py_DECREF(token);
+                PyErr_SetString(PyExc_OverflowError, "too many distinct tokens");
+                return -1;
+            }
+            PyObject *value = PyLong_FromUnsignedLong(point);
+            if (value == NULL || PyDict_SetItem(numbering, token, value) < 0) {
+                Py_XDECREF(value);
+                Py_DECREF(token);
+                return -1;
+            }
+            Py_DECREF(value);
+        }
+        else
+            point = (Py_UCS4)PyLong_AsUnsignedLong(code);
+        Py_DECREF(token);
+        codes[n++] = point;
+        i = j;
+    }
+    return 0;
+}
+
+/* inline.py `_encode`: both texts' tokens, and each text as one character per token
+ * (the same character for the same token): what the word diff runs on. */
+static PyObject *scan_encode(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "encode(old: str, new: str)");
+        return NULL;
+    }
+    PyObject *numbering = PyDict_New(), *result = NULL;
+    PyObject *old_tokens = PyList_New(0), *new_tokens = PyList_New(0);
+    /* a text has at most as many tokens as characters */
+    Py_ssize_t room = PyUnicode_GET_LENGTH(args[0]) + PyUnicode_GET_LENGTH(args[1]) + 1;
+    Py_UCS4 *codes = PyMem_Malloc(sizeof(Py_UCS4) * room);
+    if (numbering == NULL || old_tokens == NULL || new_tokens == NULL || codes == NULL) {
+        if (codes == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    if (encode_one(args[0], old_tokens, numbering, codes) < 0)
+        goto done;
+    Py_ssize_t old_n = PyList_GET_SIZE(old_tokens);
+    if (encode_one(args[1], new_tokens, numbering, codes + old_n) < 0)
+        goto done;
+    Py_ssize_t new_n = PyList_GET_SIZE(new_tokens);
+    PyObject *old_code = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, codes, old_n);
+    PyObject *new_code = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, codes + old_n, new_n);
+    if (old_code != NULL && new_code != NULL)
+        result = PyTuple_Pack(4, old_tokens, new_tokens, old_code, new_code);
+    Py_XDECREF(old_code);
+    Py_XDECREF(new_code);
+done:
+    PyMem_Free(codes);
+    Py_XDECREF(numbering);
+    Py_XDECREF(old_tokens);
+    Py_XDECREF(new_tokens);
+    return result;
+}
+
 static PyMethodDef scan_methods[] = {
     {"tokenize", scan_tokenize, METH_O, "Tokens whose concatenation is the text."},
     {"count_words", scan_count_words, METH_O, "Words as the diff's summary counts them."},
@@ -464,6 +552,8 @@ static PyMethodDef scan_methods[] = {
      "Count the bag words of a masked, lowercased text into a dict; return how many."},
     {"mask_refs", scan_mask_refs, METH_O, "Each footnote reference as one \\x01."},
     {"comparable", scan_comparable, METH_O, "The comparison form of a text."},
+    {"encode", (PyCFunction)(void (*)(void))scan_encode, METH_FASTCALL,
+     "Both texts' tokens, and each as one character per token."},
     {"text_key", (PyCFunction)(void (*)(void))scan_text_key, METH_FASTCALL,
      "A unit's comparison key given its family."},
     {"shared_keys", (PyCFunction)(void (*)(void))scan_shared_keys, METH_FASTCALL,
