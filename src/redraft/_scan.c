@@ -15,6 +15,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 static inline int is_superscript(Py_UCS4 c)
 {
@@ -58,6 +59,7 @@ static inline int is_joiner(Py_UCS4 c)
 
 typedef struct {
     int kind;
+    int ascii;
     const void *data;
     Py_ssize_t n;
 } Text;
@@ -71,6 +73,7 @@ static int text_of(PyObject *obj, Text *t)
         return -1;
     }
     t->kind = PyUnicode_KIND(obj);
+    t->ascii = PyUnicode_IS_ASCII(obj);
     t->data = PyUnicode_DATA(obj);
     t->n = PyUnicode_GET_LENGTH(obj);
     return 0;
@@ -255,19 +258,50 @@ error:
 
 /* units.py `mask_refs`: superscript references, then bracketed "[^x]" ones, as one
  * "\x01" each. Texts with neither come back as they are (the same object). */
+/* Whether `t` holds a superscript digit, and the opening "[^" of a bracket reference.
+ * Every text the alignment keys is looked through, so the loops read each storage kind
+ * directly (an ASCII text cannot hold a superscript: memchr finds its brackets). */
+#define FIND_REFS(TYPE)                                                                  \
+    {                                                                                    \
+        const TYPE *p = (const TYPE *)t->data;                                           \
+        for (Py_ssize_t i = 0; i < t->n; i++) {                                          \
+            Py_UCS4 c = p[i];                                                            \
+            if (c < 0xB2) {                                                              \
+                if (c == '[' && i + 1 < t->n && p[i + 1] == '^')                         \
+                    *brackets = 1;                                                       \
+            }                                                                            \
+            else if (is_superscript(c))                                                  \
+                *superscripts = 1;                                                       \
+        }                                                                                \
+    }
+
+static void find_refs(const Text *t, int *superscripts, int *brackets)
+{
+    if (t->ascii) {
+        const char *p = (const char *)t->data, *end = p + t->n;
+        while ((p = memchr(p, '[', end - p)) != NULL) {
+            if (++p < end && *p == '^') {
+                *brackets = 1;
+                return;
+            }
+        }
+        return;
+    }
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        FIND_REFS(Py_UCS1)
+    else if (t->kind == PyUnicode_2BYTE_KIND)
+        FIND_REFS(Py_UCS2)
+    else
+        FIND_REFS(Py_UCS4)
+}
+
 static PyObject *scan_mask_refs(PyObject *module, PyObject *arg)
 {
     Text t;
     if (text_of(arg, &t) < 0)
         return NULL;
     int superscripts = 0, brackets = 0;
-    for (Py_ssize_t i = 0; i < t.n; i++) {
-        Py_UCS4 c = AT(&t, i);
-        if (is_superscript(c))
-            superscripts = 1;
-        else if (c == '[' && i + 1 < t.n && AT(&t, i + 1) == '^')
-            brackets = 1;
-    }
+    find_refs(&t, &superscripts, &brackets);
     if (!superscripts && !brackets)
         return Py_NewRef(arg);
     /* Pass 1 (superscripts): every superscript digit becomes "\x01", then every run of
@@ -313,6 +347,39 @@ static inline int is_ignored(Py_UCS4 c)
            (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
+/* Whether a non-ASCII text differs from its comparison form: whitespace other than
+ * single spaces between words, an ignored character or a hyphen to map. Most texts do
+ * not, and are given back as they are without building a copy. */
+#define NEEDS_WORK(TYPE)                                                                 \
+    {                                                                                    \
+        const TYPE *p = (const TYPE *)t->data;                                           \
+        if (is_space(p[0]) || is_space(p[t->n - 1]))                                     \
+            return 1;                                                                    \
+        for (Py_ssize_t i = 0; i < t->n; i++) {                                          \
+            Py_UCS4 c = p[i];                                                            \
+            if (c == ' ') {                                                              \
+                if (p[i + 1] == ' ') /* not the last: ends checked above */             \
+                    return 1;                                                            \
+            }                                                                            \
+            else if (c < 0x80) {                                                         \
+                if ((c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))              \
+                    return 1;                                                            \
+            }                                                                            \
+            else if (is_space(c) || is_ignored(c) || c == 0x2010 || c == 0x2011)         \
+                return 1;                                                                \
+        }                                                                                \
+        return 0;                                                                        \
+    }
+
+static int needs_comparing_work(const Text *t)
+{
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        NEEDS_WORK(Py_UCS1)
+    if (t->kind == PyUnicode_2BYTE_KIND)
+        NEEDS_WORK(Py_UCS2)
+    NEEDS_WORK(Py_UCS4)
+}
+
 /* typography.py `comparable`: whitespace runs of any kind as one space, ends trimmed,
  * ignored characters dropped, U+2010 and U+2011 as "-". An ASCII text keeps the Python
  * twin's fast path exactly: it is only collapsed when it holds two spaces, a tab, a line
@@ -335,6 +402,8 @@ static PyObject *scan_comparable(PyObject *module, PyObject *arg)
         if (plain)
             return Py_NewRef(arg);
     }
+    else if (!needs_comparing_work(&t))
+        return Py_NewRef(arg);
     Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * t.n);
     if (buffer == NULL)
         return PyErr_NoMemory();

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from ..accelerator import scan
 from .tokens import Segment, count_words, tokenize
 
 #: How a caller counts words (:func:`count_words`, or a memo of it).
@@ -94,10 +95,17 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     return head, tail
 
 
-def _diff_tokens(old: str, new: str) -> list[Segment]:
+def _encode(old: str, new: str) -> tuple[list[str], list[str], str, str]:
+    """Both texts' tokens, and each text as one code character per token."""
+    if scan is not None:  # the same in C: tokens, numbering and codes in one call
+        return scan.encode(old, new)
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     code = _codes(old_tokens, new_tokens).__getitem__
-    old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+    return old_tokens, new_tokens, "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+
+
+def _diff_tokens(old: str, new: str) -> list[Segment]:
+    old_tokens, new_tokens, old_code, new_code = _encode(old, new)
     segments: list[Segment] = []
     i = j = 0
     for op, length in _raw_diff(old_code, new_code):
