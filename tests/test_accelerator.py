@@ -22,8 +22,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redraft.accelerator import scan
+from redraft.diff.inline import py_common_ends
 from redraft.diff.tokens import py_count_words, py_tokenize
-from redraft.diff.units import _bag_text, py_mask_refs, word_list
+from redraft.diff.units import (
+    CONTAINED_MIN_WORDS,
+    _bag_text,
+    py_common_words,
+    py_mask_refs,
+    py_score_ceiling,
+    py_sized_score,
+    word_list,
+)
 from redraft.readers import read_path
 from redraft.typography import py_comparable
 
@@ -104,7 +113,26 @@ bags = st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 4)).map(Count
 @given(bags, bags)
 def test_bag_intersections_match_the_set_operations(a: Counter[str], b: Counter[str]) -> None:
     assert scan.shared_keys(a, b) == len(a.keys() & b.keys())
-    assert scan.common_count(a, b) == sum((a & b).values())
+    assert scan.common_count(a, b) == sum((a & b).values()) == py_common_words(a, b)
+
+
+@given(bags, bags, st.integers(0, 3), st.integers(0, 3))
+def test_scores_are_the_same_floats(
+    a: Counter[str], b: Counter[str], more_a: int, more_b: int
+) -> None:
+    # the sizes may exceed the counted words (a bag's size is its word list's length)
+    size_a, size_b = sum(a.values()) + more_a * bool(a), sum(b.values()) + more_b * bool(b)
+    for score, twin in ((scan.sized_score, py_sized_score), (scan.score_ceiling, py_score_ceiling)):
+        found = score(a, b, size_a, size_b, CONTAINED_MIN_WORDS)
+        assert found == twin(a, b, size_a, size_b)
+        assert type(found) is float
+
+
+@given(texts, texts, texts)
+def test_common_ends_match_the_twin(shared_head: str, middle: str, shared_tail: str) -> None:
+    old, new = shared_head + middle + shared_tail, shared_head + shared_tail
+    for pair in ((old, new), (new, old), (old, old), (middle, shared_tail)):
+        assert scan.common_ends(*pair) == py_common_ends(*pair)
 
 
 @cache

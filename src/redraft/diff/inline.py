@@ -70,6 +70,13 @@ _SPACES = (" ", "\n", "\t")
 def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common head and tail of two texts, cut at whitespace so that no
     word is split: most edits touch a few words, and only the middle needs tokens."""
+    if scan is not None:  # the same in C, character by character
+        return scan.common_ends(old, new)
+    return py_common_ends(old, new)
+
+
+def py_common_ends(old: str, new: str) -> tuple[int, int]:
+    """:func:`_common_ends` in Python (the specification; see :mod:`redraft.accelerator`)."""
     limit = min(len(old), len(new))
     # binary searches with C-speed comparisons; only the part not yet known equal is
     # compared, so the slices halve each round

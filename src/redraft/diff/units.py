@@ -157,6 +157,13 @@ def pair_score(a: Counter[str], b: Counter[str]) -> float:
 def sized_score(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
     """:func:`pair_score` given the bags' sizes (``sum(bag.values())``, kept by
     :class:`Bags`: the alignment scores each bag against several others)."""
+    if scan is not None:  # the same operations in C, so the same float
+        return scan.sized_score(a, b, size_a, size_b, CONTAINED_MIN_WORDS)
+    return py_sized_score(a, b, size_a, size_b)
+
+
+def py_sized_score(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
+    """:func:`sized_score` in Python (the specification; see :mod:`redraft.accelerator`)."""
     if not a or not b:
         return 1.0 if not a and not b else 0.0
     common = common_words(a, b)
@@ -172,9 +179,16 @@ def score_ceiling(a: Counter[str], b: Counter[str], size_a: int, size_b: int) ->
     (one set intersection in C, no counting): each distinct word of a bag absent from the
     other takes at least one occurrence out of the common part. The bound is computed
     with the score's own formulas, so float rounding cannot put it below the score."""
+    if scan is not None:  # the same operations in C, so the same float
+        return scan.score_ceiling(a, b, size_a, size_b, CONTAINED_MIN_WORDS)
+    return py_score_ceiling(a, b, size_a, size_b)
+
+
+def py_score_ceiling(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
+    """:func:`score_ceiling` in Python (the specification)."""
     if not a or not b:
         return 1.0
-    shared = len(a.keys() & b.keys()) if scan is None else scan.shared_keys(a, b)
+    shared = len(a.keys() & b.keys())
     most = min(size_a - len(a) + shared, size_b - len(b) + shared)
     ceiling = most / (size_a + size_b - most)
     shorter = min(size_a, size_b)
@@ -188,6 +202,11 @@ def common_words(a: Counter[str], b: Counter[str]) -> int:
     loop over shared words runs in C, through ``map``)."""
     if scan is not None:  # one loop in C, no set made
         return scan.common_count(a, b)
+    return py_common_words(a, b)
+
+
+def py_common_words(a: Counter[str], b: Counter[str]) -> int:
+    """:func:`common_words` in Python (the specification)."""
     shared = a.keys() & b.keys()
     return sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
