@@ -222,7 +222,8 @@ def import_(
     saved = [version for _, version in results if version is not None]
     del items, results  # the drafts read from the files: their memory for what follows
     with progress_steps(quiet) as steps:
-        # what the first stats, check and list would read and measure, done once here
+        # what the first stats, check, list and overlap would read, measure and index,
+        # done once here
         fill_import_caches(opened, saved, store, steps)
     show_warnings(opened.warnings)
     emit(shown, output)

@@ -28,6 +28,7 @@ from .cache import FOLDER, load_document, save_document, string_map
 from .sources import open_store
 
 if TYPE_CHECKING:
+    from ..model import Version
     from ..store import Store
 
 NAME = "overlap"
@@ -62,6 +63,30 @@ def cached_latest_indexes(
     if missing or len(indexes) != held:  # written again: only after a change
         _save(opened, indexes, blobs)
     return [(name, indexes[name]) for name in names if name in indexes], opened.warnings
+
+
+def note_indexes(
+    opened: Store, made: dict[str, DraftIndex], found: dict[str, list[Version]]
+) -> None:
+    """After an import: keep the indexes ``made`` (by git id of the text, as
+    :func:`~redraft.merge.overlap.draft_index` makes them from the text the store reads
+    back) beside those the cache holds, for the latest text of each draft in ``found``
+    (the store's versions), as :func:`cached_latest_indexes` keeps them: the first
+    ``overlap`` after the import then reads, parses and indexes no text."""
+    names = sorted(name for name, versions in found.items() if versions)
+    blobs = {name: found[name][-1].blob for name in names}
+    if not any(blob in made for blob in blobs.values()):
+        return  # nothing new is the latest text of a draft: the document holds as it is
+    known, shingles = _load(opened)
+    indexes: dict[str, DraftIndex] = {}
+    for name in names:
+        index = made.get(blobs[name])
+        if index is None:
+            index = _decode(known.pop(blobs[name], None), shingles)
+        if index is not None:
+            indexes[name] = index
+    del known, shingles
+    _save(opened, indexes, blobs)
 
 
 def _load(opened: Store) -> tuple[dict[str, Any], memoryview]:
