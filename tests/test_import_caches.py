@@ -110,7 +110,7 @@ def test_the_first_run_after_an_import_reads_no_text(
     monkeypatch.setattr(Store, "readable_drafts", no_reading)
     monkeypatch.setattr(Store, "drafts", no_reading)
     monkeypatch.setattr(overlap_cache, "index_drafts", no_reading)
-    monkeypatch.setattr(overlap_cache, "_save", no_reading)
+    monkeypatch.setattr(overlap_cache.IndexWriter, "save", no_reading)
     first = outputs(store)
     monkeypatch.undo()
     without_caches(store)

@@ -22,7 +22,7 @@ from typing import Any
 from .. import canonical
 from ..config import Config, load_config
 from ..errors import InputError, RedraftError
-from ..jobs import NO_STEPS, Steps, parallel_map
+from ..jobs import NO_STEPS, Steps, parallel_iter
 from ..measure.check import TextFindings
 from ..measure.check_text import text_findings
 from ..measure.stats import DraftStats, draft_stats
@@ -31,7 +31,7 @@ from ..model import Meta, Version
 from ..store import Store
 from .check_cache import CheckCache
 from .log import note_listed
-from .overlap_cache import note_indexes
+from .overlap_cache import IndexWriter, keep_imported
 from .stats_cache import note_stats
 
 
@@ -43,7 +43,6 @@ class Measured:
     stats: DraftStats
     found: TextFindings
     meta: Meta
-    index: DraftIndex  # what ``overlap`` keeps of the text
 
 
 #: The texts and config the worker processes read (forked: nothing is copied to them).
@@ -69,15 +68,22 @@ def fill_import_caches(
 
 
 def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps) -> None:
-    texts = opened.texts(saved)
-    _SHARED[:] = [saved, texts, config, word_ids()]
+    found = opened.all_versions()
+    latest = {versions[-1].blob for versions in found.values() if versions}
+    indexes = IndexWriter()  # each index written as it comes: never all of them held
+    measured: list[Measured] = []
+    _SHARED[:] = [saved, opened.texts(saved), config, word_ids()]
     try:
-        made = parallel_map(_measure_at, range(len(saved)), steps, "Measuring drafts")
+        for made in parallel_iter(_measure_at, range(len(saved)), steps, "Measuring drafts"):
+            if made is not None:
+                figures, index = made
+                measured.append(figures)
+                if figures.blob in latest:
+                    indexes.add(figures.blob, index)
     finally:
         _SHARED.clear()
-    measured = [item for item in made if item is not None]
-    versions_found = opened.all_versions()
-    latest = {versions[-1].blob for versions in versions_found.values() if versions}
+    keep_imported(opened, indexes, found)
+    del indexes
     words_per_page = config.stats.words_per_page
     note_stats(opened, [(m.blob, m.stats) for m in measured], words_per_page, latest)
     cache = CheckCache(opened, config)
@@ -85,21 +91,24 @@ def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps) -> 
         cache.put(item.blob, item.found, item.meta)
     cache.save(latest)
     note_listed(opened, [(m.blob, m.found.words, m.meta.language or "en") for m in measured])
-    note_indexes(opened, {m.blob: m.index for m in measured}, versions_found)
 
 
-def _measure_at(index: int) -> Measured | None:
+def _measure_at(index: int) -> tuple[Measured, DraftIndex] | None:
     saved, texts, config, ids = _SHARED
     return measure_text(saved[index], texts[index], config, ids)
 
 
-def measure_text(version: Version, data: bytes, config: Config, ids: WordIds) -> Measured | None:
-    """The figures of one stored text as the commands make them; None when the stored
-    text cannot be read (the commands then leave the draft out and say so)."""
+def measure_text(
+    version: Version, data: bytes, config: Config, ids: WordIds
+) -> tuple[Measured, DraftIndex] | None:
+    """The figures of one stored text as the commands make them, and its ``overlap``
+    index (``ids``: :func:`~redraft.merge.overlap.word_ids`, kept from one text to the
+    next); None when the stored text cannot be read (the commands then leave the draft
+    out and say so)."""
     try:
         draft = canonical.parse(data.decode("utf-8"))  # as Store reads a stored text
     except (UnicodeDecodeError, InputError):
         return None
     stats = draft_stats(draft, version.name, config.stats.words_per_page)
-    index = draft_index(draft, ids)
-    return Measured(version.blob, stats, text_findings(draft, config), draft.meta, index)
+    measured = Measured(version.blob, stats, text_findings(draft, config), draft.meta)
+    return measured, draft_index(draft, ids)
