@@ -226,3 +226,17 @@ def test_a_second_import_keeps_the_indexes_of_drafts_it_did_not_read(tmp_path: P
     first = outputs(store)
     without_caches(store)
     assert outputs(store) == first
+
+
+def test_an_import_in_several_languages_keeps_no_overlap_index(tmp_path: Path) -> None:
+    texts = versions_of(BASE, 3)
+    french = texts[2].replace("symbol: A/C.3/79/L.12\n", "symbol: A/C.3/79/L.12\nlanguage: fr\n")
+    assert "language: fr" in french
+    store = imported(tmp_path, [*texts[:2], french])
+    blobs = latest_blobs(store)
+    assert cached_blobs(store) == (blobs, blobs, blobs)  # the other entries all kept
+    assert indexed_blobs(store) == set()  # overlap compares one language's drafts
+    first = outputs(store)
+    assert indexed_blobs(store) == blobs  # made by overlap itself, as before
+    without_caches(store)
+    assert outputs(store) == first

@@ -50,39 +50,44 @@ _SHARED: list[Any] = []
 
 
 def fill_import_caches(
-    opened: Store, saved: list[Version], store: Path | None, steps: Steps = NO_STEPS
+    opened: Store,
+    saved: list[Version],
+    store: Path | None,
+    steps: Steps = NO_STEPS,
+    overlap: bool = True,
 ) -> None:
-    """Keep the ``stats``, ``check``, ``list`` and ``overlap`` figures of the versions
-    ``saved`` (the config as those commands read it without ``--config``: ``store``'s,
-    else the nearest one). Only the entries of the store's latest texts are kept, as the
-    commands keep them."""
+    """Keep the ``stats``, ``check`` and ``list`` figures of the versions ``saved`` (the
+    config as those commands read it without ``--config``: ``store``'s, else the
+    nearest one), and with ``overlap`` their ``overlap`` indexes. Only the entries of
+    the store's latest texts are kept, as the commands keep them."""
     if not saved:
         return
     try:
         config = load_config(None, store)
-        _fill(opened, saved, config, steps)
+        _fill(opened, saved, config, steps, overlap)
     except RedraftError:
         # a config the commands will say is wrong, a store git cannot read back now: the
         # drafts are saved, and the commands make what is not kept, as without an import
         return
 
 
-def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps) -> None:
+def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps, overlap: bool) -> None:
     found = opened.all_versions()
     latest = {versions[-1].blob for versions in found.values() if versions}
     indexes = IndexWriter()  # each index written as it comes: never all of them held
     measured: list[Measured] = []
-    _SHARED[:] = [saved, opened.texts(saved), config, word_ids()]
+    _SHARED[:] = [saved, opened.texts(saved), config, word_ids() if overlap else None]
     try:
         for made in parallel_iter(_measure_at, range(len(saved)), steps, "Measuring drafts"):
             if made is not None:
                 figures, index = made
                 measured.append(figures)
-                if figures.blob in latest:
+                if index is not None and figures.blob in latest:
                     indexes.add(figures.blob, index)
     finally:
         _SHARED.clear()
-    keep_imported(opened, indexes, found)
+    if overlap:
+        keep_imported(opened, indexes, found)
     del indexes
     words_per_page = config.stats.words_per_page
     note_stats(opened, [(m.blob, m.stats) for m in measured], words_per_page, latest)
@@ -93,22 +98,22 @@ def _fill(opened: Store, saved: list[Version], config: Config, steps: Steps) -> 
     note_listed(opened, [(m.blob, m.found.words, m.meta.language or "en") for m in measured])
 
 
-def _measure_at(index: int) -> tuple[Measured, DraftIndex] | None:
+def _measure_at(index: int) -> tuple[Measured, DraftIndex | None] | None:
     saved, texts, config, ids = _SHARED
     return measure_text(saved[index], texts[index], config, ids)
 
 
 def measure_text(
-    version: Version, data: bytes, config: Config, ids: WordIds
-) -> tuple[Measured, DraftIndex] | None:
+    version: Version, data: bytes, config: Config, ids: WordIds | None
+) -> tuple[Measured, DraftIndex | None] | None:
     """The figures of one stored text as the commands make them, and its ``overlap``
-    index (``ids``: :func:`~redraft.merge.overlap.word_ids`, kept from one text to the
-    next); None when the stored text cannot be read (the commands then leave the draft
-    out and say so)."""
+    index unless ``ids`` is None (``ids``: :func:`~redraft.merge.overlap.word_ids`, kept
+    from one text to the next); None when the stored text cannot be read (the commands
+    then leave the draft out and say so)."""
     try:
         draft = canonical.parse(data.decode("utf-8"))  # as Store reads a stored text
     except (UnicodeDecodeError, InputError):
         return None
     stats = draft_stats(draft, version.name, config.stats.words_per_page)
     measured = Measured(version.blob, stats, text_findings(draft, config), draft.meta)
-    return measured, draft_index(draft, ids)
+    return measured, None if ids is None else draft_index(draft, ids)
