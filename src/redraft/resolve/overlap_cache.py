@@ -11,7 +11,9 @@ redraft's code that :func:`.cache.load_document` checks. A run reads and parses 
 the texts the cache lacks (after a save, the new version's): reading and indexing were
 half the time of ``overlap`` over a session (docs/scale.md). Only the entries of this
 run's texts are kept; an entry that does not read back (damaged, another shape) is made
-again: the cache is only ever a shortcut.
+again: the cache is only ever a shortcut. ``redraft import`` keeps the indexes of the texts
+it stores (:func:`keep_imported`, from :mod:`.import_caches`), so that the first run after
+it reads no text either.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def _load(opened: Store) -> tuple[dict[str, Any], memoryview]:
 
 
 def _decode(entry: Any, shingles: memoryview) -> DraftIndex | None:
-    """The index :func:`_save` wrote, or None when ``entry`` is not one (a damaged
+    """The index :class:`IndexWriter` wrote, or None when ``entry`` is not one (a damaged
     document is indexed again, never half used)."""
     if not isinstance(entry, list):
         return None
