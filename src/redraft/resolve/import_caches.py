@@ -10,7 +10,7 @@ entries are made exactly as the commands make them (the stored bytes read back, 
 by :func:`redraft.canonical.parse`, measured and indexed by the same functions, under
 the same keys), so no output can change. Files in several languages get no ``overlap``
 index (``overlap`` then makes it, as before): for a session in six languages it cost
-half as much again as the import, about what it saved ``overlap``. A text that cannot be read
+nearly half as much again as the import, about what it saved ``overlap``. A text that cannot be read
 gets no entry, and the command names it as before. The cache stays a shortcut: any
 entry missing or damaged is made again by the command that needs it.
 """
