@@ -17,7 +17,13 @@ from redraft.merge.overlap import (
     index_drafts,
 )
 from redraft.resolve import cache as cache_module
-from redraft.resolve.overlap_cache import KIND, NAME, SHINGLES, cached_latest_indexes
+from redraft.resolve.overlap_cache import (
+    KIND,
+    NAME,
+    SHINGLES,
+    IndexWriter,
+    cached_latest_indexes,
+)
 from redraft.store import Store
 
 from .cli_helpers import run
@@ -115,3 +121,21 @@ def test_cli_overlap_with_a_damaged_cache_prints_the_same(tmp_path: Path) -> Non
     damaged = run(*args)  # a traceback fails the test
     assert cold == warm == damaged
     assert cold[0] == 0 and '"pairs"' in cold[1]
+
+
+def test_two_drafts_holding_the_same_text_share_one_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = build_store(tmp_path / "s", versions_of(BASE, 2))
+    store.save("copy", canonical.parse(BASE), by="Japan", date="2011-04-21")  # as "other"
+    want = fresh(store)
+    assert cached(store.root) == want
+    body = cache_module.load_document(store, NAME, KIND) or {}
+    assert len(body["entries"]) == 2  # three drafts, two texts
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a text the cache holds was read, or the cache written again")
+
+    monkeypatch.setattr(Store, "readable_drafts", no_work)
+    monkeypatch.setattr(IndexWriter, "save", no_work)
+    assert cached(store.root) == want

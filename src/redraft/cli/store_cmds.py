@@ -220,10 +220,14 @@ def import_(
         results = opened.save_many(items, done=lambda _: steps.advance(), **fields)
     shown = _import_json(results) if fmt == "json" else _import_text(results)
     saved = [version for _, version in results if version is not None]
+    # overlap compares the drafts of one language: indexing a session in six (+40% to
+    # the import) would cost about what it saves overlap over such a store (docs/scale.md)
+    one_language = len({item.draft.meta.language for item in items}) <= 1
     del items, results  # the drafts read from the files: their memory for what follows
     with progress_steps(quiet) as steps:
-        # what the first stats, check and list would read and measure, done once here
-        fill_import_caches(opened, saved, store, steps)
+        # what the first stats, check, list and overlap would read, measure and index,
+        # done once here
+        fill_import_caches(opened, saved, store, steps, overlap=one_language)
     show_warnings(opened.warnings)
     emit(shown, output)
 

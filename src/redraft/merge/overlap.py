@@ -102,10 +102,10 @@ _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
 
 #: Each word's three parts of a shingle (:func:`_word_id`), one dict per part, so that
 #: the three columns of a paragraph are looked up in C (``map``).
-_Ids = tuple[dict[str, int], dict[str, int], dict[str, int]]
+WordIds = tuple[dict[str, int], dict[str, int], dict[str, int]]
 
 
-def _shingles(words: Sequence[str], ids: _Ids) -> array[int]:
+def _shingles(words: Sequence[str], ids: WordIds) -> array[int]:
     """Each run of SHINGLE words as a 64-bit number, sorted, each once. Never Python's
     ``hash`` of a string, which changes from run to run (PYTHONHASHSEED): the sketches,
     hence the candidates and the pairs found, would too. Words get a stable number
@@ -259,17 +259,28 @@ def index_drafts(drafts: Sequence[Draft], steps: Steps = NO_STEPS) -> list[Draft
     """Each draft's paragraphs long enough to compare, as (label, text, words,
     shingles), in the draft's order: all that the search reads of a draft. It depends
     on the draft's text alone, so a caller may keep it by the text's id."""
-    _SHARED[:] = [list(drafts), ({}, {}, {})]  # the drafts, and word ids
+    _SHARED[:] = [list(drafts), word_ids()]  # the drafts, and word ids
     try:
         return parallel_map(_index_draft, range(len(drafts)), steps, "Indexing drafts")
     finally:
         _SHARED.clear()
 
 
+def word_ids() -> WordIds:
+    """An empty cache of word numbers for :func:`draft_index`, one per process."""
+    return {}, {}, {}
+
+
 def _index_draft(index: int) -> DraftIndex:
     drafts, ids = _SHARED  # ids: a cache of each process (the numbers do not depend on it)
+    return draft_index(drafts[index], ids)
+
+
+def draft_index(draft: Draft, ids: WordIds) -> DraftIndex:
+    """One draft's entry of :func:`index_drafts` (``ids``: :func:`word_ids`, kept from
+    one draft to the next; the numbers do not depend on it, only the time)."""
     kept = []
-    for paragraph in compared_paragraphs(drafts[index]):
+    for paragraph in compared_paragraphs(draft):
         words = words_of(paragraph.text)
         if len(words) >= MIN_WORDS:
             kept.append((paragraph.label, paragraph.text, len(words), _shingles(words, ids)))

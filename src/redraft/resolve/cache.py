@@ -71,6 +71,39 @@ def save_document(store: Store, name: str, kind: str, body: dict[str, Any]) -> N
     store.save_cache(f"{FOLDER}/{name}", zlib.compress(raw, 1))
 
 
+class DocumentWriter:
+    """:func:`save_document` of a large body, compressed as it is made: the entries of
+    its mapping ``field`` are written one by one (:meth:`add`), so that neither they
+    nor the JSON of all of them is held whole (the ``overlap`` index of a session in six
+    languages holds its 60 MB of paragraph text); the body's other fields at the end."""
+
+    def __init__(self, kind: str, field: str) -> None:
+        self._pack = zlib.compressobj(1)
+        self._parts = [
+            self._pack.compress(
+                f'{{"kind":{_json(kind)},"code":{_json(code_digest())},'
+                f'"body":{{{_json(field)}:{{'.encode()
+            )
+        ]
+        self._first = True
+
+    def add(self, key: str, value: Any) -> None:
+        comma = "" if self._first else ","
+        self._first = False
+        self._parts.append(self._pack.compress(f"{comma}{_json(key)}:{_json(value)}".encode()))
+
+    def save(self, store: Store, name: str, rest: dict[str, Any]) -> None:
+        """Writes the document ``name``: the entries, then the fields ``rest``."""
+        tail = "".join(f",{_json(key)}:{_json(value)}" for key, value in rest.items())
+        self._parts.append(self._pack.compress(f"}}{tail}}}}}".encode()))
+        self._parts.append(self._pack.flush())
+        store.save_cache(f"{FOLDER}/{name}", b"".join(self._parts))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def string_map(body: dict[str, Any] | None, field: str) -> dict[str, Any]:
     """``body[field]`` when it is a mapping, else an empty one (a damaged document)."""
     found = body.get(field) if body else None
