@@ -270,6 +270,11 @@ class _Aligner(SplitMergePass):
         """Monotonic pairing maximising total similarity (pairs below ``floor`` excluded):
         a full table for the usual small gaps, scored candidates for large ones."""
         n, m = len(olds), len(news)
+        if n == m == 1:
+            # one paragraph edited between two anchors, the usual gap: its pair is the
+            # table's answer, and it nearly always passes, so the bound would be wasted
+            i, j = olds[0], news[0]
+            return [(i, j)] if self.sim(i, j) >= floor else []
         if n * m > DENSE_CELLS:
             candidates = candidate_pairs(
                 {i: self.old_words[i] for i in olds}, {j: self.new_words[j] for j in news}, floor
@@ -280,8 +285,7 @@ class _Aligner(SplitMergePass):
         for a in range(n - 1, -1, -1):
             for b in range(m - 1, -1, -1):
                 best = max(score[a + 1][b], score[a][b + 1])
-                i, j = olds[a], news[b]
-                s = self.sim(i, j) if self.may_reach(i, j, floor) else 0.0
+                s = self.score_if(olds[a], news[b], floor)
                 if s >= floor:
                     best = max(best, s + score[a + 1][b + 1])
                 score[a][b] = best
@@ -319,11 +323,7 @@ class _Aligner(SplitMergePass):
         else:
             pairs = self._sized_pairs(olds, news)
         scored = sorted(
-            (
-                (s, i, j)
-                for i, j in pairs
-                if self.may_reach(i, j, MOVE_MIN) and (s := self.sim(i, j)) >= MOVE_MIN
-            ),
+            ((s, i, j) for i, j in pairs if (s := self.score_if(i, j, MOVE_MIN)) >= MOVE_MIN),
             reverse=True,
         )
         used_old: set[int] = set()

@@ -69,17 +69,21 @@ class AlignState:
             score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
         return score
 
-    def may_reach(self, i: int, j: int, floor: float) -> bool:
-        """Whether the pair can score ``floor``, by a bound cheaper than the score: most
+    def score_if(self, i: int, j: int, floor: float) -> float:
+        """:meth:`sim` if the pair can reach ``floor``, else 0.0 (then the score may be
+        anything below ``floor``). The bound, cheaper than the score, comes first: most
         pairs a pass tries are far apart, and those need no counting. Units of two
         families never pair (:meth:`sim` is 0): their bags are not even made."""
         if self.old_fam[i] != self.new_fam[j]:
-            return False
+            return 0.0
         score = self.scores.get((i, j))
         if score is not None:
-            return score >= floor
+            return score
         (a, size_a), (b, size_b) = self.old_words.entry(i), self.new_words.entry(j)
-        return score_ceiling(a, b, size_a, size_b) >= floor
+        if score_ceiling(a, b, size_a, size_b) < floor:
+            return 0.0
+        score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
+        return score
 
     def parents(self) -> tuple[list[int], list[int]]:
         """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""
