@@ -5,7 +5,7 @@ once). :mod:`.align` runs the passes; :mod:`.splits` is the last one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .units import (
     Bags,
@@ -32,9 +32,10 @@ DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
 WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
 
 
-@dataclass(frozen=True, slots=True)  # slots: a long draft makes thousands
-class Group:
-    """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
+class Group(NamedTuple):
+    """Indices of old and new units that correspond (one side empty: deleted/inserted).
+    A named tuple: a long draft makes thousands, and a tuple is built faster than a
+    frozen dataclass (one ``tuple.__new__``, no ``object.__setattr__`` per field)."""
 
     old: tuple[int, ...]
     new: tuple[int, ...]
