@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redraft.diff.inline import diff_scored, diff_text, ratio
+from redraft.diff.inline import _diff_tokens, _word_tokens, diff_scored, diff_text, ratio, tidy
 from redraft.diff.result import Change, unchanged_change
 from redraft.diff.tokens import count_words, tokenize
 from redraft.diff.units import (
@@ -105,6 +105,29 @@ def test_diff_scored_counts_each_text_once_with_the_same_result(
 ) -> None:
     segments = diff_text(old, new, granularity)
     assert diff_scored(old, new, granularity) == (segments, ratio(segments))
+
+
+@given(texts, texts)
+def test_word_diff_pieces_are_counted_as_count_words_counts_them(old: str, new: str) -> None:
+    """diff_scored counts the words of a piece of the middle from its tokens, and of a
+    run the clean-up folded as the sum of its parts: each must be count_words'."""
+    counted: dict[str, int] = {}
+    pieces = _diff_tokens(old, new, counted)
+    assert {text for _, text in pieces} == set(counted)
+    assert all(count_words(text) == words for text, words in counted.items())
+    learned: dict[str, int] = {}
+    tidy([("=", "a "), *pieces, ("=", " b")], count_words, learned)
+    assert all(count_words(text) == words for text, words in learned.items())
+
+
+def test_a_token_is_a_word_when_count_words_says_so() -> None:
+    """Every character as a one-character token (all of the Basic Multilingual Plane,
+    every 7th code point beyond): a word token for _word_tokens exactly when
+    count_words counts it."""
+    points = [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 7)]
+    for point in points:
+        char = chr(point)
+        assert bool(_word_tokens([char])) == (count_words(char) == 1), hex(point)
 
 
 #: The token patterns as they were before the fast paths (backtracking repeats, the

@@ -152,11 +152,8 @@ class _Aligner(SplitMergePass):
         first_new = dict(self.pair)
         first_new.update((g.old[0], g.new[0]) for g in self.groups)
         anchor_old = sorted(first_new)  # ints sort faster than (old, new) pairs
-        anchor_new = [first_new[i] for i in anchor_old]
-        free_old = self.all_old.difference(self.pair, self.moves, *(g.old for g in self.groups))
-        free_new = self.all_new.difference(
-            self.pair.values(), self.moves.values(), *(g.new for g in self.groups)
-        )
+        anchor_new = list(map(first_new.__getitem__, anchor_old))
+        free_old, free_new = self._free()
         found: dict[int, tuple[list[int], list[int]]] = {}
         for i in free_old:
             found.setdefault(bisect.bisect_left(anchor_old, i), ([], []))[0].append(i)
@@ -166,6 +163,14 @@ class _Aligner(SplitMergePass):
             olds.sort()
             news.sort()
         return [found[key] for key in sorted(found)]
+
+    def _free(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Old and new indices in no pair, move or group yet (set operations in C)."""
+        free_old = self.all_old.difference(self.pair, self.moves, *(g.old for g in self.groups))
+        free_new = self.all_new.difference(
+            self.pair.values(), self.moves.values(), *(g.new for g in self.groups)
+        )
+        return free_old, free_new
 
     # -- pass 2: exact moves ---------------------------------------------------
     def exact_moves(self) -> None:
@@ -270,6 +275,11 @@ class _Aligner(SplitMergePass):
         """Monotonic pairing maximising total similarity (pairs below ``floor`` excluded):
         a full table for the usual small gaps, scored candidates for large ones."""
         n, m = len(olds), len(news)
+        if n == m == 1:
+            # one paragraph edited between two anchors, the usual gap: its pair is the
+            # table's answer, and it nearly always passes, so the bound would be wasted
+            i, j = olds[0], news[0]
+            return [(i, j)] if self.sim(i, j) >= floor else []
         if n * m > DENSE_CELLS:
             candidates = candidate_pairs(
                 {i: self.old_words[i] for i in olds}, {j: self.new_words[j] for j in news}, floor
@@ -280,8 +290,7 @@ class _Aligner(SplitMergePass):
         for a in range(n - 1, -1, -1):
             for b in range(m - 1, -1, -1):
                 best = max(score[a + 1][b], score[a][b + 1])
-                i, j = olds[a], news[b]
-                s = self.sim(i, j) if self.may_reach(i, j, floor) else 0.0
+                s = self.score_if(olds[a], news[b], floor)
                 if s >= floor:
                     best = max(best, s + score[a + 1][b + 1])
                 score[a][b] = best
@@ -319,11 +328,7 @@ class _Aligner(SplitMergePass):
         else:
             pairs = self._sized_pairs(olds, news)
         scored = sorted(
-            (
-                (s, i, j)
-                for i, j in pairs
-                if self.may_reach(i, j, MOVE_MIN) and (s := self.sim(i, j)) >= MOVE_MIN
-            ),
+            ((s, i, j) for i, j in pairs if (s := self.score_if(i, j, MOVE_MIN)) >= MOVE_MIN),
             reverse=True,
         )
         used_old: set[int] = set()
@@ -363,10 +368,9 @@ class _Aligner(SplitMergePass):
         groups = [Group((i,), (j,)) for i, j in self.pair.items()]
         groups += [Group((i,), (j,), in_order=self._stayed(i, j)) for i, j in self.moves.items()]
         groups += self.groups
-        used_old = {i for g in groups for i in g.old}
-        used_new = {j for g in groups for j in g.new}
-        groups += [Group((i,), ()) for i in range(len(self.old)) if i not in used_old]
-        groups += [Group((), (j,)) for j in range(len(self.new)) if j not in used_new]
+        free_old, free_new = self._free()
+        groups += [Group((i,), ()) for i in sorted(free_old)]
+        groups += [Group((), (j,)) for j in sorted(free_new)]
         return groups
 
 

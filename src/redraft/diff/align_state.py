@@ -5,7 +5,7 @@ once). :mod:`.align` runs the passes; :mod:`.splits` is the last one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .units import (
     Bags,
@@ -32,9 +32,10 @@ DENSE_CELLS = 10_000  # larger gaps: only pairs sharing a rare word are scored
 WINDOW_RANGE = 12  # an unpaired unit seeks split/merge partners in gaps this small only
 
 
-@dataclass(frozen=True, slots=True)  # slots: a long draft makes thousands
-class Group:
-    """Indices of old and new units that correspond (one side empty: deleted/inserted)."""
+class Group(NamedTuple):
+    """Indices of old and new units that correspond (one side empty: deleted/inserted).
+    A named tuple: a long draft makes thousands, and a tuple is built faster than a
+    frozen dataclass (one ``tuple.__new__``, no ``object.__setattr__`` per field)."""
 
     old: tuple[int, ...]
     new: tuple[int, ...]
@@ -69,17 +70,21 @@ class AlignState:
             score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
         return score
 
-    def may_reach(self, i: int, j: int, floor: float) -> bool:
-        """Whether the pair can score ``floor``, by a bound cheaper than the score: most
+    def score_if(self, i: int, j: int, floor: float) -> float:
+        """:meth:`sim` if the pair can reach ``floor``, else 0.0 (then the score may be
+        anything below ``floor``). The bound, cheaper than the score, comes first: most
         pairs a pass tries are far apart, and those need no counting. Units of two
         families never pair (:meth:`sim` is 0): their bags are not even made."""
         if self.old_fam[i] != self.new_fam[j]:
-            return False
+            return 0.0
         score = self.scores.get((i, j))
         if score is not None:
-            return score >= floor
+            return score
         (a, size_a), (b, size_b) = self.old_words.entry(i), self.new_words.entry(j)
-        return score_ceiling(a, b, size_a, size_b) >= floor
+        if score_ceiling(a, b, size_a, size_b) < floor:
+            return 0.0
+        score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
+        return score
 
     def parents(self) -> tuple[list[int], list[int]]:
         """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from .. import dmp  # imported here, not per call: ``from .. import`` runs Python code
 from ..accelerator import scan
+from ..model import SUPERSCRIPT_DIGITS
 from .tokens import Segment, count_words, tokenize
 
 #: How a caller counts words (:func:`count_words`, or a memo of it).
@@ -47,8 +49,6 @@ def _codes(old_tokens: list[str], new_tokens: list[str]) -> dict[str, str]:
 
 
 def _raw_diff(old: str, new: str) -> list[tuple[str, int]]:
-    from .. import dmp
-
     # No clean-up here: tokens are whole words already, and dmp's semantic clean-up
     # counts tokens, not words, so it swallows real equalities ("70/174, annex")
     # between long edits. :func:`tidy` does a clean-up counted in words instead.
@@ -59,12 +59,18 @@ def diff_words(old: str, new: str, words_in: WordCount = count_words) -> list[Se
     """Word-level segments: "=" and "-" rebuild ``old``, "=" and "+" rebuild ``new``."""
     if old == new:
         return [("=", old)] if old else []
+    head, middle, tail = _word_pieces(old, new)
+    return tidy([("=", head), *middle, ("=", tail)], words_in)
+
+
+def _word_pieces(
+    old: str, new: str, counted: dict[str, int] | None = None
+) -> tuple[str, list[Segment], str]:
+    """The common head, the word diff of the middle, the common tail (``old != new``);
+    ``counted`` gets the words of each piece of the middle (see :func:`_diff_tokens`)."""
     head, tail = _common_ends(old, new)
-    middle = _diff_tokens(old[head : len(old) - tail], new[head : len(new) - tail])
-    return tidy([("=", old[:head]), *middle, ("=", old[len(old) - tail :])], words_in)
-
-
-_SPACES = (" ", "\n", "\t")
+    middle = _diff_tokens(old[head : len(old) - tail], new[head : len(new) - tail], counted)
+    return old[:head], middle, old[len(old) - tail :]
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
@@ -87,7 +93,8 @@ def py_common_ends(old: str, new: str) -> tuple[int, int]:
             lo = mid
         else:
             hi = mid - 1
-    head = max(old.rfind(space, 0, lo) for space in _SPACES) + 1  # just after a space
+    # just after a space (" ", "\n" or "\t": three calls, cheaper than a loop over them)
+    head = max(old.rfind(" ", 0, lo), old.rfind("\n", 0, lo), old.rfind("\t", 0, lo)) + 1
     lo, hi = 0, limit - head
     old_end, new_end = len(old), len(new)
     while lo < hi:
@@ -97,9 +104,11 @@ def py_common_ends(old: str, new: str) -> tuple[int, int]:
         else:
             hi = mid - 1
     start = len(old) - lo  # the tail must start with a space
-    found = [i for i in (old.find(space, start) for space in _SPACES) if i >= 0]
-    tail = len(old) - min(found) if found and lo else 0
-    return head, tail
+    if not lo:
+        return head, 0
+    spaces = (old.find(" ", start), old.find("\n", start), old.find("\t", start))
+    found = [i for i in spaces if i >= 0]
+    return head, len(old) - min(found) if found else 0
 
 
 def _encode(old: str, new: str) -> tuple[list[str], list[str], str, str]:
@@ -111,30 +120,50 @@ def _encode(old: str, new: str) -> tuple[list[str], list[str], str, str]:
     return old_tokens, new_tokens, "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
 
 
-def _diff_tokens(old: str, new: str) -> list[Segment]:
+def _diff_tokens(old: str, new: str, counted: dict[str, int] | None = None) -> list[Segment]:
+    """The word diff of two texts. With ``counted``, each segment's words are stored
+    there by its text: the word tokens among its tokens, which is what
+    :func:`count_words` finds in the text (a segment is whole tokens, and a word never
+    spans two), without scanning it again."""
     old_tokens, new_tokens, old_code, new_code = _encode(old, new)
     segments: list[Segment] = []
+    # with the accelerator, scanning a piece costs less than telling its tokens apart
+    by_tokens = counted is not None and scan is None
+    distinct: set[str] = set(old_tokens).union(new_tokens) if by_tokens else set()
+    is_word = _word_tokens(distinct).__contains__
     i = j = 0
     for op, length in _raw_diff(old_code, new_code):
-        if op == "=":
-            segments.append(("=", "".join(old_tokens[i : i + length])))
-            i += length
+        if op == "+":
+            tokens = new_tokens[j : j + length]
             j += length
-        elif op == "-":
-            segments.append(("-", "".join(old_tokens[i : i + length])))
-            i += length
         else:
-            segments.append(("+", "".join(new_tokens[j : j + length])))
-            j += length
+            tokens = old_tokens[i : i + length]
+            i += length
+            if op == "=":
+                j += length
+        text = "".join(tokens)
+        segments.append((op, text))
+        if counted is not None:
+            counted[text] = sum(map(is_word, tokens)) if by_tokens else count_words(text)
     return segments
+
+
+def _word_tokens(tokens: Iterable[str]) -> set[str]:
+    """The word tokens among distinct tokens of :func:`tokenize`: those that begin with
+    a word character (``\\w``: a letter, a digit or "_") that is not a superscript digit
+    (superscripts are references). Each counts one word; every other token (a
+    reference, whitespace, punctuation) none."""
+    return {
+        token
+        for token in tokens
+        if ((first := token[0]).isalnum() or first == "_") and first not in SUPERSCRIPT_DIGITS
+    }
 
 
 def diff_chars(old: str, new: str, words_in: WordCount = count_words) -> list[Segment]:
     """Character-level segments (``--chars``)."""
     if old == new:
         return [("=", old)] if old else []
-    from .. import dmp
-
     ops: list[tuple[str, str]] = dmp.diff(old, new, cleanup="Semantic", counts_only=False)
     return tidy(ops, words_in)
 
@@ -151,19 +180,46 @@ def diff_scored(old: str, new: str, granularity: str = "words") -> tuple[list[Se
     """:func:`diff_text` and the :func:`ratio` of its segments. The clean-up and the
     ratio count the words of the same texts (the clean-up pass after pass): each text
     is counted once here."""
-    counted: dict[str, int] = {}
-
-    def words_in(text: str) -> int:
-        found = counted.get(text)
-        if found is None:
-            found = counted[text] = count_words(text)
-        return found
-
-    segments = diff_text(old, new, granularity, words_in)
+    counted = _Counts()
+    words_in = counted.__getitem__
+    if granularity == "chars" or old == new:
+        segments = diff_text(old, new, granularity, words_in)
+    else:
+        head, middle, tail = _word_pieces(old, new, counted)
+        _count_ends(head, middle, tail, counted)
+        segments = tidy([("=", head), *middle, ("=", tail)], words_in, counted)
     return segments, ratio(segments, words_in)
 
 
-def tidy(segments: Iterable[Segment], words_in: WordCount = count_words) -> list[Segment]:
+class _Counts(dict[str, int]):
+    """Words of texts by text, each counted on first use (:func:`count_words`)."""
+
+    def __missing__(self, text: str) -> int:
+        found = self[text] = count_words(text)
+        return found
+
+
+def _count_ends(head: str, middle: list[Segment], tail: str, counted: dict[str, int]) -> None:
+    """Store the words of the common head and tail, and of the kept runs they make with
+    a first or last kept piece of the middle (:func:`tidy` joins them). Only these two
+    texts are scanned: the head ends with a space and the tail starts with one, so no
+    word spans a join and the counts add up. A text not stored here (a run the clean-up
+    folded) is counted when asked."""
+    head_words, tail_words = count_words(head), count_words(tail)
+    counted[head], counted[tail] = head_words, tail_words
+    if middle and middle[0][0] == "=":
+        first = middle[0][1]
+        counted[head + first] = head_words + counted[first]
+    if middle and middle[-1][0] == "=":
+        last = middle[-1][1]
+        counted[last + tail] = counted[last] + tail_words
+
+
+def tidy(
+    segments: Iterable[Segment],
+    words_in: WordCount = count_words,
+    learned: dict[str, int] | None = None,
+) -> list[Segment]:
     """Make a redline easy to read without changing what it rebuilds.
 
     Within each run of edits the deletion comes first and neighbours of one op
@@ -171,9 +227,15 @@ def tidy(segments: Iterable[Segment], words_in: WordCount = count_words) -> list
     between two replacements (whitespace, or one or two words that are short
     beside the edits around them, like the " to " in a rewritten sentence) is
     folded into them, so that ``[-a-]{+c+} [-b-]{+d+}`` reads ``[-a b-]{+c d+}``.
+
+    ``learned``: where a caller whose segments are whole tokens (:func:`_diff_tokens`)
+    gets the words of each folded text, the sum of its parts' (no word spans a token
+    boundary), instead of counting them again.
     """
     runs = _runs(segments)
-    changed = True
+    # a fold needs an equality between two edits: three runs at least (most word diffs
+    # of a pair are one edit between its common head and tail)
+    changed = len(runs) >= 3
     while changed:
         changed = False
         out: list[_Run] = []
@@ -186,8 +248,13 @@ def tidy(segments: Iterable[Segment], words_in: WordCount = count_words) -> list
                 and _coincidental(out[-1], run, runs[index + 1], words_in)
             ):
                 before, after = out.pop(), runs[index + 1]
+                removed = before[0] + run[0] + after[0]
                 added = (before[1] or "") + run[0] + (after[1] or "")
-                out.append((before[0] + run[0] + after[0], added))
+                if learned is not None:
+                    kept = words_in(run[0])
+                    learned[removed] = words_in(before[0]) + kept + words_in(after[0])
+                    learned[added] = words_in(before[1] or "") + kept + words_in(after[1] or "")
+                out.append((removed, added))
                 index += 2
                 changed = True
                 continue

@@ -43,12 +43,19 @@ class SplitMergePass(AlignState):
         # a unit an earlier pass paired as moved is taken too: grouping it again would put
         # it in two changes (an equal footnote moved, and merged from two others)
         in_groups.update(self.moves if split else self.moves.values())
-        for x in range(len(keys_mine)):
+        # the units to try, in order: unpaired, or paired with another text and a free
+        # neighbour; most units of a long draft are paired with their own text, and are
+        # ruled out here in one pass rather than one by one in the loop below
+        candidates = set(range(len(keys_mine))).difference(partner)
+        candidates.update(
+            x
+            for x, y in ordered
+            if keys_mine[x] != keys_other[y] and (y - 1 in free or y + 1 in free)
+        )
+        for x in sorted(candidates.difference(in_groups)):
             current = partner.get(x)
-            if x in in_groups or (current is not None and keys_mine[x] == keys_other[current]):
-                continue
             if current is not None and current - 1 not in free and current + 1 not in free:
-                continue  # no free neighbour: nothing to split into or merge from
+                continue  # no free neighbour (any more): nothing to split into or merge from
             base = self._pair_sim(x, current, split) if current is not None else 0.0
             if base >= 0.9:
                 continue
