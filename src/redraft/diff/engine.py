@@ -80,8 +80,8 @@ def _change(
     :func:`diff_drafts`)."""
     old_units = tuple(old[i] for i in group.old)
     new_units = tuple(new[j] for j in group.new)
-    old_text = JOIN.join(u.text for u in old_units)
-    new_text = JOIN.join(u.text for u in new_units)
+    old_text = _joined(old_units)
+    new_text = _joined(new_units)
     old_labels = tuple(u.label for u in old_units)
     new_labels = tuple(u.label for u in new_units)
     if not old_units:
@@ -112,6 +112,11 @@ def _change(
         kind_change=_kind_change(old_units, new_units),
         typography=typography,
     )
+
+
+def _joined(units: tuple[Unit, ...]) -> str:
+    """The texts of one side of a group, joined (most groups are one unit: its text)."""
+    return units[0].text if len(units) == 1 else JOIN.join(u.text for u in units)
 
 
 def _same_kind(before: Unit, after: Unit) -> bool:
