@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers
 from .align import Group, Unit, align_keyed
 from .inline import diff_scored
-from .result import Change, DiffResult, VerbShift, unchanged_change
+from .result import Change, DiffResult, VerbShift, built_change, unchanged_change
 from .units import mask_refs
 
 GRANULARITIES = ("words", "chars")
@@ -97,7 +97,7 @@ def _change(
     same_refs_only = op == "equal" and old_text != new_text
     typography = same_refs_only and mask_refs(old_text) != mask_refs(new_text)
     refs_renumbered = same_refs_only and cited_markers(old_text) != cited_markers(new_text)
-    return Change(
+    return built_change(
         op=op,
         old=old_labels,
         new=new_labels,
