@@ -73,14 +73,15 @@ def unchanged_change(
     one dict update instead of the twelve ``object.__setattr__`` calls of a frozen
     dataclass's ``__init__`` (half the cost of a first diff of a light revision went
     into those). tests/test_diff_result.py checks it equals the constructor's."""
+    old_label, new_label = before.label, after.label  # a footnote's is made per call
     change = object.__new__(Change)
     change.__dict__.update(
         {
             "op": "equal",
-            "old": (before.label,),
-            "new": (after.label,),
+            "old": (old_label,),
+            "new": (new_label,),
             "moved": moved,
-            "renumbered": before.label != after.label,
+            "renumbered": old_label != new_label,
             "similarity": 1.0,
             "verb": None,
             "segments": segments,
