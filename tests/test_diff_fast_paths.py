@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redraft.diff.inline import _diff_tokens, _word_tokens, diff_scored, diff_text, ratio, tidy
-from redraft.diff.result import Change, unchanged_change
+from redraft.diff.result import Change, VerbShift, built_change, unchanged_change
 from redraft.diff.tokens import count_words, tokenize
 from redraft.diff.units import (
     _BAG_WORD,
@@ -167,6 +167,30 @@ def test_unchanged_change_is_the_constructors(moved: bool, old_label: str, new_l
         new_units=(after,),
     )
     fast = unchanged_change(before, after, moved, segments)
+    assert fast == built
+    assert list(vars(fast).items()) == list(vars(built).items())
+
+
+@given(st.sampled_from(["equal", "modified", "split"]), st.booleans(), st.floats(0, 1))
+def test_built_change_is_the_constructors(op: str, flag: bool, similarity: float) -> None:
+    before = Paragraph(Kind.OPERATIVE, "Urges States", label="OP1")
+    after = Paragraph(Kind.OPERATIVE, "Calls upon States", label="OP2")
+    fields = {
+        "op": op,
+        "old": ("OP1",),
+        "new": ("OP2",),
+        "moved": flag,
+        "renumbered": not flag,
+        "similarity": similarity,
+        "verb": VerbShift("Urges", "Calls upon", "weaker") if flag else None,
+        "segments": (("-", "Urges"), ("+", "Calls upon"), ("=", " States")),
+        "old_units": (before,),
+        "kind_change": ("text", "operative") if flag else None,
+        "new_units": (after,),
+        "typography": flag,
+    }
+    built = Change(**fields)  # type: ignore[arg-type]
+    fast = built_change(**fields)  # type: ignore[arg-type]
     assert fast == built
     assert list(vars(fast).items()) == list(vars(built).items())
 

@@ -325,12 +325,16 @@ class _Aligner(SplitMergePass):
                 )
                 if _sizes_may_match(size_old[i], size_new[j])
             )
+            found = [
+                (s, i, j) for i, j in pairs if (s := self.score_if(i, j, MOVE_MIN)) >= MOVE_MIN
+            ]
         else:
-            pairs = self._sized_pairs(olds, news)
-        scored = sorted(
-            ((s, i, j) for i, j in pairs if (s := self.score_if(i, j, MOVE_MIN)) >= MOVE_MIN),
-            reverse=True,
-        )
+            found = [
+                (s, i, j)
+                for i, partners in self._sized_partners(olds, news)
+                for s, j in self.scores_from(i, partners, MOVE_MIN)
+            ]
+        scored = sorted(found, reverse=True)
         used_old: set[int] = set()
         used_new: set[int] = set()
         for _, i, j in scored:
@@ -339,20 +343,20 @@ class _Aligner(SplitMergePass):
                 used_old.add(i)
                 used_new.add(j)
 
-    def _sized_pairs(self, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
-        """Every (old, new) pair whose sizes pass :func:`_sizes_may_match`: with the new
-        units sorted by size those of one old unit are one run, found by bisection
-        instead of a test per pair (the same comparisons, so the same pairs)."""
+    def _sized_partners(self, olds: list[int], news: list[int]) -> list[tuple[int, list[int]]]:
+        """Each old unit with the new units whose sizes pass :func:`_sizes_may_match`:
+        with the new units sorted by size those of one old unit are one run, found by
+        bisection instead of a test per pair (the same comparisons, so the same pairs)."""
         by_size = sorted(news, key=self.new_words.size)
         sizes = [self.new_words.size(j) for j in by_size]
         scaled = [MOVE_MIN * b for b in sizes]  # nondecreasing, as sizes
-        pairs = []
+        partners = []
         for i in olds:
             a = self.old_words.size(i)
             lo = bisect.bisect_left(sizes, MOVE_MIN * a)  # first b >= MOVE_MIN * a
             hi = bisect.bisect_right(scaled, a)  # first b with a < MOVE_MIN * b
-            pairs += [(i, j) for j in by_size[lo:hi]]
-        return pairs
+            partners.append((i, by_size[lo:hi]))
+        return partners
 
     def _stayed(self, i: int, j: int) -> bool:
         """A footnote that went on with the paragraph citing it did not move: only its

@@ -4,7 +4,7 @@ once). :mod:`.align` runs the passes; :mod:`.splits` is the last one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .units import (
@@ -85,6 +85,27 @@ class AlignState:
             return 0.0
         score = self.scores[i, j] = sized_score(a, b, size_a, size_b)
         return score
+
+    def scores_from(self, i: int, news: Iterable[int], floor: float) -> list[tuple[float, int]]:
+        """(score, j) for each new unit ``j`` whose pair with old unit ``i`` reaches
+        ``floor``: :meth:`score_if` for one old unit and many new ones, in one loop (the
+        moved-and-edited pass tries a thousand pairs on a long draft, most far apart)."""
+        fam, new_fam, scores = self.old_fam[i], self.new_fam, self.scores
+        a, size_a = self.old_words.entry(i)
+        entry = self.new_words.entry
+        found = []
+        for j in news:
+            if new_fam[j] != fam:
+                continue
+            score = scores.get((i, j))
+            if score is None:
+                b, size_b = entry(j)
+                if score_ceiling(a, b, size_a, size_b) < floor:
+                    continue
+                score = scores[i, j] = sized_score(a, b, size_a, size_b)
+            if score >= floor:
+                found.append((score, j))
+        return found
 
     def parents(self) -> tuple[list[int], list[int]]:
         """Each unit's citing block in both drafts (:func:`citing_blocks`), computed once."""

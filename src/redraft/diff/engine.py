@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Paragraph, cited_markers
 from .align import Group, Unit, align_keyed
 from .inline import diff_scored
-from .result import Change, DiffResult, VerbShift, unchanged_change
+from .result import Change, DiffResult, VerbShift, built_change, unchanged_change
 from .units import mask_refs
 
 GRANULARITIES = ("words", "chars")
@@ -60,13 +60,15 @@ def _in_reading_order(groups: list[Group]) -> list[Group]:
     prev_anchor = [-1] * (old_total + 1)
     for i in range(old_total):
         prev_anchor[i + 1] = anchor_of_old.get(i, prev_anchor[i])
-
-    def key(group: Group) -> tuple[int, int, int]:
-        if group.new:
-            return (group.new[0], 1, 0)
-        return (prev_anchor[group.old[0]] + 1, 0, group.old[0])
-
-    return sorted(groups, key=key)
+    # the key (first new unit, 1, 0), or (anchor + 1, 0, old unit) for a deletion, as one
+    # int (its parts in the same order: the old unit is below ``width``): ints sort
+    # faster than tuples, and each group's key is made in one comprehension, not a call
+    width = old_total + 1
+    keys = [
+        (g.new[0] * 2 + 1) * width if g.new else (prev_anchor[g.old[0]] + 1) * 2 * width + g.old[0]
+        for g in groups
+    ]
+    return [groups[k] for k in sorted(range(len(groups)), key=keys.__getitem__)]
 
 
 def _change(
@@ -80,8 +82,8 @@ def _change(
     :func:`diff_drafts`)."""
     old_units = tuple(old[i] for i in group.old)
     new_units = tuple(new[j] for j in group.new)
-    old_text = JOIN.join(u.text for u in old_units)
-    new_text = JOIN.join(u.text for u in new_units)
+    old_text = _joined(old_units)
+    new_text = _joined(new_units)
     old_labels = tuple(u.label for u in old_units)
     new_labels = tuple(u.label for u in new_units)
     if not old_units:
@@ -97,7 +99,7 @@ def _change(
     same_refs_only = op == "equal" and old_text != new_text
     typography = same_refs_only and mask_refs(old_text) != mask_refs(new_text)
     refs_renumbered = same_refs_only and cited_markers(old_text) != cited_markers(new_text)
-    return Change(
+    return built_change(
         op=op,
         old=old_labels,
         new=new_labels,
@@ -112,6 +114,11 @@ def _change(
         kind_change=_kind_change(old_units, new_units),
         typography=typography,
     )
+
+
+def _joined(units: tuple[Unit, ...]) -> str:
+    """The texts of one side of a group, joined (most groups are one unit: its text)."""
+    return units[0].text if len(units) == 1 else JOIN.join(u.text for u in units)
 
 
 def _same_kind(before: Unit, after: Unit) -> bool:

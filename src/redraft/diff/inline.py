@@ -130,7 +130,7 @@ def _diff_tokens(old: str, new: str, counted: dict[str, int] | None = None) -> l
     # with the accelerator, scanning a piece costs less than telling its tokens apart
     by_tokens = counted is not None and scan is None
     distinct: set[str] = set(old_tokens).union(new_tokens) if by_tokens else set()
-    is_word = _word_tokens(distinct).__contains__
+    is_word = (_word_tokens(distinct) if by_tokens else distinct).__contains__
     i = j = 0
     for op, length in _raw_diff(old_code, new_code):
         if op == "+":

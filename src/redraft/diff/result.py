@@ -73,14 +73,15 @@ def unchanged_change(
     one dict update instead of the twelve ``object.__setattr__`` calls of a frozen
     dataclass's ``__init__`` (half the cost of a first diff of a light revision went
     into those). tests/test_diff_result.py checks it equals the constructor's."""
+    old_label, new_label = before.label, after.label  # a footnote's is made per call
     change = object.__new__(Change)
     change.__dict__.update(
         {
             "op": "equal",
-            "old": (before.label,),
-            "new": (after.label,),
+            "old": (old_label,),
+            "new": (new_label,),
             "moved": moved,
-            "renumbered": before.label != after.label,
+            "renumbered": old_label != new_label,
             "similarity": 1.0,
             "verb": None,
             "segments": segments,
@@ -88,6 +89,44 @@ def unchanged_change(
             "kind_change": None,
             "new_units": (after,),
             "typography": False,
+        }
+    )
+    return change
+
+
+def built_change(
+    *,
+    op: str,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    moved: bool,
+    renumbered: bool,
+    similarity: float,
+    verb: VerbShift | None,
+    segments: tuple[Segment, ...],
+    old_units: tuple[Unit, ...],
+    kind_change: tuple[str, str] | None,
+    new_units: tuple[Unit, ...],
+    typography: bool,
+) -> Change:
+    """``Change(...)`` with every field given: built as :func:`unchanged_change` builds
+    it (fields in their order, one dict update instead of twelve ``object.__setattr__``).
+    tests/test_diff_fast_paths.py checks it equals the constructor's."""
+    change = object.__new__(Change)
+    change.__dict__.update(
+        {
+            "op": op,
+            "old": old,
+            "new": new,
+            "moved": moved,
+            "renumbered": renumbered,
+            "similarity": similarity,
+            "verb": verb,
+            "segments": segments,
+            "old_units": old_units,
+            "kind_change": kind_change,
+            "new_units": new_units,
+            "typography": typography,
         }
     )
     return change
