@@ -1,6 +1,6 @@
 """Speed of ``redraft diff`` on the largest real draft, measured beside git's word diff.
 
-    python benchmarks/diff_bench.py [--corpus ../shared/corpus] [--runs 7]
+    python benchmarks/diff_bench.py [--corpus ../shared/corpus] [--runs 7] [--instructions]
 
 Rows: the real pair 78/69 -> 79/144 ("Oceans and the law of the sea", ~28,000 words);
 generated revisions of 79/144 (light: 3% of paragraphs edited, 2 inserted, 1 deleted,
@@ -8,7 +8,8 @@ generated revisions of 79/144 (light: 3% of paragraphs edited, 2 inserted, 1 del
 paragraphs of many resolutions joined and renumbered) with a light revision.
 For each: the library diff (parsing excluded), and ``git diff --no-index --word-diff``
 on the same texts as canonical files, in the same run. Then the CLI end to end,
-``redraft --version``, and the growth ratio. Targets (issue 4): real pair < 100 ms and
+``redraft --version``, and the growth ratio (with ``--instructions``, also in instructions
+counted by valgrind: what the load cannot move). Targets (issue 4): real pair < 100 ms and
 within 5x git; CLI < 500 ms; --version < 150 ms; 10x text in < 12x time. Issue 17:
 real pair within 3x git in the library, the CLI to a terminal (a pseudo-terminal, so
 that the redline is laid out for a screen, colours and all) under 200 ms, growth under
@@ -21,6 +22,8 @@ import argparse
 import os
 import pty
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -172,6 +175,53 @@ def terminal_ms(command: list[str], runs: int) -> float:
     return best_ms(once, runs)
 
 
+#: One first diff of two canonical files, twice, each inside ``itertools.starmap`` so that
+#: callgrind counts exactly that (``--toggle-collect=starmap_next``).
+_COUNTED_DIFF = """
+import itertools, sys
+sys.path.insert(0, sys.argv[3])
+from diff_bench import forget_memos
+from redraft import canonical
+from redraft.diff.engine import diff_drafts
+from pathlib import Path
+old, new = (canonical.parse(Path(p).read_text(encoding="utf-8")) for p in sys.argv[1:3])
+diff_drafts(old, new)
+def first(o, n):
+    forget_memos()
+    return diff_drafts(o, n)
+list(itertools.starmap(first, [(old, new), (old, new)]))
+"""
+
+
+def instructions(old: Path, new: Path) -> float | None:
+    """Millions of instructions of one first diff of two canonical files (valgrind's
+    callgrind): what the machine's load, caches and clock cannot change. None without
+    valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--toggle-collect=starmap_next",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                "-c",
+                _COUNTED_DIFF,
+                str(old),
+                str(new),
+                str(Path(__file__).parent),
+            ],
+            capture_output=True,
+            text=True,
+            env={**ENV, "PYTHONHASHSEED": "0"},
+        )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) / 2e6 if found else None
+
+
 def git_word_diff_ms(old: Path, new: Path, runs: int) -> float:
     command = ["git", "diff", "--no-index", "--word-diff", str(old), str(new)]
     return best_ms(lambda: subprocess.run(command, capture_output=True, env=ENV), runs)
@@ -181,6 +231,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one first diff of the growth cases "
+        "(valgrind, about a minute): the growth ratio the machine's load cannot move",
+    )
     args = parser.parse_args()
     need(args.corpus, "Oceans and the law of the sea at the 78th session (AKN)", pattern=OLD_GLOB)
     need(args.corpus, "Oceans and the law of the sea at the 79th session (AKN)", pattern=NEW_GLOB)
@@ -247,6 +303,12 @@ def main() -> None:
             ),
             args.runs,
         )
+        # the light revision (case 1) and the 10x draft's (case 3), as written above
+        counted = (
+            [instructions(folder / f"{i}.old.txt", folder / f"{i}.new.txt") for i in (1, 3)]
+            if args.instructions
+            else []
+        )
         bare = best_ms(
             lambda: subprocess.run(
                 [sys.executable, "-c", "pass"], capture_output=True, check=True, env=ENV
@@ -279,6 +341,16 @@ def main() -> None:
         f"growth: 10x text light revision / 1x light revision = {cpu_growth:.1f}x in CPU "
         f"time, {growth:.1f}x wall clock (target < 11x) {_ok(cpu_growth < 11)}"
     )
+    if args.instructions:
+        if None in counted:
+            print("instructions: valgrind is not installed (apt-get install valgrind)")
+        else:
+            small, large = counted
+            assert small is not None and large is not None
+            print(
+                f"growth in instructions of one first diff: {large:.0f} M / {small:.0f} M = "
+                f"{large / small:.1f}x (target < 11x) {_ok(large / small < 11)}"
+            )
 
 
 def _ok(good: bool) -> str:
