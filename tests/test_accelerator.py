@@ -1,4 +1,4 @@
-"""The C accelerator (src/redraft/_scan.c) gives exactly what its pure-Python twins give.
+"""The C accelerator (src/redraft/_scan*.c) gives exactly what its pure-Python twins give.
 
 The twins (``py_*``) are the specification: regular expressions and ``str`` methods.
 Each function is checked on random text mixing every character the scans treat

@@ -1,8 +1,10 @@
-"""The C accelerator (``_scan.c``), when it is built: the text scans of the diff and of
-the comparison form in one pass of C each, instead of regular expressions.
+"""The C accelerator (``_scan.c``, ``_scan_text.c``, ``_scan_pairs.c``), when it is built:
+the diff's text work (keys, bags of words, scores, tokens, word counts) and the comparison
+form in one pass of C each, instead of regular expressions and Python loops.
 
 Each of its functions has a pure-Python twin (the specification: ``py_*`` in
-:mod:`redraft.diff.tokens`, :mod:`redraft.diff.units`, :mod:`redraft.typography`) that
+:mod:`redraft.diff.tokens`, :mod:`redraft.diff.units`, :mod:`redraft.diff.inline`,
+:mod:`redraft.typography`) that
 gives the same result; tests/test_accelerator.py checks they agree. ``pip install``
 builds the module where a C compiler is and goes on without it where none is (the
 extension is optional); ``REDRAFT_PURE_PYTHON=1`` in the environment turns it off.
