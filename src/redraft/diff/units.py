@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..accelerator import scan
 from ..model import SUPERSCRIPT_DIGITS, Footnote, Kind, Paragraph
-from ..typography import comparable, comparable_table
+from ..typography import comparable_table, py_comparable
 
 Unit = Paragraph | Footnote
 
@@ -49,7 +49,7 @@ def family_key(unit: Unit, family: str) -> str:
 
 def py_text_key(family: str, text: str) -> str:
     """The key of a text of one family (in C: :mod:`redraft.accelerator`)."""
-    return family + "\x00" + mask_refs(comparable(text))
+    return family + "\x00" + py_mask_refs(py_comparable(text))
 
 
 #: :func:`py_text_key`, cached: consecutive versions of a draft share most of their
@@ -166,7 +166,7 @@ def py_sized_score(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -
     """:func:`sized_score` in Python (the specification; see :mod:`redraft.accelerator`)."""
     if not a or not b:
         return 1.0 if not a and not b else 0.0
-    common = common_words(a, b)
+    common = py_common_words(a, b)
     score = common / (size_a + size_b - common)
     shorter = min(size_a, size_b)
     if shorter >= CONTAINED_MIN_WORDS:
